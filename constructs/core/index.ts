@@ -1,0 +1,2 @@
+export * from './region';
+export * from './tags';

@@ -1,0 +1,105 @@
+/**
+ * `norway-policy`: check synthesized stacks, plans and plain Terraform in CI.
+ * Exit codes: 0 no unsuppressed error findings; 1 error findings; 2 unusable input or usage.
+ */
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { checkModels } from './engine/engine';
+import { loadPolicyFile } from './engine/policy-file';
+import { hasBlockingFindings } from './engine/report';
+import { isIsoDate } from './engine/suppressions';
+import { loadPath } from './model/load-path';
+import { InputError, TfModel } from './model/types';
+import { REPORTERS } from './reporters';
+import { ALL_RULES } from './rules';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+interface CheckFlags {
+  readonly format: string;
+  readonly output?: string;
+  readonly suppressions?: string[];
+  readonly today?: string;
+}
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
+export function runCli(argv: readonly string[], io: CliIo = processIo): number {
+  let exitCode = EXIT_OK;
+  const program = new Command('norway-policy')
+    .description('Residency and security policy checks for Azure Terraform that must stay in Norway.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .showHelpAfterError(false);
+
+  program
+    .command('check')
+    .description('check cdktf.out directories, stack directories, cdk.tf.json files and plan JSON files')
+    .argument('<paths...>', 'inputs to check')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-s, --suppressions <file>', 'a policy file with suppressions (YAML or JSON); repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
+    .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
+    .action((paths: string[], flags: CheckFlags) => {
+      exitCode = check(paths, flags, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with their ids, severities and titles')
+    .action(() => {
+      for (const rule of ALL_RULES) io.stdout(`${rule.id}  ${rule.severity.padEnd(7)}  ${rule.title}\n`);
+    });
+
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT_OK;
+      io.stderr(`norway-policy: ${error.message.replace(/^error: /, '')}. See 'norway-policy --help'.\n`);
+      return EXIT_UNUSABLE;
+    }
+    io.stderr(`norway-policy: unexpected failure: ${(error as Error).message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  return exitCode;
+}
+
+function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
+  if (flags.today !== undefined && !isIsoDate(flags.today)) {
+    io.stderr(`norway-policy: --today ${flags.today} is not a date (YYYY-MM-DD).\n`);
+    return EXIT_UNUSABLE;
+  }
+  try {
+    const models: TfModel[] = paths.flatMap((p) => loadPath(p));
+    const suppressions = (flags.suppressions ?? []).flatMap((f) => loadPolicyFile(f));
+    const report = checkModels(models, { suppressions, today: flags.today });
+    const text = REPORTERS[flags.format](report);
+    if (flags.output) writeFileSync(flags.output, text);
+    else io.stdout(text);
+    if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
+    return hasBlockingFindings(report) ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`norway-policy: ${error.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) {
+      io.stderr(`norway-policy: ${(error as Error).message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    io.stderr(`norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+if (require.main === module) process.exitCode = runCli(process.argv.slice(2));

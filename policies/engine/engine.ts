@@ -1,0 +1,132 @@
+/**
+ * The policy engine: run every rule over every model, apply suppressions, return one report.
+ * The synth-time guard, the jest helpers and the CLI all call `checkModels`, so they cannot drift.
+ */
+import { buildWorkspace } from '../model/build';
+import { Resolver } from '../model/resolve';
+import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
+import { ALL_RULES } from '../rules';
+import type { Finding, Report } from './report';
+import type { Rule, RuleContext, Violation } from './rule';
+import { SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
+import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
+
+export interface CheckOptions {
+  /** Rules to run; default: the whole catalogue. */
+  readonly rules?: readonly Rule[];
+  /** Suppressions from policy files (for plans and plain Terraform). */
+  readonly suppressions?: readonly DeclaredSuppression[];
+  /** The day suppressions are judged against; default today (UTC). */
+  readonly today?: string;
+  /** Only report findings for these models (others are still used to resolve references). */
+  readonly reportOn?: readonly TfModel[];
+}
+
+export function checkModels(models: readonly TfModel[], options: CheckOptions = {}): Report {
+  const rules = options.rules ?? ALL_RULES;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const workspace = buildWorkspace(models);
+  const resolver = new Resolver(workspace);
+  const knownRuleIds = new Set(ALL_RULES.map((r) => r.id));
+  const reportOn = options.reportOn ?? models;
+
+  const raw: Finding[] = [];
+  const suppressions: ValidSuppression[] = [];
+  const problems: SuppressionProblem[] = [];
+  const collect = (declared: DeclaredSuppression, origin?: string) => {
+    const { valid, problems: found } = validateSuppression(declared, knownRuleIds, today, origin);
+    if (valid) suppressions.push(valid);
+    problems.push(...found);
+  };
+  for (const declared of options.suppressions ?? []) collect(declared);
+
+  for (const model of reportOn) {
+    for (const declared of model.suppressions) collect(declared, model.origin);
+    for (const rule of rules) {
+      if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
+      const context: RuleContext = { model, workspace, resolver, resources: resourcesFor(model, rule) };
+      try {
+        for (const violation of rule.check(context)) raw.push(toFinding(rule, model, violation));
+      } catch (error) {
+        raw.push(
+          toFinding(rule, model, {
+            address: model.origin,
+            message: `The rule failed on this input and could not check it: ${(error as Error).message}. Report this as a bug; until then the input counts as failing.`,
+          }),
+        );
+      }
+    }
+  }
+  for (const problem of problems) {
+    raw.push({
+      ruleId: TFS_003.id,
+      severity: TFS_003.severity,
+      title: TFS_003.title,
+      address: problem.address,
+      file: problem.declaredAt,
+      constructPath: problem.declaredAt.startsWith('construct ') ? problem.declaredAt.slice('construct '.length) : undefined,
+      message: `${problem.ruleId ? `${problem.ruleId} s` : 'S'}uppression at ${problem.declaredAt}: ${problem.message.replace(/^Suppression /, '')}`,
+      fix: TFS_003.fix,
+      suppressed: false,
+    });
+  }
+
+  const findings = raw.map((finding) => applySuppressions(finding, suppressions)).sort(compareFindings);
+  const active = findings.filter((f) => !f.suppressed);
+  return {
+    summary: {
+      resources: reportOn.reduce((n, m) => n + m.resources.length, 0),
+      errors: active.filter((f) => f.severity === 'error').length,
+      warnings: active.filter((f) => f.severity === 'warning').length,
+      suppressed: findings.length - active.length,
+    },
+    findings,
+    inputs: reportOn.map((m) => ({ file: m.origin, kind: m.kind, stack: m.stack, resources: m.resources.length })),
+    rules: rules.map(({ check: _check, ...meta }) => meta),
+    workspace,
+    checkedOn: today,
+  };
+}
+
+function resourcesFor(model: TfModel, rule: Rule): readonly TfResource[] {
+  if (rule.resourceTypes === 'all') return model.resources;
+  if (rule.resourceTypes.length === 1) return model.byType.get(rule.resourceTypes[0]) ?? [];
+  return rule.resourceTypes.flatMap((type) => model.byType.get(type) ?? []);
+}
+
+function toFinding(rule: Rule, model: TfModel, violation: Violation): Finding {
+  const resource = violation.resource;
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    address: resource?.address ?? violation.address ?? model.origin,
+    stack: resource?.source.stack ?? model.stack,
+    constructPath: resource?.source.constructPath,
+    file: resource?.source.file ?? model.origin,
+    line: resource?.source.line,
+    message: violation.message,
+    fix: rule.fix,
+    suppressed: false,
+  };
+}
+
+function applySuppressions(finding: Finding, suppressions: readonly ValidSuppression[]): Finding {
+  const match = suppressions.find(
+    (s) => s.ruleId === finding.ruleId && s.matches(finding.address) && (s.origin === undefined || s.origin === finding.file),
+  );
+  if (!match) return finding;
+  return { ...finding, suppressed: true, suppression: { reason: match.reason, expires: match.expires, declaredAt: match.declaredAt } };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.stack ?? '').localeCompare(b.stack ?? '') ||
+    a.address.localeCompare(b.address) ||
+    a.message.localeCompare(b.message)
+  );
+}

@@ -1,0 +1,53 @@
+/** The report the engine returns; reporters only format it. */
+import type { InputKind, Workspace } from '../model/types';
+import type { RuleMeta, Severity } from './rule';
+
+export interface AppliedSuppression {
+  readonly reason: string;
+  /** ISO date `YYYY-MM-DD`. */
+  readonly expires: string;
+  /** Construct path or policy file (with entry index) that declared it. */
+  readonly declaredAt: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly title: string;
+  /** Terraform address, or a model-level address such as `terraform.backend`. */
+  readonly address: string;
+  readonly stack?: string;
+  readonly constructPath?: string;
+  /** The input file the finding is in. */
+  readonly file: string;
+  readonly line?: number;
+  readonly message: string;
+  readonly fix: string;
+  readonly suppressed: boolean;
+  readonly suppression?: AppliedSuppression;
+}
+
+export interface InputSummary {
+  readonly file: string;
+  readonly kind: InputKind;
+  readonly stack?: string;
+  readonly resources: number;
+}
+
+export interface Report {
+  readonly summary: { readonly resources: number; readonly errors: number; readonly warnings: number; readonly suppressed: number };
+  /** Sorted: errors first, then rule id, stack, address. */
+  readonly findings: readonly Finding[];
+  readonly inputs: readonly InputSummary[];
+  /** Metadata of every rule that ran. */
+  readonly rules: readonly RuleMeta[];
+  /** The checked models, for reporters that describe resources and changes. */
+  readonly workspace: Workspace;
+  /** The day suppressions were judged against (`YYYY-MM-DD`). */
+  readonly checkedOn: string;
+}
+
+/** Exit code contract of the CLI: 0 no unsuppressed error findings, 1 error findings. */
+export function hasBlockingFindings(report: Report): boolean {
+  return report.summary.errors > 0;
+}

@@ -1,0 +1,37 @@
+/** Assemble a `TfModel` from loaded resources: indexes are built once, here, so rules never scan. */
+import { InputError, TfModel, TfResource, Workspace } from './types';
+
+export type ModelParts = Omit<TfModel, 'byAddress' | 'byConfigAddress' | 'byType'>;
+
+export function buildModel(parts: ModelParts): TfModel {
+  const byAddress = new Map<string, TfResource>();
+  const byConfigAddress = new Map<string, TfResource[]>();
+  const byType = new Map<string, TfResource[]>();
+  for (const resource of parts.resources) {
+    if (byAddress.has(resource.address)) {
+      throw new InputError(parts.origin, `the address ${resource.address} appears twice; every resource needs a unique address`);
+    }
+    byAddress.set(resource.address, resource);
+    push(byConfigAddress, resource.configAddress, resource);
+    push(byType, resource.type, resource);
+  }
+  return { ...parts, byAddress, byConfigAddress, byType };
+}
+
+export function buildWorkspace(models: readonly TfModel[]): Workspace {
+  const byStack = new Map<string, TfModel>();
+  for (const model of models) if (model.stack !== undefined && !byStack.has(model.stack)) byStack.set(model.stack, model);
+  return { models, byStack };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The provider's short name from a source address: `registry.terraform.io/hashicorp/azurerm` → `azurerm`. */
+export function providerShortName(source: string): string {
+  const last = source.split('/').pop() ?? source;
+  return last.split('.')[0];
+}

@@ -1,0 +1,248 @@
+/**
+ * Loader for `terraform show -json <planfile>` output, format versions 0.1 to 1.x.
+ *
+ * - `planned_values.root_module` (with nested `child_modules`) gives every resource that will exist;
+ * - `resource_changes` gives actions, before/after and `after_unknown`; a resource being deleted is only there;
+ * - `configuration` keeps the references behind values that are unknown until apply.
+ */
+import { buildModel, providerShortName } from './build';
+import { describeType } from './load-terraform-json';
+import { isRecord } from './values';
+import { InputError, ResourceChange, TfModel, TfResource, VariableDecl } from './types';
+
+const SUPPORTED_MAJOR = 1;
+
+export interface PlanOptions {
+  readonly file: string;
+  readonly stack?: string;
+}
+
+export function isPlanDocument(document: unknown): boolean {
+  return isRecord(document) && 'format_version' in document && ('planned_values' in document || 'resource_changes' in document || 'terraform_version' in document);
+}
+
+export function loadPlan(document: unknown, options: PlanOptions): TfModel {
+  const { file } = options;
+  if (!isRecord(document)) throw new InputError(file, `expected a plan JSON object, got ${describeType(document)}`);
+  const formatVersion = document.format_version;
+  if (typeof formatVersion !== 'string' || !/^\d+\.\d+$/.test(formatVersion)) {
+    throw new InputError(file, `format_version must be a string like "1.2", got ${JSON.stringify(formatVersion)}`);
+  }
+  const major = Number(formatVersion.split('.')[0]);
+  if (major !== 0 && major !== SUPPORTED_MAJOR) {
+    throw new InputError(file, `plan format_version ${formatVersion} is not supported (supported: 0.1 to 1.x); upgrade norway-policy`);
+  }
+  const planned = document.planned_values;
+  const changes = document.resource_changes;
+  if (planned === undefined && changes === undefined) {
+    throw new InputError(file, 'the plan has neither planned_values nor resource_changes; produce it with `terraform show -json plan.bin`');
+  }
+  if (planned !== undefined && planned !== null && !isRecord(planned)) throw new InputError(file, `planned_values must be an object, got ${describeType(planned)}`);
+  if (changes !== undefined && changes !== null && !Array.isArray(changes)) throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
+
+  const config = readConfiguration(file, document.configuration);
+  const resources = new Map<string, MutableResource>();
+
+  const plannedRoot = isRecord(planned) ? planned.root_module : undefined;
+  if (plannedRoot !== undefined && plannedRoot !== null) walkModule(file, plannedRoot, 'planned_values.root_module', resources, config, options, 0);
+
+  const priorState = isRecord(document.prior_state) && isRecord(document.prior_state.values) ? document.prior_state.values.root_module : undefined;
+  // Data sources read while planning live in prior_state; take those planned_values lacks.
+  if (isRecord(priorState)) {
+    const prior = new Map<string, MutableResource>();
+    walkModule(file, priorState, 'prior_state.values.root_module', prior, config, options, 0);
+    for (const [address, resource] of prior) if (resource.mode === 'data' && !resources.has(address)) resources.set(address, resource);
+  }
+
+  (Array.isArray(changes) ? changes : []).forEach((raw, i) => {
+    const where = `resource_changes[${i}]`;
+    if (!isRecord(raw)) throw new InputError(file, `${where} must be an object`);
+    const address = requireString(file, raw.address, `${where}.address`);
+    const change = raw.change;
+    if (!isRecord(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === 'string')) {
+      throw new InputError(file, `${where} (${address}) has no change.actions list`);
+    }
+    const resourceChange: ResourceChange = {
+      actions: change.actions as string[],
+      before: change.before,
+      after: change.after,
+      afterUnknown: change.after_unknown,
+    };
+    const existing = resources.get(address);
+    if (existing) {
+      existing.change = resourceChange;
+      return;
+    }
+    // Deleted (or only-read) resources appear in resource_changes alone; their values are what is lost.
+    const type = requireString(file, raw.type, `${where}.type`);
+    const name = requireString(file, raw.name, `${where}.name`);
+    const mode = raw.mode === 'data' ? 'data' : 'managed';
+    const modulePath = typeof raw.module_address === 'string' ? raw.module_address : '';
+    const values = isRecord(change.after) ? change.after : isRecord(change.before) ? change.before : {};
+    resources.set(
+      address,
+      makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options, resourceChange),
+    );
+  });
+
+  return buildModel({
+    kind: 'plan',
+    origin: file,
+    stack: options.stack,
+    resources: [...resources.values()],
+    backend: undefined,
+    variables: readPlanVariables(document.variables, config.rootVariables),
+    locals: new Map(),
+    outputs: new Map(),
+    moduleInputs: config.moduleInputs,
+    bootstrap: false,
+    suppressions: [],
+    formatVersion,
+  });
+}
+
+type MutableResource = { -readonly [K in keyof TfResource]: TfResource[K] };
+
+interface PlanConfiguration {
+  /** config address (module prefix + type.name) → attribute path → references */
+  readonly references: Map<string, Map<string, string[]>>;
+  readonly moduleInputs: Map<string, Map<string, string[]>>;
+  readonly rootVariables: Map<string, { default?: unknown; hasDefault: boolean }>;
+}
+
+function walkModule(
+  file: string,
+  module: unknown,
+  where: string,
+  out: Map<string, MutableResource>,
+  config: PlanConfiguration,
+  options: PlanOptions,
+  depth: number,
+): void {
+  if (!isRecord(module)) throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
+  if (depth > 100) throw new InputError(file, `${where}: modules nest more than 100 levels deep`);
+  const modulePath = typeof module.address === 'string' ? module.address : '';
+  const list = module.resources ?? [];
+  if (!Array.isArray(list)) throw new InputError(file, `${where}.resources must be an array`);
+  list.forEach((raw, i) => {
+    const at = `${where}.resources[${i}]`;
+    if (!isRecord(raw)) throw new InputError(file, `${at} must be an object`);
+    const address = requireString(file, raw.address, `${at}.address`);
+    const type = requireString(file, raw.type, `${at}.type`);
+    const name = requireString(file, raw.name, `${at}.name`);
+    if (out.has(address)) throw new InputError(file, `the address ${address} appears twice in ${where}`);
+    const mode = raw.mode === 'data' ? 'data' : 'managed';
+    const values = raw.values === undefined || raw.values === null ? {} : raw.values;
+    if (!isRecord(values)) throw new InputError(file, `${at}.values must be an object`);
+    out.set(address, makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options));
+  });
+  const children = module.child_modules ?? [];
+  if (!Array.isArray(children)) throw new InputError(file, `${where}.child_modules must be an array`);
+  children.forEach((child, i) => walkModule(file, child, `${where}.child_modules[${i}]`, out, config, options, depth + 1));
+}
+
+function makeResource(
+  address: string,
+  type: string,
+  name: string,
+  mode: 'managed' | 'data',
+  index: unknown,
+  providerName: unknown,
+  values: Record<string, unknown>,
+  modulePath: string,
+  config: PlanConfiguration,
+  options: PlanOptions,
+  change?: ResourceChange,
+): MutableResource {
+  const configAddress = `${modulePath ? `${modulePath}.` : ''}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  const source = typeof providerName === 'string' ? providerName : undefined;
+  return {
+    address,
+    configAddress,
+    type,
+    name,
+    mode,
+    provider: source ? providerShortName(source) : type.split('_')[0],
+    providerSource: source,
+    index: typeof index === 'string' || typeof index === 'number' ? index : undefined,
+    values,
+    valuesAreExpressions: false,
+    references: config.references.get(configAddress),
+    change,
+    source: { file: options.file, stack: options.stack, module: modulePath },
+  };
+}
+
+function readConfiguration(file: string, configuration: unknown): PlanConfiguration {
+  const result: PlanConfiguration = { references: new Map(), moduleInputs: new Map(), rootVariables: new Map() };
+  if (!isRecord(configuration)) return result;
+  const root = configuration.root_module;
+  if (isRecord(root) && isRecord(root.variables)) {
+    for (const [name, v] of Object.entries(root.variables)) {
+      if (isRecord(v)) result.rootVariables.set(name, { default: v.default, hasDefault: 'default' in v });
+    }
+  }
+  walkConfigModule(file, root, '', result, 0);
+  return result;
+}
+
+function walkConfigModule(file: string, module: unknown, prefix: string, out: PlanConfiguration, depth: number): void {
+  if (!isRecord(module) || depth > 100) return;
+  for (const raw of Array.isArray(module.resources) ? module.resources : []) {
+    if (!isRecord(raw) || typeof raw.address !== 'string') continue;
+    const refs = new Map<string, string[]>();
+    collectReferences(raw.expressions, '', refs);
+    out.references.set(`${prefix}${raw.address}`, refs);
+  }
+  for (const [name, call] of Object.entries(isRecord(module.module_calls) ? module.module_calls : {})) {
+    if (!isRecord(call)) continue;
+    const childPrefix = `${prefix}module.${name}`;
+    const inputs = new Map<string, string[]>();
+    collectReferences(call.expressions, '', inputs);
+    out.moduleInputs.set(childPrefix, inputs);
+    walkConfigModule(file, call.module, `${childPrefix}.`, out, depth + 1);
+  }
+}
+
+/** Flatten `expressions` into attribute path (dotted, block indexes dropped) → references. */
+function collectReferences(expressions: unknown, prefix: string, out: Map<string, string[]>): void {
+  if (Array.isArray(expressions)) {
+    for (const item of expressions) collectReferences(item, prefix, out);
+    return;
+  }
+  if (!isRecord(expressions)) return;
+  for (const [key, expr] of Object.entries(expressions)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isRecord(expr) && Array.isArray(expr.references)) {
+      const existing = out.get(path) ?? [];
+      out.set(path, existing.concat(expr.references.filter((r): r is string => typeof r === 'string')));
+    } else if (isRecord(expr) && !('constant_value' in expr)) collectReferences(expr, path, out);
+    else if (Array.isArray(expr)) collectReferences(expr, path, out);
+  }
+}
+
+function readPlanVariables(
+  variables: unknown,
+  declared: Map<string, { default?: unknown; hasDefault: boolean }>,
+): Map<string, VariableDecl> {
+  const out = new Map<string, VariableDecl>();
+  const values = isRecord(variables) ? variables : {};
+  for (const name of new Set([...Object.keys(values), ...declared.keys()])) {
+    const v = values[name];
+    const d = declared.get(name);
+    out.set(name, {
+      name,
+      default: d?.default,
+      hasDefault: d?.hasDefault ?? false,
+      value: isRecord(v) ? v.value : undefined,
+      hasValue: isRecord(v) && 'value' in v,
+      validations: [],
+    });
+  }
+  return out;
+}
+
+function requireString(file: string, value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '') throw new InputError(file, `${where} must be a non-empty string, got ${describeType(value)}`);
+  return value;
+}

@@ -1,0 +1,171 @@
+/**
+ * Loader for Terraform JSON configuration (`cdk.tf.json` as cdktf writes it, or any `*.tf.json`).
+ * Also used by the HCL loader once HCL has been adapted to the same shape.
+ */
+import { buildModel, providerShortName } from './build';
+import { isRecord } from './values';
+import { DeclaredSuppression, InputError, InputKind, TfModel, TfResource, VariableDecl } from './types';
+
+/** Keys of a resource block that are Terraform meta-arguments, not provider attributes. */
+const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'lifecycle', 'provider', 'depends_on', 'provisioner', 'connection']);
+
+/** The key under `"//"` where our cdktf bridge writes policy metadata (suppressions, bootstrap marker). */
+export const POLICY_METADATA_KEY = 'norway_policy';
+
+export interface TerraformJsonOptions {
+  readonly file: string;
+  readonly kind?: InputKind;
+  /** Stack name, when the caller knows it (cdktf.out manifest); otherwise read from `"//".metadata.stackName`. */
+  readonly stack?: string;
+  readonly sourceFile?: string;
+  /** Line numbers per resource address, when the source format has them (HCL). */
+  readonly lines?: ReadonlyMap<string, { file: string; line: number }>;
+}
+
+export function loadTerraformJson(document: unknown, options: TerraformJsonOptions): TfModel {
+  const { file } = options;
+  if (!isRecord(document)) {
+    throw new InputError(file, `expected a Terraform JSON object at the top level, got ${describeType(document)}`);
+  }
+  const topMeta = isRecord(document['//']) ? document['//'] : {};
+  const metadata = isRecord(topMeta.metadata) ? topMeta.metadata : {};
+  const policyMeta = isRecord(topMeta[POLICY_METADATA_KEY]) ? topMeta[POLICY_METADATA_KEY] : {};
+  const stack = options.stack ?? (typeof metadata.stackName === 'string' ? metadata.stackName : undefined);
+  const terraformBlock = firstBlock(document.terraform);
+  const providerSources = readProviderSources(terraformBlock);
+
+  const resources: TfResource[] = [];
+  const suppressions: DeclaredSuppression[] = [];
+  for (const mode of ['managed', 'data'] as const) {
+    const section = document[mode === 'managed' ? 'resource' : 'data'];
+    if (section === undefined) continue;
+    if (!isRecord(section)) throw new InputError(file, `"${mode === 'managed' ? 'resource' : 'data'}" must be an object of resource types`);
+    for (const [type, instances] of Object.entries(section)) {
+      for (const [name, rawBody] of Object.entries(blockMap(file, type, instances))) {
+        const body = firstBlock(rawBody);
+        if (!body) throw new InputError(file, `${type}.${name} must be an object`);
+        const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+        const meta = isRecord(body['//']) ? body['//'] : {};
+        const constructPath = isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
+        // fromEntries defines properties, so a `__proto__` key stays data and never touches a prototype.
+        const values = Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
+        const localProvider = typeof body.provider === 'string' ? body.provider.split('.')[0] : type.split('_')[0];
+        const source = providerSources.get(localProvider);
+        const lifecycle = firstBlock(body.lifecycle);
+        const location = options.lines?.get(address);
+        resources.push({
+          address,
+          configAddress: address,
+          type,
+          name,
+          mode,
+          provider: source ? providerShortName(source) : localProvider,
+          providerSource: source,
+          values,
+          valuesAreExpressions: true,
+          preventDestroy: lifecycle?.prevent_destroy,
+          source: { file: location?.file ?? file, stack, constructPath, module: '', line: location?.line },
+        });
+        const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
+        if (policy && Array.isArray(policy.suppressions)) {
+          policy.suppressions.forEach((spec, index) =>
+            suppressions.push({
+              spec: isRecord(spec) ? { ruleId: spec.ruleId, reason: spec.reason, expires: spec.expires } : { ruleId: undefined, reason: undefined, expires: undefined },
+              origin: { kind: 'construct', where: constructPath ?? address, index },
+              address,
+            }),
+          );
+        }
+      }
+    }
+  }
+
+  return buildModel({
+    kind: options.kind ?? 'synth',
+    origin: file,
+    stack,
+    sourceFile: options.sourceFile,
+    resources,
+    backend: readBackend(terraformBlock),
+    variables: readVariables(document.variable),
+    locals: readLocals(document.locals),
+    outputs: readOutputs(document.output),
+    bootstrap: policyMeta.bootstrap === true,
+    suppressions,
+  });
+}
+
+function readProviderSources(terraformBlock: Record<string, unknown> | undefined): Map<string, string> {
+  const sources = new Map<string, string>([['terraform', 'terraform.io/builtin/terraform']]);
+  const required = firstBlock(terraformBlock?.required_providers);
+  for (const [local, spec] of Object.entries(required ?? {})) {
+    if (isRecord(spec) && typeof spec.source === 'string') sources.set(local, spec.source);
+    else if (typeof spec === 'string') sources.set(local, `hashicorp/${local}`);
+  }
+  return sources;
+}
+
+function readBackend(terraformBlock: Record<string, unknown> | undefined): TfModel['backend'] {
+  const backend = firstBlock(terraformBlock?.backend);
+  if (backend) {
+    const [type, config] = Object.entries(backend)[0] ?? [];
+    if (type) return { type, config: firstBlock(config) ?? {} };
+  }
+  const cloud = firstBlock(terraformBlock?.cloud);
+  if (cloud) return { type: 'cloud', config: cloud };
+  // Terraform's default when no backend is written: state in a local file.
+  return { type: 'local', config: {} };
+}
+
+function readVariables(section: unknown): Map<string, VariableDecl> {
+  const variables = new Map<string, VariableDecl>();
+  for (const [name, raw] of Object.entries(isRecord(section) ? section : {})) {
+    const body = firstBlock(raw) ?? {};
+    const validations = (Array.isArray(body.validation) ? body.validation : body.validation ? [body.validation] : [])
+      .filter(isRecord)
+      .map((v) => ({ condition: v.condition, errorMessage: v.error_message }));
+    variables.set(name, {
+      name,
+      default: body.default,
+      hasDefault: Object.prototype.hasOwnProperty.call(body, 'default'),
+      hasValue: false,
+      validations,
+    });
+  }
+  return variables;
+}
+
+function readLocals(section: unknown): Map<string, unknown> {
+  const locals = new Map<string, unknown>();
+  const blocks = Array.isArray(section) ? section : [section];
+  for (const block of blocks) if (isRecord(block)) for (const [k, v] of Object.entries(block)) locals.set(k, v);
+  return locals;
+}
+
+function readOutputs(section: unknown): Map<string, unknown> {
+  const outputs = new Map<string, unknown>();
+  for (const [name, raw] of Object.entries(isRecord(section) ? section : {})) {
+    const body = firstBlock(raw);
+    if (body) outputs.set(name, body.value);
+  }
+  return outputs;
+}
+
+/** A block written once may be an object or a one-element array. */
+function firstBlock(value: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(value)) return isRecord(value[0]) ? value[0] : undefined;
+  return isRecord(value) ? value : undefined;
+}
+
+function blockMap(file: string, type: string, value: unknown): Record<string, unknown> {
+  if (isRecord(value)) return value;
+  // HCL adapted to JSON may carry the label map inside an array.
+  if (Array.isArray(value)) return Object.fromEntries(value.filter(isRecord).flatMap((v) => Object.entries(v)));
+  throw new InputError(file, `resource type ${type} must map names to resource bodies, got ${describeType(value)}`);
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Reading attribute values whatever the input shape: a nested block may be written as one object
+ * (cdktf, for a single block) or as an array of objects (plans, HCL, cdktf for repeated blocks).
+ */
+
+export type PathSegment = string | number;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A nested block value as an array of block bodies: `undefined`/`null` → `[]`, an object → `[object]`. */
+export function asBlocks(value: unknown): Record<string, unknown>[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.filter(isRecord);
+  return isRecord(value) ? [value] : [];
+}
+
+/**
+ * Follow `path` into `value`. A numeric segment applied to an object means "the single block";
+ * a string segment applied to a one-element array descends into that element.
+ */
+export function getPath(value: unknown, path: readonly PathSegment[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === undefined || current === null) return undefined;
+    if (typeof segment === 'number') {
+      if (Array.isArray(current)) current = current[segment];
+      else current = segment === 0 && isRecord(current) ? current : undefined;
+    } else {
+      if (Array.isArray(current)) current = current.length === 1 ? current[0] : undefined;
+      current = isRecord(current) && Object.prototype.hasOwnProperty.call(current, segment) ? current[segment] : undefined;
+    }
+  }
+  return current;
+}
+
+/** `['network_rules', 0, 'default_action']` → `network_rules.0.default_action`. */
+export function pathToString(path: readonly PathSegment[]): string {
+  return path.map(String).join('.');
+}
+
+/** Parse a dotted path: numeric parts become indexes. */
+export function parsePath(path: string): PathSegment[] {
+  return path === '' ? [] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}

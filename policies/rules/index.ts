@@ -1,0 +1,13 @@
+/** The rule catalogue. Ids are stable and never reused. */
+import type { Rule } from '../engine/rule';
+import { RES_001 } from './residency/res-001-norway-location';
+import { RES_002 } from './residency/res-002-global-types';
+import { RES_003 } from './residency/res-003-allowed-providers';
+import { TFS_001 } from './state/tfs-001-state-backend';
+import { TFS_003 } from './state/tfs-003-valid-suppressions';
+
+export const ALL_RULES: readonly Rule[] = [RES_001, RES_002, RES_003, TFS_001, TFS_003];
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.id === id);
+}

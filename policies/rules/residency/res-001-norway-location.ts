@@ -1,0 +1,29 @@
+import { defineRule } from '../../engine/rule';
+import { locationProblem } from '../location';
+import { isUnknownAt } from '../../model/resolve';
+
+/** Types whose location is `global` by design; RES-002 decides about them. */
+const GLOBAL_VALUE = 'global';
+
+export const RES_001 = defineRule({
+  id: 'RES-001',
+  title: 'Every resource with a location is in Norway',
+  severity: 'error',
+  rationale:
+    'Patient data and the systems that process it must stay in Norway. A resource outside norwayeast/norwaywest moves data abroad the moment it is created.',
+  anchors: { regulation: ['Azure Policy Allowed locations', 'GDPR chapter V'] },
+  resourceTypes: 'all',
+  fix: "Set location to 'norwayeast' (or 'norwaywest' for disaster recovery); with our constructs, pass a NorwayRegion.",
+  *check({ model, resolver, resources }) {
+    for (const resource of resources) {
+      if (resource.mode !== 'managed') continue;
+      const hasLocation =
+        'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+      if (!hasLocation) continue;
+      const resolved = resolver.value(model, resource, 'location');
+      if (resolved.kind === 'known' && typeof resolved.value === 'string' && resolved.value.toLowerCase() === GLOBAL_VALUE) continue;
+      const problem = locationProblem(resolved, 'location');
+      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    }
+  },
+});

@@ -1,0 +1,62 @@
+import { defineRule } from '../../engine/rule';
+
+/**
+ * Global resource types that hold no patient data and process none: DNS records for private endpoints,
+ * alert rule definitions. Everything else that is global (Front Door, CDN, Traffic Manager, public DNS)
+ * is denied: Azure's built-in Allowed locations policy lets every `global` resource through; we do not.
+ */
+export const GLOBAL_ALLOW_LIST: readonly string[] = [
+  'azurerm_private_dns_zone',
+  'azurerm_private_dns_zone_virtual_network_link',
+  'azurerm_private_dns_a_record',
+  'azurerm_private_dns_aaaa_record',
+  'azurerm_private_dns_cname_record',
+  'azurerm_private_dns_mx_record',
+  'azurerm_private_dns_ptr_record',
+  'azurerm_private_dns_srv_record',
+  'azurerm_private_dns_txt_record',
+  'azurerm_private_dns_resolver_dns_forwarding_ruleset',
+  'azurerm_monitor_metric_alert',
+  'azurerm_monitor_smart_detector_alert_rule',
+];
+
+/** Types whose location is hard-wired to global (no location attribute, or only `global`). */
+const GLOBAL_TYPE_PATTERNS: readonly RegExp[] = [
+  /^azurerm_cdn_frontdoor_/,
+  /^azurerm_frontdoor/,
+  /^azurerm_cdn_/,
+  /^azurerm_dns_/,
+  /^azurerm_traffic_manager_/,
+  /^azurerm_monitor_private_link_scope/,
+  /^azurerm_monitor_alert_processing_rule_/,
+];
+
+/** Types whose location defaults to global when none is written. */
+const GLOBAL_BY_DEFAULT = new Set(['azurerm_monitor_action_group', 'azurerm_monitor_activity_log_alert']);
+
+export const RES_002 = defineRule({
+  id: 'RES-002',
+  title: 'Global resources only from the allow-list of types that hold no data',
+  severity: 'error',
+  rationale:
+    'Global services (Front Door, CDN, Traffic Manager, public DNS) process or cache content outside Norway. Only types that hold no patient data may be global.',
+  anchors: { regulation: ['Gap in Azure Policy Allowed locations (lets global through)', 'GDPR chapter V'] },
+  resourceTypes: 'all',
+  fix: 'Use a regional service in Norway instead (Application Gateway instead of Front Door, private DNS instead of public DNS), or set the location to a Norway region where the type allows it.',
+  *check({ model, resolver, resources }) {
+    for (const resource of resources) {
+      if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
+      if (GLOBAL_ALLOW_LIST.includes(resource.type)) continue;
+      if (GLOBAL_TYPE_PATTERNS.some((p) => p.test(resource.type))) {
+        yield { resource, message: `${resource.address}: ${resource.type} is a global service that runs outside Norway.` };
+        continue;
+      }
+      const location = resolver.value(model, resource, 'location');
+      if (location.kind === 'known' && typeof location.value === 'string' && location.value.toLowerCase() === 'global') {
+        yield { resource, message: `${resource.address}: location "global" places ${resource.type} outside Norway.` };
+      } else if (location.kind === 'absent' && GLOBAL_BY_DEFAULT.has(resource.type)) {
+        yield { resource, message: `${resource.address}: ${resource.type} without a location defaults to "global".` };
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../../engine/rule';
+
+/** Provider source addresses (namespace/type) allowed, and the built-in `terraform` provider. */
+export const ALLOWED_PROVIDER_SOURCES: readonly string[] = [
+  'hashicorp/azurerm',
+  'azure/azapi',
+  'hashicorp/random',
+  'hashicorp/time',
+  'hashicorp/tls',
+  'hashicorp/null',
+  'builtin/terraform',
+];
+
+/** `azurerm` → `hashicorp/azurerm`; `registry.terraform.io/hashicorp/azurerm` → `hashicorp/azurerm`. */
+export function normaliseProviderSource(source: string): string | undefined {
+  const parts = source.toLowerCase().split('/');
+  if (parts.length === 1) return `hashicorp/${parts[0]}`;
+  if (parts.length === 2) return parts.join('/');
+  if (parts.length === 3 && (parts[0] === 'registry.terraform.io' || parts[0] === 'terraform.io')) return `${parts[1]}/${parts[2]}`;
+  return undefined;
+}
+
+export const RES_003 = defineRule({
+  id: 'RES-003',
+  title: 'Only Azure and utility providers',
+  severity: 'error',
+  rationale:
+    'Resources of other clouds or SaaS providers (aws_, google_, …) place data outside the Azure Norway regions by construction.',
+  anchors: { regulation: ['Residency by construction', 'GDPR chapter V'] },
+  resourceTypes: 'all',
+  fix: 'Remove the resource or build it with azurerm/azapi in a Norway region. Utility providers allowed: random, time, tls, null, terraform.',
+  *check({ resources }) {
+    for (const resource of resources) {
+      const source = resource.providerSource ?? resource.provider;
+      const normalised = normaliseProviderSource(source);
+      if (normalised && ALLOWED_PROVIDER_SOURCES.includes(normalised)) continue;
+      yield {
+        resource,
+        message: `${resource.address}: provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
+      };
+    }
+  },
+});

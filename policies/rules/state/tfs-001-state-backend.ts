@@ -1,0 +1,50 @@
+import { defineRule } from '../../engine/rule';
+import { locationProblem } from '../location';
+
+const ENTRA_AUTH_KEYS = ['use_azuread_auth', 'use_oidc'] as const;
+
+export const TFS_001 = defineRule({
+  id: 'TFS-001',
+  title: 'Terraform state lives in Norway, in an azurerm backend with Entra ID authentication',
+  severity: 'error',
+  rationale:
+    'The state file holds every attribute of every resource, secrets included. It must stay in a Norway storage account reached with Entra ID, never in a SaaS backend or behind a shared key.',
+  anchors: { mcsb: ['DS-3'], regulation: ['Normen: control of data processors'] },
+  resourceTypes: ['azurerm_storage_account'],
+  // A plan never describes its backend; the check runs on the configuration that produced it.
+  inputs: ['synth', 'hcl'],
+  fix: "Use the azurerm backend with use_azuread_auth = true and a state account in Norway (NorwayStack does this); 'local' only on the stack marked bootstrap.",
+  *check({ model, workspace, resolver }) {
+    const backend = model.backend;
+    if (!backend) return;
+    const address = 'terraform.backend';
+    if (backend.type === 'local') {
+      if (!model.bootstrap) {
+        yield { address, message: `State is kept in a local file; only the bootstrap stack may do that. Configure the azurerm backend.` };
+      }
+      return;
+    }
+    if (backend.type !== 'azurerm') {
+      yield { address, message: `Backend "${backend.type}" stores state outside our Norway state account.` };
+      return;
+    }
+    const config = backend.config;
+    if (!ENTRA_AUTH_KEYS.some((key) => config[key] === true)) {
+      yield { address, message: 'The azurerm backend does not authenticate with Entra ID (set use_azuread_auth = true).' };
+    }
+    for (const key of ['access_key', 'sas_token'] as const) {
+      if (config[key] !== undefined) yield { address, message: `The azurerm backend has ${key} written into the configuration; use Entra ID instead.` };
+    }
+    // The state account, when this configuration (or another checked stack) creates it, must be in Norway.
+    const accountName = config.storage_account_name;
+    if (typeof accountName !== 'string') return;
+    for (const other of workspace.models) {
+      for (const account of other.byType.get('azurerm_storage_account') ?? []) {
+        const name = resolver.value(other, account, 'name');
+        if (name.kind !== 'known' || name.value !== accountName) continue;
+        const problem = locationProblem(resolver.value(other, account, 'location'), `the state account ${account.address}`);
+        if (problem) yield { address, message: `${problem}.` };
+      }
+    }
+  },
+});
