@@ -98,7 +98,7 @@ export function parseNorwayRegion(input: unknown): NorwayRegion {
     const code = nonAscii.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new InvalidRegionError(
       input,
-      `it contains the non-ASCII character '${nonAscii}' (U+${code}), which only looks like a Latin letter`,
+      `it contains the non-ASCII character '${nonAscii}' (U+${code}), a look-alike or invisible character that Azure does not accept as a Norway region`,
     );
   }
   const normalised = normaliseLocation(trimmed);

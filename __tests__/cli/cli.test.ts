@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../policies/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+
+function write(name: string, content: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** A minimal `terraform show -json` plan creating one storage account. */
+function planWithStorage(location: unknown, afterUnknown: Record<string, unknown> = {}) {
+  const values = { name: 'stpatientdata', location, account_replication_type: 'ZRS' };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'azurerm_storage_account.patients',
+            mode: 'managed',
+            type: 'azurerm_storage_account',
+            name: 'patients',
+            provider_name: 'registry.terraform.io/hashicorp/azurerm',
+            values,
+          },
+        ],
+      },
+    },
+    resource_changes: [
+      {
+        address: 'azurerm_storage_account.patients',
+        mode: 'managed',
+        type: 'azurerm_storage_account',
+        name: 'patients',
+        provider_name: 'registry.terraform.io/hashicorp/azurerm',
+        change: { actions: ['create'], before: null, after: values, after_unknown: afterUnknown },
+      },
+    ],
+  };
+}
+
+const findingsOf = (stdout: string) =>
+  (JSON.parse(stdout).findings as { ruleId: string; address: string; suppressed: boolean }[]).map((f) => [f.ruleId, f.address, f.suppressed]);
+
+describe('norway-policy check', () => {
+  test('a plan with a westeurope storage account exits 1 and lists RES-001 at that address', () => {
+    const { code, stdout, stderr } = run('check', write('westeurope.json', planWithStorage('westeurope')), '--format', 'json');
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const report = JSON.parse(stdout);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'RES-001', severity: 'error', address: 'azurerm_storage_account.patients', suppressed: false }),
+    );
+    expect(report.summary).toEqual(expect.objectContaining({ resources: 1 }));
+    expect(report.summary.errors).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a location unknown at plan time is a finding, not a pass', () => {
+    const plan = planWithStorage(undefined, { location: true });
+    const { code, stdout } = run('check', write('unknown.json', plan), '--format', 'json');
+    expect(code).toBe(1);
+    const finding = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'RES-001');
+    expect(finding.address).toBe('azurerm_storage_account.patients');
+    expect(finding.message).toContain('cannot be verified before apply');
+  });
+
+  test('a Norway East plan has no RES-001 finding', () => {
+    const { stdout } = run('check', write('norway.json', planWithStorage('norwayeast')), '--format', 'json');
+    expect(findingsOf(stdout).filter(([rule]) => rule === 'RES-001')).toEqual([]);
+  });
+
+  test('a truncated JSON file exits 2 with one line naming file, line and column', () => {
+    const file = write('truncated.json', '{\n  "format_version": "1.2",\n  "planned_values": {');
+    const { code, stdout, stderr } = run('check', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.startsWith(`norway-policy: ${file}: malformed JSON at line 3, column 22: `)).toBe(true);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    [['check'], /missing required argument 'paths'/],
+    [['check', 'x.json', '--format', 'pdf'], /Allowed choices are text, json/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['check', 'x.json', '--today', 'tomorrow'], /--today tomorrow is not a date/],
+  ])('usage error %j exits 2 with one line', (argv, message) => {
+    const { code, stderr } = run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('a missing input exits 2 naming the path', () => {
+    const { code, stderr } = run('check', join(dir, 'nope.json'));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`norway-policy: ${join(dir, 'nope.json')}: no such file or directory\n`);
+  });
+
+  describe('suppression files', () => {
+    const plan = () => write('sup-plan.json', planWithStorage('westeurope'));
+
+    test('a valid entry suppresses the matching finding and keeps it in the report', () => {
+      const policy = write(
+        'ok.yaml',
+        'suppressions:\n  - ruleId: RES-001\n    address: azurerm_storage_account.*\n    reason: Migration copy approved by the DPO\n    expires: "2026-12-31"\n',
+      );
+      const { stdout } = run('check', plan(), '--suppressions', policy, '--format', 'json', '--today', '2026-11-25');
+      expect(findingsOf(stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', true]);
+      const suppressed = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'RES-001');
+      expect(suppressed.suppression).toEqual({
+        reason: 'Migration copy approved by the DPO',
+        expires: '2026-12-31',
+        declaredAt: `${policy} suppressions[0]`,
+      });
+    });
+
+    test.each([
+      ['unknown rule', { ruleId: 'RES-123', reason: 'Migration copy approved by the DPO', expires: '2026-12-31' }, 'names unknown rule RES-123'],
+      ['expired', { ruleId: 'RES-001', reason: 'Migration copy approved by the DPO', expires: '2026-01-01' }, 'expired on 2026-01-01'],
+      ['short reason', { ruleId: 'RES-001', reason: 'ok', expires: '2026-12-31' }, 'has a reason of 2 characters'],
+      ['no expiry', { ruleId: 'RES-001', reason: 'Migration copy approved by the DPO' }, 'has no expiry'],
+    ])('%s: TFS-003 finding, exit 1, and the finding stays unsuppressed', (_name, entry, problem) => {
+      const policy = write(`bad-${_name.replace(/ /g, '-')}.json`, { suppressions: [{ address: 'azurerm_storage_account.patients', ...entry }] });
+      const { code, stdout } = run('check', plan(), '--suppressions', policy, '--format', 'json', '--today', '2026-11-25');
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout);
+      const tfs = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'TFS-003');
+      expect(tfs).toHaveLength(1);
+      expect(tfs[0].message).toContain(problem);
+      expect(tfs[0].message).toContain(`${policy} suppressions[0]`);
+      expect(findingsOf(stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', false]);
+    });
+
+    test('wrong types make the file unusable: exit 2 naming file and entry', () => {
+      const policy = write('types.json', { suppressions: [{ ruleId: 7, address: 'x', reason: 'long enough reason', expires: '2026-12-31' }] });
+      const { code, stderr } = run('check', plan(), '--suppressions', policy);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(new RegExp(`^norway-policy: ${policy.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: suppressions\\[0\\]\\.ruleId: `));
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    });
+  });
+
+  test('the installed bin runs the compiled CLI without TypeScript', () => {
+    const result = spawnSync(process.execPath, ['bin/norway-policy.js', 'check', write('bin.json', planWithStorage('westeurope')), '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(findingsOf(result.stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', false]);
+  });
+});
