@@ -67,6 +67,8 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
       before: change.before,
       after: change.after,
       afterUnknown: change.after_unknown,
+      beforeSensitive: change.before_sensitive,
+      afterSensitive: change.after_sensitive,
     };
     const existing = resources.get(address);
     if (existing) {
@@ -134,7 +136,8 @@ function walkModule(
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const values = raw.values === undefined || raw.values === null ? {} : raw.values;
     if (!isRecord(values)) throw new InputError(file, `${at}.values must be an object`);
-    out.set(address, makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options));
+    const resource = makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options);
+    out.set(address, { ...resource, sensitive: raw.sensitive_values });
   });
   const children = module.child_modules ?? [];
   if (!Array.isArray(children)) throw new InputError(file, `${where}.child_modules must be an array`);

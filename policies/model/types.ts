@@ -28,6 +28,9 @@ export interface ResourceChange {
   readonly after: unknown;
   /** Mirrors `after`, with `true` where the value is only known after apply. */
   readonly afterUnknown: unknown;
+  /** Mirror `before`/`after` with `true` where the plan marks a value sensitive (reports mask these). */
+  readonly beforeSensitive?: unknown;
+  readonly afterSensitive?: unknown;
 }
 
 /** A suppression as written by a user, before validation. */
@@ -82,6 +85,8 @@ export interface TfResource {
   /** For plans: attribute path (dotted, blocks without index) → references from `configuration`. */
   readonly references?: ReadonlyMap<string, readonly string[]>;
   readonly change?: ResourceChange;
+  /** For plans: mirrors `values` with `true` where the plan marks a value sensitive (reports mask these). */
+  readonly sensitive?: unknown;
   /** `lifecycle.prevent_destroy` as configured; undefined when the input does not carry it (plans). */
   readonly preventDestroy?: unknown;
   readonly source: SourceInfo;
