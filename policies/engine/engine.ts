@@ -121,8 +121,10 @@ function applySuppressions(finding: Finding, suppressions: readonly ValidSuppres
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
+/** Active findings before suppressed ones; then errors first, rule id, stack, address. */
 function compareFindings(a: Finding, b: Finding): number {
   return (
+    Number(a.suppressed) - Number(b.suppressed) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     a.ruleId.localeCompare(b.ruleId) ||
     (a.stack ?? '').localeCompare(b.stack ?? '') ||

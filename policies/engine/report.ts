@@ -36,7 +36,7 @@ export interface InputSummary {
 
 export interface Report {
   readonly summary: { readonly resources: number; readonly errors: number; readonly warnings: number; readonly suppressed: number };
-  /** Sorted: errors first, then rule id, stack, address. */
+  /** Sorted: unsuppressed first; then errors before warnings, rule id, stack, address. */
   readonly findings: readonly Finding[];
   readonly inputs: readonly InputSummary[];
   /** Metadata of every rule that ran. */

@@ -1,0 +1,87 @@
+import { checkModels } from '../../policies/engine/engine';
+import { defineRule } from '../../policies/engine/rule';
+import { globToRegExp, isIsoDate } from '../../policies/engine/suppressions';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import { RES_001 } from '../../policies/rules/residency/res-001-norway-location';
+
+const model = (resources: Record<string, Record<string, unknown>>) =>
+  loadTerraformJson({ resource: resources }, { file: 'stack.tf.json', stack: 'unit' });
+
+const twoAccounts = () =>
+  model({
+    azurerm_storage_account: {
+      b: { name: 'b', location: 'westeurope' },
+      a: { name: 'a', location: 'swedencentral' },
+    },
+  });
+
+describe('engine', () => {
+  test('a rule that throws becomes an error finding for that rule, never a pass', () => {
+    const broken = defineRule({
+      ...RES_001,
+      id: 'XXX-001',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const report = checkModels([twoAccounts()], { rules: [broken], today: '2026-11-25' });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'XXX-001', severity: 'error', address: 'stack.tf.json', suppressed: false }),
+    ]);
+    expect(report.findings[0].message).toContain('The rule failed on this input and could not check it: boom.');
+    expect(report.summary.errors).toBe(1);
+  });
+
+  test('findings are sorted by severity, rule id, stack and address, whatever the input order', () => {
+    const report = checkModels([twoAccounts()], { rules: [RES_001], today: '2026-11-25' });
+    expect(report.findings.map((f) => f.address)).toEqual(['azurerm_storage_account.a', 'azurerm_storage_account.b']);
+    expect(report.summary).toEqual({ resources: 2, errors: 2, warnings: 0, suppressed: 0 });
+  });
+
+  test('a policy-file suppression matches addresses by glob and is counted as suppressed', () => {
+    const report = checkModels([twoAccounts()], {
+      rules: [RES_001],
+      today: '2026-11-25',
+      suppressions: [
+        {
+          spec: { ruleId: 'RES-001', address: 'azurerm_storage_account.a', reason: 'Approved exception ticket 42', expires: '2026-11-25' },
+          origin: { kind: 'file', where: 'policy.yaml', index: 0 },
+        },
+      ],
+    });
+    expect(report.findings.map((f) => [f.address, f.suppressed])).toEqual([
+      ['azurerm_storage_account.b', false],
+      ['azurerm_storage_account.a', true],
+    ]);
+    expect(report.summary).toEqual({ resources: 2, errors: 1, warnings: 0, suppressed: 1 });
+  });
+
+  test('TFS-003 itself cannot be suppressed', () => {
+    const report = checkModels([twoAccounts()], {
+      rules: [RES_001],
+      today: '2026-11-25',
+      suppressions: [
+        { spec: { ruleId: 'TFS-003', address: '*', reason: 'Hide all broken suppressions', expires: '2027-01-01' }, origin: { kind: 'file', where: 'p.yaml', index: 0 } },
+      ],
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'TFS-003 suppression at p.yaml suppressions[0]: tries to suppress TFS-003, which cannot be suppressed.',
+    ]);
+  });
+});
+
+describe('suppression helpers', () => {
+  test.each([
+    ['2026-02-28', true],
+    ['2026-02-29', false],
+    ['2026-2-1', false],
+    ['2026-12-31T00:00:00Z', false],
+  ])('isIsoDate(%j) is %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
+
+  test.each([
+    ['module.*.azurerm_public_ip.bastion', 'module.hub.azurerm_public_ip.bastion', true],
+    ['azurerm_storage_account.sa[*]', 'azurerm_storage_account.sa[0]', true],
+    ['azurerm_storage_account.sa', 'azurerm_storage_account.sa2', false],
+    ['azurerm_?.x', 'azurerm_a.x', true],
+  ])('glob %j vs %j → %s', (glob, address, expected) => expect(globToRegExp(glob).test(address)).toBe(expected));
+});
