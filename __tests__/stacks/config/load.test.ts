@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import {
+  CONFIG_ENV_VAR,
+  ConfigError,
+  defaultConfigFile,
+  loadConfig,
+  locateConfig,
+  parseConfig,
+  readConfigFile,
+} from '../../../stacks/config/load';
+
+/** The embedded default as a plain document, freshly parsed so each test can break it its own way. */
+function defaultDocument(): Record<string, any> {
+  return parse(readFileSync(defaultConfigFile(), 'utf8'));
+}
+
+function problemsOf(document: unknown): string[] {
+  try {
+    parseConfig(document, 'test.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('the embedded default configuration', () => {
+  test('is a hospital region with three trusts, dev and prod, prod with DR in Norway West', () => {
+    const { config, source } = loadConfig({ env: {} });
+    expect(source.origin).toBe('default');
+    expect(config.trusts.map((t) => t.name)).toEqual(['fjellheim', 'kystbyen', 'dalen']);
+    expect(config.environments.map((e) => e.name)).toEqual(['dev', 'prod']);
+    const prod = config.environments[1];
+    expect(prod.primary.region).toBe('norwayeast');
+    expect(prod.dr?.region).toBe('norwaywest');
+    expect(config.trusts.every((t) => Object.keys(t.environments).join() === 'dev,prod')).toBe(true);
+  });
+});
+
+describe('configuration errors: one message per problem, naming the path', () => {
+  test('fails when address spaces overlap', () => {
+    const doc = defaultDocument();
+    doc.trusts[1].environments.prod.addressSpace = '10.64.0.0/22';
+    expect(problemsOf(doc)).toEqual([
+      'trusts[1].environments.prod.addressSpace: 10.64.0.0/22 overlaps 10.64.0.0/22 at environments[1].primary.hubAddressSpace',
+    ]);
+  });
+
+  test('fails when a region is outside Norway', () => {
+    const doc = defaultDocument();
+    doc.environments[0].primary.region = 'westeurope';
+    expect(problemsOf(doc)).toEqual([
+      `environments[0].primary.region: "westeurope" is not a Norway region: Azure would place it outside Norway. Allowed: 'norwayeast' (Norway East) or 'norwaywest' (Norway West).`,
+    ]);
+  });
+
+  test('fails on a look-alike region name, suggesting the right one', () => {
+    const doc = defaultDocument();
+    doc.environments[1].dr.region = 'norway-west';
+    expect(problemsOf(doc)).toEqual([
+      expect.stringMatching(/^environments\[1\]\.dr\.region: "norway-west" is not a Norway region: .*did you mean 'norwaywest'\?/),
+    ]);
+  });
+
+  test('fails on duplicate trust and environment names', () => {
+    const doc = defaultDocument();
+    doc.trusts[2].name = 'fjellheim';
+    doc.environments.push({ ...doc.environments[0], primary: { region: 'norwayeast', hubAddressSpace: '10.200.0.0/22' } });
+    expect(problemsOf(doc)).toEqual([
+      'environments[2].name: duplicate environment name "dev" (also environments[0].name)',
+      'trusts[2].name: duplicate trust name "fjellheim" (also trusts[0].name)',
+    ]);
+  });
+
+  test('fails when DR is in the same region as the primary', () => {
+    const doc = defaultDocument();
+    doc.environments[1].dr.region = 'norwayeast';
+    expect(problemsOf(doc)).toEqual([
+      'environments[1].dr.region: the DR site must be in the other Norway region than the primary (norwayeast); use norwaywest',
+    ]);
+  });
+
+  test('fails when zones are requested in Norway West', () => {
+    const doc = defaultDocument();
+    doc.environments[1].dr.zones = ['1'];
+    expect(problemsOf(doc)).toEqual(['environments[1].dr.zones: norwaywest (Norway West) has no availability zones; remove zones']);
+  });
+
+  test('fails when a trust names an environment that does not exist', () => {
+    const doc = defaultDocument();
+    doc.trusts[0].environments.test = { addressSpace: '10.128.0.0/22' };
+    expect(problemsOf(doc)).toEqual(['trusts[0].environments.test: no environment named "test"; defined: dev, prod']);
+  });
+
+  test('fails on malformed fields, each with its path', () => {
+    const doc = defaultDocument();
+    doc.trusts[0].environments.dev.addressSpace = '10.0.5.0/22';
+    doc.trusts[1].code = 'Kystbyen';
+    doc.environments[0].primary.hubAddressSpace = '10.0.0.0/12';
+    doc.organisation.colour = 'blue';
+    expect(problemsOf(doc)).toEqual([
+      'organisation: Unrecognized key: "colour"',
+      'environments[0].primary.hubAddressSpace: 10.0.0.0/12 is a /12; use a /16 to /24 (it is split into four subnets)',
+      'trusts[0].environments.dev.addressSpace: "10.0.5.0/22" has host bits set; did you mean 10.0.4.0/22?',
+      'trusts[1].code: a trust code is 2-6 lower-case letters or digits, starting with a letter (it goes into storage account and Key Vault names)',
+    ]);
+  });
+
+  test('reports every problem at once', () => {
+    const doc = defaultDocument();
+    doc.environments[1].dr.region = 'norwayeast';
+    doc.environments[1].dr.zones = ['2'];
+    doc.trusts[2].environments.dev.addressSpace = '10.0.8.0/22';
+    expect(problemsOf(doc)).toEqual([
+      'environments[1].dr.region: the DR site must be in the other Norway region than the primary (norwayeast); use norwaywest',
+      'trusts[2].environments.dev.addressSpace: 10.0.8.0/22 overlaps 10.0.8.0/22 at trusts[1].environments.dev.addressSpace',
+    ]);
+  });
+});
+
+describe('where the configuration comes from', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'norway-config-'));
+
+  test('the environment variable wins over the cdktf context key, which wins over the default', () => {
+    expect(locateConfig({ env: { [CONFIG_ENV_VAR]: 'a.yaml' }, context: 'b.yaml', cwd: dir })).toEqual({
+      file: path.join(dir, 'a.yaml'),
+      origin: 'environment',
+    });
+    expect(locateConfig({ env: {}, context: 'b.yaml', cwd: dir })).toEqual({ file: path.join(dir, 'b.yaml'), origin: 'context' });
+    expect(locateConfig({ env: {}, cwd: dir })).toEqual({ file: defaultConfigFile(), origin: 'default' });
+  });
+
+  test('a user file with problems is rejected with its path in the message', () => {
+    const file = path.join(dir, 'bad.yaml');
+    const doc = defaultDocument();
+    doc.environments[1].dr.zones = ['1'];
+    writeFileSync(file, JSON.stringify(doc));
+    expect(() => loadConfig({ env: { [CONFIG_ENV_VAR]: file } })).toThrow(
+      `Configuration ${file} has 1 problem:\n  - environments[1].dr.zones: norwaywest (Norway West) has no availability zones; remove zones`,
+    );
+  });
+
+  test('fails on a file that is not YAML, and on a file that does not exist', () => {
+    const file = path.join(dir, 'broken.yaml');
+    writeFileSync(file, 'trusts: [\n');
+    expect(() => readConfigFile(file)).toThrow(/broken\.yaml has 1 problem:\n  - \(file\): is not valid YAML or JSON/);
+    expect(() => readConfigFile(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml has 1 problem:\n  - \(file\): cannot be read/);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The platform configuration: what a user edits to describe their health region, its environments,
+ * its hospital trusts and the address plan. Validated on load: first the shape (zod), then the
+ * relations between fields (overlapping address spaces, duplicate names, DR region, zones).
+ */
+import { z } from 'zod';
+import { InvalidRegionError, NorwayRegion, parseNorwayRegion, regionCapabilities } from '../../constructs/core/region';
+import { CidrError, cidrsOverlap, parseCidr } from './cidr';
+
+/** One thing wrong with a configuration, at a path such as `trusts[1].environments.prod.addressSpace`. */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Smallest and largest network a hub or spoke may have: each is split into four subnets of prefix + 2. */
+export const MIN_NETWORK_PREFIX = 16;
+export const MAX_NETWORK_PREFIX = 24;
+
+const region = z.string().transform((value, ctx): NorwayRegion => {
+  try {
+    return parseNorwayRegion(value);
+  } catch (error) {
+    if (!(error instanceof InvalidRegionError)) throw error;
+    ctx.issues.push({ code: 'custom', message: error.message, input: value });
+    return z.NEVER;
+  }
+});
+
+const network = z.string().transform((value, ctx): string => {
+  try {
+    const cidr = parseCidr(value);
+    if (cidr.prefix < MIN_NETWORK_PREFIX || cidr.prefix > MAX_NETWORK_PREFIX) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `${value} is a /${cidr.prefix}; use a /${MIN_NETWORK_PREFIX} to /${MAX_NETWORK_PREFIX} (it is split into four subnets)`,
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return cidr.text;
+  } catch (error) {
+    if (!(error instanceof CidrError)) throw error;
+    ctx.issues.push({ code: 'custom', message: error.message, input: value });
+    return z.NEVER;
+  }
+});
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
+
+const shortCode = (what: string, max: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[a-z][a-z0-9]{1,${max - 1}}$`),
+      `${what} is 2-${max} lower-case letters or digits, starting with a letter (it goes into storage account and Key Vault names)`,
+    );
+
+const site = z.strictObject({
+  /** `norwayeast` or `norwaywest`. */
+  region,
+  /** The hub network of this environment in this region. */
+  hubAddressSpace: network,
+  /** Availability zones for zone-redundant services; Norway West has none. @default - none */
+  zones: z.array(z.enum(['1', '2', '3'])).default([]),
+});
+
+const environment = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'an environment name is 2-8 lower-case letters or digits, starting with a letter'),
+  primary: site,
+  /** The disaster-recovery site: a second hub and platform in the other Norway region. @default - none */
+  dr: site.optional(),
+});
+
+const workload = z.strictObject({
+  /** The trust's spoke network in this environment, peered to the environment's primary hub. */
+  addressSpace: network,
+  /** Virtual machines in the trust's scale set. @default 1 */
+  instances: z.number().int().min(0).max(100).default(1),
+  /** @default 'Standard_D2s_v5' */
+  vmSize: z.string().regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D2s_v5'").default('Standard_D2s_v5'),
+});
+
+const trust = z.strictObject({
+  /** Stable identifier: becomes the stack name `workload-<name>-<env>` and the Terraform state key. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,22}[a-z0-9]$/, 'a trust name is 2-24 lower-case letters, digits or hyphens'),
+  /** Short code used where Azure limits name length (storage accounts). */
+  code: shortCode('a trust code', 6),
+  displayName: z.string().min(1).optional(),
+  /** One entry per environment the trust runs in, keyed by environment name. */
+  environments: z.record(z.string(), workload),
+});
+
+export const platformConfigSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: z.string().min(1),
+    /** Prefix of every resource name; keep it distinctive, storage account and Key Vault names are global. */
+    code: shortCode('an organisation code', 5),
+  }),
+  state: z.strictObject({
+    /** The state account lives in Norway East; its geo copy goes to the pair, Norway West. @default 'norwayeast' */
+    region: region.default('norwayeast'),
+    resourceGroupName: z.string().regex(/^[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]$/, 'not a valid resource group name'),
+    storageAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'a storage account name is 3-24 lower-case letters or digits'),
+    /** @default 'tfstate' */
+    containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'not a valid blob container name').default('tfstate'),
+    /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
+    subscriptionId: uuid.optional(),
+    /** @default - from the environment (ARM_TENANT_ID / Azure CLI) */
+    tenantId: uuid.optional(),
+    /** Authenticate the backend with OIDC (CI with workload identity federation). @default false */
+    useOidc: z.boolean().default(false),
+  }),
+  /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
+  subscriptionId: uuid.optional(),
+  /** Extra tags on every resource. @default - none */
+  tags: z.record(z.string(), z.string()).default({}),
+  environments: z.array(environment).min(1),
+  trusts: z.array(trust).min(1),
+});
+
+export type PlatformConfigInput = z.input<typeof platformConfigSchema>;
+export type PlatformConfig = z.output<typeof platformConfigSchema>;
+export type EnvironmentConfig = PlatformConfig['environments'][number];
+export type SiteConfig = EnvironmentConfig['primary'];
+export type TrustConfig = PlatformConfig['trusts'][number];
+export type WorkloadConfig = TrustConfig['environments'][string];
+
+/** `['trusts', 1, 'addressSpace']` → `trusts[1].addressSpace`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '(top level)';
+}
+
+/** Problems that involve more than one field. Runs only on a configuration whose shape is valid. */
+export function crossFieldProblems(config: PlatformConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
+
+  if (config.state.region !== 'norwayeast') {
+    add(['state', 'region'], `the state account belongs in norwayeast (zone-redundant, its geo copy in norwaywest); got ${config.state.region}`);
+  }
+
+  duplicates(config.environments.map((e) => e.name), (index, first) =>
+    add(['environments', index, 'name'], `duplicate environment name "${config.environments[index].name}" (also environments[${first}].name)`),
+  );
+  duplicates(config.trusts.map((t) => t.name), (index, first) =>
+    add(['trusts', index, 'name'], `duplicate trust name "${config.trusts[index].name}" (also trusts[${first}].name)`),
+  );
+  duplicates(config.trusts.map((t) => t.code), (index, first) =>
+    add(['trusts', index, 'code'], `duplicate trust code "${config.trusts[index].code}" (also trusts[${first}].code); codes go into resource names`),
+  );
+
+  config.environments.forEach((env, i) => {
+    if (env.dr && env.dr.region === env.primary.region) {
+      add(['environments', i, 'dr', 'region'], `the DR site must be in the other Norway region than the primary (${env.primary.region}); use ${regionCapabilities(env.primary.region).pair}`);
+    }
+    for (const [role, s] of [['primary', env.primary], ['dr', env.dr]] as const) {
+      if (!s || s.zones.length === 0) continue;
+      const caps = regionCapabilities(s.region);
+      if (caps.zones.length === 0) {
+        add(['environments', i, role, 'zones'], `${s.region} (${caps.displayName}) has no availability zones; remove zones`);
+      }
+    }
+  });
+
+  const environmentNames = new Set(config.environments.map((e) => e.name));
+  config.trusts.forEach((t, i) => {
+    for (const name of Object.keys(t.environments)) {
+      if (!environmentNames.has(name)) {
+        add(['trusts', i, 'environments', name], `no environment named "${name}"; defined: ${[...environmentNames].join(', ')}`);
+      }
+    }
+  });
+
+  // Every network of the plan must be disjoint: hubs and spokes are peered and routed together.
+  const networks: { path: string; cidr: ReturnType<typeof parseCidr> }[] = [];
+  const claim = (path: readonly PropertyKey[], text: string) => {
+    const cidr = parseCidr(text);
+    const clash = networks.find((n) => cidrsOverlap(n.cidr, cidr));
+    if (clash) add(path, `${cidr.text} overlaps ${clash.cidr.text} at ${clash.path}`);
+    networks.push({ path: formatPath(path), cidr });
+  };
+  config.environments.forEach((env, i) => {
+    claim(['environments', i, 'primary', 'hubAddressSpace'], env.primary.hubAddressSpace);
+    if (env.dr) claim(['environments', i, 'dr', 'hubAddressSpace'], env.dr.hubAddressSpace);
+  });
+  config.trusts.forEach((t, i) => {
+    for (const [name, w] of Object.entries(t.environments)) claim(['trusts', i, 'environments', name, 'addressSpace'], w.addressSpace);
+  });
+  return problems;
+}
+
+function duplicates(values: readonly string[], report: (index: number, firstIndex: number) => void): void {
+  const seen = new Map<string, number>();
+  values.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else report(index, first);
+  });
+}
