@@ -13,7 +13,8 @@ import {
 } from '../../../stacks/config/load';
 
 /** The embedded default as a plain document, freshly parsed so each test can break it its own way. */
-function defaultDocument(): Record<string, any> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test breaks the document its own way
+function defaultDocument(): any {
   return parse(readFileSync(defaultConfigFile(), 'utf8'));
 }
 
@@ -146,7 +147,7 @@ describe('where the configuration comes from', () => {
   test('fails on a file that is not YAML, and on a file that does not exist', () => {
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, 'trusts: [\n');
-    expect(() => readConfigFile(file)).toThrow(/broken\.yaml has 1 problem:\n  - \(file\): is not valid YAML or JSON/);
-    expect(() => readConfigFile(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml has 1 problem:\n  - \(file\): cannot be read/);
+    expect(() => readConfigFile(file)).toThrow(/broken\.yaml has 1 problem:\n {2}- \(file\): is not valid YAML or JSON/);
+    expect(() => readConfigFile(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml has 1 problem:\n {2}- \(file\): cannot be read/);
   });
 });
