@@ -1,0 +1,61 @@
+/** Shared by the construct tests: a test stack per region and the questions the tests ask of it. */
+import { Testing } from 'cdktf';
+import type { App } from 'cdktf';
+import { NorwayStack } from '../../stacks/norway-stack';
+import { checkStack } from '../../policies/cdktf/guard';
+import type { Finding } from '../../policies/engine/report';
+import type { NorwayRegion } from '../../constructs/core/region';
+
+export const TODAY = '2026-11-25';
+
+export function testStack(
+  region: NorwayRegion,
+  id = `test-${region}`,
+  app: App = Testing.app(),
+): NorwayStack {
+  return new NorwayStack(app, id, {
+    region,
+    bootstrap: true,
+    norwayWestApproved: true,
+    policy: { today: TODAY },
+  });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** The synthesized stack (without `"//"` metadata). */
+export function synth(stack: NorwayStack): Json {
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** Every resource of `type`, keyed by name. */
+export function resourcesOf(json: Json, type: string): Record<string, Json> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The single resource of `type` whose name starts with `prefix`. */
+export function only(json: Json, type: string, prefix = ''): Json {
+  const matches = Object.entries(resourcesOf(json, type)).filter(([name]) => name.startsWith(prefix));
+  if (matches.length !== 1)
+    throw new Error(
+      `expected one ${type} starting with '${prefix}', found ${matches.map(([n]) => n).join(', ') || 'none'}`,
+    );
+  return matches[0][1];
+}
+
+/** Unsuppressed error findings of the policy engine for the stack, as `RULE address` lines. */
+export function errorFindings(stack: NorwayStack): string[] {
+  return checkStack(stack, { today: TODAY })
+    .findings.filter((f: Finding) => f.severity === 'error' && !f.suppressed)
+    .map((f) => `${f.ruleId} ${f.address}: ${f.message}`);
+}
+
+/** Warning annotations the constructs added for relaxed defaults. */
+export function relaxedWarnings(stack: NorwayStack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn' && String(m.data).startsWith('[relaxed default]'))
+    .map((m) => String(m.data));
+}

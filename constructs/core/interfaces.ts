@@ -1,0 +1,117 @@
+/**
+ * The optional interfaces every construct shares, with the same names everywhere (Azure Verified
+ * Modules' convention): `lock`, `roleAssignments`, `privateEndpoints`, `diagnosticSettings`,
+ * `customerManagedKey`, `managedIdentities`, `tags`. A user who learned one construct knows them all.
+ *
+ * Relaxing a secure default always takes a `justification`: the construct records it in a visible
+ * warning annotation, so a reviewer sees every weakened default at synth time.
+ */
+import type { NorwayRegion } from './region';
+import type { Tags } from './tags';
+
+/** A written reason for relaxing a secure default; at least 10 characters. */
+export interface Justified {
+  readonly justification: string;
+}
+
+/**
+ * Deletion protection. Data-bearing constructs default to a `CanNotDelete` management lock plus
+ * Terraform `lifecycle.prevent_destroy`; `{ kind: 'None', justification }` removes both.
+ */
+export type LockConfig =
+  | { readonly kind: 'CanNotDelete' | 'ReadOnly'; readonly name?: string; readonly notes?: string }
+  | ({ readonly kind: 'None' } & Justified);
+
+/** An Azure RBAC role assignment on the construct's main resource. */
+export interface RoleAssignmentConfig {
+  /** Built-in or custom role name, e.g. `Storage Blob Data Reader`. One of name or id is required. */
+  readonly roleDefinitionName?: string;
+  /** Role definition resource id. */
+  readonly roleDefinitionId?: string;
+  /** Object id of the Entra ID principal. */
+  readonly principalId: string;
+  /** @default - not set (Azure looks it up) */
+  readonly principalType?: 'User' | 'Group' | 'ServicePrincipal';
+  readonly description?: string;
+}
+
+/** A private endpoint for the construct's main resource, registered in private DNS. */
+export interface PrivateEndpointConfig {
+  /** The subnet the endpoint's network interface lives in. */
+  readonly subnetId: string;
+  /** The `privatelink.*` zones the endpoint registers its address in (the DNS zone group). */
+  readonly privateDnsZoneIds: readonly string[];
+  /** @default - the construct's main sub-resource (`blob` for storage, `vault` for Key Vault) */
+  readonly subresourceName?: string;
+  /** @default - `<resource name>-pe-<subresource>` */
+  readonly name?: string;
+}
+
+/** Where the construct's diagnostic logs and metrics go: a Log Analytics workspace in Norway. */
+export interface DiagnosticSettingsConfig {
+  /** Resource id of a Log Analytics workspace in Norway (e.g. `NorwayLogAnalyticsWorkspace.workspaceId`). */
+  readonly workspaceId: string;
+  /** @default 'to-log-analytics' */
+  readonly name?: string;
+  /** @default - the construct's own choice, usually ['allLogs'] */
+  readonly logCategoryGroups?: readonly string[];
+  /** @default - the construct's own choice, usually ['AllMetrics'] */
+  readonly metricCategories?: readonly string[];
+}
+
+/** Diagnostic settings, or a justified decision to go without them. */
+export type DiagnosticSettingsOption = DiagnosticSettingsConfig | DisabledDiagnosticSettings;
+
+export interface DisabledDiagnosticSettings extends Justified {
+  readonly disabled: true;
+}
+
+/** A Key Vault that can hold customer-managed keys; `NorwayKeyVault` implements it. */
+export interface ICustomerManagedKeyVault {
+  readonly keyVaultId: string;
+  readonly region: NorwayRegion;
+  readonly vaultName: string;
+}
+
+/** Encryption at rest with a key the hospital controls, in a Key Vault in Norway. */
+export interface CustomerManagedKeyConfig {
+  /** The vault the key lives in (a `NorwayKeyVault`). */
+  readonly keyVault: ICustomerManagedKeyVault;
+  /** @default - the construct creates a key named `<resource name>-cmk` with a rotation policy */
+  readonly keyName?: string;
+}
+
+/** Customer-managed keys, or a justified decision to use Microsoft-managed keys. */
+export type CustomerManagedKeyOption = CustomerManagedKeyConfig | MicrosoftManagedKey;
+
+export interface MicrosoftManagedKey extends Justified {
+  readonly microsoftManaged: true;
+}
+
+/** Managed identities for the construct's main resource. */
+export interface ManagedIdentitiesConfig {
+  /** @default false */
+  readonly systemAssigned?: boolean;
+  /** @default - none besides any the construct creates for itself */
+  readonly userAssignedResourceIds?: readonly string[];
+}
+
+/** The props every construct takes. */
+export interface NorwayConstructProps {
+  /** The region the resource lives in; a `NorwayRegion`, never a free string. */
+  readonly region: NorwayRegion;
+  /** The resource group the resources go into. */
+  readonly resourceGroupName: string;
+  /** Tags on every resource the construct creates, under the stack's default tags. @default - none */
+  readonly tags?: Tags;
+}
+
+export function isDisabledDiagnostics(
+  option: DiagnosticSettingsOption,
+): option is DisabledDiagnosticSettings {
+  return 'disabled' in option && option.disabled === true;
+}
+
+export function isMicrosoftManagedKey(option: CustomerManagedKeyOption): option is MicrosoftManagedKey {
+  return 'microsoftManaged' in option && option.microsoftManaged === true;
+}

@@ -1,0 +1,73 @@
+/**
+ * Constructor validation that collects every problem and throws once, and the warning annotation that
+ * makes a relaxed default visible.
+ */
+import { Annotations, Token } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { NORWAY_REGIONS, REGION_CAPABILITIES } from './region';
+import type { Justified } from './interfaces';
+
+export const MIN_JUSTIFICATION_LENGTH = 10;
+
+/** Thrown by a construct whose props cannot produce a compliant resource. */
+export class ConstructValidationError extends Error {
+  constructor(
+    readonly constructPath: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${constructPath}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`,
+    );
+    this.name = 'ConstructValidationError';
+  }
+}
+
+/** Collects problems; `throwIfAny` throws one error naming the construct path and every problem. */
+export class Problems {
+  private readonly list: string[] = [];
+
+  constructor(private readonly scope: IConstruct) {}
+
+  add(problem: string): void {
+    this.list.push(problem);
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  /** The region is a `NorwayRegion` at compile time; JavaScript callers and casts are checked here. */
+  region(region: unknown): void {
+    if (typeof region === 'string' && (NORWAY_REGIONS as readonly string[]).includes(region)) return;
+    this.add(
+      `region ${JSON.stringify(region)} is not a Norway region; use NORWAY_EAST ('norwayeast') or NORWAY_WEST ('norwaywest') ` +
+        `(${NORWAY_REGIONS.map((r) => REGION_CAPABILITIES[r].displayName).join(', ')})`,
+    );
+  }
+
+  /** A relaxation needs a written reason. */
+  justification(what: string, relaxed: Justified): void {
+    const text = relaxed.justification?.trim() ?? '';
+    if (text.length < MIN_JUSTIFICATION_LENGTH) {
+      this.add(
+        `${what} needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters (given ${JSON.stringify(relaxed.justification)})`,
+      );
+    }
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new ConstructValidationError(this.scope.node.path, this.list);
+  }
+}
+
+/** Record a relaxed secure default as a warning annotation on the construct. */
+export function warnRelaxed(scope: IConstruct, what: string, relaxed: Justified): void {
+  Annotations.of(scope).addWarning(
+    `[relaxed default] ${scope.node.path}: ${what}. Justification: ${relaxed.justification.trim()}`,
+  );
+}
+
+/** True when `value` is a literal string (not a token to be resolved by Terraform). */
+export function isLiteral(value: string | undefined): value is string {
+  return value !== undefined && !Token.isUnresolved(value);
+}

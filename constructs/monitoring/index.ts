@@ -1,0 +1,2 @@
+export * from './diagnostic-settings';
+export * from './log-analytics-workspace';
