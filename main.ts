@@ -1,30 +1,18 @@
-/** Builds the app from the embedded default configuration and synthesizes every stack. */
+/**
+ * `cdktf synth` entry point: load the configuration (NORWAY_IAC_CONFIG, the cdktf context key
+ * `norwayIacConfig`, or the embedded config/default.yaml), build every stack, synthesize.
+ */
 import { App } from 'cdktf';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { NORWAY_EAST } from './constructs/core/region';
-import { NorwayStack } from './stacks/norway-stack';
+import { CONFIG_CONTEXT_KEY, ConfigError, loadConfig } from './stacks/config/load';
+import { buildPlatform } from './stacks/platform-app';
 
 const app = new App();
-const stack = new NorwayStack(app, 'bootstrap', { region: NORWAY_EAST, bootstrap: true });
-const rg = new ResourceGroup(stack, 'rg', { name: 'rg-tfstate-norwayeast', location: NORWAY_EAST });
-new VirtualNetwork(stack, 'vnet', {
-  name: 'vnet-hub-norwayeast',
-  location: rg.location,
-  resourceGroupName: rg.name,
-  addressSpace: ['10.0.0.0/16'],
-});
-new StorageAccount(stack, 'state', {
-  name: 'sttfstatenoe001',
-  location: rg.location,
-  resourceGroupName: rg.name,
-  accountTier: 'Standard',
-  accountReplicationType: 'GZRS',
-  httpsTrafficOnlyEnabled: true,
-  minTlsVersion: 'TLS1_2',
-  publicNetworkAccessEnabled: false,
-  sharedAccessKeyEnabled: false,
-  allowNestedItemsToBePublic: false,
-});
+try {
+  const { config } = loadConfig({ context: app.node.tryGetContext(CONFIG_CONTEXT_KEY) });
+  buildPlatform(app, config);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 app.synth();
