@@ -1,0 +1,127 @@
+import { RES_001 } from '../../policies/rules/residency/res-001-norway-location';
+import { RES_002 } from '../../policies/rules/residency/res-002-global-types';
+import { RES_003 } from '../../policies/rules/residency/res-003-allowed-providers';
+import { plan, RG, ruleTester, tf } from '../helpers/rule-tester';
+
+ruleTester(RES_001, {
+  valid: [
+    {
+      name: 'literal norwayeast and display name "Norway West"',
+      synth: tf({ 'azurerm_resource_group.rg': RG, 'azurerm_resource_group.dr': { name: 'dr', location: 'Norway West' } }),
+      plan: plan([
+        { at: 'azurerm_resource_group.rg', values: RG },
+        { at: 'azurerm_resource_group.dr', values: { name: 'dr', location: 'norwaywest' } },
+      ]),
+    },
+    {
+      name: 'location through a reference to the resource group',
+      synth: tf({ 'azurerm_resource_group.rg': RG, 'azurerm_storage_account.sa': { location: '${azurerm_resource_group.rg.location}' } }),
+      plan: plan([
+        { at: 'azurerm_resource_group.rg', values: RG },
+        { at: 'azurerm_storage_account.sa', values: {}, unknown: { location: true }, references: { location: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'] } },
+      ]),
+    },
+    {
+      name: 'variable bounded by a validation to the Norway regions',
+      synth: tf(
+        { 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } },
+        { variable: { region: { type: 'string', validation: [{ condition: '${contains(["norwayeast", "norwaywest"], var.region)}', error_message: 'Norway only' }] } } },
+      ),
+    },
+    { name: 'resources without a location', synth: tf({ 'azurerm_role_assignment.ra': { scope: 'x' } }), plan: plan([{ at: 'azurerm_role_assignment.ra', values: { scope: 'x' } }]) },
+    { name: 'global is left to RES-002', synth: tf({ 'azurerm_dns_zone.z': { name: 'x', location: 'global' } }) },
+    { name: 'data sources are read, not created', synth: tf({ 'data.azurerm_resource_group.ext': { name: 'x', location: 'westeurope' } }) },
+  ],
+  invalid: [
+    {
+      name: 'literal westeurope, in a child module and for count instances',
+      synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: 'westeurope' } }),
+      plan: plan([
+        { at: 'module.net.azurerm_virtual_network.vnet', index: 0, values: { location: 'westeurope' } },
+        { at: 'module.net.azurerm_virtual_network.vnet', index: 1, values: { location: 'norwayeast' } },
+      ]),
+      errors: [['RES-001', 'azurerm_resource_group.rg']],
+      planErrors: [['RES-001', 'module.net.azurerm_virtual_network.vnet[0]']],
+      message: /outside Norway/,
+    },
+    {
+      name: 'look-alikes and typos',
+      synth: tf({
+        'azurerm_resource_group.a': { name: 'a', location: 'norwayeastt' },
+        'azurerm_resource_group.b': { name: 'b', location: 'norway-east' },
+        'azurerm_resource_group.c': { name: 'c', location: 'norwayеast' },
+      }),
+      errors: [
+        ['RES-001', 'azurerm_resource_group.a'],
+        ['RES-001', 'azurerm_resource_group.b'],
+        ['RES-001', 'azurerm_resource_group.c'],
+      ],
+    },
+    {
+      name: 'unknown location fails closed (variable without validation; unresolvable plan value)',
+      synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } }, { variable: { region: { type: 'string' } } }),
+      plan: plan([{ at: 'azurerm_resource_group.rg', index: 'x', values: { name: 'rg' }, unknown: { location: true } }]),
+      errors: [['RES-001', 'azurerm_resource_group.rg']],
+      planErrors: [['RES-001', 'azurerm_resource_group.rg["x"]']],
+      message: /cannot be verified/,
+    },
+  ],
+});
+
+ruleTester(RES_002, {
+  valid: [
+    {
+      name: 'private DNS zone and link',
+      synth: tf({ 'azurerm_private_dns_zone.z': { name: 'privatelink.blob.core.windows.net' }, 'azurerm_private_dns_zone_virtual_network_link.l': { name: 'l' } }),
+      plan: plan([{ at: 'azurerm_private_dns_zone.z', values: { name: 'z' } }]),
+    },
+    { name: 'action group in Norway', synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag', location: 'norwayeast' } }) },
+  ],
+  invalid: [
+    {
+      name: 'Front Door, public DNS and Traffic Manager',
+      synth: tf({
+        'azurerm_cdn_frontdoor_profile.fd': { name: 'fd' },
+        'azurerm_dns_zone.z': { name: 'example.no' },
+        'azurerm_traffic_manager_profile.tm': { name: 'tm' },
+      }),
+      plan: plan([{ at: 'module.edge.azurerm_cdn_frontdoor_profile.fd', values: { name: 'fd' } }]),
+      errors: [
+        ['RES-002', 'azurerm_cdn_frontdoor_profile.fd'],
+        ['RES-002', 'azurerm_dns_zone.z'],
+        ['RES-002', 'azurerm_traffic_manager_profile.tm'],
+      ],
+      planErrors: [['RES-002', 'module.edge.azurerm_cdn_frontdoor_profile.fd']],
+    },
+    {
+      name: 'action group defaulting to global, and explicit Global',
+      synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag' }, 'azurerm_monitor_action_group.b': { name: 'b', location: 'Global' } }),
+      errors: [
+        ['RES-002', 'azurerm_monitor_action_group.ag'],
+        ['RES-002', 'azurerm_monitor_action_group.b'],
+      ],
+    },
+  ],
+});
+
+ruleTester(RES_003, {
+  valid: [
+    {
+      name: 'azurerm, random and terraform_data',
+      synth: tf({ 'azurerm_resource_group.rg': RG, 'random_string.s': { length: 4 }, 'terraform_data.d': {} }),
+      plan: plan([{ at: 'azurerm_resource_group.rg', values: RG }, { at: 'random_string.s', values: { length: 4 } }]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'aws and google resources and data sources',
+      synth: tf({ 'aws_s3_bucket.b': { bucket: 'x' }, 'data.google_project.p': {} }),
+      plan: plan([{ at: 'module.x.aws_s3_bucket.b', values: { bucket: 'x' } }]),
+      errors: [
+        ['RES-003', 'aws_s3_bucket.b'],
+        ['RES-003', 'data.google_project.p'],
+      ],
+      planErrors: [['RES-003', 'module.x.aws_s3_bucket.b']],
+    },
+  ],
+});

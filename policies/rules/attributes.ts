@@ -1,0 +1,180 @@
+/**
+ * Reading attributes the way every rule must: through the resolver, whatever the input shape, with the
+ * azurerm 4.x default written down where a missing attribute means "the provider decides".
+ * Every helper fails closed: a value that cannot be resolved is a problem, never a pass.
+ */
+import type { RuleContext } from '../engine/rule';
+import { parseExpression, parseTraversal } from '../model/expressions';
+import type { Resolved, Resolver, Target } from '../model/resolve';
+import type { TfModel, TfResource } from '../model/types';
+import { asBlocks, getPath, isRecord, parsePath, PathSegment, pathToString } from '../model/values';
+
+export type Path = string | readonly PathSegment[];
+
+const segmentsOf = (path: Path): PathSegment[] => (typeof path === 'string' ? parsePath(path) : [...path]);
+const nameOf = (path: Path): string => (typeof path === 'string' ? path : pathToString(path));
+
+/**
+ * Resolve the first of several names for one attribute that is set: the azurerm 4.x name first, then
+ * the 3.x one (`https_traffic_only_enabled`, then `enable_https_traffic_only`).
+ */
+export function firstSet(context: RuleContext, resource: TfResource, paths: readonly Path[]): { name: string; resolved: Resolved } {
+  for (const path of paths) {
+    const resolved = context.resolver.value(context.model, resource, segmentsOf(path));
+    if (resolved.kind !== 'absent') return { name: nameOf(path), resolved };
+  }
+  return { name: nameOf(paths[0]), resolved: { kind: 'absent' } };
+}
+
+/** Terraform JSON may carry booleans as strings ("true"); anything else is not a boolean. */
+export function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+export interface BoolExpectation {
+  /** The value the attribute must have. */
+  readonly want: boolean;
+  /** The azurerm 4.x default when the attribute is not written. */
+  readonly providerDefault: boolean;
+}
+
+/** A problem when the boolean attribute (under any of its names) is not provably `want`. */
+export function boolProblem(context: RuleContext, resource: TfResource, paths: readonly Path[], expect: BoolExpectation): string | undefined {
+  const { name, resolved } = firstSet(context, resource, paths);
+  switch (resolved.kind) {
+    case 'absent':
+      return expect.providerDefault === expect.want ? undefined : `${name} is not set, and the provider default is ${expect.providerDefault}`;
+    case 'known': {
+      const value = asBoolean(resolved.value);
+      if (value === expect.want) return undefined;
+      return `${name} is ${JSON.stringify(resolved.value)}`;
+    }
+    case 'oneOf':
+      return resolved.values.every((v) => asBoolean(v) === expect.want) ? undefined : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'unknown':
+      return `${name} cannot be verified before apply (${resolved.reason})`;
+  }
+}
+
+export interface StringExpectation {
+  /** Accepted values, compared case-insensitively. */
+  readonly allowed: readonly string[];
+  /** The azurerm 4.x default when the attribute is not written; undefined when there is none we accept. */
+  readonly providerDefault?: string;
+}
+
+/** A problem when the string attribute (under any of its names) is not provably one of `allowed`. */
+export function stringProblem(context: RuleContext, resource: TfResource, paths: readonly Path[], expect: StringExpectation): string | undefined {
+  const { name, resolved } = firstSet(context, resource, paths);
+  const ok = (v: unknown) => typeof v === 'string' && expect.allowed.some((a) => a.toLowerCase() === v.toLowerCase());
+  const allowed = expect.allowed.map((a) => JSON.stringify(a)).join(' or ');
+  switch (resolved.kind) {
+    case 'absent':
+      if (expect.providerDefault !== undefined && ok(expect.providerDefault)) return undefined;
+      return expect.providerDefault === undefined
+        ? `${name} is not set (expected ${allowed})`
+        : `${name} is not set, and the provider default is ${JSON.stringify(expect.providerDefault)} (expected ${allowed})`;
+    case 'known':
+      return ok(resolved.value) ? undefined : `${name} is ${JSON.stringify(resolved.value)} (expected ${allowed})`;
+    case 'oneOf':
+      return resolved.values.every(ok) ? undefined : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')} (expected ${allowed})`;
+    case 'unknown':
+      return `${name} cannot be verified before apply (${resolved.reason})`;
+  }
+}
+
+/** How many blocks stand at `path`, or why that cannot be known (a dynamic block, an unknown list). */
+export type BlockCount = { readonly kind: 'count'; readonly count: number } | { readonly kind: 'unknown'; readonly reason: string };
+
+export function blockCount(context: RuleContext, resource: TfResource, path: Path): BlockCount {
+  const segments = segmentsOf(path);
+  const last = segments[segments.length - 1];
+  if (resource.valuesAreExpressions && segments.length === 1) {
+    // cdktf and HCL write generated blocks under `dynamic`; their number and content are decided by Terraform.
+    const dynamic = asBlocks(resource.values.dynamic).some((d) => Object.prototype.hasOwnProperty.call(d, String(last)));
+    if (dynamic) return { kind: 'unknown', reason: `${String(last)} is built by a dynamic block` };
+  }
+  const resolved = context.resolver.value(context.model, resource, segments);
+  switch (resolved.kind) {
+    case 'absent':
+      return { kind: 'count', count: 0 };
+    case 'known':
+      if (Array.isArray(resolved.value) || isRecord(resolved.value)) return { kind: 'count', count: asBlocks(resolved.value).length };
+      return { kind: 'unknown', reason: `${nameOf(path)} is not a block` };
+    case 'oneOf':
+    case 'unknown':
+      return { kind: 'unknown', reason: `${nameOf(path)} cannot be verified before apply (${resolved.reason})` };
+  }
+}
+
+/** Whether a value was written as a literal in the configuration (not a reference or expression). */
+export function isLiteralInConfig(resource: TfResource, path: Path): boolean {
+  if (!resource.valuesAreExpressions) return false;
+  const raw = getPath(resource.values, segmentsOf(path));
+  if (raw === undefined || raw === null) return false;
+  if (typeof raw !== 'string') return true;
+  return parseExpression(raw).kind === 'literal';
+}
+
+/** A reference followed by a literal suffix: `${azurerm_storage_account.sa.id}/blobServices/default`. */
+const REFERENCE_WITH_SUFFIX = /^\$\{\s*([^{}]+?)\s*\}(\/[A-Za-z0-9/_.-]*)$/;
+
+/**
+ * The resource an id attribute points at. Beyond `Resolver.target`:
+ * - in a plan, the configuration's references name the resource even when the id is already known
+ *   (an existing resource), so we follow them first;
+ * - in synthesized JSON, `${x.y.id}/blobServices/default` points into `x.y`.
+ */
+export function targetOf(resolver: Resolver, model: TfModel, resource: TfResource, path: Path): Target {
+  const segments = segmentsOf(path);
+  if (!resource.valuesAreExpressions) {
+    const viaConfig = targetFromPlanReferences(model, resource, segments);
+    if (viaConfig) return { kind: 'resource', model, resource: viaConfig };
+    return resolver.target(model, resource, segments);
+  }
+  const raw = getPath(resource.values, segments);
+  if (typeof raw === 'string') {
+    const match = REFERENCE_WITH_SUFFIX.exec(raw);
+    if (match) {
+      const proxy: TfResource = { ...resource, values: { reference: `\${${match[1]}}` } };
+      return resolver.target(model, proxy, ['reference']);
+    }
+  }
+  return resolver.target(model, resource, segments);
+}
+
+/** The one resource instance a plan attribute's configuration references, when they agree on one. */
+function targetFromPlanReferences(model: TfModel, resource: TfResource, path: readonly PathSegment[]): TfResource | undefined {
+  const attribute = path.filter((p) => typeof p === 'string').join('.');
+  const references = resource.references?.get(attribute);
+  if (!references || references.length === 0) return undefined;
+  const found = new Set<TfResource>();
+  const prefix = resource.source.module ? `${resource.source.module.replace(/\[[^\]]*\]/g, '')}.` : '';
+  for (const reference of references) {
+    const traversal = parseTraversal(reference);
+    if (!traversal || traversal.length < 2) continue;
+    const [head] = traversal;
+    if (head === 'var' || head === 'local' || head === 'module' || head === 'each' || head === 'count' || head === 'path') return undefined;
+    const isData = head === 'data';
+    const relative = isData ? `data.${String(traversal[1])}.${String(traversal[2])}` : `${String(traversal[0])}.${String(traversal[1])}`;
+    const after = traversal.slice(isData ? 3 : 2);
+    let instances = model.byConfigAddress.get(`${prefix}${relative}`) ?? [];
+    if (instances.length > 1) {
+      const key = after[0];
+      // `azurerm_x.y` alone (Terraform lists it next to `azurerm_x.y[0]`) names no single instance.
+      if (key === undefined) continue;
+      instances = instances.filter((r) => r.index === key);
+    }
+    if (instances.length !== 1) return undefined;
+    found.add(instances[0]);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Key for a resource across models, for indexes built once per rule run. */
+export function resourceKey(model: TfModel, resource: TfResource): string {
+  return `${model.origin}\u0000${resource.address}`;
+}
