@@ -3,11 +3,12 @@
  * a plan JSON, or (for plain Terraform) a directory of .tf files.
  */
 import { statSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { loadCdktfOut } from './load-cdktf-out';
+import { isTerraformDirectory, loadHclDirectory } from './load-hcl';
 import { isPlanDocument, loadPlan } from './load-plan';
 import { loadTerraformJson } from './load-terraform-json';
-import { readJson } from './read-json';
+import { describeFsError, readJson } from './read-json';
 import { isRecord } from './values';
 import { InputError, TfModel } from './types';
 
@@ -17,9 +18,11 @@ export function loadPath(path: string): TfModel[] {
     stat = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`);
+    throw new InputError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${describeFsError(error)})`);
   }
   if (stat.isDirectory()) return loadDirectory(path);
+  if (!stat.isFile()) throw new InputError(path, 'is not a regular file (a FIFO, socket or device); expected a file or directory');
+  if (path.endsWith('.tf')) return [loadHclDirectory(dirname(path))];
   return [loadJsonFile(path)];
 }
 
@@ -42,10 +45,10 @@ function loadDirectory(dir: string): TfModel[] {
   try {
     entries = readdirSync(dir);
   } catch (error) {
-    throw new InputError(dir, `cannot list the directory (${(error as NodeJS.ErrnoException).code})`);
+    throw new InputError(dir, `cannot list the directory (${describeFsError(error)})`);
   }
   if (entries.includes('manifest.json')) return loadCdktfOut(dir);
   if (entries.includes('cdk.tf.json')) return [loadJsonFile(join(dir, 'cdk.tf.json'), basename(dir))];
-  if (entries.some((e) => e.endsWith('.tf'))) throw new InputError(dir, 'plain .tf directories are not supported yet');
+  if (isTerraformDirectory(entries)) return [loadHclDirectory(dir)];
   throw new InputError(dir, 'found no manifest.json (cdktf.out), cdk.tf.json (stack directory) or .tf files here');
 }

@@ -2,7 +2,7 @@
  * Loader for Terraform JSON configuration (`cdk.tf.json` as cdktf writes it, or any `*.tf.json`).
  * Also used by the HCL loader once HCL has been adapted to the same shape.
  */
-import { buildModel, providerShortName } from './build';
+import { buildModel, ModelParts, providerShortName } from './build';
 import { isRecord } from './values';
 import { DeclaredSuppression, InputError, InputKind, TfModel, TfResource, VariableDecl } from './types';
 
@@ -20,10 +20,19 @@ export interface TerraformJsonOptions {
   readonly sourceFile?: string;
   /** Line numbers per resource address, when the source format has them (HCL). */
   readonly lines?: ReadonlyMap<string, { file: string; line: number }>;
+  /** Module path of this configuration inside a larger one (`module.network`); empty for the root. */
+  readonly modulePath?: string;
 }
 
 export function loadTerraformJson(document: unknown, options: TerraformJsonOptions): TfModel {
+  return buildModel(readTerraformJsonParts(document, options));
+}
+
+/** Everything `loadTerraformJson` reads, before indexes are built (the HCL loader combines modules). */
+export function readTerraformJsonParts(document: unknown, options: TerraformJsonOptions): ModelParts {
   const { file } = options;
+  const modulePath = options.modulePath ?? '';
+  const modulePrefix = modulePath ? `${modulePath}.` : '';
   if (!isRecord(document)) {
     throw new InputError(file, `expected a Terraform JSON object at the top level, got ${describeType(document)}`);
   }
@@ -42,9 +51,12 @@ export function loadTerraformJson(document: unknown, options: TerraformJsonOptio
     if (!isRecord(section)) throw new InputError(file, `"${mode === 'managed' ? 'resource' : 'data'}" must be an object of resource types`);
     for (const [type, instances] of Object.entries(section)) {
       for (const [name, rawBody] of Object.entries(blockMap(file, type, instances))) {
+        if (Array.isArray(rawBody) && rawBody.length > 1) {
+          throw new InputError(file, `${type}.${name} is declared ${rawBody.length} times; every resource needs a unique address`);
+        }
         const body = firstBlock(rawBody);
-        if (!body) throw new InputError(file, `${type}.${name} must be an object`);
-        const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+        if (!body) throw new InputError(file, `${type}.${name} must be an object, got ${describeType(rawBody)}`);
+        const address = `${modulePrefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
         const meta = isRecord(body['//']) ? body['//'] : {};
         const constructPath = isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
         // fromEntries defines properties, so a `__proto__` key stays data and never touches a prototype.
@@ -64,7 +76,7 @@ export function loadTerraformJson(document: unknown, options: TerraformJsonOptio
           values,
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
-          source: { file: location?.file ?? file, stack, constructPath, module: '', line: location?.line },
+          source: { file: location?.file ?? file, stack, constructPath, module: modulePath, line: location?.line },
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
         if (policy && Array.isArray(policy.suppressions)) {
@@ -80,7 +92,7 @@ export function loadTerraformJson(document: unknown, options: TerraformJsonOptio
     }
   }
 
-  return buildModel({
+  return {
     kind: options.kind ?? 'synth',
     origin: file,
     stack,
@@ -92,7 +104,7 @@ export function loadTerraformJson(document: unknown, options: TerraformJsonOptio
     outputs: readOutputs(document.output),
     bootstrap: policyMeta.bootstrap === true,
     suppressions,
-  });
+  };
 }
 
 function readProviderSources(terraformBlock: Record<string, unknown> | undefined): Map<string, string> {
@@ -160,7 +172,14 @@ function firstBlock(value: unknown): Record<string, unknown> | undefined {
 function blockMap(file: string, type: string, value: unknown): Record<string, unknown> {
   if (isRecord(value)) return value;
   // HCL adapted to JSON may carry the label map inside an array.
-  if (Array.isArray(value)) return Object.fromEntries(value.filter(isRecord).flatMap((v) => Object.entries(v)));
+  if (Array.isArray(value)) {
+    const out = new Map<string, unknown>();
+    for (const [name, body] of value.filter(isRecord).flatMap((v) => Object.entries(v))) {
+      if (out.has(name)) throw new InputError(file, `${type}.${name} is declared twice; every resource needs a unique address`);
+      out.set(name, body);
+    }
+    return Object.fromEntries(out);
+  }
   throw new InputError(file, `resource type ${type} must map names to resource bodies, got ${describeType(value)}`);
 }
 

@@ -1,15 +1,41 @@
 /** Read a JSON input file with errors a person can act on: the file, the line and column, what was expected. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './types';
+
+/** Larger inputs are refused rather than risking the process (a plan of thousands of resources is ~100 MB). */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'ENOTDIR':
+      return 'a path component is not a directory';
+    default:
+      return String(code ?? (error as Error).message);
+  }
+}
 
 export function readText(file: string): string {
   let buffer: Buffer;
   try {
+    // Never open FIFOs, sockets or devices: reading one could block forever.
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new InputError(file, 'is not a regular file (a FIFO, socket or device); expected a file');
+    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `is ${Math.round(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
     buffer = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
-    throw new InputError(file, `cannot read the file (${why})`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(file, `cannot read the file (${describeFsError(error)})`);
   }
   if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
     throw new InputError(file, 'the file is UTF-16; save it as UTF-8 (terraform show -json writes UTF-8)');

@@ -5,7 +5,7 @@
  */
 import { parseExpression, parseTraversal } from './expressions';
 import { getPath, parsePath, PathSegment } from './values';
-import type { TfModel, TfResource, Workspace } from './types';
+import type { TfModel, TfResource, VariableDecl, Workspace } from './types';
 
 export type Resolved =
   | { readonly kind: 'known'; readonly value: unknown }
@@ -147,8 +147,9 @@ export class Resolver {
       case 'var':
         return this.followVariable(model, modulePath, String(second), traversal.slice(2), depth);
       case 'local': {
-        if (!model.locals.has(String(second))) return { kind: 'unknown', reason: `local.${String(second)} is not defined` };
-        return this.resolveRaw(model, modulePath, model.locals.get(String(second)), traversal.slice(2), depth);
+        const locals = modulePath ? (model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1))?.locals ?? model.locals) : model.locals;
+        if (!locals.has(String(second))) return { kind: 'unknown', reason: `local.${String(second)} is not defined` };
+        return this.resolveRaw(model, modulePath, locals.get(String(second)), traversal.slice(2), depth);
       }
       case 'data': {
         if (traversal[1] === 'terraform_remote_state') return this.followRemoteState(String(traversal[2]), traversal.slice(3), depth);
@@ -188,15 +189,29 @@ export class Resolver {
 
   private followVariable(model: TfModel, modulePath: string, name: string, rest: readonly PathSegment[], depth: number): Hop {
     if (modulePath) {
+      const parent = modulePath.replace(/\.?module\.[^.]+(\[[^\]]*\])?$/, '');
+      const scope = model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1));
+      if (scope) {
+        const variable = scope.variables.get(name);
+        const bounded = variable && rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;
+        if (bounded) return bounded;
+        if (scope.inputs.has(name)) return this.resolveRaw(model, parent, scope.inputs.get(name), rest, depth);
+        if (!variable) return { kind: 'unknown', reason: `var.${name} is not declared in ${modulePath}` };
+        return this.fromDeclaration(model, modulePath, variable, rest, depth);
+      }
       const inputs = model.moduleInputs?.get(configPrefix(modulePath).replace(/\.$/, ''));
       const references = inputs?.get(name);
-      const parent = modulePath.replace(/\.?module\.[^.]+(\[[^\]]*\])?$/, '');
       const traversal = references?.[0] !== undefined ? parseTraversal(references[0]) : undefined;
       if (traversal) return this.follow(model, parent, [...traversal, ...rest], depth + 1);
       return { kind: 'unknown', reason: `module input var.${name} of ${modulePath} is not resolvable` };
     }
     const variable = model.variables.get(name);
     if (!variable) return { kind: 'unknown', reason: `var.${name} is not declared` };
+    return this.fromDeclaration(model, modulePath, variable, rest, depth);
+  }
+
+  private fromDeclaration(model: TfModel, modulePath: string, variable: VariableDecl, rest: readonly PathSegment[], depth: number): Hop {
+    const name = variable.name;
     if (variable.hasValue) return known(getPath(variable.value, rest));
     // A validation is a guarantee for every value a user may pass; a default is only the value when none is passed.
     const bounded = rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;

@@ -129,11 +129,23 @@ export interface TfModel {
   readonly outputs: ReadonlyMap<string, unknown>;
   /** For plans: module call inputs, `module.a` → input name → references. */
   readonly moduleInputs?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /**
+   * For plain Terraform with local modules: each module's own variables, locals and call inputs (raw
+   * expressions, resolved in the calling module), by module path without instance keys (`module.a.module.b`).
+   */
+  readonly moduleScopes?: ReadonlyMap<string, ModuleScope>;
   /** Marked in code (`NorwayStack({ bootstrap: true })`): the one stack allowed a local backend. */
   readonly bootstrap: boolean;
   readonly suppressions: readonly DeclaredSuppression[];
   /** Terraform/plan format version, when the input states one. */
   readonly formatVersion?: string;
+}
+
+export interface ModuleScope {
+  readonly variables: ReadonlyMap<string, VariableDecl>;
+  readonly locals: ReadonlyMap<string, unknown>;
+  /** The arguments of the `module` block that calls this module. */
+  readonly inputs: ReadonlyMap<string, unknown>;
 }
 
 /** All models checked together. References across cdktf stacks resolve within the workspace. */

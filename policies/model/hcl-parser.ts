@@ -1,0 +1,99 @@
+/**
+ * HCL → JSON with `@cdktf/hcl2json` (Go compiled to WebAssembly, works offline), called synchronously.
+ *
+ * The package's public `parse()` is async only because it instantiates the WebAssembly module
+ * asynchronously; the Go function it then calls answers synchronously. We instantiate the same module
+ * synchronously and call that function directly, so `loadPath` and the CLI stay synchronous. The
+ * package version is pinned in package.json; the tests in `__tests__/hcl` guard this contract.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { InputError } from './types';
+
+type GoCallback = (error: string | null, result?: string) => void;
+interface Hcl2JsonExports {
+  parse?: (filename: string, contents: string, callback: GoCallback) => void;
+}
+interface GoRuntime {
+  importObject: object;
+  run(instance: object): Promise<void>;
+}
+/** The slice of the WebAssembly global we use (the project's TypeScript lib has no DOM types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+}
+
+const GLOBAL_NAME = '__parse_terraform_config_wasm__';
+/** The name the parser sees; messages are rewritten to the real file. */
+const PARSE_NAME = 'input.tf';
+
+let bridge: Hcl2JsonExports | undefined;
+
+function instantiate(): Hcl2JsonExports {
+  const dir = dirname(require.resolve('@cdktf/hcl2json/package.json'));
+  // Defines globalThis.Go (the Go runtime glue that ships with the package); a plain script, not a module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(dir, 'wasm', 'bridge_wasm_exec.js'));
+  const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
+  const go = new Go();
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const module = new wasm.Module(gunzipSync(readFileSync(join(dir, 'main.wasm.gz'))));
+  const instance = new wasm.Instance(module, go.importObject);
+  const exports: Hcl2JsonExports = {};
+  const holder = globalThis as unknown as Record<string, unknown>;
+  const previous = holder[GLOBAL_NAME];
+  // The Go program registers its functions on this global as soon as it starts (synchronously).
+  holder[GLOBAL_NAME] = exports;
+  void go.run(instance).then(() => {
+    // The Go program only returns when it dies (a panic); start afresh next time.
+    if (bridge === exports) bridge = undefined;
+  });
+  if (previous === undefined) delete holder[GLOBAL_NAME];
+  else holder[GLOBAL_NAME] = previous;
+  return exports;
+}
+
+/** Parse one HCL file into hcl2json's JSON shape (blocks are arrays of bodies). Throws InputError. */
+export function parseHcl(file: string, text: string): Record<string, unknown> {
+  bridge ??= instantiate();
+  const parse = bridge.parse;
+  if (typeof parse !== 'function') throw new InputError(file, 'the HCL parser (@cdktf/hcl2json) did not start');
+  let answered = false;
+  let error: string | null = null;
+  let result: string | undefined;
+  try {
+    parse(PARSE_NAME, text, (e, r) => {
+      answered = true;
+      error = e;
+      result = r;
+    });
+  } catch (thrown) {
+    bridge = undefined;
+    throw new InputError(file, `the HCL parser failed on this file (${(thrown as Error).message})`);
+  }
+  if (!answered) {
+    bridge = undefined;
+    throw new InputError(file, 'the HCL parser did not answer for this file');
+  }
+  if (error !== null) throw new InputError(file, describeSyntaxError(error));
+  const parsed: unknown = JSON.parse(result ?? 'null');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(file, 'the HCL parser returned no configuration');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * `parse config: [input.tf:2,6-3,1: Invalid expression; Expected the start of an expression…]`
+ * → `line 2, column 6: Invalid expression: Expected the start of an expression…` (the first diagnostic).
+ */
+export function describeSyntaxError(message: string): string {
+  const match = /input\.tf:(\d+),(\d+)(?:-[\d,]+)?: (.*?)(?= input\.tf:\d+,\d+|\]$|$)/s.exec(message);
+  if (!match) return `syntax error: ${message.replace(/^parse config: /, '')}`;
+  const [, line, column, text] = match;
+  const [summary, ...detail] = text.split('; ');
+  const more = detail.join('; ').trim();
+  return `line ${line}, column ${column}: ${summary.trim()}${more ? ` (${more.replace(/\.$/, '')})` : ''}`;
+}

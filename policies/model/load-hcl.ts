@@ -1,0 +1,261 @@
+/**
+ * Loader for plain Terraform: a directory of `.tf` (and `.tf.json`) files, with the local modules it calls.
+ *
+ * hcl2json writes every block as an array of bodies (`resource.type.name: [body]`, `terraform: [..]`,
+ * `locals: [..]`); we merge the files of one module, check that each resource is declared once, turn
+ * `dynamic` blocks into ordinary blocks (their content refers to the iterator, which stays unknown, so
+ * rules fail closed), and hand the result to the Terraform JSON reader. Lines are recovered by scanning
+ * the source for `resource "type" "name"` headers.
+ *
+ * What cannot be read fails the input (exit 2): syntax errors (file, line, column), modules from a
+ * registry or git (their resources would go unchecked), module cycles.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { buildModel, ModelParts } from './build';
+import { parseHcl } from './hcl-parser';
+import { readTerraformJsonParts } from './load-terraform-json';
+import { parseJsonText, readText } from './read-json';
+import { isRecord } from './values';
+import { InputError, ModuleScope, TfModel, TfResource, VariableDecl } from './types';
+
+const MAX_MODULE_DEPTH = 20;
+/** Arguments of a `module` block that are not inputs of the called module. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
+/** Top-level blocks whose labelled bodies merge across files by label. */
+const LABELLED = ['resource', 'data'] as const;
+const NAMED = ['variable', 'output', 'module', 'provider'] as const;
+
+interface Location {
+  readonly file: string;
+  readonly line: number;
+}
+
+interface MergedModule {
+  readonly document: Record<string, unknown>;
+  readonly lines: Map<string, Location>;
+  /** `module` blocks by name, with where they are declared. */
+  readonly calls: Map<string, { body: Record<string, unknown>; at: Location }>;
+  readonly variableValues: Map<string, unknown>;
+}
+
+/** Whether `dir` holds plain Terraform files (`*.tf`, or `*.tf.json` other than cdktf's `cdk.tf.json`). */
+export function isTerraformDirectory(entries: readonly string[]): boolean {
+  return entries.some((e) => e.endsWith('.tf') || (e.endsWith('.tf.json') && e !== 'cdk.tf.json'));
+}
+
+export function loadHclDirectory(dir: string): TfModel {
+  const resources: TfResource[] = [];
+  const scopes = new Map<string, ModuleScope>();
+  const root = loadModule(dir, '', new Map(), resources, scopes, [], 0);
+  return buildModel({
+    ...root,
+    kind: 'hcl',
+    origin: dir,
+    resources,
+    moduleScopes: scopes,
+  });
+}
+
+function loadModule(
+  dir: string,
+  modulePath: string,
+  inputs: Map<string, unknown>,
+  resources: TfResource[],
+  scopes: Map<string, ModuleScope>,
+  chain: readonly string[],
+  depth: number,
+): ModelParts {
+  const merged = mergeDirectory(dir, modulePath);
+  const parts = readTerraformJsonParts(merged.document, { file: dir, kind: 'hcl', lines: merged.lines, modulePath });
+  resources.push(...parts.resources);
+  const variables = withValues(parts.variables, merged.variableValues);
+  if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs });
+
+  const real = realpathSync(dir);
+  for (const [name, { body, at }] of merged.calls) {
+    const source = body.source;
+    if (typeof source !== 'string') throw new InputError(at.file, `module "${name}" (line ${at.line}) has no literal source`);
+    if (!/^\.\.?(\/|$)/.test(source)) {
+      throw new InputError(
+        at.file,
+        `module "${name}" (line ${at.line}) comes from ${JSON.stringify(source)}, which norway-policy cannot read offline, so its resources would go unchecked; check the plan (terraform show -json) instead`,
+      );
+    }
+    if (depth + 1 > MAX_MODULE_DEPTH) throw new InputError(at.file, `module "${name}" (line ${at.line}): modules nest more than ${MAX_MODULE_DEPTH} levels deep`);
+    const childDir = resolvePath(dir, source);
+    let childReal: string;
+    try {
+      if (!statSync(childDir).isDirectory()) throw new Error('not a directory');
+      childReal = realpathSync(childDir);
+    } catch {
+      throw new InputError(at.file, `module "${name}" (line ${at.line}) has source ${JSON.stringify(source)}, which is not a directory`);
+    }
+    if (childReal === real || chain.includes(childReal)) throw new InputError(at.file, `module "${name}" (line ${at.line}) calls a module that calls it (a cycle)`);
+    const childInputs = new Map(Object.entries(body).filter(([key]) => !MODULE_META.has(key)));
+    const childPath = `${modulePath ? `${modulePath}.` : ''}module.${name}`;
+    loadModule(childDir, childPath, childInputs, resources, scopes, [...chain, real], depth + 1);
+  }
+  return { ...parts, variables };
+}
+
+/** Read and merge every Terraform file of one module directory. */
+function mergeDirectory(dir: string, modulePath: string): MergedModule {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (error) {
+    throw new InputError(dir, `cannot list the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const document: Record<string, unknown> = {};
+  const lines = new Map<string, Location>();
+  const calls = new Map<string, { body: Record<string, unknown>; at: Location }>();
+  const variableValues = new Map<string, unknown>();
+  const declaredAt = new Map<string, Location>();
+  const prefix = modulePath ? `${modulePath}.` : '';
+
+  for (const entry of entries) {
+    const file = join(dir, entry);
+    const isTf = entry.endsWith('.tf');
+    const isTfJson = entry.endsWith('.tf.json');
+    const isVars = entry === 'terraform.tfvars' || entry.endsWith('.auto.tfvars') || entry === 'terraform.tfvars.json' || entry.endsWith('.auto.tfvars.json');
+    if (!isTf && !isTfJson && !isVars) continue;
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      throw new InputError(file, 'is not a regular file; expected Terraform configuration');
+    }
+    const text = readText(file);
+    if (isVars) {
+      // Terraform always loads these, and they override variable defaults.
+      const parsed = entry.endsWith('.json') ? parseJsonText(file, text) : parseHcl(file, text);
+      if (!isRecord(parsed)) throw new InputError(file, 'expected variable assignments');
+      for (const [name, value] of Object.entries(parsed)) variableValues.set(name, value);
+      continue;
+    }
+    const parsed = isTf ? parseHcl(file, text) : parseJsonText(file, text);
+    if (!isRecord(parsed)) throw new InputError(file, 'expected a Terraform JSON object at the top level');
+    const headers = isTf ? scanHeaders(text) : new Map<string, number>();
+
+    for (const [key, value] of Object.entries(parsed)) {
+      if ((LABELLED as readonly string[]).includes(key)) {
+        if (!isRecord(value)) throw new InputError(file, `"${key}" must be an object of types`);
+        const section = (document[key] ??= {}) as Record<string, Record<string, unknown>>;
+        for (const [type, named] of Object.entries(value)) {
+          if (!isRecord(named)) throw new InputError(file, `${key} ${type} must map names to bodies`);
+          const byName = (section[type] ??= {}) as Record<string, unknown>;
+          for (const [name, bodies] of Object.entries(named)) {
+            const relativeAddress = `${key === 'data' ? 'data.' : ''}${type}.${name}`;
+            const list = Array.isArray(bodies) ? bodies : [bodies];
+            const line = headers.get(`${key} ${type} ${name}`) ?? 0;
+            const previous = declaredAt.get(relativeAddress);
+            if (previous || list.length !== 1) {
+              const first = previous ?? { file, line };
+              throw new InputError(file, `${relativeAddress} is declared twice (first at ${first.file}${first.line ? `:${first.line}` : ''}); every resource needs a unique address`);
+            }
+            if (!isRecord(list[0])) throw new InputError(file, `${relativeAddress} must be a block`);
+            declaredAt.set(relativeAddress, { file, line });
+            byName[name] = isTf ? adaptBody(list[0]) : list[0];
+            lines.set(`${prefix}${relativeAddress}`, { file, line });
+          }
+        }
+      } else if ((NAMED as readonly string[]).includes(key)) {
+        if (!isRecord(value)) throw new InputError(file, `"${key}" must be an object of named blocks`);
+        const section = (document[key] ??= {}) as Record<string, unknown>;
+        for (const [name, bodies] of Object.entries(value)) {
+          const list = Array.isArray(bodies) ? bodies : [bodies];
+          if (key === 'provider') {
+            // Several provider blocks (aliases) may share a name.
+            section[name] = [...((section[name] as unknown[] | undefined) ?? []), ...list];
+            continue;
+          }
+          if (Object.prototype.hasOwnProperty.call(section, name) || list.length !== 1 || !isRecord(list[0])) {
+            throw new InputError(file, `${key} "${name}" is declared more than once`);
+          }
+          section[name] = list[0];
+          if (key === 'module') calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
+        }
+      } else if (key === 'locals') {
+        const section = (document.locals ??= {}) as Record<string, unknown>;
+        for (const block of Array.isArray(value) ? value : [value]) {
+          if (!isRecord(block)) throw new InputError(file, '"locals" must hold attributes');
+          for (const [name, expression] of Object.entries(block)) {
+            if (Object.prototype.hasOwnProperty.call(section, name)) throw new InputError(file, `local.${name} is defined more than once`);
+            section[name] = expression;
+          }
+        }
+      } else if (key === 'terraform') {
+        document.terraform = mergeTerraformBlocks(file, document.terraform, value);
+      }
+      // Other top-level keys (`moved`, `import`, `check`, `removed`) do not create resources.
+    }
+  }
+  return { document, lines, calls, variableValues };
+}
+
+/** Merge `terraform` blocks across files: the first backend wins as Terraform requires one, providers add up. */
+function mergeTerraformBlocks(file: string, existing: unknown, value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = isRecord(existing) ? existing : {};
+  for (const block of Array.isArray(value) ? value : [value]) {
+    if (!isRecord(block)) continue;
+    for (const [key, inner] of Object.entries(block)) {
+      if (key === 'required_providers') {
+        const providers = (out.required_providers ??= {}) as Record<string, unknown>;
+        for (const entry of Array.isArray(inner) ? inner : [inner]) if (isRecord(entry)) Object.assign(providers, Object.fromEntries(Object.entries(entry)));
+      } else if (key === 'backend' || key === 'cloud') {
+        if (out.backend !== undefined || out.cloud !== undefined) throw new InputError(file, 'declares a second backend; Terraform allows one');
+        out[key] = inner;
+      } else out[key] = inner;
+    }
+  }
+  return out;
+}
+
+/** `dynamic "x" { for_each = …, content { … } }` → a block `x` holding the content (values stay expressions). */
+function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'dynamic' && isRecord(value)) {
+      for (const [name, generators] of Object.entries(value)) {
+        const contents = (Array.isArray(generators) ? generators : [generators])
+          .filter(isRecord)
+          .flatMap((g) => (Array.isArray(g.content) ? g.content : [g.content]))
+          .filter(isRecord)
+          .map(adaptBody);
+        const existing = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
+        out[name] = [...existing, ...contents];
+      }
+    } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+      const existing = key !== 'dynamic' && Array.isArray(out[key]) ? (out[key] as unknown[]) : [];
+      out[key] = [...existing, ...value.map(adaptBody)];
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** Line of each `resource "t" "n"`, `data "t" "n"` and `module "n"` header (labels may be quoted or bare). */
+export function scanHeaders(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const label = '(?:"((?:[^"\\\\]|\\\\.)*)"|([A-Za-z_][\\w-]*))';
+  const header = new RegExp(`^\\s*(resource|data)\\s+${label}\\s+${label}\\s*\\{`);
+  const moduleHeader = new RegExp(`^\\s*module\\s+${label}\\s*\\{`);
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = header.exec(line);
+    if (m) {
+      const key = `${m[1]} ${m[2] ?? m[3]} ${m[4] ?? m[5]}`;
+      if (!out.has(key)) out.set(key, i + 1);
+      return;
+    }
+    const mod = moduleHeader.exec(line);
+    if (mod && !out.has(`module ${mod[1] ?? mod[2]}`)) out.set(`module ${mod[1] ?? mod[2]}`, i + 1);
+  });
+  return out;
+}
+
+/** Values from terraform.tfvars / *.auto.tfvars take the place of defaults. */
+function withValues(variables: ReadonlyMap<string, VariableDecl>, values: ReadonlyMap<string, unknown>): Map<string, VariableDecl> {
+  const out = new Map(variables);
+  for (const [name, value] of values) {
+    const declared = out.get(name);
+    if (declared) out.set(name, { ...declared, value, hasValue: true });
+  }
+  return out;
+}
