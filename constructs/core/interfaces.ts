@@ -6,6 +6,7 @@
  * Relaxing a secure default always takes a `justification`: the construct records it in a visible
  * warning annotation, so a reviewer sees every weakened default at synth time.
  */
+import type { ITerraformDependable } from 'cdktf';
 import type { NorwayRegion } from './region';
 import type { Tags } from './tags';
 
@@ -71,6 +72,8 @@ export interface ICustomerManagedKeyVault {
   readonly keyVaultId: string;
   readonly region: NorwayRegion;
   readonly vaultName: string;
+  /** What keys created in the vault must wait for (e.g. the role assignment that lets Terraform create them). */
+  readonly keyDependencies?: readonly ITerraformDependable[];
 }
 
 /** Encryption at rest with a key the hospital controls, in a Key Vault in Norway. */

@@ -1,0 +1,2 @@
+export * from './key-vault';
+export * from './key-vault-key';
