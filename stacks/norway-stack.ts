@@ -2,7 +2,7 @@
  * The base of every stack: the azurerm provider, Terraform state in Norway (or a local file for the
  * one bootstrap stack), default tags, and the synth-time policy guard.
  */
-import { AzurermBackend, Aspects, TerraformStack } from 'cdktf';
+import { AzurermBackend, Aspects, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { NorwayRegion, regionCapabilities } from '../constructs/core/region';
@@ -47,6 +47,9 @@ export interface NorwayStackProps {
   readonly policy?: Omit<CheckOptions, 'reportOn'>;
 }
 
+/** The bootstrap stack's local state file is `terraform.<id>.tfstate` in the project root. */
+export const BOOTSTRAP_STATE_FILE_PREFIX = 'terraform.';
+
 export const DEFAULT_TAGS: Tags = { 'managed-by': 'norway-iac', 'data-residency': 'norway' };
 
 export class NorwayStack extends TerraformStack {
@@ -87,6 +90,9 @@ export class NorwayStack extends TerraformStack {
         tenantId: props.state.tenantId,
       });
     } else {
+      // Relative to the stack's working directory (cdktf.out/stacks/<id>): the file sits in the project
+      // root, outside cdktf.out (which synth rewrites), and the synthesized JSON is the same on every machine.
+      new LocalBackend(this, { path: `../../../${BOOTSTRAP_STATE_FILE_PREFIX}${id}.tfstate` });
       this.addOverride(`//.${POLICY_METADATA_KEY}.bootstrap`, true);
     }
 

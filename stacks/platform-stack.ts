@@ -7,7 +7,9 @@
 import { Construct } from 'constructs';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import type { NorwayRegion } from '../constructs/core/region';
+import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import type { EnvironmentConfig, PlatformConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
@@ -27,6 +29,7 @@ export class PlatformStack extends NorwayStack {
   readonly role: SiteRole;
   readonly resourceGroup: NorwayResourceGroup;
   readonly logs: NorwayLogAnalyticsWorkspace;
+  readonly keyVault: NorwayKeyVault;
 
   constructor(scope: Construct, props: PlatformStackProps) {
     const { config, environment, role } = props;
@@ -49,6 +52,22 @@ export class PlatformStack extends NorwayStack {
       region: this.region,
       resourceGroupName: this.resourceGroup.name,
       name: names.logAnalytics,
+    });
+    // Who runs Terraform: its tenant, and the identity that needs to create keys in the vault.
+    const client = new DataAzurermClientConfig(this, 'Client', {});
+    this.keyVault = new NorwayKeyVault(this, 'KeyVault', {
+      region: this.region,
+      resourceGroupName: this.resourceGroup.name,
+      name: names.keyVault,
+      tenantId: config.tenantId ?? client.tenantId,
+      diagnosticSettings: { workspaceId: this.logs.workspaceId },
+      roleAssignments: [
+        {
+          roleDefinitionName: 'Key Vault Crypto Officer',
+          principalId: client.objectId,
+          description: 'The deployment identity creates the customer-managed keys of this environment.',
+        },
+      ],
     });
   }
 

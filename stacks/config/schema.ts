@@ -113,6 +113,8 @@ export const platformConfigSchema = z.strictObject({
   }),
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
   subscriptionId: uuid.optional(),
+  /** The Entra ID tenant Key Vaults trust. @default - the tenant Terraform runs as (azurerm_client_config) */
+  tenantId: uuid.optional(),
   /** Extra tags on every resource. @default - none */
   tags: z.record(z.string(), z.string()).default({}),
   environments: z.array(environment).min(1),
