@@ -1,12 +1,17 @@
-/** The rule catalogue. Ids are stable and never reused. */
+/** The rule catalogue, in catalogue order. Ids are stable and never reused. */
 import type { Rule } from '../engine/rule';
 import { RES_001 } from './residency/res-001-norway-location';
 import { RES_002 } from './residency/res-002-global-types';
 import { RES_003 } from './residency/res-003-allowed-providers';
+import { RES_004 } from './residency/res-004-replication-targets';
+import { RES_005 } from './residency/res-005-log-destinations';
+import { RES_006 } from './residency/res-006-region-capabilities';
+import { RES_007 } from './residency/res-007-norway-west-approval';
+import { RES_008 } from './residency/res-008-data-location';
 import { TFS_001 } from './state/tfs-001-state-backend';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
 
-export const ALL_RULES: readonly Rule[] = [RES_001, RES_002, RES_003, TFS_001, TFS_003];
+export const ALL_RULES: readonly Rule[] = [RES_001, RES_002, RES_003, RES_004, RES_005, RES_006, RES_007, RES_008, TFS_001, TFS_003];
 
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);

@@ -1,0 +1,36 @@
+// eslint-disable-next-line no-restricted-imports -- core/region.ts is plain TypeScript (no cdktf), shared on purpose
+import { normaliseLocation } from '../../../constructs/core/region';
+import { defineRule } from '../../engine/rule';
+import { isRecord } from '../../model/values';
+
+/**
+ * The tag that records why a resource is in the access-restricted Norway West region: a disaster-recovery
+ * purpose or an approval reference. Any non-empty value is accepted; reviewers read it.
+ */
+export const NORWAY_WEST_APPROVAL_TAG = 'dr-approval';
+
+export const RES_007 = defineRule({
+  id: 'RES-007',
+  title: 'Resources in Norway West carry a disaster-recovery approval tag',
+  severity: 'warning',
+  rationale:
+    'Norway West is access-restricted and meant for in-country disaster recovery. A resource there without a recorded purpose is usually a mistake, and reviewers need to see the approval next to the resource.',
+  anchors: { regulation: ['Azure region access policy for Norway West'] },
+  resourceTypes: 'all',
+  fix: `Add the tag "${NORWAY_WEST_APPROVAL_TAG}" with the disaster-recovery purpose or approval reference, or deploy to norwayeast.`,
+  *check({ model, resolver, resources }) {
+    for (const resource of resources) {
+      if (resource.mode !== 'managed' || !('location' in resource.values)) continue;
+      const location = resolver.value(model, resource, 'location');
+      if (location.kind !== 'known' || typeof location.value !== 'string' || normaliseLocation(location.value) !== 'norwaywest') continue;
+      const tag = resolver.value(model, resource, ['tags', NORWAY_WEST_APPROVAL_TAG]);
+      if (tag.kind === 'known' && typeof tag.value === 'string' && tag.value.trim() !== '') continue;
+      const tags = resolver.value(model, resource, 'tags');
+      const why =
+        tag.kind === 'unknown' || (tags.kind === 'unknown' && !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
+          ? `its tags cannot be verified before apply`
+          : `it has no non-empty "${NORWAY_WEST_APPROVAL_TAG}" tag`;
+      yield { resource, message: `${resource.address} is in norwaywest, but ${why}.` };
+    }
+  },
+});
