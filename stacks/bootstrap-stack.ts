@@ -1,11 +1,21 @@
 /**
- * The bootstrap stack: the storage account that holds every other stack's Terraform state. It cannot
- * keep its own state in the account it creates, so it alone uses a local backend (marked bootstrap for
- * TFS-001); run it once, by hand, and keep its `terraform.bootstrap.tfstate` safe (see docs/deploy.md).
+ * The bootstrap stack: the storage account that holds every other stack's Terraform state, in Norway
+ * East with its geo copy only in the pair Norway West (GZRS), versioning, soft delete, a deletion lock,
+ * Entra ID only (no account keys, no SAS), encrypted with a key from its own Key Vault.
+ *
+ * It cannot keep its own state in the account it creates, so it alone uses a local backend (marked
+ * bootstrap for TFS-001): run it once, by hand, and keep `terraform.bootstrap.tfstate` safe
+ * (docs/deploy.md). Other stacks never read its state: they address the account by name.
  */
 import { Construct } from 'constructs';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import type { RoleAssignmentConfig } from '../constructs/core/interfaces';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
+import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
+import { NorwayStorageAccount } from '../constructs/storage/storage-account';
+import { suppress } from '../policies/cdktf/suppress';
 import type { PlatformConfig } from './config/schema';
 import { BOOTSTRAP_STACK_ID, stateNames } from './naming';
 import { NorwayStack, NorwayStackProps } from './norway-stack';
@@ -16,9 +26,15 @@ export interface BootstrapStackProps {
   readonly policy?: NorwayStackProps['policy'];
 }
 
+/** Rules a temporary `state.bootstrapAccess` firewall opening breaks, suppressed with the configuration's reason and expiry. */
+export const BOOTSTRAP_ACCESS_RULES = ['NET-001'] as const;
+
 export class BootstrapStack extends NorwayStack {
   readonly resourceGroup: NorwayResourceGroup;
   readonly logs: NorwayLogAnalyticsWorkspace;
+  readonly keyVault: NorwayKeyVault;
+  readonly stateAccount: NorwayStorageAccount;
+  readonly container: StorageContainer;
 
   constructor(scope: Construct, props: BootstrapStackProps) {
     const { config } = props;
@@ -30,12 +46,67 @@ export class BootstrapStack extends NorwayStack {
       policy: props.policy,
     });
     const names = stateNames(config);
+    const access = config.state.bootstrapAccess;
+    const publicNetworkAccess = access
+      ? { enabled: true as const, allowedIpRanges: access.allowedIpRanges, justification: access.justification }
+      : undefined;
+    const client = new DataAzurermClientConfig(this, 'Client', {});
+
     this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region: this.region, name: names.resourceGroup });
+    const resourceGroupName = this.resourceGroup.name;
     // The state account's own access log (who read or wrote which state) stays next to it, in Norway.
-    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', {
+    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', { region: this.region, resourceGroupName, name: names.logAnalytics });
+    const diagnosticSettings = { workspaceId: this.logs.workspaceId };
+
+    this.keyVault = new NorwayKeyVault(this, 'KeyVault', {
       region: this.region,
-      resourceGroupName: this.resourceGroup.name,
-      name: names.logAnalytics,
+      resourceGroupName,
+      name: names.keyVault,
+      tenantId: config.state.tenantId ?? config.tenantId ?? client.tenantId,
+      diagnosticSettings,
+      publicNetworkAccess,
+      roleAssignments: [
+        {
+          roleDefinitionName: 'Key Vault Crypto Officer',
+          principalId: client.objectId,
+          description: 'The bootstrap identity creates the state account key.',
+        },
+      ],
     });
+
+    const stateWriters: RoleAssignmentConfig[] = [client.objectId, ...config.state.blobDataContributors].map((principalId) => ({
+      roleDefinitionName: 'Storage Blob Data Contributor',
+      principalId,
+      description: 'Reads and writes Terraform state with Entra ID (the account has no keys).',
+    }));
+    this.stateAccount = new NorwayStorageAccount(this, 'StateAccount', {
+      region: this.region,
+      resourceGroupName,
+      name: names.storageAccount,
+      // Zone-redundant in Norway East; the geo copy goes only to the pair, Norway West.
+      replication: 'GZRS',
+      customerManagedKey: { keyVault: this.keyVault },
+      diagnosticSettings,
+      publicNetworkAccess,
+      // State history: a corrupted or deleted state file can be restored for 90 days.
+      blobSoftDeleteRetentionDays: 90,
+      containerSoftDeleteRetentionDays: 90,
+      roleAssignments: stateWriters,
+    });
+
+    this.container = new StorageContainer(this, 'StateContainer', {
+      name: names.container,
+      // Created through Azure Resource Manager, so it works while the data plane is private.
+      storageAccountId: this.stateAccount.storageAccountId,
+      containerAccessType: 'private',
+    });
+
+    if (access) {
+      for (const target of [this.keyVault, this.stateAccount]) {
+        for (const ruleId of BOOTSTRAP_ACCESS_RULES) {
+          suppress(target, { ruleId, reason: `state.bootstrapAccess: ${access.justification}`, expires: access.expires });
+        }
+      }
+    }
   }
 }

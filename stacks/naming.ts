@@ -54,6 +54,7 @@ export function stateNames(config: PlatformConfig) {
     resourceGroup: config.state.resourceGroupName,
     storageAccount: config.state.storageAccountName,
     container: config.state.containerName,
+    keyVault: `kv-${config.organisation.code}-tfstate-${REGION_SHORT[config.state.region]}`,
     logAnalytics: `log-${config.organisation.code}-tfstate-${REGION_SHORT[config.state.region]}`,
   };
 }

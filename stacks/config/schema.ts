@@ -46,6 +46,19 @@ const network = z.string().transform((value, ctx): string => {
   }
 });
 
+/** A firewall entry: an IPv4 address or network (Azure storage firewalls take /30 and shorter prefixes, or a bare address). */
+function ipRange(value: string, ctx: z.RefinementCtx<string>): string {
+  const text = value.includes('/') ? value : `${value}/32`;
+  try {
+    const cidr = parseCidr(text);
+    return cidr.prefix === 32 ? cidr.text.replace(/\/32$/, '') : cidr.text;
+  } catch (error) {
+    if (!(error instanceof CidrError)) throw error;
+    ctx.issues.push({ code: 'custom', message: error.message, input: value });
+    return z.NEVER;
+  }
+}
+
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
 
 const shortCode = (what: string, max: number) =>
@@ -110,6 +123,26 @@ export const platformConfigSchema = z.strictObject({
     tenantId: uuid.optional(),
     /** Authenticate the backend with OIDC (CI with workload identity federation). @default false */
     useOidc: z.boolean().default(false),
+    /**
+     * Object ids of the identities (CI pipelines) that read and write state, besides the one running Terraform.
+     * @default - none
+     */
+    blobDataContributors: z.array(uuid).default([]),
+    /**
+     * A temporary hole in the state account's and state Key Vault's firewalls for the first deployment,
+     * before the hubs' private endpoints and runners exist. Remove it afterwards and re-apply bootstrap.
+     * @default - none: the state account is reachable only through private endpoints
+     */
+    bootstrapAccess: z
+      .strictObject({
+        /** Public egress addresses (in Norway) of the operator or runner doing the first deployment. */
+        allowedIpRanges: z.array(z.string().transform(ipRange)).min(1),
+        /** Why the hole is needed; at least 10 characters. Shown on every synth and in every policy report. */
+        justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
+        /** Last day the hole may exist (YYYY-MM-DD); after it, synth fails until it is removed or renewed. */
+        expires: z.iso.date('expected a date YYYY-MM-DD'),
+      })
+      .optional(),
   }),
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
   subscriptionId: uuid.optional(),
