@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { MAX_NESTING, nestingDepth } from './read-json';
 import { InputError } from './types';
 
 type GoCallback = (error: string | null, result?: string) => void;
@@ -82,6 +83,7 @@ export function parseHcl(file: string, text: string): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError(file, 'the HCL parser returned no configuration');
   }
+  if (nestingDepth(parsed) > MAX_NESTING) throw new InputError(file, `blocks nest deeper than ${MAX_NESTING} levels`);
   return parsed as Record<string, unknown>;
 }
 

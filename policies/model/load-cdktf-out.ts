@@ -1,6 +1,6 @@
 /** Loader for a whole `cdktf.out` directory: every stack its `manifest.json` names. */
-import { join, resolve as resolvePath } from 'node:path';
-import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { statSync } from 'node:fs';
 import { loadTerraformJson } from './load-terraform-json';
 import { readJson } from './read-json';
 import { isRecord } from './values';
@@ -22,8 +22,8 @@ export function readManifest(dir: string): ManifestStack[] {
     if (!isRecord(raw) || typeof raw.synthesizedStackPath !== 'string') {
       throw new InputError(file, `stack ${key} has no synthesizedStackPath`);
     }
-    const stackFile = resolvePath(dir, raw.synthesizedStackPath);
-    if (!stackFile.startsWith(resolvePath(dir))) throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
+    const within = relative(resolvePath(dir), resolvePath(dir, raw.synthesizedStackPath));
+    if (within === '' || within.startsWith('..') || isAbsolute(within)) throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
     return {
       name: typeof raw.name === 'string' ? raw.name : key,
       synthesizedStackPath: raw.synthesizedStackPath,
@@ -35,7 +35,7 @@ export function readManifest(dir: string): ManifestStack[] {
 export function loadCdktfOut(dir: string): TfModel[] {
   return readManifest(dir).map((stack) => {
     const file = join(dir, stack.synthesizedStackPath);
-    if (!existsSync(file)) {
+    if (!statSync(file, { throwIfNoEntry: false })) {
       throw new InputError(join(dir, 'manifest.json'), `names stack ${stack.name} at ${stack.synthesizedStackPath}, which does not exist; run \`npm run synth\` again`);
     }
     return loadTerraformJson(readJson(file), { file, stack: stack.name });

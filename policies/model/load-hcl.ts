@@ -107,7 +107,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
   } catch (error) {
     throw new InputError(dir, `cannot list the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const document: Record<string, unknown> = {};
+  const document: Record<string, unknown> = dict();
   const lines = new Map<string, Location>();
   const calls = new Map<string, { body: Record<string, unknown>; at: Location }>();
   const variableValues = new Map<string, unknown>();
@@ -138,10 +138,10 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
     for (const [key, value] of Object.entries(parsed)) {
       if ((LABELLED as readonly string[]).includes(key)) {
         if (!isRecord(value)) throw new InputError(file, `"${key}" must be an object of types`);
-        const section = (document[key] ??= {}) as Record<string, Record<string, unknown>>;
+        const section = (document[key] ??= dict()) as Record<string, Record<string, unknown>>;
         for (const [type, named] of Object.entries(value)) {
           if (!isRecord(named)) throw new InputError(file, `${key} ${type} must map names to bodies`);
-          const byName = (section[type] ??= {}) as Record<string, unknown>;
+          const byName = (section[type] ??= dict()) as Record<string, unknown>;
           for (const [name, bodies] of Object.entries(named)) {
             const relativeAddress = `${key === 'data' ? 'data.' : ''}${type}.${name}`;
             const list = Array.isArray(bodies) ? bodies : [bodies];
@@ -159,7 +159,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
         }
       } else if ((NAMED as readonly string[]).includes(key)) {
         if (!isRecord(value)) throw new InputError(file, `"${key}" must be an object of named blocks`);
-        const section = (document[key] ??= {}) as Record<string, unknown>;
+        const section = (document[key] ??= dict()) as Record<string, unknown>;
         for (const [name, bodies] of Object.entries(value)) {
           const list = Array.isArray(bodies) ? bodies : [bodies];
           if (key === 'provider') {
@@ -174,7 +174,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
           if (key === 'module') calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
         }
       } else if (key === 'locals') {
-        const section = (document.locals ??= {}) as Record<string, unknown>;
+        const section = (document.locals ??= dict()) as Record<string, unknown>;
         for (const block of Array.isArray(value) ? value : [value]) {
           if (!isRecord(block)) throw new InputError(file, '"locals" must hold attributes');
           for (const [name, expression] of Object.entries(block)) {
@@ -193,13 +193,13 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
 
 /** Merge `terraform` blocks across files: the first backend wins as Terraform requires one, providers add up. */
 function mergeTerraformBlocks(file: string, existing: unknown, value: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = isRecord(existing) ? existing : {};
+  const out: Record<string, unknown> = isRecord(existing) ? existing : dict();
   for (const block of Array.isArray(value) ? value : [value]) {
     if (!isRecord(block)) continue;
     for (const [key, inner] of Object.entries(block)) {
       if (key === 'required_providers') {
-        const providers = (out.required_providers ??= {}) as Record<string, unknown>;
-        for (const entry of Array.isArray(inner) ? inner : [inner]) if (isRecord(entry)) Object.assign(providers, Object.fromEntries(Object.entries(entry)));
+        const providers = (out.required_providers ??= dict()) as Record<string, unknown>;
+        for (const entry of Array.isArray(inner) ? inner : [inner]) if (isRecord(entry)) for (const [name, spec] of Object.entries(entry)) providers[name] = spec;
       } else if (key === 'backend' || key === 'cloud') {
         if (out.backend !== undefined || out.cloud !== undefined) throw new InputError(file, 'declares a second backend; Terraform allows one');
         out[key] = inner;
@@ -211,7 +211,7 @@ function mergeTerraformBlocks(file: string, existing: unknown, value: unknown): 
 
 /** `dynamic "x" { for_each = …, content { … } }` → a block `x` holding the content (values stay expressions). */
 function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic' && isRecord(value)) {
       for (const [name, generators] of Object.entries(value)) {
@@ -229,6 +229,14 @@ function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
     } else out[key] = value;
   }
   return out;
+}
+
+/**
+ * Merge targets have no prototype: labels and attribute names come from the input, and `__proto__` or
+ * `constructor` must stay ordinary keys.
+ */
+function dict(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /** Line of each `resource "t" "n"`, `data "t" "n"` and `module "n"` header (labels may be quoted or bare). */

@@ -37,14 +37,16 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   if (planned === undefined && changes === undefined) {
     throw new InputError(file, 'the plan has neither planned_values nor resource_changes; produce it with `terraform show -json plan.bin`');
   }
-  if (planned !== undefined && planned !== null && !isRecord(planned)) throw new InputError(file, `planned_values must be an object, got ${describeType(planned)}`);
-  if (changes !== undefined && changes !== null && !Array.isArray(changes)) throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
+  // Terraform always writes planned_values.root_module; without it we cannot know what the plan creates.
+  if (!isRecord(planned)) throw new InputError(file, `planned_values must be an object, got ${describeType(planned)}; produce the file with \`terraform show -json plan.bin\``);
+  if (!isRecord(planned.root_module)) throw new InputError(file, `planned_values.root_module must be an object, got ${describeType(planned.root_module)}`);
+  if (changes !== undefined && !Array.isArray(changes)) throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
 
   const config = readConfiguration(file, document.configuration);
   const resources = new Map<string, MutableResource>();
 
-  const plannedRoot = isRecord(planned) ? planned.root_module : undefined;
-  if (plannedRoot !== undefined && plannedRoot !== null) walkModule(file, plannedRoot, 'planned_values.root_module', resources, config, options, 0);
+  walkModule(file, planned.root_module, 'planned_values.root_module', resources, config, options, 0);
+  const plannedAddresses = [...resources.values()].filter((r) => r.mode === 'managed').map((r) => r.address);
 
   const priorState = isRecord(document.prior_state) && isRecord(document.prior_state.values) ? document.prior_state.values.root_module : undefined;
   // Data sources read while planning live in prior_state; take those planned_values lacks.
@@ -72,6 +74,7 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     };
     const existing = resources.get(address);
     if (existing) {
+      if (existing.change) throw new InputError(file, `${where}: the address ${address} appears twice in resource_changes`);
       existing.change = resourceChange;
       return;
     }
@@ -86,6 +89,12 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
       makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options, resourceChange),
     );
   });
+
+  // planned_values leaves out what is only known after apply; that is recorded in resource_changes alone.
+  const missing = plannedAddresses.find((address) => resources.get(address)?.change === undefined);
+  if (missing !== undefined) {
+    throw new InputError(file, `${missing} is in planned_values but has no entry in resource_changes, so its unknown values cannot be told apart from absent ones`);
+  }
 
   return buildModel({
     kind: 'plan',
@@ -157,7 +166,8 @@ function makeResource(
   options: PlanOptions,
   change?: ResourceChange,
 ): MutableResource {
-  const configAddress = `${modulePath ? `${modulePath}.` : ''}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  // Configuration addresses carry no instance keys, neither the resource's nor its modules'.
+  const configAddress = `${modulePath ? `${modulePath.replace(/\[[^\]]*\]/g, '')}.` : ''}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
   const source = typeof providerName === 'string' ? providerName : undefined;
   return {
     address,

@@ -45,13 +45,35 @@ export function readText(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Real configurations and plans nest a few dozen levels; deeper input would only exhaust the stack later. */
+export const MAX_NESTING = 256;
+
 export function parseJsonText(file: string, text: string): unknown {
   if (text.trim() === '') throw new InputError(file, 'the file is empty; expected JSON');
+  let document: unknown;
   try {
-    return JSON.parse(text);
+    document = JSON.parse(text);
   } catch (error) {
     throw new InputError(file, `malformed JSON ${describeJsonError(text, (error as Error).message)}`);
   }
+  if (nestingDepth(document) > MAX_NESTING) throw new InputError(file, `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`);
+  return document;
+}
+
+/** Depth of arrays and objects, measured without recursion (so it cannot overflow the stack itself). */
+export function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > MAX_NESTING) return max;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return max;
 }
 
 export function readJson(file: string): unknown {
