@@ -22,6 +22,8 @@ interface CheckFlags {
   readonly output?: string;
   readonly suppressions?: string[];
   readonly today?: string;
+  readonly docsUrl?: string;
+  readonly sourceRoot?: string;
 }
 
 export interface CliIo {
@@ -48,6 +50,8 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-s, --suppressions <file>', 'a policy file with suppressions (YAML or JSON); repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
     .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
+    .option('--docs-url <url>', 'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)')
+    .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -82,7 +86,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     const models: TfModel[] = paths.flatMap((p) => loadPath(p));
     const suppressions = (flags.suppressions ?? []).flatMap((f) => loadPolicyFile(f));
     const report = checkModels(models, { suppressions, today: flags.today });
-    const text = REPORTERS[flags.format](report);
+    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
     if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
@@ -100,6 +104,12 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     io.stderr(`norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+/** In GitHub Actions, rule links point at RULES.md in the commit being checked. */
+function githubDocsUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : undefined;
 }
 
 if (require.main === module) process.exitCode = runCli(process.argv.slice(2));

@@ -1,0 +1,145 @@
+/**
+ * Reports never print secret values. A report quotes rule messages, and a rule message may quote an
+ * attribute; so before any reporter formats a report, every secret the checked inputs hold is collected
+ * and replaced wherever it appears. Secrets are values of attributes whose names say they are secret
+ * (passwords, keys, connection strings, tokens) and every value a plan marks sensitive.
+ */
+import type { Finding, Report } from '../engine/report';
+import type { TfResource, Workspace } from '../model/types';
+import { isRecord } from '../model/values';
+
+export const MASK = '(sensitive value)';
+
+/** Attribute names that hold secrets, whatever the resource type. */
+const SECRET_NAME =
+  /(password|passwd|secret|connection_string|sas_token|sas_url|access_key|account_key|shared_key|private_key|primary_key|secondary_key|instrumentation_key|auth_token|api_key|client_certificate|certificate_data|_pem$|^pfx$|^token$)/i;
+/** Names that match the pattern above but hold identifiers, not secrets. */
+const NOT_SECRET_NAME = /(_id$|_ids$|_name$|_type$|_version$|_enabled$|_expiration|_length$|_size$|_opts$|_uri$|_url_id$)/i;
+/** The value of a Key Vault secret is secret by definition. */
+const SECRET_VALUE_ATTRIBUTE: Readonly<Record<string, string>> = { azurerm_key_vault_secret: 'value' };
+
+/** Shapes that are secrets wherever they stand, even in text we collected nothing for. */
+const SECRET_SHAPES: readonly RegExp[] = [
+  /(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=([^;"'\s]+)/gi,
+  /([?&]sig=)([^&"'\s]+)/gi,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+];
+
+/** Strings shorter than this are not masked in free text: replacing "abc" everywhere would garble the report. */
+const MIN_SECRET_LENGTH = 4;
+
+export function isSecretAttributeName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+
+export class SecretMask {
+  private readonly secrets: string[];
+
+  constructor(secrets: Iterable<string>) {
+    // Longest first, so a secret that contains another is replaced whole.
+    this.secrets = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length || a.localeCompare(b));
+  }
+
+  get size(): number {
+    return this.secrets.length;
+  }
+
+  /** Replace every collected secret and every secret-shaped fragment in `text`. */
+  text(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK);
+      // Reporters escape text for JSON, XML and Markdown; mask the escaped spellings too.
+      for (const escaped of escapedForms(secret)) if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(MASK);
+    }
+    for (const shape of SECRET_SHAPES) {
+      out = out.replace(shape, (match: string, name?: string) => (typeof name === 'string' && match.startsWith(name) ? `${name}${MASK}` : MASK));
+    }
+    return out;
+  }
+
+  /** A copy of `report` whose findings' texts carry no secret. */
+  report(report: Report): Report {
+    const maskFinding = (f: Finding): Finding => ({
+      ...f,
+      message: this.text(f.message),
+      fix: this.text(f.fix),
+      ...(f.suppression ? { suppression: { ...f.suppression, reason: this.text(f.suppression.reason) } } : {}),
+    });
+    return { ...report, findings: report.findings.map(maskFinding) };
+  }
+}
+
+/** Collect the secrets of every resource and variable in the workspace. */
+export function maskFor(workspace: Workspace): SecretMask {
+  const secrets: string[] = [];
+  for (const model of workspace.models) {
+    for (const resource of model.resources) collectResource(resource, secrets);
+    for (const variable of model.variables.values()) {
+      if (!isSecretAttributeName(variable.name)) continue;
+      collectAll(variable.value, secrets);
+      collectAll(variable.default, secrets);
+    }
+  }
+  return new SecretMask(secrets);
+}
+
+/** Mask a report's texts and the formatted output: the one entry point reporters use. */
+export function maskedReporter(format: (report: Report) => string): (report: Report) => string {
+  return (report) => {
+    const mask = maskFor(report.workspace);
+    return mask.text(format(mask.report(report)));
+  };
+}
+
+function collectResource(resource: TfResource, out: string[]): void {
+  const secretAttribute = SECRET_VALUE_ATTRIBUTE[resource.type];
+  collectByName(resource.values, secretAttribute, out);
+  collectMarked(resource.values, resource.sensitive, out);
+  if (resource.change) {
+    collectByName(resource.change.before, secretAttribute, out);
+    collectByName(resource.change.after, secretAttribute, out);
+    collectMarked(resource.change.before, resource.change.beforeSensitive, out);
+    collectMarked(resource.change.after, resource.change.afterSensitive, out);
+  }
+}
+
+/** Values under secret-named keys, at any depth. Expressions (`${...}`) are references, not secrets. */
+function collectByName(value: unknown, extraName: string | undefined, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectByName(item, extraName, out);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (isSecretAttributeName(key) || key === extraName) collectAll(inner, out);
+    else collectByName(inner, extraName, out);
+  }
+}
+
+/** Values where the parallel `marks` structure says `true` (a plan's `sensitive_values`). */
+function collectMarked(value: unknown, marks: unknown, out: string[]): void {
+  if (marks === true) {
+    collectAll(value, out);
+    return;
+  }
+  if (Array.isArray(marks) && Array.isArray(value)) marks.forEach((m, i) => collectMarked(value[i], m, out));
+  else if (isRecord(marks) && isRecord(value)) for (const [key, m] of Object.entries(marks)) collectMarked(value[key], m, out);
+}
+
+function collectAll(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    if (!/^\$\{[^}]*\}$/.test(value.trim())) out.push(value);
+  } else if (typeof value === 'number') {
+    if (String(value).length >= MIN_SECRET_LENGTH) out.push(String(value));
+  } else if (Array.isArray(value)) for (const item of value) collectAll(item, out);
+  else if (isRecord(value)) for (const inner of Object.values(value)) collectAll(inner, out);
+}
+
+function escapedForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const markdown = secret.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+  return [json, xml, html, markdown, JSON.stringify(json).slice(1, -1)];
+}

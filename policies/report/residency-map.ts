@@ -1,0 +1,407 @@
+/**
+ * The data residency map: for every data-bearing resource, where its primary lives and where every copy
+ * goes — geo-replicas in the paired region, explicit replicas, backups, log destinations and the key that
+ * encrypts it. Not a rule: it describes, so reviewers can see the whole picture, including what passes.
+ * Every location is resolved through `Resolver`; what cannot be resolved is shown as unknown, never guessed.
+ */
+import { isNorwayLocation, normaliseLocation, NORWAY_REGIONS, NorwayRegion, REGION_CAPABILITIES } from '../../constructs/core/region';
+import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
+import type { TfModel, TfResource, Workspace } from '../model/types';
+import { asBlocks, getPath, PathSegment } from '../model/values';
+import { isDataBearing } from '../rules/data-bearing';
+
+export type PlaceStatus = 'norway' | 'outside' | 'unknown';
+
+/** Where something lives, as far as the inputs tell. */
+export interface Place {
+  /** Normalised region name when known (`norwayeast`, `westeurope`). */
+  readonly location?: string;
+  readonly status: PlaceStatus;
+  /** Why it is unknown, or how it was derived ("paired region of norwayeast"). */
+  readonly detail?: string;
+}
+
+export type CopyKind = 'replica' | 'backup' | 'logs' | 'key';
+
+export interface DataCopy {
+  readonly kind: CopyKind;
+  /** What makes the copy: an attribute (`account_replication_type = GRS`) or a resource address. */
+  readonly via: string;
+  /** The resource (address) or external id holding the copy, when there is one. */
+  readonly target?: string;
+  readonly place: Place;
+}
+
+export interface DataResidency {
+  readonly model: TfModel;
+  readonly resource: TfResource;
+  readonly primary: Place;
+  /** Sorted by kind, then target/via, so reports are stable. */
+  readonly copies: readonly DataCopy[];
+}
+
+const KIND_ORDER: Record<CopyKind, number> = { replica: 0, backup: 1, logs: 2, key: 3 };
+
+/** Attributes that point at the parent of a resource without its own location, in order of preference. */
+const PARENT_ATTRIBUTES = [
+  'storage_account_id',
+  'storage_account_name',
+  'server_id',
+  'key_vault_id',
+  'namespace_id',
+  'primary_namespace_id',
+  'account_id',
+  'vault_id',
+  'workspace_id',
+  'managed_hsm_id',
+];
+
+/** Storage replication types whose secondary is the paired region. */
+const GEO_STORAGE = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
+
+/** Where a data store's customer-managed key is named, by type. */
+const KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
+  azurerm_storage_account: ['customer_managed_key.0.key_vault_key_id', 'customer_managed_key.0.managed_hsm_key_id'],
+  azurerm_cosmosdb_account: ['key_vault_key_id', 'managed_hsm_key_id'],
+  azurerm_mssql_server: ['transparent_data_encryption_key_vault_key_id'],
+  azurerm_mssql_database: ['transparent_data_encryption_key_vault_key_id'],
+  azurerm_postgresql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
+  azurerm_mysql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
+  azurerm_container_registry: ['encryption.0.key_vault_key_id'],
+  azurerm_recovery_services_vault: ['encryption.0.key_id'],
+  azurerm_eventhub_namespace: ['customer_managed_key.0.key_vault_key_id'],
+  azurerm_servicebus_namespace: ['customer_managed_key.0.key_vault_key_id'],
+  azurerm_managed_disk: ['disk_encryption_set_id'],
+};
+
+/** Separate resources that attach a key to a data store: type → [owner attribute, key attributes]. */
+const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
+  azurerm_storage_account_customer_managed_key: ['storage_account_id', ['key_vault_key_id', 'managed_hsm_key_id', 'key_vault_id']],
+  azurerm_mssql_server_transparent_data_encryption: ['server_id', ['key_vault_key_id', 'managed_hsm_key_id']],
+  azurerm_cosmosdb_account_customer_managed_key: ['cosmosdb_account_id', ['key_vault_key_id']],
+};
+
+/** Resources that copy one data store to another place: type → [source attribute, destination attribute, kind]. */
+const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = {
+  azurerm_storage_object_replication: ['source_storage_account_id', 'destination_storage_account_id', 'replica'],
+  azurerm_mssql_failover_group: ['server_id', 'partner_server.0.id', 'replica'],
+  azurerm_eventhub_namespace_disaster_recovery_config: ['namespace_name', 'partner_namespace_id', 'replica'],
+  azurerm_servicebus_namespace_disaster_recovery_config: ['primary_namespace_id', 'partner_namespace_id', 'replica'],
+  azurerm_redis_linked_server: ['target_redis_cache_name', 'linked_redis_cache_id', 'replica'],
+  azurerm_data_protection_backup_instance_blob_storage: ['storage_account_id', 'vault_id', 'backup'],
+  azurerm_data_protection_backup_instance_disk: ['disk_id', 'vault_id', 'backup'],
+  azurerm_data_protection_backup_instance_postgresql_flexible_server: ['server_id', 'vault_id', 'backup'],
+  azurerm_backup_protected_file_share: ['source_storage_account_id', 'recovery_vault_name', 'backup'],
+  azurerm_log_analytics_data_export_rule: ['workspace_resource_id', 'destination_resource_id', 'logs'],
+};
+
+/** Resources created as copies of another: the source gets a replica where this one lives. */
+const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> = {
+  azurerm_mssql_database: { source: 'creation_source_database_id', createModes: /secondary|copy/i },
+  azurerm_postgresql_flexible_server: { source: 'source_server_id', createModes: /replica|georestore|pointintimerestore/i },
+};
+
+const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
+  ['log_analytics_workspace_id', 'Log Analytics'],
+  ['storage_account_id', 'storage'],
+  ['eventhub_authorization_rule_id', 'Event Hub'],
+  ['partner_solution_id', 'partner solution'],
+];
+
+/** Compute the residency map of the data-bearing managed resources in `reportOn` (default: every model). */
+export function residencyMap(workspace: Workspace, reportOn: readonly TfModel[] = workspace.models): DataResidency[] {
+  const resolver = new Resolver(workspace);
+  const places = new PlaceFinder(resolver, workspace);
+  const extra = new Map<TfResource, DataCopy[]>();
+  const add = (owner: TfResource | undefined, copy: DataCopy) => {
+    if (!owner) return;
+    const list = extra.get(owner);
+    if (list) list.push(copy);
+    else extra.set(owner, [copy]);
+  };
+
+  for (const model of workspace.models) {
+    for (const resource of model.resources) {
+      if (resource.mode !== 'managed' || isDeleted(resource)) continue;
+      const link = COPY_LINKS[resource.type];
+      if (link) {
+        const [sourcePath, destinationPath, kind] = link;
+        const owner = ownerResource(resolver.target(model, resource, sourcePath));
+        const destination = places.ofTarget(model, resource, destinationPath);
+        add(owner, { kind, via: resource.address, target: destination.target, place: destination.place });
+      }
+      const attachment = KEY_ATTACHMENTS[resource.type];
+      if (attachment) {
+        const owner = ownerResource(resolver.target(model, resource, attachment[0]));
+        const keyPath = attachment[1].find((p) => getPath(resource.values, [p]) != null || isUnknownAt(resource.change?.afterUnknown, [p]));
+        if (keyPath) {
+          const key = places.ofTarget(model, resource, keyPath);
+          add(owner, { kind: 'key', via: resource.address, target: key.target, place: key.place });
+        }
+      }
+      const copyOf = COPY_OF[resource.type];
+      if (copyOf && copyOf.createModes.test(knownString(resolver.value(model, resource, 'create_mode')) ?? '')) {
+        const owner = ownerResource(resolver.target(model, resource, copyOf.source));
+        add(owner, { kind: 'replica', via: resource.address, target: resource.address, place: places.of(model, resource) });
+      }
+      if (resource.type === 'azurerm_monitor_diagnostic_setting') {
+        const owner = diagnosticOwner(resolver, model, resource);
+        for (const [path, label] of DIAGNOSTIC_DESTINATIONS) {
+          if (getPath(resource.values, [path]) == null && !isUnknownAt(resource.change?.afterUnknown, [path])) continue;
+          const destination =
+            path === 'partner_solution_id'
+              ? { target: stringAt(resource, path), place: { status: 'outside' as const, detail: 'a partner solution sends logs to a third party' } }
+              : places.ofTarget(model, resource, path);
+          add(owner, { kind: 'logs', via: `${resource.address} (${label})`, target: destination.target, place: destination.place });
+        }
+      }
+    }
+  }
+
+  const entries: DataResidency[] = [];
+  for (const model of reportOn) {
+    for (const resource of model.resources) {
+      if (resource.mode !== 'managed' || !isDataBearing(resource.type) || isDeleted(resource)) continue;
+      const primary = places.of(model, resource);
+      const copies = [...ownCopies(resolver, places, model, resource, primary), ...(extra.get(resource) ?? [])];
+      entries.push({ model, resource, primary, copies: copies.sort(compareCopies) });
+    }
+  }
+  return entries;
+}
+
+/** Whether the map shows a copy (or primary) outside Norway or unresolved. */
+export function hasResidencyConcern(entry: DataResidency): boolean {
+  return entry.primary.status !== 'norway' || entry.copies.some((c) => c.place.status !== 'norway');
+}
+
+export function describePlace(place: Place): string {
+  if (place.location) return place.detail ? `${place.location} (${place.detail})` : place.location;
+  return place.detail ? `unknown (${place.detail})` : 'unknown';
+}
+
+/** Copies a resource makes by its own attributes. */
+function ownCopies(resolver: Resolver, places: PlaceFinder, model: TfModel, resource: TfResource, primary: Place): DataCopy[] {
+  const copies: DataCopy[] = [];
+  const value = (path: string) => knownString(resolver.value(model, resource, path));
+  const pair = (kind: CopyKind, via: string) => copies.push({ kind, via, place: pairOf(primary) });
+  switch (resource.type) {
+    case 'azurerm_storage_account': {
+      const replication = value('account_replication_type');
+      if (replication && GEO_STORAGE.has(replication.toUpperCase())) pair('replica', `account_replication_type = ${replication}`);
+      else if (replication === undefined) copies.push({ kind: 'replica', via: 'account_replication_type', place: unknownPlace(resolver.value(model, resource, 'account_replication_type')) });
+      break;
+    }
+    case 'azurerm_key_vault':
+      pair('replica', 'Key Vault built-in replication');
+      break;
+    case 'azurerm_recovery_services_vault': {
+      // The provider's default storage mode is GeoRedundant.
+      const mode = value('storage_mode_type') ?? 'GeoRedundant';
+      if (mode === 'GeoRedundant') pair('backup', `storage_mode_type = ${mode}`);
+      break;
+    }
+    case 'azurerm_data_protection_backup_vault': {
+      const redundancy = value('redundancy');
+      if (redundancy === 'GeoRedundant') pair('backup', `redundancy = ${redundancy}`);
+      break;
+    }
+    case 'azurerm_postgresql_flexible_server':
+      if (isTrue(resolver.value(model, resource, 'geo_redundant_backup_enabled'))) pair('backup', 'geo_redundant_backup_enabled = true');
+      break;
+    case 'azurerm_mssql_database': {
+      // Backup storage redundancy; the provider's default is Geo.
+      const redundancy = value('storage_account_type') ?? 'Geo';
+      if (/^geo/i.test(redundancy)) pair('backup', `storage_account_type = ${redundancy}`);
+      break;
+    }
+    case 'azurerm_cosmosdb_account': {
+      const primaryLocation = primary.location;
+      asBlocks(resource.values.geo_location).forEach((_block, i) => {
+        const resolved = resolver.value(model, resource, ['geo_location', i, 'location']);
+        const place = placeOf(resolved);
+        if (place.location !== undefined && place.location === primaryLocation) return;
+        copies.push({ kind: 'replica', via: `geo_location[${i}]`, place });
+      });
+      const redundancy = value('backup.0.storage_redundancy');
+      if (redundancy === 'Geo') pair('backup', `backup.storage_redundancy = ${redundancy}`);
+      break;
+    }
+    case 'azurerm_container_registry':
+      asBlocks(resource.values.georeplications).forEach((_block, i) => {
+        copies.push({ kind: 'replica', via: `georeplications[${i}]`, place: placeOf(resolver.value(model, resource, ['georeplications', i, 'location'])) });
+      });
+      break;
+  }
+  for (const path of KEY_PATHS[resource.type] ?? []) {
+    const segments = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    if (getPath(resource.values, segments) == null && !isUnknownAt(resource.change?.afterUnknown, segments)) continue;
+    const key = places.ofTarget(model, resource, segments, resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined);
+    copies.push({ kind: 'key', via: path.replace(/\.0\./g, '.'), target: key.target, place: key.place });
+  }
+  return copies;
+}
+
+/** Resolves where resources and the things ids point at live, following parents for child resources. */
+class PlaceFinder {
+  private readonly memo = new Map<TfResource, Place>();
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly workspace: Workspace,
+  ) {}
+
+  of(model: TfModel, resource: TfResource, depth = 0): Place {
+    const cached = this.memo.get(resource);
+    if (cached) return cached;
+    const place = this.compute(model, resource, depth);
+    this.memo.set(resource, place);
+    return place;
+  }
+
+  /**
+   * Where the resource an attribute points at lives. With `through`, read that attribute of the target
+   * first (a disk encryption set → its key).
+   */
+  ofTarget(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], through?: string): { target?: string; place: Place } {
+    const target = this.resolver.target(model, resource, path);
+    if (target.kind === 'resource' && through) {
+      const next = this.ofTarget(target.model, target.resource, through);
+      return { target: next.target ? `${next.target} via ${target.resource.address}` : target.resource.address, place: next.place };
+    }
+    return this.ofResolvedTarget(target);
+  }
+
+  private ofResolvedTarget(target: Target): { target?: string; place: Place } {
+    switch (target.kind) {
+      case 'resource':
+        return { target: target.resource.address, place: this.of(target.model, target.resource) };
+      case 'external': {
+        const known = this.byOtherId(target.value);
+        if (known) return { target: known.resource.address, place: this.of(known.model, known.resource) };
+        return { target: target.value, place: { status: 'unknown', detail: 'outside the checked configuration' } };
+      }
+      case 'unknown':
+        return { place: { status: 'unknown', detail: target.reason } };
+      case 'absent':
+        return { place: { status: 'unknown', detail: 'not set' } };
+    }
+  }
+
+  /**
+   * A literal id the resolver did not match by `id`: keys are often named by their versionless id, or by
+   * a versioned id of a key whose `id` is another version.
+   */
+  private byOtherId(id: string): { model: TfModel; resource: TfResource } | undefined {
+    const wanted = id.toLowerCase().replace(/\/+$/, '');
+    for (const model of this.workspace.models) {
+      for (const resource of model.resources) {
+        if (resource.valuesAreExpressions) continue;
+        for (const attribute of ['versionless_id', 'resource_versionless_id', 'id']) {
+          const own = resource.values[attribute];
+          if (typeof own !== 'string') continue;
+          const candidate = own.toLowerCase();
+          if (candidate === wanted || (attribute !== 'id' && wanted.startsWith(`${candidate}/`))) return { model, resource };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private compute(model: TfModel, resource: TfResource, depth: number): Place {
+    const hasLocation = 'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+    if (hasLocation) return placeOf(this.resolver.value(model, resource, 'location'));
+    if (depth > 8) return { status: 'unknown', detail: 'parents nest too deep' };
+    for (const attribute of PARENT_ATTRIBUTES) {
+      if (!(attribute in resource.values) && !isUnknownAt(resource.change?.afterUnknown, [attribute])) continue;
+      const target = this.resolver.target(model, resource, attribute);
+      if (target.kind === 'resource') return this.of(target.model, target.resource, depth + 1);
+      return { status: 'unknown', detail: target.kind === 'unknown' ? target.reason : `${attribute} is outside the checked configuration` };
+    }
+    return { status: 'unknown', detail: `${resource.type} has no location` };
+  }
+}
+
+/** The place a resolved location value stands for. */
+export function placeOf(resolved: Resolved): Place {
+  switch (resolved.kind) {
+    case 'known':
+      if (typeof resolved.value !== 'string') return { status: 'unknown', detail: `not a region: ${JSON.stringify(resolved.value)}` };
+      return { location: normaliseLocation(resolved.value), status: isNorwayLocation(resolved.value) ? 'norway' : 'outside' };
+    case 'oneOf': {
+      const all = resolved.values.map(String);
+      const norway = all.every(isNorwayLocation);
+      return { status: norway ? 'norway' : 'outside', detail: `one of ${all.join(', ')}` };
+    }
+    case 'unknown':
+      return { status: 'unknown', detail: resolved.reason };
+    case 'absent':
+      return { status: 'unknown', detail: 'not set' };
+  }
+}
+
+/** Geo-redundant copies go to the primary's paired region; a Norway primary's pair is in Norway. */
+function pairOf(primary: Place): Place {
+  if (primary.location && (NORWAY_REGIONS as readonly string[]).includes(primary.location)) {
+    const pair = REGION_CAPABILITIES[primary.location as NorwayRegion].pair;
+    return { location: pair, status: 'norway', detail: `paired region of ${primary.location}` };
+  }
+  if (primary.location) return { status: 'outside', detail: `paired region of ${primary.location}` };
+  return { status: 'unknown', detail: 'paired region of an unknown primary' };
+}
+
+function unknownPlace(resolved: Resolved): Place {
+  return { status: 'unknown', detail: resolved.kind === 'unknown' ? resolved.reason : 'replication type not set' };
+}
+
+function ownerResource(target: Target): TfResource | undefined {
+  return target.kind === 'resource' ? target.resource : undefined;
+}
+
+/**
+ * The resource a diagnostic setting watches. Its `target_resource_id` is often a sub-resource id built from
+ * the owner's (`${azurerm_storage_account.sa.id}/blobServices/default`); the owner is still the store.
+ */
+function diagnosticOwner(resolver: Resolver, model: TfModel, setting: TfResource): TfResource | undefined {
+  const target = resolver.target(model, setting, 'target_resource_id');
+  if (target.kind === 'resource') return target.resource;
+  const raw = setting.values.target_resource_id;
+  if (typeof raw !== 'string') {
+    const references = setting.references?.get('target_resource_id') ?? [];
+    return references.map((r) => model.byConfigAddress.get(r.replace(/\.id$/, ''))?.[0]).find(Boolean);
+  }
+  const reference = /\$\{\s*((?:data\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_-]+)\.id\s*\}/.exec(raw);
+  if (reference) return model.byConfigAddress.get(reference[1])?.[0];
+  // A literal sub-resource id from a plan: the owner's id is its longest known prefix.
+  const wanted = raw.toLowerCase();
+  let best: TfResource | undefined;
+  for (const candidate of model.resources) {
+    const id = candidate.values.id;
+    if (typeof id !== 'string' || !wanted.startsWith(`${id.toLowerCase()}/`)) continue;
+    if (!best || id.length > String(best.values.id).length) best = candidate;
+  }
+  return best;
+}
+
+function isDeleted(resource: TfResource): boolean {
+  const actions = resource.change?.actions ?? [];
+  return actions.length === 1 && actions[0] === 'delete';
+}
+
+function knownString(resolved: Resolved): string | undefined {
+  if (resolved.kind !== 'known') return undefined;
+  return typeof resolved.value === 'string' || typeof resolved.value === 'boolean' || typeof resolved.value === 'number' ? String(resolved.value) : undefined;
+}
+
+function isTrue(resolved: Resolved): boolean {
+  return resolved.kind === 'known' && (resolved.value === true || resolved.value === 'true');
+}
+
+function stringAt(resource: TfResource, path: string): string | undefined {
+  const value = getPath(resource.values, [path]);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function compareCopies(a: DataCopy, b: DataCopy): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.target ?? '').localeCompare(b.target ?? '') || a.via.localeCompare(b.via);
+}

@@ -1,0 +1,29 @@
+/** Options every reporter accepts. Reporters only format: anything they need from outside comes through here. */
+import type { Report } from '../engine/report';
+import { ruleHelpUri, RULES_DOC } from '../rules/docs';
+
+export interface ReportOptions {
+  /**
+   * Absolute URL of the repository's files, ending in `/`, e.g. `https://github.com/org/repo/blob/<sha>/`.
+   * Rule help links (SARIF `helpUri`, Markdown links) point at `RULES.md` under it; without it, links are left out.
+   */
+  readonly docsBaseUrl?: string;
+  /** Directory that file locations are made relative to (SARIF); default: the working directory. */
+  readonly sourceRoot?: string;
+}
+
+export type Reporter = (report: Report, options?: ReportOptions) => string;
+
+/** The absolute help URL of a rule, when a base URL is known. */
+export function ruleHelpUrl(ruleId: string, options: ReportOptions): string | undefined {
+  return options.docsBaseUrl ? `${withSlash(options.docsBaseUrl)}${ruleHelpUri(ruleId)}` : undefined;
+}
+
+/** The absolute URL of the rule catalogue. */
+export function rulesDocUrl(docsBaseUrl: string): string {
+  return `${withSlash(docsBaseUrl)}${RULES_DOC}`;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
