@@ -33,28 +33,47 @@ export interface RuleTable {
 }
 
 /** The findings of one rule on one model, as sorted `[ruleId, address]` pairs. */
-export function findingsOf(rule: Rule, model: TfModel, others: readonly TfModel[] = []): { pairs: [string, string][]; messages: string[] } {
+export function findingsOf(
+  rule: Rule,
+  model: TfModel,
+  others: readonly TfModel[] = [],
+): { pairs: [string, string][]; messages: string[] } {
   const report = checkModels([model, ...others], { rules: [rule], reportOn: [model], today: '2026-01-01' });
   const findings = report.findings.filter((f) => f.ruleId === rule.id);
   return {
-    pairs: findings.map((f) => [f.ruleId, f.address] as [string, string]).sort((a, b) => a.join(' ').localeCompare(b.join(' '))),
+    pairs: findings
+      .map((f) => [f.ruleId, f.address] as [string, string])
+      .sort((a, b) => a.join(' ').localeCompare(b.join(' '))),
     messages: findings.map((f) => f.message),
   };
 }
 
 const sortPairs = (pairs: Expected): [string, string][] =>
-  pairs.map(([id, address]) => [id, address] as [string, string]).sort((a, b) => a.join(' ').localeCompare(b.join(' ')));
+  pairs
+    .map(([id, address]) => [id, address] as [string, string])
+    .sort((a, b) => a.join(' ').localeCompare(b.join(' ')));
 
 function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
   const forms: [string, () => TfModel, Expected][] = [];
-  if (testCase.synth) forms.push(['synth', () => loadTerraformJson(testCase.synth, { file: 'cdk.tf.json' }), testCase.errors ?? []]);
-  if (testCase.plan) forms.push(['plan', () => loadPlan(testCase.plan, { file: 'plan.json' }), testCase.planErrors ?? testCase.errors ?? []]);
+  if (testCase.synth)
+    forms.push([
+      'synth',
+      () => loadTerraformJson(testCase.synth, { file: 'cdk.tf.json' }),
+      testCase.errors ?? [],
+    ]);
+  if (testCase.plan)
+    forms.push([
+      'plan',
+      () => loadPlan(testCase.plan, { file: 'plan.json' }),
+      testCase.planErrors ?? testCase.errors ?? [],
+    ]);
   if (forms.length === 0) throw new Error(`case "${testCase.name}" has neither synth nor plan`);
   for (const [form, load, expected] of forms) {
     it(`${testCase.name} [${form}]`, () => {
       const { pairs, messages } = findingsOf(rule, load(), testCase.others);
       expect(pairs).toEqual(sortPairs(expected));
-      if (invalid && expected.length > 0 && testCase.message) for (const m of messages) expect(m).toMatch(testCase.message);
+      if (invalid && expected.length > 0 && testCase.message)
+        for (const m of messages) expect(m).toMatch(testCase.message);
     });
   }
 }
@@ -64,7 +83,8 @@ export function ruleTester(rule: Rule, table: RuleTable): void {
   describe(`${rule.id}: ${rule.title}`, () => {
     describe('valid', () => {
       for (const c of table.valid) {
-        if (c.errors?.length || c.planErrors?.length) throw new Error(`valid case "${c.name}" expects findings`);
+        if (c.errors?.length || c.planErrors?.length)
+          throw new Error(`valid case "${c.name}" expects findings`);
         runCase(rule, c, false);
       }
     });
@@ -83,7 +103,10 @@ type Body = Record<string, unknown>;
  * A Terraform JSON document from `{ 'azurerm_x.name': body }` entries (`data.azurerm_x.name` for data
  * sources) plus optional top-level sections (`variable`, `locals`, `terraform`, …) in `extra`.
  */
-export function tf(resources: Record<string, Body>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function tf(
+  resources: Record<string, Body>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const resource: Record<string, Record<string, Body>> = {};
   const data: Record<string, Record<string, Body>> = {};
   for (const [key, body] of Object.entries(resources)) {
@@ -160,7 +183,10 @@ function expressionsOf(references: Record<string, readonly string[]>): Body {
 }
 
 /** A `terraform show -json` document with `planned_values`, `resource_changes` and `configuration`. */
-export function plan(resources: readonly PlanResource[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function plan(
+  resources: readonly PlanResource[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const planned = newNode();
   const config = newNode();
   const changes: Body[] = [];
@@ -211,20 +237,37 @@ export function plan(resources: readonly PlanResource[], extra: Record<string, u
     const configKey = `${modulePath}|${local}`;
     if (!seenConfig.has(configKey)) {
       seenConfig.add(configKey);
-      cNode.configResources.push({ address: local, mode, type, name, expressions: expressionsOf(r.references ?? {}) });
+      cNode.configResources.push({
+        address: local,
+        mode,
+        type,
+        name,
+        expressions: expressionsOf(r.references ?? {}),
+      });
     }
   }
   const plannedModule = (node: ModuleNode, path: string): Body => ({
     ...(path ? { address: path } : {}),
     resources: node.resources,
     ...(node.children.size
-      ? { child_modules: [...node.children].map(([m, child]) => plannedModule(child, `${path ? `${path}.` : ''}module.${m}`)) }
+      ? {
+          child_modules: [...node.children].map(([m, child]) =>
+            plannedModule(child, `${path ? `${path}.` : ''}module.${m}`),
+          ),
+        }
       : {}),
   });
   const configModule = (node: ModuleNode): Body => ({
     resources: node.configResources,
     ...(node.children.size
-      ? { module_calls: Object.fromEntries([...node.children].map(([m, child]) => [m, { source: `./${m}`, expressions: {}, module: configModule(child) }])) }
+      ? {
+          module_calls: Object.fromEntries(
+            [...node.children].map(([m, child]) => [
+              m,
+              { source: `./${m}`, expressions: {}, module: configModule(child) },
+            ]),
+          ),
+        }
       : {}),
   });
   return {

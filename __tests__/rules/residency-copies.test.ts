@@ -27,14 +27,20 @@ ruleTester(RES_004, {
         {
           at: 'azurerm_storage_object_replication.r',
           unknown: { source_storage_account_id: true, destination_storage_account_id: true },
-          references: { source_storage_account_id: ['azurerm_storage_account.src.id', 'azurerm_storage_account.src'], destination_storage_account_id: ['azurerm_storage_account.dst.id'] },
+          references: {
+            source_storage_account_id: ['azurerm_storage_account.src.id', 'azurerm_storage_account.src'],
+            destination_storage_account_id: ['azurerm_storage_account.dst.id'],
+          },
         },
       ]),
     },
     {
       name: 'Cosmos geo locations as one object and as an array, all in Norway',
       synth: tf({
-        'azurerm_cosmosdb_account.one': { location: 'norwayeast', geo_location: { location: 'norwayeast', failover_priority: 0 } },
+        'azurerm_cosmosdb_account.one': {
+          location: 'norwayeast',
+          geo_location: { location: 'norwayeast', failover_priority: 0 },
+        },
         'azurerm_cosmosdb_account.two': {
           location: 'norwayeast',
           geo_location: [
@@ -43,7 +49,15 @@ ruleTester(RES_004, {
           ],
         },
       }),
-      plan: plan([{ at: 'azurerm_cosmosdb_account.two', values: { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }, { location: 'norwaywest' }] } }]),
+      plan: plan([
+        {
+          at: 'azurerm_cosmosdb_account.two',
+          values: {
+            location: 'norwayeast',
+            geo_location: [{ location: 'norwayeast' }, { location: 'norwaywest' }],
+          },
+        },
+      ]),
     },
     {
       name: 'SQL failover partner and secondary database in Norway (database location through its server)',
@@ -51,22 +65,37 @@ ruleTester(RES_004, {
         'azurerm_mssql_server.primary': { location: 'norwayeast' },
         'azurerm_mssql_server.secondary': { location: 'norwaywest' },
         'azurerm_mssql_database.db': { server_id: '${azurerm_mssql_server.primary.id}' },
-        'azurerm_mssql_database.copy': { server_id: '${azurerm_mssql_server.secondary.id}', create_mode: 'Secondary', creation_source_database_id: '${azurerm_mssql_database.db.id}' },
-        'azurerm_mssql_failover_group.fg': { partner_server: [{ id: '${azurerm_mssql_server.secondary.id}' }] },
+        'azurerm_mssql_database.copy': {
+          server_id: '${azurerm_mssql_server.secondary.id}',
+          create_mode: 'Secondary',
+          creation_source_database_id: '${azurerm_mssql_database.db.id}',
+        },
+        'azurerm_mssql_failover_group.fg': {
+          partner_server: [{ id: '${azurerm_mssql_server.secondary.id}' }],
+        },
       }),
     },
     {
       name: 'existing partner in a plan: the configuration reference names it although the id is known',
       plan: plan([
-        { at: 'azurerm_eventhub_namespace.dr', values: { id: `${SUB}/Microsoft.EventHub/namespaces/dr`, location: 'norwaywest' }, actions: ['no-op'] },
+        {
+          at: 'azurerm_eventhub_namespace.dr',
+          values: { id: `${SUB}/Microsoft.EventHub/namespaces/dr`, location: 'norwaywest' },
+          actions: ['no-op'],
+        },
         {
           at: 'azurerm_eventhub_namespace_disaster_recovery_config.c',
           values: { partner_namespace_id: `${SUB}/Microsoft.EventHub/namespaces/dr` },
-          references: { partner_namespace_id: ['azurerm_eventhub_namespace.dr.id', 'azurerm_eventhub_namespace.dr'] },
+          references: {
+            partner_namespace_id: ['azurerm_eventhub_namespace.dr.id', 'azurerm_eventhub_namespace.dr'],
+          },
         },
       ]),
     },
-    { name: 'PostgreSQL without a source server', synth: tf({ 'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' } }) },
+    {
+      name: 'PostgreSQL without a source server',
+      synth: tf({ 'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' } }),
+    },
   ],
   invalid: [
     {
@@ -85,7 +114,10 @@ ruleTester(RES_004, {
         {
           at: 'module.data.azurerm_storage_object_replication.r',
           unknown: { source_storage_account_id: true, destination_storage_account_id: true },
-          references: { source_storage_account_id: ['azurerm_storage_account.src.id'], destination_storage_account_id: ['azurerm_storage_account.dst.id'] },
+          references: {
+            source_storage_account_id: ['azurerm_storage_account.src.id'],
+            destination_storage_account_id: ['azurerm_storage_account.dst.id'],
+          },
         },
       ]),
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
@@ -94,9 +126,20 @@ ruleTester(RES_004, {
     },
     {
       name: 'replication target outside the configuration fails closed',
-      synth: tf({ 'azurerm_storage_object_replication.r': { source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`, destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b` } }),
+      synth: tf({
+        'azurerm_storage_object_replication.r': {
+          source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`,
+          destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b`,
+        },
+      }),
       plan: plan([
-        { at: 'azurerm_storage_object_replication.r', values: { source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`, destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b` } },
+        {
+          at: 'azurerm_storage_object_replication.r',
+          values: {
+            source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`,
+            destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b`,
+          },
+        },
       ]),
       errors: [
         ['RES-004', 'azurerm_storage_object_replication.r'],
@@ -107,12 +150,29 @@ ruleTester(RES_004, {
     {
       name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',
       synth: tf({
-        'azurerm_cosmosdb_account.one': { location: 'norwayeast', geo_location: { location: 'swedencentral', failover_priority: 0 } },
-        'azurerm_cosmosdb_account.two': { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }] },
+        'azurerm_cosmosdb_account.one': {
+          location: 'norwayeast',
+          geo_location: { location: 'swedencentral', failover_priority: 0 },
+        },
+        'azurerm_cosmosdb_account.two': {
+          location: 'norwayeast',
+          geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }],
+        },
       }),
       plan: plan([
-        { at: 'azurerm_cosmosdb_account.c', index: 0, values: { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }] } },
-        { at: 'azurerm_cosmosdb_account.c', index: 1, values: { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }] } },
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          index: 0,
+          values: { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }] },
+        },
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          index: 1,
+          values: {
+            location: 'norwayeast',
+            geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }],
+          },
+        },
       ]),
       errors: [
         ['RES-004', 'azurerm_cosmosdb_account.one'],
@@ -123,15 +183,34 @@ ruleTester(RES_004, {
     },
     {
       name: 'geo locations built by a dynamic block, or unknown in the plan',
-      synth: tf({ 'azurerm_cosmosdb_account.c': { location: 'norwayeast', dynamic: { geo_location: { for_each: '${var.locations}', content: { location: '${geo_location.value}' } } } } }),
-      plan: plan([{ at: 'azurerm_cosmosdb_account.c', values: { location: 'norwayeast', geo_location: [{}] }, unknown: { geo_location: [{ location: true }] } }]),
+      synth: tf({
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          dynamic: {
+            geo_location: { for_each: '${var.locations}', content: { location: '${geo_location.value}' } },
+          },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          values: { location: 'norwayeast', geo_location: [{}] },
+          unknown: { geo_location: [{ location: true }] },
+        },
+      ]),
       errors: [['RES-004', 'azurerm_cosmosdb_account.c']],
     },
     {
       name: 'ACR georeplication and APIM additional location abroad',
       synth: tf({
-        'azurerm_container_registry.acr': { location: 'norwayeast', georeplications: [{ location: 'northeurope' }] },
-        'azurerm_api_management.apim': { location: 'norwayeast', additional_location: { location: 'westeurope' } },
+        'azurerm_container_registry.acr': {
+          location: 'norwayeast',
+          georeplications: [{ location: 'northeurope' }],
+        },
+        'azurerm_api_management.apim': {
+          location: 'norwayeast',
+          additional_location: { location: 'westeurope' },
+        },
       }),
       errors: [
         ['RES-004', 'azurerm_api_management.apim'],
@@ -140,13 +219,23 @@ ruleTester(RES_004, {
     },
     {
       name: 'failover partner, PostgreSQL replica source and Redis linked server abroad',
-      synth: tf({
-        'azurerm_mssql_server.partner': { location: 'westeurope' },
-        'azurerm_mssql_failover_group.fg': { partner_server: { id: '${azurerm_mssql_server.partner.id}' } },
-        'azurerm_postgresql_flexible_server.replica': { location: 'norwayeast', create_mode: 'Replica', source_server_id: '${var.source}' },
-        'azurerm_redis_linked_server.l': { linked_redis_cache_id: '${azurerm_redis_cache.r.id}', linked_redis_cache_location: 'westeurope' },
-        'azurerm_redis_cache.r': { location: 'norwayeast' },
-      }, { variable: { source: { type: 'string' } } }),
+      synth: tf(
+        {
+          'azurerm_mssql_server.partner': { location: 'westeurope' },
+          'azurerm_mssql_failover_group.fg': { partner_server: { id: '${azurerm_mssql_server.partner.id}' } },
+          'azurerm_postgresql_flexible_server.replica': {
+            location: 'norwayeast',
+            create_mode: 'Replica',
+            source_server_id: '${var.source}',
+          },
+          'azurerm_redis_linked_server.l': {
+            linked_redis_cache_id: '${azurerm_redis_cache.r.id}',
+            linked_redis_cache_location: 'westeurope',
+          },
+          'azurerm_redis_cache.r': { location: 'norwayeast' },
+        },
+        { variable: { source: { type: 'string' } } },
+      ),
       errors: [
         ['RES-004', 'azurerm_mssql_failover_group.fg'],
         ['RES-004', 'azurerm_postgresql_flexible_server.replica'],
@@ -157,7 +246,11 @@ ruleTester(RES_004, {
       name: 'Service Bus DR partner namespace in another region',
       plan: plan([
         { at: 'azurerm_servicebus_namespace.dr', values: { location: 'swedencentral' } },
-        { at: 'azurerm_servicebus_namespace_disaster_recovery_config.c', unknown: { partner_namespace_id: true }, references: { partner_namespace_id: ['azurerm_servicebus_namespace.dr.id'] } },
+        {
+          at: 'azurerm_servicebus_namespace_disaster_recovery_config.c',
+          unknown: { partner_namespace_id: true },
+          references: { partner_namespace_id: ['azurerm_servicebus_namespace.dr.id'] },
+        },
       ]),
       errors: [['RES-004', 'azurerm_servicebus_namespace_disaster_recovery_config.c']],
     },
@@ -179,15 +272,23 @@ ruleTester(RES_005, {
       }),
       plan: plan([
         { at: 'azurerm_log_analytics_workspace.law', values: LAW_NO },
-        { at: 'azurerm_monitor_diagnostic_setting.d', unknown: { log_analytics_workspace_id: true }, references: { log_analytics_workspace_id: ['azurerm_log_analytics_workspace.law.id'] } },
+        {
+          at: 'azurerm_monitor_diagnostic_setting.d',
+          unknown: { log_analytics_workspace_id: true },
+          references: { log_analytics_workspace_id: ['azurerm_log_analytics_workspace.law.id'] },
+        },
       ]),
     },
     {
       name: 'Event Hub destination through an authorization rule on a Norway namespace',
       synth: tf({
         'azurerm_eventhub_namespace.ns': { location: 'norwayeast' },
-        'azurerm_eventhub_namespace_authorization_rule.r': { namespace_name: '${azurerm_eventhub_namespace.ns.name}' },
-        'azurerm_monitor_diagnostic_setting.d': { eventhub_authorization_rule_id: '${azurerm_eventhub_namespace_authorization_rule.r.id}' },
+        'azurerm_eventhub_namespace_authorization_rule.r': {
+          namespace_name: '${azurerm_eventhub_namespace.ns.name}',
+        },
+        'azurerm_monitor_diagnostic_setting.d': {
+          eventhub_authorization_rule_id: '${azurerm_eventhub_namespace_authorization_rule.r.id}',
+        },
       }),
     },
     {
@@ -197,7 +298,11 @@ ruleTester(RES_005, {
         'azurerm_storage_account.sa': SA_NO,
         'azurerm_network_watcher_flow_log.f': {
           storage_account_id: '${azurerm_storage_account.sa.id}',
-          traffic_analytics: { enabled: true, workspace_region: 'norwayeast', workspace_resource_id: '${azurerm_log_analytics_workspace.law.id}' },
+          traffic_analytics: {
+            enabled: true,
+            workspace_region: 'norwayeast',
+            workspace_resource_id: '${azurerm_log_analytics_workspace.law.id}',
+          },
         },
       }),
     },
@@ -205,8 +310,18 @@ ruleTester(RES_005, {
   invalid: [
     {
       name: 'diagnostic logs shipped to a partner solution',
-      synth: tf({ 'azurerm_monitor_diagnostic_setting.d': { partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd` } }),
-      plan: plan([{ at: 'module.mon.azurerm_monitor_diagnostic_setting.d', index: 'kv', values: { partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd` } }]),
+      synth: tf({
+        'azurerm_monitor_diagnostic_setting.d': {
+          partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd`,
+        },
+      }),
+      plan: plan([
+        {
+          at: 'module.mon.azurerm_monitor_diagnostic_setting.d',
+          index: 'kv',
+          values: { partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd` },
+        },
+      ]),
       errors: [['RES-005', 'azurerm_monitor_diagnostic_setting.d']],
       planErrors: [['RES-005', 'module.mon.azurerm_monitor_diagnostic_setting.d["kv"]']],
       message: /partner solution/,
@@ -215,8 +330,12 @@ ruleTester(RES_005, {
       name: 'workspace abroad, and an external workspace id',
       synth: tf({
         'azurerm_log_analytics_workspace.law': { location: 'westeurope' },
-        'azurerm_monitor_diagnostic_setting.a': { log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}' },
-        'azurerm_monitor_diagnostic_setting.b': { log_analytics_workspace_id: `${SUB}/Microsoft.OperationalInsights/workspaces/central` },
+        'azurerm_monitor_diagnostic_setting.a': {
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.b': {
+          log_analytics_workspace_id: `${SUB}/Microsoft.OperationalInsights/workspaces/central`,
+        },
       }),
       errors: [
         ['RES-005', 'azurerm_monitor_diagnostic_setting.a'],
@@ -225,11 +344,20 @@ ruleTester(RES_005, {
     },
     {
       name: 'data export and flow-log traffic analytics region abroad',
-      synth: tf({
-        'azurerm_storage_account.nl': SA_NL,
-        'azurerm_log_analytics_data_export_rule.x': { destination_resource_id: '${azurerm_storage_account.nl.id}' },
-        'azurerm_network_watcher_flow_log.f': { traffic_analytics: [{ enabled: true, workspace_region: 'westeurope', workspace_resource_id: '${var.ws}' }] },
-      }, { variable: { ws: { type: 'string' } } }),
+      synth: tf(
+        {
+          'azurerm_storage_account.nl': SA_NL,
+          'azurerm_log_analytics_data_export_rule.x': {
+            destination_resource_id: '${azurerm_storage_account.nl.id}',
+          },
+          'azurerm_network_watcher_flow_log.f': {
+            traffic_analytics: [
+              { enabled: true, workspace_region: 'westeurope', workspace_resource_id: '${var.ws}' },
+            ],
+          },
+        },
+        { variable: { ws: { type: 'string' } } },
+      ),
       errors: [
         ['RES-005', 'azurerm_log_analytics_data_export_rule.x'],
         ['RES-005', 'azurerm_network_watcher_flow_log.f'],
@@ -249,8 +377,15 @@ ruleTester(RES_006, {
         'azurerm_public_ip.p': { location: 'norwayeast', zones: ['1', '2', '3'] },
       }),
       plan: plan([
-        { at: 'azurerm_storage_account.a', values: { location: 'norwayeast', account_replication_type: 'RAGZRS' } },
-        { at: 'azurerm_postgresql_flexible_server.pg', values: { location: 'norwaywest' }, unknown: { zone: true } },
+        {
+          at: 'azurerm_storage_account.a',
+          values: { location: 'norwayeast', account_replication_type: 'RAGZRS' },
+        },
+        {
+          at: 'azurerm_postgresql_flexible_server.pg',
+          values: { location: 'norwaywest' },
+          unknown: { zone: true },
+        },
         { at: 'azurerm_public_ip.w', values: { location: 'norwaywest', zones: [] } },
       ]),
     },
@@ -258,7 +393,10 @@ ruleTester(RES_006, {
       name: 'node pool zones in norwayeast through its cluster',
       synth: tf({
         'azurerm_kubernetes_cluster.k': { location: 'norwayeast' },
-        'azurerm_kubernetes_cluster_node_pool.p': { kubernetes_cluster_id: '${azurerm_kubernetes_cluster.k.id}', zones: ['1'] },
+        'azurerm_kubernetes_cluster_node_pool.p': {
+          kubernetes_cluster_id: '${azurerm_kubernetes_cluster.k.id}',
+          zones: ['1'],
+        },
       }),
     },
   ],
@@ -269,11 +407,21 @@ ruleTester(RES_006, {
         'azurerm_storage_account.a': { location: 'norwaywest', account_replication_type: 'ZRS' },
         'azurerm_storage_account.b': { location: 'Norway West', account_replication_type: 'RAGZRS' },
         'azurerm_public_ip.p': { location: 'norwaywest', zones: ['1'] },
-        'azurerm_postgresql_flexible_server.pg': { location: 'norwaywest', high_availability: { mode: 'ZoneRedundant' } },
+        'azurerm_postgresql_flexible_server.pg': {
+          location: 'norwaywest',
+          high_availability: { mode: 'ZoneRedundant' },
+        },
       }),
       plan: plan([
-        { at: 'azurerm_storage_account.a', index: 0, values: { location: 'norwaywest', account_replication_type: 'GZRS' } },
-        { at: 'azurerm_managed_disk.d', values: { location: 'norwaywest', storage_account_type: 'Premium_ZRS' } },
+        {
+          at: 'azurerm_storage_account.a',
+          index: 0,
+          values: { location: 'norwaywest', account_replication_type: 'GZRS' },
+        },
+        {
+          at: 'azurerm_managed_disk.d',
+          values: { location: 'norwaywest', storage_account_type: 'Premium_ZRS' },
+        },
       ]),
       errors: [
         ['RES-006', 'azurerm_postgresql_flexible_server.pg'],
@@ -289,12 +437,23 @@ ruleTester(RES_006, {
     },
     {
       name: 'zone-redundant replication where the region cannot be verified',
-      synth: tf({ 'azurerm_storage_account.a': { location: '${var.region}', account_replication_type: 'ZRS' } }, { variable: { region: { type: 'string' } } }),
+      synth: tf(
+        { 'azurerm_storage_account.a': { location: '${var.region}', account_replication_type: 'ZRS' } },
+        { variable: { region: { type: 'string' } } },
+      ),
       errors: [['RES-006', 'azurerm_storage_account.a']],
     },
     {
       name: 'Cosmos geo location in norwaywest with zone redundancy',
-      synth: tf({ 'azurerm_cosmosdb_account.c': { location: 'norwayeast', geo_location: [{ location: 'norwayeast', zone_redundant: true }, { location: 'norwaywest', zone_redundant: true }] } }),
+      synth: tf({
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          geo_location: [
+            { location: 'norwayeast', zone_redundant: true },
+            { location: 'norwaywest', zone_redundant: true },
+          ],
+        },
+      }),
       errors: [['RES-006', 'azurerm_cosmosdb_account.c']],
     },
   ],
@@ -308,7 +467,12 @@ ruleTester(RES_007, {
         'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': 'CAB-2026-114' } },
         'azurerm_resource_group.main': { location: 'norwayeast' },
       }),
-      plan: plan([{ at: 'azurerm_resource_group.dr', values: { location: 'norwaywest', tags: { 'dr-approval': 'CAB-2026-114' } } }]),
+      plan: plan([
+        {
+          at: 'azurerm_resource_group.dr',
+          values: { location: 'norwaywest', tags: { 'dr-approval': 'CAB-2026-114' } },
+        },
+      ]),
     },
   ],
   invalid: [
@@ -319,7 +483,9 @@ ruleTester(RES_007, {
         'azurerm_resource_group.b': { location: 'Norway West', tags: { 'dr-approval': ' ' } },
         'azurerm_resource_group.c': { location: 'norwaywest', tags: '${merge(var.tags, {})}' },
       }),
-      plan: plan([{ at: 'azurerm_resource_group.a', values: { location: 'norwaywest', tags: { env: 'dr' } } }]),
+      plan: plan([
+        { at: 'azurerm_resource_group.a', values: { location: 'norwaywest', tags: { env: 'dr' } } },
+      ]),
       errors: [
         ['RES-007', 'azurerm_resource_group.a'],
         ['RES-007', 'azurerm_resource_group.b'],
@@ -340,7 +506,10 @@ ruleTester(RES_008, {
         'azurerm_storage_account.a': SA_NO,
         'azurerm_storage_account.b': { ...SA_NO, cross_tenant_replication_enabled: false },
       }),
-      plan: plan([{ at: 'azurerm_communication_service.c', values: { data_location: 'Norway' } }, { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: false } }]),
+      plan: plan([
+        { at: 'azurerm_communication_service.c', values: { data_location: 'Norway' } },
+        { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: false } },
+      ]),
     },
   ],
   invalid: [
@@ -351,7 +520,10 @@ ruleTester(RES_008, {
         'azurerm_email_communication_service.e': {},
         'azurerm_storage_account.a': { ...SA_NO, cross_tenant_replication_enabled: true },
       }),
-      plan: plan([{ at: 'azurerm_communication_service.c', values: { data_location: 'Europe' } }, { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: true } }]),
+      plan: plan([
+        { at: 'azurerm_communication_service.c', values: { data_location: 'Europe' } },
+        { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: true } },
+      ]),
       errors: [
         ['RES-008', 'azurerm_communication_service.c'],
         ['RES-008', 'azurerm_email_communication_service.e'],

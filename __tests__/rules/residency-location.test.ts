@@ -7,7 +7,10 @@ ruleTester(RES_001, {
   valid: [
     {
       name: 'literal norwayeast and display name "Norway West"',
-      synth: tf({ 'azurerm_resource_group.rg': RG, 'azurerm_resource_group.dr': { name: 'dr', location: 'Norway West' } }),
+      synth: tf({
+        'azurerm_resource_group.rg': RG,
+        'azurerm_resource_group.dr': { name: 'dr', location: 'Norway West' },
+      }),
       plan: plan([
         { at: 'azurerm_resource_group.rg', values: RG },
         { at: 'azurerm_resource_group.dr', values: { name: 'dr', location: 'norwaywest' } },
@@ -15,22 +18,52 @@ ruleTester(RES_001, {
     },
     {
       name: 'location through a reference to the resource group',
-      synth: tf({ 'azurerm_resource_group.rg': RG, 'azurerm_storage_account.sa': { location: '${azurerm_resource_group.rg.location}' } }),
+      synth: tf({
+        'azurerm_resource_group.rg': RG,
+        'azurerm_storage_account.sa': { location: '${azurerm_resource_group.rg.location}' },
+      }),
       plan: plan([
         { at: 'azurerm_resource_group.rg', values: RG },
-        { at: 'azurerm_storage_account.sa', values: {}, unknown: { location: true }, references: { location: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'] } },
+        {
+          at: 'azurerm_storage_account.sa',
+          values: {},
+          unknown: { location: true },
+          references: { location: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'] },
+        },
       ]),
     },
     {
       name: 'variable bounded by a validation to the Norway regions',
       synth: tf(
         { 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } },
-        { variable: { region: { type: 'string', validation: [{ condition: '${contains(["norwayeast", "norwaywest"], var.region)}', error_message: 'Norway only' }] } } },
+        {
+          variable: {
+            region: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["norwayeast", "norwaywest"], var.region)}',
+                  error_message: 'Norway only',
+                },
+              ],
+            },
+          },
+        },
       ),
     },
-    { name: 'resources without a location', synth: tf({ 'azurerm_role_assignment.ra': { scope: 'x' } }), plan: plan([{ at: 'azurerm_role_assignment.ra', values: { scope: 'x' } }]) },
-    { name: 'global is left to RES-002', synth: tf({ 'azurerm_dns_zone.z': { name: 'x', location: 'global' } }) },
-    { name: 'data sources are read, not created', synth: tf({ 'data.azurerm_resource_group.ext': { name: 'x', location: 'westeurope' } }) },
+    {
+      name: 'resources without a location',
+      synth: tf({ 'azurerm_role_assignment.ra': { scope: 'x' } }),
+      plan: plan([{ at: 'azurerm_role_assignment.ra', values: { scope: 'x' } }]),
+    },
+    {
+      name: 'global is left to RES-002',
+      synth: tf({ 'azurerm_dns_zone.z': { name: 'x', location: 'global' } }),
+    },
+    {
+      name: 'data sources are read, not created',
+      synth: tf({ 'data.azurerm_resource_group.ext': { name: 'x', location: 'westeurope' } }),
+    },
   ],
   invalid: [
     {
@@ -59,8 +92,13 @@ ruleTester(RES_001, {
     },
     {
       name: 'unknown location fails closed (variable without validation; unresolvable plan value)',
-      synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } }, { variable: { region: { type: 'string' } } }),
-      plan: plan([{ at: 'azurerm_resource_group.rg', index: 'x', values: { name: 'rg' }, unknown: { location: true } }]),
+      synth: tf(
+        { 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } },
+        { variable: { region: { type: 'string' } } },
+      ),
+      plan: plan([
+        { at: 'azurerm_resource_group.rg', index: 'x', values: { name: 'rg' }, unknown: { location: true } },
+      ]),
       errors: [['RES-001', 'azurerm_resource_group.rg']],
       planErrors: [['RES-001', 'azurerm_resource_group.rg["x"]']],
       message: /cannot be verified/,
@@ -72,10 +110,16 @@ ruleTester(RES_002, {
   valid: [
     {
       name: 'private DNS zone and link',
-      synth: tf({ 'azurerm_private_dns_zone.z': { name: 'privatelink.blob.core.windows.net' }, 'azurerm_private_dns_zone_virtual_network_link.l': { name: 'l' } }),
+      synth: tf({
+        'azurerm_private_dns_zone.z': { name: 'privatelink.blob.core.windows.net' },
+        'azurerm_private_dns_zone_virtual_network_link.l': { name: 'l' },
+      }),
       plan: plan([{ at: 'azurerm_private_dns_zone.z', values: { name: 'z' } }]),
     },
-    { name: 'action group in Norway', synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag', location: 'norwayeast' } }) },
+    {
+      name: 'action group in Norway',
+      synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag', location: 'norwayeast' } }),
+    },
   ],
   invalid: [
     {
@@ -95,7 +139,10 @@ ruleTester(RES_002, {
     },
     {
       name: 'action group defaulting to global, and explicit Global',
-      synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag' }, 'azurerm_monitor_action_group.b': { name: 'b', location: 'Global' } }),
+      synth: tf({
+        'azurerm_monitor_action_group.ag': { name: 'ag' },
+        'azurerm_monitor_action_group.b': { name: 'b', location: 'Global' },
+      }),
       errors: [
         ['RES-002', 'azurerm_monitor_action_group.ag'],
         ['RES-002', 'azurerm_monitor_action_group.b'],
@@ -108,8 +155,15 @@ ruleTester(RES_003, {
   valid: [
     {
       name: 'azurerm, random and terraform_data',
-      synth: tf({ 'azurerm_resource_group.rg': RG, 'random_string.s': { length: 4 }, 'terraform_data.d': {} }),
-      plan: plan([{ at: 'azurerm_resource_group.rg', values: RG }, { at: 'random_string.s', values: { length: 4 } }]),
+      synth: tf({
+        'azurerm_resource_group.rg': RG,
+        'random_string.s': { length: 4 },
+        'terraform_data.d': {},
+      }),
+      plan: plan([
+        { at: 'azurerm_resource_group.rg', values: RG },
+        { at: 'random_string.s', values: { length: 4 } },
+      ]),
     },
   ],
   invalid: [

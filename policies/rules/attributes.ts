@@ -5,7 +5,7 @@
  */
 import type { RuleContext } from '../engine/rule';
 import { parseExpression, parseTraversal } from '../model/expressions';
-import type { Resolved, Resolver, Target } from '../model/resolve';
+import { isUnknownAt, type Resolved, type Resolver, type Target } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
 import { asBlocks, getPath, isRecord, parsePath, PathSegment, pathToString } from '../model/values';
 
@@ -18,7 +18,11 @@ const nameOf = (path: Path): string => (typeof path === 'string' ? path : pathTo
  * Resolve the first of several names for one attribute that is set: the azurerm 4.x name first, then
  * the 3.x one (`https_traffic_only_enabled`, then `enable_https_traffic_only`).
  */
-export function firstSet(context: RuleContext, resource: TfResource, paths: readonly Path[]): { name: string; resolved: Resolved } {
+export function firstSet(
+  context: RuleContext,
+  resource: TfResource,
+  paths: readonly Path[],
+): { name: string; resolved: Resolved } {
   for (const path of paths) {
     const resolved = context.resolver.value(context.model, resource, segmentsOf(path));
     if (resolved.kind !== 'absent') return { name: nameOf(path), resolved };
@@ -42,18 +46,27 @@ export interface BoolExpectation {
 }
 
 /** A problem when the boolean attribute (under any of its names) is not provably `want`. */
-export function boolProblem(context: RuleContext, resource: TfResource, paths: readonly Path[], expect: BoolExpectation): string | undefined {
+export function boolProblem(
+  context: RuleContext,
+  resource: TfResource,
+  paths: readonly Path[],
+  expect: BoolExpectation,
+): string | undefined {
   const { name, resolved } = firstSet(context, resource, paths);
   switch (resolved.kind) {
     case 'absent':
-      return expect.providerDefault === expect.want ? undefined : `${name} is not set, and the provider default is ${expect.providerDefault}`;
+      return expect.providerDefault === expect.want
+        ? undefined
+        : `${name} is not set, and the provider default is ${expect.providerDefault}`;
     case 'known': {
       const value = asBoolean(resolved.value);
       if (value === expect.want) return undefined;
       return `${name} is ${JSON.stringify(resolved.value)}`;
     }
     case 'oneOf':
-      return resolved.values.every((v) => asBoolean(v) === expect.want) ? undefined : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+      return resolved.values.every((v) => asBoolean(v) === expect.want)
+        ? undefined
+        : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     case 'unknown':
       return `${name} cannot be verified before apply (${resolved.reason})`;
   }
@@ -67,9 +80,15 @@ export interface StringExpectation {
 }
 
 /** A problem when the string attribute (under any of its names) is not provably one of `allowed`. */
-export function stringProblem(context: RuleContext, resource: TfResource, paths: readonly Path[], expect: StringExpectation): string | undefined {
+export function stringProblem(
+  context: RuleContext,
+  resource: TfResource,
+  paths: readonly Path[],
+  expect: StringExpectation,
+): string | undefined {
   const { name, resolved } = firstSet(context, resource, paths);
-  const ok = (v: unknown) => typeof v === 'string' && expect.allowed.some((a) => a.toLowerCase() === v.toLowerCase());
+  const ok = (v: unknown) =>
+    typeof v === 'string' && expect.allowed.some((a) => a.toLowerCase() === v.toLowerCase());
   const allowed = expect.allowed.map((a) => JSON.stringify(a)).join(' or ');
   switch (resolved.kind) {
     case 'absent':
@@ -78,23 +97,30 @@ export function stringProblem(context: RuleContext, resource: TfResource, paths:
         ? `${name} is not set (expected ${allowed})`
         : `${name} is not set, and the provider default is ${JSON.stringify(expect.providerDefault)} (expected ${allowed})`;
     case 'known':
-      return ok(resolved.value) ? undefined : `${name} is ${JSON.stringify(resolved.value)} (expected ${allowed})`;
+      return ok(resolved.value)
+        ? undefined
+        : `${name} is ${JSON.stringify(resolved.value)} (expected ${allowed})`;
     case 'oneOf':
-      return resolved.values.every(ok) ? undefined : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')} (expected ${allowed})`;
+      return resolved.values.every(ok)
+        ? undefined
+        : `${name} may be ${resolved.values.map((v) => JSON.stringify(v)).join(' or ')} (expected ${allowed})`;
     case 'unknown':
       return `${name} cannot be verified before apply (${resolved.reason})`;
   }
 }
 
 /** How many blocks stand at `path`, or why that cannot be known (a dynamic block, an unknown list). */
-export type BlockCount = { readonly kind: 'count'; readonly count: number } | { readonly kind: 'unknown'; readonly reason: string };
+export type BlockCount =
+  { readonly kind: 'count'; readonly count: number } | { readonly kind: 'unknown'; readonly reason: string };
 
 export function blockCount(context: RuleContext, resource: TfResource, path: Path): BlockCount {
   const segments = segmentsOf(path);
   const last = segments[segments.length - 1];
   if (resource.valuesAreExpressions && segments.length === 1) {
     // cdktf and HCL write generated blocks under `dynamic`; their number and content are decided by Terraform.
-    const dynamic = asBlocks(resource.values.dynamic).some((d) => Object.prototype.hasOwnProperty.call(d, String(last)));
+    const dynamic = asBlocks(resource.values.dynamic).some((d) =>
+      Object.prototype.hasOwnProperty.call(d, String(last)),
+    );
     if (dynamic) return { kind: 'unknown', reason: `${String(last)} is built by a dynamic block` };
   }
   const resolved = context.resolver.value(context.model, resource, segments);
@@ -102,11 +128,15 @@ export function blockCount(context: RuleContext, resource: TfResource, path: Pat
     case 'absent':
       return { kind: 'count', count: 0 };
     case 'known':
-      if (Array.isArray(resolved.value) || isRecord(resolved.value)) return { kind: 'count', count: asBlocks(resolved.value).length };
+      if (Array.isArray(resolved.value) || isRecord(resolved.value))
+        return { kind: 'count', count: asBlocks(resolved.value).length };
       return { kind: 'unknown', reason: `${nameOf(path)} is not a block` };
     case 'oneOf':
     case 'unknown':
-      return { kind: 'unknown', reason: `${nameOf(path)} cannot be verified before apply (${resolved.reason})` };
+      return {
+        kind: 'unknown',
+        reason: `${nameOf(path)} cannot be verified before apply (${resolved.reason})`,
+      };
   }
 }
 
@@ -147,7 +177,11 @@ export function targetOf(resolver: Resolver, model: TfModel, resource: TfResourc
 }
 
 /** The one resource instance a plan attribute's configuration references, when they agree on one. */
-function targetFromPlanReferences(model: TfModel, resource: TfResource, path: readonly PathSegment[]): TfResource | undefined {
+function targetFromPlanReferences(
+  model: TfModel,
+  resource: TfResource,
+  path: readonly PathSegment[],
+): TfResource | undefined {
   const attribute = path.filter((p) => typeof p === 'string').join('.');
   const references = resource.references?.get(attribute);
   if (!references || references.length === 0) return undefined;
@@ -157,9 +191,19 @@ function targetFromPlanReferences(model: TfModel, resource: TfResource, path: re
     const traversal = parseTraversal(reference);
     if (!traversal || traversal.length < 2) continue;
     const [head] = traversal;
-    if (head === 'var' || head === 'local' || head === 'module' || head === 'each' || head === 'count' || head === 'path') return undefined;
+    if (
+      head === 'var' ||
+      head === 'local' ||
+      head === 'module' ||
+      head === 'each' ||
+      head === 'count' ||
+      head === 'path'
+    )
+      return undefined;
     const isData = head === 'data';
-    const relative = isData ? `data.${String(traversal[1])}.${String(traversal[2])}` : `${String(traversal[0])}.${String(traversal[1])}`;
+    const relative = isData
+      ? `data.${String(traversal[1])}.${String(traversal[2])}`
+      : `${String(traversal[0])}.${String(traversal[1])}`;
     const after = traversal.slice(isData ? 3 : 2);
     let instances = model.byConfigAddress.get(`${prefix}${relative}`) ?? [];
     if (instances.length > 1) {
@@ -177,4 +221,16 @@ function targetFromPlanReferences(model: TfModel, resource: TfResource, path: re
 /** Key for a resource across models, for indexes built once per rule run. */
 export function resourceKey(model: TfModel, resource: TfResource): string {
   return `${model.origin}\u0000${resource.address}`;
+}
+
+/**
+ * Whether the configuration sets the attribute at all (a literal, a reference or an unknown plan value).
+ * Use this, not `Resolver.value`, to ask "is an id given?": a reference to another resource's computed
+ * `id` resolves to absent in synthesized JSON, yet the attribute is set.
+ */
+export function isWritten(resource: TfResource, path: Path): boolean {
+  const segments = segmentsOf(path);
+  const raw = getPath(resource.values, segments);
+  if (raw !== undefined && raw !== null) return true;
+  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, segments);
 }

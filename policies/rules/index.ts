@@ -8,10 +8,31 @@ import { RES_005 } from './residency/res-005-log-destinations';
 import { RES_006 } from './residency/res-006-region-capabilities';
 import { RES_007 } from './residency/res-007-norway-west-approval';
 import { RES_008 } from './residency/res-008-data-location';
+import { ENC_001 } from './encryption/enc-001-storage-transport';
+import { ENC_002 } from './encryption/enc-002-customer-managed-keys';
+import { ENC_003 } from './encryption/enc-003-disk-encryption';
+import { ENC_004 } from './encryption/enc-004-tls-endpoints';
+import { ENC_005 } from './encryption/enc-005-key-vault-recovery';
 import { TFS_001 } from './state/tfs-001-state-backend';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
 
-export const ALL_RULES: readonly Rule[] = [RES_001, RES_002, RES_003, RES_004, RES_005, RES_006, RES_007, RES_008, TFS_001, TFS_003];
+export const ALL_RULES: readonly Rule[] = [
+  RES_001,
+  RES_002,
+  RES_003,
+  RES_004,
+  RES_005,
+  RES_006,
+  RES_007,
+  RES_008,
+  ENC_001,
+  ENC_002,
+  ENC_003,
+  ENC_004,
+  ENC_005,
+  TFS_001,
+  TFS_003,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);

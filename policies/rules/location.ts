@@ -41,7 +41,9 @@ export function locationProblem(resolved: Resolved, what: string): string | unde
       return `${what} is ${JSON.stringify(resolved.value)}, outside Norway (allowed: ${ALLOWED})`;
     case 'oneOf': {
       const outside = resolved.values.filter((v) => typeof v !== 'string' || !isNorwayLocation(v));
-      return outside.length === 0 ? undefined : `${what} may be ${outside.map((v) => JSON.stringify(v)).join(', ')}, outside Norway (${resolved.reason})`;
+      return outside.length === 0
+        ? undefined
+        : `${what} may be ${outside.map((v) => JSON.stringify(v)).join(', ')}, outside Norway (${resolved.reason})`;
     }
     case 'unknown':
       return `${what} cannot be verified before apply: ${resolved.reason}; a value that cannot be resolved counts as outside Norway`;
@@ -52,25 +54,40 @@ export function locationProblem(resolved: Resolved, what: string): string | unde
 
 /** Whether the resource carries a location of its own (written, or unknown in a plan). */
 export function hasOwnLocation(resource: TfResource): boolean {
-  return 'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+  return (
+    'location' in resource.values ||
+    (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']))
+  );
 }
 
 /**
  * The location of a resource, following parents for child resources; as a `Resolved` so rules can tell
  * norwayeast from norwaywest. A child without a known parent is unknown.
  */
-export function resourceLocation(context: RuleContext, model: TfModel, resource: TfResource, hops = 0): Resolved {
+export function resourceLocation(
+  context: RuleContext,
+  model: TfModel,
+  resource: TfResource,
+  hops = 0,
+): Resolved {
   if (hasOwnLocation(resource)) return context.resolver.value(model, resource, 'location');
   const parentAttribute = PARENT_ATTRIBUTE[resource.type];
-  if (!parentAttribute || hops >= MAX_PARENT_HOPS) return { kind: 'unknown', reason: `${resource.address} has no location to verify` };
+  if (!parentAttribute || hops >= MAX_PARENT_HOPS)
+    return { kind: 'unknown', reason: `${resource.address} has no location to verify` };
   const parent = targetOf(context.resolver, model, resource, parentAttribute);
   switch (parent.kind) {
     case 'resource':
       return resourceLocation(context, parent.model, parent.resource, hops + 1);
     case 'external':
-      return { kind: 'unknown', reason: `the parent of ${resource.address} (${parent.value}) is outside the checked configuration` };
+      return {
+        kind: 'unknown',
+        reason: `the parent of ${resource.address} (${parent.value}) is outside the checked configuration`,
+      };
     case 'unknown':
-      return { kind: 'unknown', reason: `the parent of ${resource.address} cannot be resolved: ${parent.reason}` };
+      return {
+        kind: 'unknown',
+        reason: `the parent of ${resource.address} cannot be resolved: ${parent.reason}`,
+      };
     case 'absent':
       return { kind: 'unknown', reason: `${resource.address} names no parent (${parentAttribute})` };
   }
@@ -80,7 +97,12 @@ export function resourceLocation(context: RuleContext, model: TfModel, resource:
  * Where the resource an attribute points at lives. Fails closed: an id outside the checked configuration,
  * or one that cannot be resolved, is a problem. An attribute that is not set is no problem here.
  */
-export function targetLocationProblem(context: RuleContext, resource: TfResource, path: Path, what: string): string | undefined {
+export function targetLocationProblem(
+  context: RuleContext,
+  resource: TfResource,
+  path: Path,
+  what: string,
+): string | undefined {
   const target = targetOf(context.resolver, context.model, resource, path);
   switch (target.kind) {
     case 'absent':
@@ -90,6 +112,9 @@ export function targetLocationProblem(context: RuleContext, resource: TfResource
     case 'unknown':
       return `${what} cannot be resolved: ${target.reason}`;
     case 'resource':
-      return locationProblem(resourceLocation(context, target.model, target.resource), `the location of ${what} ${target.resource.address}`);
+      return locationProblem(
+        resourceLocation(context, target.model, target.resource),
+        `the location of ${what} ${target.resource.address}`,
+      );
   }
 }

@@ -18,10 +18,16 @@ export const RES_001 = defineRule({
     for (const resource of resources) {
       if (resource.mode !== 'managed') continue;
       const hasLocation =
-        'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+        'location' in resource.values ||
+        (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
       if (!hasLocation) continue;
       const resolved = resolver.value(model, resource, 'location');
-      if (resolved.kind === 'known' && typeof resolved.value === 'string' && resolved.value.toLowerCase() === GLOBAL_VALUE) continue;
+      if (
+        resolved.kind === 'known' &&
+        typeof resolved.value === 'string' &&
+        resolved.value.toLowerCase() === GLOBAL_VALUE
+      )
+        continue;
       const problem = locationProblem(resolved, 'location');
       if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
     }

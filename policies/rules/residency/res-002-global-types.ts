@@ -48,14 +48,27 @@ export const RES_002 = defineRule({
       if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
       if (GLOBAL_ALLOW_LIST.includes(resource.type)) continue;
       if (GLOBAL_TYPE_PATTERNS.some((p) => p.test(resource.type))) {
-        yield { resource, message: `${resource.address}: ${resource.type} is a global service that runs outside Norway.` };
+        yield {
+          resource,
+          message: `${resource.address}: ${resource.type} is a global service that runs outside Norway.`,
+        };
         continue;
       }
       const location = resolver.value(model, resource, 'location');
-      if (location.kind === 'known' && typeof location.value === 'string' && location.value.toLowerCase() === 'global') {
-        yield { resource, message: `${resource.address}: location "global" places ${resource.type} outside Norway.` };
+      if (
+        location.kind === 'known' &&
+        typeof location.value === 'string' &&
+        location.value.toLowerCase() === 'global'
+      ) {
+        yield {
+          resource,
+          message: `${resource.address}: location "global" places ${resource.type} outside Norway.`,
+        };
       } else if (location.kind === 'absent' && GLOBAL_BY_DEFAULT.has(resource.type)) {
-        yield { resource, message: `${resource.address}: ${resource.type} without a location defaults to "global".` };
+        yield {
+          resource,
+          message: `${resource.address}: ${resource.type} without a location defaults to "global".`,
+        };
       }
     }
   },

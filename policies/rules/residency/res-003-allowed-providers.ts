@@ -16,7 +16,8 @@ export function normaliseProviderSource(source: string): string | undefined {
   const parts = source.toLowerCase().split('/');
   if (parts.length === 1) return `hashicorp/${parts[0]}`;
   if (parts.length === 2) return parts.join('/');
-  if (parts.length === 3 && (parts[0] === 'registry.terraform.io' || parts[0] === 'terraform.io')) return `${parts[1]}/${parts[2]}`;
+  if (parts.length === 3 && (parts[0] === 'registry.terraform.io' || parts[0] === 'terraform.io'))
+    return `${parts[1]}/${parts[2]}`;
   return undefined;
 }
 

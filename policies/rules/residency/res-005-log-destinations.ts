@@ -1,10 +1,19 @@
 import { defineRule } from '../../engine/rule';
+import { isWritten } from '../attributes';
 import { locationProblem, targetLocationProblem } from '../location';
 
 /** Attributes that send logs or telemetry to another resource. */
 const DESTINATIONS: Readonly<Record<string, readonly (string | readonly (string | number)[])[]>> = {
-  azurerm_monitor_diagnostic_setting: ['log_analytics_workspace_id', 'storage_account_id', 'eventhub_authorization_rule_id'],
-  azurerm_monitor_aad_diagnostic_setting: ['log_analytics_workspace_id', 'storage_account_id', 'eventhub_authorization_rule_id'],
+  azurerm_monitor_diagnostic_setting: [
+    'log_analytics_workspace_id',
+    'storage_account_id',
+    'eventhub_authorization_rule_id',
+  ],
+  azurerm_monitor_aad_diagnostic_setting: [
+    'log_analytics_workspace_id',
+    'storage_account_id',
+    'eventhub_authorization_rule_id',
+  ],
   azurerm_log_analytics_data_export_rule: ['destination_resource_id'],
   azurerm_network_watcher_flow_log: ['storage_account_id', ['traffic_analytics', 0, 'workspace_resource_id']],
   azurerm_application_insights: ['workspace_id'],
@@ -29,8 +38,11 @@ export const RES_005 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       const partner = PARTNER_ATTRIBUTES[resource.type];
-      if (partner && resolver.value(model, resource, partner).kind !== 'absent') {
-        yield { resource, message: `${resource.address}: ${partner} sends logs to a partner solution outside our control.` };
+      if (partner && isWritten(resource, partner)) {
+        yield {
+          resource,
+          message: `${resource.address}: ${partner} sends logs to a partner solution outside our control.`,
+        };
       }
       for (const path of DESTINATIONS[resource.type]) {
         const name = typeof path === 'string' ? path : path.filter((p) => typeof p === 'string').join('.');
@@ -39,7 +51,10 @@ export const RES_005 = defineRule({
       }
       if (resource.type === 'azurerm_network_watcher_flow_log') {
         const region = resolver.value(model, resource, ['traffic_analytics', 0, 'workspace_region']);
-        const problem = region.kind === 'absent' ? undefined : locationProblem(region, 'traffic_analytics.workspace_region');
+        const problem =
+          region.kind === 'absent'
+            ? undefined
+            : locationProblem(region, 'traffic_analytics.workspace_region');
         if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
       }
     }

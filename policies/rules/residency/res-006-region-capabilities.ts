@@ -1,5 +1,10 @@
 // eslint-disable-next-line no-restricted-imports -- core/region.ts is plain TypeScript (no cdktf), shared on purpose
-import { normaliseLocation, regionCapabilities, ZONE_DEPENDENT_REPLICATION, type NorwayRegion } from '../../../constructs/core/region';
+import {
+  normaliseLocation,
+  regionCapabilities,
+  ZONE_DEPENDENT_REPLICATION,
+  type NorwayRegion,
+} from '../../../constructs/core/region';
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
@@ -7,7 +12,9 @@ import { asBoolean, blockCount } from '../attributes';
 import { hasOwnLocation, PARENT_ATTRIBUTE, resourceLocation } from '../location';
 
 /** Attribute values that need availability zones in the resource's region. */
-const ZONE_VALUES: Readonly<Record<string, readonly { path: readonly (string | number)[]; values: readonly string[] }[]>> = {
+const ZONE_VALUES: Readonly<
+  Record<string, readonly { path: readonly (string | number)[]; values: readonly string[] }[]>
+> = {
   azurerm_storage_account: [{ path: ['account_replication_type'], values: [...ZONE_DEPENDENT_REPLICATION] }],
   azurerm_managed_disk: [{ path: ['storage_account_type'], values: ['Premium_ZRS', 'StandardSSD_ZRS'] }],
   azurerm_data_protection_backup_vault: [{ path: ['redundancy'], values: ['ZoneRedundant'] }],
@@ -18,8 +25,16 @@ const ZONE_VALUES: Readonly<Record<string, readonly { path: readonly (string | n
 
 /** Attributes, on any resource, that place it in zones or spread it across them. */
 const ZONE_LISTS: readonly (readonly (string | number)[])[] = [['zones'], ['default_node_pool', 0, 'zones']];
-const ZONE_STRINGS: readonly (readonly (string | number)[])[] = [['zone'], ['availability_zone'], ['high_availability', 0, 'standby_availability_zone']];
-const ZONE_FLAGS: readonly (readonly (string | number)[])[] = [['zone_redundant'], ['zone_redundancy_enabled'], ['zone_balance']];
+const ZONE_STRINGS: readonly (readonly (string | number)[])[] = [
+  ['zone'],
+  ['availability_zone'],
+  ['high_availability', 0, 'standby_availability_zone'],
+];
+const ZONE_FLAGS: readonly (readonly (string | number)[])[] = [
+  ['zone_redundant'],
+  ['zone_redundancy_enabled'],
+  ['zone_balance'],
+];
 
 /** Repeated blocks with their own location and a zone flag: the flag counts where the block's location is. */
 const LOCATED_ZONE_BLOCKS: Readonly<Record<string, { block: string; flag: string }>> = {
@@ -47,8 +62,14 @@ export const RES_006 = defineRule({
       if (!hasOwnLocation(resource) && !PARENT_ATTRIBUTE[resource.type]) continue;
       const region = regionOf(resourceLocation(context, context.model, resource));
       if (region === 'norwayeast') continue;
-      const where = region === 'norwaywest' ? 'norwaywest, which has no availability zones' : 'a region that cannot be verified to have availability zones';
-      yield { resource, message: `${resource.address}: ${wanted.join('; ')} — but the resource is in ${where}.` };
+      const where =
+        region === 'norwaywest'
+          ? 'norwaywest, which has no availability zones'
+          : 'a region that cannot be verified to have availability zones';
+      yield {
+        resource,
+        message: `${resource.address}: ${wanted.join('; ')} — but the resource is in ${where}.`,
+      };
     }
   },
 });
@@ -57,7 +78,9 @@ export const RES_006 = defineRule({
 function regionOf(resolved: Resolved): NorwayRegion | undefined {
   if (resolved.kind !== 'known' || typeof resolved.value !== 'string') return undefined;
   const location = normaliseLocation(resolved.value);
-  return location === 'norwayeast' || location === 'norwaywest' ? regionCapabilities(location).region : undefined;
+  return location === 'norwayeast' || location === 'norwaywest'
+    ? regionCapabilities(location).region
+    : undefined;
 }
 
 const show = (path: readonly (string | number)[]) => path.filter((p) => typeof p === 'string').join('.');
@@ -66,7 +89,11 @@ const show = (path: readonly (string | number)[]) => path.filter((p) => typeof p
  * Whether an unknown value was written by the user. In a plan, an attribute the configuration leaves to
  * the provider (a computed `zone`) is unknown without any reference; that is no request for zones.
  */
-function writtenUnknown(resource: TfResource, path: readonly (string | number)[], resolved: Resolved): boolean {
+function writtenUnknown(
+  resource: TfResource,
+  path: readonly (string | number)[],
+  resolved: Resolved,
+): boolean {
   if (resolved.kind !== 'unknown' && resolved.kind !== 'oneOf') return false;
   return resource.valuesAreExpressions || (resource.references?.get(show(path))?.length ?? 0) > 0;
 }
@@ -77,24 +104,35 @@ function zoneRequests(context: RuleContext, resource: TfResource): string[] {
   const out: string[] = [];
   for (const { path, values } of ZONE_VALUES[resource.type] ?? []) {
     const resolved = resolver.value(model, resource, path);
-    if (resolved.kind === 'known' && typeof resolved.value === 'string' && values.some((v) => v.toLowerCase() === String(resolved.value).toLowerCase())) {
+    if (
+      resolved.kind === 'known' &&
+      typeof resolved.value === 'string' &&
+      values.some((v) => v.toLowerCase() === String(resolved.value).toLowerCase())
+    ) {
       out.push(`${show(path)} is ${resolved.value}`);
-    } else if (writtenUnknown(resource, path, resolved)) out.push(`${show(path)} cannot be verified before apply`);
+    } else if (writtenUnknown(resource, path, resolved))
+      out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_LISTS) {
     const resolved = resolver.value(model, resource, path);
-    if (resolved.kind === 'known' && Array.isArray(resolved.value) && resolved.value.length > 0) out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved)) out.push(`${show(path)} cannot be verified before apply`);
+    if (resolved.kind === 'known' && Array.isArray(resolved.value) && resolved.value.length > 0)
+      out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
+    else if (writtenUnknown(resource, path, resolved))
+      out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_STRINGS) {
     const resolved = resolver.value(model, resource, path);
-    if (resolved.kind === 'known' && resolved.value !== '') out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved)) out.push(`${show(path)} cannot be verified before apply`);
+    if (resolved.kind === 'known' && resolved.value !== '')
+      out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
+    else if (writtenUnknown(resource, path, resolved))
+      out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_FLAGS) {
     const resolved = resolver.value(model, resource, path);
-    if (resolved.kind === 'known' && asBoolean(resolved.value) !== false) out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved)) out.push(`${show(path)} cannot be verified before apply`);
+    if (resolved.kind === 'known' && asBoolean(resolved.value) !== false)
+      out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
+    else if (writtenUnknown(resource, path, resolved))
+      out.push(`${show(path)} cannot be verified before apply`);
   }
   return out;
 }
@@ -110,7 +148,10 @@ function locatedBlockProblems(context: RuleContext, resource: TfResource): strin
   for (let i = 0; i < blocks.count; i++) {
     const flag = resolver.value(model, resource, [spec.block, i, spec.flag]);
     const asks =
-      flag.kind === 'unknown' || flag.kind === 'oneOf' || (flag.kind === 'known' && (Array.isArray(flag.value) ? flag.value.length > 0 : asBoolean(flag.value) !== false));
+      flag.kind === 'unknown' ||
+      flag.kind === 'oneOf' ||
+      (flag.kind === 'known' &&
+        (Array.isArray(flag.value) ? flag.value.length > 0 : asBoolean(flag.value) !== false));
     if (!asks) continue;
     if (regionOf(resolver.value(model, resource, [spec.block, i, 'location'])) === 'norwayeast') continue;
     out.push(`${spec.block}[${i}].${spec.flag} asks for zones outside norwayeast`);

@@ -22,12 +22,19 @@ export const RES_007 = defineRule({
     for (const resource of resources) {
       if (resource.mode !== 'managed' || !('location' in resource.values)) continue;
       const location = resolver.value(model, resource, 'location');
-      if (location.kind !== 'known' || typeof location.value !== 'string' || normaliseLocation(location.value) !== 'norwaywest') continue;
+      if (
+        location.kind !== 'known' ||
+        typeof location.value !== 'string' ||
+        normaliseLocation(location.value) !== 'norwaywest'
+      )
+        continue;
       const tag = resolver.value(model, resource, ['tags', NORWAY_WEST_APPROVAL_TAG]);
       if (tag.kind === 'known' && typeof tag.value === 'string' && tag.value.trim() !== '') continue;
       const tags = resolver.value(model, resource, 'tags');
       const why =
-        tag.kind === 'unknown' || (tags.kind === 'unknown' && !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
+        tag.kind === 'unknown' ||
+        (tags.kind === 'unknown' &&
+          !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
           ? `its tags cannot be verified before apply`
           : `it has no non-empty "${NORWAY_WEST_APPROVAL_TAG}" tag`;
       yield { resource, message: `${resource.address} is in norwaywest, but ${why}.` };

@@ -18,7 +18,10 @@ export const RES_008 = defineRule({
       const problem =
         resource.type === 'azurerm_storage_account'
           ? // azurerm 4.x defaults cross_tenant_replication_enabled to false.
-            boolProblem(context, resource, ['cross_tenant_replication_enabled'], { want: false, providerDefault: false })
+            boolProblem(context, resource, ['cross_tenant_replication_enabled'], {
+              want: false,
+              providerDefault: false,
+            })
           : stringProblem(context, resource, ['data_location'], { allowed: ['Norway'] });
       if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
     }

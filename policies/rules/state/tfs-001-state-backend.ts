@@ -20,7 +20,10 @@ export const TFS_001 = defineRule({
     const address = 'terraform.backend';
     if (backend.type === 'local') {
       if (!model.bootstrap) {
-        yield { address, message: `State is kept in a local file; only the bootstrap stack may do that. Configure the azurerm backend.` };
+        yield {
+          address,
+          message: `State is kept in a local file; only the bootstrap stack may do that. Configure the azurerm backend.`,
+        };
       }
       return;
     }
@@ -30,10 +33,17 @@ export const TFS_001 = defineRule({
     }
     const config = backend.config;
     if (!ENTRA_AUTH_KEYS.some((key) => config[key] === true)) {
-      yield { address, message: 'The azurerm backend does not authenticate with Entra ID (set use_azuread_auth = true).' };
+      yield {
+        address,
+        message: 'The azurerm backend does not authenticate with Entra ID (set use_azuread_auth = true).',
+      };
     }
     for (const key of ['access_key', 'sas_token'] as const) {
-      if (config[key] !== undefined) yield { address, message: `The azurerm backend has ${key} written into the configuration; use Entra ID instead.` };
+      if (config[key] !== undefined)
+        yield {
+          address,
+          message: `The azurerm backend has ${key} written into the configuration; use Entra ID instead.`,
+        };
     }
     // The state account, when this configuration (or another checked stack) creates it, must be in Norway.
     const accountName = config.storage_account_name;
@@ -42,7 +52,10 @@ export const TFS_001 = defineRule({
       for (const account of other.byType.get('azurerm_storage_account') ?? []) {
         const name = resolver.value(other, account, 'name');
         if (name.kind !== 'known' || name.value !== accountName) continue;
-        const problem = locationProblem(resolver.value(other, account, 'location'), `the state account ${account.address}`);
+        const problem = locationProblem(
+          resolver.value(other, account, 'location'),
+          `the state account ${account.address}`,
+        );
         if (problem) yield { address, message: `${problem}.` };
       }
     }

@@ -1,0 +1,321 @@
+import { ENC_001 } from '../../policies/rules/encryption/enc-001-storage-transport';
+import { ENC_002 } from '../../policies/rules/encryption/enc-002-customer-managed-keys';
+import { ENC_003 } from '../../policies/rules/encryption/enc-003-disk-encryption';
+import { ENC_004 } from '../../policies/rules/encryption/enc-004-tls-endpoints';
+import { ENC_005 } from '../../policies/rules/encryption/enc-005-key-vault-recovery';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const SA = { name: 'sa', location: 'norwayeast', account_replication_type: 'ZRS' };
+
+ruleTester(ENC_001, {
+  valid: [
+    {
+      name: 'defaults (HTTPS only and TLS 1.2 in azurerm 4.x), and both written out under 4.x and 3.x names',
+      synth: tf({
+        'azurerm_storage_account.a': SA,
+        'azurerm_storage_account.b': { ...SA, https_traffic_only_enabled: true, min_tls_version: 'TLS1_2' },
+        'azurerm_storage_account.c': { ...SA, enable_https_traffic_only: true },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.a',
+          values: { ...SA, https_traffic_only_enabled: true, min_tls_version: 'TLS1_2' },
+        },
+      ]),
+    },
+    {
+      name: 'TLS version through a variable default',
+      synth: tf(
+        { 'azurerm_storage_account.a': { ...SA, min_tls_version: '${var.tls}' } },
+        { variable: { tls: { default: 'TLS1_2' } } },
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'HTTP allowed under the 4.x name and the 3.x name',
+      synth: tf({
+        'azurerm_storage_account.a': { ...SA, https_traffic_only_enabled: false },
+        'azurerm_storage_account.b': { ...SA, enable_https_traffic_only: false },
+      }),
+      plan: plan([
+        {
+          at: 'module.st.azurerm_storage_account.a',
+          index: 0,
+          values: { ...SA, https_traffic_only_enabled: false, min_tls_version: 'TLS1_2' },
+        },
+      ]),
+      errors: [
+        ['ENC-001', 'azurerm_storage_account.a'],
+        ['ENC-001', 'azurerm_storage_account.b'],
+      ],
+      planErrors: [['ENC-001', 'module.st.azurerm_storage_account.a[0]']],
+      message: /https_traffic_only|enable_https_traffic_only/,
+    },
+    {
+      name: 'TLS 1.0, and a TLS version unknown before apply',
+      synth: tf(
+        {
+          'azurerm_storage_account.a': { ...SA, min_tls_version: 'TLS1_0' },
+          'azurerm_storage_account.b': { ...SA, min_tls_version: '${var.tls}' },
+        },
+        { variable: { tls: { type: 'string' } } },
+      ),
+      plan: plan([{ at: 'azurerm_storage_account.a', values: { ...SA, min_tls_version: 'TLS1_1' } }]),
+      errors: [
+        ['ENC-001', 'azurerm_storage_account.a'],
+        ['ENC-001', 'azurerm_storage_account.b'],
+      ],
+      planErrors: [['ENC-001', 'azurerm_storage_account.a']],
+    },
+  ],
+});
+
+const KV = { name: 'kv', location: 'norwayeast' };
+const CMK_SYNTH = {
+  'azurerm_key_vault.kv': KV,
+  'azurerm_key_vault_key.k': { key_vault_id: '${azurerm_key_vault.kv.id}', name: 'k' },
+};
+
+ruleTester(ENC_002, {
+  valid: [
+    {
+      name: 'storage with inline CMK (block as object) from a Norway vault, and infrastructure encryption',
+      synth: tf({
+        ...CMK_SYNTH,
+        'azurerm_storage_account.sa': {
+          ...SA,
+          infrastructure_encryption_enabled: true,
+          customer_managed_key: {
+            key_vault_key_id: '${azurerm_key_vault_key.k.versionless_id}',
+            user_assigned_identity_id: 'x',
+          },
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_key_vault.kv', values: KV },
+        {
+          at: 'azurerm_key_vault_key.k',
+          unknown: { key_vault_id: true },
+          references: { key_vault_id: ['azurerm_key_vault.kv.id'] },
+        },
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { ...SA, infrastructure_encryption_enabled: true, customer_managed_key: [{}] },
+          unknown: { customer_managed_key: [{ key_vault_key_id: true }] },
+          references: {
+            'customer_managed_key.key_vault_key_id': [
+              'azurerm_key_vault_key.k.versionless_id',
+              'azurerm_key_vault_key.k',
+            ],
+          },
+        },
+      ]),
+    },
+    {
+      name: 'storage and SQL with separate key attachments',
+      synth: tf({
+        ...CMK_SYNTH,
+        'azurerm_storage_account.sa': { ...SA, infrastructure_encryption_enabled: true },
+        'azurerm_storage_account_customer_managed_key.cmk': {
+          storage_account_id: '${azurerm_storage_account.sa.id}',
+          key_vault_id: '${azurerm_key_vault.kv.id}',
+          key_name: 'k',
+          key_vault_key_id: '${azurerm_key_vault_key.k.id}',
+        },
+        'azurerm_mssql_server.sql': { location: 'norwayeast' },
+        'azurerm_mssql_server_transparent_data_encryption.tde': {
+          server_id: '${azurerm_mssql_server.sql.id}',
+          key_vault_key_id: '${azurerm_key_vault_key.k.id}',
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'platform-managed keys only, and storage without infrastructure encryption',
+      synth: tf({
+        'azurerm_storage_account.sa': SA,
+        'azurerm_cosmosdb_account.c': { location: 'norwayeast' },
+      }),
+      plan: plan([{ at: 'azurerm_storage_account.sa', index: 'logs', values: SA }]),
+      errors: [
+        ['ENC-002', 'azurerm_cosmosdb_account.c'],
+        ['ENC-002', 'azurerm_storage_account.sa'],
+        ['ENC-002', 'azurerm_storage_account.sa'],
+      ],
+      planErrors: [
+        ['ENC-002', 'azurerm_storage_account.sa["logs"]'],
+        ['ENC-002', 'azurerm_storage_account.sa["logs"]'],
+      ],
+    },
+    {
+      name: 'key in a vault abroad, and a key id outside the configuration',
+      synth: tf({
+        'azurerm_key_vault.kv': { location: 'westeurope' },
+        'azurerm_key_vault_key.k': { key_vault_id: '${azurerm_key_vault.kv.id}' },
+        'azurerm_postgresql_flexible_server.pg': {
+          location: 'norwayeast',
+          customer_managed_key: [{ key_vault_key_id: '${azurerm_key_vault_key.k.id}' }],
+        },
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          key_vault_key_id: 'https://kv.vault.azure.net/keys/k',
+        },
+      }),
+      errors: [
+        ['ENC-002', 'azurerm_cosmosdb_account.c'],
+        ['ENC-002', 'azurerm_postgresql_flexible_server.pg'],
+      ],
+    },
+  ],
+});
+
+ruleTester(ENC_003, {
+  valid: [
+    {
+      name: 'encryption at host and a disk encryption set',
+      synth: tf({
+        'azurerm_linux_virtual_machine.vm': { location: 'norwayeast', encryption_at_host_enabled: true },
+        'azurerm_disk_encryption_set.des': { location: 'norwayeast', key_vault_key_id: '${var.key}' },
+        'azurerm_managed_disk.d': {
+          location: 'norwayeast',
+          disk_encryption_set_id: '${azurerm_disk_encryption_set.des.id}',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_windows_virtual_machine_scale_set.ss', values: { encryption_at_host_enabled: true } },
+        { at: 'azurerm_managed_disk.d', values: {}, unknown: { disk_encryption_set_id: true } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no encryption at host (default false), disk without encryption set, encryption explicitly disabled (3.x)',
+      synth: tf({
+        'azurerm_linux_virtual_machine.vm': { location: 'norwayeast' },
+        'azurerm_linux_virtual_machine_scale_set.ss': { encryption_at_host_enabled: false },
+        'azurerm_managed_disk.d': { location: 'norwayeast', encryption_settings: { enabled: false } },
+      }),
+      plan: plan([
+        {
+          at: 'module.vm.azurerm_linux_virtual_machine.vm',
+          index: 1,
+          values: { encryption_at_host_enabled: false },
+        },
+      ]),
+      errors: [
+        ['ENC-003', 'azurerm_linux_virtual_machine.vm'],
+        ['ENC-003', 'azurerm_linux_virtual_machine_scale_set.ss'],
+        ['ENC-003', 'azurerm_managed_disk.d'],
+        ['ENC-003', 'azurerm_managed_disk.d'],
+      ],
+      planErrors: [['ENC-003', 'module.vm.azurerm_linux_virtual_machine.vm[1]']],
+    },
+  ],
+});
+
+ruleTester(ENC_004, {
+  valid: [
+    {
+      name: 'defaults for SQL, Redis and Cosmos; web app HTTPS only with FTPS disabled',
+      synth: tf({
+        'azurerm_mssql_server.s': { location: 'norwayeast' },
+        'azurerm_redis_cache.r': { location: 'norwayeast', minimum_tls_version: '1.2' },
+        'azurerm_cosmosdb_account.c': { location: 'norwayeast' },
+        'azurerm_linux_web_app.w': { https_only: true, site_config: { ftps_state: 'Disabled' } },
+        'azurerm_postgresql_flexible_server_configuration.c': {
+          name: 'require_secure_transport',
+          value: 'on',
+        },
+        'azurerm_postgresql_flexible_server_configuration.other': { name: 'log_connections', value: 'off' },
+      }),
+      plan: plan([
+        { at: 'azurerm_mssql_server.s', values: { minimum_tls_version: '1.2' } },
+        {
+          at: 'azurerm_windows_function_app.f',
+          values: { https_only: true, site_config: [{ minimum_tls_version: '1.2', ftps_state: 'FtpsOnly' }] },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'old TLS, non-TLS Redis port (4.x and 3.x names), HTTP web app with FTP, secure transport off',
+      synth: tf({
+        'azurerm_mssql_server.s': { minimum_tls_version: '1.0' },
+        'azurerm_redis_cache.r': { non_ssl_port_enabled: true },
+        'azurerm_redis_cache.r3': { enable_non_ssl_port: true },
+        'azurerm_cosmosdb_account.c': { minimal_tls_version: 'Tls' },
+        'azurerm_linux_web_app.w': { site_config: [{ ftps_state: 'AllAllowed' }] },
+        'azurerm_mysql_flexible_server_configuration.c': { name: 'require_secure_transport', value: 'OFF' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_linux_web_app.w',
+          values: { https_only: true, site_config: [{ minimum_tls_version: '1.1', ftps_state: 'Disabled' }] },
+        },
+      ]),
+      errors: [
+        ['ENC-004', 'azurerm_cosmosdb_account.c'],
+        ['ENC-004', 'azurerm_linux_web_app.w'],
+        ['ENC-004', 'azurerm_linux_web_app.w'],
+        ['ENC-004', 'azurerm_mssql_server.s'],
+        ['ENC-004', 'azurerm_mysql_flexible_server_configuration.c'],
+        ['ENC-004', 'azurerm_redis_cache.r'],
+        ['ENC-004', 'azurerm_redis_cache.r3'],
+      ],
+      planErrors: [['ENC-004', 'azurerm_linux_web_app.w']],
+    },
+  ],
+});
+
+ruleTester(ENC_005, {
+  valid: [
+    {
+      name: 'purge protection, default retention, keys with rotation or expiry',
+      synth: tf({
+        'azurerm_key_vault.kv': { ...KV, purge_protection_enabled: true },
+        'azurerm_key_vault_key.a': {
+          rotation_policy: { expire_after: 'P90D', automatic: { time_before_expiry: 'P30D' } },
+        },
+        'azurerm_key_vault_key.b': { expiration_date: '2027-01-01T00:00:00Z' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_key_vault.kv',
+          values: { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 90 },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no purge protection (default false), retention unknown, key that never expires',
+      synth: tf(
+        {
+          'azurerm_key_vault.kv': KV,
+          'azurerm_key_vault.b': {
+            ...KV,
+            purge_protection_enabled: true,
+            soft_delete_retention_days: '${var.days}',
+          },
+          'azurerm_key_vault_key.k': { name: 'k' },
+        },
+        { variable: { days: { type: 'number' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_key_vault.kv',
+          values: { ...KV, purge_protection_enabled: false, soft_delete_retention_days: 90 },
+        },
+      ]),
+      errors: [
+        ['ENC-005', 'azurerm_key_vault.b'],
+        ['ENC-005', 'azurerm_key_vault.kv'],
+        ['ENC-005', 'azurerm_key_vault_key.k'],
+      ],
+      planErrors: [['ENC-005', 'azurerm_key_vault.kv']],
+    },
+  ],
+});

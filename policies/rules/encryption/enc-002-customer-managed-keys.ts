@@ -1,0 +1,126 @@
+import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import type { TfResource } from '../../model/types';
+import { boolProblem, isWritten, resourceKey, targetOf } from '../attributes';
+import { locationProblem, resourceLocation } from '../location';
+
+/** Where each data store names its customer-managed key, inline. */
+const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = {
+  azurerm_storage_account: [
+    ['customer_managed_key', 0, 'key_vault_key_id'],
+    ['customer_managed_key', 0, 'managed_hsm_key_id'],
+  ],
+  azurerm_mssql_server: [['transparent_data_encryption_key_vault_key_id']],
+  azurerm_postgresql_flexible_server: [['customer_managed_key', 0, 'key_vault_key_id']],
+  azurerm_mysql_flexible_server: [['customer_managed_key', 0, 'key_vault_key_id']],
+  azurerm_cosmosdb_account: [['key_vault_key_id'], ['managed_hsm_key_id']],
+};
+
+/** Separate resources that attach a key to a store: type → [store id attribute, key id attributes]. */
+const KEY_ATTACHMENTS: Readonly<Record<string, { store: string; keys: readonly string[] }>> = {
+  azurerm_storage_account_customer_managed_key: {
+    store: 'storage_account_id',
+    keys: ['key_vault_key_id', 'managed_hsm_key_id'],
+  },
+  azurerm_mssql_server_transparent_data_encryption: {
+    store: 'server_id',
+    keys: ['key_vault_key_id', 'managed_hsm_key_id'],
+  },
+};
+
+const KEY_HOLDERS = new Set(['azurerm_key_vault', 'azurerm_key_vault_managed_hardware_security_module']);
+
+export const ENC_002 = defineRule({
+  id: 'ENC-002',
+  title: 'Data stores use customer-managed keys from a Norway key vault',
+  severity: 'error',
+  rationale:
+    'With customer-managed keys the hospital, not the cloud operator, controls access to patient data at rest and can revoke it; the key itself must stay in Norway. Storage also needs infrastructure (double) encryption.',
+  anchors: { mcsb: ['DP-5'], checkov: ['CKV2_AZURE_1'] },
+  resourceTypes: [...Object.keys(INLINE_KEY), ...Object.keys(KEY_ATTACHMENTS)],
+  fix: 'Give the store a customer_managed_key (or an azurerm_storage_account_customer_managed_key / azurerm_mssql_server_transparent_data_encryption) whose key is in a Key Vault in Norway defined in the configuration; set infrastructure_encryption_enabled = true on storage.',
+  *check(context) {
+    // One pass over the attachment resources: store → the attachments that point at it.
+    const attachments = new Map<string, TfResource[]>();
+    for (const resource of context.resources) {
+      const spec = KEY_ATTACHMENTS[resource.type];
+      if (!spec || resource.mode !== 'managed') continue;
+      const store = targetOf(context.resolver, context.model, resource, spec.store);
+      if (store.kind !== 'resource') continue;
+      const key = resourceKey(store.model, store.resource);
+      attachments.set(key, [...(attachments.get(key) ?? []), resource]);
+    }
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed' || !INLINE_KEY[resource.type]) continue;
+      yield* checkStore(context, resource, attachments.get(resourceKey(context.model, resource)) ?? []);
+    }
+  },
+});
+
+function* checkStore(
+  context: RuleContext,
+  resource: TfResource,
+  attached: readonly TfResource[],
+): Iterable<Violation> {
+  if (resource.type === 'azurerm_storage_account') {
+    const problem = boolProblem(context, resource, ['infrastructure_encryption_enabled'], {
+      want: true,
+      providerDefault: false,
+    });
+    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+  }
+  const keys: { owner: TfResource; path: readonly (string | number)[] }[] = [];
+  for (const path of INLINE_KEY[resource.type]) {
+    if (isWritten(resource, path)) keys.push({ owner: resource, path });
+  }
+  for (const attachment of attached) {
+    for (const name of KEY_ATTACHMENTS[attachment.type].keys) {
+      if (isWritten(attachment, name)) keys.push({ owner: attachment, path: [name] });
+    }
+  }
+  if (keys.length === 0) {
+    yield {
+      resource,
+      message: `${resource.address} is encrypted with platform-managed keys only; no customer-managed key is configured.`,
+    };
+    return;
+  }
+  for (const { owner, path } of keys) {
+    const problem = keyProblem(context, owner, path);
+    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+  }
+}
+
+/** The key must resolve to a key in a Key Vault (or managed HSM) in Norway within the configuration. */
+function keyProblem(
+  context: RuleContext,
+  owner: TfResource,
+  path: readonly (string | number)[],
+): string | undefined {
+  const name = path.filter((p) => typeof p === 'string').join('.');
+  const key = targetOf(context.resolver, context.model, owner, path);
+  if (key.kind === 'external')
+    return `${name} ${key.value} is outside the checked configuration, so the key vault's location cannot be verified`;
+  if (key.kind === 'unknown') return `${name} cannot be resolved: ${key.reason}`;
+  if (key.kind === 'absent') return undefined;
+  let vault = key;
+  if (
+    key.resource.type === 'azurerm_key_vault_key' ||
+    key.resource.type === 'azurerm_key_vault_managed_hardware_security_module_key'
+  ) {
+    const parent = targetOf(
+      context.resolver,
+      key.model,
+      key.resource,
+      key.resource.type === 'azurerm_key_vault_key' ? 'key_vault_id' : 'managed_hsm_id',
+    );
+    if (parent.kind !== 'resource')
+      return `the key vault of ${key.resource.address} cannot be verified to be in the configuration`;
+    vault = parent;
+  }
+  if (!KEY_HOLDERS.has(vault.resource.type))
+    return `${name} points at ${vault.resource.address}, which is not a key in a Key Vault or managed HSM`;
+  return locationProblem(
+    resourceLocation(context, vault.model, vault.resource),
+    `the key vault ${vault.resource.address}`,
+  );
+}

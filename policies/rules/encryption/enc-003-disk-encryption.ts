@@ -1,0 +1,45 @@
+import { defineRule } from '../../engine/rule';
+import { asBoolean, boolProblem, isWritten } from '../attributes';
+
+const VM_TYPES = [
+  'azurerm_linux_virtual_machine',
+  'azurerm_windows_virtual_machine',
+  'azurerm_linux_virtual_machine_scale_set',
+  'azurerm_windows_virtual_machine_scale_set',
+  'azurerm_orchestrated_virtual_machine_scale_set',
+];
+
+export const ENC_003 = defineRule({
+  id: 'ENC-003',
+  title: 'VM hosts and managed disks are encrypted',
+  severity: 'error',
+  rationale:
+    'Temporary disks, caches and disk data flows are only encrypted with encryption at host; managed disks holding patient data need a disk encryption set with our own key, and explicitly disabled encryption is never acceptable.',
+  anchors: { mcsb: ['DP-4'], checkov: ['CKV_AZURE_2', 'CKV_AZURE_93', 'CKV_AZURE_97'] },
+  resourceTypes: [...VM_TYPES, 'azurerm_managed_disk'],
+  fix: 'Set encryption_at_host_enabled = true on VMs and scale sets; give managed disks a disk_encryption_set_id; never set encryption_settings.enabled = false.',
+  *check(context) {
+    const { model, resolver } = context;
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed') continue;
+      if (resource.type !== 'azurerm_managed_disk') {
+        const problem = boolProblem(context, resource, ['encryption_at_host_enabled'], {
+          want: true,
+          providerDefault: false,
+        });
+        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        continue;
+      }
+      if (!isWritten(resource, 'disk_encryption_set_id'))
+        yield {
+          resource,
+          message: `${resource.address} has no disk_encryption_set_id, so it is encrypted with platform-managed keys only.`,
+        };
+      // azurerm 3.x had encryption_settings.enabled; an explicit false turns Azure Disk Encryption off.
+      const enabled = resolver.value(model, resource, ['encryption_settings', 0, 'enabled']);
+      if (enabled.kind === 'known' && asBoolean(enabled.value) === false) {
+        yield { resource, message: `${resource.address}: encryption_settings.enabled is false.` };
+      }
+    }
+  },
+});
