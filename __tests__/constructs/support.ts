@@ -3,7 +3,7 @@ import { Testing } from 'cdktf';
 import type { App } from 'cdktf';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { checkStack } from '../../policies/cdktf/guard';
-import type { Finding } from '../../policies/engine/report';
+import type { Finding, Report } from '../../policies/engine/report';
 import type { NorwayRegion } from '../../constructs/core/region';
 
 export const TODAY = '2026-11-25';
@@ -45,9 +45,10 @@ export function only(json: Json, type: string, prefix = ''): Json {
 }
 
 /** Unsuppressed error findings of the policy engine for the stack, as `RULE address` lines. */
-export function errorFindings(stack: NorwayStack): string[] {
-  return checkStack(stack, { today: TODAY })
-    .findings.filter((f: Finding) => f.severity === 'error' && !f.suppressed)
+export function errorFindings(stackOrReport: NorwayStack | Report): string[] {
+  const report = 'findings' in stackOrReport ? stackOrReport : checkStack(stackOrReport, { today: TODAY });
+  return report.findings
+    .filter((f: Finding) => f.severity === 'error' && !f.suppressed)
     .map((f) => `${f.ruleId} ${f.address}: ${f.message}`);
 }
 
