@@ -1,18 +1,28 @@
 /**
  * A platform stack: what one environment needs in one region before any trust can land there: the hub
- * network, the Log Analytics workspace every diagnostic setting points at, a Key Vault for
- * customer-managed keys, and the backup vault. Production has two: the primary (Norway East) and the
- * disaster-recovery site (Norway West).
+ * network with its private DNS zones, the Log Analytics workspace every diagnostic setting points at, a
+ * Key Vault for customer-managed keys, the backup vault, and a private endpoint to the Terraform state
+ * account so deployment runners in the hub reach state without the public internet. Production has two:
+ * the primary (Norway East) and the disaster-recovery site (Norway West).
  */
 import { Construct } from 'constructs';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { addPrivateEndpoints } from '../constructs/core/protection';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
-import type { NorwayRegion } from '../constructs/core/region';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import type { EnvironmentConfig, PlatformConfig } from './config/schema';
+import { HubNetwork } from '../constructs/network/hub-network';
+import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
+import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
+import { hubPlan, HubPlan, SUBNET } from './address-plan';
+import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
+
+/** The private DNS zones of each hub: the services the platform puts behind private endpoints. */
+export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
+export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
+export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;
@@ -27,8 +37,12 @@ export interface PlatformStackProps {
 export class PlatformStack extends NorwayStack {
   readonly environment: EnvironmentConfig;
   readonly role: SiteRole;
+  readonly site: SiteConfig;
+  readonly plan: HubPlan;
   readonly resourceGroup: NorwayResourceGroup;
   readonly logs: NorwayLogAnalyticsWorkspace;
+  readonly hub: HubNetwork;
+  readonly dnsZones: PrivateDnsZones;
   readonly keyVault: NorwayKeyVault;
 
   constructor(scope: Construct, props: PlatformStackProps) {
@@ -38,29 +52,57 @@ export class PlatformStack extends NorwayStack {
     super(scope, platformStackId(environment.name, site.region), {
       region: site.region,
       state: props.state,
-      norwayWestApproved: role === 'dr',
+      // Choosing Norway West in the configuration is the opt-in; the dr-approval tag records why.
+      norwayWestApproved: site.region === 'norwaywest',
       subscriptionId: config.subscriptionId,
-      tags: { ...config.tags, environment: environment.name, 'site-role': role },
+      tags: {
+        ...config.tags,
+        environment: environment.name,
+        'site-role': role,
+        ...(site.region === 'norwaywest' ? { [NORWAY_WEST_APPROVAL_TAG]: site.approval ?? `disaster recovery for ${environment.name}` } : {}),
+      },
       policy: props.policy,
     });
     this.environment = environment;
     this.role = role;
+    this.site = site;
+    this.plan = hubPlan(site.hubAddressSpace);
     const names = platformNames(config, environment, site.region);
+    const region = this.region;
 
-    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region: this.region, name: names.resourceGroup });
-    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', {
-      region: this.region,
-      resourceGroupName: this.resourceGroup.name,
-      name: names.logAnalytics,
+    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region, name: names.resourceGroup });
+    const resourceGroupName = this.resourceGroup.name;
+    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', { region, resourceGroupName, name: names.logAnalytics });
+    const diagnosticSettings = { workspaceId: this.logs.workspaceId };
+
+    this.hub = new HubNetwork(this, 'Hub', {
+      region,
+      resourceGroupName,
+      name: names.hubNetwork,
+      addressSpace: [site.hubAddressSpace],
+      subnets: [
+        { name: SUBNET.privateEndpoints, addressPrefixes: [this.plan.privateEndpoints] },
+        { name: SUBNET.management, addressPrefixes: [this.plan.management] },
+      ],
+      firewallPrivateIp: this.plan.firewallPrivateIp,
+      diagnosticSettings,
     });
-    // Who runs Terraform: its tenant, and the identity that needs to create keys in the vault.
+    this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {
+      resourceGroupName,
+      zones: PLATFORM_DNS_ZONES,
+      virtualNetworks: { [names.hubNetwork]: this.hub.virtualNetworkId },
+    });
+    const endpointSubnet = this.hub.subnetIds[SUBNET.privateEndpoints];
+
+    // Who runs Terraform: its tenant, subscription, and the identity that creates keys in the vault.
     const client = new DataAzurermClientConfig(this, 'Client', {});
     this.keyVault = new NorwayKeyVault(this, 'KeyVault', {
-      region: this.region,
-      resourceGroupName: this.resourceGroup.name,
+      region,
+      resourceGroupName,
       name: names.keyVault,
       tenantId: config.tenantId ?? client.tenantId,
-      diagnosticSettings: { workspaceId: this.logs.workspaceId },
+      diagnosticSettings,
+      privateEndpoints: [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] }],
       roleAssignments: [
         {
           roleDefinitionName: 'Key Vault Crypto Officer',
@@ -69,10 +111,19 @@ export class PlatformStack extends NorwayStack {
         },
       ],
     });
-  }
 
-  /** The region this stack's resources are in. */
-  get siteRegion(): NorwayRegion {
-    return this.region;
+    // Runners in the management subnet reach Terraform state through this endpoint, never the internet.
+    const stateSubscription = config.state.subscriptionId ?? config.subscriptionId ?? client.subscriptionId;
+    addPrivateEndpoints(
+      new Construct(this, 'StateAccess'),
+      {
+        region,
+        resourceGroupName,
+        resourceId: `/subscriptions/${stateSubscription}/resourceGroups/${config.state.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${config.state.storageAccountName}`,
+        resourceName: config.state.storageAccountName,
+        defaultSubresource: 'blob',
+      },
+      [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(BLOB_ZONE)], name: `${config.state.storageAccountName}-pe-blob-${names.hubNetwork}` }],
+    );
   }
 }

@@ -1,15 +1,23 @@
 /**
- * A workload stack: one hospital trust in one environment. Its spoke network is peered to the
- * environment's hub; its compute and storage log to the environment's workspace and are encrypted
- * with keys from the environment's Key Vault. Values from the platform stack arrive as cdktf
- * cross-stack references, which also put the dependency into manifest.json.
+ * A workload stack: one hospital trust in one environment. Its spoke network is peered both ways with
+ * the environment's hub and sends egress through the hub firewall; its compute and storage log to the
+ * environment's workspace and are encrypted with keys from the environment's Key Vault. Values from the
+ * platform stack (hub network id, workspace id, vault id, DNS zone ids) arrive as cdktf cross-stack
+ * references, which also put the dependency into manifest.json.
+ *
+ * Everything a trust adds lives here, including the hub side of its peering: adding a trust adds two
+ * stacks and changes none.
  */
 import { Construct } from 'constructs';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
+import { SpokeNetwork } from '../constructs/network/spoke-network';
+import { NorwayStorageAccount } from '../constructs/storage/storage-account';
+import { SpokePlan, spokePlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, TrustConfig, WorkloadConfig } from './config/schema';
 import { workloadNames, workloadStackId } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
-import type { PlatformStack } from './platform-stack';
+import { BLOB_ZONE, PlatformStack } from './platform-stack';
 
 export interface WorkloadStackProps {
   readonly config: PlatformConfig;
@@ -26,10 +34,13 @@ export class WorkloadStack extends NorwayStack {
   readonly trust: TrustConfig;
   readonly environment: EnvironmentConfig;
   readonly workload: WorkloadConfig;
+  readonly plan: SpokePlan;
   readonly resourceGroup: NorwayResourceGroup;
+  readonly spoke: SpokeNetwork;
+  readonly storage: NorwayStorageAccount;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
-    const { config, trust, environment } = props;
+    const { config, trust, environment, platform } = props;
     const workload = trust.environments[environment.name];
     if (!workload) throw new Error(`trust ${trust.name} does not run in environment ${environment.name}`);
     super(scope, workloadStackId(trust.name, environment.name), {
@@ -42,8 +53,46 @@ export class WorkloadStack extends NorwayStack {
     this.trust = trust;
     this.environment = environment;
     this.workload = workload;
+    this.plan = spokePlan(workload.addressSpace);
     const names = workloadNames(config, trust, environment);
-    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region: this.region, name: names.resourceGroup });
-    this.addDependency(props.platform);
+    const region = this.region;
+
+    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region, name: names.resourceGroup });
+    const resourceGroupName = this.resourceGroup.name;
+    const diagnosticSettings = { workspaceId: platform.logs.workspaceId };
+
+    this.spoke = new SpokeNetwork(this, 'Spoke', {
+      region,
+      resourceGroupName,
+      name: names.spokeNetwork,
+      addressSpace: [workload.addressSpace],
+      subnets: [
+        { name: SUBNET.workload, addressPrefixes: [this.plan.workload] },
+        { name: SUBNET.privateEndpoints, addressPrefixes: [this.plan.privateEndpoints] },
+      ],
+      hub: platform.hub,
+      diagnosticSettings,
+    });
+    // The spoke resolves the hub's private DNS zones (its own endpoints register there too).
+    for (const [zone, resource] of Object.entries(platform.dnsZones.zones)) {
+      new PrivateDnsZoneVirtualNetworkLink(this, `DnsLink-${zone.replace(/^privatelink\./, '').replace(/[^A-Za-z0-9]+/g, '-')}`, {
+        name: `${names.spokeNetwork}-link`,
+        resourceGroupName: platform.resourceGroup.name,
+        privateDnsZoneName: resource.name,
+        virtualNetworkId: this.spoke.virtualNetworkId,
+        registrationEnabled: false,
+      });
+    }
+
+    this.storage = new NorwayStorageAccount(this, 'Storage', {
+      region,
+      resourceGroupName,
+      name: names.storageAccount,
+      customerManagedKey: { keyVault: platform.keyVault },
+      diagnosticSettings,
+      privateEndpoints: [
+        { subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints], privateDnsZoneIds: [platform.dnsZones.zoneId(BLOB_ZONE)] },
+      ],
+    });
   }
 }

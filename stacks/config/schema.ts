@@ -76,6 +76,11 @@ const site = z.strictObject({
   hubAddressSpace: network,
   /** Availability zones for zone-redundant services; Norway West has none. @default - none */
   zones: z.array(z.enum(['1', '2', '3'])).default([]),
+  /**
+   * Why this site is in Norway West (access-restricted): the approval reference, recorded in the
+   * `dr-approval` tag (RES-007). @default - "disaster recovery for <environment>" on a DR site
+   */
+  approval: z.string().trim().min(1).optional(),
 });
 
 const environment = z.strictObject({
