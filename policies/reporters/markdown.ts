@@ -128,16 +128,21 @@ function findingsSection(report: Report, options: ReportOptions): string[] {
   for (const severity of ['error', 'warning'] as const) {
     const list = active.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
-    out.push(
-      `<details${list.length <= OPEN_LIMIT ? ' open' : ''}><summary><b>${SEVERITY_HEADINGS[severity]} (${list.length})</b></summary>`,
-      '',
-      '| Rule | Resource | Problem | Fix |',
-      '|---|---|---|---|',
-      ...list.map((f) => `| ${ruleCell(f, options)} | ${resourceCell(f)} | ${cell(f.message)} | ${cell(f.fix)} |`),
-      '',
-      '</details>',
-      '',
-    );
+    out.push(`<details${list.length <= OPEN_LIMIT ? ' open' : ''}><summary><b>${SEVERITY_HEADINGS[severity]} (${list.length})</b></summary>`, '');
+    // Grouped by rule, so each fix is written once however many resources fail it.
+    for (const ruleId of [...new Set(list.map((f) => f.ruleId))].sort()) {
+      const group = list.filter((f) => f.ruleId === ruleId);
+      out.push(
+        `${ruleCell(group[0], options)} — ${plural(group.length, 'finding')}<br>`,
+        `**Fix:** ${cell(group[0].fix)}`,
+        '',
+        '| Resource | Problem |',
+        '|---|---|',
+        ...group.map((f) => `| ${resourceCell(f)} | ${cell(f.message)} |`),
+        '',
+      );
+    }
+    out.push('</details>', '');
   }
   return out;
 }
@@ -264,7 +269,7 @@ function placeText(place: Place): string {
 
 function ruleCell(f: Finding, options: ReportOptions): string {
   const url = ruleHelpUrl(f.ruleId, options);
-  return `${url ? `[${f.ruleId}](${url})` : `**${f.ruleId}**`} ${cell(f.title)}`;
+  return `${url ? `[**${f.ruleId}**](${url})` : `**${f.ruleId}**`} ${cell(f.title)}`;
 }
 
 function resourceCell(f: Finding): string {

@@ -1,0 +1,138 @@
+import { formatMarkdown, MARKDOWN_MARKER } from '../../policies/reporters/markdown';
+import { REPORTERS } from '../../policies/reporters';
+import type { Report } from '../../policies/engine/report';
+import { planReport, synthStack, synthStackReport } from './support';
+
+/** The text between a heading-like marker and the next one. */
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  expect(from).toBeGreaterThanOrEqual(0);
+  const to = text.indexOf(end, from + start.length);
+  return text.slice(from, to === -1 ? undefined : to);
+}
+
+function expectEveryFindingNamed(report: Report, markdown: string): void {
+  const findings = between(markdown, '### Findings', '### Stacks and plans');
+  for (const f of report.findings) {
+    const section = f.suppressed ? between(markdown, '### Suppressions', '### Stacks and plans') : findings;
+    expect(section).toContain(`\`${f.address}\``);
+    expect(section).toContain(f.ruleId);
+    expect(section).toContain(f.title);
+    if (f.constructPath) expect(section).toContain(`construct \`${f.constructPath}\``);
+  }
+}
+
+describe('Markdown report of a plan with a destructive change and a non-Norway replica', () => {
+  let report: Report;
+  let markdown: string;
+  beforeAll(() => {
+    report = planReport();
+    markdown = REPORTERS.markdown(report, { docsBaseUrl: 'https://github.com/hospital/norway-iac/blob/abc123/' });
+  });
+
+  test('starts with the marker CI uses to update its comment, then the verdict', () => {
+    const [marker, verdict] = markdown.split('\n');
+    expect(marker).toBe(MARKDOWN_MARKER);
+    expect(verdict).toBe(`## ❌ Norway policy: ${report.summary.errors} errors block this change`);
+  });
+
+  test('counts the plan actions', () => {
+    expect(markdown).toContain('**Plan:** **6** to create · **1** to update · **1** to replace · **1** to delete');
+  });
+
+  test('names both destructive changes to data-bearing resources in the caution block', () => {
+    const caution = between(markdown, '> [!CAUTION]', '**Data residency:**');
+    expect(caution).toContain('**2 destructive changes to data-bearing resources.**');
+    expect(caution).toMatch(/\| \*\*DELETE\*\* \| `azurerm_storage_account\.archive` \|/);
+    expect(caution).toMatch(/\| \*\*REPLACE\*\* \| `azurerm_storage_account\.data` \|/);
+    expect(caution).not.toContain('azurerm_storage_account.replica');
+  });
+
+  test("names the replicas' location outside Norway and how the data gets there", () => {
+    const residency = between(markdown, '**Data residency:**', '### Findings');
+    expect(residency).toContain(
+      '- `azurerm_storage_account.data`: replica in **westeurope** ❌ outside Norway via azurerm_storage_object_replication.data_to_replica → `azurerm_storage_account.replica`',
+    );
+    expect(residency).toContain('- `azurerm_cosmosdb_account.records`: replica in **westeurope** ❌ outside Norway via geo_location[1]');
+    expect(residency).toContain('- `azurerm_storage_account.replica`: primary in **westeurope** ❌ outside Norway');
+  });
+
+  test('names every finding with rule, title, address and fix; links rules into RULES.md', () => {
+    expectEveryFindingNamed(report, markdown);
+    expect(markdown).toContain('[**RES-004**](https://github.com/hospital/norway-iac/blob/abc123/RULES.md#res-004) Replicas and copies of data resolve to Norway');
+    const res004 = report.findings.find((f) => f.ruleId === 'RES-004')!;
+    expect(markdown).toContain(`**Fix:** ${res004.fix}`);
+  });
+
+  test('highlights a suppression that expires within 30 days, with its reason', () => {
+    const suppressions = between(markdown, '### Suppressions', '### Stacks and plans');
+    expect(suppressions).toContain('**1 expires within 30 days**');
+    expect(suppressions).toContain('Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)');
+    expect(suppressions).toContain('⏳ **2026-12-10** (in 15 days)');
+  });
+
+  test('draws the residency map as a Mermaid diagram with the westeurope group marked', () => {
+    const diagram = between(markdown, '```mermaid', '```\n\n</details>');
+    expect(diagram).toContain('flowchart LR');
+    expect(diagram).toMatch(/subgraph g\d+\["⚠ westeurope"\]/);
+    expect(diagram).toContain('["azurerm_storage_account.replica"]');
+    expect(diagram).toMatch(/-- "replica" -->/);
+    expect(diagram).toMatch(/-\. "encrypts" \.->/);
+  });
+
+  test('keeps per-input detail in a collapsed section with counts in its summary', () => {
+    expect(markdown).toContain(
+      '<details><summary>❌ <b>plan __tests__/fixtures/reports/plan-destructive.json</b> — 12 resources · (none) 6, norwayeast 5, westeurope 1 · +6 ~1 ±1 -1</summary>',
+    );
+    expect(markdown).toContain('| **delete** | `azurerm_storage_account.archive` | yes |');
+    expect(markdown).toContain('| **replace** | `azurerm_storage_account.data` | yes |');
+  });
+
+  test('is stable: the same report formats to the same text', () => {
+    expect(formatMarkdown(planReport())).toBe(formatMarkdown(planReport()));
+  });
+});
+
+describe('Markdown report of a synthesized stack', () => {
+  let report: Report;
+  let markdown: string;
+  beforeAll(() => {
+    report = synthStackReport(synthStack().outdir);
+    markdown = REPORTERS.markdown(report);
+  });
+
+  test('names every finding, its construct path and stack', () => {
+    expect(report.findings.length).toBeGreaterThan(0);
+    expectEveryFindingNamed(report, markdown);
+    expect(markdown).toContain('construct `data-noe/journal`<br>stack `data-noe`');
+  });
+
+  test('says there are no plan changes and maps residency through references', () => {
+    expect(markdown).not.toContain('**Plan');
+    expect(markdown).toContain('- `azurerm_cosmosdb_account.journal`: replica in **swedencentral** ❌ outside Norway via geo_location[1]');
+    expect(markdown).toContain(
+      '| `azurerm_storage_account.records` | norwayeast | replica: norwaywest (paired region of norwayeast) via account_replication_type = GRS' +
+        '<br>logs: norwayeast via azurerm_monitor_diagnostic_setting.records-blob-diagnostics (Log Analytics) → `azurerm_log_analytics_workspace.logs`' +
+        '<br>key: norwayeast via customer_managed_key.key_vault_key_id → `azurerm_key_vault_key.key` |',
+    );
+  });
+
+  test('shows a construct suppression with its expiry highlighted', () => {
+    expect(markdown).toContain('| Migration source, removed after the cut-over (CHG-2291) | ⏳ **2026-12-05** (in 10 days) | construct data-noe/abroad |');
+  });
+
+  test('without a docs URL, rule ids are bold text rather than links', () => {
+    expect(markdown).not.toContain('RULES.md');
+    expect(markdown).toContain('**RES-004** Replicas and copies of data resolve to Norway');
+  });
+});
+
+describe('Markdown escaping', () => {
+  test('a message with pipes, HTML and line breaks stays inside its table cell', () => {
+    const base = planReport();
+    const finding = { ...base.findings[0], message: 'a | b <script>alert(1)</script>\nnext line' };
+    const markdown = formatMarkdown({ ...base, findings: [finding] });
+    expect(markdown).toContain('a \\| b &lt;script&gt;alert(1)&lt;/script&gt;<br>next line');
+    expect(markdown).not.toContain('<script>');
+  });
+});

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type * as Sarif from 'sarif';
+import { REPORTERS } from '../../policies/reporters';
+import type { Report } from '../../policies/engine/report';
+import { terraformJsonLine } from '../../policies/report/source-lines';
+import { planReport, platformReport, PLAN_FILE, ROOT, STACK_ID, synthStack, synthStackReport, writeTemp } from './support';
+
+const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
+const DOCS = 'https://github.com/hospital/norway-iac/blob/abc123/';
+
+interface Validation {
+  readonly errors: Map<string, string[]>;
+  readonly seconds: number;
+}
+
+/** Validate every file in one Multitool run (it takes ~2 s to start) with GitHub's ingestion rules on. */
+function validate(files: readonly string[], dir: string): Validation {
+  // npm did not run the package's postinstall, which makes the binary executable.
+  chmodSync(MULTITOOL, 0o755);
+  const output = join(dir, 'validation.sarif');
+  const started = Date.now();
+  execFileSync(MULTITOOL, ['validate', ...files, '-o', output, '--rule-kind', 'Gh;Sarif', '--log', 'ForceOverwrite'], {
+    stdio: 'pipe',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const log = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
+  const errors = new Map<string, string[]>(files.map((f) => [f, []]));
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      if (result.level !== 'error') continue;
+      const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
+      const file = files.find((f) => uri.endsWith(f.split('/').pop()!)) ?? uri;
+      const list = errors.get(file) ?? [];
+      list.push(`${result.ruleId}: ${JSON.stringify(result.message.arguments ?? result.message.text)}`);
+      errors.set(file, list);
+    }
+  }
+  return { errors, seconds };
+}
+
+describe('SARIF report', () => {
+  let dir: string;
+  let plan: Report;
+  let stack: Report;
+  let stackOut: string;
+  let platform: Report;
+  let planLog: Sarif.Log;
+  let stackLog: Sarif.Log;
+  let validation: Validation;
+  let files: { plan: string; stack: string; platform: string };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'norway-sarif-'));
+    plan = planReport();
+    stackOut = synthStack().outdir;
+    stack = synthStackReport(stackOut);
+    platform = platformReport().report;
+    const planText = REPORTERS.sarif(plan, { docsBaseUrl: DOCS, sourceRoot: ROOT });
+    const stackText = REPORTERS.sarif(stack, { docsBaseUrl: DOCS, sourceRoot: stackOut });
+    files = {
+      plan: writeTemp(dir, 'plan.sarif', planText),
+      stack: writeTemp(dir, 'stack.sarif', stackText),
+      platform: writeTemp(dir, 'platform.sarif', REPORTERS.sarif(platform, { docsBaseUrl: DOCS })),
+    };
+    planLog = JSON.parse(planText);
+    stackLog = JSON.parse(stackText);
+    validation = validate(Object.values(files), dir);
+  }, 60_000);
+
+  test('validates with zero errors under the SARIF Multitool (SARIF and GitHub rules), for the plan, a stack and the default platform', () => {
+    expect(Object.fromEntries(validation.errors)).toEqual({ [files.plan]: [], [files.stack]: [], [files.platform]: [] });
+    // Recorded so a slow validator shows up in the test log rather than as a mysteriously slow suite.
+    expect(validation.seconds).toBeLessThan(30);
+  });
+
+  test('describes every rule that ran with full description, help and a help URI into RULES.md', () => {
+    const rules = planLog.runs[0].tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual(plan.rules.map((r) => r.id).sort());
+    for (const rule of rules) {
+      expect(rule.fullDescription?.text).toBeTruthy();
+      expect(rule.help?.text).toContain('Fix: ');
+      expect(rule.help?.markdown).toContain(`**${rule.id}: `);
+      expect(rule.helpUri).toBe(`${DOCS}RULES.md#${rule.id.toLowerCase()}`);
+    }
+    const res001 = rules.find((r) => r.id === 'RES-001')!;
+    expect(res001.defaultConfiguration?.level).toBe('error');
+    expect(res001.properties?.['security-severity']).toBe('8.0');
+  });
+
+  test('maps severities to levels and points each result at the plan file with the address as logical location', () => {
+    const results = planLog.runs[0].results!;
+    expect(results).toHaveLength(plan.findings.length);
+    const cosmos = results.find((r) => r.ruleId === 'RES-004' && r.properties?.address === 'azurerm_cosmosdb_account.records')!;
+    expect(cosmos.level).toBe('error');
+    expect(cosmos.locations![0].physicalLocation!.artifactLocation).toEqual({ uri: PLAN_FILE, uriBaseId: '%SRCROOT%' });
+    expect(cosmos.locations![0].logicalLocations).toEqual([{ fullyQualifiedName: 'azurerm_cosmosdb_account.records', kind: 'resource' }]);
+    expect(planLog.runs[0].tool.driver.rules![cosmos.ruleIndex!].id).toBe('RES-004');
+  });
+
+  test('carries suppressed findings with a SARIF suppression: justification and expiry', () => {
+    const suppressed = planLog.runs[0].results!.filter((r) => r.suppressions);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0].ruleId).toBe('RES-001');
+    expect(suppressed[0].suppressions).toEqual([
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: 'Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)',
+        properties: { expires: '2026-12-10', declaredAt: expect.stringContaining('suppressions.yaml suppressions[0]') },
+      },
+    ]);
+    const inCode = stackLog.runs[0].results!.find((r) => r.suppressions)!;
+    expect(inCode.suppressions![0].kind).toBe('inSource');
+  });
+
+  test('points synthesized findings at the line of the resource in the stack file, with the construct path', () => {
+    const stackFile = join(stackOut, 'stacks', STACK_ID, 'cdk.tf.json');
+    const result = stackLog.runs[0].results!.find((r) => r.ruleId === 'RES-004')!;
+    const location = result.locations![0];
+    expect(location.physicalLocation!.artifactLocation).toEqual({ uri: relative(stackOut, stackFile), uriBaseId: '%SRCROOT%' });
+    const line = location.physicalLocation!.region!.startLine!;
+    expect(line).toBe(terraformJsonLine(stackFile, 'azurerm_cosmosdb_account', 'journal'));
+    expect(readFileSync(stackFile, 'utf8').split('\n')[line - 1].trim()).toBe('"journal": {');
+    expect(location.logicalLocations).toEqual([
+      { fullyQualifiedName: 'azurerm_cosmosdb_account.journal', kind: 'resource' },
+      { fullyQualifiedName: 'data-noe/journal', kind: 'module' },
+    ]);
+  });
+
+  test('fingerprints are stable and distinct per finding', () => {
+    const again = JSON.parse(REPORTERS.sarif(planReport(), { docsBaseUrl: DOCS, sourceRoot: ROOT })) as Sarif.Log;
+    const prints = (log: Sarif.Log) => log.runs[0].results!.map((r) => r.partialFingerprints!['norwayPolicy/v1']);
+    expect(prints(again)).toEqual(prints(planLog));
+    expect(new Set(prints(planLog)).size).toBe(planLog.runs[0].results!.length);
+  });
+});
