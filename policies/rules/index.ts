@@ -13,6 +13,12 @@ import { ENC_002 } from './encryption/enc-002-customer-managed-keys';
 import { ENC_003 } from './encryption/enc-003-disk-encryption';
 import { ENC_004 } from './encryption/enc-004-tls-endpoints';
 import { ENC_005 } from './encryption/enc-005-key-vault-recovery';
+import { NET_001 } from './network/net-001-public-network-access';
+import { NET_002 } from './network/net-002-firewall-default-deny';
+import { NET_003 } from './network/net-003-management-ports';
+import { NET_004 } from './network/net-004-public-ips';
+import { NET_005 } from './network/net-005-private-endpoints';
+import { NET_006 } from './network/net-006-private-aks';
 import { TFS_001 } from './state/tfs-001-state-backend';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
 
@@ -30,6 +36,12 @@ export const ALL_RULES: readonly Rule[] = [
   ENC_003,
   ENC_004,
   ENC_005,
+  NET_001,
+  NET_002,
+  NET_003,
+  NET_004,
+  NET_005,
+  NET_006,
   TFS_001,
   TFS_003,
 ];

@@ -1,0 +1,443 @@
+import { NET_001 } from '../../policies/rules/network/net-001-public-network-access';
+import { NET_002 } from '../../policies/rules/network/net-002-firewall-default-deny';
+import { NET_003 } from '../../policies/rules/network/net-003-management-ports';
+import { NET_004 } from '../../policies/rules/network/net-004-public-ips';
+import { NET_005 } from '../../policies/rules/network/net-005-private-endpoints';
+import { NET_006 } from '../../policies/rules/network/net-006-private-aks';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const SA = {
+  name: 'sa',
+  location: 'norwayeast',
+  public_network_access_enabled: false,
+  allow_nested_items_to_be_public: false,
+};
+
+ruleTester(NET_001, {
+  valid: [
+    {
+      name: 'storage, Key Vault, SQL and a web app with public access off',
+      synth: tf({
+        'azurerm_storage_account.sa': SA,
+        'azurerm_key_vault.kv': { public_network_access_enabled: false },
+        'azurerm_mssql_server.s': { public_network_access_enabled: 'false' },
+        'azurerm_linux_web_app.w': { public_network_access_enabled: false },
+        'azurerm_postgresql_flexible_server.pg': { delegated_subnet_id: '${azurerm_subnet.db.id}' },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: SA },
+        { at: 'module.kv.azurerm_key_vault.kv', index: 0, values: { public_network_access_enabled: false } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'public access left at the provider default (enabled) or set true; anonymous blobs by default',
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': { name: 'sa', location: 'norwayeast' },
+          'azurerm_key_vault.kv': {},
+          'azurerm_cosmosdb_account.c': { public_network_access_enabled: true },
+          'azurerm_container_registry.acr': { public_network_access_enabled: '${var.public}' },
+        },
+        { variable: { public: { type: 'bool' } } },
+      ),
+      plan: plan([
+        { at: 'module.kv.azurerm_key_vault.kv', index: 0, values: { public_network_access_enabled: true } },
+      ]),
+      errors: [
+        ['NET-001', 'azurerm_container_registry.acr'],
+        ['NET-001', 'azurerm_cosmosdb_account.c'],
+        ['NET-001', 'azurerm_key_vault.kv'],
+        ['NET-001', 'azurerm_storage_account.sa'],
+        ['NET-001', 'azurerm_storage_account.sa'],
+      ],
+      planErrors: [['NET-001', 'module.kv.azurerm_key_vault.kv[0]']],
+    },
+    {
+      name: 'public blob access under the old name',
+      synth: tf({
+        'azurerm_storage_account.sa': {
+          public_network_access_enabled: false,
+          allow_blob_public_access: true,
+        },
+      }),
+      errors: [['NET-001', 'azurerm_storage_account.sa']],
+      message: /allow_blob_public_access/,
+    },
+  ],
+});
+
+ruleTester(NET_002, {
+  valid: [
+    {
+      name: 'storage network_rules as an object and Key Vault network_acls as an array, both Deny',
+      synth: tf({
+        'azurerm_storage_account.sa': {
+          network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
+        },
+        'azurerm_key_vault.kv': { network_acls: [{ default_action: 'Deny', bypass: 'None' }] },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: { network_rules: [{ default_action: 'Deny' }] } },
+        { at: 'azurerm_key_vault.kv', values: { network_acls: [{ default_action: 'Deny' }] } },
+      ]),
+    },
+    {
+      name: 'a separate azurerm_storage_account_network_rules resource',
+      synth: tf({
+        'azurerm_storage_account.sa': { name: 'sa' },
+        'azurerm_storage_account_network_rules.r': {
+          storage_account_id: '${azurerm_storage_account.sa.id}',
+          default_action: 'Deny',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: { network_rules: [] } },
+        {
+          at: 'azurerm_storage_account_network_rules.r',
+          values: { default_action: 'Deny' },
+          unknown: { storage_account_id: true },
+          references: { storage_account_id: ['azurerm_storage_account.sa.id'] },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no firewall block, Allow, and a dynamic block',
+      synth: tf({
+        'azurerm_storage_account.a': { name: 'a' },
+        'azurerm_storage_account.b': { network_rules: { default_action: 'Allow' } },
+        'azurerm_key_vault.kv': { dynamic: { network_acls: { for_each: '${var.acls}', content: {} } } },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.a', index: 0, values: { network_rules: [] } },
+        {
+          at: 'azurerm_storage_account_network_rules.r',
+          values: { default_action: 'Allow' },
+          unknown: { storage_account_id: true },
+          references: {
+            storage_account_id: ['azurerm_storage_account.a[0].id', 'azurerm_storage_account.a'],
+          },
+        },
+      ]),
+      errors: [
+        ['NET-002', 'azurerm_key_vault.kv'],
+        ['NET-002', 'azurerm_storage_account.a'],
+        ['NET-002', 'azurerm_storage_account.b'],
+      ],
+      planErrors: [['NET-002', 'azurerm_storage_account.a[0]']],
+    },
+  ],
+});
+
+const RULE = {
+  direction: 'Inbound',
+  access: 'Allow',
+  protocol: 'Tcp',
+  source_port_range: '*',
+  destination_address_prefix: '*',
+};
+
+ruleTester(NET_003, {
+  valid: [
+    {
+      name: 'SSH from an internal range, HTTPS from the internet, RDP denied, outbound 22',
+      synth: tf({
+        'azurerm_network_security_group.nsg': {
+          security_rule: [
+            {
+              ...RULE,
+              name: 'ssh',
+              priority: 100,
+              source_address_prefix: '10.0.0.0/8',
+              destination_port_range: '22',
+            },
+            {
+              ...RULE,
+              name: 'https',
+              priority: 110,
+              source_address_prefix: 'Internet',
+              destination_port_range: '443',
+            },
+            {
+              ...RULE,
+              name: 'rdp',
+              priority: 120,
+              access: 'Deny',
+              source_address_prefix: '*',
+              destination_port_range: '3389',
+            },
+          ],
+        },
+        'azurerm_network_security_rule.out': {
+          ...RULE,
+          direction: 'Outbound',
+          source_address_prefix: '*',
+          destination_port_range: '22',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_network_security_group.nsg',
+          values: {
+            security_rule: [
+              {
+                ...RULE,
+                source_address_prefix: '',
+                source_address_prefixes: ['10.1.0.0/16'],
+                destination_port_range: '',
+                destination_port_ranges: ['22', '3389'],
+              },
+            ],
+          },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'RDP from the internet (inline, single object), SSH in a range from 0.0.0.0/0, a star port from Any',
+      synth: tf({
+        'azurerm_network_security_group.nsg': {
+          security_rule: {
+            ...RULE,
+            name: 'rdp',
+            source_address_prefix: 'Internet',
+            destination_port_range: '3389',
+          },
+        },
+        'azurerm_network_security_rule.ssh': {
+          ...RULE,
+          source_address_prefixes: ['10.0.0.0/8', '0.0.0.0/0'],
+          destination_port_ranges: ['20-25'],
+        },
+        'azurerm_network_security_rule.any': {
+          ...RULE,
+          protocol: '*',
+          source_address_prefix: 'Any',
+          destination_port_range: '*',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'module.net.azurerm_network_security_rule.r',
+          index: 'ssh',
+          values: {
+            ...RULE,
+            source_address_prefix: '*',
+            source_address_prefixes: [],
+            destination_port_range: '22',
+            destination_port_ranges: [],
+          },
+        },
+        {
+          at: 'azurerm_network_security_group.nsg',
+          values: {
+            security_rule: [
+              {
+                ...RULE,
+                source_address_prefix: '::/0',
+                source_address_prefixes: [],
+                destination_port_range: '3000-4000',
+                destination_port_ranges: [],
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [
+        ['NET-003', 'azurerm_network_security_group.nsg'],
+        ['NET-003', 'azurerm_network_security_rule.any'],
+        ['NET-003', 'azurerm_network_security_rule.ssh'],
+      ],
+      planErrors: [
+        ['NET-003', 'azurerm_network_security_group.nsg'],
+        ['NET-003', 'module.net.azurerm_network_security_rule.r["ssh"]'],
+      ],
+    },
+    {
+      name: 'source or port unknown before apply counts as open',
+      synth: tf(
+        {
+          'azurerm_network_security_rule.r': {
+            ...RULE,
+            source_address_prefix: '${var.source}',
+            destination_port_range: '22',
+          },
+        },
+        { variable: { source: { type: 'string' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_network_security_rule.r',
+          values: { ...RULE, source_address_prefix: '*' },
+          unknown: { destination_port_range: true },
+        },
+      ]),
+      errors: [['NET-003', 'azurerm_network_security_rule.r']],
+      message: /unknown before apply/,
+    },
+  ],
+});
+
+ruleTester(NET_004, {
+  valid: [
+    {
+      name: 'private NIC and scale set',
+      synth: tf({
+        'azurerm_network_interface.nic': {
+          ip_configuration: {
+            name: 'ip',
+            subnet_id: '${azurerm_subnet.s.id}',
+            private_ip_address_allocation: 'Dynamic',
+          },
+        },
+        'azurerm_linux_virtual_machine_scale_set.ss': {
+          network_interface: { name: 'n', ip_configuration: [{ name: 'ip', subnet_id: 'x' }] },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_network_interface.nic',
+          values: { ip_configuration: [{ name: 'ip', public_ip_address_id: null }] },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a public IP, a NIC that attaches it (value through a reference), a scale set with public IPs',
+      synth: tf({
+        'azurerm_public_ip.pip': { location: 'norwayeast', allocation_method: 'Static' },
+        'azurerm_network_interface.nic': {
+          ip_configuration: [
+            { name: 'a' },
+            { name: 'b', public_ip_address_id: '${azurerm_public_ip.pip.id}' },
+          ],
+        },
+        'azurerm_linux_virtual_machine_scale_set.ss': {
+          network_interface: [
+            { name: 'n', ip_configuration: { name: 'ip', public_ip_address: { name: 'pub' } } },
+          ],
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_public_ip.pip', index: 0, values: { location: 'norwayeast' } },
+        {
+          at: 'module.vm.azurerm_network_interface.nic',
+          values: { ip_configuration: [{ name: 'a' }] },
+          unknown: { ip_configuration: [{ public_ip_address_id: true }] },
+        },
+      ]),
+      errors: [
+        ['NET-004', 'azurerm_linux_virtual_machine_scale_set.ss'],
+        ['NET-004', 'azurerm_network_interface.nic'],
+        ['NET-004', 'azurerm_public_ip.pip'],
+      ],
+      planErrors: [
+        ['NET-004', 'azurerm_public_ip.pip[0]'],
+        ['NET-004', 'module.vm.azurerm_network_interface.nic'],
+      ],
+    },
+  ],
+});
+
+ruleTester(NET_005, {
+  valid: [
+    {
+      name: 'storage with a private endpoint; PostgreSQL injected into a subnet',
+      synth: tf({
+        'azurerm_storage_account.sa': SA,
+        'azurerm_private_endpoint.pe': {
+          private_service_connection: {
+            name: 'c',
+            private_connection_resource_id: '${azurerm_storage_account.sa.id}',
+            subresource_names: ['blob'],
+          },
+        },
+        'azurerm_postgresql_flexible_server.pg': { delegated_subnet_id: '${azurerm_subnet.db.id}' },
+      }),
+      plan: plan([
+        { at: 'module.st.azurerm_storage_account.sa', index: 0, values: SA },
+        {
+          at: 'module.st.azurerm_private_endpoint.pe',
+          index: 0,
+          values: { private_service_connection: [{ name: 'c' }] },
+          unknown: { private_service_connection: [{ private_connection_resource_id: true }] },
+          references: {
+            'private_service_connection.private_connection_resource_id': [
+              'azurerm_storage_account.sa[0].id',
+              'azurerm_storage_account.sa',
+            ],
+          },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Key Vault without a private endpoint; an endpoint for another store does not count',
+      synth: tf({
+        'azurerm_key_vault.kv': {},
+        'azurerm_storage_account.sa': SA,
+        'azurerm_private_endpoint.pe': {
+          private_service_connection: [
+            { private_connection_resource_id: '${azurerm_storage_account.sa.id}' },
+          ],
+        },
+      }),
+      plan: plan([{ at: 'azurerm_key_vault.kv', values: {} }]),
+      errors: [['NET-005', 'azurerm_key_vault.kv']],
+    },
+  ],
+});
+
+ruleTester(NET_006, {
+  valid: [
+    {
+      name: 'private cluster, node public IPs off',
+      synth: tf({
+        'azurerm_kubernetes_cluster.k': {
+          private_cluster_enabled: true,
+          default_node_pool: { name: 'sys', node_public_ip_enabled: false },
+        },
+        'azurerm_kubernetes_cluster_node_pool.p': {
+          kubernetes_cluster_id: '${azurerm_kubernetes_cluster.k.id}',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_kubernetes_cluster.k',
+          values: { private_cluster_enabled: true, default_node_pool: [{ node_public_ip_enabled: false }] },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'public API server by default; node public IPs under the 4.x and 3.x names',
+      synth: tf({
+        'azurerm_kubernetes_cluster.k': { default_node_pool: { name: 'sys' } },
+        'azurerm_kubernetes_cluster.k3': {
+          private_cluster_enabled: true,
+          default_node_pool: { name: 'sys', enable_node_public_ip: true },
+        },
+        'azurerm_kubernetes_cluster_node_pool.p': { node_public_ip_enabled: true },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_kubernetes_cluster.k',
+          values: { private_cluster_enabled: false, default_node_pool: [{ node_public_ip_enabled: false }] },
+        },
+      ]),
+      errors: [
+        ['NET-006', 'azurerm_kubernetes_cluster.k'],
+        ['NET-006', 'azurerm_kubernetes_cluster.k3'],
+        ['NET-006', 'azurerm_kubernetes_cluster_node_pool.p'],
+      ],
+      planErrors: [['NET-006', 'azurerm_kubernetes_cluster.k']],
+    },
+  ],
+});

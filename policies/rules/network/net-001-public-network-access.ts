@@ -1,0 +1,51 @@
+import { defineRule } from '../../engine/rule';
+import { boolProblem, isWritten } from '../attributes';
+import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
+
+/** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
+const TYPES = [
+  ...DATA_STORE_TYPES,
+  ...WEB_APP_TYPES,
+  'azurerm_eventhub_namespace',
+  'azurerm_servicebus_namespace',
+  'azurerm_cognitive_account',
+];
+
+export const NET_001 = defineRule({
+  id: 'NET-001',
+  title: 'Data stores and web apps have public network access disabled',
+  severity: 'error',
+  rationale:
+    'A data store reachable from the internet can be reached from abroad; giving a party in a third country access counts as a transfer. Most azurerm resources default to public access, so it must be switched off explicitly. Anonymous blob access exposes data to anyone.',
+  anchors: {
+    mcsb: ['NS-2'],
+    checkov: ['CKV_AZURE_59', 'CKV_AZURE_190', 'CKV_AZURE_189', 'CKV_AZURE_113', 'CKV_AZURE_68'],
+  },
+  resourceTypes: TYPES,
+  fix: 'Set public_network_access_enabled = false and reach the resource through a private endpoint; on storage also set allow_nested_items_to_be_public = false.',
+  *check(context) {
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed') continue;
+      const injectedWith = VNET_INJECTED_WITH[resource.type];
+      // A server injected into a delegated subnet has no public endpoint at all.
+      if (!(injectedWith && isWritten(resource, injectedWith))) {
+        const problem = boolProblem(context, resource, ['public_network_access_enabled'], {
+          want: false,
+          providerDefault: true,
+        });
+        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      }
+      if (resource.type === 'azurerm_storage_account') {
+        // allow_nested_items_to_be_public defaults to true; allow_blob_public_access is the 2.x name.
+        const problem = boolProblem(
+          context,
+          resource,
+          ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
+          { want: false, providerDefault: true },
+        );
+        if (problem)
+          yield { resource, message: `${resource.address}: ${problem}; blobs may be made public.` };
+      }
+    }
+  },
+});

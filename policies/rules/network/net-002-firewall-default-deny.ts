@@ -1,0 +1,70 @@
+import { defineRule, RuleContext } from '../../engine/rule';
+import type { TfResource } from '../../model/types';
+import { blockCount, resourceKey, stringProblem, targetOf } from '../attributes';
+
+/** Where each type keeps its firewall: the block, and a separate resource that may replace it. */
+const FIREWALLS: Readonly<Record<string, { block: string; separate?: { type: string; attribute: string } }>> =
+  {
+    azurerm_storage_account: {
+      block: 'network_rules',
+      separate: { type: 'azurerm_storage_account_network_rules', attribute: 'storage_account_id' },
+    },
+    azurerm_key_vault: { block: 'network_acls' },
+  };
+
+export const NET_002 = defineRule({
+  id: 'NET-002',
+  title: 'Storage and Key Vault firewalls deny by default',
+  severity: 'error',
+  rationale:
+    'A firewall whose default action is Allow admits every network that no rule names; without a firewall block, Azure allows all networks.',
+  anchors: { mcsb: ['NS-2'], checkov: ['CKV_AZURE_35', 'CKV_AZURE_109'] },
+  resourceTypes: [...Object.keys(FIREWALLS), 'azurerm_storage_account_network_rules'],
+  fix: 'Add network_rules (storage) or network_acls (Key Vault) with default_action = "Deny", or an azurerm_storage_account_network_rules resource with default_action = "Deny".',
+  *check(context) {
+    const separate = separateRules(context);
+    for (const resource of context.resources) {
+      const spec = FIREWALLS[resource.type];
+      if (resource.mode !== 'managed' || !spec) continue;
+      const blocks = blockCount(context, resource, spec.block);
+      const external = separate.get(resourceKey(context.model, resource)) ?? [];
+      if (blocks.kind === 'unknown') {
+        yield {
+          resource,
+          message: `${resource.address}: ${blocks.reason}, so the firewall's default action cannot be verified.`,
+        };
+        continue;
+      }
+      if (blocks.count === 0 && external.length === 0) {
+        yield {
+          resource,
+          message: `${resource.address} has no ${spec.block} block; Azure allows all networks by default.`,
+        };
+        continue;
+      }
+      const problems = [
+        ...(blocks.count > 0
+          ? [stringProblem(context, resource, [[spec.block, 0, 'default_action']], { allowed: ['Deny'] })]
+          : []),
+        ...external.map((rules) => {
+          const problem = stringProblem(context, rules, ['default_action'], { allowed: ['Deny'] });
+          return problem && `${rules.address}: ${problem}`;
+        }),
+      ];
+      for (const problem of problems)
+        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    }
+  },
+});
+
+/** Separate network-rules resources by the account they govern, built once per run. */
+function separateRules(context: RuleContext): Map<string, TfResource[]> {
+  const out = new Map<string, TfResource[]>();
+  for (const resource of context.model.byType.get('azurerm_storage_account_network_rules') ?? []) {
+    const target = targetOf(context.resolver, context.model, resource, 'storage_account_id');
+    if (target.kind !== 'resource') continue;
+    const key = resourceKey(target.model, target.resource);
+    out.set(key, [...(out.get(key) ?? []), resource]);
+  }
+  return out;
+}

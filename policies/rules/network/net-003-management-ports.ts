@@ -1,0 +1,105 @@
+import { defineRule, RuleContext } from '../../engine/rule';
+import type { Resolved } from '../../model/resolve';
+import type { TfResource } from '../../model/types';
+import { blockCount, Path } from '../attributes';
+
+/** Ports that give an administrator a shell or a desktop. */
+export const MANAGEMENT_PORTS: readonly number[] = [22, 3389];
+/** Source prefixes that mean "anyone on the internet". */
+const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0', '::']);
+const NON_PORT_PROTOCOLS = new Set(['icmp', 'esp', 'ah']);
+
+export const NET_003 = defineRule({
+  id: 'NET-003',
+  title: 'No inbound access from the internet to management ports',
+  severity: 'error',
+  rationale:
+    'SSH and RDP open to the internet let anyone, anywhere, try to administer systems holding patient data; remote administration from abroad is exactly the access Norwegian guidance treats as a transfer.',
+  anchors: { mcsb: ['NS-1'], checkov: ['CKV_AZURE_9', 'CKV_AZURE_10'] },
+  resourceTypes: ['azurerm_network_security_group', 'azurerm_network_security_rule'],
+  fix: 'Restrict the source to a named internal range or application security group, or use Azure Bastion / just-in-time access instead of opening ports 22 and 3389.',
+  *check(context) {
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed') continue;
+      if (resource.type === 'azurerm_network_security_rule') {
+        const problem = ruleProblem(context, resource, []);
+        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        continue;
+      }
+      const blocks = blockCount(context, resource, 'security_rule');
+      if (blocks.kind === 'unknown') {
+        yield {
+          resource,
+          message: `${resource.address}: ${blocks.reason}, so its rules cannot be checked for internet access to management ports.`,
+        };
+        continue;
+      }
+      for (let i = 0; i < blocks.count; i++) {
+        const problem = ruleProblem(context, resource, ['security_rule', i]);
+        if (problem) yield { resource, message: `${resource.address}: security_rule[${i}] ${problem}.` };
+      }
+    }
+  },
+});
+
+const at = (prefix: readonly (string | number)[], name: string): Path => [...prefix, name];
+
+/** Strings of a resolved value that may be a string or a list; undefined when unknown. */
+function strings(resolved: Resolved): string[] | undefined {
+  if (resolved.kind === 'absent') return [];
+  if (resolved.kind === 'oneOf') return resolved.values.map(String);
+  if (resolved.kind === 'unknown') return undefined;
+  const value = resolved.value;
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string' || typeof v === 'number') ? value.map(String) : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? [String(value)] : undefined;
+}
+
+function ruleProblem(
+  context: RuleContext,
+  resource: TfResource,
+  prefix: readonly (string | number)[],
+): string | undefined {
+  const read = (name: string) =>
+    context.resolver.value(context.model, resource, at(prefix, name) as (string | number)[]);
+  const direction = strings(read('direction'));
+  const access = strings(read('access'));
+  if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
+    return undefined;
+  if (access && access.length > 0 && access.every((a) => a.toLowerCase() === 'deny')) return undefined;
+  const protocol = strings(read('protocol'));
+  if (protocol && protocol.length > 0 && protocol.every((p) => NON_PORT_PROTOCOLS.has(p.toLowerCase())))
+    return undefined;
+
+  const sources = [
+    ...(strings(read('source_address_prefix')) ?? ['<unknown>']),
+    ...(strings(read('source_address_prefixes')) ?? ['<unknown>']),
+  ];
+  const fromInternet = sources.filter(
+    (s) => s === '<unknown>' || INTERNET_SOURCES.has(s.trim().toLowerCase()),
+  );
+  if (fromInternet.length === 0) return undefined;
+
+  const ports = [
+    ...(strings(read('destination_port_range')) ?? ['<unknown>']),
+    ...(strings(read('destination_port_ranges')) ?? ['<unknown>']),
+  ];
+  const exposed = MANAGEMENT_PORTS.filter((port) => ports.some((range) => covers(range, port)));
+  if (exposed.length === 0) return undefined;
+  const unknownParts = [...fromInternet, ...ports].includes('<unknown>') || !direction || !access;
+  return `allows inbound from ${fromInternet.map((s) => (s === '<unknown>' ? 'a source unknown before apply' : JSON.stringify(s))).join(', ')} to port ${exposed.join(' and ')}${unknownParts ? ' (values unknown before apply count as open)' : ''}`;
+}
+
+/** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */
+function covers(range: string, port: number): boolean {
+  const text = range.trim();
+  // Plans list both the single and the list attribute; the unused one is an empty string.
+  if (text === '') return false;
+  if (text === '*' || text === '<unknown>') return true;
+  const single = /^(\d+)$/.exec(text);
+  if (single) return Number(single[1]) === port;
+  const span = /^(\d+)\s*-\s*(\d+)$/.exec(text);
+  if (span) return Number(span[1]) <= port && port <= Number(span[2]);
+  // Anything else is not a port range Azure accepts; treat it as open rather than guess.
+  return true;
+}

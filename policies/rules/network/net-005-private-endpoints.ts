@@ -1,0 +1,37 @@
+import { defineRule } from '../../engine/rule';
+import { blockCount, isWritten, resourceKey, targetOf } from '../attributes';
+import { DATA_STORE_TYPES, VNET_INJECTED_WITH } from '../data-stores';
+
+export const NET_005 = defineRule({
+  id: 'NET-005',
+  title: 'Data stores are reachable through a private endpoint',
+  severity: 'warning',
+  rationale:
+    'With public access off, a private endpoint in the same configuration is how applications reach the store; without one, the store is either unreachable or someone will turn public access back on.',
+  anchors: { mcsb: ['NS-2'], checkov: ['CKV2_AZURE_33'] },
+  resourceTypes: [...DATA_STORE_TYPES, 'azurerm_private_endpoint'],
+  fix: 'Add an azurerm_private_endpoint whose private_service_connection.private_connection_resource_id is the store (our constructs do this with privateEndpoints).',
+  *check(context) {
+    // Index once: store → has a private endpoint pointing at it.
+    const reached = new Set<string>();
+    for (const endpoint of context.model.byType.get('azurerm_private_endpoint') ?? []) {
+      const connections = blockCount(context, endpoint, 'private_service_connection');
+      if (connections.kind === 'unknown') continue;
+      for (let i = 0; i < connections.count; i++) {
+        const target = targetOf(context.resolver, context.model, endpoint, [
+          'private_service_connection',
+          i,
+          'private_connection_resource_id',
+        ]);
+        if (target.kind === 'resource') reached.add(resourceKey(target.model, target.resource));
+      }
+    }
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed' || resource.type === 'azurerm_private_endpoint') continue;
+      const injectedWith = VNET_INJECTED_WITH[resource.type];
+      if (injectedWith && isWritten(resource, injectedWith)) continue;
+      if (reached.has(resourceKey(context.model, resource))) continue;
+      yield { resource, message: `${resource.address} has no private endpoint in this configuration.` };
+    }
+  },
+});
