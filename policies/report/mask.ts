@@ -20,7 +20,7 @@ const SECRET_VALUE_ATTRIBUTE: Readonly<Record<string, string>> = { azurerm_key_v
 
 /** Shapes that are secrets wherever they stand, even in text we collected nothing for. */
 const SECRET_SHAPES: readonly RegExp[] = [
-  /(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=([^;"'\s]+)/gi,
+  /((?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=)([^;"'\s]+)/gi,
   /([?&]sig=)([^&"'\s]+)/gi,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];

@@ -1,0 +1,77 @@
+import { defineRule } from '../../policies/engine/rule';
+import type { Report } from '../../policies/engine/report';
+import { REPORTERS } from '../../policies/reporters';
+import { isSecretAttributeName, MASK, maskFor, SecretMask } from '../../policies/report/mask';
+import { ALL_RULES } from '../../policies/rules';
+import { planReport, SECRETS, synthStack, synthStackReport } from './support';
+
+/** A rule that quotes every value it sees, as a careless rule might: reports must still print no secret. */
+const QUOTES_VALUES = defineRule({
+  id: 'TST-900',
+  title: 'Quotes attribute values',
+  severity: 'error',
+  rationale: 'Exercises masking.',
+  anchors: {},
+  resourceTypes: ['azurerm_mssql_server', 'azurerm_key_vault_secret', 'azurerm_storage_account', 'azurerm_cosmosdb_account'],
+  fix: 'None.',
+  *check({ resources }) {
+    for (const resource of resources) {
+      yield { resource, message: `${resource.address} has ${JSON.stringify(resource.values)} (before: ${JSON.stringify(resource.change?.before ?? null)}).` };
+    }
+  },
+});
+
+const FORMATS = Object.keys(REPORTERS);
+
+describe('Reports never print secret values', () => {
+  let reports: Record<'plan' | 'stack', Report>;
+  beforeAll(() => {
+    const rules = [...ALL_RULES, QUOTES_VALUES];
+    reports = { plan: planReport({ rules }), stack: synthStackReport(synthStack().outdir, { rules }) };
+  });
+
+  test('the leaky rule really quotes the secrets (otherwise this test proves nothing)', () => {
+    const messages = [...reports.plan.findings, ...reports.stack.findings].map((f) => f.message).join('\n');
+    for (const secret of Object.values(SECRETS)) expect(messages).toContain(secret);
+  });
+
+  test.each(FORMATS)('%s masks a literal password, values the plan marks sensitive, and keys inside connection strings', (format) => {
+    const text = REPORTERS[format](reports.plan) + REPORTERS[format](reports.stack);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    expect(text).toContain(MASK);
+    // Masking removes the secret, not the finding.
+    expect(text).toContain('azurerm_mssql_server.sql');
+    expect(text).toContain('azurerm_key_vault_secret.pg_admin');
+  });
+});
+
+describe('SecretMask', () => {
+  test('secret attribute names; identifiers that only look like them are not secrets', () => {
+    for (const name of ['administrator_login_password', 'admin_password', 'primary_access_key', 'primary_connection_string', 'sas_token', 'client_secret', 'private_key_pem', 'primary_shared_key']) {
+      expect(isSecretAttributeName(name)).toBe(true);
+    }
+    for (const name of ['key_vault_key_id', 'key_vault_id', 'key_name', 'key_type', 'shared_access_key_enabled', 'password_authentication_enabled', 'location']) {
+      expect(isSecretAttributeName(name)).toBe(false);
+    }
+  });
+
+  test('replaces escaped spellings too, and secret-shaped fragments it was not told about', () => {
+    const mask = new SecretMask(['p"w<d&1234']);
+    expect(mask.text(JSON.stringify({ m: 'p"w<d&1234' }))).toBe(`{"m":"${MASK}"}`);
+    expect(mask.text('x p&quot;w&lt;d&amp;1234 y')).toBe(`x ${MASK} y`);
+    expect(mask.text('Server=x;Password=hunter2-long;AccountKey=abc/def==;')).toBe(`Server=x;Password=${MASK};AccountKey=${MASK};`);
+    expect(mask.text('https://st.blob.core.windows.net/c?sv=2022&sig=AbC%2Bdef')).toBe(`https://st.blob.core.windows.net/c?sv=2022&sig=${MASK}`);
+  });
+
+  test('references are not secrets, and very short values are not masked in free text', () => {
+    const mask = new SecretMask(['${azurerm_key_vault_secret.x.value}', 'abc']);
+    expect(mask.size).toBe(1);
+    expect(mask.text('abc')).toBe('abc');
+  });
+
+  test('collects from the workspace: plan sensitive marks and secret-named attributes', () => {
+    const mask = maskFor(planReport().workspace);
+    expect(mask.text(`${SECRETS.planSecret} ${SECRETS.cosmosKey} ${SECRETS.archiveKey}`)).toBe(`${MASK} ${MASK} ${MASK}`);
+    expect(mask.text('norwayeast westeurope azurerm_storage_account.data')).toBe('norwayeast westeurope azurerm_storage_account.data');
+  });
+});
