@@ -1,0 +1,162 @@
+/** What the Linux VM and VM scale set constructs share: props, validation and disk encryption. */
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  CustomerManagedKeyOption,
+  isMicrosoftManagedKey,
+  ManagedIdentitiesConfig,
+  NorwayConstructProps,
+} from '../core/interfaces';
+import { regionCapabilities, REGION_CAPABILITIES } from '../core/region';
+import { Problems, warnRelaxed } from '../core/validation';
+import { NorwayDiskEncryptionSet } from './disk-encryption-set';
+
+export interface SourceImage {
+  readonly publisher: string;
+  readonly offer: string;
+  readonly sku: string;
+  readonly version: string;
+}
+
+/** Ubuntu 22.04 LTS, generation 2 (supports trusted launch). */
+export const UBUNTU_2204_GEN2: SourceImage = {
+  publisher: 'Canonical',
+  offer: '0001-com-ubuntu-server-jammy',
+  sku: '22_04-lts-gen2',
+  version: 'latest',
+};
+
+export interface NorwayLinuxComputeProps extends NorwayConstructProps {
+  readonly name: string;
+  /** The subnet the network interfaces live in; no public IP is ever attached. */
+  readonly subnetId: string;
+  /** OpenSSH public keys (`ssh-ed25519 …`, `ssh-rsa …`, `ecdsa-sha2-…`); password authentication is off. */
+  readonly sshPublicKeys: readonly string[];
+  /** @default 'azureadmin' */
+  readonly adminUsername?: string;
+  /** @default 'Standard_D2s_v5' */
+  readonly size?: string;
+  /** @default UBUNTU_2204_GEN2 */
+  readonly image?: SourceImage;
+  /**
+   * Disk encryption with a customer-managed key: `{ keyVault }` creates a disk encryption set (child
+   * `DiskEncryption`), or pass `diskEncryptionSetId` to share one. One of the two is required.
+   */
+  readonly customerManagedKey?: CustomerManagedKeyOption;
+  /** An existing disk encryption set (e.g. `NorwayDiskEncryptionSet.id`). */
+  readonly diskEncryptionSetId?: string;
+  /** What disks must wait for when `diskEncryptionSetId` is given (its key access). @default - none */
+  readonly diskEncryptionDependencies?: readonly ITerraformDependable[];
+  /** @default 'Premium_LRS' */
+  readonly osDiskType?: 'Premium_LRS' | 'StandardSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS';
+  /** @default { systemAssigned: true } */
+  readonly managedIdentities?: ManagedIdentitiesConfig;
+  /** cloud-init, base64-encoded. @default - none */
+  readonly customData?: string;
+}
+
+const SSH_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/;
+const USERNAME = /^[a-z_][a-z0-9_-]{0,31}$/;
+const RESERVED_USERNAMES = ['root', 'admin', 'administrator', 'user', 'guest', 'test', 'adm', 'sys'];
+
+/** Validate what VMs and scale sets share, and the zones asked for against the region. */
+export function validateCompute(
+  problems: Problems,
+  props: NorwayLinuxComputeProps,
+  zones: readonly string[] | undefined,
+): void {
+  problems.region(props.region);
+  if (REGION_CAPABILITIES[props.region] && zones && zones.length > 0) {
+    const caps = regionCapabilities(props.region);
+    if (caps.zones.length === 0) {
+      problems.add(
+        `zones ${JSON.stringify(zones)} asked for in ${props.region}, but ${caps.displayName} has no availability zones; ` +
+          `leave zones out there (zone redundancy is available in ${caps.pair})`,
+      );
+    } else {
+      const unknown = zones.filter((z) => !caps.zones.includes(z));
+      if (unknown.length > 0)
+        problems.add(
+          `zones ${unknown.join(', ')} do not exist in ${props.region} (it has ${caps.zones.join(', ')})`,
+        );
+    }
+  }
+  if (props.sshPublicKeys.length === 0)
+    problems.add('sshPublicKeys is empty: SSH keys are the only way in (password authentication is off)');
+  props.sshPublicKeys.forEach((key, i) => {
+    if (!SSH_KEY.test(key.trim()))
+      problems.add(
+        `sshPublicKeys[${i}] is not an OpenSSH public key (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp*)`,
+      );
+  });
+  const user = props.adminUsername ?? 'azureadmin';
+  if (!USERNAME.test(user) || RESERVED_USERNAMES.includes(user)) {
+    problems.add(
+      `adminUsername ${JSON.stringify(user)} is invalid or reserved; use lowercase letters, digits, '_' or '-' and not ${RESERVED_USERNAMES.join('/')}`,
+    );
+  }
+  const cmk = props.customerManagedKey;
+  if (cmk && props.diskEncryptionSetId)
+    problems.add('pass customerManagedKey or diskEncryptionSetId, not both');
+  if (!cmk && !props.diskEncryptionSetId) {
+    problems.add(
+      'customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault (or diskEncryptionSetId) so disks are encrypted with a ' +
+        'key the hospital controls (ENC-003), or { microsoftManaged: true, justification }',
+    );
+  } else if (cmk && isMicrosoftManagedKey(cmk)) {
+    problems.justification('customerManagedKey: { microsoftManaged: true }', cmk);
+  } else if (cmk && !cmk.keyVault) {
+    problems.add('customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the disk key');
+  }
+  if (
+    props.osDiskType?.endsWith('_ZRS') &&
+    REGION_CAPABILITIES[props.region] &&
+    regionCapabilities(props.region).zones.length === 0
+  ) {
+    problems.add(
+      `osDiskType ${props.osDiskType} needs availability zones, which ${props.region} does not have; use Premium_LRS`,
+    );
+  }
+}
+
+export interface DiskEncryption {
+  readonly diskEncryptionSetId?: string;
+  readonly dependsOn: ITerraformDependable[];
+  readonly set?: NorwayDiskEncryptionSet;
+}
+
+/** The disk encryption set disks use: created from `customerManagedKey`, given, or none (relaxed). */
+export function diskEncryption(scope: Construct, props: NorwayLinuxComputeProps): DiskEncryption {
+  const cmk = props.customerManagedKey;
+  if (cmk && isMicrosoftManagedKey(cmk)) {
+    warnRelaxed(scope, 'disks encrypted with platform-managed keys instead of a customer-managed key', cmk);
+    return { dependsOn: [] };
+  }
+  if (cmk) {
+    const set = new NorwayDiskEncryptionSet(scope, 'DiskEncryption', {
+      region: props.region,
+      resourceGroupName: props.resourceGroupName,
+      name: `${props.name}-des`,
+      keyVault: cmk.keyVault,
+      keyName: cmk.keyName,
+      tags: props.tags,
+    });
+    return { diskEncryptionSetId: set.id, dependsOn: [set.keyAccess], set };
+  }
+  return {
+    diskEncryptionSetId: props.diskEncryptionSetId,
+    dependsOn: [...(props.diskEncryptionDependencies ?? [])],
+  };
+}
+
+/** The identity block: system-assigned unless told otherwise, plus any user-assigned identities. */
+export function identityBlock(
+  config: ManagedIdentitiesConfig | undefined,
+): { type: string; identityIds?: string[] } | undefined {
+  const system = config?.systemAssigned ?? true;
+  const user = config?.userAssignedResourceIds ?? [];
+  const type = [system ? 'SystemAssigned' : undefined, user.length > 0 ? 'UserAssigned' : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return type ? { type, identityIds: user.length > 0 ? [...user] : undefined } : undefined;
+}
