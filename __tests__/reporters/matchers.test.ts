@@ -1,0 +1,71 @@
+import { Testing } from 'cdktf';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
+import '../../policies/cdktf/matchers';
+import { policyMatchers } from '../../policies/cdktf/matchers';
+import { NORWAY_EAST } from '../../constructs/core/region';
+import { NorwayStack } from '../../stacks/norway-stack';
+import { TODAY } from './support';
+
+function stackWith(build: (stack: NorwayStack) => void): NorwayStack {
+  const stack = new NorwayStack(Testing.app(), 'matchers', { region: NORWAY_EAST, bootstrap: true, policy: { today: TODAY } });
+  build(stack);
+  return stack;
+}
+
+describe('Jest matchers', () => {
+  let clean: NorwayStack;
+  let abroad: NorwayStack;
+  beforeAll(() => {
+    clean = stackWith((s) => new ResourceGroup(s, 'rg', { name: 'rg-app-noe', location: NORWAY_EAST }));
+    abroad = stackWith((s) => {
+      new ResourceGroup(s, 'rg', { name: 'rg-app-weu', location: 'westeurope' });
+      new MssqlServer(s, 'sql', {
+        name: 'sql-app-weu',
+        location: 'westeurope',
+        resourceGroupName: 'rg-app-weu',
+        version: '12.0',
+        administratorLogin: 'sqladmin',
+        administratorLoginPassword: 'Matcher-Secret-Passw0rd!',
+      });
+    });
+  });
+
+  test('toComplyWithPolicies passes for a compliant stack and fails for one in westeurope', () => {
+    expect(clean).toComplyWithPolicies();
+    expect(abroad).not.toComplyWithPolicies();
+  });
+
+  test('toHaveNoFindings checks only the named rules', () => {
+    expect(clean).toHaveNoFindings('RES-001');
+    expect(abroad).not.toHaveNoFindings('RES-001');
+    expect(abroad).toHaveNoFindings('RES-003');
+  });
+
+  test('the failure message lists every finding with rule, address, construct path and fix, secrets masked', () => {
+    const result = policyMatchers.toHaveNoFindings(abroad, 'RES-001');
+    const message = result.message();
+    expect(message).toMatch(/^Expected stack matchers to have no findings of RES-001, but it has 2:/);
+    expect(message).toContain('ERROR [RES-001] Every resource with a location is in Norway');
+    expect(message).toContain('at azurerm_resource_group.rg (construct matchers/rg)');
+    expect(message).toContain('at azurerm_mssql_server.sql (construct matchers/sql)');
+    expect(message).toContain("fix: Set location to 'norwayeast'");
+    const all = policyMatchers.toComplyWithPolicies(abroad).message();
+    expect(all).not.toContain('Matcher-Secret-Passw0rd!');
+    expect(() => expect(abroad).toComplyWithPolicies()).toThrow(/\[RES-001\][\s\S]*azurerm_mssql_server\.sql/);
+  });
+
+  test('an unknown rule id fails with the known ids, and a non-stack is rejected', () => {
+    expect(policyMatchers.toHaveNoFindings(clean, 'RES-999').message()).toMatch(/unknown rule id RES-999; known: RES-001/);
+    expect(() => policyMatchers.toComplyWithPolicies({})).toThrow(/expects a cdktf TerraformStack/);
+  });
+
+  test('warnings fail only when asked', () => {
+    const warned = stackWith((s) => new ResourceGroup(s, 'rg', { name: 'rg-app-now', location: 'norwaywest' }));
+    const report = policyMatchers.toComplyWithPolicies(warned, { includeWarnings: true });
+    const errorsOnly = policyMatchers.toComplyWithPolicies(warned);
+    expect(errorsOnly.pass).toBe(true);
+    expect(report.pass).toBe(false);
+    expect(report.message()).toContain('WARNING [RES-007]');
+  });
+});
