@@ -2,7 +2,7 @@
 import { isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
 import { loadTerraformJson } from './load-terraform-json';
-import { readJson } from './read-json';
+import { describeFsError, readJson } from './read-json';
 import { isRecord } from './values';
 import { InputError, TfModel } from './types';
 
@@ -32,10 +32,18 @@ export function readManifest(dir: string): ManifestStack[] {
   });
 }
 
+function exists(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    throw new InputError(file, `cannot read the file (${describeFsError(error)})`);
+  }
+}
+
 export function loadCdktfOut(dir: string): TfModel[] {
   return readManifest(dir).map((stack) => {
     const file = join(dir, stack.synthesizedStackPath);
-    if (!statSync(file, { throwIfNoEntry: false })) {
+    if (!exists(file)) {
       throw new InputError(join(dir, 'manifest.json'), `names stack ${stack.name} at ${stack.synthesizedStackPath}, which does not exist; run \`npm run synth\` again`);
     }
     return loadTerraformJson(readJson(file), { file, stack: stack.name });

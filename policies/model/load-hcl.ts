@@ -15,7 +15,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { buildModel, ModelParts } from './build';
 import { parseHcl } from './hcl-parser';
 import { readTerraformJsonParts } from './load-terraform-json';
-import { parseJsonText, readText } from './read-json';
+import { describeFsError, parseJsonText, readText } from './read-json';
 import { isRecord } from './values';
 import { InputError, ModuleScope, TfModel, TfResource, VariableDecl } from './types';
 
@@ -72,7 +72,12 @@ function loadModule(
   const variables = withValues(parts.variables, merged.variableValues);
   if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs });
 
-  const real = realpathSync(dir);
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (error) {
+    throw new InputError(dir, `cannot read the directory (${describeFsError(error)})`);
+  }
   for (const [name, { body, at }] of merged.calls) {
     const source = body.source;
     if (typeof source !== 'string') throw new InputError(at.file, `module "${name}" (line ${at.line}) has no literal source`);
@@ -120,9 +125,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
     const isTfJson = entry.endsWith('.tf.json');
     const isVars = entry === 'terraform.tfvars' || entry.endsWith('.auto.tfvars') || entry === 'terraform.tfvars.json' || entry.endsWith('.auto.tfvars.json');
     if (!isTf && !isTfJson && !isVars) continue;
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      throw new InputError(file, 'is not a regular file; expected Terraform configuration');
-    }
+    // readText refuses directories, FIFOs and symlink loops with a message naming the file.
     const text = readText(file);
     if (isVars) {
       // Terraform always loads these, and they override variable defaults.

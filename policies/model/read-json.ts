@@ -5,6 +5,19 @@ import { InputError } from './types';
 /** Larger inputs are refused rather than risking the process (a plan of thousands of resources is ~100 MB). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
+/** Strict: a byte that is not UTF-8 fails the input instead of turning silently into U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function describeInvalidUtf8(buffer: Buffer): string {
+  // Re-decode leniently and find the first replacement character's line.
+  const lenient = buffer.toString('utf8');
+  const offset = lenient.indexOf('\ufffd');
+  if (offset < 0) return 'invalid byte sequence';
+  const before = lenient.slice(0, offset);
+  const line = before.split('\n').length;
+  return `first invalid byte on line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
@@ -41,7 +54,12 @@ export function readText(file: string): string {
     throw new InputError(file, 'the file is UTF-16; save it as UTF-8 (terraform show -json writes UTF-8)');
   }
   if (buffer.includes(0)) throw new InputError(file, 'the file is binary, not JSON (a plan must be converted with `terraform show -json plan.bin`)');
-  const text = buffer.toString('utf8');
+  let text: string;
+  try {
+    text = UTF8.decode(buffer);
+  } catch {
+    throw new InputError(file, `the file is not valid UTF-8 (${describeInvalidUtf8(buffer)}); save it as UTF-8`);
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -57,7 +75,65 @@ export function parseJsonText(file: string, text: string): unknown {
     throw new InputError(file, `malformed JSON ${describeJsonError(text, (error as Error).message)}`);
   }
   if (nestingDepth(document) > MAX_NESTING) throw new InputError(file, `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    // JSON.parse keeps only the last value; Terraform reads every `"resource"` property of a JSON file.
+    throw new InputError(file, `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${duplicate.line}, column ${duplicate.column}); part of the input would go unchecked`);
+  }
   return document;
+}
+
+/**
+ * The first key that repeats within one object, scanning text that is already known to be valid JSON.
+ * Iterative and linear, so hostile input cannot exhaust the stack.
+ */
+export function findDuplicateKey(text: string): { key: string; line: number; column: number } | undefined {
+  const frames: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      // Jump to the closing quote: one not preceded by an odd number of backslashes.
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i < 0) return undefined;
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      const keys = frames[frames.length - 1];
+      if (expectKey && keys) {
+        const raw = text.slice(start, i + 1);
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (keys.has(key)) return { key, ...lineColumn(text, start) };
+        keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 0x7b /* { */) {
+      frames.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      frames.push(null);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      frames.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = frames[frames.length - 1] !== null && frames.length > 0;
+    }
+  }
+  return undefined;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** Depth of arrays and objects, measured without recursion (so it cannot overflow the stack itself). */
