@@ -19,6 +19,10 @@ import { NET_003 } from './network/net-003-management-ports';
 import { NET_004 } from './network/net-004-public-ips';
 import { NET_005 } from './network/net-005-private-endpoints';
 import { NET_006 } from './network/net-006-private-aks';
+import { IAM_001 } from './identity/iam-001-entra-only';
+import { IAM_002 } from './identity/iam-002-foreign-tenant-delegation';
+import { IAM_003 } from './identity/iam-003-privileged-roles';
+import { IAM_004 } from './identity/iam-004-ssh-keys-only';
 import { TFS_001 } from './state/tfs-001-state-backend';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
 
@@ -42,6 +46,10 @@ export const ALL_RULES: readonly Rule[] = [
   NET_004,
   NET_005,
   NET_006,
+  IAM_001,
+  IAM_002,
+  IAM_003,
+  IAM_004,
   TFS_001,
   TFS_003,
 ];
