@@ -23,6 +23,9 @@ import { IAM_001 } from './identity/iam-001-entra-only';
 import { IAM_002 } from './identity/iam-002-foreign-tenant-delegation';
 import { IAM_003 } from './identity/iam-003-privileged-roles';
 import { IAM_004 } from './identity/iam-004-ssh-keys-only';
+import { LOG_001 } from './logging/log-001-diagnostic-settings';
+import { LOG_002 } from './logging/log-002-workspace-retention';
+import { LOG_003 } from './logging/log-003-database-auditing';
 import { TFS_001 } from './state/tfs-001-state-backend';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
 
@@ -50,6 +53,9 @@ export const ALL_RULES: readonly Rule[] = [
   IAM_002,
   IAM_003,
   IAM_004,
+  LOG_001,
+  LOG_002,
+  LOG_003,
   TFS_001,
   TFS_003,
 ];

@@ -1,0 +1,213 @@
+import { LOG_001 } from '../../policies/rules/logging/log-001-diagnostic-settings';
+import { LOG_002 } from '../../policies/rules/logging/log-002-workspace-retention';
+import { LOG_003 } from '../../policies/rules/logging/log-003-database-auditing';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const LAW = {
+  name: 'law',
+  location: 'norwayeast',
+  retention_in_days: 365,
+  local_authentication_enabled: false,
+};
+const SA = { name: 'sa', location: 'norwayeast' };
+
+ruleTester(LOG_001, {
+  valid: [
+    {
+      name: 'storage (through its blob service) and Key Vault with settings to a Norway workspace',
+      synth: tf({
+        'azurerm_log_analytics_workspace.law': LAW,
+        'azurerm_storage_account.sa': SA,
+        'azurerm_key_vault.kv': { location: 'norwayeast' },
+        'azurerm_monitor_diagnostic_setting.sa': {
+          target_resource_id: '${azurerm_storage_account.sa.id}/blobServices/default',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.kv': {
+          target_resource_id: '${azurerm_key_vault.kv.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+      }),
+      plan: plan([
+        { at: 'module.mon.azurerm_log_analytics_workspace.law', values: LAW },
+        { at: 'module.mon.azurerm_storage_account.sa', index: 0, values: SA },
+        {
+          at: 'module.mon.azurerm_monitor_diagnostic_setting.sa',
+          index: 0,
+          unknown: { target_resource_id: true, log_analytics_workspace_id: true },
+          references: {
+            target_resource_id: ['azurerm_storage_account.sa[0].id', 'azurerm_storage_account.sa'],
+            log_analytics_workspace_id: ['azurerm_log_analytics_workspace.law.id'],
+          },
+        },
+      ]),
+    },
+    {
+      name: 'one good setting is enough next to one to a storage archive',
+      synth: tf({
+        'azurerm_log_analytics_workspace.law': LAW,
+        'azurerm_network_security_group.nsg': { location: 'norwayeast' },
+        'azurerm_storage_account.archive': SA,
+        'azurerm_monitor_diagnostic_setting.archive': {
+          target_resource_id: '${azurerm_network_security_group.nsg.id}',
+          storage_account_id: '${azurerm_storage_account.archive.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.law': {
+          target_resource_id: '${azurerm_network_security_group.nsg.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.sa': {
+          target_resource_id: '${azurerm_storage_account.archive.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no setting at all',
+      synth: tf({
+        'azurerm_key_vault.kv': { location: 'norwayeast' },
+        'azurerm_mssql_database.db': { server_id: 'x' },
+      }),
+      plan: plan([
+        {
+          at: 'module.db.azurerm_postgresql_flexible_server.pg',
+          index: 'a',
+          values: { location: 'norwayeast' },
+        },
+      ]),
+      errors: [
+        ['LOG-001', 'azurerm_key_vault.kv'],
+        ['LOG-001', 'azurerm_mssql_database.db'],
+      ],
+      planErrors: [['LOG-001', 'module.db.azurerm_postgresql_flexible_server.pg["a"]']],
+      message: /no diagnostic setting/,
+    },
+    {
+      name: 'a setting to a workspace abroad, one to an external workspace, one without a workspace',
+      synth: tf({
+        'azurerm_log_analytics_workspace.nl': { ...LAW, location: 'westeurope' },
+        'azurerm_key_vault.a': {},
+        'azurerm_key_vault.b': {},
+        'azurerm_key_vault.c': {},
+        'azurerm_monitor_diagnostic_setting.a': {
+          target_resource_id: '${azurerm_key_vault.a.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.nl.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.b': {
+          target_resource_id: '${azurerm_key_vault.b.id}',
+          log_analytics_workspace_id:
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central',
+        },
+        'azurerm_monitor_diagnostic_setting.c': {
+          target_resource_id: '${azurerm_key_vault.c.id}',
+          eventhub_authorization_rule_id: '${var.rule}',
+        },
+      }),
+      errors: [
+        ['LOG-001', 'azurerm_key_vault.a'],
+        ['LOG-001', 'azurerm_key_vault.b'],
+        ['LOG-001', 'azurerm_key_vault.c'],
+      ],
+      message: /Norway Log Analytics workspace/,
+    },
+  ],
+});
+
+ruleTester(LOG_002, {
+  valid: [
+    {
+      name: 'a year of retention; local auth off under the newer and the older name',
+      synth: tf({
+        'azurerm_log_analytics_workspace.a': LAW,
+        'azurerm_log_analytics_workspace.b': {
+          location: 'norwayeast',
+          retention_in_days: 730,
+          local_authentication_disabled: true,
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_log_analytics_workspace.a', values: { ...LAW, local_authentication_disabled: true } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'default retention and local auth; short retention',
+      synth: tf({
+        'azurerm_log_analytics_workspace.a': { location: 'norwayeast' },
+        'azurerm_log_analytics_workspace.b': { ...LAW, retention_in_days: 90 },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_log_analytics_workspace.a',
+          index: 0,
+          values: { ...LAW, local_authentication_enabled: true, local_authentication_disabled: false },
+        },
+      ]),
+      errors: [
+        ['LOG-002', 'azurerm_log_analytics_workspace.a'],
+        ['LOG-002', 'azurerm_log_analytics_workspace.a'],
+        ['LOG-002', 'azurerm_log_analytics_workspace.b'],
+      ],
+      planErrors: [['LOG-002', 'azurerm_log_analytics_workspace.a[0]']],
+    },
+  ],
+});
+
+ruleTester(LOG_003, {
+  valid: [
+    {
+      name: 'SQL extended auditing and PostgreSQL connection logging',
+      synth: tf({
+        'azurerm_mssql_server.s': { location: 'norwayeast' },
+        'azurerm_mssql_server_extended_auditing_policy.a': {
+          server_id: '${azurerm_mssql_server.s.id}',
+          log_monitoring_enabled: true,
+        },
+        'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' },
+        'azurerm_postgresql_flexible_server_configuration.log': {
+          server_id: '${azurerm_postgresql_flexible_server.pg.id}',
+          name: 'log_connections',
+          value: 'on',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_mssql_server.s', values: { location: 'norwayeast' } },
+        {
+          at: 'azurerm_mssql_server_extended_auditing_policy.a',
+          values: { enabled: true },
+          unknown: { server_id: true },
+          references: { server_id: ['azurerm_mssql_server.s.id'] },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'auditing disabled, connection logging off, nothing at all',
+      synth: tf({
+        'azurerm_mssql_server.s': {},
+        'azurerm_mssql_server_extended_auditing_policy.a': {
+          server_id: '${azurerm_mssql_server.s.id}',
+          enabled: false,
+        },
+        'azurerm_postgresql_flexible_server.pg': {},
+        'azurerm_postgresql_flexible_server_configuration.log': {
+          server_id: '${azurerm_postgresql_flexible_server.pg.id}',
+          name: 'log_connections',
+          value: 'off',
+        },
+        'azurerm_postgresql_flexible_server.other': {},
+      }),
+      plan: plan([{ at: 'module.db.azurerm_mssql_server.s', index: 1, values: {} }]),
+      errors: [
+        ['LOG-003', 'azurerm_mssql_server.s'],
+        ['LOG-003', 'azurerm_postgresql_flexible_server.other'],
+        ['LOG-003', 'azurerm_postgresql_flexible_server.pg'],
+      ],
+      planErrors: [['LOG-003', 'module.db.azurerm_mssql_server.s[1]']],
+    },
+  ],
+});
