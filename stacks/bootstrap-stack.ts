@@ -29,6 +29,9 @@ export interface BootstrapStackProps {
 /** Rules a temporary `state.bootstrapAccess` firewall opening breaks, suppressed with the configuration's reason and expiry. */
 export const BOOTSTRAP_ACCESS_RULES = ['NET-001'] as const;
 
+/** Review date of the bootstrap stack's standing suppressions: at most a year ahead, then re-decided. */
+export const BOOTSTRAP_SUPPRESSIONS_EXPIRE = '2027-11-24';
+
 export class BootstrapStack extends NorwayStack {
   readonly resourceGroup: NorwayResourceGroup;
   readonly logs: NorwayLogAnalyticsWorkspace;
@@ -99,6 +102,20 @@ export class BootstrapStack extends NorwayStack {
       // Created through Azure Resource Manager, so it works while the data plane is private.
       storageAccountId: this.stateAccount.storageAccountId,
       containerAccessType: 'private',
+    });
+
+    // The state account's private endpoints live in each hub (platform stacks, `StateAccess`), which
+    // address the account by id because they never read bootstrap's local state; NET-005 cannot see them here.
+    suppress(this.stateAccount, {
+      ruleId: 'NET-005',
+      reason: 'Private endpoints to the state account are created in every hub by the platform stacks (StateAccess).',
+      expires: BOOTSTRAP_SUPPRESSIONS_EXPIRE,
+    });
+    // Only the storage service (a trusted service) reads the state key after bootstrap; no client needs the vault.
+    suppress(this.keyVault, {
+      ruleId: 'NET-005',
+      reason: 'Only the storage service, as a trusted Azure service, uses this vault after bootstrap; no client reaches it.',
+      expires: BOOTSTRAP_SUPPRESSIONS_EXPIRE,
     });
 
     if (access) {

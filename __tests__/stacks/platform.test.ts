@@ -1,0 +1,232 @@
+/**
+ * The default platform, synthesized once with `app.synth()` (guard included) and read back from disk,
+ * as `npm run synth` and the policy CLI see it.
+ */
+import { checkModels } from '../../policies/engine/engine';
+import type { Report } from '../../policies/engine/report';
+import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
+import { resourceTypeCounts, SynthesizedPlatform, synthDefaultPlatform, TEST_TODAY, TerraformJson } from './synth-default';
+
+let out: SynthesizedPlatform;
+let report: Report;
+beforeAll(() => {
+  out = synthDefaultPlatform();
+  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY });
+});
+
+const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [`workload-${t}-dev`, `workload-${t}-prod`]);
+const PLATFORMS = ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'];
+const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS];
+
+/** Resources of one type in a stack, as [name, body] pairs. */
+function resources(json: TerraformJson, type: string): [string, TerraformJson][] {
+  return Object.entries(json.resource?.[type] ?? {});
+}
+
+function only(json: TerraformJson, type: string): TerraformJson {
+  const list = resources(json, type);
+  expect(list).toHaveLength(1);
+  return list[0][1];
+}
+
+describe('stacks of the default configuration', () => {
+  test('one bootstrap, a platform per environment and region, a workload per trust and environment', () => {
+    expect(Object.keys(out.manifest.stacks).sort()).toEqual([...ALL].sort());
+  });
+
+  test('manifest.json orders them: bootstrap, then platforms, then each workload after its platform', () => {
+    const deps = (id: string) => [...out.manifest.stacks[id].dependencies].sort();
+    expect(deps('bootstrap')).toEqual([]);
+    for (const id of PLATFORMS) expect(deps(id)).toEqual(['bootstrap']);
+    for (const t of ['dalen', 'fjellheim', 'kystbyen']) {
+      expect(deps(`workload-${t}-dev`)).toEqual(['platform-dev-norwayeast']);
+      expect(deps(`workload-${t}-prod`)).toEqual(['platform-prod-norwayeast']);
+    }
+  });
+
+  test('no stack carries an error annotation', () => {
+    for (const id of ALL) {
+      const errors = (out.manifest.stacks[id].annotations as { level: string; message: string }[]).filter((a) => a.level === 'error');
+      expect({ id, errors }).toEqual({ id, errors: [] });
+    }
+  });
+});
+
+describe('Terraform state', () => {
+  test('every non-bootstrap stack uses the azurerm backend with Entra ID auth and its own key', () => {
+    const keys = new Set<string>();
+    for (const id of [...PLATFORMS, ...WORKLOADS]) {
+      const backend = out.stack(id).terraform.backend;
+      expect(Object.keys(backend)).toEqual(['azurerm']);
+      expect(backend.azurerm).toEqual({
+        resource_group_name: 'rg-hex-tfstate-noe',
+        storage_account_name: 'sthextfstatenoe',
+        container_name: 'tfstate',
+        key: `${id}.tfstate`,
+        use_azuread_auth: true,
+        use_oidc: false,
+      });
+      keys.add(backend.azurerm.key);
+    }
+    expect(keys.size).toBe(PLATFORMS.length + WORKLOADS.length);
+  });
+
+  test('the bootstrap stack alone keeps local state, in the project root, and is marked bootstrap', () => {
+    const json = out.stack('bootstrap');
+    expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.bootstrap.tfstate' } });
+    expect(json['//'].norway_policy).toEqual({ bootstrap: true });
+  });
+
+  test('the state account: Norway East, geo copy only to the pair, versioning, soft delete, lock, Entra ID only', () => {
+    const json = out.stack('bootstrap');
+    const [[name, account]] = resources(json, 'azurerm_storage_account');
+    expect(account).toMatchObject({
+      name: 'sthextfstatenoe',
+      location: 'norwayeast',
+      account_replication_type: 'GZRS',
+      shared_access_key_enabled: false,
+      default_to_oauth_authentication: true,
+      public_network_access_enabled: false,
+      allow_nested_items_to_be_public: false,
+      cross_tenant_replication_enabled: false,
+      https_traffic_only_enabled: true,
+      min_tls_version: 'TLS1_2',
+      network_rules: { default_action: 'Deny' },
+      blob_properties: {
+        versioning_enabled: true,
+        delete_retention_policy: { days: 90 },
+        container_delete_retention_policy: { days: 90 },
+      },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(account.customer_managed_key.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\./);
+    const locks = resources(json, 'azurerm_management_lock').map(([, l]) => l);
+    expect(locks).toContainEqual(expect.objectContaining({ scope: `\${azurerm_storage_account.${name}.id}`, lock_level: 'CanNotDelete' }));
+    expect(only(json, 'azurerm_storage_container')).toMatchObject({
+      name: 'tfstate',
+      storage_account_id: `\${azurerm_storage_account.${name}.id}`,
+      container_access_type: 'private',
+    });
+  });
+
+  test('the state account passes every residency, storage and state rule', () => {
+    const onStateAccount = report.findings.filter((f) => f.stack === 'bootstrap' && f.address.startsWith('azurerm_storage_account.'));
+    // Only the documented NET-005 suppression (its endpoints are in the platform stacks), nothing unsuppressed.
+    expect(onStateAccount.map((f) => [f.ruleId, f.suppressed])).toEqual([['NET-005', true]]);
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-001')).toEqual([]);
+  });
+});
+
+describe('the policy engine over cdktf.out', () => {
+  test('reports zero unsuppressed errors', () => {
+    const errors = report.findings.filter((f) => !f.suppressed && f.severity === 'error');
+    expect(errors.map((f) => `${f.ruleId} ${f.stack} ${f.address}: ${f.message}`)).toEqual([]);
+  });
+
+  test('every suppression has a reason and expires within a year', () => {
+    for (const f of report.findings.filter((x) => x.suppressed)) {
+      expect(f.suppression!.reason.length).toBeGreaterThanOrEqual(10);
+      expect(f.suppression!.expires >= TEST_TODAY && f.suppression!.expires <= '2027-11-25').toBe(true);
+    }
+  });
+});
+
+describe('platform stacks', () => {
+  test('the primary platform stack holds the hub, DNS, workspace, Key Vault and state endpoint', () => {
+    expect(resourceTypeCounts(out.stack('platform-prod-norwayeast'))).toEqual(EXPECTED_PLATFORM);
+    expect(resourceTypeCounts(out.stack('platform-dev-norwayeast'))).toEqual(EXPECTED_PLATFORM);
+  });
+
+  test('the hub is split into private-endpoint and management subnets; spokes route egress to the firewall address', () => {
+    const json = out.stack('platform-prod-norwayeast');
+    expect(only(json, 'azurerm_virtual_network')).toMatchObject({ name: 'vnet-hex-prod-hub-noe', address_space: ['10.64.0.0/22'] });
+    expect(resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]).sort()).toEqual([
+      ['snet-management', ['10.64.1.0/24']],
+      ['snet-private-endpoints', ['10.64.0.0/24']],
+    ]);
+    const route = only(out.stack('workload-kystbyen-prod'), 'azurerm_route_table').route;
+    expect(route).toEqual([expect.objectContaining({ address_prefix: '0.0.0.0/0', next_hop_in_ip_address: '10.64.2.4' })]);
+  });
+
+  test('the DR platform stack is in Norway West, without zones, every resource tagged with its approval', () => {
+    const json = out.stack('platform-prod-norwaywest');
+    expect(resourceTypeCounts(json)).toEqual(EXPECTED_PLATFORM);
+    for (const [type, instances] of Object.entries(json.resource as Record<string, Record<string, TerraformJson>>)) {
+      for (const [name, body] of Object.entries(instances)) {
+        if ('location' in body) expect({ address: `${type}.${name}`, location: body.location }).toEqual({ address: `${type}.${name}`, location: 'norwaywest' });
+        if ('location' in body) expect(body.tags?.['dr-approval']).toBe('disaster recovery for prod');
+        expect(body.zones).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('workload stacks', () => {
+  test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
+    for (const id of WORKLOADS) expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
+  });
+
+  test('the hub network id and workspace id come from the platform stack through cdktf cross-stack references', () => {
+    const json = out.stack('workload-fjellheim-prod');
+    const remote = '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
+    const peerings = Object.fromEntries(resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]));
+    expect(peerings['vnet-hex-fjellheim-prod-noe-to-hub'].remote_virtual_network_id.startsWith(remote)).toBe(true);
+    expect(peerings['hub-to-vnet-hex-fjellheim-prod-noe'].virtual_network_name.startsWith(remote)).toBe(true);
+    const diagnostics = resources(json, 'azurerm_monitor_diagnostic_setting').map(([, d]) => d.log_analytics_workspace_id);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const id of diagnostics) expect(id.startsWith(remote)).toBe(true);
+    expect(json.data.terraform_remote_state['cross-stack-reference-input-platform-prod-norwayeast'].config).toMatchObject({
+      key: 'platform-prod-norwayeast.tfstate',
+      use_azuread_auth: true,
+    });
+  });
+
+  test('the spoke takes the trust’s address space from the configuration, split into quarters', () => {
+    const json = out.stack('workload-dalen-dev');
+    expect(only(json, 'azurerm_virtual_network')).toMatchObject({ name: 'vnet-hex-dalen-dev-noe', address_space: ['10.0.12.0/22'] });
+    expect(resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]).sort()).toEqual([
+      ['snet-private-endpoints', ['10.0.13.0/24']],
+      ['snet-workload', ['10.0.12.0/24']],
+    ]);
+    expect(only(json, 'azurerm_storage_account')).toMatchObject({ name: 'sthexdaldevnoe', location: 'norwayeast', account_replication_type: 'GZRS' });
+  });
+});
+
+const EXPECTED_PLATFORM = {
+  azurerm_key_vault: 1,
+  azurerm_log_analytics_workspace: 1,
+  azurerm_management_lock: 2,
+  azurerm_monitor_diagnostic_setting: 5,
+  azurerm_network_security_group: 2,
+  azurerm_network_security_rule: 2,
+  azurerm_private_dns_zone: 2,
+  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_endpoint: 2,
+  azurerm_resource_group: 1,
+  azurerm_role_assignment: 1,
+  azurerm_subnet: 2,
+  azurerm_subnet_network_security_group_association: 2,
+  azurerm_virtual_network: 1,
+  'data.azurerm_client_config': 1,
+};
+
+const EXPECTED_WORKLOAD = {
+  azurerm_key_vault_key: 1,
+  azurerm_management_lock: 1,
+  azurerm_monitor_diagnostic_setting: 5,
+  azurerm_network_security_group: 2,
+  azurerm_network_security_rule: 2,
+  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_endpoint: 1,
+  azurerm_resource_group: 1,
+  azurerm_role_assignment: 1,
+  azurerm_route_table: 1,
+  azurerm_storage_account: 1,
+  azurerm_subnet: 2,
+  azurerm_subnet_network_security_group_association: 2,
+  azurerm_subnet_route_table_association: 2,
+  azurerm_user_assigned_identity: 1,
+  azurerm_virtual_network: 1,
+  azurerm_virtual_network_peering: 2,
+  'data.terraform_remote_state': 1,
+};
