@@ -10,6 +10,7 @@ import { hasBlockingFindings } from './engine/report';
 import { isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
+import { deployPlan } from './report/deploy-order';
 import { REPORTERS } from './reporters';
 import { ALL_RULES } from './rules';
 
@@ -54,6 +55,16 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
+    });
+
+  program
+    .command('stacks')
+    .description('list the stacks of a cdktf.out with their deployment waves (JSON), for CI matrices')
+    .argument('<dir>', 'a cdktf.out directory')
+    .option('--github-output', 'print `stacks=`, `wave-count=` and `wave-<n>=` lines for $GITHUB_OUTPUT instead of JSON')
+    .option('--max-waves <n>', 'fail when the stacks need more waves than the workflow has jobs for', (v: string) => Number(v))
+    .action((dir: string, flags: { githubOutput?: boolean; maxWaves?: number }) => {
+      exitCode = stacks(dir, flags, io);
     });
 
   program
@@ -102,6 +113,28 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       return EXIT_UNUSABLE;
     }
     io.stderr(`norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number }, io: CliIo): number {
+  try {
+    const plan = deployPlan(dir);
+    if (flags.maxWaves !== undefined && plan.waves.length > flags.maxWaves) {
+      io.stderr(`norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`);
+      return EXIT_UNUSABLE;
+    }
+    const deployable = plan.waves.flat().sort();
+    if (!flags.githubOutput) {
+      io.stdout(`${JSON.stringify({ stacks: plan.stacks, deployable, waves: plan.waves }, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    const lines = [`stacks=${JSON.stringify(deployable)}`, `wave-count=${plan.waves.length}`];
+    for (let i = 0; i < (flags.maxWaves ?? plan.waves.length); i++) lines.push(`wave-${i + 1}=${JSON.stringify(plan.waves[i] ?? [])}`);
+    io.stdout(`${lines.join('\n')}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    io.stderr(`norway-policy: ${(error as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
 }
