@@ -8,6 +8,7 @@
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { addPrivateEndpoints } from '../constructs/core/protection';
+import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
@@ -44,6 +45,7 @@ export class PlatformStack extends NorwayStack {
   readonly hub: HubNetwork;
   readonly dnsZones: PrivateDnsZones;
   readonly keyVault: NorwayKeyVault;
+  readonly backupVault: NorwayRecoveryVault;
 
   constructor(scope: Construct, props: PlatformStackProps) {
     const { config, environment, role } = props;
@@ -110,6 +112,15 @@ export class PlatformStack extends NorwayStack {
           description: 'The deployment identity creates the customer-managed keys of this environment.',
         },
       ],
+    });
+
+    // Backups geo-replicated to the paired Norway region, restorable there (cross-region restore).
+    this.backupVault = new NorwayRecoveryVault(this, 'Backup', {
+      region,
+      resourceGroupName,
+      name: names.backupVault,
+      customerManagedKey: { keyVault: this.keyVault },
+      diagnosticSettings,
     });
 
     // Runners in the management subnet reach Terraform state through this endpoint, never the internet.

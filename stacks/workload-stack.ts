@@ -10,6 +10,7 @@
  */
 import { Construct } from 'constructs';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { NorwayLinuxVmScaleSet } from '../constructs/compute/linux-vm-scale-set';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { SpokeNetwork } from '../constructs/network/spoke-network';
 import { NorwayStorageAccount } from '../constructs/storage/storage-account';
@@ -38,6 +39,7 @@ export class WorkloadStack extends NorwayStack {
   readonly resourceGroup: NorwayResourceGroup;
   readonly spoke: SpokeNetwork;
   readonly storage: NorwayStorageAccount;
+  readonly compute: NorwayLinuxVmScaleSet;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
     const { config, trust, environment, platform } = props;
@@ -83,6 +85,21 @@ export class WorkloadStack extends NorwayStack {
         registrationEnabled: false,
       });
     }
+
+    // Stateless application servers: the trust's data lives in its storage account (GZRS, versioned).
+    this.compute = new NorwayLinuxVmScaleSet(this, 'Compute', {
+      region,
+      resourceGroupName,
+      name: names.scaleSet,
+      subnetId: this.spoke.subnetIds[SUBNET.workload],
+      instances: workload.instances,
+      size: workload.vmSize,
+      // The environment's zones, stated explicitly: an environment without zones gets none.
+      zones: environment.primary.zones,
+      sshPublicKeys: config.compute.sshPublicKeys,
+      adminUsername: config.compute.adminUsername,
+      customerManagedKey: { keyVault: platform.keyVault },
+    });
 
     this.storage = new NorwayStorageAccount(this, 'Storage', {
       region,

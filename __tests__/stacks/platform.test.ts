@@ -132,7 +132,7 @@ describe('the policy engine over cdktf.out', () => {
 });
 
 describe('platform stacks', () => {
-  test('the primary platform stack holds the hub, DNS, workspace, Key Vault and state endpoint', () => {
+  test('the primary platform stack holds the hub, DNS, workspace, Key Vault, backup vault and state endpoint', () => {
     expect(resourceTypeCounts(out.stack('platform-prod-norwayeast'))).toEqual(EXPECTED_PLATFORM);
     expect(resourceTypeCounts(out.stack('platform-dev-norwayeast'))).toEqual(EXPECTED_PLATFORM);
   });
@@ -181,6 +181,23 @@ describe('workload stacks', () => {
     });
   });
 
+  test('compute follows the configuration: instances, size, the environment’s zones, SSH keys only, CMK disks', () => {
+    const prod = only(out.stack('workload-kystbyen-prod'), 'azurerm_linux_virtual_machine_scale_set');
+    expect(prod).toMatchObject({
+      name: 'vmss-hex-kys-prod-noe',
+      instances: 3,
+      sku: 'Standard_D2s_v5',
+      zones: ['1', '2', '3'],
+      disable_password_authentication: true,
+      encryption_at_host_enabled: true,
+    });
+    expect(prod.admin_ssh_key).toEqual([{ username: 'azureadmin', public_key: out.config.compute.sshPublicKeys[0] }]);
+    expect(prod.os_disk.disk_encryption_set_id).toMatch(/^\$\{azurerm_disk_encryption_set\./);
+    const dev = only(out.stack('workload-kystbyen-dev'), 'azurerm_linux_virtual_machine_scale_set');
+    expect(dev.instances).toBe(1);
+    expect(dev.zones).toBeUndefined();
+  });
+
   test('the spoke takes the trust’s address space from the configuration, split into quarters', () => {
     const json = out.stack('workload-dalen-dev');
     expect(only(json, 'azurerm_virtual_network')).toMatchObject({ name: 'vnet-hex-dalen-dev-noe', address_space: ['10.0.12.0/22'] });
@@ -193,25 +210,31 @@ describe('workload stacks', () => {
 });
 
 const EXPECTED_PLATFORM = {
+  azurerm_backup_policy_vm: 1,
   azurerm_key_vault: 1,
+  azurerm_key_vault_key: 1,
   azurerm_log_analytics_workspace: 1,
-  azurerm_management_lock: 2,
-  azurerm_monitor_diagnostic_setting: 5,
+  azurerm_management_lock: 3,
+  azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
   azurerm_private_dns_zone: 2,
   azurerm_private_dns_zone_virtual_network_link: 2,
   azurerm_private_endpoint: 2,
+  azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
-  azurerm_role_assignment: 1,
+  azurerm_role_assignment: 2,
   azurerm_subnet: 2,
   azurerm_subnet_network_security_group_association: 2,
+  azurerm_user_assigned_identity: 1,
   azurerm_virtual_network: 1,
   'data.azurerm_client_config': 1,
 };
 
 const EXPECTED_WORKLOAD = {
-  azurerm_key_vault_key: 1,
+  azurerm_disk_encryption_set: 1,
+  azurerm_key_vault_key: 2,
+  azurerm_linux_virtual_machine_scale_set: 1,
   azurerm_management_lock: 1,
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
@@ -219,7 +242,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_private_dns_zone_virtual_network_link: 2,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
-  azurerm_role_assignment: 1,
+  azurerm_role_assignment: 2,
   azurerm_route_table: 1,
   azurerm_storage_account: 1,
   azurerm_subnet: 2,

@@ -153,6 +153,20 @@ export const platformConfigSchema = z.strictObject({
   subscriptionId: uuid.optional(),
   /** The Entra ID tenant Key Vaults trust. @default - the tenant Terraform runs as (azurerm_client_config) */
   tenantId: uuid.optional(),
+  /** How the operations team reaches the trusts' virtual machines (SSH keys only; password login is off). */
+  compute: z.strictObject({
+    /** OpenSSH public keys of the operations team. Public keys only: never put a private key here. */
+    sshPublicKeys: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/, 'expected an OpenSSH public key (ssh-ed25519 AAAA… comment)'),
+      )
+      .min(1),
+    /** @default 'azureadmin' */
+    adminUsername: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Linux user name: lower-case letters, digits, _ or -').default('azureadmin'),
+  }),
   /** Extra tags on every resource. @default - none */
   tags: z.record(z.string(), z.string()).default({}),
   environments: z.array(environment).min(1),
