@@ -230,6 +230,18 @@ describe('plain Terraform that cannot be read fails with file and position', () 
       expect(must(loaded, '__proto__.constructor').values.polluted).toBe('yes');
     });
 
+    it('override files replace arguments; *.auto.tfvars win over terraform.tfvars', () => {
+      writeFileSync(join(dir, 'main.tf'), 'variable "region" {\n  default = "norwayeast"\n}\nresource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "norwayeast"\n}\n');
+      writeFileSync(join(dir, 'dr_override.tf'), 'resource "azurerm_resource_group" "rg" {\n  location = var.region\n}\n');
+      writeFileSync(join(dir, 'terraform.tfvars'), 'region = "norwaywest"\n');
+      writeFileSync(join(dir, 'a.auto.tfvars'), 'region = "westeurope"\n');
+      const [loaded] = loadPath(dir);
+      const rg = must(loaded, 'azurerm_resource_group.rg');
+      expect(rg.values.name).toBe('rg');
+      expect(rg.source).toMatchObject({ file: join(dir, 'main.tf'), line: 4 });
+      expect(new Resolver(buildWorkspace([loaded])).value(loaded, rg, 'location')).toEqual({ kind: 'known', value: 'westeurope' });
+    });
+
     it('.tf.json files in the same directory join the configuration', () => {
       writeFileSync(join(dir, 'main.tf'), 'variable "region" {\n  default = "norwayeast"\n}\n');
       writeFileSync(join(dir, 'extra.tf.json'), JSON.stringify({ resource: { azurerm_resource_group: { rg: { location: '${var.region}' } } } }));

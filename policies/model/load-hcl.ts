@@ -119,8 +119,9 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
   const declaredAt = new Map<string, Location>();
   const prefix = modulePath ? `${modulePath}.` : '';
 
-  for (const entry of entries) {
+  for (const entry of [...entries].sort((a, b) => loadOrder(a) - loadOrder(b) || (a < b ? -1 : a > b ? 1 : 0))) {
     const file = join(dir, entry);
+    const isOverride = OVERRIDE.test(entry);
     const isTf = entry.endsWith('.tf');
     const isTfJson = entry.endsWith('.tf.json');
     const isVars = entry === 'terraform.tfvars' || entry.endsWith('.auto.tfvars') || entry === 'terraform.tfvars.json' || entry.endsWith('.auto.tfvars.json');
@@ -150,6 +151,11 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             const list = Array.isArray(bodies) ? bodies : [bodies];
             const line = headers.get(`${key} ${type} ${name}`) ?? 0;
             const previous = declaredAt.get(relativeAddress);
+            if (isOverride && previous && list.length === 1 && isRecord(list[0])) {
+              // Override files replace the arguments they name in a block declared elsewhere.
+              byName[name] = overrideBody(byName[name], isTf ? adaptBody(list[0]) : list[0]);
+              continue;
+            }
             if (previous || list.length !== 1) {
               const first = previous ?? { file, line };
               throw new InputError(file, `${relativeAddress} is declared twice (first at ${first.file}${first.line ? `:${first.line}` : ''}); every resource needs a unique address`);
@@ -170,6 +176,11 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             section[name] = [...((section[name] as unknown[] | undefined) ?? []), ...list];
             continue;
           }
+          if (isOverride && Object.prototype.hasOwnProperty.call(section, name) && list.length === 1 && isRecord(list[0])) {
+            section[name] = overrideBody(section[name], list[0]);
+            if (key === 'module') calls.set(name, { body: section[name] as Record<string, unknown>, at: calls.get(name)?.at ?? { file, line: 0 } });
+            continue;
+          }
           if (Object.prototype.hasOwnProperty.call(section, name) || list.length !== 1 || !isRecord(list[0])) {
             throw new InputError(file, `${key} "${name}" is declared more than once`);
           }
@@ -181,12 +192,12 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
         for (const block of Array.isArray(value) ? value : [value]) {
           if (!isRecord(block)) throw new InputError(file, '"locals" must hold attributes');
           for (const [name, expression] of Object.entries(block)) {
-            if (Object.prototype.hasOwnProperty.call(section, name)) throw new InputError(file, `local.${name} is defined more than once`);
+            if (!isOverride && Object.prototype.hasOwnProperty.call(section, name)) throw new InputError(file, `local.${name} is defined more than once`);
             section[name] = expression;
           }
         }
       } else if (key === 'terraform') {
-        document.terraform = mergeTerraformBlocks(file, document.terraform, value);
+        document.terraform = mergeTerraformBlocks(file, document.terraform, value, isOverride);
       }
       // Other top-level keys (`moved`, `import`, `check`, `removed`) do not create resources.
     }
@@ -195,7 +206,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
 }
 
 /** Merge `terraform` blocks across files: the first backend wins as Terraform requires one, providers add up. */
-function mergeTerraformBlocks(file: string, existing: unknown, value: unknown): Record<string, unknown> {
+function mergeTerraformBlocks(file: string, existing: unknown, value: unknown, isOverride: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = isRecord(existing) ? existing : dict();
   for (const block of Array.isArray(value) ? value : [value]) {
     if (!isRecord(block)) continue;
@@ -204,7 +215,10 @@ function mergeTerraformBlocks(file: string, existing: unknown, value: unknown): 
         const providers = (out.required_providers ??= dict()) as Record<string, unknown>;
         for (const entry of Array.isArray(inner) ? inner : [inner]) if (isRecord(entry)) for (const [name, spec] of Object.entries(entry)) providers[name] = spec;
       } else if (key === 'backend' || key === 'cloud') {
-        if (out.backend !== undefined || out.cloud !== undefined) throw new InputError(file, 'declares a second backend; Terraform allows one');
+        if (isOverride) {
+          delete out.backend;
+          delete out.cloud;
+        } else if (out.backend !== undefined || out.cloud !== undefined) throw new InputError(file, 'declares a second backend; Terraform allows one');
         out[key] = inner;
       } else out[key] = inner;
     }
@@ -231,6 +245,24 @@ function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
       out[key] = [...existing, ...value.map(adaptBody)];
     } else out[key] = value;
   }
+  return out;
+}
+
+/** `override.tf`, `x_override.tf` (and `.tf.json`): merged last, over the blocks they name. */
+const OVERRIDE = /(^|_)override\.tf(\.json)?$/;
+
+/** Terraform's order: configuration files, then terraform.tfvars, then *.auto.tfvars (lexically), then overrides. */
+function loadOrder(entry: string): number {
+  if (OVERRIDE.test(entry)) return 3;
+  if (entry === 'terraform.tfvars' || entry === 'terraform.tfvars.json') return 1;
+  if (/\.auto\.tfvars(\.json)?$/.test(entry)) return 2;
+  return 0;
+}
+
+function overrideBody(existing: unknown, override: Record<string, unknown>): Record<string, unknown> {
+  const out = dict();
+  if (isRecord(existing)) for (const [k, v] of Object.entries(existing)) out[k] = v;
+  for (const [k, v] of Object.entries(override)) out[k] = v;
   return out;
 }
 
