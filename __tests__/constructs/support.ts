@@ -13,10 +13,13 @@ export function testStack(
   id = `test-${region}`,
   app: App = Testing.app(),
 ): NorwayStack {
+  // Norway West is for disaster recovery: its resources carry the approval tag RES-007 asks for.
+  const tags = region === 'norwaywest' ? { 'dr-approval': 'in-country disaster recovery (test)' } : undefined;
   return new NorwayStack(app, id, {
     region,
     bootstrap: true,
     norwayWestApproved: true,
+    tags,
     policy: { today: TODAY },
   });
 }
