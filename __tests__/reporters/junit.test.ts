@@ -6,7 +6,12 @@ import { planReport, synthStack, synthStackReport } from './support';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Xml = any;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+});
 
 function parse(report: Report): Xml {
   const xml = REPORTERS.junit(report);
@@ -16,7 +21,11 @@ function parse(report: Report): Xml {
 
 /** Failures the JUnit report must show: (input, rule) pairs with unsuppressed error findings. */
 function expectedFailures(report: Report): number {
-  return new Set(report.findings.filter((f) => !f.suppressed && f.severity === 'error').map((f) => `${f.file}\u0000${f.ruleId}`)).size;
+  return new Set(
+    report.findings
+      .filter((f) => !f.suppressed && f.severity === 'error')
+      .map((f) => `${f.file}\u0000${f.ruleId}`),
+  ).size;
 }
 
 describe('JUnit report', () => {
@@ -24,7 +33,10 @@ describe('JUnit report', () => {
     const report = planReport();
     const suites = parse(report);
     expect(Number(suites.failures)).toBe(expectedFailures(report));
-    expect(Number(suites.failures)).toBe(new Set(report.findings.filter((f) => !f.suppressed && f.severity === 'error').map((f) => f.ruleId)).size);
+    expect(Number(suites.failures)).toBe(
+      new Set(report.findings.filter((f) => !f.suppressed && f.severity === 'error').map((f) => f.ruleId))
+        .size,
+    );
     expect(suites.testsuite).toHaveLength(1);
     const [suite] = suites.testsuite;
     expect(suite.name).toBe('plan __tests__/fixtures/reports/plan-destructive.json');
@@ -33,13 +45,22 @@ describe('JUnit report', () => {
     expect(suite.testcase).toHaveLength(planRules.length);
     expect(suite.tests).toBe(String(planRules.length));
     expect(suite.testcase.filter((c: Xml) => c.failure)).toHaveLength(Number(suites.failures));
-    const res004 = suite.testcase.find((c: Xml) => c.name === 'RES-004 Replicas and copies of data resolve to Norway');
+    const res004 = suite.testcase.find(
+      (c: Xml) => c.name === 'RES-004 Replicas and copies of data resolve to Norway',
+    );
     expect(res004.failure.type).toBe('RES-004');
-    expect(res004.failure.message).toBe('2 findings: azurerm_cosmosdb_account.records, azurerm_storage_object_replication.data_to_replica');
+    expect(res004.failure.message).toBe(
+      '2 findings: azurerm_cosmosdb_account.records, azurerm_storage_object_replication.data_to_replica',
+    );
     expect(res004.failure['#text']).toContain('geo_location[1].location is "westeurope"');
     // Warnings do not fail a case, so the failure count matches the exit code's verdict.
-    const warningRule = report.rules.find((r) => r.severity === 'warning' && report.findings.some((f) => f.ruleId === r.id));
-    if (warningRule) expect(suite.testcase.find((c: Xml) => c.name.startsWith(`${warningRule.id} `)).failure).toBeUndefined();
+    const warningRule = report.rules.find(
+      (r) => r.severity === 'warning' && report.findings.some((f) => f.ruleId === r.id),
+    );
+    if (warningRule)
+      expect(
+        suite.testcase.find((c: Xml) => c.name.startsWith(`${warningRule.id} `)).failure,
+      ).toBeUndefined();
   });
 
   test('a suppressed finding does not fail its case; it is listed in the case output with its reason', () => {
@@ -64,9 +85,19 @@ describe('JUnit report', () => {
 
   test('findings outside any input (a broken policy file) get their own suite', () => {
     const base = planReport();
-    const broken = { ...base.findings[0], ruleId: 'TFS-003', file: 'policy.yaml suppressions[3]', address: 'policy.yaml suppressions[3]', suppressed: false, severity: 'error' as const };
+    const broken = {
+      ...base.findings[0],
+      ruleId: 'TFS-003',
+      file: 'policy.yaml suppressions[3]',
+      address: 'policy.yaml suppressions[3]',
+      suppressed: false,
+      severity: 'error' as const,
+    };
     const suites = parse({ ...base, findings: [...base.findings, broken] });
-    expect(suites.testsuite.map((s: Xml) => s.name)).toEqual(['plan __tests__/fixtures/reports/plan-destructive.json', 'policy files']);
+    expect(suites.testsuite.map((s: Xml) => s.name)).toEqual([
+      'plan __tests__/fixtures/reports/plan-destructive.json',
+      'policy files',
+    ]);
     expect(Number(suites.failures)).toBe(expectedFailures(base) + 1);
   });
 });

@@ -27,7 +27,9 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
   let markdown: string;
   beforeAll(() => {
     report = planReport();
-    markdown = REPORTERS.markdown(report, { docsBaseUrl: 'https://github.com/hospital/norway-iac/blob/abc123/' });
+    markdown = REPORTERS.markdown(report, {
+      docsBaseUrl: 'https://github.com/hospital/norway-iac/blob/abc123/',
+    });
   });
 
   test('starts with the marker CI uses to update its comment, then the verdict', () => {
@@ -37,7 +39,9 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
   });
 
   test('counts the plan actions', () => {
-    expect(markdown).toContain('**Plan:** **6** to create · **1** to update · **1** to replace · **1** to delete');
+    expect(markdown).toContain(
+      '**Plan:** **6** to create · **1** to update · **1** to replace · **1** to delete',
+    );
   });
 
   test('names both destructive changes to data-bearing resources in the caution block', () => {
@@ -53,13 +57,19 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
     expect(residency).toContain(
       '- `azurerm_storage_account.data`: replica in **westeurope** ❌ outside Norway via azurerm_storage_object_replication.data_to_replica → `azurerm_storage_account.replica`',
     );
-    expect(residency).toContain('- `azurerm_cosmosdb_account.records`: replica in **westeurope** ❌ outside Norway via geo_location[1]');
-    expect(residency).toContain('- `azurerm_storage_account.replica`: primary in **westeurope** ❌ outside Norway');
+    expect(residency).toContain(
+      '- `azurerm_cosmosdb_account.records`: replica in **westeurope** ❌ outside Norway via geo_location[1]',
+    );
+    expect(residency).toContain(
+      '- `azurerm_storage_account.replica`: primary in **westeurope** ❌ outside Norway',
+    );
   });
 
   test('names every finding with rule, title, address and fix; links rules into RULES.md', () => {
     expectEveryFindingNamed(report, markdown);
-    expect(markdown).toContain('[**RES-004**](https://github.com/hospital/norway-iac/blob/abc123/RULES.md#res-004) Replicas and copies of data resolve to Norway');
+    expect(markdown).toContain(
+      '[**RES-004**](https://github.com/hospital/norway-iac/blob/abc123/RULES.md#res-004) Replicas and copies of data resolve to Norway',
+    );
     const res004 = report.findings.find((f) => f.ruleId === 'RES-004')!;
     expect(markdown).toContain(`**Fix:** ${res004.fix}`);
   });
@@ -67,7 +77,9 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
   test('highlights a suppression that expires within 30 days, with its reason', () => {
     const suppressions = between(markdown, '### Suppressions', '### Stacks and plans');
     expect(suppressions).toContain('**1 expires within 30 days**');
-    expect(suppressions).toContain('Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)');
+    expect(suppressions).toContain(
+      'Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)',
+    );
     expect(suppressions).toContain('⏳ **2026-12-10** (in 15 days)');
   });
 
@@ -109,7 +121,9 @@ describe('Markdown report of a synthesized stack', () => {
 
   test('says there are no plan changes and maps residency through references', () => {
     expect(markdown).not.toContain('**Plan');
-    expect(markdown).toContain('- `azurerm_cosmosdb_account.journal`: replica in **swedencentral** ❌ outside Norway via geo_location[1]');
+    expect(markdown).toContain(
+      '- `azurerm_cosmosdb_account.journal`: replica in **swedencentral** ❌ outside Norway via geo_location[1]',
+    );
     expect(markdown).toContain(
       '| `azurerm_storage_account.records` | norwayeast | replica: norwaywest (paired region of norwayeast) via account_replication_type = GRS' +
         '<br>logs: norwayeast via azurerm_monitor_diagnostic_setting.records-blob-diagnostics (Log Analytics) → `azurerm_log_analytics_workspace.logs`' +
@@ -118,7 +132,9 @@ describe('Markdown report of a synthesized stack', () => {
   });
 
   test('shows a construct suppression with its expiry highlighted', () => {
-    expect(markdown).toContain('| Migration source, removed after the cut-over (CHG-2291) | ⏳ **2026-12-05** (in 10 days) | construct data-noe/abroad |');
+    expect(markdown).toContain(
+      '| Migration source, removed after the cut-over (CHG-2291) | ⏳ **2026-12-05** (in 10 days) | construct data-noe/abroad |',
+    );
   });
 
   test('without a docs URL, rule ids are bold text rather than links', () => {

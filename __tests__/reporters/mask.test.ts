@@ -12,11 +12,19 @@ const QUOTES_VALUES = defineRule({
   severity: 'error',
   rationale: 'Exercises masking.',
   anchors: {},
-  resourceTypes: ['azurerm_mssql_server', 'azurerm_key_vault_secret', 'azurerm_storage_account', 'azurerm_cosmosdb_account'],
+  resourceTypes: [
+    'azurerm_mssql_server',
+    'azurerm_key_vault_secret',
+    'azurerm_storage_account',
+    'azurerm_cosmosdb_account',
+  ],
   fix: 'None.',
   *check({ resources }) {
     for (const resource of resources) {
-      yield { resource, message: `${resource.address} has ${JSON.stringify(resource.values)} (before: ${JSON.stringify(resource.change?.before ?? null)}).` };
+      yield {
+        resource,
+        message: `${resource.address} has ${JSON.stringify(resource.values)} (before: ${JSON.stringify(resource.change?.before ?? null)}).`,
+      };
     }
   },
 });
@@ -35,22 +43,42 @@ describe('Reports never print secret values', () => {
     for (const secret of Object.values(SECRETS)) expect(messages).toContain(secret);
   });
 
-  test.each(FORMATS)('%s masks a literal password, values the plan marks sensitive, and keys inside connection strings', (format) => {
-    const text = REPORTERS[format](reports.plan) + REPORTERS[format](reports.stack);
-    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
-    expect(text).toContain(MASK);
-    // Masking removes the secret, not the finding.
-    expect(text).toContain('azurerm_mssql_server.sql');
-    expect(text).toContain('azurerm_key_vault_secret.pg_admin');
-  });
+  test.each(FORMATS)(
+    '%s masks a literal password, values the plan marks sensitive, and keys inside connection strings',
+    (format) => {
+      const text = REPORTERS[format](reports.plan) + REPORTERS[format](reports.stack);
+      for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+      expect(text).toContain(MASK);
+      // Masking removes the secret, not the finding.
+      expect(text).toContain('azurerm_mssql_server.sql');
+      expect(text).toContain('azurerm_key_vault_secret.pg_admin');
+    },
+  );
 });
 
 describe('SecretMask', () => {
   test('secret attribute names; identifiers that only look like them are not secrets', () => {
-    for (const name of ['administrator_login_password', 'admin_password', 'primary_access_key', 'primary_connection_string', 'sas_token', 'client_secret', 'private_key_pem', 'primary_shared_key']) {
+    for (const name of [
+      'administrator_login_password',
+      'admin_password',
+      'primary_access_key',
+      'primary_connection_string',
+      'sas_token',
+      'client_secret',
+      'private_key_pem',
+      'primary_shared_key',
+    ]) {
       expect(isSecretAttributeName(name)).toBe(true);
     }
-    for (const name of ['key_vault_key_id', 'key_vault_id', 'key_name', 'key_type', 'shared_access_key_enabled', 'password_authentication_enabled', 'location']) {
+    for (const name of [
+      'key_vault_key_id',
+      'key_vault_id',
+      'key_name',
+      'key_type',
+      'shared_access_key_enabled',
+      'password_authentication_enabled',
+      'location',
+    ]) {
       expect(isSecretAttributeName(name)).toBe(false);
     }
   });
@@ -59,8 +87,12 @@ describe('SecretMask', () => {
     const mask = new SecretMask(['p"w<d&1234']);
     expect(mask.text(JSON.stringify({ m: 'p"w<d&1234' }))).toBe(`{"m":"${MASK}"}`);
     expect(mask.text('x p&quot;w&lt;d&amp;1234 y')).toBe(`x ${MASK} y`);
-    expect(mask.text('Server=x;Password=hunter2-long;AccountKey=abc/def==;')).toBe(`Server=x;Password=${MASK};AccountKey=${MASK};`);
-    expect(mask.text('https://st.blob.core.windows.net/c?sv=2022&sig=AbC%2Bdef')).toBe(`https://st.blob.core.windows.net/c?sv=2022&sig=${MASK}`);
+    expect(mask.text('Server=x;Password=hunter2-long;AccountKey=abc/def==;')).toBe(
+      `Server=x;Password=${MASK};AccountKey=${MASK};`,
+    );
+    expect(mask.text('https://st.blob.core.windows.net/c?sv=2022&sig=AbC%2Bdef')).toBe(
+      `https://st.blob.core.windows.net/c?sv=2022&sig=${MASK}`,
+    );
   });
 
   test('references are not secrets, and very short values are not masked in free text', () => {
@@ -71,7 +103,11 @@ describe('SecretMask', () => {
 
   test('collects from the workspace: plan sensitive marks and secret-named attributes', () => {
     const mask = maskFor(planReport().workspace);
-    expect(mask.text(`${SECRETS.planSecret} ${SECRETS.cosmosKey} ${SECRETS.archiveKey}`)).toBe(`${MASK} ${MASK} ${MASK}`);
-    expect(mask.text('norwayeast westeurope azurerm_storage_account.data')).toBe('norwayeast westeurope azurerm_storage_account.data');
+    expect(mask.text(`${SECRETS.planSecret} ${SECRETS.cosmosKey} ${SECRETS.archiveKey}`)).toBe(
+      `${MASK} ${MASK} ${MASK}`,
+    );
+    expect(mask.text('norwayeast westeurope azurerm_storage_account.data')).toBe(
+      'norwayeast westeurope azurerm_storage_account.data',
+    );
   });
 });

@@ -8,7 +8,11 @@ import { NorwayStack } from '../../stacks/norway-stack';
 import { TODAY } from './support';
 
 function stackWith(build: (stack: NorwayStack) => void): NorwayStack {
-  const stack = new NorwayStack(Testing.app(), 'matchers', { region: NORWAY_EAST, bootstrap: true, policy: { today: TODAY } });
+  const stack = new NorwayStack(Testing.app(), 'matchers', {
+    region: NORWAY_EAST,
+    bootstrap: true,
+    policy: { today: TODAY },
+  });
   build(stack);
   return stack;
 }
@@ -52,16 +56,22 @@ describe('Jest matchers', () => {
     expect(message).toContain("fix: Set location to 'norwayeast'");
     const all = policyMatchers.toComplyWithPolicies(abroad).message();
     expect(all).not.toContain('Matcher-Secret-Passw0rd!');
-    expect(() => expect(abroad).toComplyWithPolicies()).toThrow(/\[RES-001\][\s\S]*azurerm_mssql_server\.sql/);
+    expect(() => expect(abroad).toComplyWithPolicies()).toThrow(
+      /\[RES-001\][\s\S]*azurerm_mssql_server\.sql/,
+    );
   });
 
   test('an unknown rule id fails with the known ids, and a non-stack is rejected', () => {
-    expect(policyMatchers.toHaveNoFindings(clean, 'RES-999').message()).toMatch(/unknown rule id RES-999; known: RES-001/);
+    expect(policyMatchers.toHaveNoFindings(clean, 'RES-999').message()).toMatch(
+      /unknown rule id RES-999; known: RES-001/,
+    );
     expect(() => policyMatchers.toComplyWithPolicies({})).toThrow(/expects a cdktf TerraformStack/);
   });
 
   test('warnings fail only when asked', () => {
-    const warned = stackWith((s) => new ResourceGroup(s, 'rg', { name: 'rg-app-now', location: 'norwaywest' }));
+    const warned = stackWith(
+      (s) => new ResourceGroup(s, 'rg', { name: 'rg-app-now', location: 'norwaywest' }),
+    );
     const report = policyMatchers.toComplyWithPolicies(warned, { includeWarnings: true });
     const errorsOnly = policyMatchers.toComplyWithPolicies(warned);
     expect(errorsOnly.pass).toBe(true);

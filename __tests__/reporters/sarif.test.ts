@@ -6,7 +6,16 @@ import type * as Sarif from 'sarif';
 import { REPORTERS } from '../../policies/reporters';
 import type { Report } from '../../policies/engine/report';
 import { terraformJsonLine } from '../../policies/report/source-lines';
-import { planReport, platformReport, PLAN_FILE, ROOT, STACK_ID, synthStack, synthStackReport, writeTemp } from './support';
+import {
+  planReport,
+  platformReport,
+  PLAN_FILE,
+  ROOT,
+  STACK_ID,
+  synthStack,
+  synthStackReport,
+  writeTemp,
+} from './support';
 
 const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 const DOCS = 'https://github.com/hospital/norway-iac/blob/abc123/';
@@ -22,10 +31,14 @@ function validate(files: readonly string[], dir: string): Validation {
   chmodSync(MULTITOOL, 0o755);
   const output = join(dir, 'validation.sarif');
   const started = Date.now();
-  execFileSync(MULTITOOL, ['validate', ...files, '-o', output, '--rule-kind', 'Gh;Sarif', '--log', 'ForceOverwrite'], {
-    stdio: 'pipe',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-  });
+  execFileSync(
+    MULTITOOL,
+    ['validate', ...files, '-o', output, '--rule-kind', 'Gh;Sarif', '--log', 'ForceOverwrite'],
+    {
+      stdio: 'pipe',
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    },
+  );
   const seconds = (Date.now() - started) / 1000;
   const log = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
   const errors = new Map<string, string[]>(files.map((f) => [f, []]));
@@ -72,7 +85,11 @@ describe('SARIF report', () => {
   }, 60_000);
 
   test('validates with zero errors under the SARIF Multitool (SARIF and GitHub rules), for the plan, a stack and the default platform', () => {
-    expect(Object.fromEntries(validation.errors)).toEqual({ [files.plan]: [], [files.stack]: [], [files.platform]: [] });
+    expect(Object.fromEntries(validation.errors)).toEqual({
+      [files.plan]: [],
+      [files.stack]: [],
+      [files.platform]: [],
+    });
     // Recorded so a slow validator shows up in the test log rather than as a mysteriously slow suite.
     expect(validation.seconds).toBeLessThan(30);
   });
@@ -94,10 +111,17 @@ describe('SARIF report', () => {
   test('maps severities to levels and points each result at the plan file with the address as logical location', () => {
     const results = planLog.runs[0].results!;
     expect(results).toHaveLength(plan.findings.length);
-    const cosmos = results.find((r) => r.ruleId === 'RES-004' && r.properties?.address === 'azurerm_cosmosdb_account.records')!;
+    const cosmos = results.find(
+      (r) => r.ruleId === 'RES-004' && r.properties?.address === 'azurerm_cosmosdb_account.records',
+    )!;
     expect(cosmos.level).toBe('error');
-    expect(cosmos.locations![0].physicalLocation!.artifactLocation).toEqual({ uri: PLAN_FILE, uriBaseId: '%SRCROOT%' });
-    expect(cosmos.locations![0].logicalLocations).toEqual([{ fullyQualifiedName: 'azurerm_cosmosdb_account.records', kind: 'resource' }]);
+    expect(cosmos.locations![0].physicalLocation!.artifactLocation).toEqual({
+      uri: PLAN_FILE,
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(cosmos.locations![0].logicalLocations).toEqual([
+      { fullyQualifiedName: 'azurerm_cosmosdb_account.records', kind: 'resource' },
+    ]);
     expect(planLog.runs[0].tool.driver.rules![cosmos.ruleIndex!].id).toBe('RES-004');
   });
 
@@ -109,8 +133,12 @@ describe('SARIF report', () => {
       {
         kind: 'external',
         status: 'accepted',
-        justification: 'Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)',
-        properties: { expires: '2026-12-10', declaredAt: expect.stringContaining('suppressions.yaml suppressions[0]') },
+        justification:
+          'Temporary copy for the migration rehearsal, approved by the data protection officer (DPIA-2026-14)',
+        properties: {
+          expires: '2026-12-10',
+          declaredAt: expect.stringContaining('suppressions.yaml suppressions[0]'),
+        },
       },
     ]);
     const inCode = stackLog.runs[0].results!.find((r) => r.suppressions)!;
@@ -121,7 +149,10 @@ describe('SARIF report', () => {
     const stackFile = join(stackOut, 'stacks', STACK_ID, 'cdk.tf.json');
     const result = stackLog.runs[0].results!.find((r) => r.ruleId === 'RES-004')!;
     const location = result.locations![0];
-    expect(location.physicalLocation!.artifactLocation).toEqual({ uri: relative(stackOut, stackFile), uriBaseId: '%SRCROOT%' });
+    expect(location.physicalLocation!.artifactLocation).toEqual({
+      uri: relative(stackOut, stackFile),
+      uriBaseId: '%SRCROOT%',
+    });
     const line = location.physicalLocation!.region!.startLine!;
     expect(line).toBe(terraformJsonLine(stackFile, 'azurerm_cosmosdb_account', 'journal'));
     expect(readFileSync(stackFile, 'utf8').split('\n')[line - 1].trim()).toBe('"journal": {');
@@ -132,8 +163,11 @@ describe('SARIF report', () => {
   });
 
   test('fingerprints are stable and distinct per finding', () => {
-    const again = JSON.parse(REPORTERS.sarif(planReport(), { docsBaseUrl: DOCS, sourceRoot: ROOT })) as Sarif.Log;
-    const prints = (log: Sarif.Log) => log.runs[0].results!.map((r) => r.partialFingerprints!['norwayPolicy/v1']);
+    const again = JSON.parse(
+      REPORTERS.sarif(planReport(), { docsBaseUrl: DOCS, sourceRoot: ROOT }),
+    ) as Sarif.Log;
+    const prints = (log: Sarif.Log) =>
+      log.runs[0].results!.map((r) => r.partialFingerprints!['norwayPolicy/v1']);
     expect(prints(again)).toEqual(prints(planLog));
     expect(new Set(prints(planLog)).size).toBe(planLog.runs[0].results!.length);
   });

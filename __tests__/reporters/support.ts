@@ -43,7 +43,11 @@ export const SECRETS = {
 } as const;
 
 export function planReport(options: CheckOptions = {}): Report {
-  return checkModels([loadJsonFile(PLAN_FILE)], { today: TODAY, suppressions: loadPolicyFile(POLICY_FILE), ...options });
+  return checkModels([loadJsonFile(PLAN_FILE)], {
+    today: TODAY,
+    suppressions: loadPolicyFile(POLICY_FILE),
+    ...options,
+  });
 }
 
 export const STACK_ID = 'data-noe';
@@ -65,7 +69,11 @@ export function synthStack(): { outdir: string; stack: NorwayStack } {
 export function buildDataStack(app: App, id = STACK_ID): NorwayStack {
   const stack = new NorwayStack(app, id, {
     region: NORWAY_EAST,
-    state: { resourceGroupName: 'rg-tfstate-noe', storageAccountName: 'sttfstatenoe001', containerName: 'tfstate' },
+    state: {
+      resourceGroupName: 'rg-tfstate-noe',
+      storageAccountName: 'sttfstatenoe001',
+      containerName: 'tfstate',
+    },
     policy: { today: TODAY },
   });
   const rg = new ResourceGroup(stack, 'rg', { name: 'rg-data-noe', location: NORWAY_EAST });
@@ -77,15 +85,29 @@ export function buildDataStack(app: App, id = STACK_ID): NorwayStack {
     skuName: 'premium',
     purgeProtectionEnabled: true,
   });
-  const key = new KeyVaultKey(stack, 'key', { name: 'cmk', keyVaultId: vault.id, keyType: 'RSA-HSM', keySize: 3072, keyOpts: ['wrapKey', 'unwrapKey'] });
-  const logs = new LogAnalyticsWorkspace(stack, 'logs', { name: 'log-data-noe', location: rg.location, resourceGroupName: rg.name, retentionInDays: 365 });
+  const key = new KeyVaultKey(stack, 'key', {
+    name: 'cmk',
+    keyVaultId: vault.id,
+    keyType: 'RSA-HSM',
+    keySize: 3072,
+    keyOpts: ['wrapKey', 'unwrapKey'],
+  });
+  const logs = new LogAnalyticsWorkspace(stack, 'logs', {
+    name: 'log-data-noe',
+    location: rg.location,
+    resourceGroupName: rg.name,
+    retentionInDays: 365,
+  });
   const records = new StorageAccount(stack, 'records', {
     name: 'strecordsnoe001',
     location: rg.location,
     resourceGroupName: rg.name,
     accountTier: 'Standard',
     accountReplicationType: 'GRS',
-    customerManagedKey: { keyVaultKeyId: key.versionlessId, userAssignedIdentityId: '${azurerm_user_assigned_identity.cmk.id}' },
+    customerManagedKey: {
+      keyVaultKeyId: key.versionlessId,
+      userAssignedIdentityId: '${azurerm_user_assigned_identity.cmk.id}',
+    },
   });
   new MonitorDiagnosticSetting(stack, 'records-blob-diagnostics', {
     name: 'diag-records-blob',
@@ -100,7 +122,11 @@ export function buildDataStack(app: App, id = STACK_ID): NorwayStack {
     accountTier: 'Standard',
     accountReplicationType: 'LRS',
   });
-  suppress(abroad, { ruleId: 'RES-001', reason: 'Migration source, removed after the cut-over (CHG-2291)', expires: '2026-12-05' });
+  suppress(abroad, {
+    ruleId: 'RES-001',
+    reason: 'Migration source, removed after the cut-over (CHG-2291)',
+    expires: '2026-12-05',
+  });
   new CosmosdbAccount(stack, 'journal', {
     name: 'cosmos-journal-noe',
     location: rg.location,
@@ -130,10 +156,10 @@ export function synthStackReport(outdir: string, options: CheckOptions = {}): Re
 /** The default platform from the embedded configuration, synthesized in-process as `cdktf synth` would. */
 export function platformReport(): { report: Report; outdir: string } {
   // Loaded here, not at the top: only the tests that need the whole platform pay for importing it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadConfig } = require('../../stacks/config/load') as typeof import('../../stacks/config/load');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildPlatform } = require('../../stacks/platform-app') as typeof import('../../stacks/platform-app');
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadConfig }: typeof import('../../stacks/config/load') = require('../../stacks/config/load');
+  const { buildPlatform }: typeof import('../../stacks/platform-app') = require('../../stacks/platform-app');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const outdir = mkdtempSync(join(tmpdir(), 'norway-platform-'));
   process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
   const app = new App({ outdir });

@@ -4,7 +4,9 @@ import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 
 const DIR = join(__dirname, '..', '..', '.github', 'workflows');
-const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Yaml = any;
@@ -21,7 +23,8 @@ describe('GitHub Actions workflows', () => {
   });
 
   test('the validator does reject a broken workflow (so a pass means something)', () => {
-    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n    timeout-minutes: soon\n';
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n    timeout-minutes: soon\n';
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
@@ -33,11 +36,17 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run synth']));
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm test'));
     expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf('npm run synth'));
-    expect(steps.find((s) => s.uses === 'github/codeql-action/upload-sarif@v3').with.sarif_file).toBe('reports/synth.sarif');
+    expect(steps.find((s) => s.uses === 'github/codeql-action/upload-sarif@v3').with.sarif_file).toBe(
+      'reports/synth.sarif',
+    );
     const comment = steps.find((s) => s.uses === 'actions/github-script@v7');
     expect(comment.env.MARKER).toBe('<!-- norway-policy-report -->');
     expect(comment.with.script).toContain('updateComment');
-    expect(wf.jobs.check.permissions).toEqual({ contents: 'read', 'security-events': 'write', 'pull-requests': 'write' });
+    expect(wf.jobs.check.permissions).toEqual({
+      contents: 'read',
+      'security-events': 'write',
+      'pull-requests': 'write',
+    });
   });
 
   test('pull request: a plan job per stack logs in with OIDC, plans, converts with terraform show -json and checks the plan', () => {

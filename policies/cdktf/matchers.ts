@@ -58,7 +58,11 @@ export const policyMatchers = {
     const report = checkStack(stack);
     const unknown = ruleIds.filter((id) => !report.rules.some((r) => r.id === id));
     if (unknown.length > 0) {
-      return { pass: false, message: () => `toHaveNoFindings: unknown rule id${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; known: ${report.rules.map((r) => r.id).join(', ')}.` };
+      return {
+        pass: false,
+        message: () =>
+          `toHaveNoFindings: unknown rule id${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; known: ${report.rules.map((r) => r.id).join(', ')}.`,
+      };
     }
     const found = active(report).filter((f) => ruleIds.length === 0 || ruleIds.includes(f.ruleId));
     const rules = ruleIds.length === 0 ? 'any rule' : ruleIds.join(', ');
@@ -74,7 +78,9 @@ export const policyMatchers = {
 
 function requireStack(received: unknown, matcher: string): TerraformStack {
   if (!TerraformStack.isStack(received)) {
-    throw new TypeError(`${matcher} expects a cdktf TerraformStack (e.g. a NorwayStack), got ${received === null ? 'null' : typeof received}.`);
+    throw new TypeError(
+      `${matcher} expects a cdktf TerraformStack (e.g. a NorwayStack), got ${received === null ? 'null' : typeof received}.`,
+    );
   }
   return received;
 }
@@ -101,5 +107,6 @@ function list(report: Report, findings: readonly Finding[]): string {
 }
 
 // Register with Jest's global `expect` when imported in a Jest run; importing elsewhere is harmless.
-const jestExpect = (globalThis as { expect?: { extend?: (matchers: Record<string, unknown>) => void } }).expect;
+const jestExpect = (globalThis as { expect?: { extend?: (matchers: Record<string, unknown>) => void } })
+  .expect;
 if (jestExpect && typeof jestExpect.extend === 'function') jestExpect.extend(policyMatchers);

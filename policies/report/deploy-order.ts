@@ -44,14 +44,27 @@ export function deployWaves(stacks: readonly StackInfo[], origin = 'cdktf.out'):
   const done = new Set(stacks.filter((s) => s.bootstrap).map((s) => s.name));
   for (const stack of deployable) {
     const missing = stack.dependencies.filter((d) => !known.has(d));
-    if (missing.length > 0) throw new InputError(origin, `stack ${stack.name} depends on ${missing.join(', ')}, which the manifest does not contain`);
+    if (missing.length > 0)
+      throw new InputError(
+        origin,
+        `stack ${stack.name} depends on ${missing.join(', ')}, which the manifest does not contain`,
+      );
   }
   const waves: string[][] = [];
   let remaining = deployable;
   while (remaining.length > 0) {
-    const wave = remaining.filter((s) => s.dependencies.every((d) => done.has(d))).map((s) => s.name).sort();
+    const wave = remaining
+      .filter((s) => s.dependencies.every((d) => done.has(d)))
+      .map((s) => s.name)
+      .sort();
     if (wave.length === 0) {
-      throw new InputError(origin, `stacks ${remaining.map((s) => s.name).sort().join(', ')} depend on each other in a cycle; no deployment order exists`);
+      throw new InputError(
+        origin,
+        `stacks ${remaining
+          .map((s) => s.name)
+          .sort()
+          .join(', ')} depend on each other in a cycle; no deployment order exists`,
+      );
     }
     waves.push(wave);
     for (const name of wave) done.add(name);

@@ -19,7 +19,11 @@ export interface Inventory {
 export const NO_LOCATION = '(none)';
 export const UNKNOWN_LOCATION = 'unknown';
 
-export function inventory(workspace: Workspace, model: TfModel, resolver: Resolver = new Resolver(workspace)): Inventory {
+export function inventory(
+  workspace: Workspace,
+  model: TfModel,
+  resolver: Resolver = new Resolver(workspace),
+): Inventory {
   const types = new Map<string, number>();
   const locations = new Map<string, number>();
   let dataSources = 0;
@@ -29,7 +33,9 @@ export function inventory(workspace: Workspace, model: TfModel, resolver: Resolv
   });
   for (const resource of managed) {
     bump(types, resource.type);
-    const hasLocation = 'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+    const hasLocation =
+      'location' in resource.values ||
+      (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
     if (!hasLocation) {
       bump(locations, NO_LOCATION);
       continue;
@@ -37,7 +43,13 @@ export function inventory(workspace: Workspace, model: TfModel, resolver: Resolv
     const place = placeOf(resolver.value(model, resource, 'location'));
     bump(locations, place.location ?? UNKNOWN_LOCATION);
   }
-  return { model, resources: managed.length, dataSources, byType: sortCounts(types), byLocation: sortCounts(locations) };
+  return {
+    model,
+    resources: managed.length,
+    dataSources,
+    byType: sortCounts(types),
+    byLocation: sortCounts(locations),
+  };
 }
 
 function bump(map: Map<string, number>, key: string): void {

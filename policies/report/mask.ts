@@ -14,7 +14,8 @@ export const MASK = '(sensitive value)';
 const SECRET_NAME =
   /(password|passwd|secret|connection_string|sas_token|sas_url|access_key|account_key|shared_key|private_key|primary_key|secondary_key|instrumentation_key|auth_token|api_key|client_certificate|certificate_data|_pem$|^pfx$|^token$)/i;
 /** Names that match the pattern above but hold identifiers, not secrets. */
-const NOT_SECRET_NAME = /(_id$|_ids$|_name$|_type$|_version$|_enabled$|_expiration|_length$|_size$|_opts$|_uri$|_url_id$)/i;
+const NOT_SECRET_NAME =
+  /(_id$|_ids$|_name$|_type$|_version$|_enabled$|_expiration|_length$|_size$|_opts$|_uri$|_url_id$)/i;
 /** The value of a Key Vault secret is secret by definition. */
 const SECRET_VALUE_ATTRIBUTE: Readonly<Record<string, string>> = { azurerm_key_vault_secret: 'value' };
 
@@ -37,7 +38,9 @@ export class SecretMask {
 
   constructor(secrets: Iterable<string>) {
     // Longest first, so a secret that contains another is replaced whole.
-    this.secrets = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.secrets = [...new Set(secrets)]
+      .filter((s) => s.length >= MIN_SECRET_LENGTH)
+      .sort((a, b) => b.length - a.length || a.localeCompare(b));
   }
 
   get size(): number {
@@ -50,10 +53,13 @@ export class SecretMask {
     for (const secret of this.secrets) {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
       // Reporters escape text for JSON, XML and Markdown; mask the escaped spellings too.
-      for (const escaped of escapedForms(secret)) if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(MASK);
+      for (const escaped of escapedForms(secret))
+        if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(MASK);
     }
     for (const shape of SECRET_SHAPES) {
-      out = out.replace(shape, (match: string, name?: string) => (typeof name === 'string' && match.startsWith(name) ? `${name}${MASK}` : MASK));
+      out = out.replace(shape, (match: string, name?: string) =>
+        typeof name === 'string' && match.startsWith(name) ? `${name}${MASK}` : MASK,
+      );
     }
     return out;
   }
@@ -64,7 +70,9 @@ export class SecretMask {
       ...f,
       message: this.text(f.message),
       fix: this.text(f.fix),
-      ...(f.suppression ? { suppression: { ...f.suppression, reason: this.text(f.suppression.reason) } } : {}),
+      ...(f.suppression
+        ? { suppression: { ...f.suppression, reason: this.text(f.suppression.reason) } }
+        : {}),
     });
     return { ...report, findings: report.findings.map(maskFinding) };
   }
@@ -124,7 +132,8 @@ function collectMarked(value: unknown, marks: unknown, out: string[]): void {
     return;
   }
   if (Array.isArray(marks) && Array.isArray(value)) marks.forEach((m, i) => collectMarked(value[i], m, out));
-  else if (isRecord(marks) && isRecord(value)) for (const [key, m] of Object.entries(marks)) collectMarked(value[key], m, out);
+  else if (isRecord(marks) && isRecord(value))
+    for (const [key, m] of Object.entries(marks)) collectMarked(value[key], m, out);
 }
 
 function collectAll(value: unknown, out: string[]): void {
@@ -138,8 +147,17 @@ function collectAll(value: unknown, out: string[]): void {
 
 function escapedForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
-  const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const xml = secret
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+  const html = secret
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
   const markdown = secret.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
   return [json, xml, html, markdown, JSON.stringify(json).slice(1, -1)];
 }

@@ -8,7 +8,14 @@ import { isDataBearing } from '../rules/data-bearing';
 
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'no-op';
 
-export const CHANGE_ACTIONS: readonly ChangeAction[] = ['create', 'update', 'replace', 'delete', 'read', 'no-op'];
+export const CHANGE_ACTIONS: readonly ChangeAction[] = [
+  'create',
+  'update',
+  'replace',
+  'delete',
+  'read',
+  'no-op',
+];
 
 export interface PlannedChange {
   readonly address: string;
@@ -43,7 +50,14 @@ export function isDestructive(change: PlannedChange): boolean {
 /** The plan's changes, or undefined for inputs that are not plans. */
 export function planSummary(model: TfModel): PlanSummary | undefined {
   if (model.kind !== 'plan') return undefined;
-  const counts: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, read: 0, 'no-op': 0 };
+  const counts: Record<ChangeAction, number> = {
+    create: 0,
+    update: 0,
+    replace: 0,
+    delete: 0,
+    read: 0,
+    'no-op': 0,
+  };
   const changes: PlannedChange[] = [];
   for (const resource of model.resources) {
     if (!resource.change) continue;
@@ -59,7 +73,8 @@ function describeChange(resource: TfResource): PlannedChange {
   const action = actionOf(resource.change?.actions ?? []);
   const before = isRecord(resource.change?.before) ? resource.change.before.location : undefined;
   const after = isRecord(resource.change?.after) ? resource.change.after.location : undefined;
-  const moved = action === 'replace' && typeof before === 'string' && typeof after === 'string' && before !== after;
+  const moved =
+    action === 'replace' && typeof before === 'string' && typeof after === 'string' && before !== after;
   return {
     address: resource.address,
     type: resource.type,

@@ -4,7 +4,13 @@
  * encrypts it. Not a rule: it describes, so reviewers can see the whole picture, including what passes.
  * Every location is resolved through `Resolver`; what cannot be resolved is shown as unknown, never guessed.
  */
-import { isNorwayLocation, normaliseLocation, NORWAY_REGIONS, NorwayRegion, REGION_CAPABILITIES } from '../../constructs/core/region';
+import {
+  isNorwayLocation,
+  normaliseLocation,
+  NORWAY_REGIONS,
+  NorwayRegion,
+  REGION_CAPABILITIES,
+} from '../../constructs/core/region';
 import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
@@ -61,7 +67,10 @@ const GEO_STORAGE = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
 
 /** Where a data store's customer-managed key is named, by type. */
 const KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
-  azurerm_storage_account: ['customer_managed_key.0.key_vault_key_id', 'customer_managed_key.0.managed_hsm_key_id'],
+  azurerm_storage_account: [
+    'customer_managed_key.0.key_vault_key_id',
+    'customer_managed_key.0.managed_hsm_key_id',
+  ],
   azurerm_cosmosdb_account: ['key_vault_key_id', 'managed_hsm_key_id'],
   azurerm_mssql_server: ['transparent_data_encryption_key_vault_key_id'],
   azurerm_mssql_database: ['transparent_data_encryption_key_vault_key_id'],
@@ -76,17 +85,28 @@ const KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 /** Separate resources that attach a key to a data store: type → [owner attribute, key attributes]. */
 const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
-  azurerm_storage_account_customer_managed_key: ['storage_account_id', ['key_vault_key_id', 'managed_hsm_key_id', 'key_vault_id']],
+  azurerm_storage_account_customer_managed_key: [
+    'storage_account_id',
+    ['key_vault_key_id', 'managed_hsm_key_id', 'key_vault_id'],
+  ],
   azurerm_mssql_server_transparent_data_encryption: ['server_id', ['key_vault_key_id', 'managed_hsm_key_id']],
   azurerm_cosmosdb_account_customer_managed_key: ['cosmosdb_account_id', ['key_vault_key_id']],
 };
 
 /** Resources that copy one data store to another place: type → [source attribute, destination attribute, kind]. */
 const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = {
-  azurerm_storage_object_replication: ['source_storage_account_id', 'destination_storage_account_id', 'replica'],
+  azurerm_storage_object_replication: [
+    'source_storage_account_id',
+    'destination_storage_account_id',
+    'replica',
+  ],
   azurerm_mssql_failover_group: ['server_id', 'partner_server.0.id', 'replica'],
   azurerm_eventhub_namespace_disaster_recovery_config: ['namespace_name', 'partner_namespace_id', 'replica'],
-  azurerm_servicebus_namespace_disaster_recovery_config: ['primary_namespace_id', 'partner_namespace_id', 'replica'],
+  azurerm_servicebus_namespace_disaster_recovery_config: [
+    'primary_namespace_id',
+    'partner_namespace_id',
+    'replica',
+  ],
   azurerm_redis_linked_server: ['target_redis_cache_name', 'linked_redis_cache_id', 'replica'],
   azurerm_data_protection_backup_instance_blob_storage: ['storage_account_id', 'vault_id', 'backup'],
   azurerm_data_protection_backup_instance_disk: ['disk_id', 'vault_id', 'backup'],
@@ -98,7 +118,10 @@ const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> 
 /** Resources created as copies of another: the source gets a replica where this one lives. */
 const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> = {
   azurerm_mssql_database: { source: 'creation_source_database_id', createModes: /secondary|copy/i },
-  azurerm_postgresql_flexible_server: { source: 'source_server_id', createModes: /replica|georestore|pointintimerestore/i },
+  azurerm_postgresql_flexible_server: {
+    source: 'source_server_id',
+    createModes: /replica|georestore|pointintimerestore/i,
+  },
 };
 
 const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
@@ -109,7 +132,10 @@ const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
 ];
 
 /** Compute the residency map of the data-bearing managed resources in `reportOn` (default: every model). */
-export function residencyMap(workspace: Workspace, reportOn: readonly TfModel[] = workspace.models): DataResidency[] {
+export function residencyMap(
+  workspace: Workspace,
+  reportOn: readonly TfModel[] = workspace.models,
+): DataResidency[] {
   const resolver = new Resolver(workspace);
   const places = new PlaceFinder(resolver, workspace);
   const extra = new Map<TfResource, DataCopy[]>();
@@ -133,26 +159,48 @@ export function residencyMap(workspace: Workspace, reportOn: readonly TfModel[] 
       const attachment = KEY_ATTACHMENTS[resource.type];
       if (attachment) {
         const owner = ownerResource(resolver.target(model, resource, attachment[0]));
-        const keyPath = attachment[1].find((p) => getPath(resource.values, [p]) != null || isUnknownAt(resource.change?.afterUnknown, [p]));
+        const keyPath = attachment[1].find(
+          (p) => getPath(resource.values, [p]) != null || isUnknownAt(resource.change?.afterUnknown, [p]),
+        );
         if (keyPath) {
           const key = places.ofTarget(model, resource, keyPath);
           add(owner, { kind: 'key', via: resource.address, target: key.target, place: key.place });
         }
       }
       const copyOf = COPY_OF[resource.type];
-      if (copyOf && copyOf.createModes.test(knownString(resolver.value(model, resource, 'create_mode')) ?? '')) {
+      if (
+        copyOf &&
+        copyOf.createModes.test(knownString(resolver.value(model, resource, 'create_mode')) ?? '')
+      ) {
         const owner = ownerResource(resolver.target(model, resource, copyOf.source));
-        add(owner, { kind: 'replica', via: resource.address, target: resource.address, place: places.of(model, resource) });
+        add(owner, {
+          kind: 'replica',
+          via: resource.address,
+          target: resource.address,
+          place: places.of(model, resource),
+        });
       }
       if (resource.type === 'azurerm_monitor_diagnostic_setting') {
         const owner = diagnosticOwner(resolver, model, resource);
         for (const [path, label] of DIAGNOSTIC_DESTINATIONS) {
-          if (getPath(resource.values, [path]) == null && !isUnknownAt(resource.change?.afterUnknown, [path])) continue;
+          if (getPath(resource.values, [path]) == null && !isUnknownAt(resource.change?.afterUnknown, [path]))
+            continue;
           const destination =
             path === 'partner_solution_id'
-              ? { target: stringAt(resource, path), place: { status: 'outside' as const, detail: 'a partner solution sends logs to a third party' } }
+              ? {
+                  target: stringAt(resource, path),
+                  place: {
+                    status: 'outside' as const,
+                    detail: 'a partner solution sends logs to a third party',
+                  },
+                }
               : places.ofTarget(model, resource, path);
-          add(owner, { kind: 'logs', via: `${resource.address} (${label})`, target: destination.target, place: destination.place });
+          add(owner, {
+            kind: 'logs',
+            via: `${resource.address} (${label})`,
+            target: destination.target,
+            place: destination.place,
+          });
         }
       }
     }
@@ -163,7 +211,10 @@ export function residencyMap(workspace: Workspace, reportOn: readonly TfModel[] 
     for (const resource of model.resources) {
       if (resource.mode !== 'managed' || !isDataBearing(resource.type) || isDeleted(resource)) continue;
       const primary = places.of(model, resource);
-      const copies = [...ownCopies(resolver, places, model, resource, primary), ...(extra.get(resource) ?? [])];
+      const copies = [
+        ...ownCopies(resolver, places, model, resource, primary),
+        ...(extra.get(resource) ?? []),
+      ];
       entries.push({ model, resource, primary, copies: copies.sort(compareCopies) });
     }
   }
@@ -181,15 +232,27 @@ export function describePlace(place: Place): string {
 }
 
 /** Copies a resource makes by its own attributes. */
-function ownCopies(resolver: Resolver, places: PlaceFinder, model: TfModel, resource: TfResource, primary: Place): DataCopy[] {
+function ownCopies(
+  resolver: Resolver,
+  places: PlaceFinder,
+  model: TfModel,
+  resource: TfResource,
+  primary: Place,
+): DataCopy[] {
   const copies: DataCopy[] = [];
   const value = (path: string) => knownString(resolver.value(model, resource, path));
   const pair = (kind: CopyKind, via: string) => copies.push({ kind, via, place: pairOf(primary) });
   switch (resource.type) {
     case 'azurerm_storage_account': {
       const replication = value('account_replication_type');
-      if (replication && GEO_STORAGE.has(replication.toUpperCase())) pair('replica', `account_replication_type = ${replication}`);
-      else if (replication === undefined) copies.push({ kind: 'replica', via: 'account_replication_type', place: unknownPlace(resolver.value(model, resource, 'account_replication_type')) });
+      if (replication && GEO_STORAGE.has(replication.toUpperCase()))
+        pair('replica', `account_replication_type = ${replication}`);
+      else if (replication === undefined)
+        copies.push({
+          kind: 'replica',
+          via: 'account_replication_type',
+          place: unknownPlace(resolver.value(model, resource, 'account_replication_type')),
+        });
       break;
     }
     case 'azurerm_key_vault':
@@ -207,7 +270,8 @@ function ownCopies(resolver: Resolver, places: PlaceFinder, model: TfModel, reso
       break;
     }
     case 'azurerm_postgresql_flexible_server':
-      if (isTrue(resolver.value(model, resource, 'geo_redundant_backup_enabled'))) pair('backup', 'geo_redundant_backup_enabled = true');
+      if (isTrue(resolver.value(model, resource, 'geo_redundant_backup_enabled')))
+        pair('backup', 'geo_redundant_backup_enabled = true');
       break;
     case 'azurerm_mssql_database': {
       // Backup storage redundancy; the provider's default is Geo.
@@ -229,14 +293,24 @@ function ownCopies(resolver: Resolver, places: PlaceFinder, model: TfModel, reso
     }
     case 'azurerm_container_registry':
       asBlocks(resource.values.georeplications).forEach((_block, i) => {
-        copies.push({ kind: 'replica', via: `georeplications[${i}]`, place: placeOf(resolver.value(model, resource, ['georeplications', i, 'location'])) });
+        copies.push({
+          kind: 'replica',
+          via: `georeplications[${i}]`,
+          place: placeOf(resolver.value(model, resource, ['georeplications', i, 'location'])),
+        });
       });
       break;
   }
   for (const path of KEY_PATHS[resource.type] ?? []) {
     const segments = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    if (getPath(resource.values, segments) == null && !isUnknownAt(resource.change?.afterUnknown, segments)) continue;
-    const key = places.ofTarget(model, resource, segments, resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined);
+    if (getPath(resource.values, segments) == null && !isUnknownAt(resource.change?.afterUnknown, segments))
+      continue;
+    const key = places.ofTarget(
+      model,
+      resource,
+      segments,
+      resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined,
+    );
     copies.push({ kind: 'key', via: path.replace(/\.0\./g, '.'), target: key.target, place: key.place });
   }
   return copies;
@@ -263,11 +337,19 @@ class PlaceFinder {
    * Where the resource an attribute points at lives. With `through`, read that attribute of the target
    * first (a disk encryption set → its key).
    */
-  ofTarget(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], through?: string): { target?: string; place: Place } {
+  ofTarget(
+    model: TfModel,
+    resource: TfResource,
+    path: string | readonly PathSegment[],
+    through?: string,
+  ): { target?: string; place: Place } {
     const target = this.resolver.target(model, resource, path);
     if (target.kind === 'resource' && through) {
       const next = this.ofTarget(target.model, target.resource, through);
-      return { target: next.target ? `${next.target} via ${target.resource.address}` : target.resource.address, place: next.place };
+      return {
+        target: next.target ? `${next.target} via ${target.resource.address}` : target.resource.address,
+        place: next.place,
+      };
     }
     return this.ofResolvedTarget(target);
   }
@@ -279,7 +361,10 @@ class PlaceFinder {
       case 'external': {
         const known = this.byOtherId(target.value);
         if (known) return { target: known.resource.address, place: this.of(known.model, known.resource) };
-        return { target: target.value, place: { status: 'unknown', detail: 'outside the checked configuration' } };
+        return {
+          target: target.value,
+          place: { status: 'unknown', detail: 'outside the checked configuration' },
+        };
       }
       case 'unknown':
         return { place: { status: 'unknown', detail: target.reason } };
@@ -301,7 +386,8 @@ class PlaceFinder {
           const own = resource.values[attribute];
           if (typeof own !== 'string') continue;
           const candidate = own.toLowerCase();
-          if (candidate === wanted || (attribute !== 'id' && wanted.startsWith(`${candidate}/`))) return { model, resource };
+          if (candidate === wanted || (attribute !== 'id' && wanted.startsWith(`${candidate}/`)))
+            return { model, resource };
         }
       }
     }
@@ -309,14 +395,21 @@ class PlaceFinder {
   }
 
   private compute(model: TfModel, resource: TfResource, depth: number): Place {
-    const hasLocation = 'location' in resource.values || (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
+    const hasLocation =
+      'location' in resource.values ||
+      (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
     if (hasLocation) return placeOf(this.resolver.value(model, resource, 'location'));
     if (depth > 8) return { status: 'unknown', detail: 'parents nest too deep' };
     for (const attribute of PARENT_ATTRIBUTES) {
-      if (!(attribute in resource.values) && !isUnknownAt(resource.change?.afterUnknown, [attribute])) continue;
+      if (!(attribute in resource.values) && !isUnknownAt(resource.change?.afterUnknown, [attribute]))
+        continue;
       const target = this.resolver.target(model, resource, attribute);
       if (target.kind === 'resource') return this.of(target.model, target.resource, depth + 1);
-      return { status: 'unknown', detail: target.kind === 'unknown' ? target.reason : `${attribute} is outside the checked configuration` };
+      return {
+        status: 'unknown',
+        detail:
+          target.kind === 'unknown' ? target.reason : `${attribute} is outside the checked configuration`,
+      };
     }
     return { status: 'unknown', detail: `${resource.type} has no location` };
   }
@@ -326,8 +419,12 @@ class PlaceFinder {
 export function placeOf(resolved: Resolved): Place {
   switch (resolved.kind) {
     case 'known':
-      if (typeof resolved.value !== 'string') return { status: 'unknown', detail: `not a region: ${JSON.stringify(resolved.value)}` };
-      return { location: normaliseLocation(resolved.value), status: isNorwayLocation(resolved.value) ? 'norway' : 'outside' };
+      if (typeof resolved.value !== 'string')
+        return { status: 'unknown', detail: `not a region: ${JSON.stringify(resolved.value)}` };
+      return {
+        location: normaliseLocation(resolved.value),
+        status: isNorwayLocation(resolved.value) ? 'norway' : 'outside',
+      };
     case 'oneOf': {
       const all = resolved.values.map(String);
       const norway = all.every(isNorwayLocation);
@@ -351,7 +448,10 @@ function pairOf(primary: Place): Place {
 }
 
 function unknownPlace(resolved: Resolved): Place {
-  return { status: 'unknown', detail: resolved.kind === 'unknown' ? resolved.reason : 'replication type not set' };
+  return {
+    status: 'unknown',
+    detail: resolved.kind === 'unknown' ? resolved.reason : 'replication type not set',
+  };
 }
 
 function ownerResource(target: Target): TfResource | undefined {
@@ -390,7 +490,11 @@ function isDeleted(resource: TfResource): boolean {
 
 function knownString(resolved: Resolved): string | undefined {
   if (resolved.kind !== 'known') return undefined;
-  return typeof resolved.value === 'string' || typeof resolved.value === 'boolean' || typeof resolved.value === 'number' ? String(resolved.value) : undefined;
+  return typeof resolved.value === 'string' ||
+    typeof resolved.value === 'boolean' ||
+    typeof resolved.value === 'number'
+    ? String(resolved.value)
+    : undefined;
 }
 
 function isTrue(resolved: Resolved): boolean {
@@ -403,5 +507,9 @@ function stringAt(resource: TfResource, path: string): string | undefined {
 }
 
 function compareCopies(a: DataCopy, b: DataCopy): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.target ?? '').localeCompare(b.target ?? '') || a.via.localeCompare(b.via);
+  return (
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    (a.target ?? '').localeCompare(b.target ?? '') ||
+    a.via.localeCompare(b.via)
+  );
 }

@@ -17,7 +17,8 @@ export interface Sections {
 }
 
 export function labelOf(model: TfModel): string {
-  if (model.kind === 'plan') return model.stack ? `plan ${model.stack} (${model.origin})` : `plan ${model.origin}`;
+  if (model.kind === 'plan')
+    return model.stack ? `plan ${model.stack} (${model.origin})` : `plan ${model.origin}`;
   if (model.kind === 'hcl') return `terraform ${model.origin}`;
   return model.stack ? `stack ${model.stack}` : `configuration ${model.origin}`;
 }
@@ -51,6 +52,7 @@ export function modelOf(models: readonly TfModel[], finding: Finding): TfModel |
     (m) =>
       (finding.stack === undefined || m.stack === undefined || m.stack === finding.stack) &&
       m.byAddress.has(finding.address) &&
-      (finding.file.startsWith(`${m.origin}/`) || m.byAddress.get(finding.address)?.source.file === finding.file),
+      (finding.file.startsWith(`${m.origin}/`) ||
+        m.byAddress.get(finding.address)?.source.file === finding.file),
   );
 }

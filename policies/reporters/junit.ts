@@ -94,7 +94,10 @@ function describe(f: Finding): string {
     `file: ${f.file}${f.line !== undefined ? `:${f.line}` : ''}`,
     f.message,
   ];
-  if (f.suppression) lines.push(`suppressed until ${f.suppression.expires}: ${f.suppression.reason} [${f.suppression.declaredAt}]`);
+  if (f.suppression)
+    lines.push(
+      `suppressed until ${f.suppression.expires}: ${f.suppression.reason} [${f.suppression.declaredAt}]`,
+    );
   else lines.push(`fix: ${f.fix}`);
   return lines.join('\n');
 }

@@ -7,8 +7,20 @@ import type { Finding, Report } from '../engine/report';
 import type { Severity } from '../engine/rule';
 import { Resolver } from '../model/resolve';
 import { inventory } from '../report/inventory';
-import { CHANGE_ACTIONS, ChangeAction, PlannedChange, planSummary, PlanSummary } from '../report/plan-summary';
-import { DataResidency, describePlace, hasResidencyConcern, Place, residencyMap } from '../report/residency-map';
+import {
+  CHANGE_ACTIONS,
+  ChangeAction,
+  PlannedChange,
+  planSummary,
+  PlanSummary,
+} from '../report/plan-summary';
+import {
+  DataResidency,
+  describePlace,
+  hasResidencyConcern,
+  Place,
+  residencyMap,
+} from '../report/residency-map';
 import { InputSection, sections } from '../report/sections';
 import { ReportOptions, ruleHelpUrl } from './options';
 
@@ -30,7 +42,11 @@ const ACTION_VERBS: Record<ChangeAction, string> = {
   read: 'to read',
   'no-op': 'unchanged',
 };
-const STATUS_MARK: Record<Place['status'], string> = { norway: '🇳🇴', outside: '❌ outside Norway', unknown: '⚠️ unresolved' };
+const STATUS_MARK: Record<Place['status'], string> = {
+  norway: '🇳🇴',
+  outside: '❌ outside Norway',
+  unknown: '⚠️ unresolved',
+};
 
 export function formatMarkdown(report: Report, options: ReportOptions = {}): string {
   const resolver = new Resolver(report.workspace);
@@ -51,7 +67,15 @@ export function formatMarkdown(report: Report, options: ReportOptions = {}): str
   out.push('', '### Stacks and plans', '', ...inputsTable(inputs, plans));
   for (const section of inputs) {
     const plan = plans.find((p) => p.model === section.model);
-    out.push('', ...inputDetails(section, inventory(report.workspace, section.model, resolver), plan, residency.filter((r) => r.model === section.model)));
+    out.push(
+      '',
+      ...inputDetails(
+        section,
+        inventory(report.workspace, section.model, resolver),
+        plan,
+        residency.filter((r) => r.model === section.model),
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -89,7 +113,9 @@ function planOverview(plans: readonly PlanSummary[], inputs: readonly InputSecti
   );
   for (const { change, plan } of destructive) {
     const label = inputs.find((s) => s.model === plan.model)?.label ?? plan.model.origin;
-    out.push(`| **${change.action.toUpperCase()}** | ${code(change.address)}${locationNote(change)} | ${code(change.type)} | ${cell(label)} |`);
+    out.push(
+      `| **${change.action.toUpperCase()}** | ${code(change.address)}${locationNote(change)} | ${code(change.type)} | ${cell(label)} |`,
+    );
   }
   return out;
 }
@@ -97,17 +123,34 @@ function planOverview(plans: readonly PlanSummary[], inputs: readonly InputSecti
 function residencyOverview(residency: readonly DataResidency[]): string[] {
   const copies = residency.reduce((n, r) => n + r.copies.length, 0);
   const concerns = residency.filter(hasResidencyConcern);
-  const outside = residency.reduce((n, r) => n + (r.primary.status === 'outside' ? 1 : 0) + r.copies.filter((c) => c.place.status === 'outside').length, 0);
-  const unresolved = residency.reduce((n, r) => n + (r.primary.status === 'unknown' ? 1 : 0) + r.copies.filter((c) => c.place.status === 'unknown').length, 0);
+  const outside = residency.reduce(
+    (n, r) =>
+      n +
+      (r.primary.status === 'outside' ? 1 : 0) +
+      r.copies.filter((c) => c.place.status === 'outside').length,
+    0,
+  );
+  const unresolved = residency.reduce(
+    (n, r) =>
+      n +
+      (r.primary.status === 'unknown' ? 1 : 0) +
+      r.copies.filter((c) => c.place.status === 'unknown').length,
+    0,
+  );
   const out = [
     '',
     `**Data residency:** ${plural(residency.length, 'data-bearing resource')} with ${plural(copies, 'copy', 'copies')}; ` +
-      (outside + unresolved === 0 ? 'every primary and every copy is in Norway.' : `**${outside}** outside Norway, **${unresolved}** unresolved.`),
+      (outside + unresolved === 0
+        ? 'every primary and every copy is in Norway.'
+        : `**${outside}** outside Norway, **${unresolved}** unresolved.`),
   ];
   if (concerns.length === 0) return out;
   out.push('');
   for (const entry of concerns) {
-    if (entry.primary.status !== 'norway') out.push(`- ${code(entry.resource.address)}: primary in **${describePlace(entry.primary)}** ${STATUS_MARK[entry.primary.status]}`);
+    if (entry.primary.status !== 'norway')
+      out.push(
+        `- ${code(entry.resource.address)}: primary in **${describePlace(entry.primary)}** ${STATUS_MARK[entry.primary.status]}`,
+      );
     for (const copy of entry.copies.filter((c) => c.place.status !== 'norway')) {
       out.push(
         `- ${code(entry.resource.address)}: ${copy.kind} in **${describePlace(copy.place)}** ${STATUS_MARK[copy.place.status]} via ${cell(copy.via)}` +
@@ -128,7 +171,10 @@ function findingsSection(report: Report, options: ReportOptions): string[] {
   for (const severity of ['error', 'warning'] as const) {
     const list = active.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
-    out.push(`<details${list.length <= OPEN_LIMIT ? ' open' : ''}><summary><b>${SEVERITY_HEADINGS[severity]} (${list.length})</b></summary>`, '');
+    out.push(
+      `<details${list.length <= OPEN_LIMIT ? ' open' : ''}><summary><b>${SEVERITY_HEADINGS[severity]} (${list.length})</b></summary>`,
+      '',
+    );
     // Grouped by rule, so each fix is written once however many resources fail it.
     for (const ruleId of [...new Set(list.map((f) => f.ruleId))].sort()) {
       const group = list.filter((f) => f.ruleId === ruleId);
@@ -150,12 +196,16 @@ function findingsSection(report: Report, options: ReportOptions): string[] {
 function suppressionsSection(report: Report, options: ReportOptions): string[] {
   const suppressed = report.findings.filter((f) => f.suppressed && f.suppression);
   if (suppressed.length === 0) return [];
-  const expiringSoon = suppressed.filter((f) => daysUntil(report.checkedOn, f.suppression!.expires) <= EXPIRY_WARNING_DAYS);
+  const expiringSoon = suppressed.filter(
+    (f) => daysUntil(report.checkedOn, f.suppression!.expires) <= EXPIRY_WARNING_DAYS,
+  );
   const out = [
     '### Suppressions',
     '',
     `${plural(suppressed.length, 'finding')} suppressed` +
-      (expiringSoon.length > 0 ? `; **${expiringSoon.length} expire${expiringSoon.length === 1 ? 's' : ''} within ${EXPIRY_WARNING_DAYS} days** ⏳.` : '.'),
+      (expiringSoon.length > 0
+        ? `; **${expiringSoon.length} expire${expiringSoon.length === 1 ? 's' : ''} within ${EXPIRY_WARNING_DAYS} days** ⏳.`
+        : '.'),
     '',
     `<details${suppressed.length <= OPEN_LIMIT ? ' open' : ''}><summary><b>Suppressed findings (${suppressed.length})</b></summary>`,
     '',
@@ -165,15 +215,23 @@ function suppressionsSection(report: Report, options: ReportOptions): string[] {
   for (const f of suppressed) {
     const s = f.suppression!;
     const days = daysUntil(report.checkedOn, s.expires);
-    const expires = days <= EXPIRY_WARNING_DAYS ? `⏳ **${s.expires}** (${days === 0 ? 'today' : `in ${plural(days, 'day')}`})` : s.expires;
-    out.push(`| ${ruleCell(f, options)} | ${resourceCell(f)} | ${cell(s.reason)} | ${expires} | ${cell(s.declaredAt)} |`);
+    const expires =
+      days <= EXPIRY_WARNING_DAYS
+        ? `⏳ **${s.expires}** (${days === 0 ? 'today' : `in ${plural(days, 'day')}`})`
+        : s.expires;
+    out.push(
+      `| ${ruleCell(f, options)} | ${resourceCell(f)} | ${cell(s.reason)} | ${expires} | ${cell(s.declaredAt)} |`,
+    );
   }
   out.push('', '</details>', '');
   return out;
 }
 
 function inputsTable(inputs: readonly InputSection[], plans: readonly PlanSummary[]): string[] {
-  const out = ['| Input | Kind | Resources | Errors | Warnings | Suppressed | Changes |', '|---|---|---:|---:|---:|---:|---|'];
+  const out = [
+    '| Input | Kind | Resources | Errors | Warnings | Suppressed | Changes |',
+    '|---|---|---:|---:|---:|---:|---|',
+  ];
   for (const section of inputs) {
     const active = section.findings.filter((f) => !f.suppressed);
     const plan = plans.find((p) => p.model === section.model);
@@ -186,15 +244,30 @@ function inputsTable(inputs: readonly InputSection[], plans: readonly PlanSummar
   return out;
 }
 
-function inputDetails(section: InputSection, inv: ReturnType<typeof inventory>, plan: PlanSummary | undefined, residency: readonly DataResidency[]): string[] {
+function inputDetails(
+  section: InputSection,
+  inv: ReturnType<typeof inventory>,
+  plan: PlanSummary | undefined,
+  residency: readonly DataResidency[],
+): string[] {
   const errors = section.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
   const summary =
     `${errors > 0 ? '❌' : '✅'} <b>${html(section.label)}</b> — ${plural(inv.resources, 'resource')}` +
     ` · ${inv.byLocation.map(([l, n]) => `${html(l)} ${n}`).join(', ') || 'no resources'}` +
     (plan ? ` · ${html(shortCounts(plan.counts))}` : '');
   const out = [`<details><summary>${summary}</summary>`, ''];
-  out.push('| Resource type | Count |', '|---|---:|', ...inv.byType.map(([t, n]) => `| ${code(t)} | ${n} |`), '');
-  out.push('| Location | Resources |', '|---|---:|', ...inv.byLocation.map(([l, n]) => `| ${cell(l)} | ${n} |`), '');
+  out.push(
+    '| Resource type | Count |',
+    '|---|---:|',
+    ...inv.byType.map(([t, n]) => `| ${code(t)} | ${n} |`),
+    '',
+  );
+  out.push(
+    '| Location | Resources |',
+    '|---|---:|',
+    ...inv.byLocation.map(([l, n]) => `| ${cell(l)} | ${n} |`),
+    '',
+  );
   if (plan) out.push(...planDetails(plan));
   if (residency.length > 0) out.push(...residencyTable(residency), ...mermaid(residency));
   out.push('</details>');
@@ -206,8 +279,11 @@ function planDetails(plan: PlanSummary): string[] {
   if (plan.changes.length === 0) return out;
   out.push('| Action | Resource | Data-bearing |', '|---|---|---|');
   for (const change of plan.changes) {
-    const action = change.action === 'delete' || change.action === 'replace' ? `**${change.action}**` : change.action;
-    out.push(`| ${action} | ${code(change.address)}${locationNote(change)} | ${change.dataBearing ? 'yes' : ''} |`);
+    const action =
+      change.action === 'delete' || change.action === 'replace' ? `**${change.action}**` : change.action;
+    out.push(
+      `| ${action} | ${code(change.address)}${locationNote(change)} | ${change.dataBearing ? 'yes' : ''} |`,
+    );
   }
   out.push('');
   return out;
@@ -217,9 +293,12 @@ function residencyTable(residency: readonly DataResidency[]): string[] {
   const out = ['**Data residency**', '', '| Resource | Primary | Copies |', '|---|---|---|'];
   for (const entry of residency) {
     const copies = entry.copies.map(
-      (c) => `${c.kind}: ${placeText(c.place)} via ${cell(c.via)}${c.target && c.target !== c.via ? ` → ${code(c.target)}` : ''}`,
+      (c) =>
+        `${c.kind}: ${placeText(c.place)} via ${cell(c.via)}${c.target && c.target !== c.via ? ` → ${code(c.target)}` : ''}`,
     );
-    out.push(`| ${code(entry.resource.address)} | ${placeText(entry.primary)} | ${copies.join('<br>') || 'none'} |`);
+    out.push(
+      `| ${code(entry.resource.address)} | ${placeText(entry.primary)} | ${copies.join('<br>') || 'none'} |`,
+    );
   }
   out.push('');
   return out;
@@ -232,7 +311,12 @@ function mermaid(residency: readonly DataResidency[]): string[] {
   const node = (key: string, label: string, place: Place) => {
     let existing = nodes.get(key);
     if (!existing) {
-      existing = { id: `n${nodes.size}`, label, group: place.location ?? (place.status === 'outside' ? 'outside Norway' : 'unresolved'), outside: place.status !== 'norway' };
+      existing = {
+        id: `n${nodes.size}`,
+        label,
+        group: place.location ?? (place.status === 'outside' ? 'outside Norway' : 'unresolved'),
+        outside: place.status !== 'norway',
+      };
       nodes.set(key, existing);
     }
     return existing.id;
@@ -243,10 +327,16 @@ function mermaid(residency: readonly DataResidency[]): string[] {
       const key = copy.target ?? `${entry.resource.address} ${copy.kind} ${copy.via}`;
       const label = copy.target ?? `${copy.kind} of ${entry.resource.name} (${copy.via})`;
       const to = node(key, label, copy.place);
-      edges.push(copy.kind === 'key' ? `  ${to} -. "encrypts" .-> ${from}` : `  ${from} -- "${copy.kind}" --> ${to}`);
+      edges.push(
+        copy.kind === 'key' ? `  ${to} -. "encrypts" .-> ${from}` : `  ${from} -- "${copy.kind}" --> ${to}`,
+      );
     }
   }
-  if (nodes.size > MAX_DIAGRAM_NODES) return [`_The diagram is left out: ${nodes.size} nodes are more than GitHub renders well; the table above is complete._`, ''];
+  if (nodes.size > MAX_DIAGRAM_NODES)
+    return [
+      `_The diagram is left out: ${nodes.size} nodes are more than GitHub renders well; the table above is complete._`,
+      '',
+    ];
   const groups = [...new Set([...nodes.values()].map((n) => n.group))].sort();
   const out = ['```mermaid', 'flowchart LR'];
   groups.forEach((group, i) => {
@@ -281,7 +371,9 @@ function resourceCell(f: Finding): string {
 }
 
 function locationNote(change: PlannedChange): string {
-  return change.locationChange ? ` (moves from ${cell(String(change.locationChange.from))} to ${cell(String(change.locationChange.to))})` : '';
+  return change.locationChange
+    ? ` (moves from ${cell(String(change.locationChange.from))} to ${cell(String(change.locationChange.to))})`
+    : '';
 }
 
 function sumCounts(plans: readonly PlanSummary[]): Record<ChangeAction, number> {
@@ -291,7 +383,9 @@ function sumCounts(plans: readonly PlanSummary[]): Record<ChangeAction, number> 
 }
 
 function countsLine(counts: Readonly<Record<ChangeAction, number>>): string {
-  return (['create', 'update', 'replace', 'delete'] as const).map((a) => `**${counts[a]}** ${ACTION_VERBS[a]}`).join(' · ');
+  return (['create', 'update', 'replace', 'delete'] as const)
+    .map((a) => `**${counts[a]}** ${ACTION_VERBS[a]}`)
+    .join(' · ');
 }
 
 function shortCounts(counts: Readonly<Record<ChangeAction, number>>): string {
@@ -321,5 +415,8 @@ function code(text: string): string {
 }
 
 function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;')).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/"/g, '#quot;')
+    .replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))
+    .replace(/\r?\n/g, ' ');
 }

@@ -26,8 +26,13 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'er
 export function formatSarif(report: Report, options: ReportOptions = {}): string {
   const root = resolvePath(options.sourceRoot ?? process.cwd());
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  const extraRuleIds = [...new Set(report.findings.map((f) => f.ruleId))].filter((id) => !rules.some((r) => r.id === id)).sort();
-  const descriptors = [...rules.map((r) => describeRule(r, options)), ...extraRuleIds.map((id) => describeUnknownRule(id, report))];
+  const extraRuleIds = [...new Set(report.findings.map((f) => f.ruleId))]
+    .filter((id) => !rules.some((r) => r.id === id))
+    .sort();
+  const descriptors = [
+    ...rules.map((r) => describeRule(r, options)),
+    ...extraRuleIds.map((id) => describeUnknownRule(id, report)),
+  ];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const models = reportedModels(report);
 
@@ -96,7 +101,11 @@ function describeUnknownRule(id: string, report: Report): Sarif.ReportingDescrip
     fullDescription: { text: sentence(sample.title) },
     help: { text: `Fix: ${sample.fix}`, markdown: `**Fix:** ${sample.fix}` },
     defaultConfiguration: { level: LEVEL[sample.severity] },
-    properties: { tags: ['security', ruleFamily(id)], precision: 'high', 'security-severity': SECURITY_SEVERITY[sample.severity] },
+    properties: {
+      tags: ['security', ruleFamily(id)],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[sample.severity],
+    },
   };
 }
 
@@ -114,7 +123,11 @@ function result(finding: Finding, ruleIndex: number, model: TfModel | undefined,
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: sentence(`${finding.message}${finding.message.includes(finding.address) ? '' : ` (${finding.address})`}`) },
+    message: {
+      text: sentence(
+        `${finding.message}${finding.message.includes(finding.address) ? '' : ` (${finding.address})`}`,
+      ),
+    },
     locations: [{ physicalLocation: physical, logicalLocations: logical }],
     partialFingerprints: { 'norwayPolicy/v1': fingerprint(finding) },
     properties: {
@@ -143,7 +156,11 @@ function findLine(finding: Finding, model: TfModel | undefined): number | undefi
   const resource = model.byAddress.get(finding.address);
   if (!resource) return undefined;
   if (model.kind === 'plan') return planJsonLine(finding.file, finding.address);
-  return terraformJsonLine(finding.file, resource.mode === 'data' ? resource.type : resource.type, resource.name);
+  return terraformJsonLine(
+    finding.file,
+    resource.mode === 'data' ? resource.type : resource.type,
+    resource.name,
+  );
 }
 
 /** A path relative to the source root when it lies inside it; otherwise an absolute file URI. */
@@ -157,7 +174,10 @@ function artifact(file: string, root: string): Sarif.ArtifactLocation {
 }
 
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update([f.ruleId, f.stack ?? '', f.file, f.address, f.message].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([f.ruleId, f.stack ?? '', f.file, f.address, f.message].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function ruleFamily(id: string): string {
@@ -187,7 +207,10 @@ function toolVersion(): string {
     version = '0.0.0';
     for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
       try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+          name?: string;
+          version?: string;
+        };
         if (pkg.version) {
           version = pkg.version;
           break;
