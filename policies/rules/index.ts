@@ -26,8 +26,14 @@ import { IAM_004 } from './identity/iam-004-ssh-keys-only';
 import { LOG_001 } from './logging/log-001-diagnostic-settings';
 import { LOG_002 } from './logging/log-002-workspace-retention';
 import { LOG_003 } from './logging/log-003-database-auditing';
+import { BCK_001 } from './backup/bck-001-backup-vaults';
+import { BCK_002 } from './backup/bck-002-deletion-protection';
+import { BCK_003 } from './backup/bck-003-blob-recovery';
 import { TFS_001 } from './state/tfs-001-state-backend';
+import { TFS_002 } from './state/tfs-002-no-literal-secrets';
 import { TFS_003 } from './state/tfs-003-valid-suppressions';
+import { CHG_001 } from './change/chg-001-data-loss';
+import { CHG_002 } from './change/chg-002-location-change';
 
 export const ALL_RULES: readonly Rule[] = [
   RES_001,
@@ -56,8 +62,14 @@ export const ALL_RULES: readonly Rule[] = [
   LOG_001,
   LOG_002,
   LOG_003,
+  BCK_001,
+  BCK_002,
+  BCK_003,
   TFS_001,
+  TFS_002,
   TFS_003,
+  CHG_001,
+  CHG_002,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,202 @@
+import { BCK_001 } from '../../policies/rules/backup/bck-001-backup-vaults';
+import { BCK_002 } from '../../policies/rules/backup/bck-002-deletion-protection';
+import { BCK_003 } from '../../policies/rules/backup/bck-003-blob-recovery';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const DPV = {
+  location: 'norwayeast',
+  datastore_type: 'VaultStore',
+  redundancy: 'GeoRedundant',
+  soft_delete: 'On',
+  immutability: 'Unlocked',
+};
+
+ruleTester(BCK_001, {
+  valid: [
+    {
+      name: 'Data Protection and Recovery Services vaults with soft delete and immutability',
+      synth: tf({
+        'azurerm_data_protection_backup_vault.v': DPV,
+        'azurerm_recovery_services_vault.r': { location: 'norwayeast', immutability: 'Locked' },
+      }),
+      plan: plan([
+        { at: 'azurerm_data_protection_backup_vault.v', values: { ...DPV, soft_delete: 'AlwaysOn' } },
+        {
+          at: 'azurerm_recovery_services_vault.r',
+          values: { storage_mode_type: 'ZoneRedundant', soft_delete_enabled: true, immutability: 'Unlocked' },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'soft delete off, immutability left at Disabled',
+      synth: tf({
+        'azurerm_data_protection_backup_vault.v': { ...DPV, soft_delete: 'Off' },
+        'azurerm_recovery_services_vault.r': {
+          location: 'norwayeast',
+          soft_delete_enabled: false,
+          immutability: 'Locked',
+        },
+        'azurerm_recovery_services_vault.i': { location: 'norwayeast' },
+      }),
+      plan: plan([
+        {
+          at: 'module.bk.azurerm_data_protection_backup_vault.v',
+          index: 0,
+          values: { ...DPV, immutability: 'Disabled' },
+        },
+      ]),
+      errors: [
+        ['BCK-001', 'azurerm_data_protection_backup_vault.v'],
+        ['BCK-001', 'azurerm_recovery_services_vault.i'],
+        ['BCK-001', 'azurerm_recovery_services_vault.r'],
+      ],
+      planErrors: [['BCK-001', 'module.bk.azurerm_data_protection_backup_vault.v[0]']],
+    },
+  ],
+});
+
+const RG = { name: 'rg-data', location: 'norwayeast' };
+const KEEP = { lifecycle: { prevent_destroy: true } };
+
+ruleTester(BCK_002, {
+  valid: [
+    {
+      name: 'a lock on the store itself, and a lock on the resource group of another store; both prevent_destroy',
+      synth: tf({
+        'azurerm_resource_group.rg': RG,
+        'azurerm_storage_account.sa': { ...KEEP, resource_group_name: '${azurerm_resource_group.rg.name}' },
+        'azurerm_key_vault.kv': { ...KEEP, resource_group_name: 'other' },
+        'azurerm_management_lock.rg': {
+          scope: '${azurerm_resource_group.rg.id}',
+          lock_level: 'CanNotDelete',
+          name: 'keep',
+        },
+        'azurerm_management_lock.kv': {
+          scope: '${azurerm_key_vault.kv.id}',
+          lock_level: 'CanNotDelete',
+          name: 'keep',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_resource_group.rg', values: RG },
+        { at: 'module.st.azurerm_storage_account.sa', index: 0, values: { resource_group_name: 'rg-data' } },
+        {
+          at: 'azurerm_management_lock.rg',
+          values: { lock_level: 'CanNotDelete' },
+          unknown: { scope: true },
+          references: { scope: ['azurerm_resource_group.rg.id', 'azurerm_resource_group.rg'] },
+        },
+      ]),
+    },
+    {
+      name: 'a literal resource-group scope',
+      synth: tf({
+        'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
+        'azurerm_management_lock.l': {
+          scope: '/subscriptions/s/resourceGroups/rg-data',
+          lock_level: 'CanNotDelete',
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no lock and no prevent_destroy; a ReadOnly-less lock level; prevent_destroy false',
+      synth: tf({
+        'azurerm_storage_account.sa': { resource_group_name: 'rg' },
+        'azurerm_key_vault.kv': { lifecycle: { prevent_destroy: false }, resource_group_name: 'rg' },
+        'azurerm_management_lock.kv': { scope: '${azurerm_key_vault.kv.id}', lock_level: 'ReadOnly' },
+        'azurerm_mssql_server.sql': { ...KEEP, resource_group_name: 'rg' },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: { resource_group_name: 'rg' } },
+        { at: 'azurerm_mssql_database.db', values: {} },
+      ]),
+      errors: [
+        ['BCK-002', 'azurerm_key_vault.kv'],
+        ['BCK-002', 'azurerm_key_vault.kv'],
+        ['BCK-002', 'azurerm_mssql_server.sql'],
+        ['BCK-002', 'azurerm_storage_account.sa'],
+        ['BCK-002', 'azurerm_storage_account.sa'],
+      ],
+      planErrors: [['BCK-002', 'azurerm_storage_account.sa']],
+    },
+  ],
+});
+
+ruleTester(BCK_003, {
+  valid: [
+    {
+      name: 'versioning and both soft deletes (blocks as objects in synth, arrays in the plan); FileStorage skipped',
+      synth: tf({
+        'azurerm_storage_account.sa': {
+          blob_properties: {
+            versioning_enabled: true,
+            delete_retention_policy: { days: 30 },
+            container_delete_retention_policy: { days: 30 },
+          },
+        },
+        'azurerm_storage_account.files': { account_kind: 'FileStorage' },
+        'azurerm_storage_account.lake': {
+          is_hns_enabled: true,
+          blob_properties: [
+            { delete_retention_policy: [{ days: 7 }], container_delete_retention_policy: [{ days: 7 }] },
+          ],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.sa',
+          values: {
+            blob_properties: [
+              {
+                versioning_enabled: true,
+                delete_retention_policy: [{ days: 30 }],
+                container_delete_retention_policy: [{ days: 30 }],
+              },
+            ],
+          },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no blob properties; versioning off',
+      synth: tf({
+        'azurerm_storage_account.a': { name: 'a' },
+        'azurerm_storage_account.b': {
+          blob_properties: {
+            versioning_enabled: false,
+            delete_retention_policy: { days: 7 },
+            container_delete_retention_policy: { days: 7 },
+          },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.a',
+          index: 'x',
+          values: {
+            blob_properties: [
+              {
+                versioning_enabled: true,
+                delete_retention_policy: [],
+                container_delete_retention_policy: [{ days: 7 }],
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [
+        ['BCK-003', 'azurerm_storage_account.a'],
+        ['BCK-003', 'azurerm_storage_account.a'],
+        ['BCK-003', 'azurerm_storage_account.a'],
+        ['BCK-003', 'azurerm_storage_account.b'],
+      ],
+      planErrors: [['BCK-003', 'azurerm_storage_account.a["x"]']],
+    },
+  ],
+});

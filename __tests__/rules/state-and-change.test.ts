@@ -1,0 +1,265 @@
+import { CHG_001 } from '../../policies/rules/change/chg-001-data-loss';
+import { CHG_002 } from '../../policies/rules/change/chg-002-location-change';
+import { TFS_001 } from '../../policies/rules/state/tfs-001-state-backend';
+import { TFS_002 } from '../../policies/rules/state/tfs-002-no-literal-secrets';
+import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const AZURERM_BACKEND = {
+  resource_group_name: 'rg-state',
+  storage_account_name: 'stnostate',
+  container_name: 'tfstate',
+  key: 'app.tfstate',
+  use_azuread_auth: true,
+};
+const backend = (type: string, config: Record<string, unknown>) => ({
+  terraform: { backend: { [type]: config } },
+});
+
+ruleTester(TFS_001, {
+  valid: [
+    {
+      name: 'azurerm backend with Entra ID; the state account in the configuration is in Norway',
+      synth: tf(
+        { 'azurerm_storage_account.state': { name: 'stnostate', location: 'norwayeast' } },
+        backend('azurerm', AZURERM_BACKEND),
+      ),
+      // Plans never describe a backend: the rule does not run on them.
+      plan: plan([
+        { at: 'azurerm_storage_account.state', values: { name: 'stnostate', location: 'westeurope' } },
+      ]),
+    },
+    {
+      name: 'OIDC authentication',
+      synth: tf({}, backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: undefined, use_oidc: true })),
+    },
+    {
+      name: 'local backend on the bootstrap stack',
+      synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no backend at all means local state',
+      synth: tf({ 'azurerm_resource_group.rg': { location: 'norwayeast' } }),
+      errors: [['TFS-001', 'terraform.backend']],
+    },
+    {
+      name: 'a SaaS backend',
+      synth: tf({}, backend('remote', { organization: 'x' })),
+      errors: [['TFS-001', 'terraform.backend']],
+    },
+    {
+      name: 'azurerm backend with an access key and without Entra ID',
+      synth: tf(
+        {},
+        backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: false, access_key: 'c2VjcmV0' }),
+      ),
+      errors: [
+        ['TFS-001', 'terraform.backend'],
+        ['TFS-001', 'terraform.backend'],
+      ],
+    },
+    {
+      name: 'the state account in the configuration is abroad',
+      synth: tf(
+        { 'azurerm_storage_account.state': { name: 'stnostate', location: 'westeurope' } },
+        backend('azurerm', AZURERM_BACKEND),
+      ),
+      errors: [['TFS-001', 'terraform.backend']],
+      message: /westeurope/,
+    },
+  ],
+});
+
+ruleTester(TFS_002, {
+  valid: [
+    {
+      name: 'generated passwords, Key Vault references, secrets from variables without defaults',
+      synth: tf(
+        {
+          'azurerm_mssql_server.s': { administrator_login_password: '${random_password.sql.result}' },
+          'azurerm_linux_web_app.w': {
+            app_settings: {
+              DB_PASSWORD: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db)',
+              LOG_LEVEL: 'info',
+            },
+            connection_string: [
+              { name: 'db', type: 'SQLAzure', value: '${azurerm_key_vault_secret.cs.value}' },
+            ],
+          },
+          'azurerm_key_vault_secret.s': { name: 's', value: '${random_password.sql.result}' },
+          'azurerm_linux_virtual_machine.vm': {
+            disable_password_authentication: true,
+            tags: { secret: 'no' },
+          },
+        },
+        { variable: { client_secret: { type: 'string', sensitive: true } } },
+      ),
+      // Plans show every value as a literal; the rule reads the configuration only.
+      plan: plan([
+        { at: 'azurerm_mssql_server.s', values: { administrator_login_password: 'from-a-generator' } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'literal passwords, keys, connection strings and secret values; in the backend; as a variable default',
+      synth: tf(
+        {
+          'azurerm_mssql_server.s': { administrator_login_password: 'Sommer2026!' },
+          'azurerm_linux_web_app.w': {
+            app_settings: { 'STORAGE-ACCESS-KEY': 'abc123' },
+            connection_string: { name: 'db', type: 'SQLAzure', value: 'Server=tcp:x;Password=y' },
+          },
+          'azurerm_key_vault_secret.s': { name: 's', value: 'hunter2' },
+        },
+        {
+          ...backend('azurerm', { ...AZURERM_BACKEND, sas_token: '?sv=2024' }),
+          variable: { admin_password: { type: 'string', default: 'changeme' } },
+        },
+      ),
+      errors: [
+        ['TFS-002', 'azurerm_key_vault_secret.s'],
+        ['TFS-002', 'azurerm_linux_web_app.w'],
+        ['TFS-002', 'azurerm_linux_web_app.w'],
+        ['TFS-002', 'azurerm_mssql_server.s'],
+        ['TFS-002', 'terraform.backend'],
+        ['TFS-002', 'var.admin_password'],
+      ],
+    },
+  ],
+});
+
+const withSuppression = (spec: Record<string, unknown>) =>
+  tf({
+    'azurerm_public_ip.bastion': {
+      location: 'norwayeast',
+      '//': { metadata: { path: 'app/Bastion/Ip' }, norway_policy: { suppressions: [spec] } },
+    },
+  });
+
+ruleTester(TFS_003, {
+  valid: [
+    {
+      name: 'a complete suppression',
+      synth: withSuppression({
+        ruleId: 'NET-004',
+        reason: 'Azure Bastion needs a public IP',
+        expires: '2026-06-30',
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'unknown rule, short reason, past expiry',
+      synth: withSuppression({ ruleId: 'NET-999', reason: 'ok', expires: '2025-12-31' }),
+      errors: [
+        ['TFS-003', 'azurerm_public_ip.bastion'],
+        ['TFS-003', 'azurerm_public_ip.bastion'],
+        ['TFS-003', 'azurerm_public_ip.bastion'],
+      ],
+    },
+    {
+      name: 'no expiry',
+      synth: withSuppression({ ruleId: 'NET-004', reason: 'Azure Bastion needs a public IP' }),
+      errors: [['TFS-003', 'azurerm_public_ip.bastion']],
+    },
+  ],
+});
+
+const SA = { name: 'stpatients', location: 'norwayeast', account_replication_type: 'GZRS' };
+
+ruleTester(CHG_001, {
+  valid: [
+    {
+      name: 'create, update and no-op of stores; delete of a stateless resource',
+      plan: plan([
+        { at: 'azurerm_storage_account.new', values: SA },
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { ...SA, min_tls_version: 'TLS1_2' },
+          actions: ['update'],
+          before: SA,
+        },
+        { at: 'azurerm_key_vault.kv', values: { location: 'norwayeast' }, actions: ['no-op'] },
+        { at: 'azurerm_network_security_rule.old', values: {}, actions: ['delete'], deleted: true },
+      ]),
+      // The rule applies to plans only: a configuration has no changes.
+      synth: tf({ 'azurerm_storage_account.sa': SA }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'delete, replace (both orders) in modules and for count / for_each instances',
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: SA, actions: ['delete'], deleted: true },
+        { at: 'module.db.azurerm_mssql_database.db', index: 0, values: {}, actions: ['delete', 'create'] },
+        { at: 'azurerm_key_vault.kv', index: 'prod', values: {}, actions: ['create', 'delete'] },
+        { at: 'azurerm_managed_disk.d', values: {}, actions: ['delete', 'create'] },
+      ]),
+      errors: [
+        ['CHG-001', 'azurerm_key_vault.kv["prod"]'],
+        ['CHG-001', 'azurerm_managed_disk.d'],
+        ['CHG-001', 'azurerm_storage_account.sa'],
+        ['CHG-001', 'module.db.azurerm_mssql_database.db[0]'],
+      ],
+      message: /would be lost/,
+    },
+  ],
+});
+
+ruleTester(CHG_002, {
+  valid: [
+    {
+      name: 'same region written differently; a new resource; an update without location',
+      plan: plan([
+        {
+          at: 'azurerm_resource_group.rg',
+          values: { location: 'norwayeast' },
+          actions: ['update'],
+          before: { location: 'Norway East' },
+        },
+        { at: 'azurerm_storage_account.new', values: SA },
+        {
+          at: 'azurerm_role_assignment.ra',
+          values: { scope: 'b' },
+          actions: ['update'],
+          before: { scope: 'a' },
+        },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'norwayeast to westeurope, to norwaywest, and to an unknown location',
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { ...SA, location: 'westeurope' },
+          actions: ['delete', 'create'],
+          before: SA,
+        },
+        {
+          at: 'module.dr.azurerm_resource_group.rg',
+          index: 0,
+          values: { location: 'norwaywest' },
+          actions: ['delete', 'create'],
+          before: { location: 'norwayeast' },
+        },
+        {
+          at: 'azurerm_key_vault.kv',
+          values: {},
+          unknown: { location: true },
+          actions: ['delete', 'create'],
+          before: { location: 'norwayeast' },
+        },
+      ]),
+      errors: [
+        ['CHG-002', 'azurerm_key_vault.kv'],
+        ['CHG-002', 'azurerm_storage_account.sa'],
+        ['CHG-002', 'module.dr.azurerm_resource_group.rg[0]'],
+      ],
+    },
+  ],
+});

@@ -1,0 +1,94 @@
+import { defineRule, RuleContext } from '../../engine/rule';
+import type { TfModel, TfResource } from '../../model/types';
+import { asBoolean, resourceKey, targetOf } from '../attributes';
+import { DATA_BEARING_TYPES } from '../data-bearing';
+
+/** Data-bearing types protected through their parent: a lock on the parent covers them. */
+const CHILD_TYPES = new Set([
+  'azurerm_storage_container',
+  'azurerm_storage_share',
+  'azurerm_storage_data_lake_gen2_filesystem',
+  'azurerm_mssql_database',
+  'azurerm_postgresql_flexible_server_database',
+  'azurerm_key_vault_key',
+]);
+
+/** Top-level data stores that need their own protection. */
+export const PROTECTED_TYPES: readonly string[] = [...DATA_BEARING_TYPES].filter((t) => !CHILD_TYPES.has(t));
+
+export const BCK_002 = defineRule({
+  id: 'BCK-002',
+  title: 'Data stores are protected from deletion (prevent_destroy and a CanNotDelete lock)',
+  severity: 'error',
+  rationale:
+    'Deleting a data store deletes the patient data in it. lifecycle.prevent_destroy stops Terraform from planning it; a CanNotDelete management lock stops everyone else, including a pipeline with a bad plan.',
+  anchors: {
+    mcsb: ['BR-2'],
+    regulation: ['Loses no data: patient records must be kept (pasientjournalloven)'],
+  },
+  resourceTypes: PROTECTED_TYPES,
+  fix: 'Add lifecycle { prevent_destroy = true } and an azurerm_management_lock with lock_level = "CanNotDelete" whose scope is the store or its resource group (our constructs do this with lock).',
+  *check(context) {
+    const locked = indexLocks(context);
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed') continue;
+      // Plans do not carry lifecycle settings; the configuration that produced the plan is checked for them.
+      if (context.model.kind !== 'plan' && asBoolean(resource.preventDestroy) !== true) {
+        const why =
+          resource.preventDestroy === undefined
+            ? 'has no lifecycle.prevent_destroy'
+            : `has lifecycle.prevent_destroy = ${JSON.stringify(resource.preventDestroy)}`;
+        yield { resource, message: `${resource.address} ${why}.` };
+      }
+      if (!hasLock(context, locked, resource)) {
+        yield {
+          resource,
+          message: `${resource.address} has no CanNotDelete management lock on itself or its resource group in this configuration.`,
+        };
+      }
+    }
+  },
+});
+
+interface LockIndex {
+  /** Resources (stores or resource groups) a CanNotDelete lock points at. */
+  readonly resources: Set<string>;
+  /** Names of resource groups locked by a literal scope or a reference we resolved. */
+  readonly groupNames: Set<string>;
+}
+
+function indexLocks(context: RuleContext): LockIndex {
+  const index: LockIndex = { resources: new Set(), groupNames: new Set() };
+  const { model, resolver } = context;
+  for (const lock of model.byType.get('azurerm_management_lock') ?? []) {
+    if (lock.mode !== 'managed') continue;
+    const level = resolver.value(model, lock, 'lock_level');
+    if (level.kind !== 'known' || String(level.value).toLowerCase() !== 'cannotdelete') continue;
+    const scope = targetOf(resolver, model, lock, 'scope');
+    if (scope.kind === 'resource') {
+      index.resources.add(resourceKey(scope.model, scope.resource));
+      if (scope.resource.type === 'azurerm_resource_group') {
+        const name = resolver.value(scope.model, scope.resource, 'name');
+        if (name.kind === 'known' && typeof name.value === 'string')
+          index.groupNames.add(name.value.toLowerCase());
+      }
+    } else if (scope.kind === 'external') {
+      // A literal resource group id: /subscriptions/<s>/resourceGroups/<name>
+      const match = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/?$/i.exec(scope.value);
+      if (match) index.groupNames.add(match[1].toLowerCase());
+    }
+  }
+  return index;
+}
+
+function hasLock(context: RuleContext, index: LockIndex, resource: TfResource): boolean {
+  if (index.resources.has(resourceKey(context.model, resource))) return true;
+  const group = groupOf(context, context.model, resource);
+  return group !== undefined && index.groupNames.has(group);
+}
+
+/** The resolved name of the resource group the resource lives in. */
+function groupOf(context: RuleContext, model: TfModel, resource: TfResource): string | undefined {
+  const name = context.resolver.value(model, resource, 'resource_group_name');
+  return name.kind === 'known' && typeof name.value === 'string' ? name.value.toLowerCase() : undefined;
+}

@@ -1,0 +1,38 @@
+// eslint-disable-next-line no-restricted-imports -- core/region.ts is plain TypeScript (no cdktf), shared on purpose
+import { normaliseLocation } from '../../../constructs/core/region';
+import { defineRule } from '../../engine/rule';
+import { isUnknownAt } from '../../model/resolve';
+import { isRecord } from '../../model/values';
+
+export const CHG_002 = defineRule({
+  id: 'CHG-002',
+  title: "A plan does not change a resource's location",
+  severity: 'error',
+  rationale:
+    'Changing location forces Terraform to destroy the resource and create a new one elsewhere: the data is lost, and the new location may not be in Norway.',
+  anchors: { regulation: ['GDPR chapter V', 'Loses no data'] },
+  resourceTypes: 'all',
+  inputs: ['plan'],
+  fix: 'Keep the existing location; move data between regions with a planned migration (replication, then cut-over), never by editing location.',
+  *check({ resources }) {
+    for (const resource of resources) {
+      const change = resource.change;
+      if (resource.mode !== 'managed' || !change || !isRecord(change.before)) continue;
+      const before = change.before.location;
+      if (typeof before !== 'string' || change.actions.every((a) => a === 'no-op' || a === 'read')) continue;
+      if (change.actions.length === 1 && change.actions[0] === 'delete') continue;
+      const after = isRecord(change.after) ? change.after.location : undefined;
+      if (isUnknownAt(change.afterUnknown, ['location'])) {
+        yield {
+          resource,
+          message: `${resource.address}: location changes from ${before} to a value only known after apply.`,
+        };
+      } else if (typeof after === 'string' && normaliseLocation(after) !== normaliseLocation(before)) {
+        yield {
+          resource,
+          message: `${resource.address}: location changes from ${before} to ${after}, which replaces the resource.`,
+        };
+      }
+    }
+  },
+});
