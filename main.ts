@@ -8,7 +8,7 @@ import { buildPlatform } from './stacks/platform-app';
 
 // cdktf records a stack trace for every token it creates. Under ts-node each trace is source-mapped,
 // which makes building the stacks about three times slower; our errors speak through their messages.
-Error.prepareStackTrace = undefined;
+Reflect.deleteProperty(Error, 'prepareStackTrace');
 
 const app = new App();
 try {

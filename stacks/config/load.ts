@@ -30,8 +30,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validate an already-parsed document. `source` names it in messages. */
-export function parseConfig(document: unknown, source: string): PlatformConfig {
+/** Validate an already-parsed document. `source` names it in messages; `today` judges expiry dates. */
+export function parseConfig(document: unknown, source: string, today?: string): PlatformConfig {
   const result = platformConfigSchema.safeParse(document);
   if (!result.success) {
     throw new ConfigError(
@@ -39,7 +39,7 @@ export function parseConfig(document: unknown, source: string): PlatformConfig {
       result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     );
   }
-  const problems = crossFieldProblems(result.data);
+  const problems = crossFieldProblems(result.data, today);
   if (problems.length > 0) throw new ConfigError(source, problems);
   return result.data;
 }

@@ -192,9 +192,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Problems that involve more than one field. Runs only on a configuration whose shape is valid. */
-export function crossFieldProblems(config: PlatformConfig): ConfigProblem[] {
+export function crossFieldProblems(config: PlatformConfig, today: string = new Date().toISOString().slice(0, 10)): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
+
+  const access = config.state.bootstrapAccess;
+  if (access && access.expires < today) {
+    add(['state', 'bootstrapAccess', 'expires'], `${access.expires} has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification`);
+  } else if (access && access.expires > oneYearAfter(today)) {
+    add(['state', 'bootstrapAccess', 'expires'], `${access.expires} is more than a year ahead; a firewall opening is temporary (at most ${oneYearAfter(today)})`);
+  }
 
   if (config.state.region !== 'norwayeast') {
     add(['state', 'region'], `the state account belongs in norwayeast (zone-redundant, its geo copy in norwaywest); got ${config.state.region}`);
@@ -248,6 +255,12 @@ export function crossFieldProblems(config: PlatformConfig): ConfigProblem[] {
     for (const [name, w] of Object.entries(t.environments)) claim(['trusts', i, 'environments', name, 'addressSpace'], w.addressSpace);
   });
   return problems;
+}
+
+function oneYearAfter(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function duplicates(values: readonly string[], report: (index: number, firstIndex: number) => void): void {

@@ -18,9 +18,9 @@ function defaultDocument(): any {
   return parse(readFileSync(defaultConfigFile(), 'utf8'));
 }
 
-function problemsOf(document: unknown): string[] {
+function problemsOf(document: unknown, today = '2026-11-25'): string[] {
   try {
-    parseConfig(document, 'test.yaml');
+    parseConfig(document, 'test.yaml', today);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).problems.map((p) => `${p.path}: ${p.message}`);
@@ -107,6 +107,30 @@ describe('configuration errors: one message per problem, naming the path', () =>
       'environments[0].primary.hubAddressSpace: 10.0.0.0/12 is a /12; use a /16 to /24 (it is split into four subnets)',
       'trusts[0].environments.dev.addressSpace: "10.0.5.0/22" has host bits set; did you mean 10.0.4.0/22?',
       'trusts[1].code: a trust code is 2-6 lower-case letters or digits, starting with a letter (it goes into storage account and Key Vault names)',
+    ]);
+  });
+
+  test('fails on a key that is not an OpenSSH public key', () => {
+    const doc = defaultDocument();
+    doc.compute.sshPublicKeys = ['-----BEGIN OPENSSH PRIVATE KEY-----'];
+    expect(problemsOf(doc)).toEqual(['compute.sshPublicKeys[0]: expected an OpenSSH public key (ssh-ed25519 AAAA… comment)']);
+  });
+
+  test('fails when a temporary firewall opening for bootstrap has expired or lasts more than a year', () => {
+    const doc = defaultDocument();
+    doc.state.bootstrapAccess = { allowedIpRanges: ['203.0.113.10'], justification: 'First deployment (CHG-1)', expires: '2026-11-24' };
+    expect(problemsOf(doc)).toEqual([
+      'state.bootstrapAccess.expires: 2026-11-24 has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification',
+    ]);
+    doc.state.bootstrapAccess.expires = '2027-11-26';
+    expect(problemsOf(doc)).toEqual([
+      'state.bootstrapAccess.expires: 2027-11-26 is more than a year ahead; a firewall opening is temporary (at most 2027-11-25)',
+    ]);
+    doc.state.bootstrapAccess = { allowedIpRanges: ['10.0.0.1/33'], justification: 'short', expires: '2026-12-40' };
+    expect(problemsOf(doc)).toEqual([
+      'state.bootstrapAccess.allowedIpRanges[0]: "10.0.0.1/33" has prefix /33; an IPv4 prefix is 0-32',
+      'state.bootstrapAccess.justification: a justification has at least 10 characters',
+      'state.bootstrapAccess.expires: expected a date YYYY-MM-DD',
     ]);
   });
 
