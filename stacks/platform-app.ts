@@ -45,7 +45,7 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
     primary.addDependency(bootstrap);
     platforms.push(primary);
     if (environment.dr) {
-      const dr = new PlatformStack(app, { config, environment, role: 'dr', state, policy });
+      const dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
       dr.addDependency(bootstrap);
       platforms.push(dr);
     }

@@ -7,6 +7,7 @@
  */
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { addPrivateEndpoints } from '../constructs/core/protection';
 import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
@@ -31,6 +32,12 @@ export interface PlatformStackProps {
   /** Which site of the environment: its primary region or its disaster-recovery region. */
   readonly role: SiteRole;
   readonly state: StateBackendConfig;
+  /**
+   * For a DR site: the environment's primary platform stack. The two hubs are peered, so replication
+   * and restores between Norway East and Norway West stay on Microsoft's private backbone.
+   * @default - none (a primary site)
+   */
+  readonly primary?: PlatformStack;
   /** @default - the whole catalogue, today's date */
   readonly policy?: NorwayStackProps['policy'];
 }
@@ -113,6 +120,26 @@ export class PlatformStack extends NorwayStack {
         },
       ],
     });
+
+    if (props.primary) {
+      const primary = props.primary;
+      new VirtualNetworkPeering(this, 'PeeringToPrimary', {
+        name: `${names.hubNetwork}-to-primary`,
+        resourceGroupName,
+        virtualNetworkName: this.hub.virtualNetworkName,
+        remoteVirtualNetworkId: primary.hub.virtualNetworkId,
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: true,
+      });
+      new VirtualNetworkPeering(this, 'PeeringFromPrimary', {
+        name: `${platformNames(config, environment, primary.region).hubNetwork}-to-dr`,
+        resourceGroupName: primary.resourceGroup.name,
+        virtualNetworkName: primary.hub.virtualNetworkName,
+        remoteVirtualNetworkId: this.hub.virtualNetworkId,
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: true,
+      });
+    }
 
     // Backups geo-replicated to the paired Norway region, restorable there (cross-region restore).
     this.backupVault = new NorwayRecoveryVault(this, 'Backup', {

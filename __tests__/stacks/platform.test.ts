@@ -37,7 +37,9 @@ describe('stacks of the default configuration', () => {
   test('manifest.json orders them: bootstrap, then platforms, then each workload after its platform', () => {
     const deps = (id: string) => [...out.manifest.stacks[id].dependencies].sort();
     expect(deps('bootstrap')).toEqual([]);
-    for (const id of PLATFORMS) expect(deps(id)).toEqual(['bootstrap']);
+    expect(deps('platform-dev-norwayeast')).toEqual(['bootstrap']);
+    expect(deps('platform-prod-norwayeast')).toEqual(['bootstrap']);
+    expect(deps('platform-prod-norwaywest')).toEqual(['bootstrap', 'platform-prod-norwayeast']);
     for (const t of ['dalen', 'fjellheim', 'kystbyen']) {
       expect(deps(`workload-${t}-dev`)).toEqual(['platform-dev-norwayeast']);
       expect(deps(`workload-${t}-prod`)).toEqual(['platform-prod-norwayeast']);
@@ -150,7 +152,7 @@ describe('platform stacks', () => {
 
   test('the DR platform stack is in Norway West, without zones, every resource tagged with its approval', () => {
     const json = out.stack('platform-prod-norwaywest');
-    expect(resourceTypeCounts(json)).toEqual(EXPECTED_PLATFORM);
+    expect(resourceTypeCounts(json)).toEqual({ ...EXPECTED_PLATFORM, azurerm_virtual_network_peering: 2, 'data.terraform_remote_state': 1 });
     for (const [type, instances] of Object.entries(json.resource as Record<string, Record<string, TerraformJson>>)) {
       for (const [name, body] of Object.entries(instances)) {
         if ('location' in body) expect({ address: `${type}.${name}`, location: body.location }).toEqual({ address: `${type}.${name}`, location: 'norwaywest' });
@@ -158,6 +160,15 @@ describe('platform stacks', () => {
         expect(body.zones).toBeUndefined();
       }
     }
+  });
+
+  test('the DR hub is peered both ways with the primary hub of its environment', () => {
+    const json = out.stack('platform-prod-norwaywest');
+    const remote = '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
+    const peerings = Object.fromEntries(resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]));
+    expect(Object.keys(peerings).sort()).toEqual(['vnet-hex-prod-hub-noe-to-dr', 'vnet-hex-prod-hub-now-to-primary']);
+    expect(peerings['vnet-hex-prod-hub-now-to-primary'].remote_virtual_network_id.startsWith(remote)).toBe(true);
+    expect(peerings['vnet-hex-prod-hub-noe-to-dr'].virtual_network_name.startsWith(remote)).toBe(true);
   });
 });
 
