@@ -3,6 +3,7 @@ import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 import {
   HubNetwork,
   NorwayNetworkSecurityGroup,
+  PrivateDnsZoneLinks,
   PrivateDnsZones,
   SpokeNetwork,
 } from '../../constructs/network';
@@ -263,5 +264,30 @@ describe('network validation', () => {
     expect(relaxedWarnings(stack)).toEqual([
       '[relaxed default] test-norwayeast/spoke: egress goes straight to the internet, not through the hub firewall. Justification: Sandbox spoke without patient data',
     ]);
+  });
+});
+
+describe('PrivateDnsZoneLinks', () => {
+  test('links the zones of another stack to a spoke, without auto-registration', () => {
+    // GIVEN
+    const stack = testStack(NORWAY_EAST);
+    // WHEN
+    new PrivateDnsZoneLinks(stack, 'links', {
+      resourceGroupName: 'rg-platform',
+      zones: ['privatelink.blob.core.windows.net'],
+      virtualNetworkId:
+        '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-app',
+      name: 'vnet-app',
+    });
+    // THEN
+    expect(only(synth(stack), 'azurerm_private_dns_zone_virtual_network_link')).toEqual({
+      name: 'vnet-app-link',
+      resource_group_name: 'rg-platform',
+      private_dns_zone_name: 'privatelink.blob.core.windows.net',
+      virtual_network_id:
+        '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-app',
+      registration_enabled: false,
+      tags: { 'data-residency': 'norway', 'managed-by': 'norway-iac', stack: 'test-norwayeast' },
+    });
   });
 });

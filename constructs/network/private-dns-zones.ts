@@ -97,3 +97,33 @@ export class PrivateDnsZones extends Construct {
     }
   }
 }
+
+export interface PrivateDnsZoneLinksProps {
+  /** The resource group the zones live in (e.g. the platform stack's). */
+  readonly resourceGroupName: string;
+  /** @default DEFAULT_PRIVATE_DNS_ZONES */
+  readonly zones?: readonly string[];
+  /** The network that resolves the zones. */
+  readonly virtualNetworkId: string;
+  /** Link name. */
+  readonly name: string;
+  /** @default - none */
+  readonly tags?: Tags;
+}
+
+/** Links zones created elsewhere (another stack's `PrivateDnsZones`) to a network; child ids `<zone-key>`. */
+export class PrivateDnsZoneLinks extends Construct {
+  constructor(scope: Construct, id: string, props: PrivateDnsZoneLinksProps) {
+    super(scope, id);
+    for (const zone of props.zones ?? DEFAULT_PRIVATE_DNS_ZONES) {
+      new PrivateDnsZoneVirtualNetworkLink(this, zoneKey(zone), {
+        name: `${props.name}-link`,
+        resourceGroupName: props.resourceGroupName,
+        privateDnsZoneName: zone,
+        virtualNetworkId: props.virtualNetworkId,
+        registrationEnabled: false,
+        tags: props.tags ? { ...props.tags } : undefined,
+      });
+    }
+  }
+}
