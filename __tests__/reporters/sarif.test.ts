@@ -3,7 +3,9 @@ import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type * as Sarif from 'sarif';
+import { XMLParser } from 'fast-xml-parser';
 import { REPORTERS } from '../../policies/reporters';
+import { isDataBearing } from '../../policies/rules/data-bearing';
 import type { Report } from '../../policies/engine/report';
 import { terraformJsonLine } from '../../policies/report/source-lines';
 import {
@@ -55,6 +57,12 @@ function validate(files: readonly string[], dir: string): Validation {
   return { errors, seconds };
 }
 
+/**
+ * One file for the SARIF checks and the default platform's reports: the platform is synthesized once and
+ * the Multitool (the slowest part, ~2 s per file) runs once over every SARIF file.
+ */
+const shared = {} as { platform: Report };
+
 describe('SARIF report', () => {
   let dir: string;
   let plan: Report;
@@ -72,6 +80,7 @@ describe('SARIF report', () => {
     stackOut = synthStack().outdir;
     stack = synthStackReport(stackOut);
     platform = platformReport().report;
+    shared.platform = platform;
     const planText = REPORTERS.sarif(plan, { docsBaseUrl: DOCS, sourceRoot: ROOT });
     const stackText = REPORTERS.sarif(stack, { docsBaseUrl: DOCS, sourceRoot: stackOut });
     files = {
@@ -82,7 +91,7 @@ describe('SARIF report', () => {
     planLog = JSON.parse(planText);
     stackLog = JSON.parse(stackText);
     validation = validate(Object.values(files), dir);
-  }, 60_000);
+  }, 180_000);
 
   test('validates with zero errors under the SARIF Multitool (SARIF and GitHub rules), for the plan, a stack and the default platform', () => {
     expect(Object.fromEntries(validation.errors)).toEqual({
@@ -170,5 +179,58 @@ describe('SARIF report', () => {
       log.runs[0].results!.map((r) => r.partialFingerprints!['norwayPolicy/v1']);
     expect(prints(again)).toEqual(prints(planLog));
     expect(new Set(prints(planLog)).size).toBe(planLog.runs[0].results!.length);
+  });
+});
+
+/** The default platform as `cdktf synth` writes it (built in-process through `buildPlatform`). */
+describe('reports of the default platform', () => {
+  let report: Report;
+  let markdown: string;
+  beforeAll(() => {
+    report = shared.platform ?? platformReport().report;
+    markdown = REPORTERS.markdown(report);
+  });
+
+  test('the verdict matches the report', () => {
+    const verdict = markdown.split('\n')[1];
+    if (report.summary.errors > 0)
+      expect(verdict).toBe(
+        `## ❌ Norway policy: ${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'} block${report.summary.errors === 1 ? 's' : ''} this change`,
+      );
+    else expect(verdict).toMatch(/^## ✅ Norway policy: passed/);
+  });
+
+  test('names every finding with rule id, title and address', () => {
+    for (const f of report.findings) {
+      expect(markdown).toContain(`\`${f.address}\``);
+      expect(markdown).toContain(`**${f.ruleId}** ${f.title}`);
+    }
+  });
+
+  test('has a collapsed section per stack and maps every data-bearing resource', () => {
+    const stacks = report.workspace.models.map((m) => m.stack!).sort();
+    expect(stacks.length).toBeGreaterThan(1);
+    for (const stack of stacks)
+      expect(markdown).toMatch(new RegExp(`<details><summary>[✅❌] <b>stack ${stack}</b>`));
+    const dataBearing = report.workspace.models.flatMap((m) =>
+      m.resources.filter((r) => r.mode === 'managed' && isDataBearing(r.type)),
+    );
+    expect(dataBearing.length).toBeGreaterThan(0);
+    for (const r of dataBearing) expect(markdown).toContain(`| \`${r.address}\` |`);
+  });
+
+  test('JUnit: a suite per stack and one failure per failing (stack, rule)', () => {
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase'].includes(n),
+    }).parse(REPORTERS.junit(report));
+    expect(parsed.testsuites.testsuite).toHaveLength(report.workspace.models.length);
+    const failing = new Set(
+      report.findings
+        .filter((f) => !f.suppressed && f.severity === 'error')
+        .map((f) => `${f.file}\u0000${f.ruleId}`),
+    );
+    expect(Number(parsed.testsuites.failures)).toBe(failing.size);
   });
 });
