@@ -33,6 +33,7 @@ const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
 
 export class Resolver {
   private readonly memo = new Map<string, Resolved>();
+  private byId?: Map<string, { readonly model: TfModel; readonly resource: TfResource }>;
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -81,14 +82,27 @@ export class Resolver {
 
   /** A literal id: in a plan, match it against the ids of resources we know; otherwise it is outside. */
   private targetById(id: string): Target {
-    const wanted = id.toLowerCase();
+    const found = this.idIndex().get(id.toLowerCase());
+    return found ? { kind: 'resource', model: found.model, resource: found.resource } : { kind: 'external', value: id };
+  }
+
+  /**
+   * Known ids (lower-cased) → the first resource holding them, in workspace order. Built once, on the
+   * first id lookup: a scan per lookup made checks of large plans quadratic.
+   */
+  private idIndex(): Map<string, { readonly model: TfModel; readonly resource: TfResource }> {
+    if (this.byId) return this.byId;
+    const index = new Map<string, { readonly model: TfModel; readonly resource: TfResource }>();
     for (const model of this.workspace.models) {
       for (const resource of model.resources) {
         const own = resource.values.id;
-        if (typeof own === 'string' && own.toLowerCase() === wanted && !resource.valuesAreExpressions) return { kind: 'resource', model, resource };
+        if (resource.valuesAreExpressions || typeof own !== 'string') continue;
+        const key = own.toLowerCase();
+        if (!index.has(key)) index.set(key, { model, resource });
       }
     }
-    return { kind: 'external', value: id };
+    this.byId = index;
+    return index;
   }
 
   private computeValue(model: TfModel, resource: TfResource, path: readonly PathSegment[], depth: number): Resolved {
