@@ -32,16 +32,17 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
 
   const raw: Finding[] = [];
   const suppressions: ValidSuppression[] = [];
-  const problems: SuppressionProblem[] = [];
-  const collect = (declared: DeclaredSuppression, origin?: string) => {
+  const problems: (SuppressionProblem & { stack?: string })[] = [];
+  const collect = (declared: DeclaredSuppression, origin?: string, stack?: string) => {
     const { valid, problems: found } = validateSuppression(declared, knownRuleIds, today, origin);
     if (valid) suppressions.push(valid);
-    problems.push(...found);
+    // The stack names where a construct suppression lives: the same address exists in many stacks.
+    problems.push(...found.map((problem) => ({ ...problem, stack })));
   };
   for (const declared of options.suppressions ?? []) collect(declared);
 
   for (const model of reportOn) {
-    for (const declared of model.suppressions) collect(declared, model.origin);
+    for (const declared of model.suppressions) collect(declared, model.origin, model.stack);
     for (const rule of rules) {
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
       const context: RuleContext = { model, workspace, resolver, resources: resourcesFor(model, rule) };
@@ -63,6 +64,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
       severity: TFS_003.severity,
       title: TFS_003.title,
       address: problem.address,
+      stack: problem.stack,
       file: problem.declaredAt,
       constructPath: problem.declaredAt.startsWith('construct ') ? problem.declaredAt.slice('construct '.length) : undefined,
       message: `${problem.ruleId ? `${problem.ruleId} s` : 'S'}uppression at ${problem.declaredAt}: ${problem.message.replace(/^Suppression /, '')}`,
