@@ -170,4 +170,12 @@ describe('synth-time guard', () => {
     const report = checkStack(stack, POLICY);
     expect(report.findings.filter((f) => !f.suppressed).map((f) => [f.ruleId, f.address])).toContainEqual(['TFS-001', 'terraform.backend']);
   });
+
+  test('checkStack outside synth applies the stack default tags first, as synth would', () => {
+    const app = newApp();
+    const stack = stackWithStorage(app, () => undefined);
+    const report = checkStack(stack, POLICY);
+    const rg = report.workspace.models[0].byAddress.get('azurerm_resource_group.rg');
+    expect(rg?.values.tags).toEqual({ 'managed-by': 'norway-iac', 'data-residency': 'norway', stack: 'guarded' });
+  });
 });

@@ -3,7 +3,7 @@
  * error annotation at the offending construct, so `cdktf synth` fails naming rule id, path and fix.
  * It reads `stack.toTerraform()`, so raw provider resources and `addOverride` cannot slip past it.
  */
-import { Annotations, App, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
@@ -44,8 +44,18 @@ function siblingModels(stack: TerraformStack): TfModel[] {
   return models;
 }
 
-/** Check one stack (with its app's other stacks for reference resolution) and return the report. */
+/**
+ * Check one stack (with its app's other stacks for reference resolution) and return the report.
+ * Called outside synth (tests, matchers), it first applies the stack's own aspects at the stack node,
+ * such as NorwayStack's default tags, so it sees what synth would write.
+ */
 export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
+  for (const aspect of Aspects.of(stack).all) if (!(aspect instanceof PolicyGuard)) aspect.visit(stack);
+  return checkFinishedStack(stack, options);
+}
+
+/** The guard's path: aspects before it have already run. */
+function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'>): Report {
   const model = stackToModel(stack);
   return checkModels([model, ...siblingModels(stack)], { ...options, reportOn: [model] });
 }
@@ -58,7 +68,7 @@ export class PolicyGuard implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
-    const report = checkStack(node, this.options);
+    const report = checkFinishedStack(node, this.options);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
