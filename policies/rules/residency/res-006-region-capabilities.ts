@@ -6,7 +6,7 @@ import {
   type NorwayRegion,
 } from '../../../constructs/core/region';
 import { defineRule, RuleContext } from '../../engine/rule';
-import type { Resolved } from '../../model/resolve';
+import { isUnknownAt, type Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { hasOwnLocation, PARENT_ATTRIBUTE, resourceLocation } from '../location';
@@ -98,10 +98,27 @@ function writtenUnknown(
   return resource.valuesAreExpressions || (resource.references?.get(show(path))?.length ?? 0) > 0;
 }
 
+/**
+ * Cheap test before resolving: the rule reads every resource, and most have none of these attributes.
+ * An expression at the top of the path (synth) or an unknown plan value still goes to the resolver.
+ */
+function mayHave(resource: TfResource, path: readonly (string | number)[]): boolean {
+  const top = resource.values[String(path[0])];
+  if (top !== undefined && top !== null) return true;
+  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, [path[0]]);
+}
+
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
 function zoneRequests(context: RuleContext, resource: TfResource): string[] {
   const { model, resolver } = context;
   const out: string[] = [];
+  const paths = [
+    ...(ZONE_VALUES[resource.type] ?? []).map((z) => z.path),
+    ...ZONE_LISTS,
+    ...ZONE_STRINGS,
+    ...ZONE_FLAGS,
+  ];
+  if (!paths.some((path) => mayHave(resource, path))) return out;
   for (const { path, values } of ZONE_VALUES[resource.type] ?? []) {
     const resolved = resolver.value(model, resource, path);
     if (
