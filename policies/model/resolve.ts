@@ -32,7 +32,8 @@ const MAX_DEPTH = 32;
 const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
 
 export class Resolver {
-  private readonly memo = new Map<string, Resolved>();
+  /** Per model and resource, path → result: keys stay short strings, not origin + address + path. */
+  private readonly memo = new WeakMap<TfModel, WeakMap<TfResource, Map<string, Resolved>>>();
   private byId?: Map<string, { readonly model: TfModel; readonly resource: TfResource }>;
 
   constructor(private readonly workspace: Workspace) {}
@@ -40,11 +41,15 @@ export class Resolver {
   /** Resolve the value at `path` of `resource` (a dotted string or segments). */
   value(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], depth = 0): Resolved {
     const segments = typeof path === 'string' ? parsePath(path) : path;
-    const key = `${model.origin}\u0000${resource.address}\u0000${segments.join('.')}`;
-    const cached = this.memo.get(key);
+    let byResource = this.memo.get(model);
+    if (!byResource) this.memo.set(model, (byResource = new WeakMap()));
+    let byPath = byResource.get(resource);
+    if (!byPath) byResource.set(resource, (byPath = new Map()));
+    const key = segments.join('.');
+    const cached = byPath.get(key);
     if (cached) return cached;
     const result = this.computeValue(model, resource, segments, depth);
-    this.memo.set(key, result);
+    byPath.set(key, result);
     return result;
   }
 
