@@ -131,6 +131,12 @@ describe('Markdown report of a synthesized stack', () => {
     );
   });
 
+  test('says where the Terraform state lives, and that a state account outside the inputs is unresolved', () => {
+    expect(markdown).toContain(
+      '**Terraform state** (holds a copy of every attribute): azurerm backend, **unknown (state account sttfstatenoe001 is not among the checked inputs)** ⚠️ unresolved',
+    );
+  });
+
   test('shows a construct suppression with its expiry highlighted', () => {
     expect(markdown).toContain(
       '| Migration source, removed after the cut-over (CHG-2291) | ⏳ **2026-12-05** (in 10 days) | construct data-noe/abroad |',

@@ -219,6 +219,20 @@ describe('reports of the default platform', () => {
     for (const r of dataBearing) expect(markdown).toContain(`| \`${r.address}\` |`);
   });
 
+  test("every remote-state stack's state resolves to the bootstrap's state account in Norway", () => {
+    const remote = report.workspace.models.filter((m) => m.backend?.type === 'azurerm');
+    expect(remote.length).toBeGreaterThan(0);
+    const lines = markdown
+      .split('\n')
+      .filter(
+        (l) =>
+          l.startsWith('**Terraform state**') &&
+          l.includes('azurerm backend in `bootstrap/azurerm_storage_account.'),
+      );
+    expect(lines).toHaveLength(remote.length);
+    for (const line of lines) expect(line).toMatch(/`, norway(east|west)$/);
+  });
+
   test('JUnit: a suite per stack and one failure per failing (stack, rule)', () => {
     const parsed = new XMLParser({
       ignoreAttributes: false,

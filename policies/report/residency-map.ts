@@ -513,3 +513,53 @@ function compareCopies(a: DataCopy, b: DataCopy): number {
     a.via.localeCompare(b.via)
   );
 }
+
+/** Where a stack's Terraform state lives: the state holds a copy of every attribute, secrets included. */
+export interface StatePlace {
+  readonly backend: string;
+  /** The state storage account's address when it is among the checked inputs. */
+  readonly account?: string;
+  readonly place: Place;
+}
+
+export function statePlace(workspace: Workspace, model: TfModel): StatePlace | undefined {
+  const backend = model.backend;
+  if (!backend) return undefined;
+  if (backend.type === 'local') {
+    // Only the bootstrap stack may do this (TFS-001); where the operator's machine is, no input can say.
+    const detail = model.bootstrap
+      ? 'a local file on the operator’s machine (bootstrap stack)'
+      : 'a local file';
+    return { backend: 'local', place: { status: 'unknown', detail } };
+  }
+  if (backend.type !== 'azurerm')
+    return {
+      backend: backend.type,
+      place: {
+        status: 'outside',
+        detail: `a ${backend.type} backend stores state outside our Azure subscriptions`,
+      },
+    };
+  const name = backend.config.storage_account_name;
+  if (typeof name !== 'string')
+    return {
+      backend: 'azurerm',
+      place: { status: 'unknown', detail: 'storage_account_name is not a literal' },
+    };
+  const resolver = new Resolver(workspace);
+  for (const candidate of workspace.models) {
+    for (const account of candidate.byType.get('azurerm_storage_account') ?? []) {
+      const resolved = resolver.value(candidate, account, 'name');
+      if (resolved.kind !== 'known' || resolved.value !== name) continue;
+      return {
+        backend: 'azurerm',
+        account: `${candidate.stack ? `${candidate.stack}/` : ''}${account.address}`,
+        place: placeOf(resolver.value(candidate, account, 'location')),
+      };
+    }
+  }
+  return {
+    backend: 'azurerm',
+    place: { status: 'unknown', detail: `state account ${name} is not among the checked inputs` },
+  };
+}

@@ -20,6 +20,8 @@ import {
   hasResidencyConcern,
   Place,
   residencyMap,
+  StatePlace,
+  statePlace,
 } from '../report/residency-map';
 import { InputSection, sections } from '../report/sections';
 import { ReportOptions, ruleHelpUrl } from './options';
@@ -74,6 +76,7 @@ export function formatMarkdown(report: Report, options: ReportOptions = {}): str
         inventory(report.workspace, section.model, resolver),
         plan,
         residency.filter((r) => r.model === section.model),
+        statePlace(report.workspace, section.model),
       ),
     );
   }
@@ -249,6 +252,7 @@ function inputDetails(
   inv: ReturnType<typeof inventory>,
   plan: PlanSummary | undefined,
   residency: readonly DataResidency[],
+  state: StatePlace | undefined,
 ): string[] {
   const errors = section.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
   const summary =
@@ -268,6 +272,13 @@ function inputDetails(
     ...inv.byLocation.map(([l, n]) => `| ${cell(l)} | ${n} |`),
     '',
   );
+  if (state) {
+    const account = state.account ? ` in ${code(state.account)}` : '';
+    out.push(
+      `**Terraform state** (holds a copy of every attribute): ${state.backend} backend${account}, ${placeText(state.place)}`,
+      '',
+    );
+  }
   if (plan) out.push(...planDetails(plan));
   if (residency.length > 0) out.push(...residencyTable(residency), ...mermaid(residency));
   out.push('</details>');
