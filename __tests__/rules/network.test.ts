@@ -55,6 +55,28 @@ ruleTester(NET_001, {
       planErrors: [['NET-001', 'module.kv.azurerm_key_vault.kv[0]']],
     },
     {
+      name: 'for_each instances whose setting comes from each.value fail closed; count instances with a literal pass',
+      synth: tf({
+        'azurerm_key_vault.each': {
+          for_each: '${var.vaults}',
+          name: '${each.key}',
+          public_network_access_enabled: '${each.value.public}',
+        },
+        'azurerm_key_vault.counted': {
+          count: 2,
+          name: 'kv-${count.index}',
+          public_network_access_enabled: false,
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_key_vault.each', index: 'a', values: { public_network_access_enabled: false } },
+        { at: 'azurerm_key_vault.each', index: 'b', values: { public_network_access_enabled: true } },
+      ]),
+      errors: [['NET-001', 'azurerm_key_vault.each']],
+      planErrors: [['NET-001', 'azurerm_key_vault.each["b"]']],
+      message: /cannot be verified|is true/,
+    },
+    {
       name: 'public blob access under the old name',
       synth: tf({
         'azurerm_storage_account.sa': {

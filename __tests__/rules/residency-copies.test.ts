@@ -93,6 +93,17 @@ ruleTester(RES_004, {
       ]),
     },
     {
+      name: 'a long-term retention backup whose id names a Norway region',
+      synth: tf({
+        'azurerm_mssql_database.restored': {
+          server_id: '${azurerm_mssql_server.s.id}',
+          create_mode: 'RestoreLongTermRetentionBackup',
+          restore_long_term_retention_backup_id:
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/norwayeast/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1',
+        },
+      }),
+    },
+    {
       name: 'PostgreSQL without a source server',
       synth: tf({ 'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' } }),
     },
@@ -241,6 +252,20 @@ ruleTester(RES_004, {
         ['RES-004', 'azurerm_postgresql_flexible_server.replica'],
         ['RES-004', 'azurerm_redis_linked_server.l'],
       ],
+    },
+    {
+      name: 'a long-term retention backup whose id names a region abroad',
+      plan: plan([
+        {
+          at: 'azurerm_mssql_database.restored',
+          values: {
+            restore_long_term_retention_backup_id:
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1',
+          },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_mssql_database.restored']],
+      message: /westeurope/,
     },
     {
       name: 'Service Bus DR partner namespace in another region',

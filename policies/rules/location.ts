@@ -33,6 +33,9 @@ export const PARENT_ATTRIBUTE: Readonly<Record<string, string>> = {
 
 const MAX_PARENT_HOPS = 4;
 
+/** `/subscriptions/…/providers/Microsoft.Sql/locations/<region>/…` */
+const LOCATION_IN_ID = /\/providers\/[^/]+\/locations\/([^/]+)\//i;
+
 /** A problem description when `resolved` is not provably a Norway region; undefined when it is. */
 export function locationProblem(resolved: Resolved, what: string): string | undefined {
   switch (resolved.kind) {
@@ -107,8 +110,13 @@ export function targetLocationProblem(
   switch (target.kind) {
     case 'absent':
       return undefined;
-    case 'external':
+    case 'external': {
+      // Some ids name their region (long-term retention backups, restorable dropped databases).
+      const region = LOCATION_IN_ID.exec(target.value);
+      if (region)
+        return locationProblem({ kind: 'known', value: region[1] }, `the region in ${what} ${target.value}`);
       return `${what} ${target.value} is outside the checked configuration, so its location cannot be verified`;
+    }
     case 'unknown':
       return `${what} cannot be resolved: ${target.reason}`;
     case 'resource':
