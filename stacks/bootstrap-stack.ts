@@ -51,14 +51,25 @@ export class BootstrapStack extends NorwayStack {
     const names = stateNames(config);
     const access = config.state.bootstrapAccess;
     const publicNetworkAccess = access
-      ? { enabled: true as const, allowedIpRanges: access.allowedIpRanges, justification: access.justification }
+      ? {
+          enabled: true as const,
+          allowedIpRanges: access.allowedIpRanges,
+          justification: access.justification,
+        }
       : undefined;
     const client = new DataAzurermClientConfig(this, 'Client', {});
 
-    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region: this.region, name: names.resourceGroup });
+    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', {
+      region: this.region,
+      name: names.resourceGroup,
+    });
     const resourceGroupName = this.resourceGroup.name;
     // The state account's own access log (who read or wrote which state) stays next to it, in Norway.
-    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', { region: this.region, resourceGroupName, name: names.logAnalytics });
+    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', {
+      region: this.region,
+      resourceGroupName,
+      name: names.logAnalytics,
+    });
     const diagnosticSettings = { workspaceId: this.logs.workspaceId };
 
     this.keyVault = new NorwayKeyVault(this, 'KeyVault', {
@@ -77,11 +88,13 @@ export class BootstrapStack extends NorwayStack {
       ],
     });
 
-    const stateWriters: RoleAssignmentConfig[] = [client.objectId, ...config.state.blobDataContributors].map((principalId) => ({
-      roleDefinitionName: 'Storage Blob Data Contributor',
-      principalId,
-      description: 'Reads and writes Terraform state with Entra ID (the account has no keys).',
-    }));
+    const stateWriters: RoleAssignmentConfig[] = [client.objectId, ...config.state.blobDataContributors].map(
+      (principalId) => ({
+        roleDefinitionName: 'Storage Blob Data Contributor',
+        principalId,
+        description: 'Reads and writes Terraform state with Entra ID (the account has no keys).',
+      }),
+    );
     this.stateAccount = new NorwayStorageAccount(this, 'StateAccount', {
       region: this.region,
       resourceGroupName,
@@ -108,20 +121,26 @@ export class BootstrapStack extends NorwayStack {
     // address the account by id because they never read bootstrap's local state; NET-005 cannot see them here.
     suppress(this.stateAccount, {
       ruleId: 'NET-005',
-      reason: 'Private endpoints to the state account are created in every hub by the platform stacks (StateAccess).',
+      reason:
+        'Private endpoints to the state account are created in every hub by the platform stacks (StateAccess).',
       expires: BOOTSTRAP_SUPPRESSIONS_EXPIRE,
     });
     // Only the storage service (a trusted service) reads the state key after bootstrap; no client needs the vault.
     suppress(this.keyVault, {
       ruleId: 'NET-005',
-      reason: 'Only the storage service, as a trusted Azure service, uses this vault after bootstrap; no client reaches it.',
+      reason:
+        'Only the storage service, as a trusted Azure service, uses this vault after bootstrap; no client reaches it.',
       expires: BOOTSTRAP_SUPPRESSIONS_EXPIRE,
     });
 
     if (access) {
       for (const target of [this.keyVault, this.stateAccount]) {
         for (const ruleId of BOOTSTRAP_ACCESS_RULES) {
-          suppress(target, { ruleId, reason: `state.bootstrapAccess: ${access.justification}`, expires: access.expires });
+          suppress(target, {
+            ruleId,
+            reason: `state.bootstrapAccess: ${access.justification}`,
+            expires: access.expires,
+          });
         }
       }
     }

@@ -51,7 +51,9 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
     }
     for (const trust of config.trusts) {
       if (!trust.environments[environment.name]) continue;
-      workloads.push(new WorkloadStack(app, { config, trust, environment, platform: primary, state, policy }));
+      workloads.push(
+        new WorkloadStack(app, { config, trust, environment, platform: primary, state, policy }),
+      );
     }
   }
   return { bootstrap, platforms, workloads };

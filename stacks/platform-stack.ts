@@ -68,7 +68,9 @@ export class PlatformStack extends NorwayStack {
         ...config.tags,
         environment: environment.name,
         'site-role': role,
-        ...(site.region === 'norwaywest' ? { [NORWAY_WEST_APPROVAL_TAG]: site.approval ?? `disaster recovery for ${environment.name}` } : {}),
+        ...(site.region === 'norwaywest'
+          ? { [NORWAY_WEST_APPROVAL_TAG]: site.approval ?? `disaster recovery for ${environment.name}` }
+          : {}),
       },
       policy: props.policy,
     });
@@ -79,9 +81,16 @@ export class PlatformStack extends NorwayStack {
     const names = platformNames(config, environment, site.region);
     const region = this.region;
 
-    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region, name: names.resourceGroup });
+    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', {
+      region,
+      name: names.resourceGroup,
+    });
     const resourceGroupName = this.resourceGroup.name;
-    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', { region, resourceGroupName, name: names.logAnalytics });
+    this.logs = new NorwayLogAnalyticsWorkspace(this, 'Logs', {
+      region,
+      resourceGroupName,
+      name: names.logAnalytics,
+    });
     const diagnosticSettings = { workspaceId: this.logs.workspaceId };
 
     this.hub = new HubNetwork(this, 'Hub', {
@@ -161,7 +170,13 @@ export class PlatformStack extends NorwayStack {
         resourceName: config.state.storageAccountName,
         defaultSubresource: 'blob',
       },
-      [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(BLOB_ZONE)], name: `${config.state.storageAccountName}-pe-blob-${names.hubNetwork}` }],
+      [
+        {
+          subnetId: endpointSubnet,
+          privateDnsZoneIds: [this.dnsZones.zoneId(BLOB_ZONE)],
+          name: `${config.state.storageAccountName}-pe-blob-${names.hubNetwork}`,
+        },
+      ],
     );
   }
 }

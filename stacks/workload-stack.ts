@@ -59,7 +59,10 @@ export class WorkloadStack extends NorwayStack {
     const names = workloadNames(config, trust, environment);
     const region = this.region;
 
-    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', { region, name: names.resourceGroup });
+    this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', {
+      region,
+      name: names.resourceGroup,
+    });
     const resourceGroupName = this.resourceGroup.name;
     const diagnosticSettings = { workspaceId: platform.logs.workspaceId };
 
@@ -77,13 +80,17 @@ export class WorkloadStack extends NorwayStack {
     });
     // The spoke resolves the hub's private DNS zones (its own endpoints register there too).
     for (const [zone, resource] of Object.entries(platform.dnsZones.zones)) {
-      new PrivateDnsZoneVirtualNetworkLink(this, `DnsLink-${zone.replace(/^privatelink\./, '').replace(/[^A-Za-z0-9]+/g, '-')}`, {
-        name: `${names.spokeNetwork}-link`,
-        resourceGroupName: platform.resourceGroup.name,
-        privateDnsZoneName: resource.name,
-        virtualNetworkId: this.spoke.virtualNetworkId,
-        registrationEnabled: false,
-      });
+      new PrivateDnsZoneVirtualNetworkLink(
+        this,
+        `DnsLink-${zone.replace(/^privatelink\./, '').replace(/[^A-Za-z0-9]+/g, '-')}`,
+        {
+          name: `${names.spokeNetwork}-link`,
+          resourceGroupName: platform.resourceGroup.name,
+          privateDnsZoneName: resource.name,
+          virtualNetworkId: this.spoke.virtualNetworkId,
+          registrationEnabled: false,
+        },
+      );
     }
 
     // Stateless application servers: the trust's data lives in its storage account (GZRS, versioned).
@@ -108,7 +115,10 @@ export class WorkloadStack extends NorwayStack {
       customerManagedKey: { keyVault: platform.keyVault },
       diagnosticSettings,
       privateEndpoints: [
-        { subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints], privateDnsZoneIds: [platform.dnsZones.zoneId(BLOB_ZONE)] },
+        {
+          subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
+          privateDnsZoneIds: [platform.dnsZones.zoneId(BLOB_ZONE)],
+        },
       ],
     });
   }

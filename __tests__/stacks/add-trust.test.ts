@@ -17,7 +17,8 @@ function synth(config: PlatformConfig): { dir: string; stacks: string[] } {
   return { dir, stacks: Object.keys(manifest.stacks).sort() };
 }
 
-const read = (dir: string, stack: string) => readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8');
+const read = (dir: string, stack: string) =>
+  readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8');
 
 test('adding a trust to the configuration adds its two workload stacks and leaves every other stack as it was', () => {
   // GIVEN the default configuration, and the same with one more trust
@@ -35,8 +36,17 @@ test('adding a trust to the configuration adds its two workload stacks and leave
   const after = synth({ ...config, trusts: [...config.trusts, nordvik] });
 
   // THEN there are two new stacks and no existing stack changed by a byte
-  expect(after.stacks.filter((s) => !before.stacks.includes(s))).toEqual(['workload-nordvik-dev', 'workload-nordvik-prod']);
+  expect(after.stacks.filter((s) => !before.stacks.includes(s))).toEqual([
+    'workload-nordvik-dev',
+    'workload-nordvik-prod',
+  ]);
   expect(before.stacks.filter((s) => !after.stacks.includes(s))).toEqual([]);
-  for (const stack of before.stacks) expect({ stack, same: read(after.dir, stack) === read(before.dir, stack) }).toEqual({ stack, same: true });
-  expect(JSON.parse(read(after.dir, 'workload-nordvik-prod')).terraform.backend.azurerm.key).toBe('workload-nordvik-prod.tfstate');
+  for (const stack of before.stacks)
+    expect({ stack, same: read(after.dir, stack) === read(before.dir, stack) }).toEqual({
+      stack,
+      same: true,
+    });
+  expect(JSON.parse(read(after.dir, 'workload-nordvik-prod')).terraform.backend.azurerm.key).toBe(
+    'workload-nordvik-prod.tfstate',
+  );
 });

@@ -6,11 +6,17 @@ import { loadConfig } from '../../stacks/config/load';
 import type { PlatformConfig } from '../../stacks/config/schema';
 import { TEST_TODAY } from './synth-default';
 
-const ACCESS = { allowedIpRanges: ['203.0.113.10', '198.51.100.0/28'], justification: 'First deployment before hub runners exist (CHG-1234)', expires: '2026-12-15' };
+const ACCESS = {
+  allowedIpRanges: ['203.0.113.10', '198.51.100.0/28'],
+  justification: 'First deployment before hub runners exist (CHG-1234)',
+  expires: '2026-12-15',
+};
 
 function bootstrapWith(access: PlatformConfig['state']['bootstrapAccess']): BootstrapStack {
   const { config } = loadConfig({ env: {} });
-  return new BootstrapStack(Testing.app(), { config: { ...config, state: { ...config.state, bootstrapAccess: access } } });
+  return new BootstrapStack(Testing.app(), {
+    config: { ...config, state: { ...config.state, bootstrapAccess: access } },
+  });
 }
 
 function resourcesOf(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
@@ -25,7 +31,9 @@ describe('state.bootstrapAccess', () => {
     const [vault] = Object.values(resourcesOf(stack, 'azurerm_key_vault'));
     expect(account.public_network_access_enabled).toBe(false);
     expect(vault.public_network_access_enabled).toBe(false);
-    expect(checkStack(stack, { today: TEST_TODAY }).findings.filter((f) => f.ruleId === 'NET-001')).toEqual([]);
+    expect(checkStack(stack, { today: TEST_TODAY }).findings.filter((f) => f.ruleId === 'NET-001')).toEqual(
+      [],
+    );
   });
 
   test('opens both firewalls to the listed addresses only, default deny, with NET-001 suppressed until the expiry', () => {
@@ -46,14 +54,19 @@ describe('state.bootstrapAccess', () => {
     expect(net001.length).toBeGreaterThan(0);
     for (const f of net001) {
       expect(f.suppressed).toBe(true);
-      expect(f.suppression).toMatchObject({ reason: `state.bootstrapAccess: ${ACCESS.justification}`, expires: '2026-12-15' });
+      expect(f.suppression).toMatchObject({
+        reason: `state.bootstrapAccess: ${ACCESS.justification}`,
+        expires: '2026-12-15',
+      });
     }
     expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
   });
 
   test('fails the policy check once the expiry has passed', () => {
     const report = checkStack(bootstrapWith(ACCESS), { today: '2026-12-16' });
-    const blocking = report.findings.filter((f) => !f.suppressed && f.severity === 'error').map((f) => f.ruleId);
+    const blocking = report.findings
+      .filter((f) => !f.suppressed && f.severity === 'error')
+      .map((f) => f.ruleId);
     expect(blocking).toContain('TFS-003');
     expect(blocking).toContain('NET-001');
   });

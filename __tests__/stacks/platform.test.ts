@@ -5,7 +5,13 @@
 import { checkModels } from '../../policies/engine/engine';
 import type { Report } from '../../policies/engine/report';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
-import { resourceTypeCounts, SynthesizedPlatform, synthDefaultPlatform, TEST_TODAY, TerraformJson } from './synth-default';
+import {
+  resourceTypeCounts,
+  SynthesizedPlatform,
+  synthDefaultPlatform,
+  TEST_TODAY,
+  TerraformJson,
+} from './synth-default';
 
 let out: SynthesizedPlatform;
 let report: Report;
@@ -14,7 +20,10 @@ beforeAll(() => {
   report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY });
 });
 
-const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [`workload-${t}-dev`, `workload-${t}-prod`]);
+const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [
+  `workload-${t}-dev`,
+  `workload-${t}-prod`,
+]);
 const PLATFORMS = ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'];
 const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS];
 
@@ -48,7 +57,9 @@ describe('stacks of the default configuration', () => {
 
   test('no stack carries an error annotation', () => {
     for (const id of ALL) {
-      const errors = (out.manifest.stacks[id].annotations as { level: string; message: string }[]).filter((a) => a.level === 'error');
+      const errors = (out.manifest.stacks[id].annotations as { level: string; message: string }[]).filter(
+        (a) => a.level === 'error',
+      );
       expect({ id, errors }).toEqual({ id, errors: [] });
     }
   });
@@ -103,7 +114,12 @@ describe('Terraform state', () => {
     });
     expect(account.customer_managed_key.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\./);
     const locks = resources(json, 'azurerm_management_lock').map(([, l]) => l);
-    expect(locks).toContainEqual(expect.objectContaining({ scope: `\${azurerm_storage_account.${name}.id}`, lock_level: 'CanNotDelete' }));
+    expect(locks).toContainEqual(
+      expect.objectContaining({
+        scope: `\${azurerm_storage_account.${name}.id}`,
+        lock_level: 'CanNotDelete',
+      }),
+    );
     expect(only(json, 'azurerm_storage_container')).toMatchObject({
       name: 'tfstate',
       storage_account_id: `\${azurerm_storage_account.${name}.id}`,
@@ -112,7 +128,9 @@ describe('Terraform state', () => {
   });
 
   test('the state account passes every residency, storage and state rule', () => {
-    const onStateAccount = report.findings.filter((f) => f.stack === 'bootstrap' && f.address.startsWith('azurerm_storage_account.'));
+    const onStateAccount = report.findings.filter(
+      (f) => f.stack === 'bootstrap' && f.address.startsWith('azurerm_storage_account.'),
+    );
     // Only the documented NET-005 suppression (its endpoints are in the platform stacks), nothing unsuppressed.
     expect(onStateAccount.map((f) => [f.ruleId, f.suppressed])).toEqual([['NET-005', true]]);
     expect(report.findings.filter((f) => f.ruleId === 'TFS-001')).toEqual([]);
@@ -141,21 +159,40 @@ describe('platform stacks', () => {
 
   test('the hub is split into private-endpoint and management subnets; spokes route egress to the firewall address', () => {
     const json = out.stack('platform-prod-norwayeast');
-    expect(only(json, 'azurerm_virtual_network')).toMatchObject({ name: 'vnet-hex-prod-hub-noe', address_space: ['10.64.0.0/22'] });
-    expect(resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]).sort()).toEqual([
+    expect(only(json, 'azurerm_virtual_network')).toMatchObject({
+      name: 'vnet-hex-prod-hub-noe',
+      address_space: ['10.64.0.0/22'],
+    });
+    expect(
+      resources(json, 'azurerm_subnet')
+        .map(([, s]) => [s.name, s.address_prefixes])
+        .sort(),
+    ).toEqual([
       ['snet-management', ['10.64.1.0/24']],
       ['snet-private-endpoints', ['10.64.0.0/24']],
     ]);
     const route = only(out.stack('workload-kystbyen-prod'), 'azurerm_route_table').route;
-    expect(route).toEqual([expect.objectContaining({ address_prefix: '0.0.0.0/0', next_hop_in_ip_address: '10.64.2.4' })]);
+    expect(route).toEqual([
+      expect.objectContaining({ address_prefix: '0.0.0.0/0', next_hop_in_ip_address: '10.64.2.4' }),
+    ]);
   });
 
   test('the DR platform stack is in Norway West, without zones, every resource tagged with its approval', () => {
     const json = out.stack('platform-prod-norwaywest');
-    expect(resourceTypeCounts(json)).toEqual({ ...EXPECTED_PLATFORM, azurerm_virtual_network_peering: 2, 'data.terraform_remote_state': 1 });
-    for (const [type, instances] of Object.entries(json.resource as Record<string, Record<string, TerraformJson>>)) {
+    expect(resourceTypeCounts(json)).toEqual({
+      ...EXPECTED_PLATFORM,
+      azurerm_virtual_network_peering: 2,
+      'data.terraform_remote_state': 1,
+    });
+    for (const [type, instances] of Object.entries(
+      json.resource as Record<string, Record<string, TerraformJson>>,
+    )) {
       for (const [name, body] of Object.entries(instances)) {
-        if ('location' in body) expect({ address: `${type}.${name}`, location: body.location }).toEqual({ address: `${type}.${name}`, location: 'norwaywest' });
+        if ('location' in body)
+          expect({ address: `${type}.${name}`, location: body.location }).toEqual({
+            address: `${type}.${name}`,
+            location: 'norwaywest',
+          });
         if ('location' in body) expect(body.tags?.['dr-approval']).toBe('disaster recovery for prod');
         expect(body.zones).toBeUndefined();
       }
@@ -164,29 +201,47 @@ describe('platform stacks', () => {
 
   test('the DR hub is peered both ways with the primary hub of its environment', () => {
     const json = out.stack('platform-prod-norwaywest');
-    const remote = '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
-    const peerings = Object.fromEntries(resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]));
-    expect(Object.keys(peerings).sort()).toEqual(['vnet-hex-prod-hub-noe-to-dr', 'vnet-hex-prod-hub-now-to-primary']);
-    expect(peerings['vnet-hex-prod-hub-now-to-primary'].remote_virtual_network_id.startsWith(remote)).toBe(true);
+    const remote =
+      '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
+    const peerings = Object.fromEntries(
+      resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]),
+    );
+    expect(Object.keys(peerings).sort()).toEqual([
+      'vnet-hex-prod-hub-noe-to-dr',
+      'vnet-hex-prod-hub-now-to-primary',
+    ]);
+    expect(peerings['vnet-hex-prod-hub-now-to-primary'].remote_virtual_network_id.startsWith(remote)).toBe(
+      true,
+    );
     expect(peerings['vnet-hex-prod-hub-noe-to-dr'].virtual_network_name.startsWith(remote)).toBe(true);
   });
 });
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
-    for (const id of WORKLOADS) expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
+    for (const id of WORKLOADS)
+      expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
   });
 
   test('the hub network id and workspace id come from the platform stack through cdktf cross-stack references', () => {
     const json = out.stack('workload-fjellheim-prod');
-    const remote = '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
-    const peerings = Object.fromEntries(resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]));
-    expect(peerings['vnet-hex-fjellheim-prod-noe-to-hub'].remote_virtual_network_id.startsWith(remote)).toBe(true);
+    const remote =
+      '${data.terraform_remote_state.cross-stack-reference-input-platform-prod-norwayeast.outputs.';
+    const peerings = Object.fromEntries(
+      resources(json, 'azurerm_virtual_network_peering').map(([, p]) => [p.name, p]),
+    );
+    expect(peerings['vnet-hex-fjellheim-prod-noe-to-hub'].remote_virtual_network_id.startsWith(remote)).toBe(
+      true,
+    );
     expect(peerings['hub-to-vnet-hex-fjellheim-prod-noe'].virtual_network_name.startsWith(remote)).toBe(true);
-    const diagnostics = resources(json, 'azurerm_monitor_diagnostic_setting').map(([, d]) => d.log_analytics_workspace_id);
+    const diagnostics = resources(json, 'azurerm_monitor_diagnostic_setting').map(
+      ([, d]) => d.log_analytics_workspace_id,
+    );
     expect(diagnostics.length).toBeGreaterThan(0);
     for (const id of diagnostics) expect(id.startsWith(remote)).toBe(true);
-    expect(json.data.terraform_remote_state['cross-stack-reference-input-platform-prod-norwayeast'].config).toMatchObject({
+    expect(
+      json.data.terraform_remote_state['cross-stack-reference-input-platform-prod-norwayeast'].config,
+    ).toMatchObject({
       key: 'platform-prod-norwayeast.tfstate',
       use_azuread_auth: true,
     });
@@ -202,7 +257,9 @@ describe('workload stacks', () => {
       disable_password_authentication: true,
       encryption_at_host_enabled: true,
     });
-    expect(prod.admin_ssh_key).toEqual([{ username: 'azureadmin', public_key: out.config.compute.sshPublicKeys[0] }]);
+    expect(prod.admin_ssh_key).toEqual([
+      { username: 'azureadmin', public_key: out.config.compute.sshPublicKeys[0] },
+    ]);
     expect(prod.os_disk.disk_encryption_set_id).toMatch(/^\$\{azurerm_disk_encryption_set\./);
     const dev = only(out.stack('workload-kystbyen-dev'), 'azurerm_linux_virtual_machine_scale_set');
     expect(dev.instances).toBe(1);
@@ -211,12 +268,23 @@ describe('workload stacks', () => {
 
   test('the spoke takes the trust’s address space from the configuration, split into quarters', () => {
     const json = out.stack('workload-dalen-dev');
-    expect(only(json, 'azurerm_virtual_network')).toMatchObject({ name: 'vnet-hex-dalen-dev-noe', address_space: ['10.0.12.0/22'] });
-    expect(resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]).sort()).toEqual([
+    expect(only(json, 'azurerm_virtual_network')).toMatchObject({
+      name: 'vnet-hex-dalen-dev-noe',
+      address_space: ['10.0.12.0/22'],
+    });
+    expect(
+      resources(json, 'azurerm_subnet')
+        .map(([, s]) => [s.name, s.address_prefixes])
+        .sort(),
+    ).toEqual([
       ['snet-private-endpoints', ['10.0.13.0/24']],
       ['snet-workload', ['10.0.12.0/24']],
     ]);
-    expect(only(json, 'azurerm_storage_account')).toMatchObject({ name: 'sthexdaldevnoe', location: 'norwayeast', account_replication_type: 'GZRS' });
+    expect(only(json, 'azurerm_storage_account')).toMatchObject({
+      name: 'sthexdaldevnoe',
+      location: 'norwayeast',
+      account_replication_type: 'GZRS',
+    });
   });
 });
 

@@ -36,7 +36,8 @@ export function synthDefaultPlatform(): SynthesizedPlatform {
     platform,
     manifest,
     stack(id) {
-      if (!cache.has(id)) cache.set(id, JSON.parse(readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')));
+      if (!cache.has(id))
+        cache.set(id, JSON.parse(readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')));
       return cache.get(id)!;
     },
   };
@@ -45,7 +46,10 @@ export function synthDefaultPlatform(): SynthesizedPlatform {
 /** Resource counts by type, data sources as `data.<type>`. */
 export function resourceTypeCounts(json: TerraformJson): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const [section, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+  for (const [section, prefix] of [
+    ['resource', ''],
+    ['data', 'data.'],
+  ] as const) {
     for (const [type, instances] of Object.entries(json[section] ?? {})) {
       counts[`${prefix}${type}`] = Object.keys(instances as object).length;
     }

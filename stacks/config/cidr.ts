@@ -27,17 +27,25 @@ const OCTET = /^(0|[1-9][0-9]{0,2})$/;
  */
 export function parseCidr(text: string): Cidr {
   const match = /^([0-9.]+)\/([0-9]{1,2})$/.exec(text.trim());
-  if (!match) throw new CidrError(`${JSON.stringify(text)} is not IPv4 CIDR notation (expected a.b.c.d/n, e.g. 10.0.0.0/22)`);
+  if (!match)
+    throw new CidrError(
+      `${JSON.stringify(text)} is not IPv4 CIDR notation (expected a.b.c.d/n, e.g. 10.0.0.0/22)`,
+    );
   const octets = match[1].split('.');
   if (octets.length !== 4 || !octets.every((o) => OCTET.test(o) && Number(o) <= 255)) {
-    throw new CidrError(`${JSON.stringify(text)} has an invalid IPv4 address (four numbers 0-255 separated by dots)`);
+    throw new CidrError(
+      `${JSON.stringify(text)} has an invalid IPv4 address (four numbers 0-255 separated by dots)`,
+    );
   }
   const prefix = Number(match[2]);
-  if (prefix > 32) throw new CidrError(`${JSON.stringify(text)} has prefix /${prefix}; an IPv4 prefix is 0-32`);
+  if (prefix > 32)
+    throw new CidrError(`${JSON.stringify(text)} has prefix /${prefix}; an IPv4 prefix is 0-32`);
   const address = octets.reduce((acc, o) => acc * 256 + Number(o), 0);
   const network = address - (address % blockSize(prefix));
   if (network !== address) {
-    throw new CidrError(`${JSON.stringify(text)} has host bits set; did you mean ${formatAddress(network)}/${prefix}?`);
+    throw new CidrError(
+      `${JSON.stringify(text)} has host bits set; did you mean ${formatAddress(network)}/${prefix}?`,
+    );
   }
   return { network, prefix, text: `${formatAddress(network)}/${prefix}` };
 }
@@ -70,7 +78,9 @@ export function subnetOf(parent: Cidr, newPrefix: number, index: number): Cidr {
   }
   const count = 2 ** (newPrefix - parent.prefix);
   if (!Number.isInteger(index) || index < 0 || index >= count) {
-    throw new CidrError(`${parent.text} holds ${count} subnets of /${newPrefix}; index ${index} is out of range`);
+    throw new CidrError(
+      `${parent.text} holds ${count} subnets of /${newPrefix}; index ${index} is out of range`,
+    );
   }
   const network = parent.network + index * blockSize(newPrefix);
   return { network, prefix: newPrefix, text: `${formatAddress(network)}/${newPrefix}` };

@@ -7,14 +7,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigProblem, crossFieldProblems, formatPath, PlatformConfig, platformConfigSchema } from './schema';
+import {
+  ConfigProblem,
+  crossFieldProblems,
+  formatPath,
+  PlatformConfig,
+  platformConfigSchema,
+  validParts,
+} from './schema';
 
 export const CONFIG_ENV_VAR = 'NORWAY_IAC_CONFIG';
 export const CONFIG_CONTEXT_KEY = 'norwayIacConfig';
 
 /** The embedded default, found from the source tree (`stacks/config/`) or the build output (`dist/stacks/config/`). */
 export function defaultConfigFile(): string {
-  const candidates = [path.resolve(__dirname, '../../config/default.yaml'), path.resolve(__dirname, '../../../config/default.yaml')];
+  const candidates = [
+    path.resolve(__dirname, '../../config/default.yaml'),
+    path.resolve(__dirname, '../../../config/default.yaml'),
+  ];
   return candidates.find((file) => existsSync(file)) ?? candidates[0];
 }
 
@@ -25,7 +35,9 @@ export class ConfigError extends Error {
     readonly problems: readonly ConfigProblem[],
   ) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`Configuration ${source} has ${count}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`);
+    super(
+      `Configuration ${source} has ${count}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -34,10 +46,12 @@ export class ConfigError extends Error {
 export function parseConfig(document: unknown, source: string, today?: string): PlatformConfig {
   const result = platformConfigSchema.safeParse(document);
   if (!result.success) {
-    throw new ConfigError(
-      source,
-      result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    );
+    // Report the broken fields and, for the parts that are valid, their relations too: every problem in one run.
+    const shape = result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
+    throw new ConfigError(source, [...shape, ...crossFieldProblems(validParts(document), today)]);
   }
   const problems = crossFieldProblems(result.data, today);
   if (problems.length > 0) throw new ConfigError(source, problems);
@@ -56,7 +70,9 @@ export function readConfigFile(file: string): PlatformConfig {
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new ConfigError(file, [{ path: '(file)', message: `is not valid YAML or JSON: ${(error as Error).message}` }]);
+    throw new ConfigError(file, [
+      { path: '(file)', message: `is not valid YAML or JSON: ${(error as Error).message}` },
+    ]);
   }
   return parseConfig(document, file);
 }

@@ -4,7 +4,12 @@
  * relations between fields (overlapping address spaces, duplicate names, DR region, zones).
  */
 import { z } from 'zod';
-import { InvalidRegionError, NorwayRegion, parseNorwayRegion, regionCapabilities } from '../../constructs/core/region';
+import {
+  InvalidRegionError,
+  NorwayRegion,
+  parseNorwayRegion,
+  regionCapabilities,
+} from '../../constructs/core/region';
 import { CidrError, cidrsOverlap, parseCidr } from './cidr';
 
 /** One thing wrong with a configuration, at a path such as `trusts[1].environments.prod.addressSpace`. */
@@ -59,7 +64,9 @@ function ipRange(value: string, ctx: z.RefinementCtx<string>): string {
   }
 }
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
 
 const shortCode = (what: string, max: number) =>
   z
@@ -84,7 +91,12 @@ const site = z.strictObject({
 });
 
 const environment = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'an environment name is 2-8 lower-case letters or digits, starting with a letter'),
+  name: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9]{1,7}$/,
+      'an environment name is 2-8 lower-case letters or digits, starting with a letter',
+    ),
   primary: site,
   /** The disaster-recovery site: a second hub and platform in the other Norway region. @default - none */
   dr: site.optional(),
@@ -96,17 +108,64 @@ const workload = z.strictObject({
   /** Virtual machines in the trust's scale set. @default 1 */
   instances: z.number().int().min(0).max(100).default(1),
   /** @default 'Standard_D2s_v5' */
-  vmSize: z.string().regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D2s_v5'").default('Standard_D2s_v5'),
+  vmSize: z
+    .string()
+    .regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D2s_v5'")
+    .default('Standard_D2s_v5'),
 });
 
 const trust = z.strictObject({
   /** Stable identifier: becomes the stack name `workload-<name>-<env>` and the Terraform state key. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,22}[a-z0-9]$/, 'a trust name is 2-24 lower-case letters, digits or hyphens'),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,22}[a-z0-9]$/, 'a trust name is 2-24 lower-case letters, digits or hyphens'),
   /** Short code used where Azure limits name length (storage accounts). */
   code: shortCode('a trust code', 6),
   displayName: z.string().min(1).optional(),
   /** One entry per environment the trust runs in, keyed by environment name. */
   environments: z.record(z.string(), workload),
+});
+
+const stateSchema = z.strictObject({
+  /** The state account lives in Norway East; its geo copy goes to the pair, Norway West. @default 'norwayeast' */
+  region: region.default('norwayeast'),
+  resourceGroupName: z
+    .string()
+    .regex(/^[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]$/, 'not a valid resource group name'),
+  storageAccountName: z
+    .string()
+    .regex(/^[a-z0-9]{3,24}$/, 'a storage account name is 3-24 lower-case letters or digits'),
+  /** @default 'tfstate' */
+  containerName: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'not a valid blob container name')
+    .default('tfstate'),
+  /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
+  subscriptionId: uuid.optional(),
+  /** @default - from the environment (ARM_TENANT_ID / Azure CLI) */
+  tenantId: uuid.optional(),
+  /** Authenticate the backend with OIDC (CI with workload identity federation). @default false */
+  useOidc: z.boolean().default(false),
+  /**
+   * Object ids of the identities (CI pipelines) that read and write state, besides the one running Terraform.
+   * @default - none
+   */
+  blobDataContributors: z.array(uuid).default([]),
+  /**
+   * A temporary hole in the state account's and state Key Vault's firewalls for the first deployment,
+   * before the hubs' private endpoints and runners exist. Remove it afterwards and re-apply bootstrap.
+   * @default - none: the state account is reachable only through private endpoints
+   */
+  bootstrapAccess: z
+    .strictObject({
+      /** Public egress addresses (in Norway) of the operator or runner doing the first deployment. */
+      allowedIpRanges: z.array(z.string().transform(ipRange)).min(1),
+      /** Why the hole is needed; at least 10 characters. Shown on every synth and in every policy report. */
+      justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
+      /** Last day the hole may exist (YYYY-MM-DD); after it, synth fails until it is removed or renewed. */
+      expires: z.iso.date('expected a date YYYY-MM-DD'),
+    })
+    .optional(),
 });
 
 export const platformConfigSchema = z.strictObject({
@@ -115,40 +174,7 @@ export const platformConfigSchema = z.strictObject({
     /** Prefix of every resource name; keep it distinctive, storage account and Key Vault names are global. */
     code: shortCode('an organisation code', 5),
   }),
-  state: z.strictObject({
-    /** The state account lives in Norway East; its geo copy goes to the pair, Norway West. @default 'norwayeast' */
-    region: region.default('norwayeast'),
-    resourceGroupName: z.string().regex(/^[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]$/, 'not a valid resource group name'),
-    storageAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'a storage account name is 3-24 lower-case letters or digits'),
-    /** @default 'tfstate' */
-    containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'not a valid blob container name').default('tfstate'),
-    /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
-    subscriptionId: uuid.optional(),
-    /** @default - from the environment (ARM_TENANT_ID / Azure CLI) */
-    tenantId: uuid.optional(),
-    /** Authenticate the backend with OIDC (CI with workload identity federation). @default false */
-    useOidc: z.boolean().default(false),
-    /**
-     * Object ids of the identities (CI pipelines) that read and write state, besides the one running Terraform.
-     * @default - none
-     */
-    blobDataContributors: z.array(uuid).default([]),
-    /**
-     * A temporary hole in the state account's and state Key Vault's firewalls for the first deployment,
-     * before the hubs' private endpoints and runners exist. Remove it afterwards and re-apply bootstrap.
-     * @default - none: the state account is reachable only through private endpoints
-     */
-    bootstrapAccess: z
-      .strictObject({
-        /** Public egress addresses (in Norway) of the operator or runner doing the first deployment. */
-        allowedIpRanges: z.array(z.string().transform(ipRange)).min(1),
-        /** Why the hole is needed; at least 10 characters. Shown on every synth and in every policy report. */
-        justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
-        /** Last day the hole may exist (YYYY-MM-DD); after it, synth fails until it is removed or renewed. */
-        expires: z.iso.date('expected a date YYYY-MM-DD'),
-      })
-      .optional(),
-  }),
+  state: stateSchema,
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
   subscriptionId: uuid.optional(),
   /** The Entra ID tenant Key Vaults trust. @default - the tenant Terraform runs as (azurerm_client_config) */
@@ -161,11 +187,17 @@ export const platformConfigSchema = z.strictObject({
         z
           .string()
           .trim()
-          .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/, 'expected an OpenSSH public key (ssh-ed25519 AAAA… comment)'),
+          .regex(
+            /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/,
+            'expected an OpenSSH public key (ssh-ed25519 AAAA… comment)',
+          ),
       )
       .min(1),
     /** @default 'azureadmin' */
-    adminUsername: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Linux user name: lower-case letters, digits, _ or -').default('azureadmin'),
+    adminUsername: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Linux user name: lower-case letters, digits, _ or -')
+      .default('azureadmin'),
   }),
   /** Extra tags on every resource. @default - none */
   tags: z.record(z.string(), z.string()).default({}),
@@ -191,50 +223,127 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-/** Problems that involve more than one field. Runs only on a configuration whose shape is valid. */
-export function crossFieldProblems(config: PlatformConfig, today: string = new Date().toISOString().slice(0, 10)): ConfigProblem[] {
+/**
+ * The parts of a configuration whose own shape is valid, each at its original index (`undefined` where
+ * an entry did not parse), so the relations between fields can be checked even when other fields are
+ * broken: a user sees every problem in one run.
+ */
+export interface ConfigParts {
+  readonly state?: PlatformConfig['state'];
+  readonly environments: readonly (EnvironmentConfig | undefined)[];
+  /** Each environment's sites, also where the environment as a whole did not parse. @default - from `environments` */
+  readonly sites?: readonly (Partial<Record<SiteRole, SiteConfig>> | undefined)[];
+  readonly trusts: readonly (TrustConfig | undefined)[];
+}
+
+type SiteRole = 'primary' | 'dr';
+
+/** The valid parts of a document that failed to parse as a whole. */
+export function validParts(document: unknown): ConfigParts {
+  const doc = (typeof document === 'object' && document !== null ? document : {}) as Record<string, unknown>;
+  const each = <T>(list: unknown, schema: z.ZodType<T>): (T | undefined)[] =>
+    Array.isArray(list) ? list.map((entry) => schema.safeParse(entry).data) : [];
+  const sites = Array.isArray(doc.environments)
+    ? doc.environments.map((entry: unknown) => {
+        const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+        return { primary: site.safeParse(e.primary).data, dr: site.safeParse(e.dr).data };
+      })
+    : [];
+  return {
+    state: stateSchema.safeParse(doc.state).data,
+    environments: each(doc.environments, environment),
+    sites,
+    trusts: each(doc.trusts, trust),
+  };
+}
+
+/** Problems that involve more than one field, over the parts that are valid on their own. */
+export function crossFieldProblems(
+  config: ConfigParts,
+  today: string = new Date().toISOString().slice(0, 10),
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
+  const add = (path: readonly PropertyKey[], message: string) =>
+    problems.push({ path: formatPath(path), message });
+  const environments = config.environments.flatMap((e, i) => (e ? [[i, e] as const] : []));
+  const trusts = config.trusts.flatMap((t, i) => (t ? [[i, t] as const] : []));
 
-  const access = config.state.bootstrapAccess;
+  const access = config.state?.bootstrapAccess;
   if (access && access.expires < today) {
-    add(['state', 'bootstrapAccess', 'expires'], `${access.expires} has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification`);
+    add(
+      ['state', 'bootstrapAccess', 'expires'],
+      `${access.expires} has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification`,
+    );
   } else if (access && access.expires > oneYearAfter(today)) {
-    add(['state', 'bootstrapAccess', 'expires'], `${access.expires} is more than a year ahead; a firewall opening is temporary (at most ${oneYearAfter(today)})`);
+    add(
+      ['state', 'bootstrapAccess', 'expires'],
+      `${access.expires} is more than a year ahead; a firewall opening is temporary (at most ${oneYearAfter(today)})`,
+    );
   }
 
-  if (config.state.region !== 'norwayeast') {
-    add(['state', 'region'], `the state account belongs in norwayeast (zone-redundant, its geo copy in norwaywest); got ${config.state.region}`);
+  if (config.state && config.state.region !== 'norwayeast') {
+    add(
+      ['state', 'region'],
+      `the state account belongs in norwayeast (zone-redundant, its geo copy in norwaywest); got ${config.state.region}`,
+    );
   }
 
-  duplicates(config.environments.map((e) => e.name), (index, first) =>
-    add(['environments', index, 'name'], `duplicate environment name "${config.environments[index].name}" (also environments[${first}].name)`),
+  duplicates(
+    environments.map(([i, e]) => [i, e.name]),
+    (index, first, name) =>
+      add(
+        ['environments', index, 'name'],
+        `duplicate environment name "${name}" (also environments[${first}].name)`,
+      ),
   );
-  duplicates(config.trusts.map((t) => t.name), (index, first) =>
-    add(['trusts', index, 'name'], `duplicate trust name "${config.trusts[index].name}" (also trusts[${first}].name)`),
+  duplicates(
+    trusts.map(([i, t]) => [i, t.name]),
+    (index, first, name) =>
+      add(['trusts', index, 'name'], `duplicate trust name "${name}" (also trusts[${first}].name)`),
   );
-  duplicates(config.trusts.map((t) => t.code), (index, first) =>
-    add(['trusts', index, 'code'], `duplicate trust code "${config.trusts[index].code}" (also trusts[${first}].code); codes go into resource names`),
+  duplicates(
+    trusts.map(([i, t]) => [i, t.code]),
+    (index, first, code) =>
+      add(
+        ['trusts', index, 'code'],
+        `duplicate trust code "${code}" (also trusts[${first}].code); codes go into resource names`,
+      ),
   );
 
-  config.environments.forEach((env, i) => {
-    if (env.dr && env.dr.region === env.primary.region) {
-      add(['environments', i, 'dr', 'region'], `the DR site must be in the other Norway region than the primary (${env.primary.region}); use ${regionCapabilities(env.primary.region).pair}`);
+  const sites = config.sites ?? config.environments.map((e) => e && { primary: e.primary, dr: e.dr });
+  sites.forEach((env, i) => {
+    if (!env) return;
+    if (env.primary && env.dr && env.dr.region === env.primary.region) {
+      add(
+        ['environments', i, 'dr', 'region'],
+        `the DR site must be in the other Norway region than the primary (${env.primary.region}); use ${regionCapabilities(env.primary.region).pair}`,
+      );
     }
-    for (const [role, s] of [['primary', env.primary], ['dr', env.dr]] as const) {
+    for (const [role, s] of [
+      ['primary', env.primary],
+      ['dr', env.dr],
+    ] as const) {
       if (!s || s.zones.length === 0) continue;
       const caps = regionCapabilities(s.region);
       if (caps.zones.length === 0) {
-        add(['environments', i, role, 'zones'], `${s.region} (${caps.displayName}) has no availability zones; remove zones`);
+        add(
+          ['environments', i, role, 'zones'],
+          `${s.region} (${caps.displayName}) has no availability zones; remove zones`,
+        );
       }
     }
   });
 
-  const environmentNames = new Set(config.environments.map((e) => e.name));
-  config.trusts.forEach((t, i) => {
+  // Only judged when every environment parsed: a broken entry may be the one the trust means.
+  const environmentNames = new Set(environments.map(([, e]) => e.name));
+  const allEnvironmentsValid = environments.length === config.environments.length;
+  trusts.forEach(([i, t]) => {
     for (const name of Object.keys(t.environments)) {
-      if (!environmentNames.has(name)) {
-        add(['trusts', i, 'environments', name], `no environment named "${name}"; defined: ${[...environmentNames].join(', ')}`);
+      if (allEnvironmentsValid && !environmentNames.has(name)) {
+        add(
+          ['trusts', i, 'environments', name],
+          `no environment named "${name}"; defined: ${[...environmentNames].join(', ')}`,
+        );
       }
     }
   });
@@ -247,12 +356,13 @@ export function crossFieldProblems(config: PlatformConfig, today: string = new D
     if (clash) add(path, `${cidr.text} overlaps ${clash.cidr.text} at ${clash.path}`);
     networks.push({ path: formatPath(path), cidr });
   };
-  config.environments.forEach((env, i) => {
-    claim(['environments', i, 'primary', 'hubAddressSpace'], env.primary.hubAddressSpace);
-    if (env.dr) claim(['environments', i, 'dr', 'hubAddressSpace'], env.dr.hubAddressSpace);
+  sites.forEach((env, i) => {
+    if (env?.primary) claim(['environments', i, 'primary', 'hubAddressSpace'], env.primary.hubAddressSpace);
+    if (env?.dr) claim(['environments', i, 'dr', 'hubAddressSpace'], env.dr.hubAddressSpace);
   });
-  config.trusts.forEach((t, i) => {
-    for (const [name, w] of Object.entries(t.environments)) claim(['trusts', i, 'environments', name, 'addressSpace'], w.addressSpace);
+  trusts.forEach(([i, t]) => {
+    for (const [name, w] of Object.entries(t.environments))
+      claim(['trusts', i, 'environments', name, 'addressSpace'], w.addressSpace);
   });
   return problems;
 }
@@ -263,11 +373,14 @@ function oneYearAfter(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function duplicates(values: readonly string[], report: (index: number, firstIndex: number) => void): void {
+function duplicates(
+  values: readonly (readonly [number, string])[],
+  report: (index: number, firstIndex: number, value: string) => void,
+): void {
   const seen = new Map<string, number>();
-  values.forEach((value, index) => {
+  for (const [index, value] of values) {
     const first = seen.get(value);
     if (first === undefined) seen.set(value, index);
-    else report(index, first);
-  });
+    else report(index, first, value);
+  }
 }

@@ -23,7 +23,9 @@ describe('parseCidr', () => {
   });
 
   test('fails when host bits are set, naming the network that was probably meant', () => {
-    expect(() => parseCidr('10.0.1.0/22')).toThrow('"10.0.1.0/22" has host bits set; did you mean 10.0.0.0/22?');
+    expect(() => parseCidr('10.0.1.0/22')).toThrow(
+      '"10.0.1.0/22" has host bits set; did you mean 10.0.0.0/22?',
+    );
   });
 });
 
@@ -60,13 +62,20 @@ describe('cidrsOverlap', () => {
 describe('subnetOf and cidrContains', () => {
   test('carves the n-th /24 out of a /22', () => {
     const parent = parseCidr('10.64.4.0/22');
-    expect([0, 1, 2, 3].map((i) => subnetOf(parent, 24, i).text)).toEqual(['10.64.4.0/24', '10.64.5.0/24', '10.64.6.0/24', '10.64.7.0/24']);
+    expect([0, 1, 2, 3].map((i) => subnetOf(parent, 24, i).text)).toEqual([
+      '10.64.4.0/24',
+      '10.64.5.0/24',
+      '10.64.6.0/24',
+      '10.64.7.0/24',
+    ]);
     expect(cidrContains(parent, subnetOf(parent, 24, 3))).toBe(true);
     expect(cidrContains(subnetOf(parent, 24, 3), parent)).toBe(false);
   });
 
   test('fails when the index is out of range or the prefix is larger than the parent', () => {
-    expect(() => subnetOf(parseCidr('10.0.0.0/22'), 24, 4)).toThrow('10.0.0.0/22 holds 4 subnets of /24; index 4 is out of range');
+    expect(() => subnetOf(parseCidr('10.0.0.0/22'), 24, 4)).toThrow(
+      '10.0.0.0/22 holds 4 subnets of /24; index 4 is out of range',
+    );
     expect(() => subnetOf(parseCidr('10.0.0.0/22'), 20, 0)).toThrow('cannot carve a /20 out of 10.0.0.0/22');
   });
 });

@@ -62,14 +62,19 @@ describe('configuration errors: one message per problem, naming the path', () =>
     const doc = defaultDocument();
     doc.environments[1].dr.region = 'norway-west';
     expect(problemsOf(doc)).toEqual([
-      expect.stringMatching(/^environments\[1\]\.dr\.region: "norway-west" is not a Norway region: .*did you mean 'norwaywest'\?/),
+      expect.stringMatching(
+        /^environments\[1\]\.dr\.region: "norway-west" is not a Norway region: .*did you mean 'norwaywest'\?/,
+      ),
     ]);
   });
 
   test('fails on duplicate trust and environment names', () => {
     const doc = defaultDocument();
     doc.trusts[2].name = 'fjellheim';
-    doc.environments.push({ ...doc.environments[0], primary: { region: 'norwayeast', hubAddressSpace: '10.200.0.0/22' } });
+    doc.environments.push({
+      ...doc.environments[0],
+      primary: { region: 'norwayeast', hubAddressSpace: '10.200.0.0/22' },
+    });
     expect(problemsOf(doc)).toEqual([
       'environments[2].name: duplicate environment name "dev" (also environments[0].name)',
       'trusts[2].name: duplicate trust name "fjellheim" (also trusts[0].name)',
@@ -87,13 +92,17 @@ describe('configuration errors: one message per problem, naming the path', () =>
   test('fails when zones are requested in Norway West', () => {
     const doc = defaultDocument();
     doc.environments[1].dr.zones = ['1'];
-    expect(problemsOf(doc)).toEqual(['environments[1].dr.zones: norwaywest (Norway West) has no availability zones; remove zones']);
+    expect(problemsOf(doc)).toEqual([
+      'environments[1].dr.zones: norwaywest (Norway West) has no availability zones; remove zones',
+    ]);
   });
 
   test('fails when a trust names an environment that does not exist', () => {
     const doc = defaultDocument();
     doc.trusts[0].environments.test = { addressSpace: '10.128.0.0/22' };
-    expect(problemsOf(doc)).toEqual(['trusts[0].environments.test: no environment named "test"; defined: dev, prod']);
+    expect(problemsOf(doc)).toEqual([
+      'trusts[0].environments.test: no environment named "test"; defined: dev, prod',
+    ]);
   });
 
   test('fails on malformed fields, each with its path', () => {
@@ -113,12 +122,18 @@ describe('configuration errors: one message per problem, naming the path', () =>
   test('fails on a key that is not an OpenSSH public key', () => {
     const doc = defaultDocument();
     doc.compute.sshPublicKeys = ['-----BEGIN OPENSSH PRIVATE KEY-----'];
-    expect(problemsOf(doc)).toEqual(['compute.sshPublicKeys[0]: expected an OpenSSH public key (ssh-ed25519 AAAA… comment)']);
+    expect(problemsOf(doc)).toEqual([
+      'compute.sshPublicKeys[0]: expected an OpenSSH public key (ssh-ed25519 AAAA… comment)',
+    ]);
   });
 
   test('fails when a temporary firewall opening for bootstrap has expired or lasts more than a year', () => {
     const doc = defaultDocument();
-    doc.state.bootstrapAccess = { allowedIpRanges: ['203.0.113.10'], justification: 'First deployment (CHG-1)', expires: '2026-11-24' };
+    doc.state.bootstrapAccess = {
+      allowedIpRanges: ['203.0.113.10'],
+      justification: 'First deployment (CHG-1)',
+      expires: '2026-11-24',
+    };
     expect(problemsOf(doc)).toEqual([
       'state.bootstrapAccess.expires: 2026-11-24 has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification',
     ]);
@@ -126,7 +141,11 @@ describe('configuration errors: one message per problem, naming the path', () =>
     expect(problemsOf(doc)).toEqual([
       'state.bootstrapAccess.expires: 2027-11-26 is more than a year ahead; a firewall opening is temporary (at most 2027-11-25)',
     ]);
-    doc.state.bootstrapAccess = { allowedIpRanges: ['10.0.0.1/33'], justification: 'short', expires: '2026-12-40' };
+    doc.state.bootstrapAccess = {
+      allowedIpRanges: ['10.0.0.1/33'],
+      justification: 'short',
+      expires: '2026-12-40',
+    };
     expect(problemsOf(doc)).toEqual([
       'state.bootstrapAccess.allowedIpRanges[0]: "10.0.0.1/33" has prefix /33; an IPv4 prefix is 0-32',
       'state.bootstrapAccess.justification: a justification has at least 10 characters',
@@ -154,7 +173,10 @@ describe('where the configuration comes from', () => {
       file: path.join(dir, 'a.yaml'),
       origin: 'environment',
     });
-    expect(locateConfig({ env: {}, context: 'b.yaml', cwd: dir })).toEqual({ file: path.join(dir, 'b.yaml'), origin: 'context' });
+    expect(locateConfig({ env: {}, context: 'b.yaml', cwd: dir })).toEqual({
+      file: path.join(dir, 'b.yaml'),
+      origin: 'context',
+    });
     expect(locateConfig({ env: {}, cwd: dir })).toEqual({ file: defaultConfigFile(), origin: 'default' });
   });
 
@@ -171,7 +193,11 @@ describe('where the configuration comes from', () => {
   test('fails on a file that is not YAML, and on a file that does not exist', () => {
     const file = path.join(dir, 'broken.yaml');
     writeFileSync(file, 'trusts: [\n');
-    expect(() => readConfigFile(file)).toThrow(/broken\.yaml has 1 problem:\n {2}- \(file\): is not valid YAML or JSON/);
-    expect(() => readConfigFile(path.join(dir, 'missing.yaml'))).toThrow(/missing\.yaml has 1 problem:\n {2}- \(file\): cannot be read/);
+    expect(() => readConfigFile(file)).toThrow(
+      /broken\.yaml has 1 problem:\n {2}- \(file\): is not valid YAML or JSON/,
+    );
+    expect(() => readConfigFile(path.join(dir, 'missing.yaml'))).toThrow(
+      /missing\.yaml has 1 problem:\n {2}- \(file\): cannot be read/,
+    );
   });
 });
