@@ -3,6 +3,7 @@ import { defineRule } from '../../policies/engine/rule';
 import { globToRegExp, isIsoDate } from '../../policies/engine/suppressions';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { RES_001 } from '../../policies/rules/residency/res-001-norway-location';
+import { loadPlan } from '../../policies/model/load-plan';
 
 const model = (resources: Record<string, Record<string, unknown>>) =>
   loadTerraformJson({ resource: resources }, { file: 'stack.tf.json', stack: 'unit' });
@@ -26,15 +27,25 @@ describe('engine', () => {
     });
     const report = checkModels([twoAccounts()], { rules: [broken], today: '2026-11-25' });
     expect(report.findings).toEqual([
-      expect.objectContaining({ ruleId: 'XXX-001', severity: 'error', address: 'stack.tf.json', suppressed: false }),
+      expect.objectContaining({
+        ruleId: 'XXX-001',
+        severity: 'error',
+        address: 'stack.tf.json',
+        suppressed: false,
+      }),
     ]);
-    expect(report.findings[0].message).toContain('The rule failed on this input and could not check it: boom.');
+    expect(report.findings[0].message).toContain(
+      'The rule failed on this input and could not check it: boom.',
+    );
     expect(report.summary.errors).toBe(1);
   });
 
   test('findings are sorted by severity, rule id, stack and address, whatever the input order', () => {
     const report = checkModels([twoAccounts()], { rules: [RES_001], today: '2026-11-25' });
-    expect(report.findings.map((f) => f.address)).toEqual(['azurerm_storage_account.a', 'azurerm_storage_account.b']);
+    expect(report.findings.map((f) => f.address)).toEqual([
+      'azurerm_storage_account.a',
+      'azurerm_storage_account.b',
+    ]);
     expect(report.summary).toEqual({ resources: 2, errors: 2, warnings: 0, suppressed: 0 });
   });
 
@@ -44,7 +55,12 @@ describe('engine', () => {
       today: '2026-11-25',
       suppressions: [
         {
-          spec: { ruleId: 'RES-001', address: 'azurerm_storage_account.a', reason: 'Approved exception ticket 42', expires: '2026-11-25' },
+          spec: {
+            ruleId: 'RES-001',
+            address: 'azurerm_storage_account.a',
+            reason: 'Approved exception ticket 42',
+            expires: '2026-11-25',
+          },
           origin: { kind: 'file', where: 'policy.yaml', index: 0 },
         },
       ],
@@ -61,7 +77,15 @@ describe('engine', () => {
       rules: [RES_001],
       today: '2026-11-25',
       suppressions: [
-        { spec: { ruleId: 'TFS-003', address: '*', reason: 'Hide all broken suppressions', expires: '2027-01-01' }, origin: { kind: 'file', where: 'p.yaml', index: 0 } },
+        {
+          spec: {
+            ruleId: 'TFS-003',
+            address: '*',
+            reason: 'Hide all broken suppressions',
+            expires: '2027-01-01',
+          },
+          origin: { kind: 'file', where: 'p.yaml', index: 0 },
+        },
       ],
     });
     expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
@@ -83,5 +107,44 @@ describe('suppression helpers', () => {
     ['azurerm_storage_account.sa[*]', 'azurerm_storage_account.sa[0]', true],
     ['azurerm_storage_account.sa', 'azurerm_storage_account.sa2', false],
     ['azurerm_?.x', 'azurerm_a.x', true],
-  ])('glob %j vs %j → %s', (glob, address, expected) => expect(globToRegExp(glob).test(address)).toBe(expected));
+  ])('glob %j vs %j → %s', (glob, address, expected) =>
+    expect(globToRegExp(glob).test(address)).toBe(expected),
+  );
+});
+
+describe('plans: what exists after apply', () => {
+  const plan = {
+    format_version: '1.2',
+    planned_values: { root_module: { resources: [] } },
+    resource_changes: [
+      {
+        address: 'azurerm_storage_account.old',
+        mode: 'managed',
+        type: 'azurerm_storage_account',
+        name: 'old',
+        provider_name: 'registry.terraform.io/hashicorp/azurerm',
+        change: {
+          actions: ['delete'],
+          before: { name: 'old', location: 'westeurope' },
+          after: null,
+          after_unknown: {},
+        },
+      },
+    ],
+  };
+
+  test('configuration rules do not judge a resource the plan deletes; plan rules still see it', () => {
+    const model = loadPlan(plan, { file: 'plan.json' });
+    const sawDeleted = defineRule({
+      ...RES_001,
+      id: 'CHG-900',
+      inputs: ['plan'],
+      check: (c) => c.resources.map((resource) => ({ resource, message: 'seen' })),
+    });
+    const report = checkModels([model], { rules: [RES_001, sawDeleted], today: '2026-11-25' });
+    expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
+      ['CHG-900', 'azurerm_storage_account.old'],
+    ]);
+    expect(report.summary.resources).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@
  * The policy engine: run every rule over every model, apply suppressions, return one report.
  * The synth-time guard, the jest helpers and the CLI all call `checkModels`, so they cannot drift.
  */
-import { buildWorkspace } from '../model/build';
+import { buildModel, buildWorkspace } from '../model/build';
 import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
@@ -43,9 +43,16 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
 
   for (const model of reportOn) {
     for (const declared of model.suppressions) collect(declared, model.origin, model.stack);
+    const afterApply = afterApplyView(model);
     for (const rule of rules) {
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
-      const context: RuleContext = { model, workspace, resolver, resources: resourcesFor(model, rule) };
+      const subject = judgesChanges(rule) ? model : afterApply;
+      const context: RuleContext = {
+        model: subject,
+        workspace,
+        resolver,
+        resources: resourcesFor(subject, rule),
+      };
       try {
         for (const violation of rule.check(context)) raw.push(toFinding(rule, model, violation));
       } catch (error) {
@@ -66,7 +73,9 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
       address: problem.address,
       stack: problem.stack,
       file: problem.declaredAt,
-      constructPath: problem.declaredAt.startsWith('construct ') ? problem.declaredAt.slice('construct '.length) : undefined,
+      constructPath: problem.declaredAt.startsWith('construct ')
+        ? problem.declaredAt.slice('construct '.length)
+        : undefined,
       message: `${problem.ruleId ? `${problem.ruleId} s` : 'S'}uppression at ${problem.declaredAt}: ${problem.message.replace(/^Suppression /, '')}`,
       fix: TFS_003.fix,
       suppressed: false,
@@ -83,11 +92,32 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
       suppressed: findings.length - active.length,
     },
     findings,
-    inputs: reportOn.map((m) => ({ file: m.origin, kind: m.kind, stack: m.stack, resources: m.resources.length })),
+    inputs: reportOn.map((m) => ({
+      file: m.origin,
+      kind: m.kind,
+      stack: m.stack,
+      resources: m.resources.length,
+    })),
     rules: rules.map(({ check: _check, ...meta }) => meta),
     workspace,
     checkedOn: today,
   };
+}
+
+/** Rules that read only plans judge the change itself, deletions included. */
+function judgesChanges(rule: Rule): boolean {
+  return rule.inputs !== undefined && rule.inputs.length > 0 && rule.inputs.every((kind) => kind === 'plan');
+}
+
+/**
+ * What exists once a plan is applied: resources the plan only deletes are gone, so configuration rules
+ * neither flag them nor count them as covering another resource (a lock or diagnostic setting being
+ * deleted protects nothing). Deleting data is CHG-001's business.
+ */
+function afterApplyView(model: TfModel): TfModel {
+  const isDeleted = (r: TfResource) => r.change?.actions.length === 1 && r.change.actions[0] === 'delete';
+  if (!model.resources.some(isDeleted)) return model;
+  return buildModel({ ...model, resources: model.resources.filter((r) => !isDeleted(r)) });
 }
 
 function resourcesFor(model: TfModel, rule: Rule): readonly TfResource[] {
@@ -115,10 +145,17 @@ function toFinding(rule: Rule, model: TfModel, violation: Violation): Finding {
 
 function applySuppressions(finding: Finding, suppressions: readonly ValidSuppression[]): Finding {
   const match = suppressions.find(
-    (s) => s.ruleId === finding.ruleId && s.matches(finding.address) && (s.origin === undefined || s.origin === finding.file),
+    (s) =>
+      s.ruleId === finding.ruleId &&
+      s.matches(finding.address) &&
+      (s.origin === undefined || s.origin === finding.file),
   );
   if (!match) return finding;
-  return { ...finding, suppressed: true, suppression: { reason: match.reason, expires: match.expires, declaredAt: match.declaredAt } };
+  return {
+    ...finding,
+    suppressed: true,
+    suppression: { reason: match.reason, expires: match.expires, declaredAt: match.declaredAt },
+  };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

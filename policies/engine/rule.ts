@@ -23,7 +23,11 @@ export interface RuleMeta {
   readonly anchors: RuleAnchors;
   /** The resource types the rule reads, or `'all'`. The engine hands the rule only these. */
   readonly resourceTypes: readonly string[] | 'all';
-  /** The inputs the rule applies to; default: all. A plan, for example, never describes a backend. */
+  /**
+   * The inputs the rule applies to; default: all. A plan, for example, never describes a backend.
+   * Rules for plans only judge the change and see resources the plan deletes; all others see the
+   * configuration as it will be after apply.
+   */
   readonly inputs?: readonly InputKind[];
   /** How to fix a finding, in one or two sentences. */
   readonly fix: string;
