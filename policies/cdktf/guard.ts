@@ -10,6 +10,7 @@ import type { Finding, Report } from '../engine/report';
 import { loadTerraformJson } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
 import { applySuppressions } from './suppress';
+import { maskFor } from '../report/mask';
 
 /** Other stacks of the same app, loaded once per app, so cross-stack references resolve. */
 const appModels = new WeakMap<App, Map<TerraformStack, TfModel>>();
@@ -68,7 +69,9 @@ export class PolicyGuard implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
-    const report = checkFinishedStack(node, this.options);
+    // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
+    const checked = checkFinishedStack(node, this.options);
+    const report = maskFor(checked.workspace).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
