@@ -1,20 +1,12 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfModel, TfResource } from '../../model/types';
 import { asBoolean, resourceKey, targetOf } from '../attributes';
-import { DATA_BEARING_TYPES } from '../data-bearing';
-
-/** Data-bearing types protected through their parent: a lock on the parent covers them. */
-const CHILD_TYPES = new Set([
-  'azurerm_storage_container',
-  'azurerm_storage_share',
-  'azurerm_storage_data_lake_gen2_filesystem',
-  'azurerm_mssql_database',
-  'azurerm_postgresql_flexible_server_database',
-  'azurerm_key_vault_key',
-]);
+import { DATA_BEARING_CHILD_TYPES, DATA_BEARING_TYPES } from '../data-bearing';
 
 /** Top-level data stores that need their own protection. */
-export const PROTECTED_TYPES: readonly string[] = [...DATA_BEARING_TYPES].filter((t) => !CHILD_TYPES.has(t));
+export const PROTECTED_TYPES: readonly string[] = [...DATA_BEARING_TYPES].filter(
+  (t) => !DATA_BEARING_CHILD_TYPES.has(t),
+);
 
 export const BCK_002 = defineRule({
   id: 'BCK-002',
