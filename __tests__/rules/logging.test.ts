@@ -85,6 +85,20 @@ ruleTester(LOG_001, {
       message: /no diagnostic setting/,
     },
     {
+      name: 'a for_each setting whose target is each.value does not count (fails closed)',
+      synth: tf({
+        'azurerm_log_analytics_workspace.law': LAW,
+        'azurerm_key_vault.kv': { location: 'norwayeast' },
+        'azurerm_monitor_diagnostic_setting.all': {
+          for_each: '${var.targets}',
+          target_resource_id: '${each.value}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+      }),
+      errors: [['LOG-001', 'azurerm_key_vault.kv']],
+      message: /azurerm_monitor_diagnostic_setting\.all could not be resolved/,
+    },
+    {
       name: 'a setting to a workspace abroad, one to an external workspace, one without a workspace',
       synth: tf({
         'azurerm_log_analytics_workspace.nl': { ...LAW, location: 'westeurope' },

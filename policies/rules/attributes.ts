@@ -234,3 +234,11 @@ export function isWritten(resource: TfResource, path: Path): boolean {
   if (raw !== undefined && raw !== null) return true;
   return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, segments);
 }
+
+/** A sentence naming relation resources whose target could not be resolved, for "has no …" messages. */
+export function unresolvedNote(what: string, addresses: readonly string[]): string {
+  if (addresses.length === 0) return '';
+  const shown = addresses.slice(0, 3).join(', ');
+  const more = addresses.length > 3 ? ` and ${addresses.length - 3} more` : '';
+  return ` (${what} ${shown}${more} could not be resolved to a resource, so it does not count)`;
+}

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfModel, TfResource } from '../../model/types';
-import { asBoolean, resourceKey, targetOf } from '../attributes';
+import { asBoolean, resourceKey, targetOf, unresolvedNote } from '../attributes';
 import { DATA_BEARING_CHILD_TYPES, DATA_BEARING_TYPES } from '../data-bearing';
 
 /** Top-level data stores that need their own protection. */
@@ -35,7 +35,7 @@ export const BCK_002 = defineRule({
       if (!hasLock(context, locked, resource)) {
         yield {
           resource,
-          message: `${resource.address} has no CanNotDelete management lock on itself or its resource group in this configuration.`,
+          message: `${resource.address} has no CanNotDelete management lock on itself or its resource group in this configuration${unresolvedNote('the lock', locked.unresolved)}.`,
         };
       }
     }
@@ -47,10 +47,12 @@ interface LockIndex {
   readonly resources: Set<string>;
   /** Names of resource groups locked by a literal scope or a reference we resolved. */
   readonly groupNames: Set<string>;
+  /** CanNotDelete locks whose scope could not be resolved. */
+  readonly unresolved: string[];
 }
 
 function indexLocks(context: RuleContext): LockIndex {
-  const index: LockIndex = { resources: new Set(), groupNames: new Set() };
+  const index: LockIndex = { resources: new Set(), groupNames: new Set(), unresolved: [] };
   const { model, resolver } = context;
   for (const lock of model.byType.get('azurerm_management_lock') ?? []) {
     if (lock.mode !== 'managed') continue;
@@ -68,6 +70,9 @@ function indexLocks(context: RuleContext): LockIndex {
       // A literal resource group id: /subscriptions/<s>/resourceGroups/<name>
       const match = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/?$/i.exec(scope.value);
       if (match) index.groupNames.add(match[1].toLowerCase());
+      else index.unresolved.push(lock.address);
+    } else if (scope.kind === 'unknown') {
+      index.unresolved.push(lock.address);
     }
   }
   return index;

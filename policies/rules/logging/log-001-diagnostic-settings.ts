@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../../engine/rule';
-import { resourceKey, targetOf } from '../attributes';
+import { resourceKey, targetOf, unresolvedNote } from '../attributes';
 import { locationProblem, resourceLocation } from '../location';
 
 /** Resources whose access logs must reach a Norway workspace. */
@@ -28,7 +28,10 @@ export const LOG_001 = defineRule({
       if (resource.mode !== 'managed') continue;
       const found = settings.get(resourceKey(context.model, resource));
       if (!found) {
-        yield { resource, message: `${resource.address} has no diagnostic setting in this configuration.` };
+        yield {
+          resource,
+          message: `${resource.address} has no diagnostic setting in this configuration${unresolvedNote('the diagnostic setting', settings.unresolved)}.`,
+        };
       } else if (!found.ok) {
         yield {
           resource,
@@ -40,12 +43,19 @@ export const LOG_001 = defineRule({
 });
 
 /** Target resource → whether one of its diagnostic settings reaches a Norway workspace. Built once per run. */
-function indexSettings(context: RuleContext): Map<string, { ok: boolean; problems: string[] }> {
-  const out = new Map<string, { ok: boolean; problems: string[] }>();
+function indexSettings(
+  context: RuleContext,
+): Map<string, { ok: boolean; problems: string[] }> & { unresolved: string[] } {
+  const out = Object.assign(new Map<string, { ok: boolean; problems: string[] }>(), {
+    unresolved: [] as string[],
+  });
   for (const setting of context.model.byType.get('azurerm_monitor_diagnostic_setting') ?? []) {
     if (setting.mode !== 'managed') continue;
     const target = targetOf(context.resolver, context.model, setting, 'target_resource_id');
-    if (target.kind !== 'resource') continue;
+    if (target.kind !== 'resource') {
+      out.unresolved.push(setting.address);
+      continue;
+    }
     const key = resourceKey(target.model, target.resource);
     const entry = out.get(key) ?? { ok: false, problems: [] };
     out.set(key, entry);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { blockCount, isWritten, resourceKey, targetOf } from '../attributes';
+import { blockCount, isWritten, resourceKey, targetOf, unresolvedNote } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
 export const NET_005 = defineRule({
@@ -14,9 +14,13 @@ export const NET_005 = defineRule({
   *check(context) {
     // Index once: store → has a private endpoint pointing at it.
     const reached = new Set<string>();
+    const unresolved: string[] = [];
     for (const endpoint of context.model.byType.get('azurerm_private_endpoint') ?? []) {
       const connections = blockCount(context, endpoint, 'private_service_connection');
-      if (connections.kind === 'unknown') continue;
+      if (connections.kind === 'unknown') {
+        unresolved.push(endpoint.address);
+        continue;
+      }
       for (let i = 0; i < connections.count; i++) {
         const target = targetOf(context.resolver, context.model, endpoint, [
           'private_service_connection',
@@ -24,6 +28,7 @@ export const NET_005 = defineRule({
           'private_connection_resource_id',
         ]);
         if (target.kind === 'resource') reached.add(resourceKey(target.model, target.resource));
+        else unresolved.push(endpoint.address);
       }
     }
     for (const resource of context.resources) {
@@ -31,7 +36,10 @@ export const NET_005 = defineRule({
       const injectedWith = VNET_INJECTED_WITH[resource.type];
       if (injectedWith && isWritten(resource, injectedWith)) continue;
       if (reached.has(resourceKey(context.model, resource))) continue;
-      yield { resource, message: `${resource.address} has no private endpoint in this configuration.` };
+      yield {
+        resource,
+        message: `${resource.address} has no private endpoint in this configuration${unresolvedNote('the private endpoint', unresolved)}.`,
+      };
     }
   },
 });
