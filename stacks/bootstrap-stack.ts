@@ -16,6 +16,7 @@ import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { NorwayStorageAccount } from '../constructs/storage/storage-account';
 import { suppress } from '../policies/cdktf/suppress';
+import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
 import type { PlatformConfig } from './config/schema';
 import { BOOTSTRAP_STACK_ID, stateNames } from './naming';
 import { NorwayStack, NorwayStackProps } from './norway-stack';
@@ -25,9 +26,6 @@ export interface BootstrapStackProps {
   /** Options for the synth-time policy guard. @default - the whole catalogue, today's date */
   readonly policy?: NorwayStackProps['policy'];
 }
-
-/** Rules a temporary `state.bootstrapAccess` firewall opening breaks, suppressed with the configuration's reason and expiry. */
-export const BOOTSTRAP_ACCESS_RULES = ['NET-001'] as const;
 
 /** Review date of the bootstrap stack's standing suppressions: at most a year ahead, then re-decided. */
 export const BOOTSTRAP_SUPPRESSIONS_EXPIRE = '2027-11-24';
@@ -49,14 +47,7 @@ export class BootstrapStack extends NorwayStack {
       policy: props.policy,
     });
     const names = stateNames(config);
-    const access = config.state.bootstrapAccess;
-    const publicNetworkAccess = access
-      ? {
-          enabled: true as const,
-          allowedIpRanges: access.allowedIpRanges,
-          justification: access.justification,
-        }
-      : undefined;
+    const publicNetworkAccess = publicNetworkAccessFor(config.bootstrapAccess);
     const client = new DataAzurermClientConfig(this, 'Client', {});
 
     this.resourceGroup = new NorwayResourceGroup(this, 'ResourceGroup', {
@@ -133,16 +124,6 @@ export class BootstrapStack extends NorwayStack {
       expires: BOOTSTRAP_SUPPRESSIONS_EXPIRE,
     });
 
-    if (access) {
-      for (const target of [this.keyVault, this.stateAccount]) {
-        for (const ruleId of BOOTSTRAP_ACCESS_RULES) {
-          suppress(target, {
-            ruleId,
-            reason: `state.bootstrapAccess: ${access.justification}`,
-            expires: access.expires,
-          });
-        }
-      }
-    }
+    suppressBootstrapAccess(config.bootstrapAccess, this.keyVault, this.stateAccount);
   }
 }

@@ -16,6 +16,7 @@ import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analyt
 import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
+import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
 import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
@@ -120,6 +121,8 @@ export class PlatformStack extends NorwayStack {
       name: names.keyVault,
       tenantId: config.tenantId ?? client.tenantId,
       diagnosticSettings,
+      // The first deployment creates keys here before any runner sits in the hub.
+      publicNetworkAccess: publicNetworkAccessFor(config.bootstrapAccess),
       privateEndpoints: [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] }],
       roleAssignments: [
         {
@@ -149,6 +152,8 @@ export class PlatformStack extends NorwayStack {
         allowForwardedTraffic: true,
       });
     }
+
+    suppressBootstrapAccess(config.bootstrapAccess, this.keyVault);
 
     // Backups geo-replicated to the paired Norway region, restorable there (cross-region restore).
     this.backupVault = new NorwayRecoveryVault(this, 'Backup', {

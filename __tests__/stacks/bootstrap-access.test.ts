@@ -1,70 +1,75 @@
-/** The temporary, expiring firewall opening for the first deployment (`state.bootstrapAccess`). */
+/** The temporary, expiring firewall opening for the first deployment (`bootstrapAccess`). */
 import { TerraformStack, Testing } from 'cdktf';
 import { checkStack } from '../../policies/cdktf/guard';
-import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { loadConfig } from '../../stacks/config/load';
-import type { PlatformConfig } from '../../stacks/config/schema';
+import type { BootstrapAccess } from '../../stacks/config/schema';
+import { buildPlatform, Platform } from '../../stacks/platform-app';
 import { TEST_TODAY } from './synth-default';
 
-const ACCESS = {
+const ACCESS: BootstrapAccess = {
   allowedIpRanges: ['203.0.113.10', '198.51.100.0/28'],
   justification: 'First deployment before hub runners exist (CHG-1234)',
   expires: '2026-12-15',
 };
 
-function bootstrapWith(access: PlatformConfig['state']['bootstrapAccess']): BootstrapStack {
+function platformWith(bootstrapAccess: BootstrapAccess | undefined): Platform {
   const { config } = loadConfig({ env: {} });
-  return new BootstrapStack(Testing.app(), {
-    config: { ...config, state: { ...config.state, bootstrapAccess: access } },
-  });
+  return buildPlatform(Testing.app(), { ...config, bootstrapAccess });
 }
 
-function resourcesOf(stack: TerraformStack, type: string): Record<string, Record<string, unknown>> {
+/** The one resource of `type` in a stack. */
+function one(stack: TerraformStack, type: string): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON read by path
-  return ((stack.toTerraform() as any).resource[type] ?? {}) as Record<string, Record<string, unknown>>;
+  const list = Object.values((stack.toTerraform() as any).resource[type] ?? {});
+  expect(list).toHaveLength(1);
+  return list[0] as Record<string, unknown>;
 }
 
-describe('state.bootstrapAccess', () => {
-  test('without it, the state account and its vault have no public network access at all', () => {
-    const stack = bootstrapWith(undefined);
-    const [account] = Object.values(resourcesOf(stack, 'azurerm_storage_account'));
-    const [vault] = Object.values(resourcesOf(stack, 'azurerm_key_vault'));
-    expect(account.public_network_access_enabled).toBe(false);
-    expect(vault.public_network_access_enabled).toBe(false);
-    expect(checkStack(stack, { today: TEST_TODAY }).findings.filter((f) => f.ruleId === 'NET-001')).toEqual(
-      [],
-    );
+describe('bootstrapAccess', () => {
+  test('without it, the state account and every Key Vault have no public network access at all', () => {
+    const platform = platformWith(undefined);
+    expect(one(platform.bootstrap, 'azurerm_storage_account').public_network_access_enabled).toBe(false);
+    for (const stack of [platform.bootstrap, ...platform.platforms]) {
+      expect(one(stack, 'azurerm_key_vault').public_network_access_enabled).toBe(false);
+    }
+    const findings = checkStack(platform.bootstrap, { today: TEST_TODAY }).findings;
+    expect(findings.filter((f) => f.ruleId === 'NET-001')).toEqual([]);
   });
 
-  test('opens both firewalls to the listed addresses only, default deny, with NET-001 suppressed until the expiry', () => {
-    const stack = bootstrapWith(ACCESS);
-    const [account] = Object.values(resourcesOf(stack, 'azurerm_storage_account'));
-    const [vault] = Object.values(resourcesOf(stack, 'azurerm_key_vault'));
-    expect(account).toMatchObject({
+  test('opens the state account, the state vault and each environment vault to the listed addresses only, default deny', () => {
+    const platform = platformWith(ACCESS);
+    expect(one(platform.bootstrap, 'azurerm_storage_account')).toMatchObject({
       public_network_access_enabled: true,
       shared_access_key_enabled: false,
       network_rules: { default_action: 'Deny', ip_rules: ['203.0.113.10', '198.51.100.0/28'] },
     });
-    expect(vault).toMatchObject({
-      public_network_access_enabled: true,
-      network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.10', '198.51.100.0/28'] },
-    });
-    const report = checkStack(stack, { today: TEST_TODAY });
-    const net001 = report.findings.filter((f) => f.ruleId === 'NET-001');
-    expect(net001.length).toBeGreaterThan(0);
-    for (const f of net001) {
-      expect(f.suppressed).toBe(true);
-      expect(f.suppression).toMatchObject({
-        reason: `state.bootstrapAccess: ${ACCESS.justification}`,
-        expires: '2026-12-15',
+    for (const stack of [platform.bootstrap, ...platform.platforms]) {
+      expect(one(stack, 'azurerm_key_vault')).toMatchObject({
+        public_network_access_enabled: true,
+        network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.10', '198.51.100.0/28'] },
       });
     }
-    expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
+    // Workload data stays private: the opening is for deployment, not for data.
+    expect(one(platform.workloads[0], 'azurerm_storage_account').public_network_access_enabled).toBe(false);
   });
 
-  test('fails the policy check once the expiry has passed', () => {
-    const report = checkStack(bootstrapWith(ACCESS), { today: '2026-12-16' });
-    const blocking = report.findings
+  test('suppresses NET-001 with the configured reason until the expiry, and fails once it has passed', () => {
+    const platform = platformWith(ACCESS);
+    for (const stack of [platform.bootstrap, platform.platforms[0]]) {
+      const report = checkStack(stack, { today: TEST_TODAY });
+      const net001 = report.findings.filter((f) => f.ruleId === 'NET-001');
+      expect(net001.length).toBeGreaterThan(0);
+      for (const f of net001) {
+        expect(f.suppressed).toBe(true);
+        expect(f.suppression).toMatchObject({
+          reason: `bootstrapAccess: ${ACCESS.justification}`,
+          expires: '2026-12-15',
+        });
+      }
+      expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
+    }
+    const late = checkStack(platform.bootstrap, { today: '2026-12-16' });
+    const blocking = late.findings
       .filter((f) => !f.suppressed && f.severity === 'error')
       .map((f) => f.ruleId);
     expect(blocking).toContain('TFS-003');

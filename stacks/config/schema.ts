@@ -126,6 +126,22 @@ const trust = z.strictObject({
   environments: z.record(z.string(), workload),
 });
 
+/**
+ * A temporary, expiring opening in the firewalls of the data planes the first deployment needs (the
+ * state account, the state Key Vault and each environment's Key Vault), before any hub runner exists.
+ * Remove it afterwards and re-apply: from then on they are reachable only through private endpoints.
+ */
+const bootstrapAccessSchema = z.strictObject({
+  /** Public egress addresses (in Norway) of the operator or runner doing the first deployment. */
+  allowedIpRanges: z.array(z.string().transform(ipRange)).min(1),
+  /** Why the opening is needed; at least 10 characters. Shown on every synth and in every policy report. */
+  justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
+  /** Last day the opening may exist (YYYY-MM-DD); after it, synth fails until it is removed or renewed. */
+  expires: z.iso.date('expected a date YYYY-MM-DD'),
+});
+
+export type BootstrapAccess = z.output<typeof bootstrapAccessSchema>;
+
 const stateSchema = z.strictObject({
   /** The state account lives in Norway East; its geo copy goes to the pair, Norway West. @default 'norwayeast' */
   region: region.default('norwayeast'),
@@ -151,21 +167,6 @@ const stateSchema = z.strictObject({
    * @default - none
    */
   blobDataContributors: z.array(uuid).default([]),
-  /**
-   * A temporary hole in the state account's and state Key Vault's firewalls for the first deployment,
-   * before the hubs' private endpoints and runners exist. Remove it afterwards and re-apply bootstrap.
-   * @default - none: the state account is reachable only through private endpoints
-   */
-  bootstrapAccess: z
-    .strictObject({
-      /** Public egress addresses (in Norway) of the operator or runner doing the first deployment. */
-      allowedIpRanges: z.array(z.string().transform(ipRange)).min(1),
-      /** Why the hole is needed; at least 10 characters. Shown on every synth and in every policy report. */
-      justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
-      /** Last day the hole may exist (YYYY-MM-DD); after it, synth fails until it is removed or renewed. */
-      expires: z.iso.date('expected a date YYYY-MM-DD'),
-    })
-    .optional(),
 });
 
 export const platformConfigSchema = z.strictObject({
@@ -175,6 +176,8 @@ export const platformConfigSchema = z.strictObject({
     code: shortCode('an organisation code', 5),
   }),
   state: stateSchema,
+  /** @default - none: every data plane is reachable only through private endpoints */
+  bootstrapAccess: bootstrapAccessSchema.optional(),
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
   subscriptionId: uuid.optional(),
   /** The Entra ID tenant Key Vaults trust. @default - the tenant Terraform runs as (azurerm_client_config) */
@@ -230,6 +233,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export interface ConfigParts {
   readonly state?: PlatformConfig['state'];
+  readonly bootstrapAccess?: BootstrapAccess;
   readonly environments: readonly (EnvironmentConfig | undefined)[];
   /** Each environment's sites, also where the environment as a whole did not parse. @default - from `environments` */
   readonly sites?: readonly (Partial<Record<SiteRole, SiteConfig>> | undefined)[];
@@ -251,6 +255,7 @@ export function validParts(document: unknown): ConfigParts {
     : [];
   return {
     state: stateSchema.safeParse(doc.state).data,
+    bootstrapAccess: bootstrapAccessSchema.safeParse(doc.bootstrapAccess).data,
     environments: each(doc.environments, environment),
     sites,
     trusts: each(doc.trusts, trust),
@@ -268,15 +273,15 @@ export function crossFieldProblems(
   const environments = config.environments.flatMap((e, i) => (e ? [[i, e] as const] : []));
   const trusts = config.trusts.flatMap((t, i) => (t ? [[i, t] as const] : []));
 
-  const access = config.state?.bootstrapAccess;
+  const access = config.bootstrapAccess;
   if (access && access.expires < today) {
     add(
-      ['state', 'bootstrapAccess', 'expires'],
-      `${access.expires} has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification`,
+      ['bootstrapAccess', 'expires'],
+      `${access.expires} has passed; remove bootstrapAccess (and re-apply bootstrap and the platform stacks) or renew it with a new justification`,
     );
   } else if (access && access.expires > oneYearAfter(today)) {
     add(
-      ['state', 'bootstrapAccess', 'expires'],
+      ['bootstrapAccess', 'expires'],
       `${access.expires} is more than a year ahead; a firewall opening is temporary (at most ${oneYearAfter(today)})`,
     );
   }

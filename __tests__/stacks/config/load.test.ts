@@ -129,27 +129,27 @@ describe('configuration errors: one message per problem, naming the path', () =>
 
   test('fails when a temporary firewall opening for bootstrap has expired or lasts more than a year', () => {
     const doc = defaultDocument();
-    doc.state.bootstrapAccess = {
+    doc.bootstrapAccess = {
       allowedIpRanges: ['203.0.113.10'],
       justification: 'First deployment (CHG-1)',
       expires: '2026-11-24',
     };
     expect(problemsOf(doc)).toEqual([
-      'state.bootstrapAccess.expires: 2026-11-24 has passed; remove bootstrapAccess (and re-apply bootstrap) or renew it with a new justification',
+      'bootstrapAccess.expires: 2026-11-24 has passed; remove bootstrapAccess (and re-apply bootstrap and the platform stacks) or renew it with a new justification',
     ]);
-    doc.state.bootstrapAccess.expires = '2027-11-26';
+    doc.bootstrapAccess.expires = '2027-11-26';
     expect(problemsOf(doc)).toEqual([
-      'state.bootstrapAccess.expires: 2027-11-26 is more than a year ahead; a firewall opening is temporary (at most 2027-11-25)',
+      'bootstrapAccess.expires: 2027-11-26 is more than a year ahead; a firewall opening is temporary (at most 2027-11-25)',
     ]);
-    doc.state.bootstrapAccess = {
+    doc.bootstrapAccess = {
       allowedIpRanges: ['10.0.0.1/33'],
       justification: 'short',
       expires: '2026-12-40',
     };
     expect(problemsOf(doc)).toEqual([
-      'state.bootstrapAccess.allowedIpRanges[0]: "10.0.0.1/33" has prefix /33; an IPv4 prefix is 0-32',
-      'state.bootstrapAccess.justification: a justification has at least 10 characters',
-      'state.bootstrapAccess.expires: expected a date YYYY-MM-DD',
+      'bootstrapAccess.allowedIpRanges[0]: "10.0.0.1/33" has prefix /33; an IPv4 prefix is 0-32',
+      'bootstrapAccess.justification: a justification has at least 10 characters',
+      'bootstrapAccess.expires: expected a date YYYY-MM-DD',
     ]);
   });
 
