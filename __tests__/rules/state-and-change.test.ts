@@ -61,6 +61,27 @@ ruleTester(TFS_001, {
       ],
     },
     {
+      name: 'remote state read from a SaaS backend or an unknown one; a cdktf cross-stack azurerm reference is fine',
+      synth: tf(
+        {
+          'data.terraform_remote_state.saas': {
+            backend: 'remote',
+            config: { organization: 'x', workspaces: { name: 'y' } },
+          },
+          'data.terraform_remote_state.dynamic': { backend: '${var.backend}', config: {} },
+          'data.terraform_remote_state.cross-stack-reference-input-platform': {
+            backend: 'azurerm',
+            config: AZURERM_BACKEND,
+          },
+        },
+        backend('azurerm', AZURERM_BACKEND),
+      ),
+      errors: [
+        ['TFS-001', 'data.terraform_remote_state.dynamic'],
+        ['TFS-001', 'data.terraform_remote_state.saas'],
+      ],
+    },
+    {
       name: 'the state account in the configuration is abroad',
       synth: tf(
         { 'azurerm_storage_account.state': { name: 'stnostate', location: 'westeurope' } },

@@ -10,11 +10,24 @@ export const TFS_001 = defineRule({
   rationale:
     'The state file holds every attribute of every resource, secrets included. It must stay in a Norway storage account reached with Entra ID, never in a SaaS backend or behind a shared key.',
   anchors: { mcsb: ['DS-3'], regulation: ['Normen: control of data processors'] },
-  resourceTypes: ['azurerm_storage_account'],
+  resourceTypes: ['terraform_remote_state'],
   // A plan never describes its backend; the check runs on the configuration that produced it.
   inputs: ['synth', 'hcl'],
-  fix: "Use the azurerm backend with use_azuread_auth = true and a state account in Norway (NorwayStack does this); 'local' only on the stack marked bootstrap.",
-  *check({ model, workspace, resolver }) {
+  fix: "Use the azurerm backend with use_azuread_auth = true and a state account in Norway (NorwayStack does this); 'local' only on the stack marked bootstrap; read remote state only from azurerm backends.",
+  *check({ model, workspace, resolver, resources }) {
+    // Reading another configuration's state from a SaaS backend copies it out of Norway just the same.
+    for (const resource of resources) {
+      const type = resolver.value(model, resource, 'backend');
+      if (type.kind === 'known' && type.value === 'azurerm') continue;
+      const what =
+        type.kind === 'known'
+          ? `the "${String(type.value)}" backend`
+          : 'a backend that cannot be verified before apply';
+      yield {
+        resource,
+        message: `${resource.address} reads state from ${what}; state is read only from the azurerm backend in Norway.`,
+      };
+    }
     const backend = model.backend;
     if (!backend) return;
     const address = 'terraform.backend';
