@@ -3,7 +3,27 @@ import { RES_005 } from '../../policies/rules/residency/res-005-log-destinations
 import { RES_006 } from '../../policies/rules/residency/res-006-region-capabilities';
 import { RES_007 } from '../../policies/rules/residency/res-007-norway-west-approval';
 import { RES_008 } from '../../policies/rules/residency/res-008-data-location';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+/** Another cdktf stack that owns the replica account and exports its id. */
+const drStack = (location: string) =>
+  loadTerraformJson(
+    {
+      '//': { metadata: { stackName: 'dr' } },
+      ...tf({ 'azurerm_storage_account.replica': { name: 'replica', location } }),
+      output: { 'replica-id': { value: '${azurerm_storage_account.replica.id}' } },
+    },
+    { file: 'dr/cdk.tf.json' },
+  );
+const REPLICATE_TO_DR = {
+  'azurerm_storage_account.src': { name: 'src', location: 'norwayeast' },
+  'azurerm_storage_object_replication.r': {
+    source_storage_account_id: '${azurerm_storage_account.src.id}',
+    destination_storage_account_id:
+      '${data.terraform_remote_state.cross-stack-reference-input-dr.outputs.replica-id}',
+  },
+};
 
 const SA_NO = { name: 'sano', location: 'norwayeast', account_replication_type: 'GRS' };
 const SA_NL = { name: 'sanl', location: 'westeurope', account_replication_type: 'LRS' };
@@ -33,6 +53,11 @@ ruleTester(RES_004, {
           },
         },
       ]),
+    },
+    {
+      name: 'replication into another stack of the workspace (cdktf cross-stack reference), in Norway',
+      synth: tf(REPLICATE_TO_DR),
+      others: [drStack('norwaywest')],
     },
     {
       name: 'Cosmos geo locations as one object and as an array, all in Norway',
@@ -134,6 +159,19 @@ ruleTester(RES_004, {
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
       planErrors: [['RES-004', 'module.data.azurerm_storage_object_replication.r']],
       message: /westeurope/,
+    },
+    {
+      name: 'replication into another stack whose account is abroad; the same reference without that stack fails closed',
+      synth: tf(REPLICATE_TO_DR),
+      others: [drStack('westeurope')],
+      errors: [['RES-004', 'azurerm_storage_object_replication.r']],
+      message: /westeurope/,
+    },
+    {
+      name: 'a cross-stack reference to a stack that is not among the checked inputs',
+      synth: tf(REPLICATE_TO_DR),
+      errors: [['RES-004', 'azurerm_storage_object_replication.r']],
+      message: /not among the checked inputs/,
     },
     {
       name: 'replication target outside the configuration fails closed',
