@@ -330,6 +330,21 @@ ruleTester(NET_004, {
   ],
   invalid: [
     {
+      name: 'a scale set whose ip configurations come from a nested dynamic block',
+      synth: tf({
+        'azurerm_linux_virtual_machine_scale_set.ss': {
+          network_interface: {
+            name: 'n',
+            dynamic: {
+              ip_configuration: { for_each: '${var.ips}', content: { name: '${ip_configuration.key}' } },
+            },
+          },
+        },
+      }),
+      errors: [['NET-004', 'azurerm_linux_virtual_machine_scale_set.ss']],
+      message: /dynamic block/,
+    },
+    {
       name: 'a public IP, a NIC that attaches it (value through a reference), a scale set with public IPs',
       synth: tf({
         'azurerm_public_ip.pip': { location: 'norwayeast', allocation_method: 'Static' },

@@ -116,12 +116,15 @@ export type BlockCount =
 export function blockCount(context: RuleContext, resource: TfResource, path: Path): BlockCount {
   const segments = segmentsOf(path);
   const last = segments[segments.length - 1];
-  if (resource.valuesAreExpressions && segments.length === 1) {
-    // cdktf and HCL write generated blocks under `dynamic`; their number and content are decided by Terraform.
-    const dynamic = asBlocks(resource.values.dynamic).some((d) =>
+  if (resource.valuesAreExpressions) {
+    // cdktf writes generated blocks under `dynamic` next to the static ones (also inside nested blocks);
+    // their number and content are decided by Terraform.
+    const container =
+      segments.length === 1 ? resource.values : getPath(resource.values, segments.slice(0, -1));
+    const dynamic = asBlocks(isRecord(container) ? container.dynamic : undefined).some((d) =>
       Object.prototype.hasOwnProperty.call(d, String(last)),
     );
-    if (dynamic) return { kind: 'unknown', reason: `${String(last)} is built by a dynamic block` };
+    if (dynamic) return { kind: 'unknown', reason: `${nameOf(path)} is built by a dynamic block` };
   }
   const resolved = context.resolver.value(context.model, resource, segments);
   switch (resolved.kind) {
