@@ -22,6 +22,21 @@ describe('GitHub Actions workflows', () => {
     expect(state.errors).toEqual([]);
   });
 
+  test('every job that can obtain Azure credentials runs on a self-hosted runner in Norway', () => {
+    const credentialed: string[] = [];
+    for (const file of FILES) {
+      const wf = load(file);
+      for (const [name, job] of Object.entries<Yaml>(wf.jobs)) {
+        if (job.uses) continue; // a call of a reusable workflow; that workflow's own jobs are checked
+        const idToken = (job.permissions ?? wf.permissions ?? {})['id-token'];
+        if (idToken !== 'write') continue;
+        credentialed.push(`${file}:${name}`);
+        expect([file, name, job['runs-on']]).toEqual([file, name, ['self-hosted', 'linux', 'norway']]);
+      }
+    }
+    expect(credentialed).toEqual(['deploy-stack.yml:deploy', 'pull-request.yml:plan']);
+  });
+
   test('the validator does reject a broken workflow (so a pass means something)', () => {
     const broken =
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n    timeout-minutes: soon\n';
