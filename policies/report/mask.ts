@@ -35,12 +35,25 @@ export function isSecretAttributeName(name: string): boolean {
 
 export class SecretMask {
   private readonly secrets: string[];
+  /** Each secret followed by its escaped spellings, computed once rather than per text. */
+  private readonly forms: readonly (readonly string[])[];
+  /** The first characters of every form: a text holding none of them holds no secret. */
+  private readonly heads: ReadonlySet<string>;
+  /** Bitmap over (low byte of first character, low byte of second character) of every head. */
+  private readonly pairs: Uint8Array;
 
   constructor(secrets: Iterable<string>) {
     // Longest first, so a secret that contains another is replaced whole.
     this.secrets = [...new Set(secrets)]
       .filter((s) => s.length >= MIN_SECRET_LENGTH)
       .sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.forms = this.secrets.map((secret) => [
+      secret,
+      ...escapedForms(secret).filter((escaped) => escaped !== secret),
+    ]);
+    this.heads = new Set(this.forms.flat().map((form) => form.slice(0, MIN_SECRET_LENGTH)));
+    this.pairs = new Uint8Array(1 << 16);
+    for (const head of this.heads) this.pairs[pairKey(head.charCodeAt(0), head.charCodeAt(1))] = 1;
   }
 
   get size(): number {
@@ -50,11 +63,12 @@ export class SecretMask {
   /** Replace every collected secret and every secret-shaped fragment in `text`. */
   text(text: string): string {
     let out = text;
-    for (const secret of this.secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
-      // Reporters escape text for JSON, XML and Markdown; mask the escaped spellings too.
-      for (const escaped of escapedForms(secret))
-        if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(MASK);
+    // One scan tells whether any form can occur; only then is each searched. Searching every secret in
+    // every text made reports of large plans quadratic (findings × secrets).
+    if (this.mayHoldSecret(out)) {
+      // Reporters escape text for JSON, XML and Markdown; the escaped spellings are masked too.
+      for (const forms of this.forms)
+        for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
     }
     for (const shape of SECRET_SHAPES) {
       out = out.replace(shape, (match: string, name?: string) =>
@@ -62,6 +76,24 @@ export class SecretMask {
       );
     }
     return out;
+  }
+
+  /**
+   * Whether any form's first characters occur in `text`: one linear scan. A bitmap of the first two
+   * characters filters positions without allocating; only candidates are compared in full.
+   */
+  private mayHoldSecret(text: string): boolean {
+    if (this.heads.size === 0) return false;
+    const pairs = this.pairs;
+    for (let i = 0, end = text.length - MIN_SECRET_LENGTH; i <= end; i++) {
+      if (
+        pairs[pairKey(text.charCodeAt(i), text.charCodeAt(i + 1))] === 1 &&
+        this.heads.has(text.substr(i, MIN_SECRET_LENGTH))
+      ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A copy of `report` whose findings' texts carry no secret. */
@@ -143,6 +175,10 @@ function collectAll(value: unknown, out: string[]): void {
     if (String(value).length >= MIN_SECRET_LENGTH) out.push(String(value));
   } else if (Array.isArray(value)) for (const item of value) collectAll(item, out);
   else if (isRecord(value)) for (const inner of Object.values(value)) collectAll(inner, out);
+}
+
+function pairKey(first: number, second: number): number {
+  return ((first & 0xff) << 8) | (second & 0xff);
 }
 
 function escapedForms(secret: string): string[] {
