@@ -1,0 +1,536 @@
+/**
+ * Engine behaviour the mutation run found untested: every suppression problem and its exact message,
+ * suppressions scoped to their stack, policy files, the report summary and rule selection by input kind.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { checkModels } from '../../policies/engine/engine';
+import { loadPolicyFile } from '../../policies/engine/policy-file';
+import { defineRule, type Rule } from '../../policies/engine/rule';
+import {
+  describeOrigin,
+  globToRegExp,
+  isIsoDate,
+  MIN_REASON_LENGTH,
+  validateSuppression,
+} from '../../policies/engine/suppressions';
+import { loadPlan } from '../../policies/model/load-plan';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import type { DeclaredSuppression, TfModel } from '../../policies/model/types';
+
+const TODAY = '2026-11-25';
+const KNOWN = new Set(['RES-001', 'NET-004', 'TFS-003']);
+
+const fileSuppression = (spec: Record<string, unknown>, index = 0): DeclaredSuppression => ({
+  spec,
+  origin: { kind: 'file', where: 'policy.yaml', index },
+});
+const constructSuppression = (
+  spec: Record<string, unknown>,
+  address = 'azurerm_public_ip.a',
+): DeclaredSuppression => ({
+  spec,
+  origin: { kind: 'construct', where: 'stack/Ip/Resource', index: 0 },
+  address,
+});
+const good = {
+  ruleId: 'NET-004',
+  address: 'azurerm_public_ip.*',
+  reason: 'Bastion is the one entry',
+  expires: '2027-01-01',
+};
+
+describe('validateSuppression', () => {
+  test('a complete file suppression is valid, keeps its trimmed reason and matches by glob', () => {
+    // GIVEN a policy-file suppression with surrounding blanks in the reason
+    const { valid, problems } = validateSuppression(
+      fileSuppression({ ...good, reason: '  Bastion is the one entry  ' }),
+      KNOWN,
+      TODAY,
+      'plan.json',
+    );
+    // THEN it is valid, exactly as written
+    expect(problems).toEqual([]);
+    expect(valid).toMatchObject({
+      ruleId: 'NET-004',
+      reason: 'Bastion is the one entry',
+      expires: '2027-01-01',
+      declaredAt: 'policy.yaml suppressions[0]',
+      origin: 'plan.json',
+    });
+    expect(valid!.matches('azurerm_public_ip.bastion')).toBe(true);
+    expect(valid!.matches('azurerm_public_ipx.bastion')).toBe(false);
+  });
+
+  test('a construct suppression matches its own address exactly, not as a glob', () => {
+    const { valid } = validateSuppression(
+      constructSuppression({ ...good, address: undefined }, 'azurerm_public_ip.a'),
+      KNOWN,
+      TODAY,
+    );
+    expect(valid!.declaredAt).toBe('construct stack/Ip/Resource');
+    expect(valid!.matches('azurerm_public_ip.a')).toBe(true);
+    expect(valid!.matches('azurerm_public_ip.ab')).toBe(false);
+    expect(valid!.matches('azurerm_public_ip.*')).toBe(false);
+  });
+
+  test('expiring today is still valid; yesterday is not', () => {
+    expect(validateSuppression(fileSuppression({ ...good, expires: TODAY }), KNOWN, TODAY).problems).toEqual(
+      [],
+    );
+    expect(
+      validateSuppression(fileSuppression({ ...good, expires: '2026-11-24' }), KNOWN, TODAY).problems,
+    ).toEqual([
+      {
+        declaredAt: 'policy.yaml suppressions[0]',
+        address: 'azurerm_public_ip.*',
+        ruleId: 'NET-004',
+        message:
+          'Suppression expired on 2026-11-24; fix the finding or renew the suppression with a new reason.',
+      },
+    ]);
+  });
+
+  test(`a reason of exactly ${MIN_REASON_LENGTH} characters is enough; blanks do not count`, () => {
+    expect(
+      validateSuppression(fileSuppression({ ...good, reason: 'x'.repeat(MIN_REASON_LENGTH) }), KNOWN, TODAY)
+        .problems,
+    ).toEqual([]);
+    expect(
+      validateSuppression(
+        fileSuppression({ ...good, reason: ` ${'x'.repeat(MIN_REASON_LENGTH - 1)}   ` }),
+        KNOWN,
+        TODAY,
+      ).problems.map((p) => p.message),
+    ).toEqual([`Suppression has a reason of 9 characters; write why, in at least ${MIN_REASON_LENGTH}.`]);
+  });
+
+  test.each([
+    [{ ...good, ruleId: undefined }, 'Suppression has no ruleId.'],
+    [{ ...good, ruleId: 42 }, 'Suppression has no ruleId.'],
+    [
+      { ...good, ruleId: 'XYZ-001' },
+      'Suppression names unknown rule XYZ-001 (known: NET-004, RES-001, TFS-003).',
+    ],
+    [{ ...good, ruleId: 'TFS-003' }, 'Suppression tries to suppress TFS-003, which cannot be suppressed.'],
+    [{ ...good, reason: undefined }, 'Suppression has a reason of 0 characters; write why, in at least 10.'],
+    [
+      { ...good, reason: 12345678901 },
+      'Suppression has a reason of 0 characters; write why, in at least 10.',
+    ],
+    [{ ...good, expires: undefined }, 'Suppression has no expiry; add expires: YYYY-MM-DD.'],
+    [{ ...good, expires: 20270101 }, 'Suppression has no expiry; add expires: YYYY-MM-DD.'],
+    [
+      { ...good, expires: '2027-02-30' },
+      'Suppression has expiry "2027-02-30", which is not a date (YYYY-MM-DD).',
+    ],
+    [{ ...good, address: undefined }, 'Suppression has no address (a Terraform address or glob).'],
+  ])('%j → %s', (spec, message) => {
+    const { valid, problems } = validateSuppression(fileSuppression(spec), KNOWN, TODAY);
+    expect(valid).toBeUndefined();
+    expect(problems.map((p) => p.message)).toEqual([message]);
+  });
+
+  test('every problem of one suppression is reported, each with where it was declared', () => {
+    const { problems } = validateSuppression(
+      fileSuppression({ ruleId: 'XYZ-001', reason: 'short' }, 3),
+      KNOWN,
+      TODAY,
+    );
+    expect(problems.map((p) => [p.declaredAt, p.address, p.ruleId])).toEqual([
+      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
+      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
+      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
+      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
+    ]);
+    expect(problems.map((p) => p.message.split(' ').slice(0, 3).join(' '))).toEqual([
+      'Suppression names unknown',
+      'Suppression has a',
+      'Suppression has no',
+      'Suppression has no',
+    ]);
+  });
+
+  test('a construct suppression needs no address of its own', () => {
+    const { problems } = validateSuppression(
+      constructSuppression({ ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' }),
+      KNOWN,
+      TODAY,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('describeOrigin names the construct path or the file entry', () => {
+    expect(describeOrigin(constructSuppression(good))).toBe('construct stack/Ip/Resource');
+    expect(describeOrigin(fileSuppression(good, 2))).toBe('policy.yaml suppressions[2]');
+  });
+});
+
+describe('isIsoDate and globToRegExp', () => {
+  test.each([
+    ['2026-11-25', true],
+    ['2024-02-29', true],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['x2026-11-25', false],
+    ['2026-11-25x', false],
+    ['20261125', false],
+    ['', false],
+  ])('isIsoDate(%j) is %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
+
+  test.each([
+    ['a.b', 'axb', false],
+    ['a+b', 'a+b', true],
+    ['a+b', 'aab', false],
+    ['(x)', '(x)', true],
+    ['x$', 'x$', true],
+    ['[0]', '[0]', true],
+    ['[0]', '0', false],
+    ['a\\b', 'a\\b', true],
+    ['^a', '^a', true],
+    ['a{2}', 'a{2}', true],
+    ['a|b', 'a', false],
+    ['*', 'anything.at[all]', true],
+    ['a?c', 'abbc', false],
+    ['x', 'prefix.x', false],
+    ['x', 'x.suffix', false],
+  ])('glob %j vs %j → %s', (glob, address, expected) =>
+    expect(globToRegExp(glob).test(address)).toBe(expected),
+  );
+});
+
+describe('loadPolicyFile', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'policy-file-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  test('YAML with an unquoted date keeps the calendar day; entries keep their index', () => {
+    const file = write(
+      'p.yaml',
+      'version: 1\nsuppressions:\n  - ruleId: NET-004\n    address: module.hub.*\n    reason: Bastion is the one entry\n    expires: 2027-06-30\n  - ruleId: RES-001\n    address: a.b\n    reason: Another reason here\n',
+    );
+    expect(loadPolicyFile(file)).toEqual([
+      {
+        spec: {
+          ruleId: 'NET-004',
+          address: 'module.hub.*',
+          reason: 'Bastion is the one entry',
+          expires: '2027-06-30',
+        },
+        origin: { kind: 'file', where: file, index: 0 },
+      },
+      {
+        spec: { ruleId: 'RES-001', address: 'a.b', reason: 'Another reason here', expires: undefined },
+        origin: { kind: 'file', where: file, index: 1 },
+      },
+    ]);
+  });
+
+  test('JSON is read as JSON (a YAML-only document fails there)', () => {
+    const file = write(
+      'p.json',
+      JSON.stringify({
+        suppressions: [{ ruleId: 'NET-004', address: 'a.b', reason: 'r', expires: '2027-01-01' }],
+      }),
+    );
+    expect(loadPolicyFile(file)[0].spec.expires).toBe('2027-01-01');
+    expect(() => loadPolicyFile(write('y.json', 'suppressions: []\n'))).toThrow(
+      /cannot parse the policy file: /,
+    );
+  });
+
+  test.each([
+    [
+      'dup.yaml',
+      'suppressions: []\nsuppressions: []\n',
+      /cannot parse the policy file: .*[Mm]ap keys must be unique/,
+    ],
+    [
+      'top.yaml',
+      '- 1\n',
+      /top level: .*expected \{ suppressions: \[\{ ruleId, address, reason, expires: YYYY-MM-DD \}\] \}/,
+    ],
+    [
+      'field.yaml',
+      'suppressions:\n  - ruleId: NET-004\n    address: ""\n    reason: r\n',
+      /suppressions\[0\]\.address: /,
+    ],
+    ['extra.yaml', 'suppressions: []\nother: 1\n', /top level: /],
+    ['version.yaml', 'version: 2\nsuppressions: []\n', /^.*version: /],
+  ])('%s is unusable with a message that says where', (name, text, message) => {
+    expect(() => loadPolicyFile(write(name, text))).toThrow(message);
+  });
+});
+
+describe('checkModels', () => {
+  const synth = (
+    resources: Record<string, Record<string, unknown>>,
+    stack = 'unit',
+    extra: Record<string, unknown> = {},
+  ) => loadTerraformJson({ resource: resources, ...extra }, { file: `${stack}.tf.json`, stack });
+  const rule = (id: string, severity: 'error' | 'warning', inputs?: Rule['inputs']): Rule =>
+    defineRule({
+      id,
+      title: `${id} title`,
+      severity,
+      rationale: 'r',
+      anchors: {},
+      resourceTypes: ['azurerm_public_ip'],
+      inputs,
+      fix: `${id} fix`,
+      *check({ resources }) {
+        for (const resource of resources) yield { resource, message: `${id} on ${resource.address}` };
+      },
+    });
+  const ip = { azurerm_public_ip: { a: { name: 'a' }, b: { name: 'b' } } };
+
+  test('the summary counts resources, active errors and warnings, and suppressed findings', () => {
+    const model = synth(ip);
+    const report = checkModels([model], {
+      rules: [rule('NET-004', 'error'), rule('RES-007', 'warning')],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, address: 'azurerm_public_ip.a' })],
+    });
+    expect(report.summary).toEqual({ resources: 2, errors: 1, warnings: 2, suppressed: 1 });
+    expect(report.checkedOn).toBe(TODAY);
+    expect(report.inputs).toEqual([{ file: 'unit.tf.json', kind: 'synth', stack: 'unit', resources: 2 }]);
+    expect(report.rules.map((r) => r.id)).toEqual(['NET-004', 'RES-007']);
+    expect(report.rules[0]).not.toHaveProperty('check');
+    const suppressed = report.findings.find((f) => f.suppressed)!;
+    expect(suppressed).toMatchObject({
+      ruleId: 'NET-004',
+      address: 'azurerm_public_ip.a',
+      suppression: {
+        reason: 'Bastion is the one entry',
+        expires: '2027-01-01',
+        declaredAt: 'policy.yaml suppressions[0]',
+      },
+    });
+    expect(
+      report.findings.filter((f) => !f.suppressed).map((f) => [f.ruleId, f.severity, f.address]),
+    ).toEqual([
+      ['NET-004', 'error', 'azurerm_public_ip.b'],
+      ['RES-007', 'warning', 'azurerm_public_ip.a'],
+      ['RES-007', 'warning', 'azurerm_public_ip.b'],
+    ]);
+  });
+
+  test('a finding carries rule metadata and where the resource is', () => {
+    const report = checkModels(
+      [synth({ azurerm_public_ip: { a: { '//': { metadata: { path: 'unit/Ip/Resource' } }, name: 'a' } } })],
+      {
+        rules: [rule('NET-004', 'error')],
+        today: TODAY,
+      },
+    );
+    expect(report.findings).toEqual([
+      {
+        ruleId: 'NET-004',
+        severity: 'error',
+        title: 'NET-004 title',
+        address: 'azurerm_public_ip.a',
+        stack: 'unit',
+        constructPath: 'unit/Ip/Resource',
+        file: 'unit.tf.json',
+        line: undefined,
+        message: 'NET-004 on azurerm_public_ip.a',
+        fix: 'NET-004 fix',
+        suppressed: false,
+      },
+    ]);
+  });
+
+  test('a violation without a resource is reported at its address, or at the input', () => {
+    const backendRule = defineRule({
+      ...rule('TFS-001', 'error'),
+      resourceTypes: 'all',
+      *check() {
+        yield { address: 'terraform.backend', message: 'backend' };
+        yield { message: 'whole input' };
+      },
+    });
+    const report = checkModels([synth({})], { rules: [backendRule], today: TODAY });
+    expect(report.findings.map((f) => [f.address, f.stack, f.file])).toEqual([
+      ['terraform.backend', 'unit', 'unit.tf.json'],
+      ['unit.tf.json', 'unit', 'unit.tf.json'],
+    ]);
+  });
+
+  test('rules with inputs run only on those kinds of input', () => {
+    const plan = loadPlan(
+      {
+        format_version: '1.2',
+        planned_values: {
+          root_module: {
+            resources: [
+              {
+                address: 'azurerm_public_ip.p',
+                mode: 'managed',
+                type: 'azurerm_public_ip',
+                name: 'p',
+                values: {},
+              },
+            ],
+          },
+        },
+        resource_changes: [
+          {
+            address: 'azurerm_public_ip.p',
+            type: 'azurerm_public_ip',
+            name: 'p',
+            change: { actions: ['create'], before: null, after: {} },
+          },
+        ],
+      },
+      { file: 'plan.json', stack: 'p' },
+    );
+    const report = checkModels([synth(ip), plan], {
+      rules: [rule('CHG-001', 'error', ['plan']), rule('TFS-002', 'error', ['synth', 'hcl'])],
+      today: TODAY,
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.stack, f.address])).toEqual([
+      ['CHG-001', 'p', 'azurerm_public_ip.p'],
+      ['TFS-002', 'unit', 'azurerm_public_ip.a'],
+      ['TFS-002', 'unit', 'azurerm_public_ip.b'],
+    ]);
+  });
+
+  test('rules see only their resource types, in input order, across several types', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      ...rule('NET-004', 'error'),
+      resourceTypes: ['azurerm_public_ip', 'azurerm_network_interface'],
+      *check({ resources }) {
+        seen.push(...resources.map((r) => r.address));
+      },
+    });
+    checkModels(
+      [
+        synth({
+          azurerm_network_interface: { n: {} },
+          azurerm_public_ip: { p: {} },
+          azurerm_subnet: { s: {} },
+        }),
+      ],
+      { rules: [spy], today: TODAY },
+    );
+    expect(seen).toEqual(['azurerm_public_ip.p', 'azurerm_network_interface.n']);
+  });
+
+  test('reportOn limits findings to some models while the others still resolve references', () => {
+    const a = synth(ip, 'a');
+    const b = synth(ip, 'b');
+    const report = checkModels([a, b], { rules: [rule('NET-004', 'error')], reportOn: [b], today: TODAY });
+    expect(report.findings.map((f) => f.stack)).toEqual(['b', 'b']);
+    expect(report.summary.resources).toBe(2);
+    expect(report.workspace.models).toHaveLength(2);
+  });
+
+  test('a construct suppression holds only in its own stack, and a broken one is a TFS-003 finding there', () => {
+    const suppressed = {
+      '//': {
+        norway_policy: {
+          suppressions: [{ ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' }],
+        },
+      },
+      name: 'a',
+    };
+    const broken = {
+      '//': {
+        norway_policy: { suppressions: [{ ruleId: 'NET-004', reason: 'short', expires: '2027-01-01' }] },
+      },
+      name: 'b',
+    };
+    const one = synth({ azurerm_public_ip: { a: suppressed, b: broken } }, 'one');
+    const two = synth({ azurerm_public_ip: { a: { name: 'a' } } }, 'two');
+    const report = checkModels([one, two] as TfModel[], { rules: [rule('NET-004', 'error')], today: TODAY });
+    expect(report.findings.map((f) => [f.ruleId, f.stack, f.address, f.suppressed])).toEqual([
+      ['NET-004', 'one', 'azurerm_public_ip.b', false],
+      ['NET-004', 'two', 'azurerm_public_ip.a', false],
+      ['TFS-003', 'one', 'azurerm_public_ip.b', false],
+      ['NET-004', 'one', 'azurerm_public_ip.a', true],
+    ]);
+    const tfs = report.findings.find((f) => f.ruleId === 'TFS-003')!;
+    expect(tfs).toMatchObject({
+      severity: 'error',
+      file: 'construct azurerm_public_ip.b',
+      constructPath: 'azurerm_public_ip.b',
+      message:
+        'NET-004 suppression at construct azurerm_public_ip.b: has a reason of 5 characters; write why, in at least 10.',
+      suppressed: false,
+    });
+  });
+
+  test('a policy-file problem without a rule id says "Suppression at …"', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, ruleId: undefined })],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.file, f.constructPath, f.message])).toEqual([
+      [
+        'TFS-003',
+        'azurerm_public_ip.*',
+        'policy.yaml suppressions[0]',
+        undefined,
+        'Suppression at policy.yaml suppressions[0]: has no ruleId.',
+      ],
+    ]);
+  });
+
+  test('without a date the engine judges expiry against today (UTC)', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [],
+      suppressions: [fileSuppression({ ...good, expires: '2000-01-01' })],
+    });
+    expect(report.checkedOn).toBe(new Date().toISOString().slice(0, 10));
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['TFS-003']);
+  });
+
+  test('by default the whole catalogue runs', () => {
+    const report = checkModels(
+      [synth({ azurerm_resource_group: { rg: { location: 'westeurope', name: 'rg' } } })],
+      { today: TODAY },
+    );
+    expect(report.rules.length).toBeGreaterThan(20);
+    expect(report.findings.map((f) => f.ruleId)).toContain('RES-001');
+  });
+
+  test('findings sort: active before suppressed, errors before warnings, then rule, stack, address, message', () => {
+    const multi = defineRule({
+      ...rule('NET-004', 'warning'),
+      *check({ resources }) {
+        for (const resource of [...resources].reverse()) {
+          yield { resource, message: 'z' };
+          yield { resource, message: 'a' };
+        }
+      },
+    });
+    const report = checkModels([synth(ip, 'y'), synth(ip, 'x')], {
+      rules: [multi, rule('RES-001', 'error')],
+      today: TODAY,
+    });
+    expect(
+      report.findings.map(
+        (f) => `${f.severity} ${f.ruleId} ${f.stack} ${f.address} ${f.message.slice(0, 1)}`,
+      ),
+    ).toEqual([
+      'error RES-001 x azurerm_public_ip.a R',
+      'error RES-001 x azurerm_public_ip.b R',
+      'error RES-001 y azurerm_public_ip.a R',
+      'error RES-001 y azurerm_public_ip.b R',
+      'warning NET-004 x azurerm_public_ip.a a',
+      'warning NET-004 x azurerm_public_ip.a z',
+      'warning NET-004 x azurerm_public_ip.b a',
+      'warning NET-004 x azurerm_public_ip.b z',
+      'warning NET-004 y azurerm_public_ip.a a',
+      'warning NET-004 y azurerm_public_ip.a z',
+      'warning NET-004 y azurerm_public_ip.b a',
+      'warning NET-004 y azurerm_public_ip.b z',
+    ]);
+  });
+});
