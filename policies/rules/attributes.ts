@@ -7,12 +7,16 @@ import type { RuleContext } from '../engine/rule';
 import { parseExpression, parseTraversal } from '../model/expressions';
 import { isUnknownAt, type Resolved, type Resolver, type Target } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
-import { asBlocks, getPath, isRecord, parsePath, PathSegment, pathToString } from '../model/values';
+import { asBlocks, getPath, isRecord, parsePath, PathSegment } from '../model/values';
 
 export type Path = string | readonly PathSegment[];
 
 const segmentsOf = (path: Path): PathSegment[] => (typeof path === 'string' ? parsePath(path) : [...path]);
-const nameOf = (path: Path): string => (typeof path === 'string' ? path : pathToString(path));
+/** `['blob_properties', 0, 'versioning_enabled']` → `blob_properties.versioning_enabled`; other indexes as `[n]`. */
+const nameOf = (path: Path): string =>
+  (typeof path === 'string' ? parsePath(path) : path)
+    .map((p, i) => (typeof p === 'number' ? (p === 0 ? '' : `[${p}]`) : `${i === 0 ? '' : '.'}${p}`))
+    .join('');
 
 /**
  * Resolve the first of several names for one attribute that is set: the azurerm 4.x name first, then
