@@ -5,6 +5,10 @@
  */
 import { checkModels } from '../../policies/engine/engine';
 import type { Rule } from '../../policies/engine/rule';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadHclDirectory } from '../../policies/model/load-hcl';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { TfModel } from '../../policies/model/types';
@@ -17,12 +21,16 @@ export interface RuleCase {
   readonly synth?: Record<string, unknown>;
   /** A `terraform show -json` document. Build one with `plan(...)`. */
   readonly plan?: Record<string, unknown>;
+  /** Plain Terraform: the text of a `main.tf`, loaded through the HCL loader. */
+  readonly hcl?: string;
   /** Extra models checked alongside (other stacks a reference may point into); findings on them are not reported. */
   readonly others?: readonly TfModel[];
   /** Findings for every form given; default none. */
   readonly errors?: Expected;
   /** Findings for the plan form when they differ from `errors`. */
   readonly planErrors?: Expected;
+  /** Findings for the HCL form when they differ from `errors`. */
+  readonly hclErrors?: Expected;
   /** Every finding's message must match. */
   readonly message?: RegExp;
 }
@@ -67,7 +75,9 @@ function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
       () => loadPlan(testCase.plan, { file: 'plan.json' }),
       testCase.planErrors ?? testCase.errors ?? [],
     ]);
-  if (forms.length === 0) throw new Error(`case "${testCase.name}" has neither synth nor plan`);
+  if (testCase.hcl !== undefined)
+    forms.push(['hcl', () => loadHcl(testCase.hcl ?? ''), testCase.hclErrors ?? testCase.errors ?? []]);
+  if (forms.length === 0) throw new Error(`case "${testCase.name}" has no input form`);
   for (const [form, load, expected] of forms) {
     it(`${testCase.name} [${form}]`, () => {
       const { pairs, messages } = findingsOf(rule, load(), testCase.others);
@@ -75,6 +85,17 @@ function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
       if (invalid && expected.length > 0 && testCase.message)
         for (const m of messages) expect(m).toMatch(testCase.message);
     });
+  }
+}
+
+/** Plain Terraform from one `main.tf`, through the real HCL loader. */
+function loadHcl(text: string): TfModel {
+  const dir = mkdtempSync(join(tmpdir(), 'rule-tester-'));
+  try {
+    writeFileSync(join(dir, 'main.tf'), text);
+    return loadHclDirectory(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
