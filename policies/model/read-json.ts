@@ -88,7 +88,8 @@ export function parseJsonText(file: string, text: string): unknown {
  * Iterative and linear, so hostile input cannot exhaust the stack.
  */
 export function findDuplicateKey(text: string): { key: string; line: number; column: number } | undefined {
-  const frames: (Set<string> | null)[] = [];
+  // An object's keys: a small array (most objects have a few keys), a Set once it grows; null for arrays.
+  const frames: (string[] | Set<string> | null)[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -104,14 +105,20 @@ export function findDuplicateKey(text: string): { key: string; line: number; col
       }
       const keys = frames[frames.length - 1];
       if (expectKey && keys) {
-        const raw = text.slice(start, i + 1);
-        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        if (keys.has(key)) return { key, ...lineColumn(text, start) };
-        keys.add(key);
+        const inner = text.slice(start + 1, i);
+        const key = inner.includes('\\') ? (JSON.parse(`"${inner}"`) as string) : inner;
+        if (Array.isArray(keys)) {
+          if (keys.includes(key)) return { key, ...lineColumn(text, start) };
+          keys.push(key);
+          if (keys.length > SMALL_OBJECT_KEYS) frames[frames.length - 1] = new Set(keys);
+        } else {
+          if (keys.has(key)) return { key, ...lineColumn(text, start) };
+          keys.add(key);
+        }
         expectKey = false;
       }
     } else if (c === 0x7b /* { */) {
-      frames.push(new Set());
+      frames.push([]);
       expectKey = true;
     } else if (c === 0x5b /* [ */) {
       frames.push(null);
@@ -125,6 +132,9 @@ export function findDuplicateKey(text: string): { key: string; line: number; col
   }
   return undefined;
 }
+
+/** Up to this many keys, a linear search beats creating a Set per object. */
+const SMALL_OBJECT_KEYS = 16;
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
