@@ -17,20 +17,20 @@ import {
 } from '../../policies/engine/suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import type { DeclaredSuppression, TfModel } from '../../policies/model/types';
+import type { DeclaredSuppression, SuppressionSpec, TfModel } from '../../policies/model/types';
 
 const TODAY = '2026-11-25';
 const KNOWN = new Set(['RES-001', 'NET-004', 'TFS-003']);
 
-const fileSuppression = (spec: Record<string, unknown>, index = 0): DeclaredSuppression => ({
-  spec,
+const fileSuppression = (spec: Partial<SuppressionSpec>, index = 0): DeclaredSuppression => ({
+  spec: { ruleId: undefined, reason: undefined, expires: undefined, ...spec },
   origin: { kind: 'file', where: 'policy.yaml', index },
 });
 const constructSuppression = (
   spec: Record<string, unknown>,
   address = 'azurerm_public_ip.a',
 ): DeclaredSuppression => ({
-  spec,
+  spec: { ruleId: undefined, reason: undefined, expires: undefined, ...spec },
   origin: { kind: 'construct', where: 'stack/Ip/Resource', index: 0 },
   address,
 });
@@ -406,6 +406,7 @@ describe('checkModels', () => {
       resourceTypes: ['azurerm_public_ip', 'azurerm_network_interface'],
       *check({ resources }) {
         seen.push(...resources.map((r) => r.address));
+        yield* [];
       },
     });
     checkModels(
