@@ -67,7 +67,8 @@ if (out) {
     return exports;
   };
   process.on('exit', () => {
-    if (!timings.sawApp) return;
+    // The cdktf CLI loads cdktf too; only the app process calls app.synth().
+    if (!timings.sawApp || timings.synthMs === 0) return;
     const appMs = performance.now() - startedAt;
     appendFileSync(out, `${JSON.stringify({ pid: process.pid, appMs, ...timings })}\n`);
   });

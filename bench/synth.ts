@@ -3,13 +3,15 @@
  * configurations with more trusts) against a one-resource cdktf app run the same way; the synth-time
  * guard's share, measured inside the app process by `guard-timer`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { Budget, budget, DIST, median, RESULTS, ROOT, timeCommand } from './measure';
 
 export interface SynthRun {
   readonly wallMs: number;
+  /** CPU time (user + system) of npm, the cdktf CLI and the app together, from /usr/bin/time. */
+  readonly cpuMs: number;
   /** Time from the app process's start (after node's own start-up) to its exit. */
   readonly appMs: number;
   /** Inside `app.synth()`: aspects (tags, the guard) and writing the JSON. */
@@ -25,6 +27,8 @@ export interface SynthResult extends SynthRun {
   readonly guardShare: number;
 }
 
+const GNU_TIME = '/usr/bin/time';
+
 interface GuardRecord {
   readonly appMs: number;
   readonly synthMs: number;
@@ -38,7 +42,9 @@ function synthOnce(cwd: string, env: NodeJS.ProcessEnv): SynthRun {
   rmSync(out, { recursive: true, force: true });
   rmSync(timings, { force: true });
   const preload = join(DIST, 'bench', 'guard-timer.js');
-  const run = timeCommand('npm', ['run', '--silent', 'synth', '--', '--output', out], cwd, {
+  const npmArgs = ['run', '--silent', 'synth', '--', '--output', out];
+  const [command, args] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', 'BENCH_CPU %U %S', 'npm', ...npmArgs]] : ['npm', npmArgs];
+  const run = timeCommand(command, args, cwd, {
     CHECKPOINT_DISABLE: '1',
     CI: '1',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
@@ -50,8 +56,10 @@ function synthOnce(cwd: string, env: NodeJS.ProcessEnv): SynthRun {
     .split('\n')
     .map((line) => JSON.parse(line) as GuardRecord);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+  const cpu = /BENCH_CPU ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
   return {
     wallMs: run.ms,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
     appMs: records.reduce((n, r) => n + r.appMs, 0),
     appSynthMs: records.reduce((n, r) => n + r.synthMs, 0),
     guardMs: records.reduce((n, r) => n + r.guardMs, 0),
@@ -59,26 +67,41 @@ function synthOnce(cwd: string, env: NodeJS.ProcessEnv): SynthRun {
   };
 }
 
-function benchSynth(label: string, cwd: string, runs: number, env: NodeJS.ProcessEnv, log: (line: string) => void, trusts?: number): SynthResult {
-  const all: SynthRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    all.push(synthOnce(cwd, env));
-    const r = all[i];
-    log(`  synth ${label}: run ${i + 1}/${runs} ${r.wallMs.toFixed(0)} ms wall, app ${r.appMs.toFixed(0)} ms, guard ${r.guardMs.toFixed(0)} ms, ${r.stacks} stacks`);
-  }
+interface SynthCase {
+  readonly label: string;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly trusts?: number;
+}
+
+function summarise(c: SynthCase, all: readonly SynthRun[]): SynthResult {
   const wallMs = median(all.map((r) => r.wallMs));
   const guardMs = median(all.map((r) => r.guardMs));
   return {
-    label,
-    trusts,
-    runs,
+    label: c.label,
+    trusts: c.trusts,
+    runs: all.length,
     wallMs,
+    cpuMs: median(all.map((r) => r.cpuMs)),
     appMs: median(all.map((r) => r.appMs)),
     appSynthMs: median(all.map((r) => r.appSynthMs)),
     guardMs,
     stacks: all[0].stacks,
     guardShare: guardMs / wallMs,
   };
+}
+
+/** Runs every case once per round, round after round, so the machine's load falls on all cases alike. */
+function benchInterleaved(cases: readonly SynthCase[], runs: number, log: (line: string) => void): SynthResult[] {
+  const all: SynthRun[][] = cases.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    cases.forEach((c, k) => {
+      const r = synthOnce(c.cwd, c.env);
+      all[k].push(r);
+      log(`  synth ${c.label}: run ${i + 1}/${runs} ${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms cpu, app ${r.appMs.toFixed(0)} ms, guard ${r.guardMs.toFixed(0)} ms, ${r.stacks} stacks`);
+    });
+  }
+  return cases.map((c, k) => summarise(c, all[k]));
 }
 
 /** The default configuration with `count` generated trusts, each in every environment. */
@@ -107,21 +130,26 @@ export interface SynthBench {
   readonly scaling: readonly SynthResult[];
   /** Least-squares slope of wall time over stack count, ms per stack. */
   readonly perStackMs: number;
+  readonly perStackCpuMs: number;
   readonly perStackGuardMs: number;
   /** Marginal ms per stack between consecutive sizes; a growing sequence means superlinear cost. */
   readonly marginalMs: readonly number[];
 }
 
 export function runSynthBench(trustCounts: readonly number[], runs: number, log: (line: string) => void): SynthBench {
-  const oneResource = benchSynth('one-resource app', join(ROOT, 'bench', 'fixtures', 'one-resource'), runs, {}, log);
-  const platform = benchSynth('platform (default config)', ROOT, runs, {}, log);
-  const scaling = trustCounts.map((n) => benchSynth(`platform, ${n} trusts`, ROOT, runs, { NORWAY_IAC_CONFIG: configWithTrusts(n) }, log, n));
+  const cases: SynthCase[] = [
+    { label: 'one-resource app', cwd: join(ROOT, 'bench', 'fixtures', 'one-resource'), env: {} },
+    { label: 'platform (default config)', cwd: ROOT, env: {} },
+    ...trustCounts.map((n) => ({ label: `platform, ${n} trusts`, cwd: ROOT, env: { NORWAY_IAC_CONFIG: configWithTrusts(n) }, trusts: n })),
+  ];
+  const [oneResource, platform, ...scaling] = benchInterleaved(cases, runs, log);
   const marginalMs = scaling.slice(1).map((r, i) => (r.wallMs - scaling[i].wallMs) / (r.stacks - scaling[i].stacks));
   return {
     oneResource,
     platform,
     scaling,
     perStackMs: slope(scaling.map((r) => [r.stacks, r.wallMs])),
+    perStackCpuMs: slope(scaling.map((r) => [r.stacks, r.cpuMs])),
     perStackGuardMs: slope(scaling.map((r) => [r.stacks, r.guardMs])),
     marginalMs,
   };
@@ -140,7 +168,8 @@ function slope(points: readonly (readonly [number, number])[]): number {
 /** The issue's budgets: guard ≤ 20 % of synth wall time; platform ≤ 2× the one-resource app; no quadratic step. */
 export function synthBudgets(bench: SynthBench): Budget[] {
   const budgets = [
-    budget('synth: default platform / one-resource app', bench.platform.wallMs / bench.oneResource.wallMs, 2),
+    budget('synth: default platform / one-resource app (wall)', bench.platform.wallMs / bench.oneResource.wallMs, 2),
+    budget('synth: default platform / one-resource app (CPU)', bench.platform.cpuMs / bench.oneResource.cpuMs, 2),
     budget('synth: guard share, default platform', bench.platform.guardShare * 100, 20, '%'),
     ...bench.scaling.map((r) => budget(`synth: guard share, ${r.trusts} trusts (${r.stacks} stacks)`, r.guardShare * 100, 20, '%')),
   ];
