@@ -21,11 +21,14 @@ export default tseslint.config(
   },
   {
     // The policy engine must run without cdktf: plans and plain Terraform come from people who never used it.
-    files: ['policies/model/**', 'policies/rules/**', 'policies/engine/**', 'policies/reporters/**', 'policies/cli.ts'],
+    files: ['policies/model/**', 'policies/rules/**', 'policies/engine/**', 'policies/report/**', 'policies/reporters/**', 'policies/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['cdktf', 'cdktf/*', 'constructs', '@cdktf/provider-*'], message: 'The policy engine must not depend on cdktf.' }] },
+        {
+          // Package names only: the pure `constructs/core/region.ts` (no cdktf import) is shared on purpose.
+          patterns: [{ regex: '^(cdktf|constructs)(/|$)|^@cdktf/provider-', message: 'The policy engine must not depend on cdktf.' }],
+        },
       ],
     },
   },

@@ -1,5 +1,4 @@
 /** Shared by the residency rules: is a resolved location (or the resource an id points at) in Norway? */
-// eslint-disable-next-line no-restricted-imports -- core/region.ts is plain TypeScript (no cdktf), shared on purpose
 import { isNorwayLocation, NORWAY_REGIONS } from '../../constructs/core/region';
 import type { Resolved } from '../model/resolve';
 import type { RuleContext } from '../engine/rule';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- core/region.ts is plain TypeScript (no cdktf), shared on purpose
 import { normaliseLocation } from '../../../constructs/core/region';
 import { defineRule } from '../../engine/rule';
 import { isRecord } from '../../model/values';
