@@ -34,7 +34,8 @@ const FORMATS = Object.keys(REPORTERS);
 describe('Reports never print secret values', () => {
   let reports: Record<'plan' | 'stack', Report>;
   beforeAll(() => {
-    const rules = [...ALL_RULES, QUOTES_VALUES];
+    // The plan-only twin also sees (and quotes) the resources the plan deletes.
+    const rules = [...ALL_RULES, QUOTES_VALUES, defineRule({ ...QUOTES_VALUES, id: 'TST-901', inputs: ['plan'] })];
     reports = { plan: planReport({ rules }), stack: synthStackReport(synthStack().outdir, { rules }) };
   });
 
