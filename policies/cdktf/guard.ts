@@ -11,54 +11,88 @@ import { loadTerraformJson } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
 import { applySuppressions } from './suppress';
 import { maskFor } from '../report/mask';
+import { buildWorkspace } from '../model/build';
 
-/** Other stacks of the same app, loaded once per app, so cross-stack references resolve. */
-const appModels = new WeakMap<App, Map<TerraformStack, TfModel>>();
+/** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
+const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
+
+/**
+ * Per app, during synth: the stacks, and each stack's model once it has been read. Every stack is read
+ * once (by its own guard, or earlier when a stack guarded before it references it), so the guard's cost
+ * grows by a constant per stack.
+ */
+interface AppModels {
+  readonly stacks: ReadonlyMap<string, TerraformStack>;
+  readonly models: Map<TerraformStack, TfModel>;
+}
+const appModels = new WeakMap<App, AppModels>();
 
 export function stackToModel(stack: TerraformStack): TfModel {
   applySuppressions(stack);
   return loadTerraformJson(stack.toTerraform(), { file: `stack ${stack.node.id}`, stack: stack.node.id, kind: 'synth' });
 }
 
-function siblingModels(stack: TerraformStack): TfModel[] {
+/** The stack as synth will write it: its own stack-level aspects (e.g. NorwayStack's default tags) first. */
+function finishedModel(stack: TerraformStack): TfModel {
+  for (const aspect of Aspects.of(stack).all) if (!(aspect instanceof PolicyGuard)) aspect.visit(stack);
+  return stackToModel(stack);
+}
+
+function modelsOf(app: App): AppModels {
+  let cached = appModels.get(app);
+  if (!cached) {
+    const stacks = new Map(app.node.findAll().filter(TerraformStack.isStack).map((s) => [s.node.id, s] as const));
+    cached = { stacks, models: new Map() };
+    appModels.set(app, cached);
+  }
+  return cached;
+}
+
+/**
+ * The models a stack is checked against: the stacks it references through cdktf cross-stack references,
+ * and every stack already read (the bootstrap stack with the state account comes first in our apps).
+ * The CLI over cdktf.out sees every stack; this is the synth-time convenience.
+ */
+function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
   let app: App;
   try {
     app = App.of(stack);
   } catch {
     return [];
   }
-  let cache = appModels.get(app);
-  if (!cache) {
-    cache = new Map();
-    appModels.set(app, cache);
+  const cached = modelsOf(app);
+  for (const remote of model.byType.get('terraform_remote_state') ?? []) {
+    if (!remote.name.startsWith(CROSS_STACK_PREFIX)) continue;
+    const producer = cached.stacks.get(remote.name.slice(CROSS_STACK_PREFIX.length));
+    if (producer && !cached.models.has(producer)) cached.models.set(producer, finishedModel(producer));
   }
-  const models: TfModel[] = [];
-  for (const other of app.node.findAll().filter(TerraformStack.isStack)) {
-    if (other === stack) continue;
-    let model = cache.get(other);
-    if (!model) {
-      model = stackToModel(other);
-      cache.set(other, model);
-    }
-    models.push(model);
-  }
-  return models;
+  cached.models.set(stack, model);
+  return [...cached.models].filter(([other]) => other !== stack).map(([, m]) => m);
 }
 
 /**
- * Check one stack (with its app's other stacks for reference resolution) and return the report.
- * Called outside synth (tests, matchers), it first applies the stack's own aspects at the stack node,
- * such as NorwayStack's default tags, so it sees what synth would write.
+ * Check one stack (with the stacks it references, for reference resolution) and return the report.
+ * Called outside synth (tests, matchers), it applies the stack's own aspects first, so it sees what
+ * synth would write; it reads every stack afresh, since the app may have changed since the last call.
  */
 export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
-  for (const aspect of Aspects.of(stack).all) if (!(aspect instanceof PolicyGuard)) aspect.visit(stack);
-  return checkFinishedStack(stack, options);
+  const model = finishedModel(stack);
+  let others: TfModel[] = [];
+  try {
+    others = App.of(stack)
+      .node.findAll()
+      .filter((s): s is TerraformStack => TerraformStack.isStack(s) && s !== stack)
+      .map(finishedModel);
+  } catch {
+    // A stack outside an app has no siblings.
+  }
+  return checkModels([model, ...others], { ...options, reportOn: [model] });
 }
 
-/** The guard's path: aspects before it have already run. */
+/** The guard's path during synth: aspects before it have already run. */
 function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'>): Report {
   const model = stackToModel(stack);
-  return checkModels([model, ...siblingModels(stack)], { ...options, reportOn: [model] });
+  return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
 }
 
 export class PolicyGuard implements IAspect {
@@ -71,7 +105,8 @@ export class PolicyGuard implements IAspect {
     this.checked.add(node);
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
-    const report = maskFor(checked.workspace).report(checked);
+    // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
+    const report = maskFor(buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id))).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
