@@ -74,8 +74,9 @@ export function parseJsonText(file: string, text: string): unknown {
   } catch (error) {
     throw new InputError(file, `malformed JSON ${describeJsonError(text, (error as Error).message)}`);
   }
-  if (nestingDepth(document) > MAX_NESTING) throw new InputError(file, `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`);
-  const duplicate = findDuplicateKey(text);
+  const scan = scanJson(text);
+  if (scan.tooDeep) throw new InputError(file, `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`);
+  const duplicate = scan.duplicate;
   if (duplicate) {
     // JSON.parse keeps only the last value; Terraform reads every `"resource"` property of a JSON file.
     throw new InputError(file, `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${duplicate.line}, column ${duplicate.column}); part of the input would go unchecked`);
@@ -83,58 +84,147 @@ export function parseJsonText(file: string, text: string): unknown {
   return document;
 }
 
+export interface DuplicateKey {
+  readonly key: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The first key that repeats within one object, scanning text that is already known to be valid JSON. */
+export function findDuplicateKey(text: string): DuplicateKey | undefined {
+  return scanJson(text, Infinity).duplicate;
+}
+
+/** Up to this many keys an object's keys are compared by hash in a flat array; beyond, a Set per object. */
+const SMALL_OBJECT_KEYS = 32;
+
 /**
- * The first key that repeats within one object, scanning text that is already known to be valid JSON.
- * Iterative and linear, so hostile input cannot exhaust the stack.
+ * One pass over text already known to be valid JSON: whether containers nest deeper than `maxDepth`
+ * (so the check needs no walk over the parsed tree), and the first key that repeats within one object
+ * (JSON.parse keeps only the last one). Iterative and linear, so hostile input cannot exhaust the stack.
+ *
+ * It runs over every byte of every input, so it is written for speed: strings are skipped with
+ * `indexOf`, and escapes are looked for only where the next backslash of the text says there are any;
+ * a key is told by the `:` after it, and is neither sliced nor hashed in full: a hash of its length and
+ * three of its characters goes into a typed array shared by all open objects, compared linearly (real
+ * objects have a few keys). Equal hashes are confirmed on the decoded keys, so a collision never
+ * reports a duplicate that is not there.
  */
-export function findDuplicateKey(text: string): { key: string; line: number; column: number } | undefined {
-  // An object's keys: a small array (most objects have a few keys), a Set once it grows; null for arrays.
-  const frames: (string[] | Set<string> | null)[] = [];
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
+export function scanJson(text: string, maxDepth = MAX_NESTING): { tooDeep: boolean; duplicate?: DuplicateKey } {
+  const length = text.length;
+  const frames = Math.min(maxDepth, length) + 2;
+  // Per open container (index = depth): 1 for an object; where its keys start in `hashes`; a Set once large.
+  const isObject = new Uint8Array(frames);
+  const firstKey = new Int32Array(frames);
+  const large: (Set<string> | undefined)[] = [];
+  let hashes: Int32Array = new Int32Array(1024);
+  let starts: Int32Array = new Int32Array(1024);
+  let ends: Int32Array = new Int32Array(1024);
+  let top = 0;
+  let depth = 0;
+  let duplicate: DuplicateKey | undefined;
+  let backslash = nextBackslash(text, 0);
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      // Jump to the closing quote: one not preceded by an odd number of backslashes.
-      for (;;) {
-        i = text.indexOf('"', i + 1);
-        if (i < 0) return undefined;
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
-        if (backslashes % 2 === 0) break;
+      let end = text.indexOf('"', i + 1);
+      const escaped = end > backslash;
+      if (escaped) {
+        // The string may hold escapes: the closing quote is one not preceded by an odd number of backslashes.
+        while (!closes(text, end)) end = text.indexOf('"', end + 1);
+        backslash = nextBackslash(text, end);
       }
-      const keys = frames[frames.length - 1];
-      if (expectKey && keys) {
-        const inner = text.slice(start + 1, i);
-        const key = inner.includes('\\') ? (JSON.parse(`"${inner}"`) as string) : inner;
-        if (Array.isArray(keys)) {
-          if (keys.includes(key)) return { key, ...lineColumn(text, start) };
-          keys.push(key);
-          if (keys.length > SMALL_OBJECT_KEYS) frames[frames.length - 1] = new Set(keys);
-        } else {
-          if (keys.has(key)) return { key, ...lineColumn(text, start) };
-          keys.add(key);
+      if (end < 0) break;
+      i = end;
+      if (isObject[depth] !== 1 || duplicate) continue;
+      let next = text.charCodeAt(end + 1);
+      for (let n = end + 1; next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09; ) next = text.charCodeAt(++n);
+      if (next !== 0x3a /* : */) continue;
+      // A key. An escaped one is decoded first, so `"\u0061"` and `"a"` are the same key.
+      const decoded = escaped ? keyAt(text, start, end) : undefined;
+      const hash = decoded === undefined ? keyHash(text, start + 1, end - start - 1) : keyHash(decoded, 0, decoded.length);
+      const set = large[depth];
+      if (set) {
+        const key = keyAt(text, start, end);
+        if (set.has(key)) duplicate = { key, ...lineColumn(text, start) };
+        else set.add(key);
+        continue;
+      }
+      const from = firstKey[depth];
+      for (let k = from; k < top; k++) {
+        if (hashes[k] === hash && keyAt(text, start, end) === keyAt(text, starts[k], ends[k])) {
+          duplicate = { key: keyAt(text, start, end), ...lineColumn(text, start) };
+          break;
         }
-        expectKey = false;
       }
-    } else if (c === 0x7b /* { */) {
-      frames.push([]);
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      frames.push(null);
-      expectKey = false;
+      if (duplicate) continue;
+      if (top - from >= SMALL_OBJECT_KEYS) {
+        const keys = new Set<string>();
+        for (let k = from; k < top; k++) keys.add(keyAt(text, starts[k], ends[k]));
+        keys.add(keyAt(text, start, end));
+        large[depth] = keys;
+        top = from;
+        continue;
+      }
+      if (top === hashes.length) {
+        hashes = grow(hashes);
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      hashes[top] = hash;
+      starts[top] = start;
+      ends[top] = end;
+      top++;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      // Keep going after a duplicate: too deep input is reported first, as before.
+      if (++depth > maxDepth) return { tooDeep: true };
+      isObject[depth] = c === 0x7b ? 1 : 0;
+      firstKey[depth] = top;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      frames.pop();
-      expectKey = false;
-    } else if (c === 0x2c /* , */) {
-      expectKey = frames[frames.length - 1] !== null && frames.length > 0;
+      top = firstKey[depth];
+      large[depth] = undefined;
+      depth--;
     }
   }
-  return undefined;
+  return { tooDeep: false, duplicate };
 }
 
-/** Up to this many keys, a linear search beats creating a Set per object. */
-const SMALL_OBJECT_KEYS = 16;
+function nextBackslash(text: string, from: number): number {
+  const at = text.indexOf('\\', from);
+  return at < 0 ? text.length : at;
+}
+
+/** Whether the quote at `at` ends a string: it is not preceded by an odd number of backslashes. */
+function closes(text: string, at: number): boolean {
+  if (at < 0) return true;
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** Length and first, middle and last character of `length` characters of `text` from `from`. */
+function keyHash(text: string, from: number, length: number): number {
+  if (length === 0) return 0;
+  return (
+    (length << 24) ^
+    (text.charCodeAt(from) << 16) ^
+    (text.charCodeAt(from + (length >> 1)) << 8) ^
+    text.charCodeAt(from + length - 1)
+  );
+}
+
+/** The decoded key between the quotes at `start` and `end`. */
+function keyAt(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end);
+  return inner.includes('\\') ? (JSON.parse(`"${inner}"`) as string) : inner;
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
