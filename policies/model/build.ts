@@ -32,6 +32,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** The provider's short name from a source address: `registry.terraform.io/hashicorp/azurerm` → `azurerm`. */
 export function providerShortName(source: string): string {
-  const last = source.split('/').pop() ?? source;
-  return last.split('.')[0];
+  // Every resource of a plan names its provider; a plan has a handful of distinct sources.
+  let short = SHORT_NAMES.get(source);
+  if (short === undefined) {
+    const last = source.split('/').pop() ?? source;
+    short = last.split('.')[0];
+    if (SHORT_NAMES.size < 1024) SHORT_NAMES.set(source, short);
+  }
+  return short;
 }
+
+const SHORT_NAMES = new Map<string, string>();

@@ -51,9 +51,10 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   const priorState = isRecord(document.prior_state) && isRecord(document.prior_state.values) ? document.prior_state.values.root_module : undefined;
   // Data sources read while planning live in prior_state; take those planned_values lacks.
   if (isRecord(priorState)) {
+    // Only data sources are taken, so only they are built: managed entries are most of prior_state.
     const prior = new Map<string, MutableResource>();
-    walkModule(file, priorState, 'prior_state.values.root_module', prior, config, options, 0);
-    for (const [address, resource] of prior) if (resource.mode === 'data' && !resources.has(address)) resources.set(address, resource);
+    walkModule(file, priorState, 'prior_state.values.root_module', prior, config, options, 0, 'data');
+    for (const [address, resource] of prior) if (!resources.has(address)) resources.set(address, resource);
   }
 
   (Array.isArray(changes) ? changes : []).forEach((raw, i) => {
@@ -119,6 +120,8 @@ interface PlanConfiguration {
   readonly references: Map<string, Map<string, string[]>>;
   readonly moduleInputs: Map<string, Map<string, string[]>>;
   readonly rootVariables: Map<string, { default?: unknown; hasDefault: boolean }>;
+  /** Module path → its configuration prefix (instance keys dropped), computed once per module instance. */
+  readonly modulePrefixes: Map<string, string>;
 }
 
 function walkModule(
@@ -129,6 +132,7 @@ function walkModule(
   config: PlanConfiguration,
   options: PlanOptions,
   depth: number,
+  onlyMode?: 'data',
 ): void {
   if (!isRecord(module)) throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
   if (depth > 100) throw new InputError(file, `${where}: modules nest more than 100 levels deep`);
@@ -138,6 +142,7 @@ function walkModule(
   list.forEach((raw, i) => {
     const at = `${where}.resources[${i}]`;
     if (!isRecord(raw)) throw new InputError(file, `${at} must be an object`);
+    if (onlyMode === 'data' && raw.mode !== 'data') return;
     const address = requireString(file, raw.address, `${at}.address`);
     const type = requireString(file, raw.type, `${at}.type`);
     const name = requireString(file, raw.name, `${at}.name`);
@@ -145,12 +150,11 @@ function walkModule(
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const values = raw.values === undefined || raw.values === null ? {} : raw.values;
     if (!isRecord(values)) throw new InputError(file, `${at}.values must be an object`);
-    const resource = makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options);
-    out.set(address, { ...resource, sensitive: raw.sensitive_values });
+    out.set(address, makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options, undefined, raw.sensitive_values));
   });
   const children = module.child_modules ?? [];
   if (!Array.isArray(children)) throw new InputError(file, `${where}.child_modules must be an array`);
-  children.forEach((child, i) => walkModule(file, child, `${where}.child_modules[${i}]`, out, config, options, depth + 1));
+  children.forEach((child, i) => walkModule(file, child, `${where}.child_modules[${i}]`, out, config, options, depth + 1, onlyMode));
 }
 
 function makeResource(
@@ -165,9 +169,15 @@ function makeResource(
   config: PlanConfiguration,
   options: PlanOptions,
   change?: ResourceChange,
+  sensitive?: unknown,
 ): MutableResource {
   // Configuration addresses carry no instance keys, neither the resource's nor its modules'.
-  const configAddress = `${modulePath ? `${modulePath.replace(/\[[^\]]*\]/g, '')}.` : ''}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  let modulePrefix = config.modulePrefixes.get(modulePath);
+  if (modulePrefix === undefined) {
+    modulePrefix = modulePath ? `${modulePath.replace(/\[[^\]]*\]/g, '')}.` : '';
+    config.modulePrefixes.set(modulePath, modulePrefix);
+  }
+  const configAddress = `${modulePrefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
   const source = typeof providerName === 'string' ? providerName : undefined;
   return {
     address,
@@ -183,11 +193,13 @@ function makeResource(
     references: config.references.get(configAddress),
     change,
     source: { file: options.file, stack: options.stack, module: modulePath },
+    // Always present, so every resource has one shape.
+    sensitive,
   };
 }
 
 function readConfiguration(file: string, configuration: unknown): PlanConfiguration {
-  const result: PlanConfiguration = { references: new Map(), moduleInputs: new Map(), rootVariables: new Map() };
+  const result: PlanConfiguration = { references: new Map(), moduleInputs: new Map(), rootVariables: new Map(), modulePrefixes: new Map() };
   if (!isRecord(configuration)) return result;
   const root = configuration.root_module;
   if (isRecord(root) && isRecord(root.variables)) {

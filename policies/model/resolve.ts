@@ -4,7 +4,8 @@
  * say `unknown` (with the reason) for everything else, so rules fail closed.
  */
 import { parseExpression, parseTraversal } from './expressions';
-import { getPath, parsePath, PathSegment } from './values';
+import { getPath, getStep, parsePath, PathSegment } from './values';
+import { instancesInModule } from './indexes';
 import type { TfModel, TfResource, VariableDecl, Workspace } from './types';
 
 export type Resolved =
@@ -40,14 +41,15 @@ export class Resolver {
 
   /** Resolve the value at `path` of `resource` (a dotted string or segments). */
   value(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], depth = 0): Resolved {
-    const segments = typeof path === 'string' ? parsePath(path) : path;
     let byResource = this.memo.get(model);
     if (!byResource) this.memo.set(model, (byResource = new WeakMap()));
     let byPath = byResource.get(resource);
     if (!byPath) byResource.set(resource, (byPath = new Map()));
-    const key = segments.join('.');
+    // A dotted path is its own key: no split and join on every lookup.
+    const key = typeof path === 'string' ? path : path.join('.');
     const cached = byPath.get(key);
     if (cached) return cached;
+    const segments = typeof path === 'string' ? parsePath(path) : path;
     const result = this.computeValue(model, resource, segments, depth);
     byPath.set(key, result);
     return result;
@@ -190,7 +192,7 @@ export class Resolver {
     const prefix = configPrefix(modulePath);
     let instances = model.byConfigAddress.get(`${prefix}${relative}`) ?? [];
     if (instances.length > 1 && modulePath) {
-      const sameInstance = instances.filter((r) => r.source.module === modulePath);
+      const sameInstance = instancesInModule(model, `${prefix}${relative}`, modulePath);
       if (sameInstance.length > 0) instances = sameInstance;
     }
     if (instances.length === 0) return { kind: 'unknown', reason: `${text} refers to ${prefix}${relative}, which is not in this configuration` };
@@ -290,7 +292,7 @@ export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[])
   for (const segment of path) {
     if (current === true) return true;
     if (current === undefined || current === null || typeof current !== 'object') return false;
-    current = getPath(current, [segment]);
+    current = getStep(current, segment);
   }
   return current === true;
 }

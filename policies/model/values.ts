@@ -24,15 +24,20 @@ export function getPath(value: unknown, path: readonly PathSegment[]): unknown {
   let current = value;
   for (const segment of path) {
     if (current === undefined || current === null) return undefined;
-    if (typeof segment === 'number') {
-      if (Array.isArray(current)) current = current[segment];
-      else current = segment === 0 && isRecord(current) ? current : undefined;
-    } else {
-      if (Array.isArray(current)) current = current.length === 1 ? current[0] : undefined;
-      current = isRecord(current) && Object.prototype.hasOwnProperty.call(current, segment) ? current[segment] : undefined;
-    }
+    current = getStep(current, segment);
   }
   return current;
+}
+
+/** One step of `getPath`, without allocating a path. */
+export function getStep(current: unknown, segment: PathSegment): unknown {
+  if (current === undefined || current === null) return undefined;
+  if (typeof segment === 'number') {
+    if (Array.isArray(current)) return current[segment];
+    return segment === 0 && isRecord(current) ? current : undefined;
+  }
+  const inner = Array.isArray(current) ? (current.length === 1 ? current[0] : undefined) : current;
+  return isRecord(inner) && Object.prototype.hasOwnProperty.call(inner, segment) ? inner[segment] : undefined;
 }
 
 /** `['network_rules', 0, 'default_action']` → `network_rules.0.default_action`. */

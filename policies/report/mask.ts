@@ -26,12 +26,24 @@ const SECRET_SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
 
+/** Masked texts remembered per mask: up to this length, up to this many. */
+const MEMO_TEXT_LENGTH = 4096;
+const MEMO_ENTRIES = 100_000;
+
 /** Strings shorter than this are not masked in free text: replacing "abc" everywhere would garble the report. */
 const MIN_SECRET_LENGTH = 4;
 
 export function isSecretAttributeName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  let secret = SECRET_NAMES.get(name);
+  if (secret === undefined) {
+    secret = SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+    // Attribute names repeat across every resource of a plan; a cap keeps hostile input from growing it.
+    if (SECRET_NAMES.size < 100_000) SECRET_NAMES.set(name, secret);
+  }
+  return secret;
 }
+
+const SECRET_NAMES = new Map<string, boolean>();
 
 export class SecretMask {
   private readonly secrets: string[];
@@ -62,6 +74,19 @@ export class SecretMask {
 
   /** Replace every collected secret and every secret-shaped fragment in `text`. */
   text(text: string): string {
+    // Findings repeat texts (every finding of a rule carries its fix): mask each distinct short text once.
+    if (text.length > MEMO_TEXT_LENGTH) return this.mask(text);
+    let masked = this.memo.get(text);
+    if (masked === undefined) {
+      masked = this.mask(text);
+      if (this.memo.size < MEMO_ENTRIES) this.memo.set(text, masked);
+    }
+    return masked;
+  }
+
+  private readonly memo = new Map<string, string>();
+
+  private mask(text: string): string {
     let out = text;
     // One scan tells whether any form can occur; only then is each searched. Searching every secret in
     // every text made reports of large plans quadratic (findings × secrets).
@@ -137,8 +162,9 @@ function collectResource(resource: TfResource, out: string[]): void {
   collectByName(resource.values, secretAttribute, out);
   collectMarked(resource.values, resource.sensitive, out);
   if (resource.change) {
-    collectByName(resource.change.before, secretAttribute, out);
-    collectByName(resource.change.after, secretAttribute, out);
+    // A resource only in resource_changes has the change's values as its own: walked once above.
+    if (resource.change.before !== resource.values) collectByName(resource.change.before, secretAttribute, out);
+    if (resource.change.after !== resource.values) collectByName(resource.change.after, secretAttribute, out);
     collectMarked(resource.change.before, resource.change.beforeSensitive, out);
     collectMarked(resource.change.after, resource.change.afterSensitive, out);
   }
@@ -151,9 +177,11 @@ function collectByName(value: unknown, extraName: string | undefined, out: strin
     return;
   }
   if (!isRecord(value)) return;
-  for (const [key, inner] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const inner = value[key];
+    // Only objects and arrays can hold a secret-named key further down.
     if (isSecretAttributeName(key) || key === extraName) collectAll(inner, out);
-    else collectByName(inner, extraName, out);
+    else if (typeof inner === 'object' && inner !== null) collectByName(inner, extraName, out);
   }
 }
 

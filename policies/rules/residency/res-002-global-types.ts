@@ -46,8 +46,9 @@ export const RES_002 = defineRule({
   *check({ model, resolver, resources }) {
     for (const resource of resources) {
       if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
-      if (GLOBAL_ALLOW_LIST.includes(resource.type)) continue;
-      if (GLOBAL_TYPE_PATTERNS.some((p) => p.test(resource.type))) {
+      const verdict = typeVerdict(resource.type);
+      if (verdict === 'allowed') continue;
+      if (verdict === 'global') {
         yield {
           resource,
           message: `${resource.address}: ${resource.type} is a global service that runs outside Norway.`,
@@ -73,3 +74,19 @@ export const RES_002 = defineRule({
     }
   },
 });
+
+/** The verdict on a type alone, computed once per type: the rule reads every resource. */
+const TYPE_VERDICTS = new Map<string, 'allowed' | 'global' | 'by-location'>();
+
+function typeVerdict(type: string): 'allowed' | 'global' | 'by-location' {
+  let verdict = TYPE_VERDICTS.get(type);
+  if (verdict === undefined) {
+    verdict = GLOBAL_ALLOW_LIST.includes(type)
+      ? 'allowed'
+      : GLOBAL_TYPE_PATTERNS.some((p) => p.test(type))
+        ? 'global'
+        : 'by-location';
+    if (TYPE_VERDICTS.size < 10_000) TYPE_VERDICTS.set(type, verdict);
+  }
+  return verdict;
+}

@@ -33,8 +33,7 @@ export const RES_003 = defineRule({
   *check({ resources }) {
     for (const resource of resources) {
       const source = resource.providerSource ?? resource.provider;
-      const normalised = normaliseProviderSource(source);
-      if (normalised && ALLOWED_PROVIDER_SOURCES.includes(normalised)) continue;
+      if (isAllowedSource(source)) continue;
       yield {
         resource,
         message: `${resource.address}: provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
@@ -42,3 +41,16 @@ export const RES_003 = defineRule({
     }
   },
 });
+
+/** Per source string, whether it is allowed: a plan names a handful of sources thousands of times. */
+const ALLOWED_BY_SOURCE = new Map<string, boolean>();
+
+function isAllowedSource(source: string): boolean {
+  let allowed = ALLOWED_BY_SOURCE.get(source);
+  if (allowed === undefined) {
+    const normalised = normaliseProviderSource(source);
+    allowed = normalised !== undefined && ALLOWED_PROVIDER_SOURCES.includes(normalised);
+    if (ALLOWED_BY_SOURCE.size < 1024) ALLOWED_BY_SOURCE.set(source, allowed);
+  }
+  return allowed;
+}

@@ -101,23 +101,30 @@ function writtenUnknown(
  * Cheap test before resolving: the rule reads every resource, and most have none of these attributes.
  * An expression at the top of the path (synth) or an unknown plan value still goes to the resolver.
  */
-function mayHave(resource: TfResource, path: readonly (string | number)[]): boolean {
-  const top = resource.values[String(path[0])];
+function mayHave(resource: TfResource, attribute: string): boolean {
+  const top = resource.values[attribute];
   if (top !== undefined && top !== null) return true;
-  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, [path[0]]);
+  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, [attribute]);
+}
+
+/** Per type, the distinct top-level attributes of every path the rule reads: computed once per type. */
+const TOP_ATTRIBUTES = new Map<string, readonly string[]>();
+
+function topAttributes(type: string): readonly string[] {
+  let attributes = TOP_ATTRIBUTES.get(type);
+  if (!attributes) {
+    const paths = [...(ZONE_VALUES[type] ?? []).map((z) => z.path), ...ZONE_LISTS, ...ZONE_STRINGS, ...ZONE_FLAGS];
+    attributes = [...new Set(paths.map((path) => String(path[0])))];
+    TOP_ATTRIBUTES.set(type, attributes);
+  }
+  return attributes;
 }
 
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
 function zoneRequests(context: RuleContext, resource: TfResource): string[] {
   const { model, resolver } = context;
   const out: string[] = [];
-  const paths = [
-    ...(ZONE_VALUES[resource.type] ?? []).map((z) => z.path),
-    ...ZONE_LISTS,
-    ...ZONE_STRINGS,
-    ...ZONE_FLAGS,
-  ];
-  if (!paths.some((path) => mayHave(resource, path))) return out;
+  if (!topAttributes(resource.type).some((attribute) => mayHave(resource, attribute))) return out;
   for (const { path, values } of ZONE_VALUES[resource.type] ?? []) {
     const resolved = resolver.value(model, resource, path);
     if (
