@@ -5,6 +5,7 @@
  */
 import type { RuleContext } from '../engine/rule';
 import { parseExpression, parseTraversal } from '../model/expressions';
+import { instancesWithKey } from '../model/indexes';
 import { isUnknownAt, type Resolved, type Resolver, type Target } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
 import { asBlocks, getPath, isRecord, parsePath, PathSegment } from '../model/values';
@@ -217,7 +218,7 @@ function targetFromPlanReferences(
       const key = after[0];
       // `azurerm_x.y` alone (Terraform lists it next to `azurerm_x.y[0]`) names no single instance.
       if (key === undefined) continue;
-      instances = instances.filter((r) => r.index === key);
+      instances = instancesWithKey(model, `${prefix}${relative}`, key);
     }
     if (instances.length !== 1) return undefined;
     found.add(instances[0]);
