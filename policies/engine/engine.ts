@@ -116,8 +116,9 @@ function judgesChanges(rule: Rule): boolean {
  */
 function afterApplyView(model: TfModel): TfModel {
   const isDeleted = (r: TfResource) => r.change?.actions.length === 1 && r.change.actions[0] === 'delete';
-  if (!model.resources.some(isDeleted)) return model;
-  return buildModel({ ...model, resources: model.resources.filter((r) => !isDeleted(r)) });
+  const kept = model.resources.filter((r) => !isDeleted(r));
+  if (kept.length === model.resources.length) return model;
+  return buildModel({ ...model, resources: kept });
 }
 
 function resourcesFor(model: TfModel, rule: Rule): readonly TfResource[] {
@@ -160,14 +161,18 @@ function applySuppressions(finding: Finding, suppressions: readonly ValidSuppres
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
+/** `localeCompare` without arguments is this collator's compare; one collator instead of one per call. */
+const COLLATOR = new Intl.Collator();
+
 /** Active findings before suppressed ones; then errors first, rule id, stack, address. */
 function compareFindings(a: Finding, b: Finding): number {
+  const compare = COLLATOR.compare;
   return (
     Number(a.suppressed) - Number(b.suppressed) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.stack ?? '').localeCompare(b.stack ?? '') ||
-    a.address.localeCompare(b.address) ||
-    a.message.localeCompare(b.message)
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.stack ?? '', b.stack ?? '') ||
+    compare(a.address, b.address) ||
+    compare(a.message, b.message)
   );
 }

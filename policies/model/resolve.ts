@@ -29,6 +29,7 @@ type Hop =
   | Resolved;
 
 const MAX_DEPTH = 32;
+const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
 /** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
 const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
 
@@ -41,6 +42,15 @@ export class Resolver {
 
   /** Resolve the value at `path` of `resource` (a dotted string or segments). */
   value(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], depth = 0): Resolved {
+    // A plan value known now is read directly: cheaper than the memo, and it never depends on `depth`
+    // short of the cycle guard.
+    if (!resource.valuesAreExpressions && depth <= MAX_DEPTH) {
+      const segments = typeof path === 'string' ? parsePath(path) : path;
+      if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
+        const raw = getPath(resource.values, segments);
+        return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+      }
+    }
     let byResource = this.memo.get(model);
     if (!byResource) this.memo.set(model, (byResource = new WeakMap()));
     let byPath = byResource.get(resource);
