@@ -45,7 +45,7 @@ export class Resolver {
     // A plan value known now is read directly: cheaper than the memo, and it never depends on `depth`
     // short of the cycle guard.
     if (!resource.valuesAreExpressions && depth <= MAX_DEPTH) {
-      const segments = typeof path === 'string' ? parsePath(path) : path;
+      const segments = segmentsOf(path);
       if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
         const raw = getPath(resource.values, segments);
         return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
@@ -59,7 +59,7 @@ export class Resolver {
     const key = typeof path === 'string' ? path : path.join('.');
     const cached = byPath.get(key);
     if (cached) return cached;
-    const segments = typeof path === 'string' ? parsePath(path) : path;
+    const segments = segmentsOf(path);
     const result = this.computeValue(model, resource, segments, depth);
     byPath.set(key, result);
     return result;
@@ -67,7 +67,7 @@ export class Resolver {
 
   /** Resolve an attribute that holds another resource's id (a replication target, a log destination…). */
   target(model: TfModel, resource: TfResource, path: string | readonly PathSegment[]): Target {
-    const segments = typeof path === 'string' ? parsePath(path) : path;
+    const segments = segmentsOf(path);
     if (!resource.valuesAreExpressions) {
       if (isUnknownAt(resource.change?.afterUnknown, segments)) {
         const hop = this.followPlanReferences(model, resource, segments, 0);
@@ -311,6 +311,20 @@ export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[])
 function configPrefix(modulePath: string): string {
   if (!modulePath) return '';
   return `${modulePath.replace(/\[[^\]]*\]/g, '')}.`;
+}
+
+/** Dotted paths parsed once: rules ask for the same few paths on every resource. Shared, so read-only. */
+const PARSED_PATHS = new Map<string, readonly PathSegment[]>();
+
+function segmentsOf(path: string | readonly PathSegment[]): readonly PathSegment[] {
+  if (typeof path !== 'string') return path;
+  let segments = PARSED_PATHS.get(path);
+  if (segments === undefined) {
+    segments = Object.freeze(parsePath(path));
+    // Paths come from rules, not input; a cap keeps the memo bounded whatever calls it.
+    if (PARSED_PATHS.size < 10_000) PARSED_PATHS.set(path, segments);
+  }
+  return segments;
 }
 
 function describePath(path: readonly PathSegment[]): string {

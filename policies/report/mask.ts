@@ -191,9 +191,21 @@ function collectMarked(value: unknown, marks: unknown, out: string[]): void {
     collectAll(value, out);
     return;
   }
-  if (Array.isArray(marks) && Array.isArray(value)) marks.forEach((m, i) => collectMarked(value[i], m, out));
-  else if (isRecord(marks) && isRecord(value))
-    for (const [key, m] of Object.entries(marks)) collectMarked(value[key], m, out);
+  // Plain loops: marks mirror every block of every resource, mostly empty objects and arrays.
+  if (typeof marks !== 'object' || marks === null || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(marks)) {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < marks.length; i++) {
+      const m: unknown = marks[i];
+      if (typeof m === 'object' ? m !== null : m === true) collectMarked(value[i], m, out);
+    }
+  } else if (!Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(marks)) {
+      const m = (marks as Record<string, unknown>)[key];
+      if (typeof m === 'object' ? m !== null : m === true) collectMarked(record[key], m, out);
+    }
+  }
 }
 
 function collectAll(value: unknown, out: string[]): void {

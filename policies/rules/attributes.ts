@@ -29,7 +29,8 @@ export function firstSet(
   paths: readonly Path[],
 ): { name: string; resolved: Resolved } {
   for (const path of paths) {
-    const resolved = context.resolver.value(context.model, resource, segmentsOf(path));
+    // The resolver takes a dotted path as it is (and keys its memo by it): no copy per call.
+    const resolved = context.resolver.value(context.model, resource, path);
     if (resolved.kind !== 'absent') return { name: nameOf(path), resolved };
   }
   return { name: nameOf(paths[0]), resolved: { kind: 'absent' } };

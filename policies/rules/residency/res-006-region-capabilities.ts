@@ -5,7 +5,8 @@ import {
   type NorwayRegion,
 } from '../../../constructs/core/region';
 import { defineRule, RuleContext } from '../../engine/rule';
-import { isUnknownAt, type Resolved } from '../../model/resolve';
+import type { Resolved } from '../../model/resolve';
+import { getStep } from '../../model/values';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { hasOwnLocation, PARENT_ATTRIBUTE, resourceLocation } from '../location';
@@ -104,29 +105,18 @@ function writtenUnknown(
 function mayHave(resource: TfResource, attribute: string): boolean {
   const top = resource.values[attribute];
   if (top !== undefined && top !== null) return true;
-  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, [attribute]);
-}
-
-/** Per type, the distinct top-level attributes of every path the rule reads: computed once per type. */
-const TOP_ATTRIBUTES = new Map<string, readonly string[]>();
-
-function topAttributes(type: string): readonly string[] {
-  let attributes = TOP_ATTRIBUTES.get(type);
-  if (!attributes) {
-    const paths = [...(ZONE_VALUES[type] ?? []).map((z) => z.path), ...ZONE_LISTS, ...ZONE_STRINGS, ...ZONE_FLAGS];
-    attributes = [...new Set(paths.map((path) => String(path[0])))];
-    TOP_ATTRIBUTES.set(type, attributes);
-  }
-  return attributes;
+  if (resource.valuesAreExpressions) return false;
+  // isUnknownAt(afterUnknown, [attribute]) without a path array per call.
+  const unknown = resource.change?.afterUnknown;
+  if (unknown === true) return true;
+  return typeof unknown === 'object' && unknown !== null && getStep(unknown, attribute) === true;
 }
 
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
 function zoneRequests(context: RuleContext, resource: TfResource): string[] {
-  const { model, resolver } = context;
   const out: string[] = [];
-  if (!topAttributes(resource.type).some((attribute) => mayHave(resource, attribute))) return out;
   for (const { path, values } of ZONE_VALUES[resource.type] ?? []) {
-    const resolved = resolver.value(model, resource, path);
+    const resolved = read(context, resource, path);
     if (
       resolved.kind === 'known' &&
       typeof resolved.value === 'string' &&
@@ -137,27 +127,38 @@ function zoneRequests(context: RuleContext, resource: TfResource): string[] {
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_LISTS) {
-    const resolved = resolver.value(model, resource, path);
+    const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && Array.isArray(resolved.value) && resolved.value.length > 0)
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
     else if (writtenUnknown(resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_STRINGS) {
-    const resolved = resolver.value(model, resource, path);
+    const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && resolved.value !== '')
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
     else if (writtenUnknown(resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_FLAGS) {
-    const resolved = resolver.value(model, resource, path);
+    const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && asBoolean(resolved.value) !== false)
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
     else if (writtenUnknown(resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   return out;
+}
+
+const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
+
+/**
+ * A path whose top-level attribute is missing (and, in a plan, not unknown) resolves to absent: answer
+ * that without the resolver, which most of the nine paths on a resource with any one of them would reach.
+ */
+function read(context: RuleContext, resource: TfResource, path: readonly (string | number)[]): Resolved {
+  if (!mayHave(resource, String(path[0]))) return ABSENT;
+  return context.resolver.value(context.model, resource, path);
 }
 
 /** Zone flags on blocks that carry their own location (Cosmos geo locations, ACR replicas). */
