@@ -8,4 +8,9 @@ try {
   process.stderr.write(`norway-policy: the compiled CLI is missing (${error.code || error.message}); run 'npm run build'.\n`);
   process.exit(2);
 }
+// A reader that stops early (`norway-policy rules | head`) closes the pipe: stop quietly, keep the exit code.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = cli.runCli(process.argv.slice(2));

@@ -53,16 +53,30 @@ function planWithStorage(location: unknown, afterUnknown: Record<string, unknown
 }
 
 const findingsOf = (stdout: string) =>
-  (JSON.parse(stdout).findings as { ruleId: string; address: string; suppressed: boolean }[]).map((f) => [f.ruleId, f.address, f.suppressed]);
+  (JSON.parse(stdout).findings as { ruleId: string; address: string; suppressed: boolean }[]).map((f) => [
+    f.ruleId,
+    f.address,
+    f.suppressed,
+  ]);
 
 describe('norway-policy check', () => {
   test('a plan with a westeurope storage account exits 1 and lists RES-001 at that address', () => {
-    const { code, stdout, stderr } = run('check', write('westeurope.json', planWithStorage('westeurope')), '--format', 'json');
+    const { code, stdout, stderr } = run(
+      'check',
+      write('westeurope.json', planWithStorage('westeurope')),
+      '--format',
+      'json',
+    );
     expect(code).toBe(1);
     expect(stderr).toBe('');
     const report = JSON.parse(stdout);
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'RES-001', severity: 'error', address: 'azurerm_storage_account.patients', suppressed: false }),
+      expect.objectContaining({
+        ruleId: 'RES-001',
+        severity: 'error',
+        address: 'azurerm_storage_account.patients',
+        suppressed: false,
+      }),
     );
     expect(report.summary).toEqual(expect.objectContaining({ resources: 1 }));
     expect(report.summary.errors).toBeGreaterThanOrEqual(1);
@@ -117,7 +131,16 @@ describe('norway-policy check', () => {
         'ok.yaml',
         'suppressions:\n  - ruleId: RES-001\n    address: azurerm_storage_account.*\n    reason: Migration copy approved by the DPO\n    expires: "2026-12-31"\n',
       );
-      const { stdout } = run('check', plan(), '--suppressions', policy, '--format', 'json', '--today', '2026-11-25');
+      const { stdout } = run(
+        'check',
+        plan(),
+        '--suppressions',
+        policy,
+        '--format',
+        'json',
+        '--today',
+        '2026-11-25',
+      );
       expect(findingsOf(stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', true]);
       const suppressed = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'RES-001');
       expect(suppressed.suppression).toEqual({
@@ -128,13 +151,36 @@ describe('norway-policy check', () => {
     });
 
     test.each([
-      ['unknown rule', { ruleId: 'RES-123', reason: 'Migration copy approved by the DPO', expires: '2026-12-31' }, 'names unknown rule RES-123'],
-      ['expired', { ruleId: 'RES-001', reason: 'Migration copy approved by the DPO', expires: '2026-01-01' }, 'expired on 2026-01-01'],
-      ['short reason', { ruleId: 'RES-001', reason: 'ok', expires: '2026-12-31' }, 'has a reason of 2 characters'],
+      [
+        'unknown rule',
+        { ruleId: 'RES-123', reason: 'Migration copy approved by the DPO', expires: '2026-12-31' },
+        'names unknown rule RES-123',
+      ],
+      [
+        'expired',
+        { ruleId: 'RES-001', reason: 'Migration copy approved by the DPO', expires: '2026-01-01' },
+        'expired on 2026-01-01',
+      ],
+      [
+        'short reason',
+        { ruleId: 'RES-001', reason: 'ok', expires: '2026-12-31' },
+        'has a reason of 2 characters',
+      ],
       ['no expiry', { ruleId: 'RES-001', reason: 'Migration copy approved by the DPO' }, 'has no expiry'],
     ])('%s: TFS-003 finding, exit 1, and the finding stays unsuppressed', (_name, entry, problem) => {
-      const policy = write(`bad-${_name.replace(/ /g, '-')}.json`, { suppressions: [{ address: 'azurerm_storage_account.patients', ...entry }] });
-      const { code, stdout } = run('check', plan(), '--suppressions', policy, '--format', 'json', '--today', '2026-11-25');
+      const policy = write(`bad-${_name.replace(/ /g, '-')}.json`, {
+        suppressions: [{ address: 'azurerm_storage_account.patients', ...entry }],
+      });
+      const { code, stdout } = run(
+        'check',
+        plan(),
+        '--suppressions',
+        policy,
+        '--format',
+        'json',
+        '--today',
+        '2026-11-25',
+      );
       expect(code).toBe(1);
       const report = JSON.parse(stdout);
       const tfs = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'TFS-003');
@@ -145,19 +191,45 @@ describe('norway-policy check', () => {
     });
 
     test('wrong types make the file unusable: exit 2 naming file and entry', () => {
-      const policy = write('types.json', { suppressions: [{ ruleId: 7, address: 'x', reason: 'long enough reason', expires: '2026-12-31' }] });
+      const policy = write('types.json', {
+        suppressions: [{ ruleId: 7, address: 'x', reason: 'long enough reason', expires: '2026-12-31' }],
+      });
       const { code, stderr } = run('check', plan(), '--suppressions', policy);
       expect(code).toBe(2);
-      expect(stderr).toMatch(new RegExp(`^norway-policy: ${policy.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: suppressions\\[0\\]\\.ruleId: `));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^norway-policy: ${policy.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: suppressions\\[0\\]\\.ruleId: `,
+        ),
+      );
       expect(stderr.trim().split('\n')).toHaveLength(1);
     });
   });
 
   test('the installed bin runs the compiled CLI without TypeScript', () => {
-    const result = spawnSync(process.execPath, ['bin/norway-policy.js', 'check', write('bin.json', planWithStorage('westeurope')), '--format', 'json'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/norway-policy.js', 'check', write('bin.json', planWithStorage('westeurope')), '--format', 'json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
     expect(findingsOf(result.stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', false]);
+  });
+
+  test('a reader that closes the pipe early gets no stack trace', () => {
+    const big = write('big-plan.json', planWithStorage('westeurope'));
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node bin/norway-policy.js check ${big} --format json | head -c 10 > /dev/null; node bin/norway-policy.js rules | head -1`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('RES-001  error    Every resource with a location is in Norway\n');
   });
 });
