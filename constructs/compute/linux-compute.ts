@@ -160,3 +160,30 @@ export function identityBlock(
     .join(', ');
   return type ? { type, identityIds: user.length > 0 ? [...user] : undefined } : undefined;
 }
+
+/**
+ * The hardened settings a Linux VM and a scale set share: SSH keys only, encryption at host, trusted
+ * launch, the image, and an OS disk encrypted with the disk encryption set. One place, so the two
+ * cannot drift apart.
+ */
+export function hardenedLinuxSettings(props: NorwayLinuxComputeProps, encryption: DiskEncryption) {
+  const adminUsername = props.adminUsername ?? 'azureadmin';
+  return {
+    adminUsername,
+    disablePasswordAuthentication: true,
+    adminSshKey: props.sshPublicKeys.map((publicKey) => ({
+      username: adminUsername,
+      publicKey: publicKey.trim(),
+    })),
+    encryptionAtHostEnabled: true,
+    secureBootEnabled: true,
+    vtpmEnabled: true,
+    sourceImageReference: { ...(props.image ?? UBUNTU_2204_GEN2) },
+    customData: props.customData,
+    osDisk: {
+      caching: 'ReadWrite',
+      storageAccountType: props.osDiskType ?? 'Premium_LRS',
+      diskEncryptionSetId: encryption.diskEncryptionSetId,
+    },
+  };
+}

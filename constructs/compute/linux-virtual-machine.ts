@@ -14,7 +14,7 @@ import {
   diskEncryption,
   identityBlock,
   NorwayLinuxComputeProps,
-  UBUNTU_2204_GEN2,
+  hardenedLinuxSettings,
   validateCompute,
 } from './linux-compute';
 
@@ -49,7 +49,6 @@ export class NorwayLinuxVirtualMachine extends Construct {
       (REGION_CAPABILITIES[props.region] ? regionCapabilities(props.region).zones[0] : undefined);
     const encryption = diskEncryption(this, props);
     this.diskEncryptionSet = encryption.set;
-    const adminUsername = props.adminUsername ?? 'azureadmin';
     const tags = props.tags ? { ...props.tags } : undefined;
 
     this.networkInterface = new NetworkInterface(this, 'Nic', {
@@ -68,22 +67,7 @@ export class NorwayLinuxVirtualMachine extends Construct {
       size: props.size ?? 'Standard_D2s_v5',
       zone: this.zone,
       networkInterfaceIds: [this.networkInterface.id],
-      adminUsername,
-      disablePasswordAuthentication: true,
-      adminSshKey: props.sshPublicKeys.map((publicKey) => ({
-        username: adminUsername,
-        publicKey: publicKey.trim(),
-      })),
-      encryptionAtHostEnabled: true,
-      secureBootEnabled: true,
-      vtpmEnabled: true,
-      sourceImageReference: { ...(props.image ?? UBUNTU_2204_GEN2) },
-      customData: props.customData,
-      osDisk: {
-        caching: 'ReadWrite',
-        storageAccountType: props.osDiskType ?? 'Premium_LRS',
-        diskEncryptionSetId: encryption.diskEncryptionSetId,
-      },
+      ...hardenedLinuxSettings(props, encryption),
       bootDiagnostics: {},
       identity: identityBlock(props.managedIdentities),
       dependsOn: encryption.dependsOn.length > 0 ? encryption.dependsOn : undefined,

@@ -13,7 +13,7 @@ import {
   diskEncryption,
   identityBlock,
   NorwayLinuxComputeProps,
-  UBUNTU_2204_GEN2,
+  hardenedLinuxSettings,
   validateCompute,
 } from './linux-compute';
 
@@ -57,8 +57,6 @@ export class NorwayLinuxVmScaleSet extends Construct {
       props.zones ?? (REGION_CAPABILITIES[props.region] ? regionCapabilities(props.region).zones : []);
     const encryption = diskEncryption(this, props);
     this.diskEncryptionSet = encryption.set;
-    const image = props.image ?? UBUNTU_2204_GEN2;
-    const adminUsername = props.adminUsername ?? 'azureadmin';
 
     this.resource = new LinuxVirtualMachineScaleSet(this, 'Resource', {
       name: props.name,
@@ -68,24 +66,9 @@ export class NorwayLinuxVmScaleSet extends Construct {
       instances,
       zones: this.zones.length > 0 ? [...this.zones] : undefined,
       zoneBalance: this.zones.length > 1 ? true : undefined,
-      adminUsername,
-      disablePasswordAuthentication: true,
-      adminSshKey: props.sshPublicKeys.map((publicKey) => ({
-        username: adminUsername,
-        publicKey: publicKey.trim(),
-      })),
-      encryptionAtHostEnabled: true,
-      secureBootEnabled: true,
-      vtpmEnabled: true,
+      ...hardenedLinuxSettings(props, encryption),
       upgradeMode: props.upgradeMode ?? 'Manual',
       healthProbeId: props.healthProbeId,
-      sourceImageReference: { ...image },
-      customData: props.customData,
-      osDisk: {
-        caching: 'ReadWrite',
-        storageAccountType: props.osDiskType ?? 'Premium_LRS',
-        diskEncryptionSetId: encryption.diskEncryptionSetId,
-      },
       networkInterface: [
         {
           name: 'primary',
