@@ -1,32 +1,16 @@
 import { NorwayRecoveryVault, NorwayRecoveryVaultProps } from '../../constructs/backup';
 import { NorwayLinuxVirtualMachine } from '../../constructs/compute';
 import { NORWAY_EAST, NORWAY_WEST, NorwayRegion } from '../../constructs/core/region';
-import { NorwayKeyVault } from '../../constructs/keyvault';
-import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 import type { NorwayStack } from '../../stacks/norway-stack';
-import { errorFindings, Json, only, relaxedWarnings, synth, testStack } from './support';
+import { errorFindings, Json, only, relaxedWarnings, synth, testStack, logsAndKeyVault } from './support';
 
 const SUBNET =
   '/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app';
-const VAULT_ZONE =
-  '/subscriptions/s/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
 const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGd4eC0mZ2l0aHViLmNvbS9ub3J3YXktaWFjL3Rlc3Qta2V5 ops@hospital';
 
 function platform(stack: NorwayStack, region: NorwayRegion) {
-  const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
-    region,
-    resourceGroupName: 'rg-logs',
-    name: 'law-platform',
-  });
-  const keyVault = new NorwayKeyVault(stack, 'kv', {
-    region,
-    resourceGroupName: 'rg-keys',
-    name: 'kv-platform-keys',
-    tenantId: '00000000-0000-0000-0000-000000000001',
-    diagnosticSettings: { workspaceId: logs.workspaceId },
-    privateEndpoints: [{ subnetId: SUBNET, privateDnsZoneIds: [VAULT_ZONE] }],
-  });
+  const { logs, keyVault } = logsAndKeyVault(stack, region, SUBNET);
   const vm = new NorwayLinuxVirtualMachine(stack, 'tools', {
     region,
     resourceGroupName: 'rg-app',

@@ -1,8 +1,7 @@
 import { NORWAY_EAST, NORWAY_WEST, NorwayRegion } from '../../constructs/core/region';
 import { NorwayKeyVault } from '../../constructs/keyvault';
-import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 import type { NorwayStack } from '../../stacks/norway-stack';
-import { errorFindings, Json, only, relaxedWarnings, synth, testStack } from './support';
+import { errorFindings, Json, only, relaxedWarnings, synth, testStack, logsAndKeyVault } from './support';
 
 const TENANT = '00000000-0000-0000-0000-000000000001';
 const SUBNET =
@@ -11,19 +10,7 @@ const ZONE =
   '/subscriptions/s/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
 
 function vaultWithDefaults(stack: NorwayStack, region: NorwayRegion): NorwayKeyVault {
-  const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
-    region,
-    resourceGroupName: 'rg-logs',
-    name: 'law-platform',
-  });
-  return new NorwayKeyVault(stack, 'kv', {
-    region,
-    resourceGroupName: 'rg-keys',
-    name: 'kv-platform-keys',
-    tenantId: TENANT,
-    diagnosticSettings: { workspaceId: logs.workspaceId },
-    privateEndpoints: [{ subnetId: SUBNET, privateDnsZoneIds: [ZONE] }],
-  });
+  return logsAndKeyVault(stack, region, SUBNET).keyVault;
 }
 
 describe.each([NORWAY_EAST, NORWAY_WEST])('NorwayKeyVault with defaults in %s', (region: NorwayRegion) => {

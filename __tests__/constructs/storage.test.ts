@@ -1,32 +1,25 @@
 import { NORWAY_EAST, NORWAY_WEST, NorwayRegion } from '../../constructs/core/region';
-import { NorwayKeyVault } from '../../constructs/keyvault';
-import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 import { NorwayStorageAccount, NorwayStorageAccountProps } from '../../constructs/storage';
 import type { NorwayStack } from '../../stacks/norway-stack';
-import { errorFindings, Json, only, relaxedWarnings, resourcesOf, synth, testStack } from './support';
+import {
+  errorFindings,
+  Json,
+  only,
+  relaxedWarnings,
+  resourcesOf,
+  synth,
+  testStack,
+  logsAndKeyVault,
+} from './support';
 
 const SUBNET =
   '/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/endpoints';
 const BLOB_ZONE =
   '/subscriptions/s/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net';
-const VAULT_ZONE =
-  '/subscriptions/s/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
 
 /** A workspace and a key vault: what a storage account needs besides itself. */
 function dependencies(stack: NorwayStack, region: NorwayRegion) {
-  const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
-    region,
-    resourceGroupName: 'rg-logs',
-    name: 'law-platform',
-  });
-  const keyVault = new NorwayKeyVault(stack, 'kv', {
-    region,
-    resourceGroupName: 'rg-keys',
-    name: 'kv-platform-keys',
-    tenantId: '00000000-0000-0000-0000-000000000001',
-    diagnosticSettings: { workspaceId: logs.workspaceId },
-    privateEndpoints: [{ subnetId: SUBNET, privateDnsZoneIds: [VAULT_ZONE] }],
-  });
+  const { logs, keyVault } = logsAndKeyVault(stack, region, SUBNET);
   return { logs, keyVault };
 }
 

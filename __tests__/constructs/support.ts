@@ -5,6 +5,8 @@ import { NorwayStack } from '../../stacks/norway-stack';
 import { checkStack } from '../../policies/cdktf/guard';
 import type { Finding, Report } from '../../policies/engine/report';
 import type { NorwayRegion } from '../../constructs/core/region';
+import { NorwayKeyVault } from '../../constructs/keyvault';
+import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 
 export const TODAY = '2026-11-25';
 
@@ -62,4 +64,28 @@ export function relaxedWarnings(stack: NorwayStack): string[] {
     .flatMap((c) => c.node.metadata)
     .filter((m) => m.type === '@cdktf/warn' && String(m.data).startsWith('[relaxed default]'))
     .map((m) => String(m.data));
+}
+
+const VAULT_DNS_ZONE =
+  '/subscriptions/s/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
+
+/**
+ * A Log Analytics workspace and a Key Vault with its defaults: what a data-bearing construct needs besides
+ * itself. The vault's private endpoint goes into `endpointSubnetId`.
+ */
+export function logsAndKeyVault(stack: NorwayStack, region: NorwayRegion, endpointSubnetId: string) {
+  const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
+    region,
+    resourceGroupName: 'rg-logs',
+    name: 'law-platform',
+  });
+  const keyVault = new NorwayKeyVault(stack, 'kv', {
+    region,
+    resourceGroupName: 'rg-keys',
+    name: 'kv-platform-keys',
+    tenantId: '00000000-0000-0000-0000-000000000001',
+    diagnosticSettings: { workspaceId: logs.workspaceId },
+    privateEndpoints: [{ subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] }],
+  });
+  return { logs, keyVault };
 }
