@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/*.js', '*.js', '*.cjs'],
+    files: ['bin/*.js', 'scripts/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
