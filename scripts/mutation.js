@@ -40,9 +40,20 @@ function writeTestIndex() {
 }
 
 function runScope(scope) {
-  run('npx', ['stryker', 'run', '--mutate', SCOPES[scope].join(','), '--incrementalFile', join(OUT, `${scope}-incremental.json`)], {
-    STRYKER_TEST_INDEX: TEST_INDEX,
-  });
+  run(
+    'npx',
+    [
+      'stryker',
+      'run',
+      '--mutate',
+      SCOPES[scope].join(','),
+      '--incrementalFile',
+      join(OUT, `${scope}-incremental.json`),
+    ],
+    {
+      STRYKER_TEST_INDEX: TEST_INDEX,
+    },
+  );
   copyFileSync(join(OUT, 'mutation.json'), join(OUT, `${scope}.json`));
 }
 
@@ -77,12 +88,16 @@ function summary() {
     all.detected += t.detected;
     all.undetected += t.undetected;
     all.timeout += t.timeout;
-    rows.push(`| ${scope} | ${t.detected + t.undetected} | ${t.detected} | ${t.timeout} | ${t.undetected} | ${percent(t.detected, t.undetected)} |`);
+    rows.push(
+      `| ${scope} | ${t.detected + t.undetected} | ${t.detected} | ${t.timeout} | ${t.undetected} | ${percent(t.detected, t.undetected)} |`,
+    );
   }
   console.log('| scope | mutants | detected | of which timed out | survived or uncovered | score |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
-  console.log(`| all | ${all.detected + all.undetected} | ${all.detected} | ${all.timeout} | ${all.undetected} | ${percent(all.detected, all.undetected)} |`);
+  console.log(
+    `| all | ${all.detected + all.undetected} | ${all.detected} | ${all.timeout} | ${all.undetected} | ${percent(all.detected, all.undetected)} |`,
+  );
 }
 
 const args = process.argv.slice(2);
@@ -91,7 +106,9 @@ if (args.includes('--summary')) {
 } else {
   const unknown = args.filter((scope) => !(scope in SCOPES));
   if (unknown.length > 0) {
-    console.error(`mutation: unknown scope ${unknown.join(', ')}; scopes are ${Object.keys(SCOPES).join(', ')}`);
+    console.error(
+      `mutation: unknown scope ${unknown.join(', ')}; scopes are ${Object.keys(SCOPES).join(', ')}`,
+    );
     process.exit(2);
   }
   writeTestIndex();

@@ -20,7 +20,9 @@ function testIndex() {
   const file = process.env.STRYKER_TEST_INDEX;
   if (!file) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  indexCache = new Map(report.testResults.map((suite) => [suite.name, suite.assertionResults.map((test) => test.fullName)]));
+  indexCache = new Map(
+    report.testResults.map((suite) => [suite.name, suite.assertionResults.map((test) => test.fullName)]),
+  );
   return indexCache;
 }
 

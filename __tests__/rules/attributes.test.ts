@@ -1,0 +1,392 @@
+/**
+ * The helpers every rule reads attributes through. Their sentences end up verbatim in findings that
+ * reviewers read, so each case pins the exact message, and each fail-closed branch is a problem, not a pass.
+ */
+import type { RuleContext } from '../../policies/engine/rule';
+import { buildWorkspace } from '../../policies/model/build';
+import { loadPlan } from '../../policies/model/load-plan';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import { Resolver } from '../../policies/model/resolve';
+import type { TfModel, TfResource } from '../../policies/model/types';
+import {
+  asBoolean,
+  blockCount,
+  boolProblem,
+  firstSet,
+  isLiteralInConfig,
+  isWritten,
+  resourceKey,
+  stringProblem,
+  unresolvedNote,
+} from '../../policies/rules/attributes';
+import {
+  hasOwnLocation,
+  locationProblem,
+  resourceLocation,
+  targetLocationProblem,
+} from '../../policies/rules/location';
+import { plan, tf } from '../helpers/rule-tester';
+
+function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
+  const workspace = buildWorkspace([model, ...others]);
+  return { model, workspace, resolver: new Resolver(workspace), resources: model.resources };
+}
+
+function synth(resources: Record<string, Record<string, unknown>>, extra: Record<string, unknown> = {}) {
+  const model = loadTerraformJson(tf(resources, extra), { file: 'cdk.tf.json' });
+  return { context: contextOf(model), at: (address: string) => model.byAddress.get(address) as TfResource };
+}
+
+const VARIABLES = {
+  variable: {
+    tls: {
+      type: 'string',
+      validation: [{ condition: '${contains(["TLS1_2", "TLS1_0"], var.tls)}', error_message: 'x' }],
+    },
+    free: { type: 'string' },
+  },
+};
+
+describe('asBoolean', () => {
+  it.each([
+    [true, true],
+    [false, false],
+    ['true', true],
+    ['false', false],
+    ['True', undefined],
+    [1, undefined],
+    [null, undefined],
+  ])('%j → %j', (input, expected) => expect(asBoolean(input)).toBe(expected));
+});
+
+describe('boolProblem', () => {
+  const { context, at } = synth(
+    {
+      'azurerm_storage_account.on': { https_traffic_only_enabled: true },
+      'azurerm_storage_account.text': { https_traffic_only_enabled: 'true' },
+      'azurerm_storage_account.off': { https_traffic_only_enabled: false },
+      'azurerm_storage_account.old': { enable_https_traffic_only: false },
+      'azurerm_storage_account.unset': {},
+      'azurerm_storage_account.bounded': { https_traffic_only_enabled: '${var.tls}' },
+      'azurerm_storage_account.free': { https_traffic_only_enabled: '${var.free}' },
+    },
+    VARIABLES,
+  );
+  const names = ['https_traffic_only_enabled', 'enable_https_traffic_only'];
+  const check = (name: string, providerDefault: boolean) =>
+    boolProblem(context, at(`azurerm_storage_account.${name}`), names, { want: true, providerDefault });
+
+  it('passes the wanted value, also written as a string', () => {
+    expect(check('on', false)).toBeUndefined();
+    expect(check('text', false)).toBeUndefined();
+  });
+  it('names the value it found, under the name it was found', () => {
+    expect(check('off', true)).toBe('https_traffic_only_enabled is false');
+    expect(check('old', true)).toBe('enable_https_traffic_only is false');
+  });
+  it('an unset attribute passes only when the provider default is the wanted value', () => {
+    expect(check('unset', true)).toBeUndefined();
+    expect(check('unset', false)).toBe(
+      'https_traffic_only_enabled is not set, and the provider default is false',
+    );
+  });
+  it('a variable bounded by its validation: every allowed value must pass', () => {
+    expect(check('bounded', true)).toBe('https_traffic_only_enabled may be "TLS1_2" or "TLS1_0"');
+  });
+  it('a value that cannot be resolved is a problem with the reason', () => {
+    expect(check('free', true)).toBe(
+      'https_traffic_only_enabled cannot be verified before apply (var.free has no default and no validation that limits it)',
+    );
+  });
+});
+
+describe('stringProblem', () => {
+  const { context, at } = synth(
+    {
+      'azurerm_storage_account.ok': { min_tls_version: 'tls1_2' },
+      'azurerm_storage_account.bad': { min_tls_version: 'TLS1_0' },
+      'azurerm_storage_account.number': { min_tls_version: 12 },
+      'azurerm_storage_account.unset': {},
+      'azurerm_storage_account.bounded': { min_tls_version: '${var.tls}' },
+      'azurerm_storage_account.free': { min_tls_version: '${var.free}' },
+    },
+    VARIABLES,
+  );
+  const check = (name: string, providerDefault?: string) =>
+    stringProblem(context, at(`azurerm_storage_account.${name}`), ['min_tls_version'], {
+      allowed: ['TLS1_2', 'TLS1_3'],
+      providerDefault,
+    });
+
+  it('compares case-insensitively', () => expect(check('ok')).toBeUndefined());
+  it('names the value and every allowed one', () => {
+    expect(check('bad')).toBe('min_tls_version is "TLS1_0" (expected "TLS1_2" or "TLS1_3")');
+    expect(check('number')).toBe('min_tls_version is 12 (expected "TLS1_2" or "TLS1_3")');
+  });
+  it('an unset attribute: the provider default decides, and is named', () => {
+    expect(check('unset', 'TLS1_2')).toBeUndefined();
+    expect(check('unset', 'TLS1_0')).toBe(
+      'min_tls_version is not set, and the provider default is "TLS1_0" (expected "TLS1_2" or "TLS1_3")',
+    );
+    expect(check('unset')).toBe('min_tls_version is not set (expected "TLS1_2" or "TLS1_3")');
+  });
+  it('a bounded variable fails when one allowed value fails', () => {
+    expect(check('bounded')).toBe(
+      'min_tls_version may be "TLS1_2" or "TLS1_0" (expected "TLS1_2" or "TLS1_3")',
+    );
+  });
+  it('an unresolvable value is a problem', () => {
+    expect(check('free')).toBe(
+      'min_tls_version cannot be verified before apply (var.free has no default and no validation that limits it)',
+    );
+  });
+});
+
+describe('firstSet', () => {
+  const { context, at } = synth({
+    'azurerm_storage_account.both': { https_traffic_only_enabled: true, enable_https_traffic_only: false },
+    'azurerm_storage_account.none': {},
+    'azurerm_storage_account.nested': {
+      blob_properties: [{ versioning_enabled: true }, { versioning_enabled: false }],
+    },
+  });
+  it('the first name that is set wins', () => {
+    expect(
+      firstSet(context, at('azurerm_storage_account.both'), [
+        'https_traffic_only_enabled',
+        'enable_https_traffic_only',
+      ]),
+    ).toEqual({
+      name: 'https_traffic_only_enabled',
+      resolved: { kind: 'known', value: true },
+    });
+  });
+  it('when none is set, the first name is reported as absent', () => {
+    expect(firstSet(context, at('azurerm_storage_account.none'), ['a', 'b'])).toEqual({
+      name: 'a',
+      resolved: { kind: 'absent' },
+    });
+  });
+  it('names block paths the way people write them: index 0 dropped, others shown', () => {
+    const nested = at('azurerm_storage_account.nested');
+    expect(firstSet(context, nested, [['blob_properties', 0, 'versioning_enabled']]).name).toBe(
+      'blob_properties.versioning_enabled',
+    );
+    expect(firstSet(context, nested, [['blob_properties', 1, 'versioning_enabled']])).toEqual({
+      name: 'blob_properties[1].versioning_enabled',
+      resolved: { kind: 'known', value: false },
+    });
+  });
+});
+
+describe('blockCount', () => {
+  const { context, at } = synth(
+    {
+      'azurerm_storage_account.two': { network_rules: [{ a: 1 }, { a: 2 }] },
+      'azurerm_storage_account.one': { network_rules: { a: 1 } },
+      'azurerm_storage_account.none': {},
+      'azurerm_storage_account.text': { network_rules: 'nope' },
+      'azurerm_storage_account.dynamic': { dynamic: { network_rules: { for_each: '${var.free}' } } },
+      'azurerm_storage_account.nested': {
+        blob_properties: { dynamic: { cors_rule: { for_each: '${var.free}' } } },
+      },
+      'azurerm_storage_account.variable': { network_rules: '${var.free}' },
+    },
+    VARIABLES,
+  );
+  const count = (name: string, path = 'network_rules') =>
+    blockCount(context, at(`azurerm_storage_account.${name}`), path);
+
+  it('counts written blocks, a single object as one, none as zero', () => {
+    expect(count('two')).toEqual({ kind: 'count', count: 2 });
+    expect(count('one')).toEqual({ kind: 'count', count: 1 });
+    expect(count('none')).toEqual({ kind: 'count', count: 0 });
+  });
+  it('a value that is not a block, a dynamic block or an unresolved value is unknown, with why', () => {
+    expect(count('text')).toEqual({ kind: 'unknown', reason: 'network_rules is not a block' });
+    expect(count('dynamic')).toEqual({
+      kind: 'unknown',
+      reason: 'network_rules is built by a dynamic block',
+    });
+    expect(count('nested', 'blob_properties.cors_rule')).toEqual({
+      kind: 'unknown',
+      reason: 'blob_properties.cors_rule is built by a dynamic block',
+    });
+    expect(count('variable')).toEqual({
+      kind: 'unknown',
+      reason:
+        'network_rules cannot be verified before apply (var.free has no default and no validation that limits it)',
+    });
+  });
+  it('in a plan, blocks are counted from the values (no dynamic blocks there)', () => {
+    const model = loadPlan(
+      plan([
+        {
+          at: 'azurerm_storage_account.p',
+          values: { network_rules: [{ a: 1 }], dynamic: { network_rules: {} } },
+        },
+      ]),
+      {
+        file: 'plan.json',
+      },
+    );
+    expect(blockCount(contextOf(model), model.resources[0], 'network_rules')).toEqual({
+      kind: 'count',
+      count: 1,
+    });
+  });
+});
+
+describe('isLiteralInConfig, isWritten', () => {
+  const { at } = synth(
+    {
+      'azurerm_key_vault_secret.literal': { value: 'hunter2', number: 3 },
+      'azurerm_key_vault_secret.reference': { value: '${var.free}', empty: null },
+    },
+    VARIABLES,
+  );
+  it('a literal string or number is literal; a reference, null or nothing is not', () => {
+    expect(isLiteralInConfig(at('azurerm_key_vault_secret.literal'), 'value')).toBe(true);
+    expect(isLiteralInConfig(at('azurerm_key_vault_secret.literal'), 'number')).toBe(true);
+    expect(isLiteralInConfig(at('azurerm_key_vault_secret.reference'), 'value')).toBe(false);
+    expect(isLiteralInConfig(at('azurerm_key_vault_secret.reference'), 'empty')).toBe(false);
+    expect(isLiteralInConfig(at('azurerm_key_vault_secret.reference'), 'missing')).toBe(false);
+  });
+  it('plan values are never "literal in the configuration"', () => {
+    const model = loadPlan(plan([{ at: 'azurerm_key_vault_secret.s', values: { value: 'hunter2' } }]), {
+      file: 'plan.json',
+    });
+    expect(isLiteralInConfig(model.resources[0], 'value')).toBe(false);
+  });
+  it('written means any value, a reference included, or unknown in a plan', () => {
+    expect(isWritten(at('azurerm_key_vault_secret.reference'), 'value')).toBe(true);
+    expect(isWritten(at('azurerm_key_vault_secret.reference'), 'empty')).toBe(false);
+    expect(isWritten(at('azurerm_key_vault_secret.reference'), 'missing')).toBe(false);
+    const model = loadPlan(
+      plan([
+        { at: 'azurerm_key_vault_secret.s', values: {}, unknown: { key_vault_id: true } },
+        { at: 'azurerm_key_vault_secret.t', values: {} },
+      ]),
+      { file: 'plan.json' },
+    );
+    expect(isWritten(model.resources[0], 'key_vault_id')).toBe(true);
+    expect(isWritten(model.resources[1], 'key_vault_id')).toBe(false);
+  });
+});
+
+describe('unresolvedNote, resourceKey', () => {
+  it('says nothing when everything resolved, and lists at most three addresses', () => {
+    expect(unresolvedNote('the endpoint', [])).toBe('');
+    expect(unresolvedNote('the endpoint', ['a.x'])).toBe(
+      ' (the endpoint a.x could not be resolved to a resource, so it does not count)',
+    );
+    expect(unresolvedNote('endpoints', ['a.w', 'a.x', 'a.y', 'a.z', 'a.v'])).toBe(
+      ' (endpoints a.w, a.x, a.y and 2 more could not be resolved to a resource, so it does not count)',
+    );
+    expect(unresolvedNote('endpoints', ['a.w', 'a.x', 'a.y'])).toBe(
+      ' (endpoints a.w, a.x, a.y could not be resolved to a resource, so it does not count)',
+    );
+  });
+  it('keys a resource by its model and address', () => {
+    const { context, at } = synth({ 'azurerm_resource_group.rg': {} });
+    expect(resourceKey(context.model, at('azurerm_resource_group.rg'))).toBe(
+      'cdk.tf.json\u0000azurerm_resource_group.rg',
+    );
+  });
+});
+
+describe('location helpers', () => {
+  it('locationProblem: each kind of resolution, in words', () => {
+    expect(locationProblem({ kind: 'known', value: 'Norway East' }, 'location')).toBeUndefined();
+    expect(locationProblem({ kind: 'known', value: 'westeurope' }, 'location')).toBe(
+      'location is "westeurope", outside Norway (allowed: norwayeast or norwaywest)',
+    );
+    expect(locationProblem({ kind: 'known', value: 7 }, 'location')).toBe(
+      'location is 7, outside Norway (allowed: norwayeast or norwaywest)',
+    );
+    expect(
+      locationProblem({ kind: 'oneOf', values: ['norwayeast', 'norwaywest'], reason: 'r' }, 'location'),
+    ).toBeUndefined();
+    expect(
+      locationProblem(
+        { kind: 'oneOf', values: ['norwayeast', 'westeurope', 3], reason: 'var.loc' },
+        'location',
+      ),
+    ).toBe('location may be "westeurope", 3, outside Norway (var.loc)');
+    expect(locationProblem({ kind: 'unknown', reason: 'known after apply' }, 'location')).toBe(
+      'location cannot be verified before apply: known after apply; a value that cannot be resolved counts as outside Norway',
+    );
+    expect(locationProblem({ kind: 'absent' }, 'location')).toBe('location is not set');
+  });
+
+  const { context, at } = synth({
+    'azurerm_mssql_server.sql': { location: 'norwaywest' },
+    'azurerm_mssql_database.db': { server_id: '${azurerm_mssql_server.sql.id}' },
+    'azurerm_mssql_database.external': {
+      server_id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x',
+    },
+    'azurerm_mssql_database.orphan': {},
+    'azurerm_storage_container.c': { storage_account_id: '${var.free}' },
+    'azurerm_role_assignment.ra': { scope: 'x' },
+    'azurerm_mssql_database.ltr': {
+      recover_database_id:
+        '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/x/longTermRetentionDatabases/d',
+    },
+  });
+
+  it('hasOwnLocation: written in configuration, or unknown in a plan', () => {
+    expect(hasOwnLocation(at('azurerm_mssql_server.sql'))).toBe(true);
+    expect(hasOwnLocation(at('azurerm_mssql_database.db'))).toBe(false);
+    const model = loadPlan(
+      plan([{ at: 'azurerm_resource_group.rg', values: {}, unknown: { location: true } }]),
+      { file: 'plan.json' },
+    );
+    expect(hasOwnLocation(model.resources[0])).toBe(true);
+  });
+
+  it('resourceLocation follows a child to its parent, and says why when it cannot', () => {
+    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.db'))).toEqual({
+      kind: 'known',
+      value: 'norwaywest',
+    });
+    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.external'))).toEqual({
+      kind: 'unknown',
+      reason:
+        'the parent of azurerm_mssql_database.external (/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x) is outside the checked configuration',
+    });
+    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.orphan'))).toEqual({
+      kind: 'unknown',
+      reason: 'azurerm_mssql_database.orphan names no parent (server_id)',
+    });
+    expect(resourceLocation(context, context.model, at('azurerm_role_assignment.ra'))).toEqual({
+      kind: 'unknown',
+      reason: 'azurerm_role_assignment.ra has no location to verify',
+    });
+    expect(resourceLocation(context, context.model, at('azurerm_storage_container.c'))).toEqual({
+      kind: 'unknown',
+      reason: expect.stringMatching(/^the parent of azurerm_storage_container\.c cannot be resolved: /),
+    });
+  });
+
+  it('targetLocationProblem: a region named in an external id is checked; other external ids fail closed', () => {
+    expect(
+      targetLocationProblem(context, at('azurerm_mssql_database.ltr'), 'recover_database_id', 'the backup'),
+    ).toBe(
+      'the region in the backup /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/x/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest)',
+    );
+    expect(
+      targetLocationProblem(context, at('azurerm_mssql_database.external'), 'server_id', 'the server'),
+    ).toBe(
+      'the server /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x is outside the checked configuration, so its location cannot be verified',
+    );
+    expect(
+      targetLocationProblem(context, at('azurerm_mssql_database.db'), 'server_id', 'the server'),
+    ).toBeUndefined();
+    expect(
+      targetLocationProblem(context, at('azurerm_mssql_database.orphan'), 'server_id', 'the server'),
+    ).toBeUndefined();
+    expect(
+      targetLocationProblem(context, at('azurerm_storage_container.c'), 'storage_account_id', 'the account'),
+    ).toMatch(/^the account cannot be resolved: /);
+  });
+});
