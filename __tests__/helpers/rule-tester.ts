@@ -33,6 +33,8 @@ export interface RuleCase {
   readonly hclErrors?: Expected;
   /** Every finding's message must match. */
   readonly message?: RegExp;
+  /** The exact messages of the findings on the first input form given (synth, plan, then HCL), in any order. */
+  readonly messages?: readonly string[];
 }
 
 export interface RuleTable {
@@ -78,14 +80,15 @@ function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
   if (testCase.hcl !== undefined)
     forms.push(['hcl', () => loadHcl(testCase.hcl ?? ''), testCase.hclErrors ?? testCase.errors ?? []]);
   if (forms.length === 0) throw new Error(`case "${testCase.name}" has no input form`);
-  for (const [form, load, expected] of forms) {
+  forms.forEach(([form, load, expected], i) => {
     it(`${testCase.name} [${form}]`, () => {
       const { pairs, messages } = findingsOf(rule, load(), testCase.others);
       expect(pairs).toEqual(sortPairs(expected));
       if (invalid && expected.length > 0 && testCase.message)
         for (const m of messages) expect(m).toMatch(testCase.message);
+      if (i === 0 && testCase.messages) expect([...messages].sort()).toEqual([...testCase.messages].sort());
     });
-  }
+  });
 }
 
 /** Plain Terraform from one `main.tf`, through the real HCL loader. */

@@ -31,6 +31,11 @@ ruleTester(BCK_001, {
   invalid: [
     {
       name: 'soft delete off, immutability left at Disabled',
+      messages: [
+        'azurerm_data_protection_backup_vault.v: soft_delete is "Off" (expected "On" or "AlwaysOn").',
+        'azurerm_recovery_services_vault.i: immutability is not set, and the provider default is "Disabled" (expected "Unlocked" or "Locked").',
+        'azurerm_recovery_services_vault.r: soft_delete_enabled is false.',
+      ],
       synth: tf({
         'azurerm_data_protection_backup_vault.v': { ...DPV, soft_delete: 'Off' },
         'azurerm_recovery_services_vault.r': {
@@ -104,6 +109,13 @@ ruleTester(BCK_002, {
   invalid: [
     {
       name: 'no lock and no prevent_destroy; a ReadOnly-less lock level; prevent_destroy false',
+      messages: [
+        'azurerm_key_vault.kv has lifecycle.prevent_destroy = false.',
+        'azurerm_key_vault.kv has no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'azurerm_mssql_server.sql has no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'azurerm_storage_account.sa has no lifecycle.prevent_destroy.',
+      ],
       synth: tf({
         'azurerm_storage_account.sa': { resource_group_name: 'rg' },
         'azurerm_key_vault.kv': { lifecycle: { prevent_destroy: false }, resource_group_name: 'rg' },
@@ -165,6 +177,12 @@ ruleTester(BCK_003, {
   invalid: [
     {
       name: 'no blob properties; versioning off',
+      messages: [
+        'azurerm_storage_account.a: blob_properties.container_delete_retention_policy is not set.',
+        'azurerm_storage_account.a: blob_properties.delete_retention_policy is not set.',
+        'azurerm_storage_account.a: blob_properties.versioning_enabled is not set, and the provider default is false.',
+        'azurerm_storage_account.b: blob_properties.versioning_enabled is false.',
+      ],
       synth: tf({
         'azurerm_storage_account.a': { name: 'a' },
         'azurerm_storage_account.b': {

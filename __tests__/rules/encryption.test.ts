@@ -34,6 +34,10 @@ ruleTester(ENC_001, {
   invalid: [
     {
       name: 'HTTP allowed under the 4.x name and the 3.x name',
+      messages: [
+        'azurerm_storage_account.a: https_traffic_only_enabled is false.',
+        'azurerm_storage_account.b: enable_https_traffic_only is false.',
+      ],
       synth: tf({
         'azurerm_storage_account.a': { ...SA, https_traffic_only_enabled: false },
         'azurerm_storage_account.b': { ...SA, enable_https_traffic_only: false },
@@ -54,6 +58,10 @@ ruleTester(ENC_001, {
     },
     {
       name: 'TLS 1.0, and a TLS version unknown before apply',
+      messages: [
+        'azurerm_storage_account.a: min_tls_version is "TLS1_0" (expected "TLS1_2" or "TLS1_3").',
+        'azurerm_storage_account.b: min_tls_version cannot be verified before apply (var.tls has no default and no validation that limits it).',
+      ],
       synth: tf(
         {
           'azurerm_storage_account.a': { ...SA, min_tls_version: 'TLS1_0' },
@@ -134,6 +142,11 @@ ruleTester(ENC_002, {
   invalid: [
     {
       name: 'platform-managed keys only, and storage without infrastructure encryption',
+      messages: [
+        'azurerm_cosmosdb_account.c is encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'azurerm_storage_account.sa is encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'azurerm_storage_account.sa: infrastructure_encryption_enabled is not set, and the provider default is false.',
+      ],
       synth: tf({
         'azurerm_storage_account.sa': SA,
         'azurerm_cosmosdb_account.c': { location: 'norwayeast' },
@@ -151,6 +164,10 @@ ruleTester(ENC_002, {
     },
     {
       name: 'key in a vault abroad, and a key id outside the configuration',
+      messages: [
+        "azurerm_cosmosdb_account.c: key_vault_key_id https://kv.vault.azure.net/keys/k is outside the checked configuration, so the key vault's location cannot be verified.",
+        'azurerm_postgresql_flexible_server.pg: the key vault azurerm_key_vault.kv is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({
         'azurerm_key_vault.kv': { location: 'westeurope' },
         'azurerm_key_vault_key.k': { key_vault_id: '${azurerm_key_vault.kv.id}' },
@@ -192,6 +209,12 @@ ruleTester(ENC_003, {
   invalid: [
     {
       name: 'no encryption at host (default false), disk without encryption set, encryption explicitly disabled (3.x)',
+      messages: [
+        'azurerm_linux_virtual_machine_scale_set.ss: encryption_at_host_enabled is false.',
+        'azurerm_linux_virtual_machine.vm: encryption_at_host_enabled is not set, and the provider default is false.',
+        'azurerm_managed_disk.d has no disk_encryption_set_id, so it is encrypted with platform-managed keys only.',
+        'azurerm_managed_disk.d: encryption_settings.enabled is false.',
+      ],
       synth: tf({
         'azurerm_linux_virtual_machine.vm': { location: 'norwayeast' },
         'azurerm_linux_virtual_machine_scale_set.ss': { encryption_at_host_enabled: false },
@@ -242,6 +265,15 @@ ruleTester(ENC_004, {
   invalid: [
     {
       name: 'old TLS, non-TLS Redis port (4.x and 3.x names), HTTP web app with FTP, secure transport off',
+      messages: [
+        'azurerm_cosmosdb_account.c: minimal_tls_version is "Tls" (expected "Tls12" or "Tls13").',
+        'azurerm_linux_web_app.w: https_only is not set, and the provider default is false.',
+        'azurerm_linux_web_app.w: site_config.ftps_state is "AllAllowed" (expected "Disabled" or "FtpsOnly").',
+        'azurerm_mssql_server.s: minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
+        'azurerm_mysql_flexible_server_configuration.c: require_secure_transport is "OFF".',
+        'azurerm_redis_cache.r: non_ssl_port_enabled is true.',
+        'azurerm_redis_cache.r3: enable_non_ssl_port is true.',
+      ],
       synth: tf({
         'azurerm_mssql_server.s': { minimum_tls_version: '1.0' },
         'azurerm_redis_cache.r': { non_ssl_port_enabled: true },
@@ -292,6 +324,11 @@ ruleTester(ENC_005, {
   invalid: [
     {
       name: 'no purge protection (default false), retention unknown, key that never expires',
+      messages: [
+        'azurerm_key_vault_key.k has neither expiration_date nor rotation_policy.expire_after; the key never expires.',
+        'azurerm_key_vault.b: soft_delete_retention_days must be at least 7 (cannot be verified before apply).',
+        'azurerm_key_vault.kv: purge_protection_enabled is not set, and the provider default is false.',
+      ],
       synth: tf(
         {
           'azurerm_key_vault.kv': KV,

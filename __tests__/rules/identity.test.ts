@@ -38,6 +38,13 @@ ruleTester(IAM_001, {
   invalid: [
     {
       name: 'shared keys by default, access-policy Key Vault, SQL logins, ACR admin user',
+      messages: [
+        'azurerm_container_registry.acr: admin_enabled is true.',
+        'azurerm_eventhub_namespace.eh: local_authentication_enabled is not set, and the provider default is true.',
+        'azurerm_key_vault.kv: enable_rbac_authorization is false.',
+        'azurerm_mssql_server.s: azuread_administrator.azuread_authentication_only is not set, and the provider default is false.',
+        'azurerm_storage_account.sa: shared_access_key_enabled is not set, and the provider default is true.',
+      ],
       synth: tf({
         'azurerm_storage_account.sa': { name: 'sa' },
         'azurerm_key_vault.kv': { enable_rbac_authorization: false },
@@ -84,6 +91,10 @@ ruleTester(IAM_002, {
   invalid: [
     {
       name: 'a delegation to a foreign tenant and its assignment; an assignment of an external definition',
+      messages: [
+        'azurerm_lighthouse_assignment.b assigns a Lighthouse delegation whose managing tenant cannot be verified: /subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y is outside the checked configuration.',
+        'azurerm_lighthouse_definition.d delegates management to tenant 11111111-2222-3333-4444-555555555555, which is not on the allow-list (none).',
+      ],
       synth: tf({
         'azurerm_lighthouse_definition.d': { managing_tenant_id: TENANT, scope: '/subscriptions/x' },
         'azurerm_lighthouse_assignment.a': {
@@ -123,6 +134,9 @@ ruleTester(lighthouseDelegationRule([TENANT]), {
   invalid: [
     {
       name: 'a tenant from a variable without validation',
+      messages: [
+        'azurerm_lighthouse_definition.d delegates management to a tenant that cannot be verified before apply, which is not on the allow-list (11111111-2222-3333-4444-555555555555).',
+      ],
       synth: tf(
         { 'azurerm_lighthouse_definition.d': { managing_tenant_id: '${var.tenant}' } },
         { variable: { tenant: { type: 'string' } } },
@@ -167,6 +181,11 @@ ruleTester(IAM_003, {
   invalid: [
     {
       name: 'Owner on a literal subscription, UAA by GUID on a management group, Contributor through the subscription data source',
+      messages: [
+        'azurerm_role_assignment.contrib assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'azurerm_role_assignment.owner assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'azurerm_role_assignment.uaa assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+      ],
       synth: tf({
         'azurerm_role_assignment.owner': {
           scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
@@ -210,6 +229,9 @@ ruleTester(IAM_003, {
     },
     {
       name: 'a privileged role at a scope unknown before apply',
+      messages: [
+        'azurerm_role_assignment.r assigns a privileged role (Owner, Contributor or User Access Administrator) at a scope that cannot be verified before apply.',
+      ],
       synth: tf(
         { 'azurerm_role_assignment.r': { scope: '${var.scope}', role_definition_name: 'Owner' } },
         { variable: { scope: { type: 'string' } } },
@@ -239,6 +261,11 @@ ruleTester(IAM_004, {
   invalid: [
     {
       name: 'password authentication on; a literal admin password',
+      messages: [
+        'azurerm_linux_virtual_machine_scale_set.ss: disable_password_authentication cannot be verified before apply (var.pw_auth has no default and no validation that limits it); password sign-in is allowed.',
+        'azurerm_linux_virtual_machine.vm: admin_password is written as a literal in the configuration.',
+        'azurerm_linux_virtual_machine.vm: disable_password_authentication is false; password sign-in is allowed.',
+      ],
       synth: tf(
         {
           'azurerm_linux_virtual_machine.vm': {

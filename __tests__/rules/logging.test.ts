@@ -66,6 +66,10 @@ ruleTester(LOG_001, {
   invalid: [
     {
       name: 'no setting at all',
+      messages: [
+        'azurerm_key_vault.kv has no diagnostic setting in this configuration.',
+        'azurerm_mssql_database.db has no diagnostic setting in this configuration.',
+      ],
       synth: tf({
         'azurerm_key_vault.kv': { location: 'norwayeast' },
         'azurerm_mssql_database.db': { server_id: 'x' },
@@ -86,6 +90,9 @@ ruleTester(LOG_001, {
     },
     {
       name: 'a for_each setting whose target is each.value does not count (fails closed)',
+      messages: [
+        'azurerm_key_vault.kv has no diagnostic setting in this configuration (the diagnostic setting azurerm_monitor_diagnostic_setting.all could not be resolved to a resource, so it does not count).',
+      ],
       synth: tf({
         'azurerm_log_analytics_workspace.law': LAW,
         'azurerm_key_vault.kv': { location: 'norwayeast' },
@@ -100,6 +107,11 @@ ruleTester(LOG_001, {
     },
     {
       name: 'a setting to a workspace abroad, one to an external workspace, one without a workspace',
+      messages: [
+        'azurerm_key_vault.a: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace azurerm_log_analytics_workspace.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest)).',
+        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b sends to /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central, outside the checked configuration).',
+        'azurerm_key_vault.c: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.c has no log_analytics_workspace_id).',
+      ],
       synth: tf({
         'azurerm_log_analytics_workspace.nl': { ...LAW, location: 'westeurope' },
         'azurerm_key_vault.a': {},
@@ -149,6 +161,11 @@ ruleTester(LOG_002, {
   invalid: [
     {
       name: 'default retention and local auth; short retention',
+      messages: [
+        'azurerm_log_analytics_workspace.a: local (shared-key) authentication is not disabled; the provider default enables it.',
+        'azurerm_log_analytics_workspace.a: retention_in_days is not set (provider default 30); at least 365 days are required.',
+        'azurerm_log_analytics_workspace.b: retention_in_days is 90; at least 365 days are required.',
+      ],
       synth: tf({
         'azurerm_log_analytics_workspace.a': { location: 'norwayeast' },
         'azurerm_log_analytics_workspace.b': { ...LAW, retention_in_days: 90 },
@@ -201,6 +218,11 @@ ruleTester(LOG_003, {
   invalid: [
     {
       name: 'auditing disabled, connection logging off, nothing at all',
+      messages: [
+        'azurerm_mssql_server.s has no enabled azurerm_mssql_server_extended_auditing_policy in this configuration.',
+        'azurerm_postgresql_flexible_server.other has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
+        'azurerm_postgresql_flexible_server.pg has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
+      ],
       synth: tf({
         'azurerm_mssql_server.s': {},
         'azurerm_mssql_server_extended_auditing_policy.a': {

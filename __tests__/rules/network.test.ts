@@ -33,6 +33,13 @@ ruleTester(NET_001, {
   invalid: [
     {
       name: 'public access left at the provider default (enabled) or set true; anonymous blobs by default',
+      messages: [
+        'azurerm_container_registry.acr: public_network_access_enabled cannot be verified before apply (var.public has no default and no validation that limits it).',
+        'azurerm_cosmosdb_account.c: public_network_access_enabled is true.',
+        'azurerm_key_vault.kv: public_network_access_enabled is not set, and the provider default is true.',
+        'azurerm_storage_account.sa: allow_nested_items_to_be_public is not set, and the provider default is true; blobs may be made public.',
+        'azurerm_storage_account.sa: public_network_access_enabled is not set, and the provider default is true.',
+      ],
       synth: tf(
         {
           'azurerm_storage_account.sa': { name: 'sa', location: 'norwayeast' },
@@ -56,6 +63,9 @@ ruleTester(NET_001, {
     },
     {
       name: 'for_each instances whose setting comes from each.value fail closed; count instances with a literal pass',
+      messages: [
+        'azurerm_key_vault.each: public_network_access_enabled cannot be verified before apply (each.value.public is not resolvable before apply).',
+      ],
       synth: tf({
         'azurerm_key_vault.each': {
           for_each: '${var.vaults}',
@@ -78,6 +88,7 @@ ruleTester(NET_001, {
     },
     {
       name: 'public blob access under the old name',
+      messages: ['azurerm_storage_account.sa: allow_blob_public_access is true; blobs may be made public.'],
       synth: tf({
         'azurerm_storage_account.sa': {
           public_network_access_enabled: false,
@@ -128,6 +139,11 @@ ruleTester(NET_002, {
   invalid: [
     {
       name: 'no firewall block, Allow, and a dynamic block',
+      messages: [
+        "azurerm_key_vault.kv: network_acls is built by a dynamic block, so the firewall's default action cannot be verified.",
+        'azurerm_storage_account.a has no network_rules block; Azure allows all networks by default.',
+        'azurerm_storage_account.b: network_rules.default_action is "Allow" (expected "Deny").',
+      ],
       synth: tf({
         'azurerm_storage_account.a': { name: 'a' },
         'azurerm_storage_account.b': { network_rules: { default_action: 'Allow' } },
@@ -221,6 +237,11 @@ ruleTester(NET_003, {
   invalid: [
     {
       name: 'RDP from the internet (inline, single object), SSH in a range from 0.0.0.0/0, a star port from Any',
+      messages: [
+        'azurerm_network_security_group.nsg: security_rule[0] allows inbound from "Internet" to port 3389.',
+        'azurerm_network_security_rule.any: allows inbound from "Any" to port 22 and 3389.',
+        'azurerm_network_security_rule.ssh: allows inbound from "0.0.0.0/0" to port 22.',
+      ],
       synth: tf({
         'azurerm_network_security_group.nsg': {
           security_rule: {
@@ -281,6 +302,9 @@ ruleTester(NET_003, {
     },
     {
       name: 'source or port unknown before apply counts as open',
+      messages: [
+        'azurerm_network_security_rule.r: allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
+      ],
       synth: tf(
         {
           'azurerm_network_security_rule.r': {
@@ -331,6 +355,9 @@ ruleTester(NET_004, {
   invalid: [
     {
       name: 'a scale set whose ip configurations come from a nested dynamic block',
+      messages: [
+        'azurerm_linux_virtual_machine_scale_set.ss: network_interface[0].network_interface.ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
+      ],
       synth: tf({
         'azurerm_linux_virtual_machine_scale_set.ss': {
           network_interface: {
@@ -346,6 +373,11 @@ ruleTester(NET_004, {
     },
     {
       name: 'a public IP, a NIC that attaches it (value through a reference), a scale set with public IPs',
+      messages: [
+        'azurerm_linux_virtual_machine_scale_set.ss: network_interface[0].ip_configuration[0] gives every instance a public IP.',
+        'azurerm_network_interface.nic: ip_configuration[1] attaches a public IP (public_ip_address_id).',
+        'azurerm_public_ip.pip is a public IP address.',
+      ],
       synth: tf({
         'azurerm_public_ip.pip': { location: 'norwayeast', allocation_method: 'Static' },
         'azurerm_network_interface.nic': {
@@ -416,6 +448,7 @@ ruleTester(NET_005, {
   invalid: [
     {
       name: 'a Key Vault without a private endpoint; an endpoint for another store does not count',
+      messages: ['azurerm_key_vault.kv has no private endpoint in this configuration.'],
       synth: tf({
         'azurerm_key_vault.kv': {},
         'azurerm_storage_account.sa': SA,
@@ -455,6 +488,11 @@ ruleTester(NET_006, {
   invalid: [
     {
       name: 'public API server by default; node public IPs under the 4.x and 3.x names',
+      messages: [
+        'azurerm_kubernetes_cluster_node_pool.p: node_public_ip_enabled is true.',
+        'azurerm_kubernetes_cluster.k: private_cluster_enabled is not set, and the provider default is false.',
+        'azurerm_kubernetes_cluster.k3: default_node_pool.enable_node_public_ip is true.',
+      ],
       synth: tf({
         'azurerm_kubernetes_cluster.k': { default_node_pool: { name: 'sys' } },
         'azurerm_kubernetes_cluster.k3': {

@@ -136,6 +136,9 @@ ruleTester(RES_004, {
   invalid: [
     {
       name: 'object replication to a Dutch account',
+      messages: [
+        'azurerm_storage_object_replication.r: the location of destination_storage_account_id azurerm_storage_account.dst is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({
         'azurerm_storage_account.src': SA_NO,
         'azurerm_storage_account.dst': SA_NL,
@@ -162,6 +165,9 @@ ruleTester(RES_004, {
     },
     {
       name: 'replication into another stack whose account is abroad; the same reference without that stack fails closed',
+      messages: [
+        'azurerm_storage_object_replication.r: the location of destination_storage_account_id azurerm_storage_account.replica is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf(REPLICATE_TO_DR),
       others: [drStack('westeurope')],
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
@@ -169,12 +175,19 @@ ruleTester(RES_004, {
     },
     {
       name: 'a cross-stack reference to a stack that is not among the checked inputs',
+      messages: [
+        'azurerm_storage_object_replication.r: destination_storage_account_id cannot be resolved: it refers to stack dr, which is not among the checked inputs.',
+      ],
       synth: tf(REPLICATE_TO_DR),
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
       message: /not among the checked inputs/,
     },
     {
       name: 'replication target outside the configuration fails closed',
+      messages: [
+        'azurerm_storage_object_replication.r: destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b is outside the checked configuration, so its location cannot be verified.',
+        'azurerm_storage_object_replication.r: source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a is outside the checked configuration, so its location cannot be verified.',
+      ],
       synth: tf({
         'azurerm_storage_object_replication.r': {
           source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`,
@@ -198,6 +211,10 @@ ruleTester(RES_004, {
     },
     {
       name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',
+      messages: [
+        'azurerm_cosmosdb_account.one: geo_location[0].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_cosmosdb_account.two: geo_location[1].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({
         'azurerm_cosmosdb_account.one': {
           location: 'norwayeast',
@@ -232,6 +249,9 @@ ruleTester(RES_004, {
     },
     {
       name: 'geo locations built by a dynamic block, or unknown in the plan',
+      messages: [
+        'azurerm_cosmosdb_account.c: geo_location is built by a dynamic block, so the locations of the copies cannot be verified.',
+      ],
       synth: tf({
         'azurerm_cosmosdb_account.c': {
           location: 'norwayeast',
@@ -251,6 +271,10 @@ ruleTester(RES_004, {
     },
     {
       name: 'ACR georeplication and APIM additional location abroad',
+      messages: [
+        'azurerm_api_management.apim: additional_location[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_container_registry.acr: georeplications[0].location is "northeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({
         'azurerm_container_registry.acr': {
           location: 'norwayeast',
@@ -268,6 +292,11 @@ ruleTester(RES_004, {
     },
     {
       name: 'failover partner, PostgreSQL replica source and Redis linked server abroad',
+      messages: [
+        'azurerm_mssql_failover_group.fg: the location of partner_server[0].id azurerm_mssql_server.partner is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_postgresql_flexible_server.replica: source_server_id cannot be resolved: var.source has no default and no validation that limits it.',
+        'azurerm_redis_linked_server.l: linked_redis_cache_location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf(
         {
           'azurerm_mssql_server.partner': { location: 'westeurope' },
@@ -293,6 +322,9 @@ ruleTester(RES_004, {
     },
     {
       name: 'a long-term retention backup whose id names a region abroad',
+      messages: [
+        'azurerm_mssql_database.restored: the region in restore_long_term_retention_backup_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1 is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       plan: plan([
         {
           at: 'azurerm_mssql_database.restored',
@@ -307,6 +339,9 @@ ruleTester(RES_004, {
     },
     {
       name: 'Service Bus DR partner namespace in another region',
+      messages: [
+        'azurerm_servicebus_namespace_disaster_recovery_config.c: the location of partner_namespace_id azurerm_servicebus_namespace.dr is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       plan: plan([
         { at: 'azurerm_servicebus_namespace.dr', values: { location: 'swedencentral' } },
         {
@@ -373,6 +408,9 @@ ruleTester(RES_005, {
   invalid: [
     {
       name: 'diagnostic logs shipped to a partner solution',
+      messages: [
+        'azurerm_monitor_diagnostic_setting.d: partner_solution_id sends logs to a partner solution outside our control.',
+      ],
       synth: tf({
         'azurerm_monitor_diagnostic_setting.d': {
           partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd`,
@@ -391,6 +429,10 @@ ruleTester(RES_005, {
     },
     {
       name: 'workspace abroad, and an external workspace id',
+      messages: [
+        'azurerm_monitor_diagnostic_setting.a: the location of log_analytics_workspace_id azurerm_log_analytics_workspace.law is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_monitor_diagnostic_setting.b: log_analytics_workspace_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central is outside the checked configuration, so its location cannot be verified.',
+      ],
       synth: tf({
         'azurerm_log_analytics_workspace.law': { location: 'westeurope' },
         'azurerm_monitor_diagnostic_setting.a': {
@@ -407,6 +449,11 @@ ruleTester(RES_005, {
     },
     {
       name: 'data export and flow-log traffic analytics region abroad',
+      messages: [
+        'azurerm_log_analytics_data_export_rule.x: the location of destination_resource_id azurerm_storage_account.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_network_watcher_flow_log.f: traffic_analytics.workspace_region is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_network_watcher_flow_log.f: traffic_analytics.workspace_resource_id cannot be resolved: var.ws has no default and no validation that limits it.',
+      ],
       synth: tf(
         {
           'azurerm_storage_account.nl': SA_NL,
@@ -466,6 +513,12 @@ ruleTester(RES_006, {
   invalid: [
     {
       name: 'ZRS, GZRS and zonal resources in norwaywest',
+      messages: [
+        'azurerm_postgresql_flexible_server.pg: high_availability.mode is ZoneRedundant — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_public_ip.p: zones is ["1"] — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_storage_account.a: account_replication_type is ZRS — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_storage_account.b: account_replication_type is RAGZRS — but the resource is in norwaywest, which has no availability zones.',
+      ],
       synth: tf({
         'azurerm_storage_account.a': { location: 'norwaywest', account_replication_type: 'ZRS' },
         'azurerm_storage_account.b': { location: 'Norway West', account_replication_type: 'RAGZRS' },
@@ -500,6 +553,9 @@ ruleTester(RES_006, {
     },
     {
       name: 'zone-redundant replication where the region cannot be verified',
+      messages: [
+        'azurerm_storage_account.a: account_replication_type is ZRS — but the resource is in a region that cannot be verified to have availability zones.',
+      ],
       synth: tf(
         { 'azurerm_storage_account.a': { location: '${var.region}', account_replication_type: 'ZRS' } },
         { variable: { region: { type: 'string' } } },
@@ -508,6 +564,9 @@ ruleTester(RES_006, {
     },
     {
       name: 'Cosmos geo location in norwaywest with zone redundancy',
+      messages: [
+        'azurerm_cosmosdb_account.c: geo_location[1].zone_redundant asks for zones outside norwayeast.',
+      ],
       synth: tf({
         'azurerm_cosmosdb_account.c': {
           location: 'norwayeast',
@@ -541,6 +600,11 @@ ruleTester(RES_007, {
   invalid: [
     {
       name: 'norwaywest without the tag, with an empty one, or with tags only known after apply',
+      messages: [
+        'azurerm_resource_group.a is in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'azurerm_resource_group.b is in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'azurerm_resource_group.c is in norwaywest, but its tags cannot be verified before apply.',
+      ],
       synth: tf({
         'azurerm_resource_group.a': { location: 'norwaywest' },
         'azurerm_resource_group.b': { location: 'Norway West', tags: { 'dr-approval': ' ' } },
@@ -578,6 +642,11 @@ ruleTester(RES_008, {
   invalid: [
     {
       name: 'communication service data in Europe; cross-tenant replication on',
+      messages: [
+        'azurerm_communication_service.c: data_location is "Europe" (expected "Norway").',
+        'azurerm_email_communication_service.e: data_location is not set (expected "Norway").',
+        'azurerm_storage_account.a: cross_tenant_replication_enabled is true.',
+      ],
       synth: tf({
         'azurerm_communication_service.c': { data_location: 'Europe' },
         'azurerm_email_communication_service.e': {},

@@ -68,6 +68,9 @@ ruleTester(RES_001, {
   invalid: [
     {
       name: 'literal westeurope, in a child module and for count instances',
+      messages: [
+        'azurerm_resource_group.rg: location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: 'westeurope' } }),
       plan: plan([
         { at: 'module.net.azurerm_virtual_network.vnet', index: 0, values: { location: 'westeurope' } },
@@ -79,6 +82,11 @@ ruleTester(RES_001, {
     },
     {
       name: 'look-alikes and typos',
+      messages: [
+        'azurerm_resource_group.a: location is "norwayeastt", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_resource_group.b: location is "norway-east", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_resource_group.c: location is "norwayеast", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf({
         'azurerm_resource_group.a': { name: 'a', location: 'norwayeastt' },
         'azurerm_resource_group.b': { name: 'b', location: 'norway-east' },
@@ -92,6 +100,9 @@ ruleTester(RES_001, {
     },
     {
       name: 'unknown location fails closed (variable without validation; unresolvable plan value)',
+      messages: [
+        'azurerm_resource_group.rg: location cannot be verified before apply: var.region has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
+      ],
       synth: tf(
         { 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } },
         { variable: { region: { type: 'string' } } },
@@ -124,6 +135,11 @@ ruleTester(RES_002, {
   invalid: [
     {
       name: 'Front Door, public DNS and Traffic Manager',
+      messages: [
+        'azurerm_cdn_frontdoor_profile.fd: azurerm_cdn_frontdoor_profile is a global service that runs outside Norway.',
+        'azurerm_dns_zone.z: azurerm_dns_zone is a global service that runs outside Norway.',
+        'azurerm_traffic_manager_profile.tm: azurerm_traffic_manager_profile is a global service that runs outside Norway.',
+      ],
       synth: tf({
         'azurerm_cdn_frontdoor_profile.fd': { name: 'fd' },
         'azurerm_dns_zone.z': { name: 'example.no' },
@@ -139,6 +155,10 @@ ruleTester(RES_002, {
     },
     {
       name: 'action group defaulting to global, and explicit Global',
+      messages: [
+        'azurerm_monitor_action_group.ag: azurerm_monitor_action_group without a location defaults to "global".',
+        'azurerm_monitor_action_group.b: location "global" places azurerm_monitor_action_group outside Norway.',
+      ],
       synth: tf({
         'azurerm_monitor_action_group.ag': { name: 'ag' },
         'azurerm_monitor_action_group.b': { name: 'b', location: 'Global' },
@@ -169,6 +189,10 @@ ruleTester(RES_003, {
   invalid: [
     {
       name: 'aws and google resources and data sources',
+      messages: [
+        'aws_s3_bucket.b: provider aws is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'data.google_project.p: provider google is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+      ],
       synth: tf({ 'aws_s3_bucket.b': { bucket: 'x' }, 'data.google_project.p': {} }),
       plan: plan([{ at: 'module.x.aws_s3_bucket.b', values: { bucket: 'x' } }]),
       errors: [

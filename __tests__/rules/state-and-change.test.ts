@@ -41,16 +41,24 @@ ruleTester(TFS_001, {
   invalid: [
     {
       name: 'no backend at all means local state',
+      messages: [
+        'State is kept in a local file; only the bootstrap stack may do that. Configure the azurerm backend.',
+      ],
       synth: tf({ 'azurerm_resource_group.rg': { location: 'norwayeast' } }),
       errors: [['TFS-001', 'terraform.backend']],
     },
     {
       name: 'a SaaS backend',
+      messages: ['Backend "remote" stores state outside our Norway state account.'],
       synth: tf({}, backend('remote', { organization: 'x' })),
       errors: [['TFS-001', 'terraform.backend']],
     },
     {
       name: 'azurerm backend with an access key and without Entra ID',
+      messages: [
+        'The azurerm backend does not authenticate with Entra ID (set use_azuread_auth = true).',
+        'The azurerm backend has access_key written into the configuration; use Entra ID instead.',
+      ],
       synth: tf(
         {},
         backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: false, access_key: 'c2VjcmV0' }),
@@ -62,6 +70,10 @@ ruleTester(TFS_001, {
     },
     {
       name: 'remote state read from a SaaS backend or an unknown one; a cdktf cross-stack azurerm reference is fine',
+      messages: [
+        'data.terraform_remote_state.dynamic reads state from a backend that cannot be verified before apply; state is read only from the azurerm backend in Norway.',
+        'data.terraform_remote_state.saas reads state from the "remote" backend; state is read only from the azurerm backend in Norway.',
+      ],
       synth: tf(
         {
           'data.terraform_remote_state.saas': {
@@ -83,6 +95,9 @@ ruleTester(TFS_001, {
     },
     {
       name: 'the state account in the configuration is abroad',
+      messages: [
+        'the state account azurerm_storage_account.state is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
       synth: tf(
         { 'azurerm_storage_account.state': { name: 'stnostate', location: 'westeurope' } },
         backend('azurerm', AZURERM_BACKEND),
@@ -126,6 +141,14 @@ ruleTester(TFS_002, {
   invalid: [
     {
       name: 'literal passwords, keys, connection strings and secret values; in the backend; as a variable default',
+      messages: [
+        'azurerm_key_vault_secret.s: value is a secret written as a literal.',
+        'azurerm_linux_web_app.w: app_settings.STORAGE-ACCESS-KEY is a secret written as a literal.',
+        'azurerm_linux_web_app.w: connection_string.value is a secret written as a literal.',
+        'azurerm_mssql_server.s: administrator_login_password is a secret written as a literal.',
+        'The azurerm backend has sas_token written into the configuration.',
+        'Variable admin_password has a secret as its default value.',
+      ],
       synth: tf(
         {
           'azurerm_mssql_server.s': { administrator_login_password: 'Sommer2026!' },
@@ -174,6 +197,11 @@ ruleTester(TFS_003, {
   invalid: [
     {
       name: 'unknown rule, short reason, past expiry',
+      messages: [
+        'NET-999 suppression at construct app/Bastion/Ip: expired on 2025-12-31; fix the finding or renew the suppression with a new reason.',
+        'NET-999 suppression at construct app/Bastion/Ip: has a reason of 2 characters; write why, in at least 10.',
+        'NET-999 suppression at construct app/Bastion/Ip: names unknown rule NET-999 (known: BCK-001, BCK-002, BCK-003, CHG-001, CHG-002, ENC-001, ENC-002, ENC-003, ENC-004, ENC-005, IAM-001, IAM-002, IAM-003, IAM-004, LOG-001, LOG-002, LOG-003, NET-001, NET-002, NET-003, NET-004, NET-005, NET-006, RES-001, RES-002, RES-003, RES-004, RES-005, RES-006, RES-007, RES-008, TFS-001, TFS-002, TFS-003).',
+      ],
       synth: withSuppression({ ruleId: 'NET-999', reason: 'ok', expires: '2025-12-31' }),
       errors: [
         ['TFS-003', 'azurerm_public_ip.bastion'],
@@ -183,6 +211,7 @@ ruleTester(TFS_003, {
     },
     {
       name: 'no expiry',
+      messages: ['NET-004 suppression at construct app/Bastion/Ip: has no expiry; add expires: YYYY-MM-DD.'],
       synth: withSuppression({ ruleId: 'NET-004', reason: 'Azure Bastion needs a public IP' }),
       errors: [['TFS-003', 'azurerm_public_ip.bastion']],
     },
@@ -213,6 +242,12 @@ ruleTester(CHG_001, {
   invalid: [
     {
       name: 'delete, replace (both orders) in modules and for count / for_each instances',
+      messages: [
+        'The plan replaces (create, delete) azurerm_key_vault.kv["prod"], a azurerm_key_vault; the data in it would be lost.',
+        'The plan replaces (delete, create) azurerm_managed_disk.d, a azurerm_managed_disk; the data in it would be lost.',
+        'The plan deletes azurerm_storage_account.sa, a azurerm_storage_account; the data in it would be lost.',
+        'The plan replaces (delete, create) module.db.azurerm_mssql_database.db[0], a azurerm_mssql_database; the data in it would be lost.',
+      ],
       plan: plan([
         { at: 'azurerm_storage_account.sa', values: SA, actions: ['delete'], deleted: true },
         { at: 'module.db.azurerm_mssql_database.db', index: 0, values: {}, actions: ['delete', 'create'] },
@@ -254,6 +289,11 @@ ruleTester(CHG_002, {
   invalid: [
     {
       name: 'norwayeast to westeurope, to norwaywest, and to an unknown location',
+      messages: [
+        'azurerm_key_vault.kv: location changes from norwayeast to a value only known after apply.',
+        'azurerm_storage_account.sa: location changes from norwayeast to westeurope, which replaces the resource.',
+        'module.dr.azurerm_resource_group.rg[0]: location changes from norwayeast to norwaywest, which replaces the resource.',
+      ],
       plan: plan([
         {
           at: 'azurerm_storage_account.sa',
