@@ -6,6 +6,9 @@
  */
 const base = require('./jest.config.js');
 
+// Tests that check size limits rather than logic skip themselves under Stryker (see hostile-inputs.test.ts).
+process.env.NORWAY_IAC_MUTATION_RUN = '1';
+
 module.exports = {
   ...base,
   maxWorkers: 1,

@@ -5,8 +5,8 @@
  * Why: Stryker's jest runner selects the covering tests with `--testNamePattern`, but jest still loads
  * every test file to find them (~2.6 s per mutant for the engine suites, most of the cost). `npm run
  * mutation` first lists every test's full name per file (`jest --json`) into the file named by
- * STRYKER_TEST_INDEX; here the pattern is matched against that list. It fails open to "run every file"
- * (slower, never wrong): without the index, without a pattern, or when no indexed test matches.
+ * STRYKER_TEST_INDEX; here the pattern is matched against that list. It falls back to "run every file"
+ * (slower, never wrong) without the index, without a pattern, or when a covering test is not in the index.
  */
 const { readFileSync } = require('node:fs');
 const Sequencer = require('@jest/test-sequencer').default;
@@ -26,6 +26,9 @@ function testIndex() {
   return indexCache;
 }
 
+/** As Stryker escapes test names for the pattern. */
+const escapeRegExp = (name) => name.replace(/[.*+\-?^${}()|[\]\\]/g, '\\$&');
+
 /** Stryker runs jest inside a sandbox copy of the project; the index names files in the project itself. */
 function projectPath(sandboxPath) {
   return sandboxPath.replace(/\/\.stryker-tmp\/sandbox-[^/]+\//, '/');
@@ -40,13 +43,23 @@ class MutationSequencer extends Sequencer {
   sort(tests) {
     const index = testIndex();
     if (!index || !this.namePattern) return super.sort(tests);
-    // Jest matches the pattern case-insensitively against each test's full name.
+    // Stryker joins the escaped names of the covering tests as `(name)|(name)…`; an escaped name never
+    // contains `)|(` unescaped. Jest matches case-insensitively against each test's full name.
+    const known = new Set([...index.values()].flat().map(escapeRegExp));
+    // A test the index does not know (it was written after the index): run every file.
+    if (
+      !this.namePattern
+        .slice(1, -1)
+        .split(')|(')
+        .every((name) => known.has(name))
+    )
+      return super.sort(tests);
     const pattern = new RegExp(this.namePattern, 'i');
     const covering = tests.filter((test) => {
       const names = index.get(projectPath(test.path));
-      return names === undefined || names.some((name) => pattern.test(name));
+      return names === undefined || names.some((full) => pattern.test(full));
     });
-    return super.sort(covering.length > 0 ? covering : tests);
+    return super.sort(covering);
   }
 }
 
