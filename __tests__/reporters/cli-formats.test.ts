@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, runCli } from '../../policies/cli';
 import { MARKDOWN_MARKER } from '../../policies/reporters/markdown';
-import { PLAN_FILE, POLICY_FILE, SECRETS, TODAY } from './support';
+import { PLAN_FILE, POLICY_FILE, SECRETS, TODAY } from './inputs';
 
 function run(...argv: string[]) {
   let stdout = '';

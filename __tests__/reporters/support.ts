@@ -1,10 +1,10 @@
 /**
- * Inputs for the reporter tests: the plan fixture (a destructive change and a westeurope replica), a
- * synthesized stack built from raw provider resources, and the default platform, each checked once.
+ * Inputs for the reporter tests: those of inputs.ts, plus a synthesized stack built from raw provider
+ * resources and the default platform, each checked once.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { App } from 'cdktf';
 import { CosmosdbAccount } from '@cdktf/provider-azurerm/lib/cosmosdb-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
@@ -18,37 +18,12 @@ import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { suppress } from '../../policies/cdktf/suppress';
 import { checkModels, CheckOptions } from '../../policies/engine/engine';
-import { loadPolicyFile } from '../../policies/engine/policy-file';
 import type { Report } from '../../policies/engine/report';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
-import { loadJsonFile } from '../../policies/model/load-path';
 
-export const TODAY = '2026-11-25';
-export const ROOT = join(__dirname, '..', '..');
-export const FIXTURES = join(__dirname, '..', 'fixtures', 'reports');
-/** Relative to the repository root, as the CLI would see it in CI. */
-export const PLAN_FILE = relative(ROOT, join(FIXTURES, 'plan-destructive.json'));
-export const POLICY_FILE = relative(ROOT, join(FIXTURES, 'suppressions.yaml'));
+import { SECRETS, TODAY } from './inputs';
 
-/** Secrets the inputs hold; no report may print them. */
-export const SECRETS = {
-  /** A literal password written in code (synthesized stack). */
-  sqlPassword: 'Synth-Adm1n-Passw0rd!x',
-  /** A Key Vault secret value the plan marks sensitive. */
-  planSecret: 'Pl4n-S3cret-Adm1n-Passw0rd!',
-  /** A storage access key inside a connection string of a deleted account (plan `before`). */
-  archiveKey: 'QXJjaGl2ZUFjY2Vzc0tleU5vdFJlYWxseUFLZXlCdXRMb25nRW5vdWdoPT0=',
-  /** A Cosmos DB key the plan marks sensitive. */
-  cosmosKey: 'Q29zbW9zUHJpbWFyeUtleVNlY3JldFZhbHVlRm9yVGVzdHM=',
-} as const;
-
-export function planReport(options: CheckOptions = {}): Report {
-  return checkModels([loadJsonFile(PLAN_FILE)], {
-    today: TODAY,
-    suppressions: loadPolicyFile(POLICY_FILE),
-    ...options,
-  });
-}
+export { FIXTURES, PLAN_FILE, planReport, POLICY_FILE, ROOT, SECRETS, TODAY } from './inputs';
 
 export const STACK_ID = 'data-noe';
 
