@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../policies/cli';
@@ -231,5 +231,90 @@ describe('norway-policy check', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('RES-001  error    Every resource with a location is in Norway\n');
+  });
+});
+
+describe('norway-policy rules, stacks, --output and rule links', () => {
+  const TWO_STACKS = join(__dirname, '..', 'fixtures', 'cdktf', 'two-stacks');
+
+  test('rules lists every rule, one line each: id, severity padded to 7, title', () => {
+    const { code, stdout } = run('rules');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(34);
+    expect(lines[0]).toBe('RES-001  error    Every resource with a location is in Norway');
+    expect(lines).toContain(
+      'RES-007  warning  Resources in Norway West carry a disaster-recovery approval tag',
+    );
+  });
+
+  test('stacks prints the stacks, the deployable ones and the waves as JSON', () => {
+    const { code, stdout } = run('stacks', TWO_STACKS);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      stacks: expect.any(Array),
+      deployable: ['platform', 'workload-records'],
+      waves: [['platform'], ['workload-records']],
+    });
+  });
+
+  test('stacks --github-output without --max-waves prints one line per wave', () => {
+    expect(run('stacks', TWO_STACKS, '--github-output').stdout).toBe(
+      'stacks=["platform","workload-records"]\nwave-count=2\nwave-1=["platform"]\nwave-2=["workload-records"]\n',
+    );
+  });
+
+  test('stacks with more waves than the workflow runs: exit 2 with the numbers and the fix', () => {
+    const { code, stdout, stderr } = run('stacks', TWO_STACKS, '--max-waves', '1');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(
+      'norway-policy: the stacks need 2 deployment waves; the workflow runs at most 1. Add wave jobs to the workflow.\n',
+    );
+  });
+
+  test('--output writes the report; only non-text formats say so on stderr', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-out-'));
+    const plan = write('out-norway.json', planWithStorage('norwayeast'));
+    const text = run('check', plan, '--output', join(out, 'report.txt'));
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe('');
+    expect(readFileSync(join(out, 'report.txt'), 'utf8')).toContain('azurerm_storage_account.patients');
+    const json = run('check', plan, '--format', 'json', '--output', join(out, 'report.json'));
+    expect(json.stderr).toBe(`norway-policy: report written to ${join(out, 'report.json')}\n`);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).summary.resources).toBe(1);
+  });
+
+  test('an --output that cannot be written exits 2 with the system error, no stack trace', () => {
+    const plan = write('out-dir.json', planWithStorage('norwayeast'));
+    const { code, stdout, stderr } = run('check', plan, '--output', dir);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`norway-policy: EISDIR: illegal operation on a directory, open '${dir}'\n`);
+  });
+
+  test('in GitHub Actions, rule links point at RULES.md in the commit being checked', () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_REPOSITORY: 'hospital/iac',
+      GITHUB_SHA: 'abc123',
+    });
+    try {
+      const { stdout } = run('check', write('gh.json', planWithStorage('westeurope')), '--format', 'sarif');
+      const rules = JSON.parse(stdout).runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+      expect(rules.find((r) => r.id === 'RES-001')?.helpUri).toBe(
+        'https://github.example/hospital/iac/blob/abc123/RULES.md#res-001',
+      );
+      delete process.env.GITHUB_SHA;
+      const without = JSON.parse(
+        run('check', write('gh2.json', planWithStorage('westeurope')), '--format', 'sarif').stdout,
+      );
+      expect(without.runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  test('--help exits 0', () => {
+    expect(run('--help').code).toBe(0);
   });
 });
