@@ -57,6 +57,11 @@ export function loadHclDirectory(dir: string): TfModel {
   });
 }
 
+/** `module "m" (line 4)`; a module declared in .tf.json has no line to name. */
+function moduleCall(name: string, line: number): string {
+  return line > 0 ? `module "${name}" (line ${line})` : `module "${name}"`;
+}
+
 function loadModule(
   dir: string,
   modulePath: string,
@@ -80,23 +85,23 @@ function loadModule(
   }
   for (const [name, { body, at }] of merged.calls) {
     const source = body.source;
-    if (typeof source !== 'string') throw new InputError(at.file, `module "${name}" (line ${at.line}) has no literal source`);
+    if (typeof source !== 'string') throw new InputError(at.file, `${moduleCall(name, at.line)} has no literal source`);
     if (!/^\.\.?(\/|$)/.test(source)) {
       throw new InputError(
         at.file,
-        `module "${name}" (line ${at.line}) comes from ${JSON.stringify(source)}, which norway-policy cannot read offline, so its resources would go unchecked; check the plan (terraform show -json) instead`,
+        `${moduleCall(name, at.line)} comes from ${JSON.stringify(source)}, which norway-policy cannot read offline, so its resources would go unchecked; check the plan (terraform show -json) instead`,
       );
     }
-    if (depth + 1 > MAX_MODULE_DEPTH) throw new InputError(at.file, `module "${name}" (line ${at.line}): modules nest more than ${MAX_MODULE_DEPTH} levels deep`);
+    if (depth + 1 > MAX_MODULE_DEPTH) throw new InputError(at.file, `${moduleCall(name, at.line)}: modules nest more than ${MAX_MODULE_DEPTH} levels deep`);
     const childDir = resolvePath(dir, source);
     let childReal: string;
     try {
       if (!statSync(childDir).isDirectory()) throw new Error('not a directory');
       childReal = realpathSync(childDir);
     } catch {
-      throw new InputError(at.file, `module "${name}" (line ${at.line}) has source ${JSON.stringify(source)}, which is not a directory`);
+      throw new InputError(at.file, `${moduleCall(name, at.line)} has source ${JSON.stringify(source)}, which is not a directory`);
     }
-    if (childReal === real || chain.includes(childReal)) throw new InputError(at.file, `module "${name}" (line ${at.line}) calls a module that calls it (a cycle)`);
+    if (childReal === real || chain.includes(childReal)) throw new InputError(at.file, `${moduleCall(name, at.line)} calls a module that calls it (a cycle)`);
     const childInputs = new Map(Object.entries(body).filter(([key]) => !MODULE_META.has(key)));
     const childPath = `${modulePath ? `${modulePath}.` : ''}module.${name}`;
     loadModule(childDir, childPath, childInputs, resources, scopes, [...chain, real], depth + 1);
@@ -181,9 +186,10 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             if (key === 'module') calls.set(name, { body: section[name] as Record<string, unknown>, at: calls.get(name)?.at ?? { file, line: 0 } });
             continue;
           }
-          if (Object.prototype.hasOwnProperty.call(section, name) || list.length !== 1 || !isRecord(list[0])) {
+          if (Object.prototype.hasOwnProperty.call(section, name) || list.length !== 1) {
             throw new InputError(file, `${key} "${name}" is declared more than once`);
           }
+          if (!isRecord(list[0])) throw new InputError(file, `${key} "${name}" must be a block (an object)`);
           section[name] = list[0];
           if (key === 'module') calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
         }
