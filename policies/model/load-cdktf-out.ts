@@ -1,5 +1,5 @@
 /** Loader for a whole `cdktf.out` directory: every stack its `manifest.json` names. */
-import { isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { statSync } from 'node:fs';
 import { loadTerraformJson } from './load-terraform-json';
 import { describeFsError, readJson } from './read-json';
@@ -23,7 +23,7 @@ export function readManifest(dir: string): ManifestStack[] {
       throw new InputError(file, `stack ${key} has no synthesizedStackPath`);
     }
     const within = relative(resolvePath(dir), resolvePath(dir, raw.synthesizedStackPath));
-    if (within === '' || within.startsWith('..') || isAbsolute(within)) throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
+    if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within)) throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
     return {
       name: typeof raw.name === 'string' ? raw.name : key,
       synthesizedStackPath: raw.synthesizedStackPath,

@@ -9,13 +9,17 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function describeInvalidUtf8(buffer: Buffer): string {
-  // Re-decode leniently and find the first replacement character's line.
+  // Re-decode leniently: each invalid sequence becomes U+FFFD. The first U+FFFD that the file does not
+  // itself spell as EF BF BD marks the first invalid byte.
   const lenient = buffer.toString('utf8');
-  const offset = lenient.indexOf('\ufffd');
-  if (offset < 0) return 'invalid byte sequence';
-  const before = lenient.slice(0, offset);
-  const line = before.split('\n').length;
-  return `first invalid byte on line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+  for (let offset = lenient.indexOf('\ufffd'); offset >= 0; offset = lenient.indexOf('\ufffd', offset + 1)) {
+    const at = Buffer.byteLength(lenient.slice(0, offset));
+    if (buffer[at] === 0xef && buffer[at + 1] === 0xbf && buffer[at + 2] === 0xbd) continue;
+    const before = lenient.slice(0, offset);
+    const line = before.split('\n').length;
+    return `first invalid byte on line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+  }
+  return 'invalid byte sequence';
 }
 
 export function describeFsError(error: unknown): string {
@@ -44,7 +48,7 @@ export function readText(file: string): string {
     const stat = statSync(file);
     if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (!stat.isFile()) throw new InputError(file, 'is not a regular file (a FIFO, socket or device); expected a file');
-    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `is ${Math.round(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `is ${Math.ceil(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
     buffer = readFileSync(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -259,7 +263,7 @@ export function readJson(file: string): unknown {
 function describeJsonError(text: string, message: string): string {
   const position = /at position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input (truncated?)');
+  const reason = message.replace(/ (?:in|after) JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input (truncated?)');
   if (offset === undefined) return `(${reason})`;
   let line = 1;
   let column = 1;
