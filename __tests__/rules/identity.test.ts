@@ -25,6 +25,16 @@ ruleTester(IAM_001, {
         },
         'azurerm_servicebus_namespace.sb': { local_auth_enabled: false },
         'azurerm_container_registry.acr': {},
+        'azurerm_container_registry.acr_explicit': { admin_enabled: false },
+        'azurerm_mssql_managed_instance.mi': {
+          azure_active_directory_administrator: {
+            login_username: 'dba',
+            object_id: 'x',
+            azuread_authentication_only_enabled: true,
+          },
+        },
+        'data.azurerm_storage_account.shared': { name: 'stshared', resource_group_name: 'rg-shared' },
+        'data.azurerm_key_vault.shared': { name: 'kv-shared', resource_group_name: 'rg-shared' },
       }),
       plan: plan([
         { at: 'azurerm_storage_account.sa', values: { shared_access_key_enabled: false } },
@@ -75,6 +85,65 @@ ruleTester(IAM_001, {
         ['IAM-001', 'module.data.azurerm_storage_account.sa["a"]'],
       ],
     },
+    {
+      name: 'every store left at the provider defaults that allow local authentication',
+      messages: [
+        'azurerm_cosmosdb_account.c: local_authentication_disabled is not set, and the provider default is false.',
+        'azurerm_key_vault.kv: rbac_authorization_enabled is not set, and the provider default is false.',
+        'azurerm_kubernetes_cluster.k: local_account_disabled is not set, and the provider default is false.',
+        'azurerm_postgresql_flexible_server.pg: authentication.active_directory_auth_enabled is not set, and the provider default is false.',
+        'azurerm_postgresql_flexible_server.pg: authentication.password_auth_enabled is not set, and the provider default is true.',
+        'azurerm_servicebus_namespace.sb: local_auth_enabled is not set, and the provider default is true.',
+      ],
+      synth: tf({
+        'azurerm_cosmosdb_account.c': { offer_type: 'Standard' },
+        'azurerm_key_vault.kv': { sku_name: 'standard' },
+        'azurerm_kubernetes_cluster.k': { default_node_pool: { name: 'sys' } },
+        'azurerm_postgresql_flexible_server.pg': { administrator_login: 'pgadmin' },
+        'azurerm_servicebus_namespace.sb': { sku: 'Premium' },
+      }),
+      errors: [
+        ['IAM-001', 'azurerm_cosmosdb_account.c'],
+        ['IAM-001', 'azurerm_key_vault.kv'],
+        ['IAM-001', 'azurerm_kubernetes_cluster.k'],
+        ['IAM-001', 'azurerm_postgresql_flexible_server.pg'],
+        ['IAM-001', 'azurerm_postgresql_flexible_server.pg'],
+        ['IAM-001', 'azurerm_servicebus_namespace.sb'],
+      ],
+    },
+    {
+      name: 'SQL managed instances: Entra-only switched off, or left at the provider default (off)',
+      messages: [
+        'azurerm_mssql_managed_instance.off: azure_active_directory_administrator.azuread_authentication_only_enabled is false.',
+        'azurerm_mssql_managed_instance.unset: azure_active_directory_administrator.azuread_authentication_only_enabled is not set, and the provider default is false.',
+      ],
+      synth: tf({
+        'azurerm_mssql_managed_instance.off': {
+          administrator_login: 'sqladmin',
+          azure_active_directory_administrator: {
+            login_username: 'dba',
+            object_id: 'x',
+            azuread_authentication_only_enabled: false,
+          },
+        },
+        'azurerm_mssql_managed_instance.unset': { administrator_login: 'sqladmin' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_mssql_managed_instance.off',
+          values: { azure_active_directory_administrator: [{ azuread_authentication_only_enabled: false }] },
+        },
+        {
+          at: 'azurerm_mssql_managed_instance.on',
+          values: { azure_active_directory_administrator: [{ azuread_authentication_only_enabled: true }] },
+        },
+      ]),
+      errors: [
+        ['IAM-001', 'azurerm_mssql_managed_instance.off'],
+        ['IAM-001', 'azurerm_mssql_managed_instance.unset'],
+      ],
+      planErrors: [['IAM-001', 'azurerm_mssql_managed_instance.off']],
+    },
   ],
 });
 
@@ -116,6 +185,63 @@ ruleTester(IAM_002, {
       ],
       planErrors: [['IAM-002', 'module.ops.azurerm_lighthouse_definition.d']],
     },
+    {
+      name: 'a definition that names no managing tenant',
+      messages: [
+        'azurerm_lighthouse_definition.d delegates management to a tenant that is not named, which is not on the allow-list (none).',
+      ],
+      synth: tf({ 'azurerm_lighthouse_definition.d': { name: 'ops', scope: '/subscriptions/x' } }),
+      errors: [['IAM-002', 'azurerm_lighthouse_definition.d']],
+    },
+    {
+      name: 'a tenant id written as a number is reported, not allow-list-checked',
+      messages: [
+        'azurerm_lighthouse_definition.d delegates management to tenant 12345678, which is not on the allow-list (none).',
+      ],
+      hcl: `
+resource "azurerm_lighthouse_definition" "d" {
+  name               = "ops"
+  scope              = "/subscriptions/x"
+  managing_tenant_id = 12345678
+}
+`,
+      errors: [['IAM-002', 'azurerm_lighthouse_definition.d']],
+    },
+    {
+      name: 'an assignment whose definition id points at a resource that is not a Lighthouse definition',
+      messages: [
+        'azurerm_lighthouse_assignment.a assigns a Lighthouse delegation whose managing tenant cannot be verified: it names no definition.',
+      ],
+      synth: tf({
+        'azurerm_resource_group.rg': { name: 'rg-ops', location: 'norwayeast' },
+        'azurerm_lighthouse_assignment.a': {
+          lighthouse_definition_id: '${azurerm_resource_group.rg.id}',
+          scope: '/subscriptions/x',
+        },
+      }),
+      errors: [['IAM-002', 'azurerm_lighthouse_assignment.a']],
+    },
+    {
+      name: 'assignments of a definition from an unvalidated variable, and of no definition at all',
+      messages: [
+        'azurerm_lighthouse_assignment.none assigns a Lighthouse delegation whose managing tenant cannot be verified: it names no definition.',
+        'azurerm_lighthouse_assignment.var assigns a Lighthouse delegation whose managing tenant cannot be verified: var.definition has no default and no validation that limits it.',
+      ],
+      synth: tf(
+        {
+          'azurerm_lighthouse_assignment.var': {
+            lighthouse_definition_id: '${var.definition}',
+            scope: '/subscriptions/x',
+          },
+          'azurerm_lighthouse_assignment.none': { scope: '/subscriptions/x' },
+        },
+        { variable: { definition: { type: 'string' } } },
+      ),
+      errors: [
+        ['IAM-002', 'azurerm_lighthouse_assignment.none'],
+        ['IAM-002', 'azurerm_lighthouse_assignment.var'],
+      ],
+    },
   ],
 });
 
@@ -141,6 +267,32 @@ ruleTester(lighthouseDelegationRule([TENANT]), {
         { 'azurerm_lighthouse_definition.d': { managing_tenant_id: '${var.tenant}' } },
         { variable: { tenant: { type: 'string' } } },
       ),
+      errors: [['IAM-002', 'azurerm_lighthouse_definition.d']],
+    },
+  ],
+});
+
+const HEX_TENANT = 'ABCDEF01-2345-6789-ABCD-EF0123456789';
+
+ruleTester(lighthouseDelegationRule([HEX_TENANT, TENANT]), {
+  valid: [
+    {
+      name: 'an allow-listed tenant written in lower case while the allow-list has it in upper case',
+      synth: tf({ 'azurerm_lighthouse_definition.d': { managing_tenant_id: HEX_TENANT.toLowerCase() } }),
+      plan: plan([
+        { at: 'azurerm_lighthouse_definition.d', values: { managing_tenant_id: HEX_TENANT.toLowerCase() } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a tenant not on a two-tenant allow-list',
+      messages: [
+        'azurerm_lighthouse_definition.d delegates management to tenant 99999999-aaaa-bbbb-cccc-dddddddddddd, which is not on the allow-list (ABCDEF01-2345-6789-ABCD-EF0123456789, 11111111-2222-3333-4444-555555555555).',
+      ],
+      synth: tf({
+        'azurerm_lighthouse_definition.d': { managing_tenant_id: '99999999-aaaa-bbbb-cccc-dddddddddddd' },
+      }),
       errors: [['IAM-002', 'azurerm_lighthouse_definition.d']],
     },
   ],
@@ -177,11 +329,110 @@ ruleTester(IAM_003, {
         },
       ]),
     },
+    {
+      name: 'Reader by GUID, and a custom role defined in this configuration, on the subscription',
+      synth: tf({
+        'azurerm_role_assignment.reader': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          role_definition_id:
+            '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          principal_id: 'p',
+        },
+        'azurerm_role_definition.r': {
+          name: 'blob-reader',
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+        },
+        'azurerm_role_assignment.custom': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          role_definition_id: '${azurerm_role_definition.r.role_definition_resource_id}',
+          principal_id: 'p',
+        },
+      }),
+    },
+    {
+      name: 'role and scope limited by validation to non-privileged roles and resource-group scopes',
+      synth: tf(
+        {
+          'azurerm_role_assignment.role': {
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            role_definition_name: '${var.role}',
+            principal_id: 'p',
+          },
+          'azurerm_role_assignment.scope': {
+            scope: '${var.scope}',
+            role_definition_name: 'Contributor',
+            principal_id: 'p',
+          },
+        },
+        {
+          variable: {
+            role: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["Reader", "Storage Blob Data Reader"], var.role)}',
+                  error_message: 'Only read roles.',
+                },
+              ],
+            },
+            scope: {
+              type: 'string',
+              validation: [
+                {
+                  condition:
+                    '${contains(["/subscriptions/s/resourceGroups/rg-app", "/subscriptions/s/resourceGroups/rg-data"], var.scope)}',
+                  error_message: 'Resource groups only.',
+                },
+              ],
+            },
+          },
+        },
+      ),
+    },
+    {
+      name: 'Reader on the subscription, named by a role definition data source',
+      synth: tf({
+        'data.azurerm_role_definition.reader': { name: 'Reader' },
+        'azurerm_role_assignment.r': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          role_definition_id: '${data.azurerm_role_definition.reader.id}',
+          principal_id: 'p',
+        },
+      }),
+    },
   ],
   invalid: [
     {
-      name: 'Owner on a literal subscription, UAA by GUID on a management group, Contributor through the subscription data source',
+      name: 'Owner on the subscription, named by a role definition data source (known only after apply)',
       messages: [
+        'azurerm_role_assignment.owner assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'azurerm_role_assignment.unnamed assigns a role that cannot be verified before apply at subscription or management-group scope.',
+      ],
+      synth: tf({
+        'data.azurerm_role_definition.owner': { name: 'Owner' },
+        'data.azurerm_role_definition.unnamed': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+        },
+        'azurerm_role_assignment.owner': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          role_definition_id: '${data.azurerm_role_definition.owner.id}',
+          principal_id: 'p',
+        },
+        'azurerm_role_assignment.unnamed': {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          role_definition_id: '${data.azurerm_role_definition.unnamed.id}',
+          principal_id: 'p',
+        },
+      }),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.owner'],
+        ['IAM-003', 'azurerm_role_assignment.unnamed'],
+      ],
+    },
+    {
+      name: 'Owner on a literal subscription, UAA by GUID on a management group, Contributor through the subscription data source and on a management group in the configuration',
+      messages: [
+        'azurerm_role_assignment.on_mg assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
         'azurerm_role_assignment.contrib assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
         'azurerm_role_assignment.owner assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
         'azurerm_role_assignment.uaa assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
@@ -204,6 +455,12 @@ ruleTester(IAM_003, {
           role_definition_name: 'Contributor',
           principal_id: 'p',
         },
+        'azurerm_management_group.clinical': { display_name: 'Clinical' },
+        'azurerm_role_assignment.on_mg': {
+          scope: '${azurerm_management_group.clinical.id}',
+          role_definition_name: 'Contributor',
+          principal_id: 'p',
+        },
       }),
       plan: plan([
         {
@@ -222,6 +479,7 @@ ruleTester(IAM_003, {
       ]),
       errors: [
         ['IAM-003', 'azurerm_role_assignment.contrib'],
+        ['IAM-003', 'azurerm_role_assignment.on_mg'],
         ['IAM-003', 'azurerm_role_assignment.owner'],
         ['IAM-003', 'azurerm_role_assignment.uaa'],
       ],
@@ -238,6 +496,92 @@ ruleTester(IAM_003, {
       ),
       errors: [['IAM-003', 'azurerm_role_assignment.r']],
       message: /cannot be verified/,
+    },
+    {
+      name: 'a role definition id or name unknown before apply on the subscription',
+      messages: [
+        'azurerm_role_assignment.by_name assigns a role that cannot be verified before apply at subscription or management-group scope.',
+        'azurerm_role_assignment.r assigns a role that cannot be verified before apply at subscription or management-group scope.',
+      ],
+      synth: tf(
+        {
+          'azurerm_role_assignment.r': {
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            role_definition_id: '${var.role_id}',
+            principal_id: 'p',
+          },
+          'azurerm_role_assignment.by_name': {
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            role_definition_name: '${var.role_name}',
+            principal_id: 'p',
+          },
+        },
+        { variable: { role_id: { type: 'string' }, role_name: { type: 'string' } } },
+      ),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.by_name'],
+        ['IAM-003', 'azurerm_role_assignment.r'],
+      ],
+    },
+    {
+      name: 'a role whose validation admits Owner; scopes whose validation admits a subscription or a management group',
+      messages: [
+        'azurerm_role_assignment.mg assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'azurerm_role_assignment.role assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'azurerm_role_assignment.sub assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+      ],
+      synth: tf(
+        {
+          'azurerm_role_assignment.role': {
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            role_definition_name: '${var.role}',
+            principal_id: 'p',
+          },
+          'azurerm_role_assignment.sub': {
+            scope: '${var.sub_scope}',
+            role_definition_name: 'Contributor',
+            principal_id: 'p',
+          },
+          'azurerm_role_assignment.mg': {
+            scope: '${var.mg_scope}',
+            role_definition_name: 'Contributor',
+            principal_id: 'p',
+          },
+        },
+        {
+          variable: {
+            role: {
+              type: 'string',
+              validation: [{ condition: '${contains(["Reader", "Owner"], var.role)}', error_message: 'x' }],
+            },
+            sub_scope: {
+              type: 'string',
+              validation: [
+                {
+                  condition:
+                    '${contains(["/subscriptions/s/resourceGroups/rg-app", "/subscriptions/s"], var.sub_scope)}',
+                  error_message: 'x',
+                },
+              ],
+            },
+            mg_scope: {
+              type: 'string',
+              validation: [
+                {
+                  condition:
+                    '${contains(["/subscriptions/s/resourceGroups/rg-app", "/providers/Microsoft.Management/managementGroups/hospital"], var.mg_scope)}',
+                  error_message: 'x',
+                },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.mg'],
+        ['IAM-003', 'azurerm_role_assignment.role'],
+        ['IAM-003', 'azurerm_role_assignment.sub'],
+      ],
     },
   ],
 });
@@ -289,6 +633,24 @@ ruleTester(IAM_004, {
         ['IAM-004', 'azurerm_linux_virtual_machine_scale_set.ss'],
       ],
       planErrors: [['IAM-004', 'azurerm_linux_virtual_machine_scale_set.ss[0]']],
+    },
+    {
+      name: 'literal admin passwords on Windows machines and scale sets',
+      messages: [
+        'azurerm_windows_virtual_machine.win: admin_password is written as a literal in the configuration.',
+        'azurerm_windows_virtual_machine_scale_set.ss: admin_password is written as a literal in the configuration.',
+      ],
+      synth: tf({
+        'azurerm_windows_virtual_machine.win': { admin_username: 'ops', admin_password: 'Vinter2026!' },
+        'azurerm_windows_virtual_machine_scale_set.ss': {
+          admin_username: 'ops',
+          admin_password: 'Host2026!',
+        },
+      }),
+      errors: [
+        ['IAM-004', 'azurerm_windows_virtual_machine.win'],
+        ['IAM-004', 'azurerm_windows_virtual_machine_scale_set.ss'],
+      ],
     },
   ],
 });

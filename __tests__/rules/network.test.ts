@@ -23,10 +23,16 @@ ruleTester(NET_001, {
         'azurerm_mssql_server.s': { public_network_access_enabled: 'false' },
         'azurerm_linux_web_app.w': { public_network_access_enabled: false },
         'azurerm_postgresql_flexible_server.pg': { delegated_subnet_id: '${azurerm_subnet.db.id}' },
+        'data.azurerm_key_vault.shared': { name: 'kv-shared', resource_group_name: 'rg-shared' },
       }),
       plan: plan([
         { at: 'azurerm_storage_account.sa', values: SA },
         { at: 'module.kv.azurerm_key_vault.kv', index: 0, values: { public_network_access_enabled: false } },
+        {
+          at: 'data.azurerm_storage_account.shared',
+          values: { public_network_access_enabled: true },
+          actions: ['read'],
+        },
       ]),
     },
   ],
@@ -98,6 +104,27 @@ ruleTester(NET_001, {
       errors: [['NET-001', 'azurerm_storage_account.sa']],
       message: /allow_blob_public_access/,
     },
+    {
+      name: 'messaging namespaces and a Cognitive Services account at the default; PostgreSQL not injected into a subnet',
+      messages: [
+        'azurerm_cognitive_account.ai: public_network_access_enabled is not set, and the provider default is true.',
+        'azurerm_eventhub_namespace.eh: public_network_access_enabled is not set, and the provider default is true.',
+        'azurerm_postgresql_flexible_server.pg: public_network_access_enabled is not set, and the provider default is true.',
+        'azurerm_servicebus_namespace.sb: public_network_access_enabled is not set, and the provider default is true.',
+      ],
+      synth: tf({
+        'azurerm_eventhub_namespace.eh': { sku: 'Standard' },
+        'azurerm_servicebus_namespace.sb': { sku: 'Premium' },
+        'azurerm_cognitive_account.ai': { kind: 'OpenAI', sku_name: 'S0' },
+        'azurerm_postgresql_flexible_server.pg': { sku_name: 'GP_Standard_D2s_v3' },
+      }),
+      errors: [
+        ['NET-001', 'azurerm_cognitive_account.ai'],
+        ['NET-001', 'azurerm_eventhub_namespace.eh'],
+        ['NET-001', 'azurerm_postgresql_flexible_server.pg'],
+        ['NET-001', 'azurerm_servicebus_namespace.sb'],
+      ],
+    },
   ],
 });
 
@@ -135,6 +162,13 @@ ruleTester(NET_002, {
         },
       ]),
     },
+    {
+      name: 'data sources for an existing account and vault are not checked',
+      synth: tf({
+        'data.azurerm_storage_account.shared': { name: 'stshared', resource_group_name: 'rg-shared' },
+        'data.azurerm_key_vault.shared': { name: 'kv-shared', resource_group_name: 'rg-shared' },
+      }),
+    },
   ],
   invalid: [
     {
@@ -166,6 +200,33 @@ ruleTester(NET_002, {
         ['NET-002', 'azurerm_storage_account.b'],
       ],
       planErrors: [['NET-002', 'azurerm_storage_account.a[0]']],
+    },
+    {
+      name: 'a separate network-rules resource that allows; one for an account outside the configuration does not count',
+      messages: [
+        'azurerm_key_vault.kv: network_acls.default_action is "Allow" (expected "Deny").',
+        'azurerm_storage_account.other has no network_rules block; Azure allows all networks by default.',
+        'azurerm_storage_account.sa: azurerm_storage_account_network_rules.r: default_action is "Allow" (expected "Deny").',
+      ],
+      synth: tf({
+        'azurerm_storage_account.sa': { name: 'sa' },
+        'azurerm_storage_account_network_rules.r': {
+          storage_account_id: '${azurerm_storage_account.sa.id}',
+          default_action: 'Allow',
+        },
+        'azurerm_storage_account.other': { name: 'other' },
+        'azurerm_storage_account_network_rules.ext': {
+          storage_account_id:
+            '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other',
+          default_action: 'Deny',
+        },
+        'azurerm_key_vault.kv': { network_acls: { default_action: 'Allow', bypass: 'AzureServices' } },
+      }),
+      errors: [
+        ['NET-002', 'azurerm_key_vault.kv'],
+        ['NET-002', 'azurerm_storage_account.other'],
+        ['NET-002', 'azurerm_storage_account.sa'],
+      ],
     },
   ],
 });
@@ -231,7 +292,81 @@ ruleTester(NET_003, {
             ],
           },
         },
+        {
+          at: 'azurerm_network_security_rule.web',
+          values: {
+            ...RULE,
+            source_address_prefix: 'Internet',
+            source_address_prefixes: [],
+            destination_port_range: '',
+            destination_port_ranges: ['80', '443'],
+          },
+        },
+        {
+          at: 'data.azurerm_network_security_group.legacy',
+          actions: ['read'],
+          values: {
+            security_rule: [
+              {
+                ...RULE,
+                source_address_prefix: '*',
+                source_address_prefixes: [],
+                destination_port_range: '3389',
+                destination_port_ranges: [],
+              },
+            ],
+          },
+        },
       ]),
+    },
+    {
+      name: 'ICMP, ESP and AH from the internet carry no ports; direction and access limited by validation to Outbound and Deny',
+      synth: tf(
+        {
+          'azurerm_network_security_rule.icmp': {
+            ...RULE,
+            protocol: 'Icmp',
+            source_address_prefix: '*',
+            destination_port_range: '*',
+          },
+          'azurerm_network_security_rule.esp': {
+            ...RULE,
+            protocol: 'Esp',
+            source_address_prefix: '*',
+            destination_port_range: '*',
+          },
+          'azurerm_network_security_rule.ah': {
+            ...RULE,
+            protocol: 'Ah',
+            source_address_prefix: '*',
+            destination_port_range: '*',
+          },
+          'azurerm_network_security_rule.dir': {
+            ...RULE,
+            direction: '${var.direction}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+          'azurerm_network_security_rule.acc': {
+            ...RULE,
+            access: '${var.access}',
+            source_address_prefix: '*',
+            destination_port_range: '3389',
+          },
+        },
+        {
+          variable: {
+            direction: {
+              type: 'string',
+              validation: { condition: '${contains(["Outbound"], var.direction)}', error_message: 'x' },
+            },
+            access: {
+              type: 'string',
+              validation: { condition: '${contains(["Deny"], var.access)}', error_message: 'x' },
+            },
+          },
+        },
+      ),
     },
   ],
   invalid: [
@@ -325,6 +460,224 @@ ruleTester(NET_003, {
       errors: [['NET-003', 'azurerm_network_security_rule.r']],
       message: /unknown before apply/,
     },
+    {
+      name: 'source list or port list from unvalidated variables counts as open',
+      messages: [
+        'azurerm_network_security_rule.ports: allows inbound from "*" to port 22 and 3389 (values unknown before apply count as open).',
+        'azurerm_network_security_rule.sources: allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
+      ],
+      synth: tf(
+        {
+          'azurerm_network_security_rule.sources': {
+            ...RULE,
+            source_address_prefixes: '${var.sources}',
+            destination_port_range: '22',
+          },
+          'azurerm_network_security_rule.ports': {
+            ...RULE,
+            source_address_prefix: '*',
+            destination_port_ranges: '${var.ports}',
+          },
+        },
+        { variable: { sources: { type: 'list(string)' }, ports: { type: 'list(string)' } } },
+      ),
+      errors: [
+        ['NET-003', 'azurerm_network_security_rule.ports'],
+        ['NET-003', 'azurerm_network_security_rule.sources'],
+      ],
+    },
+    {
+      name: 'direction, access or protocol that validation leaves open; unvalidated direction and access',
+      messages: [
+        'azurerm_network_security_rule.acc: allows inbound from "*" to port 3389.',
+        'azurerm_network_security_rule.dir: allows inbound from "*" to port 22.',
+        'azurerm_network_security_rule.proto: allows inbound from "*" to port 22.',
+        'azurerm_network_security_rule.uacc: allows inbound from "*" to port 22 (values unknown before apply count as open).',
+        'azurerm_network_security_rule.udir: allows inbound from "*" to port 22 (values unknown before apply count as open).',
+      ],
+      synth: tf(
+        {
+          'azurerm_network_security_rule.dir': {
+            ...RULE,
+            direction: '${var.direction}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+          'azurerm_network_security_rule.acc': {
+            ...RULE,
+            access: '${var.access}',
+            source_address_prefix: '*',
+            destination_port_range: '3389',
+          },
+          'azurerm_network_security_rule.proto': {
+            ...RULE,
+            protocol: '${var.protocol}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+          'azurerm_network_security_rule.udir': {
+            ...RULE,
+            direction: '${var.any_direction}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+          'azurerm_network_security_rule.uacc': {
+            ...RULE,
+            access: '${var.any_access}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+        },
+        {
+          variable: {
+            direction: {
+              type: 'string',
+              validation: {
+                condition: '${contains(["Inbound", "Outbound"], var.direction)}',
+                error_message: 'x',
+              },
+            },
+            access: {
+              type: 'string',
+              validation: { condition: '${contains(["Allow", "Deny"], var.access)}', error_message: 'x' },
+            },
+            protocol: {
+              type: 'string',
+              validation: { condition: '${contains(["Icmp", "Tcp"], var.protocol)}', error_message: 'x' },
+            },
+            any_direction: { type: 'string' },
+            any_access: { type: 'string' },
+          },
+        },
+      ),
+      errors: [
+        ['NET-003', 'azurerm_network_security_rule.acc'],
+        ['NET-003', 'azurerm_network_security_rule.dir'],
+        ['NET-003', 'azurerm_network_security_rule.proto'],
+        ['NET-003', 'azurerm_network_security_rule.uacc'],
+        ['NET-003', 'azurerm_network_security_rule.udir'],
+      ],
+    },
+    {
+      name: 'direction, access and protocol passed through a wrapper module as null still count as open',
+      messages: ['azurerm_network_security_rule.r: allows inbound from "*" to port 22.'],
+      synth: tf(
+        {
+          'azurerm_network_security_rule.r': {
+            direction: '${var.direction}',
+            access: '${var.access}',
+            protocol: '${var.protocol}',
+            source_address_prefix: '*',
+            destination_port_range: '22',
+          },
+        },
+        {
+          variable: {
+            direction: { type: 'string', default: null },
+            access: { type: 'string', default: null },
+            protocol: { type: 'string', default: null },
+          },
+        },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_network_security_rule.list',
+          values: {
+            ...RULE,
+            source_address_prefix: '*',
+            source_address_prefixes: [],
+            destination_port_range: '',
+            destination_port_ranges: ['22', '443'],
+          },
+        },
+      ]),
+      errors: [['NET-003', 'azurerm_network_security_rule.r']],
+      planErrors: [['NET-003', 'azurerm_network_security_rule.list']],
+    },
+    {
+      name: 'IPv4 and IPv6 "any" addresses; a range whose ends are the management ports',
+      messages: [
+        'azurerm_network_security_rule.any_addr: allows inbound from "0.0.0.0", "::" to port 22.',
+        'azurerm_network_security_rule.wide: allows inbound from "Internet" to port 22 and 3389.',
+      ],
+      synth: tf({
+        'azurerm_network_security_rule.any_addr': {
+          ...RULE,
+          source_address_prefixes: ['0.0.0.0', '::'],
+          destination_port_range: '22',
+        },
+        'azurerm_network_security_rule.wide': {
+          ...RULE,
+          source_address_prefix: 'Internet',
+          destination_port_range: '22-3389',
+        },
+      }),
+      errors: [
+        ['NET-003', 'azurerm_network_security_rule.any_addr'],
+        ['NET-003', 'azurerm_network_security_rule.wide'],
+      ],
+    },
+    {
+      name: 'ports written as numbers, alone or in a list',
+      messages: [
+        'azurerm_network_security_rule.list: allows inbound from "*" to port 22.',
+        'azurerm_network_security_rule.single: allows inbound from "Internet" to port 3389.',
+      ],
+      hcl: `
+resource "azurerm_network_security_rule" "single" {
+  name                        = "rdp"
+  priority                    = 100
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = 3389
+  source_address_prefix       = "Internet"
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}
+
+resource "azurerm_network_security_rule" "list" {
+  name                        = "ssh-https"
+  priority                    = 110
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = [22, 443]
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}
+`,
+      errors: [
+        ['NET-003', 'azurerm_network_security_rule.list'],
+        ['NET-003', 'azurerm_network_security_rule.single'],
+      ],
+    },
+    {
+      name: 'a port range Azure would not accept counts as open; security rules from a dynamic block',
+      messages: [
+        'azurerm_network_security_group.dyn: security_rule is built by a dynamic block, so its rules cannot be checked for internet access to management ports.',
+        'azurerm_network_security_rule.typo: allows inbound from "*" to port 22 and 3389.',
+      ],
+      synth: tf({
+        'azurerm_network_security_rule.typo': {
+          ...RULE,
+          source_address_prefix: '*',
+          destination_port_range: '22,3389',
+        },
+        'azurerm_network_security_group.dyn': {
+          dynamic: { security_rule: { for_each: '${var.rules}', content: { name: '${security_rule.key}' } } },
+        },
+      }),
+      errors: [
+        ['NET-003', 'azurerm_network_security_group.dyn'],
+        ['NET-003', 'azurerm_network_security_rule.typo'],
+      ],
+    },
   ],
 });
 
@@ -343,6 +696,7 @@ ruleTester(NET_004, {
         'azurerm_linux_virtual_machine_scale_set.ss': {
           network_interface: { name: 'n', ip_configuration: [{ name: 'ip', subnet_id: 'x' }] },
         },
+        'data.azurerm_public_ip.bastion': { name: 'pip-bastion', resource_group_name: 'rg-hub' },
       }),
       plan: plan([
         {
@@ -410,6 +764,63 @@ ruleTester(NET_004, {
         ['NET-004', 'module.vm.azurerm_network_interface.nic'],
       ],
     },
+    {
+      name: 'a public IP prefix; a NIC and a scale set whose configurations come from dynamic blocks',
+      messages: [
+        'azurerm_network_interface.nic: ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
+        'azurerm_public_ip_prefix.p is a public IP prefix.',
+        'azurerm_windows_virtual_machine_scale_set.ss: network_interface is built by a dynamic block, so public IPs cannot be ruled out.',
+      ],
+      synth: tf({
+        'azurerm_public_ip_prefix.p': { location: 'norwayeast', prefix_length: 30 },
+        'azurerm_network_interface.nic': {
+          dynamic: {
+            ip_configuration: { for_each: '${var.ips}', content: { name: '${ip_configuration.key}' } },
+          },
+        },
+        'azurerm_windows_virtual_machine_scale_set.ss': {
+          dynamic: {
+            network_interface: { for_each: '${var.nics}', content: { name: '${network_interface.key}' } },
+          },
+        },
+      }),
+      errors: [
+        ['NET-004', 'azurerm_network_interface.nic'],
+        ['NET-004', 'azurerm_public_ip_prefix.p'],
+        ['NET-004', 'azurerm_windows_virtual_machine_scale_set.ss'],
+      ],
+    },
+    {
+      name: 'an orchestrated scale set with a public IP block; one whose public IP block is dynamic',
+      messages: [
+        'azurerm_orchestrated_virtual_machine_scale_set.dyn: network_interface[0].ip_configuration[0] gives every instance a public IP.',
+        'azurerm_orchestrated_virtual_machine_scale_set.vmss: network_interface[0].ip_configuration[1] gives every instance a public IP.',
+      ],
+      synth: tf({
+        'azurerm_orchestrated_virtual_machine_scale_set.vmss': {
+          network_interface: {
+            name: 'n',
+            ip_configuration: [
+              { name: 'private', subnet_id: 'x' },
+              { name: 'public', subnet_id: 'x', public_ip_address: { name: 'pub' } },
+            ],
+          },
+        },
+        'azurerm_orchestrated_virtual_machine_scale_set.dyn': {
+          network_interface: {
+            name: 'n',
+            ip_configuration: {
+              name: 'ip',
+              dynamic: { public_ip_address: { for_each: '${var.public}', content: { name: 'pub' } } },
+            },
+          },
+        },
+      }),
+      errors: [
+        ['NET-004', 'azurerm_orchestrated_virtual_machine_scale_set.dyn'],
+        ['NET-004', 'azurerm_orchestrated_virtual_machine_scale_set.vmss'],
+      ],
+    },
   ],
 });
 
@@ -427,6 +838,7 @@ ruleTester(NET_005, {
           },
         },
         'azurerm_postgresql_flexible_server.pg': { delegated_subnet_id: '${azurerm_subnet.db.id}' },
+        'data.azurerm_key_vault.shared': { name: 'kv-shared', resource_group_name: 'rg-shared' },
       }),
       plan: plan([
         { at: 'module.st.azurerm_storage_account.sa', index: 0, values: SA },
@@ -461,6 +873,42 @@ ruleTester(NET_005, {
       plan: plan([{ at: 'azurerm_key_vault.kv', values: {} }]),
       errors: [['NET-005', 'azurerm_key_vault.kv']],
     },
+    {
+      name: 'PostgreSQL neither injected nor behind an endpoint; an endpoint to a store outside the configuration',
+      messages: [
+        'azurerm_postgresql_flexible_server.pg has no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.ext could not be resolved to a resource, so it does not count).',
+      ],
+      synth: tf({
+        'azurerm_postgresql_flexible_server.pg': { public_network_access_enabled: false },
+        'azurerm_private_endpoint.ext': {
+          private_service_connection: {
+            name: 'c',
+            private_connection_resource_id:
+              '/subscriptions/x/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg',
+            subresource_names: ['postgresqlServer'],
+          },
+        },
+      }),
+      errors: [['NET-005', 'azurerm_postgresql_flexible_server.pg']],
+    },
+    {
+      name: 'an endpoint whose connections come from a dynamic block is named as unresolved',
+      messages: [
+        'azurerm_key_vault.kv has no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.pe could not be resolved to a resource, so it does not count).',
+      ],
+      synth: tf({
+        'azurerm_key_vault.kv': {},
+        'azurerm_private_endpoint.pe': {
+          dynamic: {
+            private_service_connection: {
+              for_each: '${var.connections}',
+              content: { private_connection_resource_id: '${private_service_connection.value}' },
+            },
+          },
+        },
+      }),
+      errors: [['NET-005', 'azurerm_key_vault.kv']],
+    },
   ],
 });
 
@@ -476,6 +924,7 @@ ruleTester(NET_006, {
         'azurerm_kubernetes_cluster_node_pool.p': {
           kubernetes_cluster_id: '${azurerm_kubernetes_cluster.k.id}',
         },
+        'data.azurerm_kubernetes_cluster.shared': { name: 'aks-shared', resource_group_name: 'rg-shared' },
       }),
       plan: plan([
         {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule';
-import type { Resolved } from '../../model/resolve';
-import { targetOf } from '../attributes';
+import type { Resolved, Resolver } from '../../model/resolve';
+import type { TfModel, TfResource } from '../../model/types';
+import { isWritten, targetOf } from '../attributes';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
@@ -29,10 +30,12 @@ export const IAM_003 = defineRule({
     const { model, resolver } = context;
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const role = privilegedRole(
-        resolver.value(model, resource, 'role_definition_name'),
-        resolver.value(model, resource, 'role_definition_id'),
-      );
+      const name = resolver.value(model, resource, 'role_definition_name');
+      const id = resolver.value(model, resource, 'role_definition_id');
+      let role = privilegedRole(name, id);
+      // `role_definition_id = data.azurerm_role_definition.x.id` is only known after apply: read the role it names.
+      if (name.kind === 'absent' && id.kind === 'absent' && isWritten(resource, 'role_definition_id'))
+        role = referencedRole(resolver, model, resource);
       if (role === 'no') continue;
       const scopeValue = resolver.value(model, resource, 'scope');
       let scope: Verdict = broadScope(scopeValue);
@@ -69,6 +72,29 @@ function privilegedRole(name: Resolved, id: Resolved): Verdict {
       ? 'yes'
       : 'no';
   return name.kind === 'absent' && id.kind === 'absent' ? 'no' : 'unknown';
+}
+
+/**
+ * The role a `role_definition_id` reference names: a role definition data source by its name; a custom
+ * role defined in the configuration is not one of the built-in privileged roles; anything else is unknown.
+ */
+function referencedRole(resolver: Resolver, model: TfModel, resource: TfResource): Verdict {
+  const target = targetOf(resolver, model, resource, 'role_definition_id');
+  switch (target.kind) {
+    case 'absent':
+      return 'no';
+    case 'external':
+      return privilegedRole({ kind: 'absent' }, { kind: 'known', value: target.value });
+    case 'unknown':
+      return 'unknown';
+    case 'resource': {
+      if (target.resource.type !== 'azurerm_role_definition') return 'unknown';
+      if (target.resource.mode === 'managed') return 'no';
+      const name = resolver.value(target.model, target.resource, 'name');
+      const id = resolver.value(target.model, target.resource, 'role_definition_id');
+      return name.kind === 'absent' && id.kind === 'absent' ? 'unknown' : privilegedRole(name, id);
+    }
+  }
 }
 
 function broadScope(scope: Resolved): Verdict {
