@@ -17,6 +17,7 @@ import {
   isWritten,
   resourceKey,
   stringProblem,
+  targetOf,
   unresolvedNote,
 } from '../../policies/rules/attributes';
 import {
@@ -44,6 +45,33 @@ const VARIABLES = {
       validation: [{ condition: '${contains(["TLS1_2", "TLS1_0"], var.tls)}', error_message: 'x' }],
     },
     free: { type: 'string' },
+    https: {
+      type: 'string',
+      validation: [{ condition: '${contains(["true"], var.https)}', error_message: 'x' }],
+    },
+    either: {
+      type: 'string',
+      validation: [{ condition: '${contains(["true", "false"], var.either)}', error_message: 'x' }],
+    },
+  },
+};
+
+/** A data source read while planning: Terraform records it in prior_state only, without a change. */
+const PRIOR_STATE = {
+  format_version: '1.0',
+  values: {
+    root_module: {
+      resources: [
+        {
+          address: 'data.azurerm_key_vault.shared',
+          mode: 'data',
+          type: 'azurerm_key_vault',
+          name: 'shared',
+          provider_name: 'registry.terraform.io/hashicorp/azurerm',
+          values: { name: 'kv-shared', resource_group_name: 'rg-shared' },
+        },
+      ],
+    },
   },
 };
 
@@ -69,6 +97,8 @@ describe('boolProblem', () => {
       'azurerm_storage_account.unset': {},
       'azurerm_storage_account.bounded': { https_traffic_only_enabled: '${var.tls}' },
       'azurerm_storage_account.free': { https_traffic_only_enabled: '${var.free}' },
+      'azurerm_storage_account.only_true': { https_traffic_only_enabled: '${var.https}' },
+      'azurerm_storage_account.either': { https_traffic_only_enabled: '${var.either}' },
     },
     VARIABLES,
   );
@@ -92,6 +122,8 @@ describe('boolProblem', () => {
   });
   it('a variable bounded by its validation: every allowed value must pass', () => {
     expect(check('bounded', true)).toBe('https_traffic_only_enabled may be "TLS1_2" or "TLS1_0"');
+    expect(check('only_true', false)).toBeUndefined();
+    expect(check('either', true)).toBe('https_traffic_only_enabled may be "true" or "false"');
   });
   it('a value that cannot be resolved is a problem with the reason', () => {
     expect(check('free', true)).toBe(
@@ -191,6 +223,10 @@ describe('blockCount', () => {
         blob_properties: { dynamic: { cors_rule: { for_each: '${var.free}' } } },
       },
       'azurerm_storage_account.variable': { network_rules: '${var.free}' },
+      'azurerm_storage_account.bounded': { network_rules: '${var.tls}' },
+      'azurerm_linux_web_app.deep': {
+        site_config: { ip_restriction: { dynamic: { headers: { for_each: '${var.free}' } } } },
+      },
     },
     VARIABLES,
   );
@@ -217,6 +253,16 @@ describe('blockCount', () => {
       reason:
         'network_rules cannot be verified before apply (var.free has no default and no validation that limits it)',
     });
+    expect(count('bounded')).toEqual({
+      kind: 'unknown',
+      reason:
+        'network_rules cannot be verified before apply (var.tls is limited by its validation to TLS1_2, TLS1_0)',
+    });
+  });
+  it('a dynamic block is found next to the static blocks it stands among, however deep', () => {
+    expect(
+      blockCount(context, at('azurerm_linux_web_app.deep'), 'site_config.ip_restriction.headers'),
+    ).toEqual({ kind: 'unknown', reason: 'site_config.ip_restriction.headers is built by a dynamic block' });
   });
   it('in a plan, blocks are counted from the values (no dynamic blocks there)', () => {
     const model = loadPlan(
@@ -271,6 +317,14 @@ describe('isLiteralInConfig, isWritten', () => {
     );
     expect(isWritten(model.resources[0], 'key_vault_id')).toBe(true);
     expect(isWritten(model.resources[1], 'key_vault_id')).toBe(false);
+  });
+  it('a data source read while planning has no change; what it does not carry is not written', () => {
+    const model = loadPlan(plan([], { prior_state: PRIOR_STATE }), { file: 'plan.json' });
+    const vault = model.byAddress.get('data.azurerm_key_vault.shared') as TfResource;
+    expect(vault.change).toBeUndefined();
+    expect(isWritten(vault, 'name')).toBe(true);
+    expect(isWritten(vault, 'tenant_id')).toBe(false);
+    expect(hasOwnLocation(vault)).toBe(false);
   });
 });
 
@@ -332,6 +386,15 @@ describe('location helpers', () => {
       recover_database_id:
         '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/x/longTermRetentionDatabases/d',
     },
+    'azurerm_mssql_database.ltr_norway': {
+      recover_database_id:
+        '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/Locations/NorwayEast/longTermRetentionServers/x/longTermRetentionDatabases/d',
+    },
+    'azurerm_mssql_server.abroad': { location: 'westeurope' },
+    'azurerm_mssql_database.abroad': { server_id: '${azurerm_mssql_server.abroad.id}' },
+    // Two containers naming each other as parent: a broken configuration must not loop.
+    'azurerm_storage_container.a': { storage_account_id: '${azurerm_storage_container.b.id}' },
+    'azurerm_storage_container.b': { storage_account_id: '${azurerm_storage_container.a.id}' },
   });
 
   it('hasOwnLocation: written in configuration, or unknown in a plan', () => {
@@ -342,6 +405,21 @@ describe('location helpers', () => {
       { file: 'plan.json' },
     );
     expect(hasOwnLocation(model.resources[0])).toBe(true);
+  });
+
+  it('in a plan, a child without a location of its own lives where its parent lives', () => {
+    const SERVER = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/sql';
+    const model = loadPlan(
+      plan([
+        { at: 'azurerm_mssql_server.sql', values: { id: SERVER, location: 'norwaywest' } },
+        { at: 'azurerm_mssql_database.db', values: { server_id: SERVER } },
+      ]),
+      { file: 'plan.json' },
+    );
+    const context = contextOf(model);
+    const database = model.byAddress.get('azurerm_mssql_database.db') as TfResource;
+    expect(hasOwnLocation(database)).toBe(false);
+    expect(resourceLocation(context, model, database)).toEqual({ kind: 'known', value: 'norwaywest' });
   });
 
   it('resourceLocation follows a child to its parent, and says why when it cannot', () => {
@@ -362,6 +440,10 @@ describe('location helpers', () => {
       kind: 'unknown',
       reason: 'azurerm_role_assignment.ra has no location to verify',
     });
+    expect(resourceLocation(context, context.model, at('azurerm_storage_container.a'))).toEqual({
+      kind: 'unknown',
+      reason: 'azurerm_storage_container.a has no location to verify',
+    });
     expect(resourceLocation(context, context.model, at('azurerm_storage_container.c'))).toEqual({
       kind: 'unknown',
       reason: expect.stringMatching(/^the parent of azurerm_storage_container\.c cannot be resolved: /),
@@ -380,13 +462,290 @@ describe('location helpers', () => {
       'the server /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x is outside the checked configuration, so its location cannot be verified',
     );
     expect(
+      targetLocationProblem(
+        context,
+        at('azurerm_mssql_database.ltr_norway'),
+        'recover_database_id',
+        'the backup',
+      ),
+    ).toBeUndefined();
+    expect(
       targetLocationProblem(context, at('azurerm_mssql_database.db'), 'server_id', 'the server'),
     ).toBeUndefined();
+    expect(
+      targetLocationProblem(context, at('azurerm_mssql_database.abroad'), 'server_id', 'the server'),
+    ).toBe(
+      'the location of the server azurerm_mssql_server.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest)',
+    );
     expect(
       targetLocationProblem(context, at('azurerm_mssql_database.orphan'), 'server_id', 'the server'),
     ).toBeUndefined();
     expect(
       targetLocationProblem(context, at('azurerm_storage_container.c'), 'storage_account_id', 'the account'),
     ).toMatch(/^the account cannot be resolved: /);
+  });
+});
+
+describe('targetOf', () => {
+  const SERVERS = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers';
+  /** What a target names, in one line: the resource address, the external id, or why it is unknown. */
+  const describeTarget = (
+    target: ReturnType<typeof targetOf>,
+  ): string | { external: string } | { unknown: string } | 'absent' => {
+    switch (target.kind) {
+      case 'resource':
+        return target.resource.address;
+      case 'external':
+        return { external: target.value };
+      case 'unknown':
+        return { unknown: target.reason };
+      case 'absent':
+        return 'absent';
+    }
+  };
+  const targetIn = (model: TfModel) => (address: string, path: Parameters<typeof targetOf>[3]) => {
+    const context = contextOf(model);
+    return describeTarget(
+      targetOf(context.resolver, model, model.byAddress.get(address) as TfResource, path),
+    );
+  };
+
+  describe('in a plan, the configuration references name the target even when the id is already known', () => {
+    // The servers exist already; their planned values carry no id here, so only the references tell.
+    const database = (at: string, references: readonly string[], serverId = `${SERVERS}/existing`) => ({
+      at,
+      values: { server_id: serverId },
+      references: { server_id: references },
+    });
+    const model = loadPlan(
+      plan([
+        { at: 'azurerm_mssql_server.sql', values: { location: 'norwayeast' } },
+        { at: 'azurerm_mssql_server.other', values: { location: 'norwayeast' } },
+        { at: 'azurerm_mssql_server.pool', index: 0, values: { location: 'norwayeast' } },
+        { at: 'azurerm_mssql_server.pool', index: 1, values: { location: 'norwayeast' } },
+        { at: 'data.azurerm_mssql_server.existing', values: { location: 'norwayeast' } },
+        { at: 'azurerm_subnet.aks', values: { name: 'snet-aks' } },
+        database('azurerm_mssql_database.plain', ['azurerm_mssql_server.sql.id', 'azurerm_mssql_server.sql']),
+        database('azurerm_mssql_database.bare', ['azurerm_mssql_server.sql']),
+        database('azurerm_mssql_database.counted', [
+          'azurerm_mssql_server.pool[1].id',
+          'azurerm_mssql_server.pool[1]',
+          'azurerm_mssql_server.pool',
+        ]),
+        database('azurerm_mssql_database.whole_list', ['azurerm_mssql_server.pool']),
+        database('azurerm_mssql_database.data', [
+          'data.azurerm_mssql_server.existing.id',
+          'data.azurerm_mssql_server.existing',
+        ]),
+        database('azurerm_mssql_database.unparsed', [
+          'azurerm_mssql_server.pool[*].id',
+          'azurerm_mssql_server',
+          'azurerm_mssql_server.sql.id',
+        ]),
+        database('azurerm_mssql_database.two', [
+          'azurerm_mssql_server.sql.id',
+          'azurerm_mssql_server.other.id',
+        ]),
+        database('azurerm_mssql_database.gone', ['azurerm_mssql_server.gone.id']),
+        database('azurerm_mssql_database.variable', ['var.server_id']),
+        database('azurerm_mssql_database.local', ['local.server_id']),
+        database('azurerm_mssql_database.module', ['module.sql.server_id']),
+        database('azurerm_mssql_database.each', ['each.value', 'azurerm_mssql_server.sql.id']),
+        database('azurerm_mssql_database.count', ['count.index']),
+        database('azurerm_mssql_database.path', ['path.module']),
+        database('azurerm_mssql_database.none', []),
+        {
+          at: 'azurerm_kubernetes_cluster.aks',
+          values: { default_node_pool: [{ vnet_subnet_id: '/subscriptions/s/x/subnets/snet-aks' }] },
+          references: { 'default_node_pool.vnet_subnet_id': ['azurerm_subnet.aks.id', 'azurerm_subnet.aks'] },
+        },
+      ]),
+      { file: 'plan.json' },
+    );
+    const target = targetIn(model);
+    const existing = { external: `${SERVERS}/existing` };
+
+    it('follows a reference to one resource, an instance of a counted one, or a data source', () => {
+      expect(target('azurerm_mssql_database.plain', 'server_id')).toBe('azurerm_mssql_server.sql');
+      expect(target('azurerm_mssql_database.bare', 'server_id')).toBe('azurerm_mssql_server.sql');
+      expect(target('azurerm_mssql_database.counted', 'server_id')).toBe('azurerm_mssql_server.pool[1]');
+      expect(target('azurerm_mssql_database.data', 'server_id')).toBe('data.azurerm_mssql_server.existing');
+    });
+    it('skips references it cannot read', () => {
+      expect(target('azurerm_mssql_database.unparsed', 'server_id')).toBe('azurerm_mssql_server.sql');
+    });
+    it('reads references of an attribute in a block, whose index the configuration does not record', () => {
+      expect(target('azurerm_kubernetes_cluster.aks', ['default_node_pool', 0, 'vnet_subnet_id'])).toBe(
+        'azurerm_subnet.aks',
+      );
+    });
+    it('falls back to the id when the references do not agree on one resource instance', () => {
+      for (const name of ['whole_list', 'two', 'gone', 'none'])
+        expect(target(`azurerm_mssql_database.${name}`, 'server_id')).toEqual(existing);
+    });
+    it('falls back to the id when the value comes through a variable, local, module, iteration or path', () => {
+      for (const name of ['variable', 'local', 'module', 'each', 'count', 'path'])
+        expect(target(`azurerm_mssql_database.${name}`, 'server_id')).toEqual(existing);
+    });
+    it('an attribute that is not set is absent', () => {
+      expect(target('azurerm_mssql_server.sql', 'server_id')).toBe('absent');
+    });
+  });
+
+  it('a plan without its configuration section is read by id alone', () => {
+    const document = plan([
+      { at: 'azurerm_mssql_server.sql', values: { id: `${SERVERS}/sql` } },
+      {
+        at: 'azurerm_mssql_database.db',
+        values: { server_id: `${SERVERS}/sql` },
+        references: { server_id: ['azurerm_mssql_server.other.id'] },
+      },
+    ]);
+    delete document.configuration;
+    const target = targetIn(loadPlan(document, { file: 'plan.json' }));
+    expect(target('azurerm_mssql_database.db', 'server_id')).toBe('azurerm_mssql_server.sql');
+  });
+
+  describe('in a plan, references inside a module instance name resources of that module', () => {
+    const PROVIDER = 'registry.terraform.io/hashicorp/azurerm';
+    const resource = (
+      module: string,
+      type: string,
+      name: string,
+      values: Record<string, unknown>,
+      index?: number,
+    ) => ({
+      address: `${module ? `${module}.` : ''}${type}.${name}${index === undefined ? '' : `[${index}]`}`,
+      mode: 'managed',
+      type,
+      name,
+      ...(index === undefined ? {} : { index }),
+      provider_name: PROVIDER,
+      values,
+    });
+    const config = (type: string, name: string, references?: readonly string[]) => ({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      expressions: references ? { server_id: { references } } : {},
+    });
+    // module.single["blue"] is one instance; module.pair["a"] and ["b"] each count one server.
+    const single = 'module.single["blue"]';
+    const pair = ['a', 'b'].map((key) => ({
+      address: `module.pair["${key}"]`,
+      resources: [
+        resource(
+          `module.pair["${key}"]`,
+          'azurerm_mssql_server',
+          'sql',
+          { id: `${SERVERS}/sql-${key}`, location: 'norwayeast' },
+          0,
+        ),
+        resource(`module.pair["${key}"]`, 'azurerm_mssql_database', 'db', {
+          server_id: `${SERVERS}/sql-${key}`,
+        }),
+      ],
+    }));
+    const modules = [
+      {
+        address: single,
+        resources: [
+          resource(single, 'azurerm_mssql_server', 'sql', { location: 'norwayeast' }),
+          resource(single, 'azurerm_mssql_database', 'db', { server_id: `${SERVERS}/existing` }),
+        ],
+      },
+      ...pair,
+    ];
+    const root = [resource('', 'azurerm_mssql_server', 'sql', { location: 'norwayeast' })];
+    const model = loadPlan(
+      {
+        format_version: '1.2',
+        terraform_version: '1.9.8',
+        planned_values: { root_module: { resources: root, child_modules: modules } },
+        resource_changes: [...root, ...modules.flatMap((m) => m.resources)].map(({ values, ...r }) => ({
+          ...r,
+          change: { actions: ['no-op'], before: values, after: values, after_unknown: {} },
+        })),
+        configuration: {
+          root_module: {
+            resources: [config('azurerm_mssql_server', 'sql')],
+            module_calls: {
+              single: {
+                source: './single',
+                module: {
+                  resources: [
+                    config('azurerm_mssql_server', 'sql'),
+                    config('azurerm_mssql_database', 'db', [
+                      'azurerm_mssql_server.sql.id',
+                      'azurerm_mssql_server.sql',
+                    ]),
+                  ],
+                },
+              },
+              pair: {
+                source: './pair',
+                module: {
+                  resources: [
+                    config('azurerm_mssql_server', 'sql'),
+                    config('azurerm_mssql_database', 'db', [
+                      'azurerm_mssql_server.sql[0].id',
+                      'azurerm_mssql_server.sql[0]',
+                      'azurerm_mssql_server.sql',
+                    ]),
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+      { file: 'plan.json' },
+    );
+    const target = targetIn(model);
+
+    it('resolves the reference within the module, not at the root', () => {
+      expect(target('module.single["blue"].azurerm_mssql_database.db', 'server_id')).toBe(
+        'module.single["blue"].azurerm_mssql_server.sql',
+      );
+    });
+    it('does not pick the first module instance when several match; the id decides', () => {
+      expect(target('module.pair["a"].azurerm_mssql_database.db', 'server_id')).toBe(
+        'module.pair["a"].azurerm_mssql_server.sql[0]',
+      );
+      expect(target('module.pair["b"].azurerm_mssql_database.db', 'server_id')).toBe(
+        'module.pair["b"].azurerm_mssql_server.sql[0]',
+      );
+    });
+  });
+
+  describe('in synthesized JSON', () => {
+    const { context, at } = synth(
+      {
+        'azurerm_storage_account.sa': { location: 'norwayeast' },
+        'azurerm_monitor_diagnostic_setting.blob': {
+          target_resource_id: '${azurerm_storage_account.sa.id}/blobServices/default',
+        },
+        'azurerm_monitor_diagnostic_setting.list': {
+          target_resource_id: ['${azurerm_storage_account.sa.id}/blobServices/default'],
+        },
+        'azurerm_monitor_diagnostic_setting.direct': {
+          target_resource_id: '${azurerm_storage_account.sa.id}',
+        },
+      },
+      VARIABLES,
+    );
+    const target = (address: string) =>
+      describeTarget(targetOf(context.resolver, context.model, at(address), 'target_resource_id'));
+
+    it('a reference with a literal suffix points into the referenced resource', () => {
+      expect(target('azurerm_monitor_diagnostic_setting.blob')).toBe('azurerm_storage_account.sa');
+      expect(target('azurerm_monitor_diagnostic_setting.direct')).toBe('azurerm_storage_account.sa');
+    });
+    it('a list is not an id, even when its one element would be', () => {
+      expect(target('azurerm_monitor_diagnostic_setting.list')).toEqual({
+        unknown: 'target_resource_id is not a resource id',
+      });
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generateRulesMarkdown, RULES_DOC_PATH } from '../../scripts/generate-rules-md';
 import { ALL_RULES, ruleById } from '../../policies/rules';
-import { ruleAnchor, ruleHelpUri } from '../../policies/rules/docs';
+import { renderRulesMarkdown, ruleAnchor, ruleHelpUri } from '../../policies/rules/docs';
 
 describe('RULES.md', () => {
   it('is current: regenerated from the rule metadata, it equals the committed file (run npm run rules-doc)', () => {
@@ -16,6 +16,83 @@ describe('RULES.md', () => {
     }
     expect(ruleHelpUri('RES-001')).toBe('RULES.md#res-001');
     expect(ruleHelpUri('CHG-002')).toBe('RULES.md#chg-002');
+  });
+});
+
+describe('renderRulesMarkdown', () => {
+  it('escapes table cells, puts a rule of an unknown family in a section of its own after the catalogue families, and says when it has no anchors', () => {
+    const markdown = renderRulesMarkdown([
+      {
+        id: 'XYZ-001',
+        title: 'A rule | with a pipe\nand a line break',
+        severity: 'warning',
+        rationale: 'Because.',
+        anchors: {},
+        resourceTypes: [],
+        fix: 'Fix it.',
+      },
+      {
+        id: 'TFS-009',
+        title: 'T',
+        severity: 'error',
+        rationale: 'R',
+        anchors: { mcsb: ['DS-3'], checkov: ['CKV_1'], regulation: ['a', 'b'] },
+        resourceTypes: ['b_t', 'a_t'],
+        inputs: ['plan'],
+        fix: 'F',
+      },
+    ]);
+    const body = markdown.slice(markdown.indexOf('2 rules.'));
+    expect(body).toBe(
+      [
+        '2 rules.',
+        '',
+        '| ID                  | Severity | Title                                  | Inputs           |',
+        '| ------------------- | -------- | -------------------------------------- | ---------------- |',
+        '| [XYZ-001](#xyz-001) | warning  | A rule \\| with a pipe and a line break | synth, plan, hcl |',
+        '| [TFS-009](#tfs-009) | error    | T                                      | plan             |',
+        '',
+        '## TFS — State and pipeline',
+        '',
+        '<a id="tfs-009"></a>',
+        '',
+        '### TFS-009: T',
+        '',
+        '**Severity:** error · **Inputs:** plan',
+        '',
+        'R',
+        '',
+        '**Fix:** F',
+        '',
+        '**Anchors:**',
+        '',
+        '- Microsoft cloud security benchmark: DS-3',
+        '- Nearest Checkov checks: `CKV_1`',
+        '- Regulation and sources: a; b',
+        '',
+        '**Resource types:** `a_t`, `b_t`',
+        '',
+        '## XYZ — XYZ',
+        '',
+        '<a id="xyz-001"></a>',
+        '',
+        '### XYZ-001: A rule | with a pipe',
+        'and a line break',
+        '',
+        '**Severity:** warning · **Inputs:** synth, plan, hcl',
+        '',
+        'Because.',
+        '',
+        '**Fix:** Fix it.',
+        '',
+        '**Anchors:**',
+        '',
+        '- none',
+        '',
+        '**Resource types:** none (checks the configuration as a whole)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { CHG_002 } from '../../policies/rules/change/chg-002-location-change';
 import { TFS_001 } from '../../policies/rules/state/tfs-001-state-backend';
 import { TFS_002 } from '../../policies/rules/state/tfs-002-no-literal-secrets';
 import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { plan, ruleTester, tf } from '../helpers/rule-tester';
 
 const AZURERM_BACKEND = {
@@ -21,7 +22,12 @@ ruleTester(TFS_001, {
     {
       name: 'azurerm backend with Entra ID; the state account in the configuration is in Norway',
       synth: tf(
-        { 'azurerm_storage_account.state': { name: 'stnostate', location: 'norwayeast' } },
+        {
+          'azurerm_storage_account.state': { name: 'stnostate', location: 'norwayeast' },
+          // Not the state account: RES-001's business, not this rule's.
+          'azurerm_storage_account.archive': { name: 'starchive', location: 'westeurope' },
+          'azurerm_storage_account.unnamed': { name: '${var.name}', location: 'westeurope' },
+        },
         backend('azurerm', AZURERM_BACKEND),
       ),
       // Plans never describe a backend: the rule does not run on them.
@@ -105,6 +111,26 @@ ruleTester(TFS_001, {
       errors: [['TFS-001', 'terraform.backend']],
       message: /westeurope/,
     },
+    {
+      name: 'the state account is created by another checked stack, abroad',
+      messages: [
+        'the state account azurerm_storage_account.state is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({}, backend('azurerm', AZURERM_BACKEND)),
+      others: [
+        loadTerraformJson(
+          tf({ 'azurerm_storage_account.state': { name: 'stnostate', location: 'swedencentral' } }),
+          { file: 'bootstrap.tf.json' },
+        ),
+      ],
+      errors: [['TFS-001', 'terraform.backend']],
+    },
+    {
+      name: 'azurerm backend with a SAS token',
+      messages: ['The azurerm backend has sas_token written into the configuration; use Entra ID instead.'],
+      synth: tf({}, backend('azurerm', { ...AZURERM_BACKEND, sas_token: '?sv=2024-11-04&sig=abc' })),
+      errors: [['TFS-001', 'terraform.backend']],
+    },
   ],
 });
 
@@ -137,8 +163,77 @@ ruleTester(TFS_002, {
         { at: 'azurerm_mssql_server.s', values: { administrator_login_password: 'from-a-generator' } },
       ]),
     },
+    {
+      name: 'names that only contain a secret word, blank values, non-secret values and settings, comments',
+      synth: tf(
+        {
+          'azurerm_application_gateway.agw': {
+            ssl_certificate: [
+              { name: 'tls', key_vault_secret_id: 'https://kv-app.vault.azure.net/secrets/tls-cert' },
+            ],
+          },
+          'azurerm_linux_virtual_machine.vm': {
+            admin_password: '',
+            // A block named `secret` holds certificate references, not a secret value.
+            secret: [
+              {
+                key_vault_id: '${azurerm_key_vault.kv.id}',
+                certificate: [{ url: 'https://kv-app.vault.azure.net/secrets/cert/1' }],
+              },
+            ],
+          },
+          'azurerm_container_group.cg': {
+            image_registry_credential: [{ server: 'acr.azurecr.io', username: 'pull', password: '   ' }],
+          },
+          'azurerm_container_app.app': {
+            template: [
+              {
+                container: [
+                  { name: 'app', image: 'acr.azurecr.io/app:1', env: [{ name: 'LOG_LEVEL', value: 'info' }] },
+                ],
+              },
+            ],
+          },
+          'azurerm_app_configuration_key.level': { key: 'log-level', value: 'debug' },
+          'azurerm_linux_web_app.w': {
+            '//': { password: 'comes from Key Vault, see the runbook' },
+            app_settings: { DB_PASSWORD: '@microsoft.keyvault(VaultName=kv-app;SecretName=db)' },
+          },
+        },
+        {
+          ...backend('azurerm', { ...AZURERM_BACKEND, client_certificate_path: 'certs/ci.pfx' }),
+          variable: {
+            location: { type: 'string', default: 'norwayeast' },
+            sql_password: { type: 'string', default: '' },
+          },
+        },
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'a container app secret and camelCase app settings written as literals',
+      messages: [
+        'azurerm_container_app.app: secret[0].value is a secret written as a literal.',
+        'azurerm_linux_web_app.web: app_settings.ApiKey is a secret written as a literal.',
+        'azurerm_linux_web_app.web: app_settings.AzureAd__ClientSecret is a secret written as a literal.',
+      ],
+      synth: tf({
+        'azurerm_container_app.app': { secret: [{ name: 'db-password', value: 'hunter2' }] },
+        'azurerm_linux_web_app.web': {
+          app_settings: {
+            AzureAd__ClientSecret: 'abc~def',
+            ApiKey: 'k-123',
+            TokenUrl: 'https://login.example/token',
+          },
+        },
+      }),
+      errors: [
+        ['TFS-002', 'azurerm_container_app.app'],
+        ['TFS-002', 'azurerm_linux_web_app.web'],
+        ['TFS-002', 'azurerm_linux_web_app.web'],
+      ],
+    },
     {
       name: 'literal passwords, keys, connection strings and secret values; in the backend; as a variable default',
       messages: [
@@ -170,6 +265,53 @@ ruleTester(TFS_002, {
         ['TFS-002', 'azurerm_mssql_server.s'],
         ['TFS-002', 'terraform.backend'],
         ['TFS-002', 'var.admin_password'],
+      ],
+    },
+    {
+      name: 'a bare password, connection strings in a list, every backend credential',
+      messages: [
+        'azurerm_container_group.cg: image_registry_credential[0].password is a secret written as a literal.',
+        'azurerm_linux_web_app.w: connection_string[1].value is a secret written as a literal.',
+        'The azurerm backend has access_key written into the configuration.',
+        'The azurerm backend has client_secret written into the configuration.',
+        'The azurerm backend has client_certificate_password written into the configuration.',
+        'The azurerm backend has client_certificate written into the configuration.',
+        'Variable SQL-Admin-Password has a secret as its default value.',
+      ],
+      synth: tf(
+        {
+          'azurerm_container_group.cg': {
+            image_registry_credential: [
+              { server: 'acr.azurecr.io', username: 'pull', password: 'Pull2026!' },
+            ],
+          },
+          'azurerm_linux_web_app.w': {
+            connection_string: [
+              { name: 'cache', type: 'Custom', value: '${azurerm_redis_cache.r.primary_connection_string}' },
+              { name: 'db', type: 'SQLAzure', value: 'Server=tcp:sql;Password=y' },
+            ],
+          },
+        },
+        {
+          ...backend('azurerm', {
+            ...AZURERM_BACKEND,
+            access_key: 'c2VjcmV0',
+            client_secret: 'xyz~secret',
+            client_certificate_password: 'pfx-password',
+            client_certificate: 'MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCig=',
+          }),
+          // Terraform names may hold capitals and dashes.
+          variable: { 'SQL-Admin-Password': { type: 'string', default: 'Vinter2026!' } },
+        },
+      ),
+      errors: [
+        ['TFS-002', 'azurerm_container_group.cg'],
+        ['TFS-002', 'azurerm_linux_web_app.w'],
+        ['TFS-002', 'terraform.backend'],
+        ['TFS-002', 'terraform.backend'],
+        ['TFS-002', 'terraform.backend'],
+        ['TFS-002', 'terraform.backend'],
+        ['TFS-002', 'var.SQL-Admin-Password'],
       ],
     },
   ],
@@ -219,6 +361,24 @@ ruleTester(TFS_003, {
 });
 
 const SA = { name: 'stpatients', location: 'norwayeast', account_replication_type: 'GZRS' };
+/** Terraform records data sources read while planning in prior_state only, without a resource change. */
+const PRIOR_STATE = {
+  format_version: '1.0',
+  values: {
+    root_module: {
+      resources: [
+        {
+          address: 'data.azurerm_key_vault.shared',
+          mode: 'data',
+          type: 'azurerm_key_vault',
+          name: 'shared',
+          provider_name: 'registry.terraform.io/hashicorp/azurerm',
+          values: { name: 'kv-shared', location: 'norwayeast' },
+        },
+      ],
+    },
+  },
+};
 
 ruleTester(CHG_001, {
   valid: [
@@ -237,6 +397,10 @@ ruleTester(CHG_001, {
       ]),
       // The rule applies to plans only: a configuration has no changes.
       synth: tf({ 'azurerm_storage_account.sa': SA }),
+    },
+    {
+      name: 'a data source read while planning: in prior_state only, with no change',
+      plan: plan([{ at: 'azurerm_storage_account.new', values: SA }], { prior_state: PRIOR_STATE }),
     },
   ],
   invalid: [
@@ -283,6 +447,17 @@ ruleTester(CHG_002, {
           actions: ['update'],
           before: { scope: 'a' },
         },
+      ]),
+    },
+    {
+      name: 'a data source read while planning: in prior_state only, with no change',
+      plan: plan([{ at: 'azurerm_storage_account.new', values: SA }], { prior_state: PRIOR_STATE }),
+    },
+    {
+      name: 'a resource deleted (CHG-001 decides whether that loses data) and one left unchanged',
+      plan: plan([
+        { at: 'azurerm_storage_account.old', values: SA, actions: ['delete'], deleted: true },
+        { at: 'azurerm_key_vault.kv', values: { location: 'norwayeast' }, actions: ['no-op'] },
       ]),
     },
   ],

@@ -2,13 +2,13 @@ import { defineRule } from '../../engine/rule';
 import { parseExpression } from '../../model/expressions';
 import { isRecord } from '../../model/values';
 
-/** Attribute and setting names that hold credentials (after lower-casing and `-` → `_`). */
+/** Attribute and setting names that hold credentials (after `camelCase` → `camel_case`, lower-casing and `-` → `_`). */
 const SECRET_NAME =
   /(^|_)(password|passwd|secret|client_secret|access_key|sas_token|shared_key|connection_string|primary_key|secondary_key|api_key|private_key|token)$/;
 /** Resources whose `value` is the secret itself. */
 const SECRET_VALUE_TYPES = new Set(['azurerm_key_vault_secret']);
-/** Blocks whose `value` is a credential when the block is a connection string. */
-const CONNECTION_STRING_BLOCKS = new Set(['connection_string']);
+/** Blocks whose `value` is a credential: connection strings, container app secrets. */
+const CONNECTION_STRING_BLOCKS = new Set(['connection_string', 'secret']);
 /** Backend settings that are credentials. */
 const BACKEND_SECRETS = [
   'access_key',
@@ -18,7 +18,12 @@ const BACKEND_SECRETS = [
   'client_certificate',
 ];
 
-const normalise = (key: string) => key.toLowerCase().replace(/-/g, '_');
+/** App settings are often camelCase (`AzureAd__ClientSecret`, `ApiKey`): split words before matching. */
+const normalise = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/-/g, '_');
 
 /** A non-empty string written literally (not a reference, variable or function call). */
 function isLiteralSecret(value: unknown): boolean {
