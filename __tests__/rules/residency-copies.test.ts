@@ -32,6 +32,31 @@ const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/
 ruleTester(RES_004, {
   valid: [
     {
+      name: 'Redis linked server in Norway',
+      synth: tf({
+        'azurerm_redis_cache.dr': { name: 'dr', location: 'norwaywest' },
+        'azurerm_redis_linked_server.l': {
+          target_redis_cache_name: 'primary',
+          linked_redis_cache_id: '${azurerm_redis_cache.dr.id}',
+          linked_redis_cache_location: 'norwaywest',
+          server_role: 'Secondary',
+        },
+      }),
+    },
+    {
+      name: 'an existing Cosmos account read through a data source creates no copy',
+      plan: plan([
+        {
+          at: 'data.azurerm_cosmosdb_account.shared',
+          values: {
+            location: 'westeurope',
+            geo_location: [{ location: 'westeurope', failover_priority: 0 }],
+          },
+          actions: ['read'],
+        },
+      ]),
+    },
+    {
       name: 'object replication between two Norway accounts (references)',
       synth: tf({
         'azurerm_storage_account.src': SA_NO,
@@ -355,10 +380,40 @@ ruleTester(RES_004, {
   ],
 });
 
+/** A plan whose every resource change has `after_unknown: true`: the whole planned value is known only after apply. */
+function wholeResourceUnknown(doc: Record<string, unknown>): Record<string, unknown> {
+  const changes = doc.resource_changes as { change: Record<string, unknown> }[];
+  return {
+    ...doc,
+    resource_changes: changes.map((c) => ({ ...c, change: { ...c.change, after_unknown: true } })),
+  };
+}
+
 const LAW_NO = { name: 'law', location: 'norwayeast' };
 
 ruleTester(RES_005, {
   valid: [
+    {
+      name: 'flow log to a Norway account without traffic analytics',
+      synth: tf({
+        'azurerm_storage_account.sa': SA_NO,
+        'azurerm_network_watcher_flow_log.f': {
+          network_watcher_name: 'nw',
+          storage_account_id: '${azurerm_storage_account.sa.id}',
+          enabled: true,
+        },
+      }),
+    },
+    {
+      name: 'an existing Application Insights read through a data source sends nothing',
+      plan: plan([
+        {
+          at: 'data.azurerm_application_insights.shared',
+          values: { workspace_id: `${SUB}/Microsoft.OperationalInsights/workspaces/central` },
+          actions: ['read'],
+        },
+      ]),
+    },
     {
       name: 'diagnostic setting to a Norway workspace and a storage sub-resource target',
       synth: tf({
@@ -480,6 +535,38 @@ ruleTester(RES_005, {
 ruleTester(RES_006, {
   valid: [
     {
+      name: 'a Cosmos geo location in norwaywest that does not mention zone redundancy',
+      synth: tf({
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          geo_location: [
+            { location: 'norwayeast', failover_priority: 0 },
+            { location: 'norwaywest', failover_priority: 1 },
+          ],
+        },
+      }),
+    },
+    {
+      name: 'an existing storage account read through a data source is not deployed here',
+      plan: plan([
+        {
+          at: 'data.azurerm_storage_account.legacy',
+          values: { location: 'norwaywest', account_replication_type: 'ZRS' },
+          actions: ['read'],
+        },
+      ]),
+    },
+    {
+      name: 'zone redundancy on a resource that has no location of its own and no parent to read it from',
+      synth: tf({
+        'azurerm_app_service_environment_v3.ase': {
+          name: 'ase',
+          subnet_id: '${azurerm_subnet.ase.id}',
+          zone_redundant: true,
+        },
+      }),
+    },
+    {
       name: 'ZRS and zones in norwayeast; GRS in norwaywest',
       synth: tf({
         'azurerm_storage_account.a': { location: 'norwayeast', account_replication_type: 'ZRS' },
@@ -509,8 +596,151 @@ ruleTester(RES_006, {
         },
       }),
     },
+    {
+      name: 'norwaywest resources that ask for no zones: empty zone, zone redundancy off, empty zone list',
+      synth: tf({
+        'azurerm_linux_virtual_machine.vm': { location: 'norwaywest', zone: '' },
+        'azurerm_mssql_elasticpool.ep': { location: 'norwaywest', zone_redundant: false },
+        'azurerm_api_management.apim': {
+          location: 'norwayeast',
+          additional_location: [{ location: 'norwaywest', zones: [] }],
+        },
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          geo_location: [
+            { location: 'norwayeast', failover_priority: 0, zone_redundant: true },
+            { location: 'norwaywest', failover_priority: 1, zone_redundant: false },
+          ],
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_linux_virtual_machine.vm', values: { location: 'norwaywest', zone: '' } },
+        { at: 'azurerm_mssql_elasticpool.ep', values: { location: 'norwaywest', zone_redundant: false } },
+        {
+          at: 'azurerm_api_management.apim',
+          values: { location: 'norwayeast', additional_location: [{ location: 'norwaywest', zones: [] }] },
+        },
+      ]),
+    },
+    {
+      name: 'geo locations from a dynamic block are left to RES-004 (no zone finding here)',
+      synth: tf(
+        {
+          'azurerm_cosmosdb_account.c': {
+            location: 'norwayeast',
+            dynamic: {
+              geo_location: {
+                for_each: '${var.locations}',
+                content: { location: '${geo_location.value}', zone_redundant: true },
+              },
+            },
+          },
+        },
+        { variable: { locations: { type: 'list(string)' } } },
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'zone redundancy of norwaywest geo locations and replicas from variables',
+      messages: [
+        'azurerm_container_registry.acr: georeplications[0].zone_redundancy_enabled asks for zones outside norwayeast.',
+        'azurerm_cosmosdb_account.c: geo_location[1].zone_redundant asks for zones outside norwayeast.',
+      ],
+      synth: tf(
+        {
+          'azurerm_cosmosdb_account.c': {
+            location: 'norwayeast',
+            geo_location: [
+              { location: 'norwayeast', failover_priority: 0 },
+              { location: 'norwaywest', failover_priority: 1, zone_redundant: '${var.zone_redundant}' },
+            ],
+          },
+          'azurerm_container_registry.acr': {
+            location: 'norwayeast',
+            georeplications: [
+              { location: 'norwaywest', zone_redundancy_enabled: '${var.acr_zone_redundancy}' },
+            ],
+          },
+        },
+        {
+          variable: {
+            zone_redundant: { type: 'bool' },
+            acr_zone_redundancy: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["true", "false"], var.acr_zone_redundancy)}',
+                  error_message: 'true or false',
+                },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [
+        ['RES-006', 'azurerm_container_registry.acr'],
+        ['RES-006', 'azurerm_cosmosdb_account.c'],
+      ],
+    },
+    {
+      name: 'zones on a resource whose location is written as a list',
+      messages: [
+        'azurerm_public_ip.p: zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
+      ],
+      synth: tf({ 'azurerm_public_ip.p': { location: ['norwaywest'], zones: ['1'] } }),
+      errors: [['RES-006', 'azurerm_public_ip.p']],
+    },
+    {
+      name: 'a SQL database zone-redundant on a norwaywest server; a scale set with two zone requests',
+      messages: [
+        'azurerm_mssql_database.db: zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_linux_virtual_machine_scale_set.vmss: zones is ["1","2"]; zone_balance is true — but the resource is in norwaywest, which has no availability zones.',
+      ],
+      synth: tf({
+        'azurerm_mssql_server.dr': { name: 'sql-dr', location: 'norwaywest' },
+        'azurerm_mssql_database.db': { server_id: '${azurerm_mssql_server.dr.id}', zone_redundant: true },
+        'azurerm_linux_virtual_machine_scale_set.vmss': {
+          location: 'norwaywest',
+          zones: ['1', '2'],
+          zone_balance: true,
+        },
+      }),
+      errors: [
+        ['RES-006', 'azurerm_linux_virtual_machine_scale_set.vmss'],
+        ['RES-006', 'azurerm_mssql_database.db'],
+      ],
+    },
+    {
+      name: 'zones outside Norway; replication from a variable that allows ZRS',
+      messages: [
+        'azurerm_public_ip.p: zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
+        'azurerm_storage_account.sa: account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+      ],
+      synth: tf(
+        {
+          'azurerm_public_ip.p': { location: 'westeurope', zones: ['1'] },
+          'azurerm_storage_account.sa': {
+            location: 'norwaywest',
+            account_replication_type: '${var.replication}',
+          },
+        },
+        {
+          variable: {
+            replication: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["LRS", "ZRS"], var.replication)}', error_message: 'LRS or ZRS' },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [
+        ['RES-006', 'azurerm_public_ip.p'],
+        ['RES-006', 'azurerm_storage_account.sa'],
+      ],
+    },
     {
       name: 'ZRS, GZRS and zonal resources in norwaywest',
       messages: [
@@ -578,11 +808,93 @@ ruleTester(RES_006, {
       }),
       errors: [['RES-006', 'azurerm_cosmosdb_account.c']],
     },
+    {
+      name: 'zone placement, zone redundancy and zone lists in norwaywest, literal or from variables',
+      messages: [
+        'azurerm_api_management.apim: additional_location[0].zones asks for zones outside norwayeast.',
+        'azurerm_linux_virtual_machine.a: zone is "1" — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_linux_virtual_machine.b: zone cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_mssql_elasticpool.a: zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_mssql_elasticpool.b: zone_redundant cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_public_ip.p: zones cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'azurerm_storage_account.sa: account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': {
+            location: 'norwaywest',
+            account_replication_type: '${var.replication}',
+          },
+          'azurerm_public_ip.p': { location: 'norwaywest', zones: '${var.zones}' },
+          'azurerm_linux_virtual_machine.a': { location: 'norwaywest', zone: '1' },
+          'azurerm_linux_virtual_machine.b': { location: 'norwaywest', zone: '${var.zone}' },
+          'azurerm_mssql_elasticpool.a': { location: 'norwaywest', zone_redundant: true },
+          'azurerm_mssql_elasticpool.b': { location: 'norwaywest', zone_redundant: '${var.zone_redundant}' },
+          'azurerm_api_management.apim': {
+            location: 'norwayeast',
+            additional_location: [{ location: 'norwaywest', zones: ['1', '2'] }],
+          },
+        },
+        {
+          variable: {
+            replication: { type: 'string' },
+            zones: { type: 'list(string)' },
+            zone: { type: 'string' },
+            zone_redundant: { type: 'bool' },
+          },
+        },
+      ),
+      plan: plan([
+        { at: 'azurerm_linux_virtual_machine.a', values: { location: 'norwaywest', zone: '2' } },
+        {
+          at: 'azurerm_linux_virtual_machine.b',
+          values: { location: 'norwaywest' },
+          unknown: { zone: true },
+          references: { zone: ['var.zone'] },
+        },
+        { at: 'azurerm_mssql_elasticpool.a', values: { location: 'norwaywest', zone_redundant: true } },
+      ]),
+      errors: [
+        ['RES-006', 'azurerm_api_management.apim'],
+        ['RES-006', 'azurerm_linux_virtual_machine.a'],
+        ['RES-006', 'azurerm_linux_virtual_machine.b'],
+        ['RES-006', 'azurerm_mssql_elasticpool.a'],
+        ['RES-006', 'azurerm_mssql_elasticpool.b'],
+        ['RES-006', 'azurerm_public_ip.p'],
+        ['RES-006', 'azurerm_storage_account.sa'],
+      ],
+      planErrors: [
+        ['RES-006', 'azurerm_linux_virtual_machine.a'],
+        ['RES-006', 'azurerm_linux_virtual_machine.b'],
+        ['RES-006', 'azurerm_mssql_elasticpool.a'],
+      ],
+    },
+    {
+      name: 'a plan that knows nothing of the resource before apply, with zones from a variable',
+      messages: [
+        'azurerm_public_ip.p: zones cannot be verified before apply — but the resource is in a region that cannot be verified to have availability zones.',
+      ],
+      plan: wholeResourceUnknown(
+        plan([{ at: 'azurerm_public_ip.p', references: { zones: ['var.zones'], location: ['var.region'] } }]),
+      ),
+      errors: [['RES-006', 'azurerm_public_ip.p']],
+    },
   ],
 });
 
 ruleTester(RES_007, {
   valid: [
+    {
+      name: 'a resource group in norwaywest read through a data source; a location written as a list',
+      synth: tf({ 'azurerm_resource_group.odd': { name: 'odd', location: ['norwaywest'] } }),
+      plan: plan([
+        {
+          at: 'data.azurerm_resource_group.dr',
+          values: { name: 'rg-dr', location: 'norwaywest' },
+          actions: ['read'],
+        },
+      ]),
+    },
     {
       name: 'norwaywest with the approval tag; norwayeast without',
       synth: tf({
@@ -598,6 +910,17 @@ ruleTester(RES_007, {
     },
   ],
   invalid: [
+    {
+      name: 'the approval tag written from a variable without a value',
+      messages: ['azurerm_resource_group.dr is in norwaywest, but its tags cannot be verified before apply.'],
+      synth: tf(
+        {
+          'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
+        },
+        { variable: { approval: { type: 'string' } } },
+      ),
+      errors: [['RES-007', 'azurerm_resource_group.dr']],
+    },
     {
       name: 'norwaywest without the tag, with an empty one, or with tags only known after apply',
       messages: [
@@ -625,6 +948,10 @@ ruleTester(RES_007, {
 
 ruleTester(RES_008, {
   valid: [
+    {
+      name: 'an existing communication service read through a data source',
+      synth: tf({ 'data.azurerm_communication_service.shared': { name: 'acs', resource_group_name: 'rg' } }),
+    },
     {
       name: 'communication services in Norway; storage without cross-tenant replication (default false)',
       synth: tf({

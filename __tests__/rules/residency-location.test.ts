@@ -67,6 +67,14 @@ ruleTester(RES_001, {
   ],
   invalid: [
     {
+      name: 'a location written as a list instead of a string',
+      messages: [
+        'azurerm_resource_group.rg: location is ["norwayeast"], outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: ['norwayeast'] } }),
+      errors: [['RES-001', 'azurerm_resource_group.rg']],
+    },
+    {
       name: 'literal westeurope, in a child module and for count instances',
       messages: [
         'azurerm_resource_group.rg: location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
@@ -120,6 +128,21 @@ ruleTester(RES_001, {
 ruleTester(RES_002, {
   valid: [
     {
+      name: 'data sources of global types are read, not created',
+      synth: tf({
+        'data.azurerm_dns_zone.public': { name: 'example.no', resource_group_name: 'rg-dns' },
+        'data.azurerm_monitor_action_group.ops': { name: 'ops', resource_group_name: 'rg-ops' },
+      }),
+      plan: plan([
+        { at: 'data.azurerm_dns_zone.public', values: { name: 'example.no' }, actions: ['read'] },
+        { at: 'data.azurerm_monitor_action_group.ops', values: { name: 'ops' }, actions: ['read'] },
+      ]),
+    },
+    {
+      name: 'a location written as a list is left to RES-001',
+      synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag', location: ['global'] } }),
+    },
+    {
       name: 'private DNS zone and link',
       synth: tf({
         'azurerm_private_dns_zone.z': { name: 'privatelink.blob.core.windows.net' },
@@ -131,8 +154,40 @@ ruleTester(RES_002, {
       name: 'action group in Norway',
       synth: tf({ 'azurerm_monitor_action_group.ag': { name: 'ag', location: 'norwayeast' } }),
     },
+    {
+      name: 'azapi: a private DNS zone and its link are global and allowed; a regional azapi resource',
+      synth: tf({
+        'azapi_resource.zone': { type: 'Microsoft.Network/privateDnsZones@2020-06-01', location: 'global' },
+        'azapi_resource.link': {
+          type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01',
+          location: 'Global',
+        },
+        'azapi_resource.gw': {
+          type: 'Microsoft.Network/applicationGateways@2024-01-01',
+          location: 'norwayeast',
+        },
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'azapi: a Front Door profile, and a global resource whose ARM type comes from a variable',
+      messages: [
+        'azapi_resource.fd: location "global" places Microsoft.Cdn/profiles outside Norway.',
+        'azapi_resource.any: location "global" places a resource whose ARM type cannot be verified outside Norway.',
+      ],
+      synth: tf(
+        {
+          'azapi_resource.fd': { type: 'Microsoft.Cdn/profiles@2024-02-01', location: 'global' },
+          'azapi_resource.any': { type: '${var.arm_type}', location: 'global' },
+        },
+        { variable: { arm_type: { type: 'string' } } },
+      ),
+      errors: [
+        ['RES-002', 'azapi_resource.any'],
+        ['RES-002', 'azapi_resource.fd'],
+      ],
+    },
     {
       name: 'Front Door, public DNS and Traffic Manager',
       messages: [
@@ -174,6 +229,25 @@ ruleTester(RES_002, {
 ruleTester(RES_003, {
   valid: [
     {
+      name: 'provider sources written as namespace/type, in any letter case',
+      synth: tf(
+        {
+          'azurerm_resource_group.rg': RG,
+          'azapi_resource.pe': { type: 'Microsoft.Network/privateEndpoints@2024-01-01', name: 'pe' },
+          'random_string.s': { length: 4 },
+        },
+        {
+          terraform: {
+            required_providers: {
+              azurerm: { source: 'hashicorp/azurerm', version: '4.14.0' },
+              azapi: { source: 'Azure/azapi', version: '2.1.0' },
+              random: { source: 'hashicorp/random' },
+            },
+          },
+        },
+      ),
+    },
+    {
       name: 'azurerm, random and terraform_data',
       synth: tf({
         'azurerm_resource_group.rg': RG,
@@ -187,6 +261,21 @@ ruleTester(RES_003, {
     },
   ],
   invalid: [
+    {
+      name: 'azurerm from a registry other than registry.terraform.io',
+      messages: [
+        'azurerm_resource_group.rg: provider registry.example.com/hashicorp/azurerm is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+      ],
+      synth: tf(
+        { 'azurerm_resource_group.rg': RG },
+        {
+          terraform: {
+            required_providers: { azurerm: { source: 'registry.example.com/hashicorp/azurerm' } },
+          },
+        },
+      ),
+      errors: [['RES-003', 'azurerm_resource_group.rg']],
+    },
     {
       name: 'aws and google resources and data sources',
       messages: [

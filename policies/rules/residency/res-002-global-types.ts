@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import type { Resolved } from '../../model/resolve';
 
 /**
  * Global resource types that hold no patient data and process none: DNS records for private endpoints,
@@ -31,6 +32,14 @@ const GLOBAL_TYPE_PATTERNS: readonly RegExp[] = [
   /^azurerm_monitor_alert_processing_rule_/,
 ];
 
+/** The same allow-list for azapi resources, by ARM resource type (lower case, without the API version). */
+export const AZAPI_GLOBAL_ALLOW_LIST: readonly string[] = [
+  'microsoft.network/privatednszones',
+  'microsoft.network/privatednszones/virtualnetworklinks',
+  'microsoft.insights/metricalerts',
+  'microsoft.alertsmanagement/smartdetectoralertrules',
+];
+
 /** Types whose location defaults to global when none is written. */
 const GLOBAL_BY_DEFAULT = new Set(['azurerm_monitor_action_group', 'azurerm_monitor_activity_log_alert']);
 
@@ -45,7 +54,23 @@ export const RES_002 = defineRule({
   fix: 'Use a regional service in Norway instead (Application Gateway instead of Front Door, private DNS instead of public DNS), or set the location to a Norway region where the type allows it.',
   *check({ model, resolver, resources }) {
     for (const resource of resources) {
-      if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
+      if (resource.mode !== 'managed') continue;
+      if (resource.type.startsWith('azapi_')) {
+        // azapi can create any ARM type, Front Door included: judge `location = "global"` by the ARM type.
+        if (!isGlobal(resolver.value(model, resource, 'location'))) continue;
+        const armType = resolver.value(model, resource, 'type');
+        const name =
+          armType.kind === 'known' && typeof armType.value === 'string'
+            ? armType.value.split('@')[0]
+            : undefined;
+        if (name !== undefined && AZAPI_GLOBAL_ALLOW_LIST.includes(name.toLowerCase())) continue;
+        yield {
+          resource,
+          message: `${resource.address}: location "global" places ${name ?? 'a resource whose ARM type cannot be verified'} outside Norway.`,
+        };
+        continue;
+      }
+      if (!resource.type.startsWith('azurerm_')) continue;
       const verdict = typeVerdict(resource.type);
       if (verdict === 'allowed') continue;
       if (verdict === 'global') {
@@ -56,11 +81,7 @@ export const RES_002 = defineRule({
         continue;
       }
       const location = resolver.value(model, resource, 'location');
-      if (
-        location.kind === 'known' &&
-        typeof location.value === 'string' &&
-        location.value.toLowerCase() === 'global'
-      ) {
+      if (isGlobal(location)) {
         yield {
           resource,
           message: `${resource.address}: location "global" places ${resource.type} outside Norway.`,
@@ -74,6 +95,14 @@ export const RES_002 = defineRule({
     }
   },
 });
+
+function isGlobal(location: Resolved): boolean {
+  return (
+    location.kind === 'known' &&
+    typeof location.value === 'string' &&
+    location.value.toLowerCase() === 'global'
+  );
+}
 
 /** The verdict on a type alone, computed once per type: the rule reads every resource. */
 const TYPE_VERDICTS = new Map<string, 'allowed' | 'global' | 'by-location'>();
