@@ -27,6 +27,25 @@ ruleTester(BCK_001, {
         },
       ]),
     },
+    {
+      name: 'locally redundant vault with soft delete at its default (On); an existing vault read as a data source is not checked',
+      synth: tf({
+        'azurerm_data_protection_backup_vault.lrs': {
+          location: 'norwayeast',
+          datastore_type: 'VaultStore',
+          redundancy: 'LocallyRedundant',
+          immutability: 'Locked',
+        },
+        'data.azurerm_recovery_services_vault.existing': { name: 'rsv-shared', resource_group_name: 'rg' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_data_protection_backup_vault.lrs',
+          values: { ...DPV, redundancy: 'LocallyRedundant' },
+        },
+        { at: 'data.azurerm_recovery_services_vault.existing', values: { name: 'rsv-shared' } },
+      ]),
+    },
   ],
   invalid: [
     {
@@ -105,6 +124,25 @@ ruleTester(BCK_002, {
         },
       }),
     },
+    {
+      name: 'a literal resource-group id with a subscription GUID and a trailing slash',
+      synth: tf({
+        'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
+        'azurerm_management_lock.l': {
+          name: 'keep',
+          scope: '/subscriptions/8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f/resourceGroups/RG-Data/',
+          lock_level: 'CanNotDelete',
+        },
+      }),
+    },
+    {
+      name: 'an existing store read as a data source is not ours to protect',
+      synth: tf({
+        'data.azurerm_storage_account.shared': { name: 'stshared', resource_group_name: 'rg-shared' },
+        'data.azurerm_key_vault.platform': { name: 'kv-platform', resource_group_name: 'rg-shared' },
+      }),
+      plan: plan([{ at: 'data.azurerm_storage_account.shared', values: { name: 'stshared' } }]),
+    },
   ],
   invalid: [
     {
@@ -134,6 +172,89 @@ ruleTester(BCK_002, {
         ['BCK-002', 'azurerm_storage_account.sa'],
       ],
       planErrors: [['BCK-002', 'azurerm_storage_account.sa']],
+    },
+    {
+      name: 'a CanNotDelete lock whose scope comes from an input variable does not count and is named',
+      messages: [
+        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.l could not be resolved to a resource, so it does not count).',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
+          'azurerm_management_lock.l': { scope: '${var.lock_scope}', lock_level: 'CanNotDelete' },
+        },
+        { variable: { lock_scope: { type: 'string' } } },
+      ),
+      errors: [['BCK-002', 'azurerm_storage_account.sa']],
+    },
+    {
+      name: 'a lock on a literal id of another resource in the group protects only that resource, and is named',
+      messages: [
+        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.shared_kv could not be resolved to a resource, so it does not count).',
+      ],
+      synth: tf({
+        'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
+        'azurerm_management_lock.shared_kv': {
+          name: 'keep',
+          scope:
+            '/subscriptions/8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f/resourceGroups/rg-data/providers/Microsoft.KeyVault/vaults/kv-shared',
+          lock_level: 'CanNotDelete',
+        },
+      }),
+      errors: [['BCK-002', 'azurerm_storage_account.sa']],
+    },
+    {
+      name: 'a lock on a store does not protect other stores whose resource group has the same name',
+      messages: [
+        'azurerm_key_vault.kv has no CanNotDelete management lock on itself or its resource group in this configuration.',
+      ],
+      synth: tf({
+        'azurerm_storage_account.patientdata': {
+          ...KEEP,
+          name: 'patientdata',
+          resource_group_name: 'patientdata',
+        },
+        'azurerm_key_vault.kv': { ...KEEP, name: 'kv-patientdata', resource_group_name: 'patientdata' },
+        'azurerm_management_lock.sa': {
+          name: 'keep',
+          scope: '${azurerm_storage_account.patientdata.id}',
+          lock_level: 'CanNotDelete',
+        },
+      }),
+      errors: [['BCK-002', 'azurerm_key_vault.kv']],
+    },
+    {
+      name: 'a store whose resource group name is an input variable without a default',
+      messages: [
+        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': { ...KEEP, resource_group_name: '${var.resource_group_name}' },
+          'azurerm_management_lock.l': {
+            name: 'keep',
+            scope: '/subscriptions/8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f/resourceGroups/rg-data',
+            lock_level: 'CanNotDelete',
+          },
+        },
+        { variable: { resource_group_name: { type: 'string' } } },
+      ),
+      errors: [['BCK-002', 'azurerm_storage_account.sa']],
+    },
+    {
+      name: 'a CanNotDelete lock without a scope protects nothing, and is not reported as unresolved',
+      messages: [
+        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
+      ],
+      synth: tf({
+        'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
+        'azurerm_management_lock.l': { name: 'keep', lock_level: 'CanNotDelete' },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.sa', values: { resource_group_name: 'rg-data' } },
+        { at: 'azurerm_management_lock.l', values: { name: 'keep', lock_level: 'CanNotDelete' } },
+      ]),
+      errors: [['BCK-002', 'azurerm_storage_account.sa']],
     },
   ],
 });
@@ -172,6 +293,13 @@ ruleTester(BCK_003, {
           },
         },
       ]),
+    },
+    {
+      name: 'an existing account read as a data source is not checked',
+      synth: tf({
+        'data.azurerm_storage_account.shared': { name: 'stshared', resource_group_name: 'rg-shared' },
+      }),
+      plan: plan([{ at: 'data.azurerm_storage_account.shared', values: { name: 'stshared' } }]),
     },
   ],
   invalid: [
@@ -215,6 +343,72 @@ ruleTester(BCK_003, {
         ['BCK-003', 'azurerm_storage_account.b'],
       ],
       planErrors: [['BCK-003', 'azurerm_storage_account.a["x"]']],
+    },
+    {
+      name: 'a StorageV2 account is checked; hierarchical namespace explicitly off still needs versioning',
+      messages: [
+        'azurerm_storage_account.v2: blob_properties.container_delete_retention_policy is not set.',
+        'azurerm_storage_account.v2: blob_properties.delete_retention_policy is not set.',
+        'azurerm_storage_account.v2: blob_properties.versioning_enabled is not set, and the provider default is false.',
+        'azurerm_storage_account.flat: blob_properties.versioning_enabled is not set, and the provider default is false.',
+      ],
+      synth: tf({
+        'azurerm_storage_account.v2': { name: 'v2', account_kind: 'StorageV2' },
+        'azurerm_storage_account.flat': {
+          name: 'flat',
+          is_hns_enabled: false,
+          blob_properties: {
+            delete_retention_policy: { days: 30 },
+            container_delete_retention_policy: { days: 30 },
+          },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.flat',
+          values: {
+            is_hns_enabled: false,
+            blob_properties: [
+              {
+                delete_retention_policy: [{ days: 30 }],
+                container_delete_retention_policy: [{ days: 30 }],
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [
+        ['BCK-003', 'azurerm_storage_account.flat'],
+        ['BCK-003', 'azurerm_storage_account.v2'],
+        ['BCK-003', 'azurerm_storage_account.v2'],
+        ['BCK-003', 'azurerm_storage_account.v2'],
+      ],
+      planErrors: [['BCK-003', 'azurerm_storage_account.flat']],
+    },
+    {
+      name: 'a retention policy built by a dynamic block cannot be verified',
+      messages: [
+        'azurerm_storage_account.sa: blob_properties.delete_retention_policy is built by a dynamic block.',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': {
+            name: 'sa',
+            blob_properties: {
+              versioning_enabled: true,
+              container_delete_retention_policy: { days: 30 },
+              dynamic: {
+                delete_retention_policy: {
+                  for_each: '${var.blob_retention_days}',
+                  content: { days: '${delete_retention_policy.value}' },
+                },
+              },
+            },
+          },
+        },
+        { variable: { blob_retention_days: { type: 'list(number)', default: [] } } },
+      ),
+      errors: [['BCK-003', 'azurerm_storage_account.sa']],
     },
   ],
 });

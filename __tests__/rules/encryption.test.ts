@@ -138,8 +138,57 @@ ruleTester(ENC_002, {
         },
       }),
     },
+    {
+      name: "a key attachment for a storage account outside this configuration is not this stack's to check",
+      synth: tf({
+        ...CMK_SYNTH,
+        'azurerm_storage_account_customer_managed_key.legacy': {
+          storage_account_id:
+            '/subscriptions/8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/stlegacy',
+          key_vault_key_id: '${azurerm_key_vault_key.k.id}',
+        },
+      }),
+    },
+    {
+      name: 'an existing account read as a data source is not checked',
+      synth: tf({
+        'data.azurerm_storage_account.shared': { name: 'stshared', resource_group_name: 'rg-shared' },
+      }),
+      plan: plan([{ at: 'data.azurerm_storage_account.shared', values: { name: 'stshared' } }]),
+    },
+    {
+      name: 'storage with a key from a managed HSM in Norway',
+      synth: tf({
+        'azurerm_key_vault_managed_hardware_security_module.hsm': { name: 'hsm', location: 'norwayeast' },
+        'azurerm_key_vault_managed_hardware_security_module_key.k': {
+          name: 'k',
+          managed_hsm_id: '${azurerm_key_vault_managed_hardware_security_module.hsm.id}',
+        },
+        'azurerm_storage_account.sa': {
+          ...SA,
+          infrastructure_encryption_enabled: true,
+          customer_managed_key: [
+            {
+              managed_hsm_key_id: '${azurerm_key_vault_managed_hardware_security_module_key.k.versioned_id}',
+              user_assigned_identity_id: '${azurerm_user_assigned_identity.id.id}',
+            },
+          ],
+        },
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'a key id from a variable whose default is null: no customer-managed key after all',
+      messages: [
+        'azurerm_cosmosdb_account.c: key_vault_key_id resolves to null, so no customer-managed key is configured.',
+      ],
+      synth: tf(
+        { 'azurerm_cosmosdb_account.c': { location: 'norwayeast', key_vault_key_id: '${var.cmk_key_id}' } },
+        { variable: { cmk_key_id: { type: 'string', default: null } } },
+      ),
+      errors: [['ENC-002', 'azurerm_cosmosdb_account.c']],
+    },
     {
       name: 'platform-managed keys only, and storage without infrastructure encryption',
       messages: [
@@ -185,6 +234,90 @@ ruleTester(ENC_002, {
         ['ENC-002', 'azurerm_postgresql_flexible_server.pg'],
       ],
     },
+    {
+      name: 'key id from an input variable, a key whose vault is not in the configuration, a secret instead of a key',
+      messages: [
+        'azurerm_cosmosdb_account.c: key_vault_key_id points at azurerm_key_vault_secret.s, which is not a key in a Key Vault or managed HSM.',
+        'azurerm_mssql_server.sql: transparent_data_encryption_key_vault_key_id cannot be resolved: var.tde_key has no default and no validation that limits it.',
+        'azurerm_mysql_flexible_server.my: the key vault of azurerm_key_vault_key.k cannot be verified to be in the configuration.',
+      ],
+      synth: tf(
+        {
+          'azurerm_key_vault.kv': KV,
+          'azurerm_key_vault_key.k': {
+            name: 'k',
+            key_vault_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/shared',
+          },
+          'azurerm_key_vault_secret.s': { name: 's', key_vault_id: '${azurerm_key_vault.kv.id}' },
+          'azurerm_mysql_flexible_server.my': {
+            location: 'norwayeast',
+            customer_managed_key: [{ key_vault_key_id: '${azurerm_key_vault_key.k.id}' }],
+          },
+          'azurerm_mssql_server.sql': {
+            location: 'norwayeast',
+            transparent_data_encryption_key_vault_key_id: '${var.tde_key}',
+          },
+          'azurerm_cosmosdb_account.c': {
+            location: 'norwayeast',
+            key_vault_key_id: '${azurerm_key_vault_secret.s.versionless_id}',
+          },
+        },
+        { variable: { tde_key: { type: 'string' } } },
+      ),
+      errors: [
+        ['ENC-002', 'azurerm_cosmosdb_account.c'],
+        ['ENC-002', 'azurerm_mssql_server.sql'],
+        ['ENC-002', 'azurerm_mysql_flexible_server.my'],
+      ],
+    },
+    {
+      name: 'a TDE resource without a key leaves SQL on service-managed keys; an inline key block named in full',
+      messages: [
+        'azurerm_mssql_server.sql is encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'azurerm_storage_account.sa: customer_managed_key.key_vault_key_id cannot be resolved: var.storage_key_id has no default and no validation that limits it.',
+      ],
+      synth: tf(
+        {
+          'azurerm_mssql_server.sql': { location: 'norwayeast' },
+          'azurerm_mssql_server_transparent_data_encryption.tde': {
+            server_id: '${azurerm_mssql_server.sql.id}',
+          },
+          'azurerm_storage_account.sa': {
+            ...SA,
+            infrastructure_encryption_enabled: true,
+            customer_managed_key: [{ key_vault_key_id: '${var.storage_key_id}' }],
+          },
+        },
+        { variable: { storage_key_id: { type: 'string' } } },
+      ),
+      errors: [
+        ['ENC-002', 'azurerm_mssql_server.sql'],
+        ['ENC-002', 'azurerm_storage_account.sa'],
+      ],
+    },
+    {
+      name: 'key from a managed HSM outside Norway',
+      messages: [
+        'azurerm_storage_account.sa: the key vault azurerm_key_vault_managed_hardware_security_module.hsm is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_key_vault_managed_hardware_security_module.hsm': { name: 'hsm', location: 'swedencentral' },
+        'azurerm_key_vault_managed_hardware_security_module_key.k': {
+          name: 'k',
+          managed_hsm_id: '${azurerm_key_vault_managed_hardware_security_module.hsm.id}',
+        },
+        'azurerm_storage_account.sa': {
+          ...SA,
+          infrastructure_encryption_enabled: true,
+          customer_managed_key: [
+            {
+              managed_hsm_key_id: '${azurerm_key_vault_managed_hardware_security_module_key.k.versioned_id}',
+            },
+          ],
+        },
+      }),
+      errors: [['ENC-002', 'azurerm_storage_account.sa']],
+    },
   ],
 });
 
@@ -204,6 +337,22 @@ ruleTester(ENC_003, {
         { at: 'azurerm_windows_virtual_machine_scale_set.ss', values: { encryption_at_host_enabled: true } },
         { at: 'azurerm_managed_disk.d', values: {}, unknown: { disk_encryption_set_id: true } },
       ]),
+    },
+    {
+      name: 'Azure Disk Encryption explicitly enabled (3.x) next to a disk encryption set',
+      synth: tf({
+        'azurerm_disk_encryption_set.des': { location: 'norwayeast', key_vault_key_id: '${var.key}' },
+        'azurerm_managed_disk.d': {
+          location: 'norwayeast',
+          disk_encryption_set_id: '${azurerm_disk_encryption_set.des.id}',
+          encryption_settings: { enabled: true },
+        },
+      }),
+    },
+    {
+      name: 'an existing disk read as a data source is not checked',
+      synth: tf({ 'data.azurerm_managed_disk.os': { name: 'osdisk', resource_group_name: 'rg-vm' } }),
+      plan: plan([{ at: 'data.azurerm_managed_disk.os', values: { name: 'osdisk' } }]),
     },
   ],
   invalid: [
@@ -252,6 +401,20 @@ ruleTester(ENC_004, {
           value: 'on',
         },
         'azurerm_postgresql_flexible_server_configuration.other': { name: 'log_connections', value: 'off' },
+        'azurerm_windows_web_app.basic': {
+          https_only: true,
+          ftp_publish_basic_authentication_enabled: false,
+        },
+        'azurerm_redis_cache.closed': { location: 'norwayeast', non_ssl_port_enabled: false },
+        'azurerm_postgresql_flexible_server_configuration.bool': {
+          name: 'require_secure_transport',
+          value: 'true',
+        },
+        'azurerm_mysql_flexible_server_configuration.numeric': {
+          name: 'require_secure_transport',
+          value: '1',
+        },
+        'data.azurerm_linux_web_app.existing': { name: 'app-legacy', resource_group_name: 'rg-web' },
       }),
       plan: plan([
         { at: 'azurerm_mssql_server.s', values: { minimum_tls_version: '1.2' } },
@@ -299,6 +462,44 @@ ruleTester(ENC_004, {
       ],
       planErrors: [['ENC-004', 'azurerm_linux_web_app.w']],
     },
+    {
+      name: 'FTP publishing with basic authentication; secure transport from a variable without a default; old SCM TLS',
+      messages: [
+        'azurerm_windows_web_app.scm: site_config.scm_minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
+        'azurerm_linux_function_app_slot.staging: ftp_publish_basic_authentication_enabled is true.',
+        'azurerm_postgresql_flexible_server_configuration.tls: require_secure_transport is not verifiable before apply.',
+      ],
+      synth: tf(
+        {
+          'azurerm_linux_function_app_slot.staging': {
+            https_only: true,
+            ftp_publish_basic_authentication_enabled: true,
+            site_config: [{ ftps_state: 'FtpsOnly' }],
+          },
+          'azurerm_postgresql_flexible_server_configuration.tls': {
+            name: 'require_secure_transport',
+            value: '${var.secure_transport}',
+          },
+          'azurerm_windows_web_app.scm': {
+            https_only: true,
+            site_config: [{ scm_minimum_tls_version: '1.0' }],
+          },
+        },
+        { variable: { secure_transport: { type: 'string' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_linux_function_app_slot.staging',
+          values: { https_only: true, ftp_publish_basic_authentication_enabled: true },
+        },
+      ]),
+      errors: [
+        ['ENC-004', 'azurerm_linux_function_app_slot.staging'],
+        ['ENC-004', 'azurerm_postgresql_flexible_server_configuration.tls'],
+        ['ENC-004', 'azurerm_windows_web_app.scm'],
+      ],
+      planErrors: [['ENC-004', 'azurerm_linux_function_app_slot.staging']],
+    },
   ],
 });
 
@@ -312,6 +513,8 @@ ruleTester(ENC_005, {
           rotation_policy: { expire_after: 'P90D', automatic: { time_before_expiry: 'P30D' } },
         },
         'azurerm_key_vault_key.b': { expiration_date: '2027-01-01T00:00:00Z' },
+        'azurerm_key_vault.min': { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 7 },
+        'data.azurerm_key_vault.platform': { name: 'kv-platform', resource_group_name: 'rg-shared' },
       }),
       plan: plan([
         {
@@ -353,6 +556,59 @@ ruleTester(ENC_005, {
         ['ENC-005', 'azurerm_key_vault_key.k'],
       ],
       planErrors: [['ENC-005', 'azurerm_key_vault.kv']],
+    },
+    {
+      name: 'soft delete retention below the 7-day minimum, on a Key Vault and a managed HSM',
+      messages: [
+        'azurerm_key_vault.kv: soft_delete_retention_days must be at least 7 (is 3).',
+        'azurerm_key_vault_managed_hardware_security_module.hsm: soft_delete_retention_days must be at least 7 (is 6).',
+      ],
+      synth: tf({
+        'azurerm_key_vault.kv': { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 3 },
+        'azurerm_key_vault_managed_hardware_security_module.hsm': {
+          name: 'hsm',
+          location: 'norwayeast',
+          purge_protection_enabled: true,
+          soft_delete_retention_days: 6,
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_key_vault.kv',
+          values: { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 3 },
+        },
+      ]),
+      errors: [
+        ['ENC-005', 'azurerm_key_vault.kv'],
+        ['ENC-005', 'azurerm_key_vault_managed_hardware_security_module.hsm'],
+      ],
+      planErrors: [['ENC-005', 'azurerm_key_vault.kv']],
+    },
+    {
+      name: 'retention from a variable whose validation also allows a value below 7 cannot be verified',
+      messages: [
+        'azurerm_key_vault.kv: soft_delete_retention_days must be at least 7 (cannot be verified before apply).',
+      ],
+      synth: tf(
+        {
+          'azurerm_key_vault.kv': {
+            ...KV,
+            purge_protection_enabled: true,
+            soft_delete_retention_days: '${var.retention_days}',
+          },
+        },
+        {
+          variable: {
+            retention_days: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["3", "90"], var.retention_days)}', error_message: '3 or 90 days' },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [['ENC-005', 'azurerm_key_vault.kv']],
     },
   ],
 });

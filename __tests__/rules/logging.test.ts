@@ -62,6 +62,13 @@ ruleTester(LOG_001, {
         },
       }),
     },
+    {
+      name: 'an existing Key Vault read as a data source is not checked',
+      synth: tf({
+        'data.azurerm_key_vault.platform': { name: 'kv-platform', resource_group_name: 'rg-shared' },
+      }),
+      plan: plan([{ at: 'data.azurerm_key_vault.platform', values: { name: 'kv-platform' } }]),
+    },
   ],
   invalid: [
     {
@@ -138,6 +145,58 @@ ruleTester(LOG_001, {
       ],
       message: /Norway Log Analytics workspace/,
     },
+    {
+      name: 'a workspace id from an input variable, and a storage account given as the workspace',
+      messages: [
+        'azurerm_key_vault.a: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
+        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b points at azurerm_storage_account.archive, not a Log Analytics workspace).',
+        'azurerm_storage_account.archive: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.archive: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account.archive': SA,
+          'azurerm_key_vault.a': { location: 'norwayeast' },
+          'azurerm_key_vault.b': { location: 'norwayeast' },
+          'azurerm_monitor_diagnostic_setting.a': {
+            target_resource_id: '${azurerm_key_vault.a.id}',
+            log_analytics_workspace_id: '${var.workspace_id}',
+          },
+          'azurerm_monitor_diagnostic_setting.b': {
+            target_resource_id: '${azurerm_key_vault.b.id}',
+            log_analytics_workspace_id: '${azurerm_storage_account.archive.id}',
+          },
+          'azurerm_monitor_diagnostic_setting.archive': {
+            target_resource_id: '${azurerm_storage_account.archive.id}',
+            log_analytics_workspace_id: '${var.workspace_id}',
+          },
+        },
+        { variable: { workspace_id: { type: 'string' } } },
+      ),
+      errors: [
+        ['LOG-001', 'azurerm_key_vault.a'],
+        ['LOG-001', 'azurerm_key_vault.b'],
+        ['LOG-001', 'azurerm_storage_account.archive'],
+      ],
+    },
+    {
+      name: 'every problem of every setting on one resource is listed',
+      messages: [
+        'azurerm_key_vault.kv: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a has no log_analytics_workspace_id; azurerm_monitor_diagnostic_setting.b: the workspace azurerm_log_analytics_workspace.se is "swedencentral", outside Norway (allowed: norwayeast or norwaywest)).',
+      ],
+      synth: tf({
+        'azurerm_log_analytics_workspace.se': { ...LAW, location: 'swedencentral' },
+        'azurerm_key_vault.kv': { location: 'norwayeast' },
+        'azurerm_monitor_diagnostic_setting.a': {
+          target_resource_id: '${azurerm_key_vault.kv.id}',
+          eventhub_name: 'audit',
+        },
+        'azurerm_monitor_diagnostic_setting.b': {
+          target_resource_id: '${azurerm_key_vault.kv.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.se.id}',
+        },
+      }),
+      errors: [['LOG-001', 'azurerm_key_vault.kv']],
+    },
   ],
 });
 
@@ -156,6 +215,16 @@ ruleTester(LOG_002, {
       plan: plan([
         { at: 'azurerm_log_analytics_workspace.a', values: { ...LAW, local_authentication_disabled: true } },
       ]),
+    },
+    {
+      name: 'an existing workspace read as a data source is not checked',
+      synth: tf({
+        'data.azurerm_log_analytics_workspace.central': {
+          name: 'law-central',
+          resource_group_name: 'rg-mon',
+        },
+      }),
+      plan: plan([{ at: 'data.azurerm_log_analytics_workspace.central', values: { name: 'law-central' } }]),
     },
   ],
   invalid: [
@@ -183,6 +252,49 @@ ruleTester(LOG_002, {
         ['LOG-002', 'azurerm_log_analytics_workspace.b'],
       ],
       planErrors: [['LOG-002', 'azurerm_log_analytics_workspace.a[0]']],
+    },
+    {
+      name: 'local authentication explicitly enabled, under the newer and the older name',
+      messages: [
+        'azurerm_log_analytics_workspace.new: local (shared-key) authentication is enabled; the provider default enables it.',
+        'azurerm_log_analytics_workspace.old: local (shared-key) authentication is enabled; the provider default enables it.',
+      ],
+      synth: tf({
+        'azurerm_log_analytics_workspace.new': { ...LAW, local_authentication_enabled: true },
+        'azurerm_log_analytics_workspace.old': {
+          name: 'law-old',
+          location: 'norwayeast',
+          retention_in_days: 365,
+          local_authentication_disabled: false,
+        },
+      }),
+      errors: [
+        ['LOG-002', 'azurerm_log_analytics_workspace.new'],
+        ['LOG-002', 'azurerm_log_analytics_workspace.old'],
+      ],
+    },
+    {
+      name: 'retention from an input variable without a default',
+      messages: [
+        'azurerm_log_analytics_workspace.a: retention_in_days cannot be verified before apply; at least 365 days are required.',
+      ],
+      synth: tf(
+        {
+          'azurerm_log_analytics_workspace.a': {
+            ...LAW,
+            retention_in_days: '${var.retention_days}',
+          },
+        },
+        { variable: { retention_days: { type: 'number' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_log_analytics_workspace.a',
+          values: { name: 'law', location: 'norwayeast', local_authentication_enabled: false },
+          unknown: { retention_in_days: true },
+        },
+      ]),
+      errors: [['LOG-002', 'azurerm_log_analytics_workspace.a']],
     },
   ],
 });
@@ -214,8 +326,35 @@ ruleTester(LOG_003, {
         },
       ]),
     },
+    {
+      name: 'auditing for a server outside this configuration, and existing servers read as data sources',
+      synth: tf({
+        'azurerm_mssql_server_extended_auditing_policy.legacy': {
+          server_id:
+            '/subscriptions/8f2c1d3e-4b5a-4c6d-9e7f-0a1b2c3d4e5f/resourceGroups/rg-db/providers/Microsoft.Sql/servers/sql-legacy',
+          log_monitoring_enabled: true,
+        },
+        'data.azurerm_mssql_server.shared': { name: 'sql-shared', resource_group_name: 'rg-db' },
+        'data.azurerm_postgresql_flexible_server.shared': { name: 'pg-shared', resource_group_name: 'rg-db' },
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'another PostgreSQL parameter set to on is not connection logging',
+      messages: [
+        'azurerm_postgresql_flexible_server.pg has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
+      ],
+      synth: tf({
+        'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' },
+        'azurerm_postgresql_flexible_server_configuration.disconnections': {
+          server_id: '${azurerm_postgresql_flexible_server.pg.id}',
+          name: 'log_disconnections',
+          value: 'on',
+        },
+      }),
+      errors: [['LOG-003', 'azurerm_postgresql_flexible_server.pg']],
+    },
     {
       name: 'auditing disabled, connection logging off, nothing at all',
       messages: [

@@ -101,7 +101,8 @@ function keyProblem(
   if (key.kind === 'external')
     return `${name} ${key.value} is outside the checked configuration, so the key vault's location cannot be verified`;
   if (key.kind === 'unknown') return `${name} cannot be resolved: ${key.reason}`;
-  if (key.kind === 'absent') return undefined;
+  // Written (the caller checked) yet resolving to nothing: a variable or local that is null.
+  if (key.kind === 'absent') return `${name} resolves to null, so no customer-managed key is configured`;
   let vault = key;
   if (
     key.resource.type === 'azurerm_key_vault_key' ||
