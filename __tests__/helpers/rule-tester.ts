@@ -306,3 +306,28 @@ export function plan(
 
 /** Common fragments. */
 export const RG = { name: 'rg-app', location: 'norwayeast' };
+
+/**
+ * A plan's `prior_state` holding one data source read during planning (`data.azurerm_x.name`): such a
+ * data source has no change entry of its own.
+ */
+export function priorStateWithData(address: string, values: Body): Record<string, unknown> {
+  const [, type, name] = address.split('.');
+  return {
+    format_version: '1.0',
+    values: {
+      root_module: {
+        resources: [
+          {
+            address,
+            mode: 'data',
+            type,
+            name,
+            provider_name: 'registry.terraform.io/hashicorp/azurerm',
+            values,
+          },
+        ],
+      },
+    },
+  };
+}

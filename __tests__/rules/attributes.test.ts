@@ -26,7 +26,7 @@ import {
   resourceLocation,
   targetLocationProblem,
 } from '../../policies/rules/location';
-import { plan, tf } from '../helpers/rule-tester';
+import { plan, tf, priorStateWithData } from '../helpers/rule-tester';
 
 function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
   const workspace = buildWorkspace([model, ...others]);
@@ -57,23 +57,10 @@ const VARIABLES = {
 };
 
 /** A data source read while planning: Terraform records it in prior_state only, without a change. */
-const PRIOR_STATE = {
-  format_version: '1.0',
-  values: {
-    root_module: {
-      resources: [
-        {
-          address: 'data.azurerm_key_vault.shared',
-          mode: 'data',
-          type: 'azurerm_key_vault',
-          name: 'shared',
-          provider_name: 'registry.terraform.io/hashicorp/azurerm',
-          values: { name: 'kv-shared', resource_group_name: 'rg-shared' },
-        },
-      ],
-    },
-  },
-};
+const PRIOR_STATE = priorStateWithData('data.azurerm_key_vault.shared', {
+  name: 'kv-shared',
+  resource_group_name: 'rg-shared',
+});
 
 describe('asBoolean', () => {
   it.each([

@@ -4,7 +4,7 @@ import { TFS_001 } from '../../policies/rules/state/tfs-001-state-backend';
 import { TFS_002 } from '../../policies/rules/state/tfs-002-no-literal-secrets';
 import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { plan, ruleTester, tf } from '../helpers/rule-tester';
+import { plan, ruleTester, tf, priorStateWithData } from '../helpers/rule-tester';
 
 const AZURERM_BACKEND = {
   resource_group_name: 'rg-state',
@@ -362,23 +362,10 @@ ruleTester(TFS_003, {
 
 const SA = { name: 'stpatients', location: 'norwayeast', account_replication_type: 'GZRS' };
 /** Terraform records data sources read while planning in prior_state only, without a resource change. */
-const PRIOR_STATE = {
-  format_version: '1.0',
-  values: {
-    root_module: {
-      resources: [
-        {
-          address: 'data.azurerm_key_vault.shared',
-          mode: 'data',
-          type: 'azurerm_key_vault',
-          name: 'shared',
-          provider_name: 'registry.terraform.io/hashicorp/azurerm',
-          values: { name: 'kv-shared', location: 'norwayeast' },
-        },
-      ],
-    },
-  },
-};
+const PRIOR_STATE = priorStateWithData('data.azurerm_key_vault.shared', {
+  name: 'kv-shared',
+  location: 'norwayeast',
+});
 
 ruleTester(CHG_001, {
   valid: [
