@@ -213,5 +213,31 @@ ruleTester(TFS_002, {
       hcl: 'resource "azurerm_mssql_server" "s" {\n  administrator_login_password = "Sommer2026!"\n}\n',
       errors: [['TFS-002', 'azurerm_mssql_server.s']],
     },
+    {
+      name: "a literal password in a connection block; a key in a provisioner's connection",
+      messages: [
+        'null_resource.deploy: connection[0].password is a secret written as a literal.',
+        'null_resource.deploy: provisioner.remote-exec[0].connection[0].private_key is a secret written as a literal.',
+      ],
+      hcl: `resource "null_resource" "deploy" {
+  connection {
+    type     = "ssh"
+    host     = "10.0.0.4"
+    password = "Sommer2026!"
+  }
+  provisioner "remote-exec" {
+    inline = ["systemctl restart app"]
+    connection {
+      host        = "10.0.0.4"
+      private_key = "-----BEGIN OPENSSH PRIVATE KEY-----"
+    }
+  }
+}
+`,
+      errors: [
+        ['TFS-002', 'null_resource.deploy'],
+        ['TFS-002', 'null_resource.deploy'],
+      ],
+    },
   ],
 });

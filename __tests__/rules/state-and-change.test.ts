@@ -212,6 +212,40 @@ ruleTester(TFS_002, {
   ],
   invalid: [
     {
+      name: 'a password and a private key in connection blocks, on the resource and inside a provisioner',
+      messages: [
+        'azurerm_linux_virtual_machine.vm: connection.password is a secret written as a literal.',
+        'azurerm_linux_virtual_machine.vm: provisioner[0].remote-exec.connection.private_key is a secret written as a literal.',
+      ],
+      synth: tf({
+        'azurerm_linux_virtual_machine.vm': {
+          admin_username: 'azureuser',
+          connection: { type: 'ssh', host: '10.0.0.4', user: 'azureuser', password: 'Sommer2026!' },
+          provisioner: [
+            {
+              'remote-exec': {
+                inline: ['systemctl restart app'],
+                connection: {
+                  type: 'ssh',
+                  host: '10.0.0.4',
+                  private_key: '-----BEGIN OPENSSH PRIVATE KEY-----',
+                },
+              },
+            },
+          ],
+        },
+        // Credentials read from variables and files are not literals.
+        'azurerm_linux_virtual_machine.ok': {
+          connection: { type: 'ssh', host: '10.0.0.5', password: '${var.vm_password}' },
+          provisioner: [{ 'remote-exec': { connection: { private_key: '${file(var.key_path)}' } } }],
+        },
+      }),
+      errors: [
+        ['TFS-002', 'azurerm_linux_virtual_machine.vm'],
+        ['TFS-002', 'azurerm_linux_virtual_machine.vm'],
+      ],
+    },
+    {
       name: 'a container app secret and camelCase app settings written as literals',
       messages: [
         'azurerm_container_app.app: secret[0].value is a secret written as a literal.',

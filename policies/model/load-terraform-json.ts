@@ -8,6 +8,8 @@ import { DeclaredSuppression, InputError, InputKind, TfModel, TfResource, Variab
 
 /** Keys of a resource block that are Terraform meta-arguments, not provider attributes. */
 const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'lifecycle', 'provider', 'depends_on', 'provisioner', 'connection']);
+/** Meta-arguments kept on the resource (`provisioning`) because they can hold credentials. */
+const PROVISIONING = ['connection', 'provisioner'];
 
 /** The key under `"//"` where our cdktf bridge writes policy metadata (suppressions, bootstrap marker). */
 export const POLICY_METADATA_KEY = 'norway_policy';
@@ -65,6 +67,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
         const source = providerSources.get(localProvider);
         const lifecycle = firstBlock(body.lifecycle);
         const location = options.lines?.get(address);
+        const provisioning = Object.fromEntries(PROVISIONING.filter((key) => body[key] !== undefined).map((key) => [key, body[key]]));
         resources.push({
           address,
           configAddress: address,
@@ -76,6 +79,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           values,
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
+          provisioning: Object.keys(provisioning).length > 0 ? provisioning : undefined,
           source: { file: location?.file ?? file, stack, constructPath, module: modulePath, line: location?.line },
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;

@@ -89,6 +89,11 @@ export interface TfResource {
   readonly sensitive?: unknown;
   /** `lifecycle.prevent_destroy` as configured; undefined when the input does not carry it (plans). */
   readonly preventDestroy?: unknown;
+  /**
+   * The `connection` and `provisioner` meta-arguments as written (synth/HCL), when present: not provider
+   * attributes, but they can hold credentials (a connection password, a private key).
+   */
+  readonly provisioning?: Readonly<Record<string, unknown>>;
   readonly source: SourceInfo;
 }
 

@@ -64,7 +64,11 @@ export const TFS_002 = defineRule({
   fix: 'Use managed identities and Entra ID instead of keys; where a secret is unavoidable, generate it (random_password) or read it from Key Vault, and pass backend credentials through the environment.',
   *check({ model, resources }) {
     for (const resource of resources) {
-      const found = [...literalSecrets(resource.values, '', false)];
+      const found = [
+        ...literalSecrets(resource.values, '', false),
+        // `connection { password = "..." }`, also inside a provisioner.
+        ...literalSecrets(resource.provisioning, '', false),
+      ];
       if (SECRET_VALUE_TYPES.has(resource.type) && isLiteralSecret(resource.values.value))
         found.push('value');
       for (const path of found)
