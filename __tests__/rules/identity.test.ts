@@ -341,6 +341,15 @@ ruleTester(IAM_003, {
         'azurerm_role_definition.r': {
           name: 'blob-reader',
           scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          permissions: {
+            // Reads role assignments but cannot write them; lists containers but reads no blobs.
+            actions: [
+              'Microsoft.Authorization/*',
+              'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+            ],
+            not_actions: ['Microsoft.Authorization/*/write'],
+            data_actions: ['Microsoft.Storage/storageAccounts/queueServices/queues/messages/read'],
+          },
         },
         'azurerm_role_assignment.custom': {
           scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
@@ -402,6 +411,60 @@ ruleTester(IAM_003, {
     },
   ],
   invalid: [
+    {
+      name: 'custom roles defined in the configuration that can grant access, read keys or read data, or whose actions are not known',
+      messages: [
+        'azurerm_role_assignment.everything assigns custom role azurerm_role_definition.everything, which allows Microsoft.Authorization/roleAssignments/write, at subscription or management-group scope.',
+        'azurerm_role_assignment.keys assigns custom role azurerm_role_definition.keys, which allows Microsoft.Storage/storageAccounts/listKeys/action, at subscription or management-group scope.',
+        'azurerm_role_assignment.blobs assigns custom role azurerm_role_definition.blobs, which allows Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read, at subscription or management-group scope.',
+        'azurerm_role_assignment.variable assigns custom role azurerm_role_definition.variable, whose permissions cannot be verified before apply (permissions.0.actions: var.actions has no default and no validation that limits it), at subscription or management-group scope.',
+      ],
+      synth: tf(
+        {
+          // Contributor's shape: everything except writing authorizations still lists storage keys.
+          'azurerm_role_definition.keys': {
+            name: 'contributor-copy',
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            permissions: [{ actions: ['*'], not_actions: ['Microsoft.Authorization/*/Write'] }],
+          },
+          'azurerm_role_definition.everything': {
+            name: 'everything',
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            permissions: [{ actions: ['microsoft.authorization/ROLEASSIGNMENTS/*'] }],
+          },
+          'azurerm_role_definition.blobs': {
+            name: 'all-blobs',
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            permissions: [
+              { actions: ['Microsoft.Storage/storageAccounts/read'] },
+              { data_actions: ['Microsoft.Storage/*'], not_data_actions: ['Microsoft.Storage/*/delete'] },
+            ],
+          },
+          'azurerm_role_definition.variable': {
+            name: 'from-variable',
+            scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+            permissions: { actions: '${var.actions}' },
+          },
+          ...Object.fromEntries(
+            ['everything', 'keys', 'blobs', 'variable'].map((role) => [
+              `azurerm_role_assignment.${role}`,
+              {
+                scope: '/subscriptions/00000000-0000-0000-0000-000000000000',
+                role_definition_id: `\${azurerm_role_definition.${role}.role_definition_resource_id}`,
+                principal_id: 'p',
+              },
+            ]),
+          ),
+        },
+        { variable: { actions: { type: 'list(string)' } } },
+      ),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.everything'],
+        ['IAM-003', 'azurerm_role_assignment.keys'],
+        ['IAM-003', 'azurerm_role_assignment.blobs'],
+        ['IAM-003', 'azurerm_role_assignment.variable'],
+      ],
+    },
     {
       name: 'Owner on the subscription, named by a role definition data source (known only after apply)',
       messages: [

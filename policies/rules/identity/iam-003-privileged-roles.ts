@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/rule';
-import type { Resolved, Resolver } from '../../model/resolve';
-import type { TfModel, TfResource } from '../../model/types';
-import { isWritten, targetOf } from '../attributes';
+import type { Resolved } from '../../model/resolve';
+import type { TfResource } from '../../model/types';
+import { blockCount, isWritten, targetOf } from '../attributes';
+import type { RuleContext } from '../../engine/rule';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
@@ -15,7 +16,26 @@ const SUBSCRIPTION_SCOPE = /^\/subscriptions\/[^/]+\/?$/i;
 const MANAGEMENT_GROUP_SCOPE = /^\/providers\/microsoft\.management\/managementgroups\/[^/]+\/?$/i;
 const BROAD_SCOPE_TYPES = new Set(['azurerm_subscription', 'azurerm_management_group']);
 
+/**
+ * What makes a custom role as dangerous as the built-in privileged ones: handing out access, rewriting
+ * roles, or reading every store's keys or data. Matched against the role's actions with Azure's `*` wildcards.
+ */
+const PRIVILEGED_ACTIONS = [
+  'Microsoft.Authorization/roleAssignments/write',
+  'Microsoft.Authorization/roleDefinitions/write',
+  'Microsoft.Storage/storageAccounts/listKeys/action',
+];
+const PRIVILEGED_DATA_ACTIONS = [
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+  'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+];
+
 type Verdict = 'yes' | 'no' | 'unknown';
+/** A role as the message describes it: which of the checks made it privileged or unverifiable. */
+interface RoleVerdict {
+  readonly verdict: Verdict;
+  readonly text?: string;
+}
 
 export const IAM_003 = defineRule({
   id: 'IAM-003',
@@ -32,11 +52,11 @@ export const IAM_003 = defineRule({
       if (resource.mode !== 'managed') continue;
       const name = resolver.value(model, resource, 'role_definition_name');
       const id = resolver.value(model, resource, 'role_definition_id');
-      let role = privilegedRole(name, id);
+      let role: RoleVerdict = { verdict: privilegedRole(name, id) };
       // `role_definition_id = data.azurerm_role_definition.x.id` is only known after apply: read the role it names.
       if (name.kind === 'absent' && id.kind === 'absent' && isWritten(resource, 'role_definition_id'))
-        role = referencedRole(resolver, model, resource);
-      if (role === 'no') continue;
+        role = referencedRole(context, resource);
+      if (role.verdict === 'no') continue;
       const scopeValue = resolver.value(model, resource, 'scope');
       let scope: Verdict = broadScope(scopeValue);
       if (scope === 'unknown') {
@@ -46,9 +66,10 @@ export const IAM_003 = defineRule({
       }
       if (scope === 'no') continue;
       const roleText =
-        role === 'yes'
+        role.text ??
+        (role.verdict === 'yes'
           ? 'a privileged role (Owner, Contributor or User Access Administrator)'
-          : 'a role that cannot be verified before apply';
+          : 'a role that cannot be verified before apply');
       const scopeText =
         scope === 'yes'
           ? 'subscription or management-group scope'
@@ -76,25 +97,94 @@ function privilegedRole(name: Resolved, id: Resolved): Verdict {
 
 /**
  * The role a `role_definition_id` reference names: a role definition data source by its name; a custom
- * role defined in the configuration is not one of the built-in privileged roles; anything else is unknown.
+ * role defined in the configuration by its permissions; anything else is unknown.
  */
-function referencedRole(resolver: Resolver, model: TfModel, resource: TfResource): Verdict {
+function referencedRole(context: RuleContext, resource: TfResource): RoleVerdict {
+  const { resolver, model } = context;
   const target = targetOf(resolver, model, resource, 'role_definition_id');
   switch (target.kind) {
     case 'absent':
-      return 'no';
+      return { verdict: 'no' };
     case 'external':
-      return privilegedRole({ kind: 'absent' }, { kind: 'known', value: target.value });
+      return { verdict: privilegedRole({ kind: 'absent' }, { kind: 'known', value: target.value }) };
     case 'unknown':
-      return 'unknown';
+      return { verdict: 'unknown' };
     case 'resource': {
-      if (target.resource.type !== 'azurerm_role_definition') return 'unknown';
-      if (target.resource.mode === 'managed') return 'no';
+      if (target.resource.type !== 'azurerm_role_definition') return { verdict: 'unknown' };
+      if (target.resource.mode === 'managed')
+        return customRole({ ...context, model: target.model }, target.resource);
       const name = resolver.value(target.model, target.resource, 'name');
       const id = resolver.value(target.model, target.resource, 'role_definition_id');
-      return name.kind === 'absent' && id.kind === 'absent' ? 'unknown' : privilegedRole(name, id);
+      return {
+        verdict: name.kind === 'absent' && id.kind === 'absent' ? 'unknown' : privilegedRole(name, id),
+      };
     }
   }
+}
+
+/** A custom role is privileged when its permissions allow one of the privileged (data) actions. */
+function customRole(context: RuleContext, role: TfResource): RoleVerdict {
+  const blocks = blockCount(context, role, 'permissions');
+  const unknown = (why: string): RoleVerdict => ({
+    verdict: 'unknown',
+    text: `custom role ${role.address}, whose permissions cannot be verified before apply (${why}),`,
+  });
+  if (blocks.kind === 'unknown') return unknown(blocks.reason);
+  for (let i = 0; i < blocks.count; i++) {
+    const lists: Record<string, readonly string[]> = {};
+    for (const key of ['actions', 'not_actions', 'data_actions', 'not_data_actions']) {
+      const list = actionList(context, role, ['permissions', i, key]);
+      if (typeof list === 'string') return unknown(list);
+      lists[key] = list;
+    }
+    const granted =
+      allowed(PRIVILEGED_ACTIONS, lists.actions, lists.not_actions) ??
+      allowed(PRIVILEGED_DATA_ACTIONS, lists.data_actions, lists.not_data_actions);
+    if (granted) return { verdict: 'yes', text: `custom role ${role.address}, which allows ${granted},` };
+  }
+  return { verdict: 'no' };
+}
+
+/** The strings of an action list, or why they cannot be read. */
+function actionList(
+  { resolver, model }: RuleContext,
+  role: TfResource,
+  path: readonly (string | number)[],
+): readonly string[] | string {
+  const list = resolver.value(model, role, path);
+  if (list.kind === 'absent') return [];
+  if (list.kind !== 'known') return `${path.join('.')}: ${list.reason}`;
+  if (!Array.isArray(list.value)) return `${path.join('.')} is not a list`;
+  const actions: string[] = [];
+  for (let j = 0; j < list.value.length; j++) {
+    const item = resolver.value(model, role, [...path, j]);
+    if (item.kind !== 'known' || typeof item.value !== 'string')
+      return `${path.join('.')}[${j}] is not a known string`;
+    actions.push(item.value);
+  }
+  return actions;
+}
+
+/** The first operation that `actions` allow and `notActions` do not take away. */
+function allowed(
+  operations: readonly string[],
+  actions: readonly string[],
+  notActions: readonly string[],
+): string | undefined {
+  return operations.find(
+    (operation) =>
+      actions.some((pattern) => matches(pattern, operation)) &&
+      !notActions.some((pattern) => matches(pattern, operation)),
+  );
+}
+
+/** Azure RBAC action patterns: case-insensitive, `*` matches any run of characters. */
+function matches(pattern: string, operation: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'i').test(operation);
 }
 
 function broadScope(scope: Resolved): Verdict {
