@@ -129,7 +129,12 @@ ruleTester(ENC_002, {
           storage_account_id: '${azurerm_storage_account.sa.id}',
           key_vault_id: '${azurerm_key_vault.kv.id}',
           key_name: 'k',
-          key_vault_key_id: '${azurerm_key_vault_key.k.id}',
+        },
+        'azurerm_storage_account.by_uri': { ...SA, infrastructure_encryption_enabled: true },
+        'azurerm_storage_account_customer_managed_key.by_uri': {
+          storage_account_id: '${azurerm_storage_account.by_uri.id}',
+          key_vault_uri: '${azurerm_key_vault.kv.vault_uri}',
+          key_name: 'k',
         },
         'azurerm_mssql_server.sql': { location: 'norwayeast' },
         'azurerm_mssql_server_transparent_data_encryption.tde': {
@@ -209,6 +214,32 @@ ruleTester(ENC_002, {
       planErrors: [
         ['ENC-002', 'azurerm_storage_account.sa["logs"]'],
         ['ENC-002', 'azurerm_storage_account.sa["logs"]'],
+      ],
+    },
+    {
+      name: 'storage key attachments (azurerm 4.x) naming a vault abroad, and a vault by a literal URI',
+      messages: [
+        'azurerm_storage_account.abroad: the key vault azurerm_key_vault.we is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        "azurerm_storage_account.literal: key_vault_uri https://kv-shared.vault.azure.net/ is outside the checked configuration, so the key vault's location cannot be verified.",
+      ],
+      synth: tf({
+        'azurerm_key_vault.we': { location: 'westeurope' },
+        'azurerm_storage_account.abroad': { ...SA, infrastructure_encryption_enabled: true },
+        'azurerm_storage_account_customer_managed_key.abroad': {
+          storage_account_id: '${azurerm_storage_account.abroad.id}',
+          key_vault_id: '${azurerm_key_vault.we.id}',
+          key_name: 'k',
+        },
+        'azurerm_storage_account.literal': { ...SA, infrastructure_encryption_enabled: true },
+        'azurerm_storage_account_customer_managed_key.literal': {
+          storage_account_id: '${azurerm_storage_account.literal.id}',
+          key_vault_uri: 'https://kv-shared.vault.azure.net/',
+          key_name: 'k',
+        },
+      }),
+      errors: [
+        ['ENC-002', 'azurerm_storage_account.abroad'],
+        ['ENC-002', 'azurerm_storage_account.literal'],
       ],
     },
     {

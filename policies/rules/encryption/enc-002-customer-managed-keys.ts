@@ -17,9 +17,11 @@ const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[]
 
 /** Separate resources that attach a key to a store: type → [store id attribute, key id attributes]. */
 const KEY_ATTACHMENTS: Readonly<Record<string, { store: string; keys: readonly string[] }>> = {
+  // azurerm 4.x names the vault (`key_vault_id` or `key_vault_uri`) and the key by `key_name`;
+  // `key_vault_key_id` is the 3.x spelling, still read in plain Terraform.
   azurerm_storage_account_customer_managed_key: {
     store: 'storage_account_id',
-    keys: ['key_vault_key_id', 'managed_hsm_key_id'],
+    keys: ['key_vault_id', 'key_vault_uri', 'key_vault_key_id', 'managed_hsm_key_id'],
   },
   azurerm_mssql_server_transparent_data_encryption: {
     store: 'server_id',
