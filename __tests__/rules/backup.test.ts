@@ -115,6 +115,21 @@ ruleTester(BCK_002, {
       ]),
     },
     {
+      name: 'a lock on a resource group whose name is only known at apply, holding the store by reference',
+      synth: tf(
+        {
+          'azurerm_resource_group.rg': { name: '${var.rg_name}', location: 'norwayeast' },
+          'azurerm_storage_account.sa': { ...KEEP, resource_group_name: '${azurerm_resource_group.rg.name}' },
+          'azurerm_management_lock.rg': {
+            name: 'keep',
+            scope: '${azurerm_resource_group.rg.id}',
+            lock_level: 'CanNotDelete',
+          },
+        },
+        { variable: { rg_name: { type: 'string' } } },
+      ),
+    },
+    {
       name: 'a literal resource-group scope',
       synth: tf({
         'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },

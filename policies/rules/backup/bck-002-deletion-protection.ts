@@ -80,8 +80,16 @@ function indexLocks(context: RuleContext): LockIndex {
 
 function hasLock(context: RuleContext, index: LockIndex, resource: TfResource): boolean {
   if (index.resources.has(resourceKey(context.model, resource))) return true;
-  const group = groupOf(context, context.model, resource);
-  return group !== undefined && index.groupNames.has(group);
+  // `resource_group_name = azurerm_resource_group.rg.name`: the group itself, even if its name is not known yet.
+  const group = targetOf(context.resolver, context.model, resource, 'resource_group_name');
+  if (
+    group.kind === 'resource' &&
+    group.resource.type === 'azurerm_resource_group' &&
+    index.resources.has(resourceKey(group.model, group.resource))
+  )
+    return true;
+  const name = groupOf(context, context.model, resource);
+  return name !== undefined && index.groupNames.has(name);
 }
 
 /** The resolved name of the resource group the resource lives in. */
