@@ -908,8 +908,53 @@ ruleTester(RES_007, {
         },
       ]),
     },
+    {
+      name: 'an approval written as a number, and one from a variable whose validation admits only approvals',
+      synth: tf(
+        {
+          'azurerm_resource_group.number': { location: 'norwaywest', tags: { 'dr-approval': 2026114 } },
+          'azurerm_resource_group.variable': {
+            location: 'norwaywest',
+            tags: { 'dr-approval': '${var.approval}' },
+          },
+        },
+        {
+          variable: {
+            approval: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["CAB-2026-114", "CAB-2026-131"], var.approval)}',
+                  error_message: 'An approved change.',
+                },
+              ],
+            },
+          },
+        },
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'the approval tag from a variable whose validation also admits an empty value',
+      messages: ['azurerm_resource_group.dr is in norwaywest, but its tags cannot be verified before apply.'],
+      synth: tf(
+        {
+          'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
+        },
+        {
+          variable: {
+            approval: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["", "CAB-2026-114"], var.approval)}', error_message: 'x' },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [['RES-007', 'azurerm_resource_group.dr']],
+    },
     {
       name: 'the approval tag written from a variable without a value',
       messages: ['azurerm_resource_group.dr is in norwaywest, but its tags cannot be verified before apply.'],

@@ -28,10 +28,13 @@ export const RES_007 = defineRule({
       )
         continue;
       const tag = resolver.value(model, resource, ['tags', NORWAY_WEST_APPROVAL_TAG]);
-      if (tag.kind === 'known' && typeof tag.value === 'string' && tag.value.trim() !== '') continue;
+      if (tag.kind === 'known' && isApproval(tag.value)) continue;
+      // A variable whose validation admits only non-empty values always yields an approval.
+      if (tag.kind === 'oneOf' && tag.values.every(isApproval)) continue;
       const tags = resolver.value(model, resource, 'tags');
       const why =
         tag.kind === 'unknown' ||
+        tag.kind === 'oneOf' ||
         (tags.kind === 'unknown' &&
           !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
           ? `its tags cannot be verified before apply`
@@ -40,3 +43,9 @@ export const RES_007 = defineRule({
     }
   },
 });
+
+/** Tag values are strings; Terraform turns a number or bool into one, so those are approvals too. */
+function isApproval(value: unknown): boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  return typeof value === 'string' && value.trim() !== '';
+}
