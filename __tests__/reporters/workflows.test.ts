@@ -37,6 +37,21 @@ describe('GitHub Actions workflows', () => {
     expect(credentialed).toEqual(['deploy-stack.yml:deploy', 'pull-request.yml:plan']);
   });
 
+  test('every third-party action is pinned to a full commit SHA, with its version in a comment', () => {
+    // A tag can be moved by whoever controls the action's repository; a deploy job with Azure
+    // credentials would then run their code. A commit SHA cannot be moved.
+    const unpinned: string[] = [];
+    for (const file of FILES) {
+      for (const line of readFileSync(join(DIR, file), 'utf8').split('\n')) {
+        const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!uses || uses[1].startsWith('./')) continue;
+        if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses[1]) || !/^\s+# v\d+\.\d+\.\d+$/.test(uses[2]))
+          unpinned.push(`${file}: ${line.trim()}`);
+      }
+    }
+    expect(unpinned).toEqual([]);
+  });
+
   test('the validator does reject a broken workflow (so a pass means something)', () => {
     const broken =
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n    timeout-minutes: soon\n';
@@ -51,10 +66,14 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run synth']));
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm test'));
     expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf('npm run synth'));
-    expect(steps.find((s) => s.uses === 'github/codeql-action/upload-sarif@v3').with.sarif_file).toBe(
-      'reports/synth.sarif',
+    expect(
+      steps.find(
+        (s) => s.uses === 'github/codeql-action/upload-sarif@ff0a06e83cb2de871e5a09832bc6a81e7276941f',
+      ).with.sarif_file,
+    ).toBe('reports/synth.sarif');
+    const comment = steps.find(
+      (s) => s.uses === 'actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea',
     );
-    const comment = steps.find((s) => s.uses === 'actions/github-script@v7');
     expect(comment.env.MARKER).toBe('<!-- norway-policy-report -->');
     expect(comment.with.script).toContain('updateComment');
     expect(wf.jobs.check.permissions).toEqual({
@@ -70,11 +89,13 @@ describe('GitHub Actions workflows', () => {
     expect(plan.strategy.matrix.stack).toBe('${{ fromJSON(needs.check.outputs.stacks) }}');
     expect(plan.permissions['id-token']).toBe('write');
     const steps: Yaml[] = plan.steps;
-    expect(steps.find((s) => s.uses === 'azure/login@v2').with).toEqual({
-      'client-id': '${{ vars.AZURE_PLAN_CLIENT_ID }}',
-      'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
-      'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
-    });
+    expect(steps.find((s) => s.uses === 'azure/login@a457da9ea143d694b1b9c7c869ebb04ebe844ef5').with).toEqual(
+      {
+        'client-id': '${{ vars.AZURE_PLAN_CLIENT_ID }}',
+        'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+        'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
+      },
+    );
     const script = steps.map((s) => s.run ?? '').join('\n');
     expect(script).toContain('terraform plan -input=false -lock=false -out=plan.bin');
     expect(script).toContain('terraform show -json plan.bin > plan.json');
