@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../policies/cli';
+import { REPORTERS } from '../../policies/reporters';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 
@@ -264,6 +265,14 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     );
   });
 
+  test('stacks with exactly as many waves as the workflow runs is fine', () => {
+    const { code, stdout, stderr } = run('stacks', TWO_STACKS, '--github-output', '--max-waves', '2');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(
+      'stacks=["platform","workload-records"]\nwave-count=2\nwave-1=["platform"]\nwave-2=["workload-records"]\n',
+    );
+  });
+
   test('stacks with more waves than the workflow runs: exit 2 with the numbers and the fix', () => {
     const { code, stdout, stderr } = run('stacks', TWO_STACKS, '--max-waves', '1');
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
@@ -309,12 +318,98 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
         run('check', write('gh2.json', planWithStorage('westeurope')), '--format', 'sarif').stdout,
       );
       expect(without.runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
+      // All three are needed: a commit without a server is no link either.
+      process.env.GITHUB_SHA = 'abc123';
+      delete process.env.GITHUB_SERVER_URL;
+      const noServer = JSON.parse(
+        run('check', write('gh3.json', planWithStorage('westeurope')), '--format', 'sarif').stdout,
+      );
+      expect(noServer.runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
     } finally {
       process.env = saved;
     }
   });
 
-  test('--help exits 0', () => {
-    expect(run('--help').code).toBe(0);
+  test('--help exits 0 and describes the tool and its commands', () => {
+    const { code, stdout: raw } = run('--help');
+    // Commander wraps descriptions to the terminal width.
+    const stdout = raw.replace(/\s+/g, ' ');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Residency and security policy checks for Azure Terraform that must stay in Norway.',
+    );
+    expect(stdout).toMatch(
+      /check \[options\] <paths\.\.\.>\s+check cdktf\.out directories, stack directories, cdk\.tf\.json files and plan JSON files/,
+    );
+    expect(stdout).toMatch(
+      /stacks \[options\] <dir>\s+list the stacks of a cdktf\.out with their deployment waves \(JSON\), for CI matrices/,
+    );
+    expect(stdout).toMatch(/rules\s+list the rules with their ids, severities and titles/);
+  });
+
+  test('check --help and stacks --help name every option with its description', () => {
+    const flat = (r: { stdout: string }) => r.stdout.replace(/\s+/g, ' ');
+    const check = run('check', '--help');
+    expect(check.code).toBe(0);
+    for (const line of [
+      /Arguments: paths inputs to check/,
+      /-f, --format <format>\s+output format \(choices: "text", "json", /,
+      /-o, --output <file>\s+write the report to a file instead of stdout/,
+      /-s, --suppressions <file>\s+a policy file with suppressions \(YAML or JSON\); repeatable/,
+      /--today <date>\s+judge suppression expiry against this date \(YYYY-MM-DD\) instead of today/,
+      /--docs-url <url>\s+base URL of the repository files for rule help links/,
+      /--source-root <dir>\s+directory SARIF file locations are relative to/,
+    ])
+      expect(flat(check)).toMatch(line);
+    const stacks = run('stacks', '--help');
+    expect(flat(stacks)).toMatch(/Arguments: dir a cdktf\.out directory/);
+    expect(flat(stacks)).toMatch(
+      /--github-output\s+print `stacks=`, `wave-count=` and `wave-<n>=` lines for \$GITHUB_OUTPUT/,
+    );
+    expect(flat(stacks)).toMatch(
+      /--max-waves <n>\s+fail when the stacks need more waves than the workflow has jobs for/,
+    );
+  });
+
+  test('an unknown option: exit 2, the problem without commander\'s "error:" prefix, and where to look', () => {
+    const { code, stdout, stderr } = run('check', 'x.json', '--bogus');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe("norway-policy: unknown option '--bogus'. See 'norway-policy --help'.\n");
+  });
+
+  test('a failure outside any command (the output stream throws) exits 2 with one line', () => {
+    let stderr = '';
+    const code = runCli(['rules'], {
+      stdout: () => {
+        throw new Error('stream closed');
+      },
+      stderr: (t) => (stderr += t),
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('norway-policy: unexpected failure: stream closed\n');
+  });
+
+  test('an internal error while checking counts as a failure, never a pass', () => {
+    const plan = write('internal.json', planWithStorage('norwayeast'));
+    const spy = jest.spyOn(REPORTERS, 'json').mockImplementation(() => {
+      throw new Error('reporter broke');
+    });
+    try {
+      const { code, stdout, stderr } = run('check', plan, '--format', 'json');
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        'norway-policy: internal error (reporter broke); the input was not checked, so this counts as a failure.\n',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a report on stdout says nothing on stderr, whatever the format', () => {
+    const plan = write('stdout-json.json', planWithStorage('norwayeast'));
+    const { code, stderr, stdout } = run('check', plan, '--format', 'json');
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout).summary.resources).toBe(1);
   });
 });

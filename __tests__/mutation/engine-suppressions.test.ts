@@ -230,6 +230,14 @@ describe('loadPolicyFile', () => {
     ]);
   });
 
+  test('a YAML 1.1 document reads an unquoted date as a timestamp; the calendar day is kept', () => {
+    const file = write(
+      'p11.yaml',
+      '%YAML 1.1\n---\nsuppressions:\n  - ruleId: NET-004\n    address: a.b\n    reason: Bastion is the one entry\n    expires: 2027-06-30\n',
+    );
+    expect(loadPolicyFile(file)[0].spec.expires).toBe('2027-06-30');
+  });
+
   test('JSON is read as JSON (a YAML-only document fails there)', () => {
     const file = write(
       'p.json',

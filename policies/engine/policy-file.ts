@@ -50,7 +50,7 @@ export function loadPolicyFile(file: string): DeclaredSuppression[] {
       ruleId: entry.ruleId,
       address: entry.address,
       reason: entry.reason,
-      // YAML reads an unquoted 2027-06-30 as a date; keep the calendar day it names.
+      // A YAML 1.1 document (`%YAML 1.1`) reads an unquoted 2027-06-30 as a date; keep the calendar day it names.
       expires: entry.expires instanceof Date ? entry.expires.toISOString().slice(0, 10) : entry.expires,
     },
     origin: { kind: 'file', where: file, index },
