@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutation [-- <scope>...]`: Stryker over the policy engine, one scope at a time, then the score.
+ * `npm run mutation [-- <scope>...]`: Stryker over `policies/`, one scope at a time, then the score.
  *
  * Scopes run one after another so that each leaves its own report (reports/mutation/<scope>.json) and
  * incremental file: a long run that is stopped keeps the scopes it finished, and a later run re-tests only
@@ -12,13 +12,18 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'reports', 'mutation');
-const TEST_INDEX = join(OUT, 'test-index.json');
-
-/** What each scope mutates; together they are stryker.config.json's `mutate`. */
+/** What each scope mutates, and the Stryker config that picks its test suites. */
+const ENGINE_CONFIG = { stryker: 'stryker.config.json', jest: 'jest.mutation.config.js' };
 const SCOPES = {
-  rules: ['policies/rules/**/*.ts'],
-  engine: ['policies/engine/**/*.ts', 'policies/cli.ts'],
-  model: ['policies/model/**/*.ts'],
+  rules: { mutate: ['policies/rules/**/*.ts'], ...ENGINE_CONFIG },
+  engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], ...ENGINE_CONFIG },
+  model: { mutate: ['policies/model/**/*.ts'], ...ENGINE_CONFIG },
+  // Reports, reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
+  reporting: {
+    mutate: ['policies/report/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
+    stryker: 'stryker.reporting.conf.js',
+    jest: 'jest.mutation-reporting.config.js',
+  },
 };
 
 /** Stryker's statuses that count as "the tests noticed" and those that do not. */
@@ -33,26 +38,34 @@ function run(command, args, env = {}) {
   }
 }
 
-/** Every test's full name per file, for the test sequencer that lets each mutant load only its test files. */
-function writeTestIndex() {
+/**
+ * Every test's full name per file, for the test sequencer that lets each mutant load only its test files.
+ * One index per jest config; written once per `npm run mutation`.
+ */
+const indexes = new Map();
+function testIndex(jestConfig) {
+  if (indexes.has(jestConfig)) return indexes.get(jestConfig);
   mkdirSync(OUT, { recursive: true });
-  run('npx', ['jest', '-c', 'jest.mutation.config.js', '--silent', '--json', `--outputFile=${TEST_INDEX}`]);
+  const file = join(OUT, `test-index-${jestConfig.replace(/\.config\.js$/, '')}.json`);
+  run('npx', ['jest', '-c', jestConfig, '--silent', '--json', `--outputFile=${file}`]);
+  indexes.set(jestConfig, file);
+  return file;
 }
 
 function runScope(scope) {
+  const { mutate, stryker, jest } = SCOPES[scope];
   run(
     'npx',
     [
       'stryker',
       'run',
+      stryker,
       '--mutate',
-      SCOPES[scope].join(','),
+      mutate.join(','),
       '--incrementalFile',
       join(OUT, `${scope}-incremental.json`),
     ],
-    {
-      STRYKER_TEST_INDEX: TEST_INDEX,
-    },
+    { STRYKER_TEST_INDEX: testIndex(jest) },
   );
   copyFileSync(join(OUT, 'mutation.json'), join(OUT, `${scope}.json`));
 }
@@ -111,7 +124,6 @@ if (args.includes('--summary')) {
     );
     process.exit(2);
   }
-  writeTestIndex();
   for (const scope of args.length > 0 ? args : Object.keys(SCOPES)) runScope(scope);
   summary();
 }
