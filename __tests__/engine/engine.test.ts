@@ -147,4 +147,39 @@ describe('plans: what exists after apply', () => {
     ]);
     expect(report.summary.resources).toBe(1);
   });
+
+  test('a rule that also reads configurations judges a plan as applied, like any configuration rule', () => {
+    const kept = {
+      ...plan.resource_changes[0],
+      address: 'azurerm_storage_account.kept',
+      name: 'kept',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { name: 'kept', location: 'norwayeast' },
+        after_unknown: {},
+      },
+    };
+    const model = loadPlan(
+      { ...plan, resource_changes: [...plan.resource_changes, kept] },
+      { file: 'plan.json' },
+    );
+    const seen = (id: string, inputs?: ('plan' | 'synth' | 'hcl')[]) =>
+      defineRule({
+        ...RES_001,
+        id,
+        inputs,
+        check: (c) => c.resources.map((resource) => ({ resource, message: 'seen' })),
+      });
+    const report = checkModels([model], {
+      rules: [seen('CHG-901', ['plan', 'synth']), seen('CHG-902'), seen('CHG-903', ['plan'])],
+      today: '2026-11-25',
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
+      ['CHG-901', 'azurerm_storage_account.kept'],
+      ['CHG-902', 'azurerm_storage_account.kept'],
+      ['CHG-903', 'azurerm_storage_account.kept'],
+      ['CHG-903', 'azurerm_storage_account.old'],
+    ]);
+  });
 });

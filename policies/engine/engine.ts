@@ -104,9 +104,9 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
   };
 }
 
-/** Rules that read only plans judge the change itself, deletions included. */
+/** Rules that read only plans judge the change itself, deletions included. (A rule with `inputs: []` never runs.) */
 function judgesChanges(rule: Rule): boolean {
-  return rule.inputs !== undefined && rule.inputs.length > 0 && rule.inputs.every((kind) => kind === 'plan');
+  return rule.inputs !== undefined && rule.inputs.every((kind) => kind === 'plan');
 }
 
 /**
