@@ -49,6 +49,23 @@ describe('engine', () => {
     expect(report.summary).toEqual({ resources: 2, errors: 2, warnings: 0, suppressed: 0 });
   });
 
+  test('the same address in several inputs: a finding without a stack first, then stacks by name', () => {
+    const config = (stack: string | undefined) =>
+      loadTerraformJson(
+        { resource: { azurerm_storage_account: { a: { name: 'a', location: 'westeurope' } } } },
+        { file: `${stack ?? 'plain'}.tf.json`, stack },
+      );
+    const report = checkModels([config('platform'), config(undefined), config('bootstrap')], {
+      rules: [RES_001],
+      today: '2026-11-25',
+    });
+    expect(report.findings.map((f) => [f.stack, f.address])).toEqual([
+      [undefined, 'azurerm_storage_account.a'],
+      ['bootstrap', 'azurerm_storage_account.a'],
+      ['platform', 'azurerm_storage_account.a'],
+    ]);
+  });
+
   test('a policy-file suppression matches addresses by glob and is counted as suppressed', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001],
