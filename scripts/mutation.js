@@ -12,16 +12,14 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'reports', 'mutation');
-/** What each scope mutates, and the Stryker config that picks its test suites. */
-const ENGINE_CONFIG = { stryker: 'stryker.config.json', jest: 'jest.mutation.config.js' };
+/** What each scope mutates, and the jest config that picks its test suites. */
 const SCOPES = {
-  rules: { mutate: ['policies/rules/**/*.ts'], ...ENGINE_CONFIG },
-  engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], ...ENGINE_CONFIG },
-  model: { mutate: ['policies/model/**/*.ts'], ...ENGINE_CONFIG },
+  rules: { mutate: ['policies/rules/**/*.ts'], jest: 'jest.mutation.config.js' },
+  engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], jest: 'jest.mutation.config.js' },
+  model: { mutate: ['policies/model/**/*.ts'], jest: 'jest.mutation-model.config.js' },
   // Reports, reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
   reporting: {
     mutate: ['policies/report/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
-    stryker: 'stryker.reporting.conf.js',
     jest: 'jest.mutation-reporting.config.js',
   },
 };
@@ -53,19 +51,19 @@ function testIndex(jestConfig) {
 }
 
 function runScope(scope) {
-  const { mutate, stryker, jest } = SCOPES[scope];
+  const { mutate, jest } = SCOPES[scope];
   run(
     'npx',
     [
       'stryker',
       'run',
-      stryker,
+      'stryker.scope.conf.js',
       '--mutate',
       mutate.join(','),
       '--incrementalFile',
       join(OUT, `${scope}-incremental.json`),
     ],
-    { STRYKER_TEST_INDEX: testIndex(jest) },
+    { STRYKER_TEST_INDEX: testIndex(jest), STRYKER_JEST_CONFIG: jest },
   );
   copyFileSync(join(OUT, 'mutation.json'), join(OUT, `${scope}.json`));
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { runCli } from '../../policies/cli';
 import { buildWorkspace } from '../../policies/model/build';
 import { describeSyntaxError, parseHcl } from '../../policies/model/hcl-parser';
-import { loadHclDirectory, scanHeaders } from '../../policies/model/load-hcl';
+import { isTerraformDirectory, loadHclDirectory, scanHeaders } from '../../policies/model/load-hcl';
 import { loadPath } from '../../policies/model/load-path';
 import { Resolver } from '../../policies/model/resolve';
 import { InputError, TfModel } from '../../policies/model/types';
@@ -731,6 +731,60 @@ describe('merging module directories', () => {
       kind: 'known',
       value: 'westeurope',
     });
+  });
+
+  it('an override of a block no other file declares is refused, as Terraform refuses it', () => {
+    write('main.tf', 'resource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n}\n');
+    write('override.tf', 'resource "azurerm_resource_group" "other" {\n  location = "westeurope"\n}\n');
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(
+        join(dir, 'override.tf'),
+        'azurerm_resource_group.other overrides a block that no other file of the module declares',
+      ),
+    );
+    write('override.tf', 'variable "region" {\n  default = "westeurope"\n}\n');
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(
+        join(dir, 'override.tf'),
+        'variable "region" overrides a block that no other file of the module declares',
+      ),
+    );
+  });
+
+  it('an override that is not a block is refused, not merged', () => {
+    write(
+      'main.tf',
+      'variable "region" {\n  default = "norwayeast"\n}\nresource "azurerm_resource_group" "rg" {\n  location = var.region\n}\n',
+    );
+    write('override.tf.json', JSON.stringify({ resource: { azurerm_resource_group: { rg: 'westeurope' } } }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'override.tf.json'), 'azurerm_resource_group.rg must be a block'),
+    );
+    write('override.tf.json', JSON.stringify({ variable: { region: 'westeurope' } }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'override.tf.json'), 'variable "region" must be a block (an object)'),
+    );
+  });
+
+  it('a "__proto__" argument in an override stays an ordinary argument', () => {
+    write('main.tf', 'resource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n}\n');
+    write(
+      'override.tf.json',
+      '{"resource": {"azurerm_resource_group": {"rg": {"__proto__": {"polluted": true}, "name": "rg"}}}}',
+    );
+    const rg = must(loadHclDirectory(dir), 'azurerm_resource_group.rg');
+    expect(Object.keys(rg.values).sort()).toEqual(['__proto__', 'location', 'name']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    [['main.tf'], true],
+    [['main.tf.json'], true],
+    [['cdk.tf.json'], false],
+    [['cdk.tf.json', 'extra.tf.json'], true],
+    [['README.md', 'main.tf.bak', 'tf.json'], false],
+  ])('a directory holding %j is plain Terraform: %s', (entries, expected) => {
+    expect(isTerraformDirectory(entries)).toBe(expected);
   });
 
   it('a .tf.json override replaces a resource argument as written', () => {

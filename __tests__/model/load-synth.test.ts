@@ -39,7 +39,13 @@ describe('cdk.tf.json with references, variables and locals', () => {
       'data.azurerm_client_config.current',
     ]);
     const records = must(model, 'azurerm_storage_account.records');
-    expect(records.source).toEqual({ file: SYNTH, stack: 'records-prod', constructPath: 'records-prod/Records/Storage/Resource', module: '', line: undefined });
+    expect(records.source).toEqual({
+      file: SYNTH,
+      stack: 'records-prod',
+      constructPath: 'records-prod/Records/Storage/Resource',
+      module: '',
+      line: undefined,
+    });
     expect(records.provider).toBe('azurerm');
     expect(records.providerSource).toBe('azurerm');
     expect(records.preventDestroy).toBe(true);
@@ -49,7 +55,13 @@ describe('cdk.tf.json with references, variables and locals', () => {
     expect(model.stack).toBe('records-prod');
     expect(model.backend).toEqual({
       type: 'azurerm',
-      config: { container_name: 'tfstate', key: 'records-prod.tfstate', resource_group_name: 'rg-tfstate', storage_account_name: 'sthelsetfstate', use_azuread_auth: true },
+      config: {
+        container_name: 'tfstate',
+        key: 'records-prod.tfstate',
+        resource_group_name: 'rg-tfstate',
+        storage_account_name: 'sthelsetfstate',
+        use_azuread_auth: true,
+      },
     });
     expect(must(model, 'data.azurerm_client_config.current').mode).toBe('data');
   });
@@ -65,7 +77,11 @@ describe('cdk.tf.json with references, variables and locals', () => {
   });
 
   it('reads variables with defaults and validations, and locals', () => {
-    expect(model.variables.get('region')).toMatchObject({ default: 'norwayeast', hasDefault: true, hasValue: false });
+    expect(model.variables.get('region')).toMatchObject({
+      default: 'norwayeast',
+      hasDefault: true,
+      hasValue: false,
+    });
     expect(model.variables.get('region')?.validations).toHaveLength(1);
     expect(model.variables.get('free_text')).toMatchObject({ hasDefault: false });
     expect(model.locals.get('dr_location')).toBe('${local.primary}');
@@ -86,7 +102,10 @@ describe('cdk.tf.json with references, variables and locals', () => {
   });
 
   it('resolves a variable through its default when no validation bounds it', () => {
-    expect(resolver.value(model, must(model, 'azurerm_storage_account.backup'), 'location')).toEqual({ kind: 'known', value: 'westeurope' });
+    expect(resolver.value(model, must(model, 'azurerm_storage_account.backup'), 'location')).toEqual({
+      kind: 'known',
+      value: 'westeurope',
+    });
   });
 
   it('says unknown for a variable with neither default nor validation', () => {
@@ -98,10 +117,19 @@ describe('cdk.tf.json with references, variables and locals', () => {
 
   it('reads nested blocks written as one object or as an array the same way', () => {
     const records = must(model, 'azurerm_storage_account.records');
-    expect(resolver.value(model, records, 'network_rules.0.default_action')).toEqual({ kind: 'known', value: 'Deny' });
-    expect(resolver.value(model, records, 'blob_properties.0.delete_retention_policy.0.days')).toEqual({ kind: 'known', value: 30 });
+    expect(resolver.value(model, records, 'network_rules.0.default_action')).toEqual({
+      kind: 'known',
+      value: 'Deny',
+    });
+    expect(resolver.value(model, records, 'blob_properties.0.delete_retention_policy.0.days')).toEqual({
+      kind: 'known',
+      value: 30,
+    });
     const vault = must(model, 'azurerm_key_vault.vault');
-    expect(resolver.value(model, vault, 'network_acls.0.default_action')).toEqual({ kind: 'known', value: 'Deny' });
+    expect(resolver.value(model, vault, 'network_acls.0.default_action')).toEqual({
+      kind: 'known',
+      value: 'Deny',
+    });
     expect(asBlocks(records.values.network_rules)).toEqual([{ default_action: 'Deny' }]);
     expect(getPath(vault.values, ['network_acls', 'bypass'])).toBe('AzureServices');
   });
@@ -120,7 +148,9 @@ describe('cdk.tf.json with references, variables and locals', () => {
   it('finds the target of an id reference, including an indexed count instance', () => {
     const copy = must(model, 'azurerm_storage_object_replication.copy');
     const destination = resolver.target(model, copy, 'destination_storage_account_id');
-    expect(destination.kind === 'resource' && destination.resource.address).toBe('azurerm_storage_account.backup');
+    expect(destination.kind === 'resource' && destination.resource.address).toBe(
+      'azurerm_storage_account.backup',
+    );
     const source = resolver.target(model, copy, 'source_storage_account_id');
     expect(source.kind === 'resource' && source.resource.address).toBe('azurerm_storage_account.records');
     const tenant = resolver.target(model, must(model, 'azurerm_key_vault.vault'), 'tenant_id');
@@ -129,10 +159,17 @@ describe('cdk.tf.json with references, variables and locals', () => {
 
   it('detects reference cycles instead of looping', () => {
     const cyclic = loadTerraformJson(
-      { locals: { a: '${local.b}', b: '${local.a}' }, resource: { azurerm_resource_group: { rg: { location: '${local.a}' } } } },
+      {
+        locals: { a: '${local.b}', b: '${local.a}' },
+        resource: { azurerm_resource_group: { rg: { location: '${local.a}' } } },
+      },
       { file: 'cyclic.tf.json' },
     );
-    const result = new Resolver(buildWorkspace([cyclic])).value(cyclic, must(cyclic, 'azurerm_resource_group.rg'), 'location');
+    const result = new Resolver(buildWorkspace([cyclic])).value(
+      cyclic,
+      must(cyclic, 'azurerm_resource_group.rg'),
+      'location',
+    );
     expect(result).toEqual({ kind: 'unknown', reason: 'references nest too deep (a cycle?)' });
   });
 });
@@ -148,17 +185,28 @@ describe('cdktf.out with two stacks and a cross-stack reference', () => {
   it('reads every stack the manifest names, with its dependencies', () => {
     expect(readManifest(TWO_STACKS)).toEqual([
       { name: 'platform', synthesizedStackPath: 'stacks/platform/cdk.tf.json', dependencies: [] },
-      { name: 'workload-records', synthesizedStackPath: 'stacks/workload-records/cdk.tf.json', dependencies: ['platform'] },
+      {
+        name: 'workload-records',
+        synthesizedStackPath: 'stacks/workload-records/cdk.tf.json',
+        dependencies: ['platform'],
+      },
     ]);
     expect(models.map((m) => [m.stack, m.resources.map((r) => r.address)])).toEqual([
       ['platform', ['azurerm_resource_group.shared', 'azurerm_virtual_network.hub']],
       [
         'workload-records',
-        ['azurerm_key_vault.vault', 'azurerm_storage_account.records', 'data.azurerm_client_config.current', 'data.terraform_remote_state.cross-stack-reference-input-platform'],
+        [
+          'azurerm_key_vault.vault',
+          'azurerm_storage_account.records',
+          'data.azurerm_client_config.current',
+          'data.terraform_remote_state.cross-stack-reference-input-platform',
+        ],
       ],
     ]);
     expect(models[1].resources.every((r) => r.source.stack === 'workload-records')).toBe(true);
-    expect(models[0].outputs.get('cross-stack-output-azurerm_resource_groupsharedlocation')).toBe('${azurerm_resource_group.shared.location}');
+    expect(models[0].outputs.get('cross-stack-output-azurerm_resource_groupsharedlocation')).toBe(
+      '${azurerm_resource_group.shared.location}',
+    );
   });
 
   it('resolves a location read from another stack through the producing stack output', () => {
@@ -169,7 +217,10 @@ describe('cdktf.out with two stacks and a cross-stack reference', () => {
       values: ['norwayeast', 'norwaywest'],
       reason: 'var.region is limited by its validation to norwayeast, norwaywest',
     });
-    expect(resolver.value(workload, records, 'resource_group_name')).toEqual({ kind: 'known', value: 'rg-platform-shared' });
+    expect(resolver.value(workload, records, 'resource_group_name')).toEqual({
+      kind: 'known',
+      value: 'rg-platform-shared',
+    });
   });
 
   it('says unknown when the producing stack is not among the inputs', () => {
@@ -189,15 +240,25 @@ describe('cdktf.out with two stacks and a cross-stack reference', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('names a stack whose file is missing', () => {
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ stacks: { gone: { name: 'gone', synthesizedStackPath: 'stacks/gone/cdk.tf.json' } } }));
-      expect(() => loadCdktfOut(dir)).toThrow(`${join(dir, 'manifest.json')}: names stack gone at stacks/gone/cdk.tf.json, which does not exist`);
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify({
+          stacks: { gone: { name: 'gone', synthesizedStackPath: 'stacks/gone/cdk.tf.json' } },
+        }),
+      );
+      expect(() => loadCdktfOut(dir)).toThrow(
+        `${join(dir, 'manifest.json')}: names stack gone at stacks/gone/cdk.tf.json, which does not exist`,
+      );
     });
 
     it('refuses a stack path outside the directory, even one sharing its prefix', () => {
       mkdirSync(`${dir}-sibling`, { recursive: true });
       try {
         const sibling = `../${dir.split('/').pop()}-sibling/cdk.tf.json`;
-        writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ stacks: { s: { synthesizedStackPath: sibling } } }));
+        writeFileSync(
+          join(dir, 'manifest.json'),
+          JSON.stringify({ stacks: { s: { synthesizedStackPath: sibling } } }),
+        );
         expect(() => loadCdktfOut(dir)).toThrow('points outside the directory');
       } finally {
         rmSync(`${dir}-sibling`, { recursive: true, force: true });
@@ -213,10 +274,27 @@ describe('cdktf.out with two stacks and a cross-stack reference', () => {
 
 describe('expressions', () => {
   it.each([
-    ['${azurerm_resource_group.rg.location}', { kind: 'reference', traversal: ['azurerm_resource_group', 'rg', 'location'], text: 'azurerm_resource_group.rg.location' }],
+    [
+      '${azurerm_resource_group.rg.location}',
+      {
+        kind: 'reference',
+        traversal: ['azurerm_resource_group', 'rg', 'location'],
+        text: 'azurerm_resource_group.rg.location',
+      },
+    ],
     ['${ var.region }', { kind: 'reference', traversal: ['var', 'region'], text: 'var.region' }],
-    ['${azurerm_storage_account.sa[0].id}', { kind: 'reference', traversal: ['azurerm_storage_account', 'sa', 0, 'id'], text: 'azurerm_storage_account.sa[0].id' }],
-    ['${module.m["k"].out}', { kind: 'reference', traversal: ['module', 'm', 'k', 'out'], text: 'module.m["k"].out' }],
+    [
+      '${azurerm_storage_account.sa[0].id}',
+      {
+        kind: 'reference',
+        traversal: ['azurerm_storage_account', 'sa', 0, 'id'],
+        text: 'azurerm_storage_account.sa[0].id',
+      },
+    ],
+    [
+      '${module.m["k"].out}',
+      { kind: 'reference', traversal: ['module', 'm', 'k', 'out'], text: 'module.m["k"].out' },
+    ],
     ['norwayeast', { kind: 'literal', value: 'norwayeast' }],
     ['$${not.a.reference}', { kind: 'literal', value: '${not.a.reference}' }],
     ['${lower(var.region)}', { kind: 'complex', text: '${lower(var.region)}' }],
@@ -236,6 +314,20 @@ describe('expressions', () => {
     expect(parseTraversal('a.b[')).toBeUndefined();
     expect(parseTraversal('1abc')).toBeUndefined();
     expect(parseTraversal('a + b')).toBeUndefined();
+  });
+
+  it.each([
+    // Legacy attribute-index syntax with a number of several digits.
+    ['a.b.10.c', ['a', 'b', 10, 'c']],
+    // Brackets inside a quoted key are part of the key.
+    ['a["k[0]"]', ['a', 'k[0]']],
+    ['a[ "k" ][ 2 ]', ['a', 'k', 2]],
+    // An index by an expression is not a plain traversal, whatever follows it.
+    ['local.m[key][0]["k"]', undefined],
+    ['a.b c', undefined],
+    ['a.', undefined],
+  ])('parseTraversal(%j) is %j', (text, expected) => {
+    expect(parseTraversal(text)).toEqual(expected);
   });
 
   it('bounds a variable only by validations it understands', () => {

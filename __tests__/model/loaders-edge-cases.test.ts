@@ -150,6 +150,20 @@ describe('read-json: reading the bytes', () => {
     );
   });
 
+  it.each([
+    // An invalid lead byte, then the two last bytes of an encoded U+FFFD: still the first invalid byte.
+    ['C0 BF BD', [0xc0, 0xbf, 0xbd]],
+    // EF starts U+FFFD's encoding, but the next byte breaks it.
+    ['EF 41 BD', [0xef, 0x41, 0xbd]],
+    // The first two bytes of U+FFFD's encoding, cut short.
+    ['EF BF 41', [0xef, 0xbf, 0x41]],
+  ])('bytes %s that resemble an encoded U+FFFD are still the first invalid byte', (_, bytes) => {
+    const path = file(Buffer.from([0x7b, ...bytes, 0x7d]));
+    expect(inputError(() => readText(path))).toBe(
+      `${path}: the file is not valid UTF-8 (first invalid byte on line 1, column 2); save it as UTF-8`,
+    );
+  });
+
   it('a real U+FFFD earlier in the file is not taken for the invalid byte', () => {
     const genuine = file(
       Buffer.concat([Buffer.from('{"a":"\ufffd",\n\n"b":"x'), Buffer.from([0xe5]), Buffer.from('"}')]),

@@ -14,7 +14,7 @@ const SINGLE_INTERPOLATION = /^\$\{\s*([^{}]*?)\s*\}$/;
 
 /** Classify a string value from synthesized JSON or HCL. */
 export function parseExpression(value: string): Expression {
-  if (!value.includes('${') || !hasUnescapedInterpolation(value)) {
+  if (!hasUnescapedInterpolation(value)) {
     return { kind: 'literal', value: value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') };
   }
   const match = SINGLE_INTERPOLATION.exec(value);
@@ -27,7 +27,8 @@ export function parseExpression(value: string): Expression {
 
 function hasUnescapedInterpolation(value: string): boolean {
   for (let i = value.indexOf('${'); i >= 0; i = value.indexOf('${', i + 2)) {
-    if (i === 0 || value[i - 1] !== '$') return true;
+    // `$${` is an escaped `${` (at the start, `value[-1]` is undefined).
+    if (value[i - 1] !== '$') return true;
   }
   return false;
 }
@@ -57,7 +58,8 @@ export function parseTraversal(text: string): PathSegment[] | undefined {
         out.push(ident[0]);
         rest = rest.slice(ident[0].length);
       } else return undefined;
-    } else if (rest[0] === '[') {
+    } else {
+      // `[0]` or `["key"]`; anything else (an index by an expression, an operator) is not a traversal.
       const num = /^\[\s*(\d+)\s*\]/.exec(rest);
       const str = num ? null : /^\[\s*"((?:[^"\\]|\\.)*)"\s*\]/.exec(rest);
       if (num) {
@@ -67,7 +69,7 @@ export function parseTraversal(text: string): PathSegment[] | undefined {
         out.push(JSON.parse(`"${str[1]}"`) as string);
         rest = rest.slice(str[0].length);
       } else return undefined;
-    } else return undefined;
+    }
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { buildModel, ModelParts } from './build';
 import { parseHcl } from './hcl-parser';
 import { readTerraformJsonParts } from './load-terraform-json';
 import { describeFsError, parseJsonText, readText } from './read-json';
-import { isRecord } from './values';
+import { asBlocks, isRecord } from './values';
 import { InputError, ModuleScope, TfModel, TfResource, VariableDecl } from './types';
 
 const MAX_MODULE_DEPTH = 20;
@@ -94,13 +94,13 @@ function loadModule(
     }
     if (depth + 1 > MAX_MODULE_DEPTH) throw new InputError(at.file, `${moduleCall(name, at.line)}: modules nest more than ${MAX_MODULE_DEPTH} levels deep`);
     const childDir = resolvePath(dir, source);
-    let childReal: string;
+    let childReal: string | undefined;
     try {
-      if (!statSync(childDir).isDirectory()) throw new Error('not a directory');
-      childReal = realpathSync(childDir);
+      if (statSync(childDir).isDirectory()) childReal = realpathSync(childDir);
     } catch {
-      throw new InputError(at.file, `${moduleCall(name, at.line)} has source ${JSON.stringify(source)}, which is not a directory`);
+      // Missing or unreadable: reported below like a file.
     }
+    if (childReal === undefined) throw new InputError(at.file, `${moduleCall(name, at.line)} has source ${JSON.stringify(source)}, which is not a directory`);
     if (childReal === real || chain.includes(childReal)) throw new InputError(at.file, `${moduleCall(name, at.line)} calls a module that calls it (a cycle)`);
     const childInputs = new Map(Object.entries(body).filter(([key]) => !MODULE_META.has(key)));
     const childPath = `${modulePath ? `${modulePath}.` : ''}module.${name}`;
@@ -124,7 +124,8 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
   const declaredAt = new Map<string, Location>();
   const prefix = modulePath ? `${modulePath}.` : '';
 
-  for (const entry of [...entries].sort((a, b) => loadOrder(a) - loadOrder(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+  // `entries` is sorted by name and the sort is stable: names stay in order within each load step.
+  for (const entry of [...entries].sort((a, b) => loadOrder(a) - loadOrder(b))) {
     const file = join(dir, entry);
     const isOverride = OVERRIDE.test(entry);
     const isTf = entry.endsWith('.tf');
@@ -156,16 +157,18 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             const list = Array.isArray(bodies) ? bodies : [bodies];
             const line = headers.get(`${key} ${type} ${name}`) ?? 0;
             const previous = declaredAt.get(relativeAddress);
-            if (isOverride && previous && list.length === 1 && isRecord(list[0])) {
-              // Override files replace the arguments they name in a block declared elsewhere.
-              byName[name] = overrideBody(byName[name], isTf ? adaptBody(list[0]) : list[0]);
+            if (list.length === 1 && !isRecord(list[0])) throw new InputError(file, `${relativeAddress} must be a block`);
+            if (isOverride && list.length === 1) {
+              // Override files replace the arguments they name in a block declared elsewhere; as in
+              // Terraform, overriding a block that does not exist is an error.
+              if (!previous) throw new InputError(file, `${relativeAddress} overrides a block that no other file of the module declares`);
+              byName[name] = overrideBody(byName[name] as Record<string, unknown>, isTf ? adaptBody(list[0]) : list[0]);
               continue;
             }
             if (previous || list.length !== 1) {
               const first = previous ?? { file, line };
               throw new InputError(file, `${relativeAddress} is declared twice (first at ${first.file}${first.line ? `:${first.line}` : ''}); every resource needs a unique address`);
             }
-            if (!isRecord(list[0])) throw new InputError(file, `${relativeAddress} must be a block`);
             declaredAt.set(relativeAddress, { file, line });
             byName[name] = isTf ? adaptBody(list[0]) : list[0];
             lines.set(`${prefix}${relativeAddress}`, { file, line });
@@ -181,15 +184,20 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             section[name] = [...((section[name] as unknown[] | undefined) ?? []), ...list];
             continue;
           }
-          if (isOverride && Object.prototype.hasOwnProperty.call(section, name) && list.length === 1 && isRecord(list[0])) {
-            section[name] = overrideBody(section[name], list[0]);
-            if (key === 'module') calls.set(name, { body: section[name] as Record<string, unknown>, at: calls.get(name)?.at ?? { file, line: 0 } });
+          const declared = Object.prototype.hasOwnProperty.call(section, name);
+          if (list.length === 1 && !isRecord(list[0])) throw new InputError(file, `${key} "${name}" must be a block (an object)`);
+          if (isOverride && list.length === 1) {
+            if (!declared) throw new InputError(file, `${key} "${name}" overrides a block that no other file of the module declares`);
+            const body = overrideBody(section[name] as Record<string, unknown>, list[0]);
+            section[name] = body;
+            // A module call keeps the place it is declared at, for messages.
+            const call = calls.get(name);
+            if (key === 'module' && call) calls.set(name, { body, at: call.at });
             continue;
           }
-          if (Object.prototype.hasOwnProperty.call(section, name) || list.length !== 1) {
+          if (declared || list.length !== 1) {
             throw new InputError(file, `${key} "${name}" is declared more than once`);
           }
-          if (!isRecord(list[0])) throw new InputError(file, `${key} "${name}" must be a block (an object)`);
           section[name] = list[0];
           if (key === 'module') calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
         }
@@ -238,10 +246,8 @@ function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic' && isRecord(value)) {
       for (const [name, generators] of Object.entries(value)) {
-        const contents = (Array.isArray(generators) ? generators : [generators])
-          .filter(isRecord)
-          .flatMap((g) => (Array.isArray(g.content) ? g.content : [g.content]))
-          .filter(isRecord)
+        const contents = asBlocks(generators)
+          .flatMap((generator) => asBlocks(generator.content))
           .map(adaptBody);
         const existing = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
         out[name] = [...existing, ...contents];
@@ -265,11 +271,10 @@ function loadOrder(entry: string): number {
   return 0;
 }
 
-function overrideBody(existing: unknown, override: Record<string, unknown>): Record<string, unknown> {
-  const out = dict();
-  if (isRecord(existing)) for (const [k, v] of Object.entries(existing)) out[k] = v;
-  for (const [k, v] of Object.entries(override)) out[k] = v;
-  return out;
+/** The block with the override's arguments in place of its own (the block was checked to be one). */
+function overrideBody(existing: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  // Assigning into a prototype-less object keeps a `__proto__` argument an ordinary key.
+  return Object.assign(dict(), existing, override);
 }
 
 /**

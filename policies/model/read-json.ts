@@ -64,7 +64,8 @@ export function readText(file: string): string {
   } catch {
     throw new InputError(file, `the file is not valid UTF-8 (${describeInvalidUtf8(buffer)}); save it as UTF-8`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The decoder drops a leading UTF-8 byte order mark itself (`ignoreBOM` is false).
+  return text;
 }
 
 /** Real configurations and plans nest a few dozen levels; deeper input would only exhaust the stack later. */
