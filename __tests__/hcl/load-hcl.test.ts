@@ -43,6 +43,26 @@ describe('HCL parser bridge', () => {
     expect(describeSyntaxError('something else')).toBe('syntax error: something else');
   });
 
+  it.each([
+    // Lines and columns of several digits; the first diagnostic only, even when the next is on line 10+.
+    [
+      'parse config: [input.tf:12,34-13,1: Invalid expression; Expected the start of an expression. input.tf:10,1-2: Second; more]',
+      'line 12, column 34: Invalid expression (Expected the start of an expression)',
+    ],
+    // Without the closing bracket; with brackets inside the text.
+    ['input.tf:1,2: Unsupported block type', 'line 1, column 2: Unsupported block type'],
+    ['parse config: [input.tf:3,4: Bad [x] here; see [y]]', 'line 3, column 4: Bad [x] here (see [y])'],
+    // Every detail after the summary is kept in order; only a final full stop is dropped.
+    [
+      'parse config: [input.tf:1,1: Oops ; first a.b; second.]',
+      'line 1, column 1: Oops (first a.b; second)',
+    ],
+    // The prefix is removed only where the Go side puts it.
+    ['error: parse config: x', 'syntax error: error: parse config: x'],
+  ])('describeSyntaxError(%j)', (message, expected) => {
+    expect(describeSyntaxError(message)).toBe(expected);
+  });
+
   it('keeps working after a syntax error', () => {
     expect(() => parseHcl('bad.tf', '{{{')).toThrow(InputError);
     expect(parseHcl('good.tf', 'locals {\n  a = 1\n}\n')).toEqual({ locals: [{ a: 1 }] });

@@ -76,6 +76,41 @@ describe('cdk.tf.json with references, variables and locals', () => {
     ]);
   });
 
+  it('keeps connection and provisioner blocks apart from the attributes; a suppression that is not an object keeps its place', () => {
+    const loaded = loadTerraformJson(
+      {
+        resource: {
+          azurerm_linux_virtual_machine: {
+            vm: {
+              name: 'vm',
+              connection: { type: 'ssh', password: 'x' },
+              provisioner: [{ 'remote-exec': { inline: ['true'] } }],
+            },
+            plain: {
+              name: 'plain',
+              '//': { norway_policy: { suppressions: ['NET-001 because'] } },
+            },
+          },
+        },
+      },
+      { file: 'vm.tf.json' },
+    );
+    const [vm, plain] = loaded.resources;
+    expect(vm.values).toEqual({ name: 'vm' });
+    expect(vm.provisioning).toEqual({
+      connection: { type: 'ssh', password: 'x' },
+      provisioner: [{ 'remote-exec': { inline: ['true'] } }],
+    });
+    expect(plain.provisioning).toBeUndefined();
+    expect(loaded.suppressions).toEqual([
+      {
+        spec: { ruleId: undefined, reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: 'azurerm_linux_virtual_machine.plain', index: 0 },
+        address: 'azurerm_linux_virtual_machine.plain',
+      },
+    ]);
+  });
+
   it('reads variables with defaults and validations, and locals', () => {
     expect(model.variables.get('region')).toMatchObject({
       default: 'norwayeast',

@@ -462,6 +462,7 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
         nullish: { default: null },
         bounded: { validation: [{ condition: '${contains(["norwayeast"], var.bounded)}' }] },
       },
+      locals: { region: '${lower(var.settings)}' },
       data: {
         azurerm_resource_group: { existing: { name: 'rg', location: 'norwayeast' } },
         terraform_remote_state: { 'cross-stack-reference-input-platform': { backend: 'azurerm' } },
@@ -491,6 +492,7 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
             bounded: '${var.bounded}',
             literal_id: '/subscriptions/s/resourceGroups/literal',
             numbers: [1, 2],
+            from_local: '${local.region}',
           },
         },
       },
@@ -542,6 +544,11 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ],
     ['block.0.nested.deeper', { kind: 'known', value: 'x' }],
     ['nullish', { kind: 'absent' }],
+    // A local (like a default or a module input) may itself hold an expression Terraform computes.
+    [
+      'from_local',
+      { kind: 'unknown', reason: 'the expression ${lower(var.settings)} is computed by Terraform' },
+    ],
   ])('%s', (path, expected) => expect(value(path)).toEqual(expected));
 
   test('paths given as segments are memoised each under their own key', () => {

@@ -92,7 +92,7 @@ export function parseHcl(file: string, text: string): Record<string, unknown> {
  * → `line 2, column 6: Invalid expression: Expected the start of an expression…` (the first diagnostic).
  */
 export function describeSyntaxError(message: string): string {
-  const match = /input\.tf:(\d+),(\d+)(?:-[\d,]+)?: (.*?)(?= input\.tf:\d+,\d+|\]$|$)/s.exec(message);
+  const match = /input\.tf:(\d+),(\d+)(?:-[\d,]+)?: (.*?)(?= input\.tf:\d|\]$|$)/s.exec(message);
   if (!match) return `syntax error: ${message.replace(/^parse config: /, '')}`;
   const [, line, column, text] = match;
   const [summary, ...detail] = text.split('; ');

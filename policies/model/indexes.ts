@@ -19,8 +19,6 @@ export function instancesInModule(model: TfModel, configAddress: string, moduleP
 
 /** The instances of `configAddress` whose count index or for_each key is `key` (`===`), in model order. */
 export function instancesWithKey(model: TfModel, configAddress: string, key: string | number | undefined): readonly TfResource[] {
-  // Map keys match NaN; `===` never does.
-  if (typeof key === 'number' && Number.isNaN(key)) return [];
   let index = BY_INDEX.get(model);
   if (!index) BY_INDEX.set(model, (index = group(model, (r) => r.index)));
   return index.get(configAddress)?.get(key) ?? [];

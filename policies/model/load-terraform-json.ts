@@ -84,13 +84,15 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
         if (policy && Array.isArray(policy.suppressions)) {
-          policy.suppressions.forEach((spec, index) =>
+          policy.suppressions.forEach((spec, index) => {
+            // Wrong shapes are TFS-003 findings, reported with the suppression's place.
+            const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
             suppressions.push({
-              spec: isRecord(spec) ? { ruleId: spec.ruleId, reason: spec.reason, expires: spec.expires } : { ruleId: undefined, reason: undefined, expires: undefined },
+              spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
               origin: { kind: 'construct', where: constructPath ?? address, index },
               address,
-            }),
-          );
+            });
+          });
         }
       }
     }

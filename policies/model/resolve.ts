@@ -125,12 +125,9 @@ export class Resolver {
   private computeValue(model: TfModel, resource: TfResource, path: readonly PathSegment[], depth: number): Resolved {
     if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'references nest too deep (a cycle?)' };
     if (!resource.valuesAreExpressions) {
-      if (isUnknownAt(resource.change?.afterUnknown, path)) {
-        const hop = this.followPlanReferences(model, resource, path, depth);
-        return hop ? this.finish(hop, depth) : { kind: 'unknown', reason: `${describePath(path)} of ${resource.address} is only known after apply` };
-      }
-      const raw = getPath(resource.values, path);
-      return raw === undefined || raw === null ? { kind: 'absent' } : { kind: 'known', value: raw };
+      // `value` reads a plan value that is known now directly; here it is one known only after apply.
+      const hop = this.followPlanReferences(model, resource, path, depth);
+      return hop ? this.finish(hop, depth) : { kind: 'unknown', reason: `${describePath(path)} of ${resource.address} is only known after apply` };
     }
     // Synthesized JSON or HCL: walk the path, resolving an expression wherever one stands.
     let current: unknown = resource.values;
