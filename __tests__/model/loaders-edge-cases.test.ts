@@ -265,6 +265,14 @@ describe('read-json: duplicate keys', () => {
     expect(findDuplicateKey('{"x":{"a":1,"a":2},"b":1,"b":2}')).toEqual({ key: 'a', line: 1, column: 13 });
   });
 
+  it('names the line of the duplicate, not a later one', () => {
+    expect(findDuplicateKey('{\n  "a": 1,\n  "a": 2,\n  "b": 3\n}\n')).toEqual({
+      key: 'a',
+      line: 3,
+      column: 3,
+    });
+  });
+
   it.each([
     ['a space', ' '],
     ['a newline', '\n'],

@@ -551,6 +551,30 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ],
   ])('%s', (path, expected) => expect(value(path)).toEqual(expected));
 
+  test('a key holding a dot is memoised apart from the nested keys it looks like', () => {
+    const tagged = loadTerraformJson(
+      {
+        resource: {
+          azurerm_resource_group: {
+            rg: { tags: { 'kubernetes.io/role': 'dotted', kubernetes: { 'io/role': 'nested' } } },
+          },
+        },
+      },
+      { file: 'tags.tf.json' },
+    );
+    const rg = at(tagged, 'azurerm_resource_group.rg');
+    const resolver = new Resolver(buildWorkspace([tagged]));
+    expect(resolver.value(tagged, rg, ['tags', 'kubernetes.io/role'])).toEqual({
+      kind: 'known',
+      value: 'dotted',
+    });
+    expect(resolver.value(tagged, rg, ['tags', 'kubernetes', 'io/role'])).toEqual({
+      kind: 'known',
+      value: 'nested',
+    });
+    expect(resolver.value(tagged, rg, 'tags.kubernetes.io/role')).toEqual({ kind: 'known', value: 'nested' });
+  });
+
   test('paths given as segments are memoised each under their own key', () => {
     const resolver = fresh();
     expect(resolver.value(consumer, sa, ['literal'])).toEqual({ kind: 'known', value: 'norwayeast' });

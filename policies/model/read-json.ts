@@ -46,7 +46,7 @@ export function readText(file: string): string {
   try {
     // Never open FIFOs, sockets or devices: reading one could block forever.
     const stat = statSync(file);
-    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw new InputError(file, 'cannot read the file (is a directory)');
     if (!stat.isFile()) throw new InputError(file, 'is not a regular file (a FIFO, socket or device); expected a file');
     if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `is ${Math.ceil(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
     buffer = readFileSync(file);
@@ -202,7 +202,6 @@ function nextBackslash(text: string, from: number): number {
 
 /** Whether the quote at `at` ends a string: it is not preceded by an odd number of backslashes. */
 function closes(text: string, at: number): boolean {
-  if (at < 0) return true;
   let backslashes = 0;
   while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
   return backslashes % 2 === 0;
@@ -268,7 +267,8 @@ function describeJsonError(text: string, message: string): string {
   if (offset === undefined) return `(${reason})`;
   let line = 1;
   let column = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
+  // Node's position is never past the end of the text.
+  for (let i = 0; i < offset; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
       column = 1;

@@ -55,8 +55,7 @@ export class Resolver {
     if (!byResource) this.memo.set(model, (byResource = new WeakMap()));
     let byPath = byResource.get(resource);
     if (!byPath) byResource.set(resource, (byPath = new Map()));
-    // A dotted path is its own key: no split and join on every lookup.
-    const key = typeof path === 'string' ? path : path.join('.');
+    const key = memoKey(path);
     const cached = byPath.get(key);
     if (cached) return cached;
     const segments = segmentsOf(path);
@@ -312,6 +311,18 @@ function configPrefix(modulePath: string): string {
 
 /** Dotted paths parsed once: rules ask for the same few paths on every resource. Shared, so read-only. */
 const PARSED_PATHS = new Map<string, readonly PathSegment[]>();
+
+/**
+ * A path's key in the memo. A dotted path is its own key (no split and join on every lookup), and
+ * segments join to the same key, unless one holds a dot: `['tags', 'kubernetes.io/x']` must not share
+ * a key with `['tags', 'kubernetes', 'io/x']`.
+ */
+function memoKey(path: string | readonly PathSegment[]): string {
+  if (typeof path === 'string') return path;
+  return path.some((segment) => typeof segment === 'string' && segment.includes('.'))
+    ? JSON.stringify(path)
+    : path.join('.');
+}
 
 function segmentsOf(path: string | readonly PathSegment[]): readonly PathSegment[] {
   if (typeof path !== 'string') return path;
