@@ -396,6 +396,16 @@ describe('plan values', () => {
     expect(resolver.target(model, existing, 'id')).toEqual({ kind: 'resource', model, resource: existing });
   });
 
+  test('a target the plan sets to null or leaves out is absent; a non-string is no id', () => {
+    const resolver = new Resolver(buildWorkspace([model]));
+    expect(resolver.target(model, sa, 'tags')).toEqual({ kind: 'absent' });
+    expect(resolver.target(model, sa, 'missing')).toEqual({ kind: 'absent' });
+    expect(resolver.target(model, sa, 'network_rules.0.bypass')).toEqual({
+      kind: 'unknown',
+      reason: 'network_rules.bypass is not a resource id',
+    });
+  });
+
   test('the depth guard: a plan value is read at depth 32 and refused beyond', () => {
     expect(new Resolver(buildWorkspace([model])).value(model, sa, 'name', 32)).toEqual({
       kind: 'known',
@@ -460,6 +470,7 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
       variable: {
         settings: { default: { region: 'norwaywest' } },
         nullish: { default: null },
+        scope_id: { default: '/subscriptions/s/resourceGroups/shared' },
         bounded: { validation: [{ condition: '${contains(["norwayeast"], var.bounded)}' }] },
       },
       locals: { region: '${lower(var.settings)}' },
@@ -493,6 +504,8 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
             literal_id: '/subscriptions/s/resourceGroups/literal',
             numbers: [1, 2],
             from_local: '${local.region}',
+            written_null: null,
+            id_from_var: '${var.scope_id}',
           },
         },
       },
@@ -544,6 +557,7 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ],
     ['block.0.nested.deeper', { kind: 'known', value: 'x' }],
     ['nullish', { kind: 'absent' }],
+    ['written_null', { kind: 'absent' }],
     // A local (like a default or a module input) may itself hold an expression Terraform computes.
     [
       'from_local',
@@ -592,6 +606,10 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ['settings', { kind: 'unknown', reason: 'it is not a resource id' }],
     ['bounded', { kind: 'unknown', reason: 'var.bounded is limited by its validation to norwayeast' }],
     ['nullish', { kind: 'absent' }],
+    ['written_null', { kind: 'absent' }],
+    ['missing', { kind: 'absent' }],
+    // A variable whose default is an id: the id, outside the configuration.
+    ['id_from_var', { kind: 'external', value: '/subscriptions/s/resourceGroups/shared' }],
     ['from_self', { kind: 'unknown', reason: 'self.id is not resolvable before apply' }],
     // An `id` written in configuration is an argument, not the id Azure assigns: nothing is matched by it.
     ['literal_id', { kind: 'external', value: '/subscriptions/s/resourceGroups/literal' }],

@@ -89,7 +89,7 @@ export class Resolver {
   private hopToTarget(hop: Hop): Target {
     if (hop.kind === 'resource') {
       if (hop.resources.length === 1) return { kind: 'resource', model: hop.model, resource: hop.resources[0] };
-      return { kind: 'unknown', reason: `it refers to ${hop.resources.length} instances of ${hop.resources[0]?.configAddress}` };
+      return { kind: 'unknown', reason: `it refers to ${hop.resources.length} instances of ${hop.resources[0].configAddress}` };
     }
     if (hop.kind === 'known') return typeof hop.value === 'string' ? this.targetById(hop.value) : { kind: 'unknown', reason: 'it is not a resource id' };
     if (hop.kind === 'oneOf') return { kind: 'unknown', reason: hop.reason };
