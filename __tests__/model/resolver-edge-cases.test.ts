@@ -84,6 +84,12 @@ const rg = (
   values: { location, id: `/subscriptions/s/resourceGroups/rg-${index}`, ...extra },
 });
 
+/** A resource group instance whose location is known only after apply (no reference recorded). */
+const unknownRg = (index: number): PlannedResource => ({
+  ...rg(index, null),
+  unknown: { location: true },
+});
+
 /** A storage account whose `location` and `resource_group_id` are known only after apply, referring to `reference`. */
 function dependent(reference: string): [PlannedResource, Record<string, unknown>] {
   return [
@@ -146,6 +152,30 @@ describe('a reference to a resource with several instances', () => {
     expect(resolveAgainst(group, 'azurerm_resource_group.rg').location).toEqual({
       kind: 'unknown',
       reason: `azurerm_resource_group.rg has ${group.length} instances that differ or are unknown`,
+    });
+  });
+
+  test.each([
+    ['are all unknown', [unknownRg(0), unknownRg(1)]],
+    // The known ones agreeing says nothing about the unknown one.
+    ['agree where known, with one unknown', [rg(0, 'norwayeast'), unknownRg(1), rg(2, 'norwayeast')]],
+  ])('instances that %s leave the value unknown', (_, group) => {
+    expect(resolveAgainst(group, 'azurerm_resource_group.rg').location).toEqual({
+      kind: 'unknown',
+      reason: `azurerm_resource_group.rg has ${group.length} instances that differ or are unknown`,
+    });
+  });
+
+  test('a single for_each instance referenced by its key is that instance', () => {
+    const { model, location, target } = resolveAgainst(
+      [rg('only', 'norwayeast')],
+      'azurerm_resource_group.rg["only"]',
+    );
+    expect(location).toEqual({ kind: 'known', value: 'norwayeast' });
+    expect(target).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_resource_group.rg["only"]'),
     });
   });
 
@@ -262,6 +292,48 @@ describe('module instances and module inputs in a plan', () => {
     expect(resolver.value(model, at(model, 'module.m["b"].azurerm_storage_account.sa'), 'location')).toEqual({
       kind: 'known',
       value: 'westeurope',
+    });
+  });
+
+  test("a module instance without its own instance of the referenced resource does not borrow another's", () => {
+    const withoutRg: PlannedModule = {
+      ...inModule('module.m["a"]', null),
+      resources: inModule('module.m["a"]', null).resources.filter((r) => r.type !== 'azurerm_resource_group'),
+    };
+    const model = plan(
+      { resources: [], child_modules: [withoutRg, inModule('module.m["b"]', 'norwayeast')] },
+      { module_calls: { m: moduleConfig({}) } },
+    );
+    const resolver = new Resolver(buildWorkspace([model]));
+    expect(resolver.value(model, at(model, 'module.m["a"].azurerm_storage_account.sa'), 'location')).toEqual({
+      kind: 'unknown',
+      reason:
+        'azurerm_resource_group.rg.location refers to module.m.azurerm_resource_group.rg, which is not in this configuration',
+    });
+  });
+
+  test('a local inside a module of a plan is not known (plans do not carry locals)', () => {
+    const model = plan(
+      { resources: [], child_modules: [inModule('module.m["a"]', 'norwayeast')] },
+      {
+        module_calls: {
+          m: {
+            module: {
+              resources: [
+                {
+                  address: 'azurerm_storage_account.sa',
+                  expressions: { kind: { references: ['local.tier'] } },
+                },
+              ],
+            },
+          },
+        },
+      },
+    );
+    const resolver = new Resolver(buildWorkspace([model]));
+    expect(resolver.value(model, at(model, 'module.m["a"].azurerm_storage_account.sa'), 'kind')).toEqual({
+      kind: 'unknown',
+      reason: 'local.tier is not defined',
     });
   });
 

@@ -196,11 +196,11 @@ export class Resolver {
 
   private followResource(model: TfModel, modulePath: string, relative: string, rest: readonly PathSegment[], text: string): Hop {
     const prefix = configPrefix(modulePath);
-    let instances = model.byConfigAddress.get(`${prefix}${relative}`) ?? [];
-    if (instances.length > 1 && modulePath) {
-      const sameInstance = instancesInModule(model, `${prefix}${relative}`, modulePath);
-      if (sameInstance.length > 0) instances = sameInstance;
-    }
+    // Inside a module instance (`module.m["a"]`), a reference means that instance's resource; another
+    // instance's value would be a guess.
+    let instances = modulePath
+      ? instancesInModule(model, `${prefix}${relative}`, modulePath)
+      : (model.byConfigAddress.get(`${prefix}${relative}`) ?? []);
     if (instances.length === 0) return { kind: 'unknown', reason: `${text} refers to ${prefix}${relative}, which is not in this configuration` };
     let remaining = rest;
     const [first] = rest;
@@ -208,7 +208,8 @@ export class Resolver {
       instances = instances.filter((r) => r.index === first);
       remaining = rest.slice(1);
       if (instances.length === 0) return { kind: 'unknown', reason: `${text}: no such instance` };
-    } else if (instances.length === 1 && typeof first === 'number' && instances[0].index === first) {
+    } else if (instances.length === 1 && instances[0].index === first) {
+      // `r[0].x` of a count of one, `r["k"].x` of a for_each over one key: the index names the instance.
       remaining = rest.slice(1);
     }
     return { kind: 'resource', model, resources: instances, rest: remaining };
