@@ -53,10 +53,7 @@ describe('HCL parser bridge', () => {
     ['input.tf:1,2: Unsupported block type', 'line 1, column 2: Unsupported block type'],
     ['parse config: [input.tf:3,4: Bad [x] here; see [y]]', 'line 3, column 4: Bad [x] here (see [y])'],
     // Every detail after the summary is kept in order; only a final full stop is dropped.
-    [
-      'parse config: [input.tf:1,1: Oops ; first a.b; second.]',
-      'line 1, column 1: Oops (first a.b; second)',
-    ],
+    ['parse config: [input.tf:1,1: Oops ; first a.b; second.]', 'line 1, column 1: Oops (first a.b; second)'],
     // The prefix is removed only where the Go side puts it.
     ['error: parse config: x', 'syntax error: error: parse config: x'],
   ])('describeSyntaxError(%j)', (message, expected) => {
@@ -942,6 +939,46 @@ describe('merging module directories', () => {
     expect(resolveIn(loaded, 'module.m.module.inner.azurerm_resource_group.rg', 'location')).toEqual({
       kind: 'known',
       value: 'westeurope',
+    });
+  });
+
+  it("a module variable's validation bounds it, whatever the caller passes; not a path into it", () => {
+    write(
+      'main.tf',
+      'variable "where" {}\nmodule "m" {\n  source = "./m"\n  region = var.where\n  cfg = var.where\n}\n',
+    );
+    write(
+      'm/main.tf',
+      [
+        'variable "region" {',
+        '  validation {',
+        '    condition = contains(["norwayeast", "norwaywest"], var.region)',
+        '    error_message = "Norway only."',
+        '  }',
+        '}',
+        'variable "cfg" {',
+        '  validation {',
+        '    condition = contains(["norwayeast"], var.cfg)',
+        '    error_message = "x"',
+        '  }',
+        '}',
+        'resource "azurerm_storage_account" "sa" {',
+        '  location = var.region',
+        '  account_tier = var.cfg.tier',
+        '}',
+      ].join('\n'),
+    );
+    const loaded = loadHclDirectory(dir);
+    const sa = 'module.m.azurerm_storage_account.sa';
+    expect(resolveIn(loaded, sa, 'location')).toEqual({
+      kind: 'oneOf',
+      values: ['norwayeast', 'norwaywest'],
+      reason: 'var.region is limited by its validation to norwayeast, norwaywest',
+    });
+    // The validation speaks of the whole value; `var.cfg.tier` is followed to the caller instead.
+    expect(resolveIn(loaded, sa, 'account_tier')).toEqual({
+      kind: 'unknown',
+      reason: 'var.where has no default and no validation that limits it',
     });
   });
 });

@@ -374,4 +374,16 @@ describe('expressions', () => {
     expect(boundByValidation('r', [{ condition: '${length(var.r) > 0}' }])).toBeUndefined();
     expect(boundByValidation('r', [{ condition: '${contains(["norwayeast"], var.other)}' }])).toBeUndefined();
   });
+
+  it.each([
+    // Spaces wherever HCL allows them.
+    ['${ contains( [ "norwayeast", "norwaywest" ] , lower( var.r ) ) }', ['norwayeast', 'norwaywest']],
+    // A negation or a disjunction does not bound the variable to the listed values.
+    ['${!contains(["westeurope"], var.r)}', undefined],
+    ['${contains(["norwayeast"], var.r) || var.allow_any}', undefined],
+    ['${contains([], var.r)}', undefined],
+  ])('boundByValidation(%j)', (condition, values) => {
+    const bound = boundByValidation('r', [{ condition }]);
+    expect(bound === undefined ? undefined : (bound as { values: unknown[] }).values).toEqual(values);
+  });
 });

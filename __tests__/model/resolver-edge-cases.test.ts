@@ -337,6 +337,17 @@ describe('module instances and module inputs in a plan', () => {
     });
   });
 
+  test('a module instance whose for_each key holds dots (a host name) still finds its caller', () => {
+    const model = plan(
+      { resources: [], child_modules: [inModule('module.m["app.helse.no"]', 'norwayeast')] },
+      { module_calls: { m: moduleConfig({ region: { references: ['var.location'] } }) } },
+      { location: { value: 'norwaywest' } },
+    );
+    const resolver = new Resolver(buildWorkspace([model]));
+    const sa = at(model, 'module.m["app.helse.no"].azurerm_storage_account.sa');
+    expect(resolver.value(model, sa, 'region')).toEqual({ kind: 'known', value: 'norwaywest' });
+  });
+
   test('a module variable follows the input the module call records, up to the root variables', () => {
     const model = plan(
       { resources: [], child_modules: [inModule('module.m["a"]', 'norwayeast')] },

@@ -298,7 +298,7 @@ export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[])
   let current = afterUnknown;
   for (const segment of path) {
     if (current === true) return true;
-    if (current === undefined || current === null || typeof current !== 'object') return false;
+    // getStep finds nothing inside `undefined`, `false` or any other non-object.
     current = getStep(current, segment);
   }
   return current === true;
