@@ -384,6 +384,6 @@ describe('expressions', () => {
     ['${contains([], var.r)}', undefined],
   ])('boundByValidation(%j)', (condition, values) => {
     const bound = boundByValidation('r', [{ condition }]);
-    expect(bound === undefined ? undefined : (bound as { values: unknown[] }).values).toEqual(values);
+    expect(bound?.kind === 'oneOf' ? bound.values : bound).toEqual(values);
   });
 });
