@@ -11,7 +11,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A nested block value as an array of block bodies: `undefined`/`null` → `[]`, an object → `[object]`. */
 export function asBlocks(value: unknown): Record<string, unknown>[] {
-  if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.filter(isRecord);
   return isRecord(value) ? [value] : [];
 }
@@ -22,16 +21,13 @@ export function asBlocks(value: unknown): Record<string, unknown>[] {
  */
 export function getPath(value: unknown, path: readonly PathSegment[]): unknown {
   let current = value;
-  for (const segment of path) {
-    if (current === undefined || current === null) return undefined;
-    current = getStep(current, segment);
-  }
+  for (const segment of path) current = getStep(current, segment);
   return current;
 }
 
 /** One step of `getPath`, without allocating a path. */
 export function getStep(current: unknown, segment: PathSegment): unknown {
-  if (current === undefined || current === null) return undefined;
+  // Nothing is found inside `undefined`, `null` or any other non-object: isRecord says no to all of them.
   if (typeof segment === 'number') {
     if (Array.isArray(current)) return current[segment];
     return segment === 0 && isRecord(current) ? current : undefined;
