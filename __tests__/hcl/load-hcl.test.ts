@@ -468,6 +468,60 @@ describe('plain Terraform that cannot be read fails with file and position', () 
       );
     });
 
+    it('two modules that call each other', () => {
+      writeFileSync(join(dir, 'main.tf'), 'module "a" {\n  source = "./a"\n}\n');
+      mkdirSync(join(dir, 'a'));
+      writeFileSync(join(dir, 'a', 'main.tf'), 'module "back" {\n  source = "../"\n}\n');
+      expect(() => loadHclDirectory(dir)).toThrow(
+        new InputError(
+          join(dir, 'a', 'main.tf'),
+          'module "back" (line 1) calls a module that calls it (a cycle)',
+        ),
+      );
+    });
+
+    it('"." is a local source (this directory), so a cycle', () => {
+      writeFileSync(join(dir, 'main.tf'), 'module "here" {\n  source = "."\n}\n');
+      expect(() => loadHclDirectory(dir)).toThrow(
+        new InputError(join(dir, 'main.tf'), 'module "here" (line 1) calls a module that calls it (a cycle)'),
+      );
+    });
+
+    it('a remote source with "./" inside it is still remote', () => {
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'module "net" {\n  source = "git::https://example.com/net.git//./modules"\n}\n',
+      );
+      expect(() => loadHclDirectory(dir)).toThrow(
+        new InputError(
+          join(dir, 'main.tf'),
+          'module "net" (line 1) comes from "git::https://example.com/net.git//./modules", which norway-policy cannot read offline, so its resources would go unchecked; check the plan (terraform show -json) instead',
+        ),
+      );
+    });
+
+    it('files are read in name order, whatever order the directory lists them in', () => {
+      // Created last to first: tmpfs and others list directories in creation order, newest first.
+      for (const name of ['h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'])
+        writeFileSync(join(dir, `${name}.tf`), 'variable "region" {}\n');
+      expect(() => loadHclDirectory(dir)).toThrow(
+        new InputError(join(dir, 'b.tf'), 'variable "region" is declared more than once'),
+      );
+    });
+
+    it('a module resource keeps its own file and line', () => {
+      writeFileSync(join(dir, 'main.tf'), 'module "m" {\n  source = "./m"\n}\n');
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(join(dir, 'm', 'main.tf'), '\n\nresource "azurerm_resource_group" "rg" {\n}\n');
+      expect(must(loadHclDirectory(dir), 'module.m.azurerm_resource_group.rg').source).toEqual({
+        file: join(dir, 'm', 'main.tf'),
+        line: 3,
+        module: 'module.m',
+        stack: undefined,
+        constructPath: undefined,
+      });
+    });
+
     it('a module whose source is a symlink back to the caller', () => {
       mkdirSync(join(dir, 'modules'));
       symlinkSync(dir, join(dir, 'modules', 'loop'));

@@ -72,7 +72,7 @@ function loadModule(
   depth: number,
 ): ModelParts {
   const merged = mergeDirectory(dir, modulePath);
-  const parts = readTerraformJsonParts(merged.document, { file: dir, kind: 'hcl', lines: merged.lines, modulePath });
+  const parts = readTerraformJsonParts(merged.document, { file: dir, lines: merged.lines, modulePath });
   resources.push(...parts.resources);
   const variables = withValues(parts.variables, merged.variableValues);
   if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs });
