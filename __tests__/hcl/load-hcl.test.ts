@@ -693,6 +693,30 @@ describe('merging module directories', () => {
     );
   });
 
+  it('required_providers add up across files; a cloud block and a backend are two backends', () => {
+    write(
+      'a.tf',
+      'terraform {\n  required_providers {\n    azurerm = {\n      source = "hashicorp/azurerm"\n    }\n  }\n}\n',
+    );
+    write(
+      'b.tf',
+      'terraform {\n  required_providers {\n    random = {\n      source = "hashicorp/random"\n    }\n  }\n}\nresource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n}\n',
+    );
+    expect(must(loadHclDirectory(dir), 'azurerm_resource_group.rg').providerSource).toBe('hashicorp/azurerm');
+    write('c.tf', 'terraform {\n  cloud {\n    organization = "helse"\n  }\n}\n');
+    write('d.tf', 'terraform {\n  backend "azurerm" {}\n}\n');
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'd.tf'), 'declares a second backend; Terraform allows one'),
+    );
+  });
+
+  it('a terraform block that is not a block is refused', () => {
+    write('main.tf.json', JSON.stringify({ terraform: 'x' }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'main.tf.json'), '"terraform" must be a block (an object)'),
+    );
+  });
+
   it('an override file replaces the backend, whichever kind either declares', () => {
     write('main.tf', 'terraform {\n  backend "azurerm" {\n    use_azuread_auth = true\n  }\n}\n');
     write('override.tf', 'terraform {\n  backend "local" {}\n}\n');

@@ -111,6 +111,25 @@ describe('cdk.tf.json with references, variables and locals', () => {
     ]);
   });
 
+  it('reads provider blocks, aliases side by side; a provider that is not a block is refused', () => {
+    const loaded = loadTerraformJson(
+      { provider: { azurerm: [{ features: [{}] }, { alias: 'dr', features: [{}] }], random: {} } },
+      { file: 'p.tf.json' },
+    );
+    expect(loaded.providerConfigs).toEqual([
+      { name: 'azurerm', alias: undefined, config: { features: [{}] } },
+      { name: 'azurerm', alias: 'dr', config: { alias: 'dr', features: [{}] } },
+      { name: 'random', alias: undefined, config: {} },
+    ]);
+    expect(loadTerraformJson({}, { file: 'p.tf.json' }).providerConfigs).toEqual([]);
+    expect(() => loadTerraformJson({ provider: { azurerm: 'x' } }, { file: 'p.tf.json' })).toThrow(
+      'p.tf.json: provider "azurerm" must be a block (an object)',
+    );
+    expect(() => loadTerraformJson({ provider: ['azurerm'] }, { file: 'p.tf.json' })).toThrow(
+      'p.tf.json: "provider" must be an object of provider names',
+    );
+  });
+
   it('reads variables with defaults and validations, and locals', () => {
     expect(model.variables.get('region')).toMatchObject({
       default: 'norwayeast',

@@ -214,6 +214,12 @@ ruleTester(TFS_002, {
       errors: [['TFS-002', 'azurerm_mssql_server.s']],
     },
     {
+      name: 'a client secret written into the provider block',
+      messages: ['Provider azurerm has client_secret written into the configuration.'],
+      hcl: 'provider "azurerm" {\n  features {}\n  client_secret = "abc~secret"\n}\n',
+      errors: [['TFS-002', 'provider.azurerm']],
+    },
+    {
       name: "a literal password in a connection block; a key in a provisioner's connection",
       messages: [
         'null_resource.deploy: connection[0].password is a secret written as a literal.',

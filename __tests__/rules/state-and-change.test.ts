@@ -212,6 +212,30 @@ ruleTester(TFS_002, {
   ],
   invalid: [
     {
+      name: 'provider blocks with a client secret and a certificate password written in',
+      messages: [
+        'Provider azurerm has client_secret written into the configuration.',
+        'Provider azurerm.dr has client_certificate_password written into the configuration.',
+      ],
+      synth: tf(
+        {},
+        {
+          provider: {
+            azurerm: [
+              { features: [{}], client_id: 'app', client_secret: 'abc~secret' },
+              { alias: 'dr', features: [{}], client_certificate_password: 'pfx-password' },
+              // From a variable, or OIDC: nothing written in.
+              { alias: 'ok', features: [{}], client_secret: '${var.client_secret}', use_oidc: true },
+            ],
+          },
+        },
+      ),
+      errors: [
+        ['TFS-002', 'provider.azurerm'],
+        ['TFS-002', 'provider.azurerm.dr'],
+      ],
+    },
+    {
       name: 'a password and a private key in connection blocks, on the resource and inside a provisioner',
       messages: [
         'azurerm_linux_virtual_machine.vm: connection.password is a secret written as a literal.',

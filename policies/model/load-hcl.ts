@@ -223,7 +223,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
 function mergeTerraformBlocks(file: string, existing: unknown, value: unknown, isOverride: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = isRecord(existing) ? existing : dict();
   for (const block of Array.isArray(value) ? value : [value]) {
-    if (!isRecord(block)) continue;
+    if (!isRecord(block)) throw new InputError(file, '"terraform" must be a block (an object)');
     for (const [key, inner] of Object.entries(block)) {
       if (key === 'required_providers') {
         const providers = (out.required_providers ??= dict()) as Record<string, unknown>;

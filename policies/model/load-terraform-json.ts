@@ -4,7 +4,7 @@
  */
 import { buildModel, ModelParts, providerShortName } from './build';
 import { isRecord } from './values';
-import { DeclaredSuppression, InputError, InputKind, TfModel, TfResource, VariableDecl } from './types';
+import { DeclaredSuppression, InputError, InputKind, ProviderConfig, TfModel, TfResource, VariableDecl } from './types';
 
 /** Keys of a resource block that are Terraform meta-arguments, not provider attributes. */
 const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'lifecycle', 'provider', 'depends_on', 'provisioner', 'connection']);
@@ -105,12 +105,25 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
     sourceFile: options.sourceFile,
     resources,
     backend: readBackend(terraformBlock),
+    providerConfigs: modulePath ? [] : readProviderConfigs(file, document.provider),
     variables: readVariables(document.variable),
     locals: readLocals(document.locals),
     outputs: readOutputs(document.output),
     bootstrap: policyMeta.bootstrap === true,
     suppressions,
   };
+}
+
+/** `provider "azurerm" { … }` blocks: one object per block, aliases side by side. */
+function readProviderConfigs(file: string, section: unknown): ProviderConfig[] {
+  if (section === undefined) return [];
+  if (!isRecord(section)) throw new InputError(file, '"provider" must be an object of provider names');
+  return Object.entries(section).flatMap(([name, bodies]) =>
+    (Array.isArray(bodies) ? bodies : [bodies]).map((config) => {
+      if (!isRecord(config)) throw new InputError(file, `provider "${name}" must be a block (an object)`);
+      return { name, alias: typeof config.alias === 'string' ? config.alias : undefined, config };
+    }),
+  );
 }
 
 function readProviderSources(terraformBlock: Record<string, unknown> | undefined): Map<string, string> {

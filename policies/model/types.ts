@@ -102,6 +102,14 @@ export interface Backend {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+export interface ProviderConfig {
+  /** The provider's local name (`azurerm`). */
+  readonly name: string;
+  /** `alias`, when the block sets one. */
+  readonly alias?: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
 export interface VariableDecl {
   readonly name: string;
   readonly default?: unknown;
@@ -128,6 +136,11 @@ export interface TfModel {
   readonly byType: ReadonlyMap<string, readonly TfResource[]>;
   /** undefined when the input does not describe a backend (a plan never does). */
   readonly backend?: Backend;
+  /**
+   * `provider` blocks of the configuration (synth/HCL; root module only), as written. Rules read them
+   * for credentials written into the configuration; a plan does not carry their values.
+   */
+  readonly providerConfigs?: readonly ProviderConfig[];
   readonly variables: ReadonlyMap<string, VariableDecl>;
   readonly locals: ReadonlyMap<string, unknown>;
   /** Outputs by name (raw values or expressions), used to resolve cdktf cross-stack references. */

@@ -82,6 +82,15 @@ export const TFS_002 = defineRule({
         };
       }
     }
+    for (const provider of model.providerConfigs ?? []) {
+      const name = provider.alias ? `${provider.name}.${provider.alias}` : provider.name;
+      for (const path of literalSecrets(provider.config, '', false)) {
+        yield {
+          address: `provider.${name}`,
+          message: `Provider ${name} has ${path} written into the configuration.`,
+        };
+      }
+    }
     for (const variable of model.variables.values()) {
       if (SECRET_NAME.test(normalise(variable.name)) && isLiteralSecret(variable.default)) {
         yield {
