@@ -931,6 +931,18 @@ describe('merging module directories', () => {
     expect(must(loaded, 'azurerm_resource_group.rg').providerSource).toBe('hashicorp/azurerm');
   });
 
+  it('map arguments stay maps; an empty list stays an empty list', () => {
+    write(
+      'main.tf',
+      'resource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n  tags = {\n    env = "prod"\n  }\n  zones = []\n}\n',
+    );
+    expect(must(loadHclDirectory(dir), 'azurerm_resource_group.rg').values).toEqual({
+      location: 'norwayeast',
+      tags: { env: 'prod' },
+      zones: [],
+    });
+  });
+
   it('a static block and a dynamic block of the same name both count', () => {
     write(
       'main.tf',

@@ -252,8 +252,9 @@ function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
         const existing = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
         out[name] = [...existing, ...contents];
       }
-    } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
-      const existing = key !== 'dynamic' && Array.isArray(out[key]) ? (out[key] as unknown[]) : [];
+    } else if (Array.isArray(value) && value.every(isRecord)) {
+      // Blocks (hcl2json writes each as a list of bodies), after any a dynamic block of that name made.
+      const existing = Array.isArray(out[key]) ? (out[key] as unknown[]) : [];
       out[key] = [...existing, ...value.map(adaptBody)];
     } else out[key] = value;
   }
@@ -263,12 +264,13 @@ function adaptBody(body: Record<string, unknown>): Record<string, unknown> {
 /** `override.tf`, `x_override.tf` (and `.tf.json`): merged last, over the blocks they name. */
 const OVERRIDE = /(^|_)override\.tf(\.json)?$/;
 
-/** Terraform's order: configuration files, then terraform.tfvars, then *.auto.tfvars (lexically), then overrides. */
+/**
+ * Terraform's order: configuration files and terraform.tfvars(.json) (by name; values and declarations do
+ * not interact while merging), then *.auto.tfvars (by name), then overrides.
+ */
 function loadOrder(entry: string): number {
-  if (OVERRIDE.test(entry)) return 3;
-  if (entry === 'terraform.tfvars' || entry === 'terraform.tfvars.json') return 1;
-  if (/\.auto\.tfvars(\.json)?$/.test(entry)) return 2;
-  return 0;
+  if (OVERRIDE.test(entry)) return 2;
+  return /\.auto\.tfvars(\.json)?$/.test(entry) ? 1 : 0;
 }
 
 /** The block with the override's arguments in place of its own (the block was checked to be one). */

@@ -21,7 +21,6 @@ export function loadPath(path: string): TfModel[] {
     throw new InputError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${describeFsError(error)})`);
   }
   if (stat.isDirectory()) return loadDirectory(path);
-  if (!stat.isFile()) throw new InputError(path, 'is not a regular file (a FIFO, socket or device); expected a file or directory');
   if (path.endsWith('.tf')) return [loadHclDirectory(dirname(path))];
   return [loadJsonFile(path)];
 }
