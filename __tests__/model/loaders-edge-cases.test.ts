@@ -1257,6 +1257,18 @@ describe('load-plan: shapes the fixtures do not have', () => {
         load(plan({ resource_changes: [{ ...change('azurerm_resource_group.rg'), change: null }] })),
       ),
     ).toBe('plan.json: resource_changes[0] (azurerm_resource_group.rg) has no change.actions list');
+    // One action that is not a string is enough.
+    expect(
+      inputError(() =>
+        load(
+          plan({
+            resource_changes: [
+              { ...change('azurerm_resource_group.rg'), change: { actions: ['delete', 1] } },
+            ],
+          }),
+        ),
+      ),
+    ).toBe('plan.json: resource_changes[0] (azurerm_resource_group.rg) has no change.actions list');
     expect(
       inputError(() =>
         load(

@@ -39,7 +39,6 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   }
   // Terraform always writes planned_values.root_module; without it we cannot know what the plan creates.
   if (!isRecord(planned)) throw new InputError(file, `planned_values must be an object, got ${describeType(planned)}; produce the file with \`terraform show -json plan.bin\``);
-  if (!isRecord(planned.root_module)) throw new InputError(file, `planned_values.root_module must be an object, got ${describeType(planned.root_module)}`);
   if (changes !== undefined && !Array.isArray(changes)) throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
 
   const config = readConfiguration(file, document.configuration);
