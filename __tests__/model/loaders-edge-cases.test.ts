@@ -1438,18 +1438,40 @@ describe('load-plan: shapes the fixtures do not have', () => {
       expect([...model.variables.keys()]).toEqual(['env', 'extra', 'noValue', 'odd', 'region', 'nothing']);
     });
 
-    it('ignores a configuration or variables that are not objects', () => {
-      expect(withConfig('x').variables.size).toBe(0);
+    it('ignores variables that are not objects; refuses a configuration or root module that is not one', () => {
       expect(withConfig({ root_module: { variables: [] } }).variables.size).toBe(0);
-      expect(withConfig({ root_module: 'x' }, { variables: [] }).variables.size).toBe(0);
+      expect(withConfig({ root_module: {} }, { variables: [] }).variables.size).toBe(0);
+      expect(inputError(() => withConfig('x'))).toBe(
+        'plan.json: configuration must be an object, got a string',
+      );
+      expect(inputError(() => withConfig({ root_module: 'x' }))).toBe(
+        'plan.json: configuration.root_module must be an object, got a string',
+      );
+    });
+
+    it('refuses configuration resources and module calls it cannot read: their references would be lost', () => {
+      expect(inputError(() => withConfig({ root_module: { resources: ['junk'] } }))).toBe(
+        'plan.json: configuration.root_module.resources[0] must be an object with an address',
+      );
+      expect(inputError(() => withConfig({ root_module: { resources: [{ address: 7 }] } }))).toBe(
+        'plan.json: configuration.root_module.resources[0] must be an object with an address',
+      );
+      expect(inputError(() => withConfig({ root_module: { module_calls: { broken: 'x' } } }))).toBe(
+        'plan.json: configuration.root_module.module_calls.broken must be an object, got a string',
+      );
+      expect(
+        inputError(() =>
+          withConfig({ root_module: { module_calls: { net: { module: { resources: [null] } } } } }),
+        ),
+      ).toBe(
+        'plan.json: configuration.root_module.module_calls.net.module.resources[0] must be an object with an address',
+      );
     });
 
     it('collects references per attribute path: nested blocks, lists of blocks, never into constants', () => {
       const model = withConfig({
         root_module: {
           resources: [
-            'junk',
-            { address: 7 },
             {
               address: 'azurerm_resource_group.rg',
               expressions: {
@@ -1475,12 +1497,11 @@ describe('load-plan: shapes the fixtures do not have', () => {
       });
     });
 
-    it('reads module calls recursively, with their inputs, and skips calls that are not objects', () => {
+    it('reads module calls recursively, with their inputs', () => {
       const model = withConfig(
         {
           root_module: {
             module_calls: {
-              broken: 'x',
               net: {
                 expressions: { location: { references: ['var.region'] } },
                 module: {
@@ -1515,7 +1536,7 @@ describe('load-plan: shapes the fixtures do not have', () => {
       expect(hub.references?.get('location')).toEqual(['var.location']);
     });
 
-    it('reads module calls nested 100 deep and stops below', () => {
+    it('reads module calls nested 100 deep and refuses deeper ones', () => {
       const chain = (levels: number): Json => {
         let module: Json = {
           resources: [{ address: 'azurerm_x.deep', expressions: { location: { references: ['var.l'] } } }],
@@ -1544,9 +1565,9 @@ describe('load-plan: shapes the fixtures do not have', () => {
       const reads = deepPlan(100);
       expect(reads.resource.references?.get('location')).toEqual(['var.l']);
       expect(reads.model.moduleInputs?.size).toBe(100);
-      const stops = deepPlan(101);
-      expect(stops.resource.references).toBeUndefined();
-      expect(stops.model.moduleInputs?.size).toBe(101);
+      expect(inputError(() => deepPlan(101))).toBe(
+        `plan.json: configuration.root_module${'.module_calls.m.module'.repeat(101)}: modules nest more than 100 levels deep`,
+      );
     });
   });
 });

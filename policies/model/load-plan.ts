@@ -199,32 +199,39 @@ function makeResource(
 
 function readConfiguration(file: string, configuration: unknown): PlanConfiguration {
   const result: PlanConfiguration = { references: new Map(), moduleInputs: new Map(), rootVariables: new Map(), modulePrefixes: new Map() };
-  if (!isRecord(configuration)) return result;
+  if (configuration === undefined) return result;
+  if (!isRecord(configuration)) throw new InputError(file, `configuration must be an object, got ${describeType(configuration)}`);
   const root = configuration.root_module;
   if (isRecord(root) && isRecord(root.variables)) {
     for (const [name, v] of Object.entries(root.variables)) {
       if (isRecord(v)) result.rootVariables.set(name, { default: v.default, hasDefault: 'default' in v });
     }
   }
-  walkConfigModule(file, root, '', result, 0);
+  if (root !== undefined) walkConfigModule(file, root, 'configuration.root_module', '', result, 0);
   return result;
 }
 
-function walkConfigModule(file: string, module: unknown, prefix: string, out: PlanConfiguration, depth: number): void {
-  if (!isRecord(module) || depth > 100) return;
-  for (const raw of Array.isArray(module.resources) ? module.resources : []) {
-    if (!isRecord(raw) || typeof raw.address !== 'string') continue;
+/**
+ * The references behind each value. A configuration that is there but malformed fails the input: the
+ * references it would give are what lets values unknown until apply be judged.
+ */
+function walkConfigModule(file: string, module: unknown, where: string, prefix: string, out: PlanConfiguration, depth: number): void {
+  if (!isRecord(module)) throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
+  if (depth > 100) throw new InputError(file, `${where}: modules nest more than 100 levels deep`);
+  (Array.isArray(module.resources) ? module.resources : []).forEach((raw, i) => {
+    if (!isRecord(raw) || typeof raw.address !== 'string') throw new InputError(file, `${where}.resources[${i}] must be an object with an address`);
     const refs = new Map<string, string[]>();
     collectReferences(raw.expressions, '', refs);
     out.references.set(`${prefix}${raw.address}`, refs);
-  }
+  });
   for (const [name, call] of Object.entries(isRecord(module.module_calls) ? module.module_calls : {})) {
-    if (!isRecord(call)) continue;
+    if (!isRecord(call)) throw new InputError(file, `${where}.module_calls.${name} must be an object, got ${describeType(call)}`);
     const childPrefix = `${prefix}module.${name}`;
     const inputs = new Map<string, string[]>();
     collectReferences(call.expressions, '', inputs);
     out.moduleInputs.set(childPrefix, inputs);
-    walkConfigModule(file, call.module, `${childPrefix}.`, out, depth + 1);
+    // A call without `module` (a module whose source could not be loaded) has nothing more to give.
+    if (call.module !== undefined) walkConfigModule(file, call.module, `${where}.module_calls.${name}.module`, `${childPrefix}.`, out, depth + 1);
   }
 }
 
