@@ -111,6 +111,19 @@ describe('cdk.tf.json with references, variables and locals', () => {
     ]);
   });
 
+  it('a resource names its provider configuration by local name and alias, whatever its type prefix', () => {
+    const loaded = loadTerraformJson(
+      {
+        terraform: { required_providers: { myazure: { source: 'hashicorp/azurerm' } } },
+        resource: { azurerm_resource_group: { rg: { provider: 'myazure.dr', location: 'norwayeast' } } },
+      },
+      { file: 'p.tf.json' },
+    );
+    const [rg] = loaded.resources;
+    expect([rg.provider, rg.providerSource]).toEqual(['azurerm', 'hashicorp/azurerm']);
+    expect(rg.values).toEqual({ location: 'norwayeast' });
+  });
+
   it('reads provider blocks, aliases side by side; a provider that is not a block is refused', () => {
     const loaded = loadTerraformJson(
       { provider: { azurerm: [{ features: [{}] }, { alias: 'dr', features: [{}] }], random: {} } },

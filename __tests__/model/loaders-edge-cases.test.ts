@@ -265,6 +265,18 @@ describe('read-json: duplicate keys', () => {
     expect(findDuplicateKey('{"x":{"a":1,"a":2},"b":1,"b":2}')).toEqual({ key: 'a', line: 1, column: 13 });
   });
 
+  it('objects with more keys than the flat comparison holds: no false duplicates, the real one found', () => {
+    const keys = ['', ...Array.from({ length: 40 }, (_, i) => `key${i}`)];
+    const object = (extra: string[]) => `{${[...keys, ...extra].map((k) => `"${k}":1`).join(',')}}`;
+    expect(findDuplicateKey(object([]))).toBeUndefined();
+    expect(findDuplicateKey(`[${object([])},${object([])}]`)).toBeUndefined();
+    expect(findDuplicateKey(object(['key35']))).toEqual({
+      key: 'key35',
+      line: 1,
+      column: object([]).length + 1,
+    });
+  });
+
   it('names the line of the duplicate, not a later one', () => {
     expect(findDuplicateKey('{\n  "a": 1,\n  "a": 2,\n  "b": 3\n}\n')).toEqual({
       key: 'a',
