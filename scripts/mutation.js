@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'reports', 'mutation');
 /** What each scope mutates, and the jest config that picks its test suites. */
 const SCOPES = {
-  rules: { mutate: ['policies/rules/**/*.ts'], jest: 'jest.mutation.config.js' },
+  rules: { mutate: ['policies/rules/**/*.ts'], jest: 'jest.mutation-rules.config.js' },
   engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], jest: 'jest.mutation.config.js' },
   model: { mutate: ['policies/model/**/*.ts'], jest: 'jest.mutation-model.config.js' },
   // Reports, reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
