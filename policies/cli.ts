@@ -23,6 +23,8 @@ interface CheckFlags {
   readonly output?: string;
   /** Commander defaults this to []. */
   readonly suppressions: string[];
+  /** Commander defaults this to []. */
+  readonly context: string[];
   readonly today?: string;
   readonly docsUrl?: string;
   readonly sourceRoot?: string;
@@ -46,14 +48,35 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
 
   program
     .command('check')
-    .description('check cdktf.out directories, stack directories, cdk.tf.json files and plan JSON files')
+    .description(
+      'check cdktf.out directories, stack directories, cdk.tf.json files, plan and state JSON files, and .tf directories',
+    )
     .argument('<paths...>', 'inputs to check')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-s, --suppressions <file>', 'a policy file with suppressions (YAML or JSON); repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
+    .option(
+      '-s, --suppressions <file>',
+      'a policy file with suppressions (YAML or JSON); repeatable',
+      (f: string, all: string[]) => [...all, f],
+      [] as string[],
+    )
+    .option(
+      '-c, --context <path>',
+      'inputs that only resolve references (the other stacks of the estate: cdktf.out, plans, state JSON); not reported on; repeatable',
+      (f: string, all: string[]) => [...all, f],
+      [] as string[],
+    )
     .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
-    .option('--docs-url <url>', 'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)')
-    .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
+    .option(
+      '--docs-url <url>',
+      'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)',
+    )
+    .option(
+      '--source-root <dir>',
+      'directory SARIF file locations are relative to (default: the working directory)',
+    )
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -62,8 +85,15 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .command('stacks')
     .description('list the stacks of a cdktf.out with their deployment waves (JSON), for CI matrices')
     .argument('<dir>', 'a cdktf.out directory')
-    .option('--github-output', 'print `stacks=`, `wave-count=` and `wave-<n>=` lines for $GITHUB_OUTPUT instead of JSON')
-    .option('--max-waves <n>', 'fail when the stacks need more waves than the workflow has jobs for', (v: string) => Number(v))
+    .option(
+      '--github-output',
+      'print `stacks=`, `wave-count=` and `wave-<n>=` lines for $GITHUB_OUTPUT instead of JSON',
+    )
+    .option(
+      '--max-waves <n>',
+      'fail when the stacks need more waves than the workflow has jobs for',
+      (v: string) => Number(v),
+    )
     .action((dir: string, flags: { githubOutput?: boolean; maxWaves?: number }) => {
       exitCode = stacks(dir, flags, io);
     });
@@ -95,13 +125,24 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     return EXIT_UNUSABLE;
   }
   try {
-    const models: TfModel[] = paths.flatMap((p) => loadPath(p));
+    const context: TfModel[] = flags.context.flatMap((p) => loadPath(p));
+    const knownStacks = new Set(context.flatMap((m) => (m.stack === undefined ? [] : [m.stack])));
+    const models: TfModel[] = paths.flatMap((p) => loadPath(p, { knownStacks }));
     const suppressions = flags.suppressions.flatMap((f) => loadPolicyFile(f));
-    const report = checkModels(models, { suppressions, today: flags.today });
-    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot });
+    // One estate: what is reported on comes first, so its own resources win where an id is known twice.
+    const report = checkModels([...models, ...context], {
+      suppressions,
+      today: flags.today,
+      reportOn: models,
+    });
+    const text = REPORTERS[flags.format](report, {
+      docsBaseUrl: flags.docsUrl ?? githubDocsUrl(),
+      sourceRoot: flags.sourceRoot,
+    });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
-    if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
+    if (flags.output && flags.format !== 'text')
+      io.stderr(`norway-policy: report written to ${flags.output}\n`);
     return hasBlockingFindings(report) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {
@@ -113,7 +154,9 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       io.stderr(`norway-policy: ${(error as Error).message}\n`);
       return EXIT_UNUSABLE;
     }
-    io.stderr(`norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`);
+    io.stderr(
+      `norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`,
+    );
     return EXIT_UNUSABLE;
   }
 }
@@ -122,7 +165,9 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
   try {
     const plan = deployPlan(dir);
     if (flags.maxWaves !== undefined && plan.waves.length > flags.maxWaves) {
-      io.stderr(`norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`);
+      io.stderr(
+        `norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`,
+      );
       return EXIT_UNUSABLE;
     }
     const deployable = plan.waves.flat().sort();
@@ -131,7 +176,8 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
       return EXIT_OK;
     }
     const lines = [`stacks=${JSON.stringify(deployable)}`, `wave-count=${plan.waves.length}`];
-    for (let i = 0; i < (flags.maxWaves ?? plan.waves.length); i++) lines.push(`wave-${i + 1}=${JSON.stringify(plan.waves[i] ?? [])}`);
+    for (let i = 0; i < (flags.maxWaves ?? plan.waves.length); i++)
+      lines.push(`wave-${i + 1}=${JSON.stringify(plan.waves[i] ?? [])}`);
     io.stdout(`${lines.join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {

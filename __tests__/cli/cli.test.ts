@@ -339,7 +339,7 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
       'Residency and security policy checks for Azure Terraform that must stay in Norway.',
     );
     expect(stdout).toMatch(
-      /check \[options\] <paths\.\.\.>\s+check cdktf\.out directories, stack directories, cdk\.tf\.json files and plan JSON files/,
+      /check \[options\] <paths\.\.\.>\s+check cdktf\.out directories, stack directories, cdk\.tf\.json files, plan and state JSON files, and \.tf directories/,
     );
     expect(stdout).toMatch(
       /stacks \[options\] <dir>\s+list the stacks of a cdktf\.out with their deployment waves \(JSON\), for CI matrices/,

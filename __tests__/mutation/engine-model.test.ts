@@ -218,10 +218,18 @@ describe('Resolver on synthesized JSON', () => {
       'f',
       {
         kind: 'unknown',
-        reason: 'data.terraform_remote_state.other is read from another state at apply time',
+        reason:
+          'output x comes from the state data.terraform_remote_state.other reads, which is not in the checked estate; pass its stack, plan or state with --context',
       },
     ],
-    ['g', { kind: 'unknown', reason: 'it refers to stack nowhere, which is not among the checked inputs' }],
+    [
+      'g',
+      {
+        kind: 'unknown',
+        reason:
+          'output x comes from stack nowhere, which is not in the checked estate; pass its stack, plan or state with --context',
+      },
+    ],
     ['h', { kind: 'unknown', reason: 'stack platform has no output missing' }],
     ['i', { kind: 'unknown', reason: 'the expression ${upper(var.location)} is computed by Terraform' }],
     ['j', { kind: 'unknown', reason: 'var.undeclared is not declared' }],

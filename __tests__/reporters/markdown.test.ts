@@ -133,7 +133,7 @@ describe('Markdown report of a synthesized stack', () => {
 
   test('says where the Terraform state lives, and that a state account outside the inputs is unresolved', () => {
     expect(markdown).toContain(
-      '**Terraform state** (holds a copy of every attribute): azurerm backend, **unknown (state account sttfstatenoe001 is not among the checked inputs)** ⚠️ unresolved',
+      '**Terraform state** (holds a copy of every attribute): azurerm backend, **unknown (state account sttfstatenoe001 is not in the checked estate; pass its stack, plan or state with --context)** ⚠️ unresolved',
     );
   });
 

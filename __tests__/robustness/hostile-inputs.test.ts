@@ -138,10 +138,7 @@ const STATIC_CASES: Record<string, Case> = {
     'plan-missing-type-in-change.json',
     /resource_changes\[1\]\.type must be a non-empty string/,
   ),
-  'a state file, not a plan': fail(
-    'state-not-plan.json',
-    /the plan has neither planned_values nor resource_changes/,
-  ),
+  'an empty state (terraform show -json of a state)': verdict('state-empty.json', 0),
   '__proto__ and constructor keys in a plan': verdict('plan-proto-keys.json', 0),
   '__proto__ and constructor keys in cdk.tf.json': verdict('synth-proto-keys.json', 1),
   'duplicate JSON keys hiding a resource': fail(
@@ -199,7 +196,7 @@ const STATIC_CASES: Record<string, Case> = {
   ),
   'directory with nothing to check': fail(
     'unrelated-dir',
-    /found no manifest\.json \(cdktf\.out\), cdk\.tf\.json \(stack directory\) or \.tf files here/,
+    /found no manifest\.json \(cdktf\.out\), cdk\.tf\.json \(stack directory\), \.tf files or only plan\/state JSON files here/,
   ),
   'suppressions: ruleId a number': policy(
     'suppressions-rule-number.yaml',

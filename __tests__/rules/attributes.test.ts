@@ -417,7 +417,7 @@ describe('location helpers', () => {
     expect(resourceLocation(context, context.model, at('azurerm_mssql_database.external'))).toEqual({
       kind: 'unknown',
       reason:
-        'the parent of azurerm_mssql_database.external (/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x) is outside the checked configuration',
+        'the parent of azurerm_mssql_database.external (/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x) is not in the checked estate; pass its stack, plan or state with --context',
     });
     expect(resourceLocation(context, context.model, at('azurerm_mssql_database.orphan'))).toEqual({
       kind: 'unknown',
@@ -446,7 +446,7 @@ describe('location helpers', () => {
     expect(
       targetLocationProblem(context, at('azurerm_mssql_database.external'), 'server_id', 'the server'),
     ).toBe(
-      'the server /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x is outside the checked configuration, so its location cannot be verified',
+      'the server /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x points at a resource that is not in the checked estate; pass its stack, plan or state with --context',
     );
     expect(
       targetLocationProblem(

@@ -161,7 +161,7 @@ ruleTester(IAM_002, {
     {
       name: 'a delegation to a foreign tenant and its assignment; an assignment of an external definition',
       messages: [
-        'azurerm_lighthouse_assignment.b assigns a Lighthouse delegation whose managing tenant cannot be verified: /subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y is outside the checked configuration.',
+        'azurerm_lighthouse_assignment.b assigns a Lighthouse delegation whose managing tenant cannot be verified: /subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y is not in the checked estate; pass its stack, plan or state with --context.',
         'azurerm_lighthouse_definition.d delegates management to tenant 11111111-2222-3333-4444-555555555555, which is not on the allow-list (none).',
       ],
       synth: tf({

@@ -116,7 +116,7 @@ ruleTester(LOG_001, {
       name: 'a setting to a workspace abroad, one to an external workspace, one without a workspace',
       messages: [
         'azurerm_key_vault.a: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace azurerm_log_analytics_workspace.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest)).',
-        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b sends to /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central, outside the checked configuration).',
+        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b sends to /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central, which is not in the checked estate; pass its stack, plan or state with --context).',
         'azurerm_key_vault.c: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.c has no log_analytics_workspace_id).',
       ],
       synth: tf({

@@ -199,19 +199,19 @@ ruleTester(RES_004, {
       message: /westeurope/,
     },
     {
-      name: 'a cross-stack reference to a stack that is not among the checked inputs',
+      name: 'a cross-stack reference to a stack that is not in the checked estate; pass its stack, plan or state with --context',
       messages: [
-        'azurerm_storage_object_replication.r: destination_storage_account_id cannot be resolved: it refers to stack dr, which is not among the checked inputs.',
+        'azurerm_storage_object_replication.r: destination_storage_account_id cannot be resolved: output replica-id comes from stack dr, which is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf(REPLICATE_TO_DR),
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
-      message: /not among the checked inputs/,
+      message: /not in the checked estate; pass its stack, plan or state with --context/,
     },
     {
       name: 'replication target outside the configuration fails closed',
       messages: [
-        'azurerm_storage_object_replication.r: destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b is outside the checked configuration, so its location cannot be verified.',
-        'azurerm_storage_object_replication.r: source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a is outside the checked configuration, so its location cannot be verified.',
+        'azurerm_storage_object_replication.r: destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'azurerm_storage_object_replication.r: source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_storage_object_replication.r': {
@@ -232,7 +232,7 @@ ruleTester(RES_004, {
         ['RES-004', 'azurerm_storage_object_replication.r'],
         ['RES-004', 'azurerm_storage_object_replication.r'],
       ],
-      message: /outside the checked configuration/,
+      message: /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
     },
     {
       name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',
@@ -486,7 +486,7 @@ ruleTester(RES_005, {
       name: 'workspace abroad, and an external workspace id',
       messages: [
         'azurerm_monitor_diagnostic_setting.a: the location of log_analytics_workspace_id azurerm_log_analytics_workspace.law is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_monitor_diagnostic_setting.b: log_analytics_workspace_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central is outside the checked configuration, so its location cannot be verified.',
+        'azurerm_monitor_diagnostic_setting.b: log_analytics_workspace_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.law': { location: 'westeurope' },

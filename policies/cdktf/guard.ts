@@ -29,7 +29,11 @@ const appModels = new WeakMap<App, AppModels>();
 
 export function stackToModel(stack: TerraformStack): TfModel {
   applySuppressions(stack);
-  return loadTerraformJson(stack.toTerraform(), { file: `stack ${stack.node.id}`, stack: stack.node.id, kind: 'synth' });
+  return loadTerraformJson(stack.toTerraform(), {
+    file: `stack ${stack.node.id}`,
+    stack: stack.node.id,
+    kind: 'synth',
+  });
 }
 
 /** The stack as synth will write it: its own stack-level aspects (e.g. NorwayStack's default tags) first. */
@@ -41,7 +45,12 @@ function finishedModel(stack: TerraformStack): TfModel {
 function modelsOf(app: App): AppModels {
   let cached = appModels.get(app);
   if (!cached) {
-    const stacks = new Map(app.node.findAll().filter(TerraformStack.isStack).map((s) => [s.node.id, s] as const));
+    const stacks = new Map(
+      app.node
+        .findAll()
+        .filter(TerraformStack.isStack)
+        .map((s) => [s.node.id, s] as const),
+    );
     cached = { stacks, models: new Map() };
     appModels.set(app, cached);
   }
@@ -106,7 +115,9 @@ export class PolicyGuard implements IAspect {
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
-    const report = maskFor(buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id))).report(checked);
+    const report = maskFor(
+      buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
+    ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     for (const finding of report.findings) {
       if (finding.suppressed) continue;

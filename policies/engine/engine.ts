@@ -41,8 +41,21 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
   };
   for (const declared of options.suppressions ?? []) collect(declared);
 
+  const reported = new Set(reportOn);
   for (const model of reportOn) {
     for (const declared of model.suppressions) collect(declared, model.origin, model.stack);
+    // A plan or state of a stack whose code is in the estate keeps the suppressions written in that code.
+    for (const code of models) {
+      if (
+        reported.has(code) ||
+        code.kind !== 'synth' ||
+        model.kind === 'synth' ||
+        code.stack === undefined ||
+        code.stack !== model.stack
+      )
+        continue;
+      for (const declared of code.suppressions) collect(declared, model.origin, model.stack);
+    }
     const afterApply = afterApplyView(model);
     for (const rule of rules) {
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;

@@ -42,8 +42,17 @@ export function loadPolicyFile(file: string): DeclaredSuppression[] {
   const parsed = policyFileSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'top level';
-    throw new InputError(file, `${where}: ${issue.message}; expected { suppressions: [{ ruleId, address, reason, expires: YYYY-MM-DD }] }`);
+    const where =
+      issue.path.length > 0
+        ? issue.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '')
+        : 'top level';
+    throw new InputError(
+      file,
+      `${where}: ${issue.message}; expected { suppressions: [{ ruleId, address, reason, expires: YYYY-MM-DD }] }`,
+    );
   }
   return parsed.data.suppressions.map((entry, index) => ({
     spec: {

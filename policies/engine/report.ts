@@ -35,7 +35,12 @@ export interface InputSummary {
 }
 
 export interface Report {
-  readonly summary: { readonly resources: number; readonly errors: number; readonly warnings: number; readonly suppressed: number };
+  readonly summary: {
+    readonly resources: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly suppressed: number;
+  };
   /** Sorted: unsuppressed first; then errors before warnings, rule id, stack, address. */
   readonly findings: readonly Finding[];
   readonly inputs: readonly InputSummary[];

@@ -28,7 +28,9 @@ export interface SuppressionProblem {
 }
 
 export function describeOrigin(s: DeclaredSuppression): string {
-  return s.origin.kind === 'construct' ? `construct ${s.origin.where}` : `${s.origin.where} suppressions[${s.origin.index}]`;
+  return s.origin.kind === 'construct'
+    ? `construct ${s.origin.where}`
+    : `${s.origin.where} suppressions[${s.origin.index}]`;
 }
 
 /** Validate one declared suppression against the known rule ids and today's date (`YYYY-MM-DD`). */
@@ -44,17 +46,22 @@ export function validateSuppression(
   const address = declared.address ?? (typeof spec.address === 'string' ? spec.address : `${declaredAt}`);
   const problems: string[] = [];
   if (!ruleId) problems.push('has no ruleId');
-  else if (!knownRuleIds.has(ruleId)) problems.push(`names unknown rule ${ruleId} (known: ${[...knownRuleIds].sort().join(', ')})`);
-  else if (UNSUPPRESSIBLE.has(ruleId)) problems.push(`tries to suppress ${ruleId}, which cannot be suppressed`);
+  else if (!knownRuleIds.has(ruleId))
+    problems.push(`names unknown rule ${ruleId} (known: ${[...knownRuleIds].sort().join(', ')})`);
+  else if (UNSUPPRESSIBLE.has(ruleId))
+    problems.push(`tries to suppress ${ruleId}, which cannot be suppressed`);
   const reason = typeof spec.reason === 'string' ? spec.reason.trim() : '';
   if (reason.length < MIN_REASON_LENGTH) {
     problems.push(`has a reason of ${reason.length} characters; write why, in at least ${MIN_REASON_LENGTH}`);
   }
   const expires = typeof spec.expires === 'string' ? spec.expires : undefined;
   if (expires === undefined) problems.push('has no expiry; add expires: YYYY-MM-DD');
-  else if (!isIsoDate(expires)) problems.push(`has expiry ${JSON.stringify(expires)}, which is not a date (YYYY-MM-DD)`);
-  else if (expires < today) problems.push(`expired on ${expires}; fix the finding or renew the suppression with a new reason`);
-  if (declared.origin.kind === 'file' && typeof spec.address !== 'string') problems.push('has no address (a Terraform address or glob)');
+  else if (!isIsoDate(expires))
+    problems.push(`has expiry ${JSON.stringify(expires)}, which is not a date (YYYY-MM-DD)`);
+  else if (expires < today)
+    problems.push(`expired on ${expires}; fix the finding or renew the suppression with a new reason`);
+  if (declared.origin.kind === 'file' && typeof spec.address !== 'string')
+    problems.push('has no address (a Terraform address or glob)');
   if (problems.length > 0) {
     return { problems: problems.map((p) => ({ declaredAt, address, ruleId, message: `Suppression ${p}.` })) };
   }
@@ -81,6 +88,9 @@ export function isIsoDate(value: string): boolean {
 
 /** `*` matches any run of characters (dots and brackets included), `?` one character. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }

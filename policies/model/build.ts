@@ -9,7 +9,10 @@ export function buildModel(parts: ModelParts): TfModel {
   const byType = new Map<string, TfResource[]>();
   for (const resource of parts.resources) {
     if (byAddress.has(resource.address)) {
-      throw new InputError(parts.origin, `the address ${resource.address} appears twice; every resource needs a unique address`);
+      throw new InputError(
+        parts.origin,
+        `the address ${resource.address} appears twice; every resource needs a unique address`,
+      );
     }
     byAddress.set(resource.address, resource);
     push(byConfigAddress, resource.configAddress, resource);
@@ -20,7 +23,8 @@ export function buildModel(parts: ModelParts): TfModel {
 
 export function buildWorkspace(models: readonly TfModel[]): Workspace {
   const byStack = new Map<string, TfModel>();
-  for (const model of models) if (model.stack !== undefined && !byStack.has(model.stack)) byStack.set(model.stack, model);
+  for (const model of models)
+    if (model.stack !== undefined && !byStack.has(model.stack)) byStack.set(model.stack, model);
   return { models, byStack };
 }
 

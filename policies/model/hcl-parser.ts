@@ -60,7 +60,8 @@ function instantiate(): Hcl2JsonExports {
 export function parseHcl(file: string, text: string): Record<string, unknown> {
   bridge ??= instantiate();
   const parse = bridge.parse;
-  if (typeof parse !== 'function') throw new InputError(file, 'the HCL parser (@cdktf/hcl2json) did not start');
+  if (typeof parse !== 'function')
+    throw new InputError(file, 'the HCL parser (@cdktf/hcl2json) did not start');
   let answered = false;
   let error: string | null = null;
   let result: string | undefined;
@@ -83,7 +84,8 @@ export function parseHcl(file: string, text: string): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError(file, 'the HCL parser returned no configuration');
   }
-  if (nestingDepth(parsed) > MAX_NESTING) throw new InputError(file, `blocks nest deeper than ${MAX_NESTING} levels`);
+  if (nestingDepth(parsed) > MAX_NESTING)
+    throw new InputError(file, `blocks nest deeper than ${MAX_NESTING} levels`);
   return parsed as Record<string, unknown>;
 }
 

@@ -11,14 +11,22 @@ const BY_MODULE = new WeakMap<TfModel, Grouped<string>>();
 const BY_INDEX = new WeakMap<TfModel, Grouped<string | number | undefined>>();
 
 /** The instances of `configAddress` in module instance `modulePath`, in model order (empty when none). */
-export function instancesInModule(model: TfModel, configAddress: string, modulePath: string): readonly TfResource[] {
+export function instancesInModule(
+  model: TfModel,
+  configAddress: string,
+  modulePath: string,
+): readonly TfResource[] {
   let index = BY_MODULE.get(model);
   if (!index) BY_MODULE.set(model, (index = group(model, (r) => r.source.module)));
   return index.get(configAddress)?.get(modulePath) ?? [];
 }
 
 /** The instances of `configAddress` whose count index or for_each key is `key` (`===`), in model order. */
-export function instancesWithKey(model: TfModel, configAddress: string, key: string | number | undefined): readonly TfResource[] {
+export function instancesWithKey(
+  model: TfModel,
+  configAddress: string,
+  key: string | number | undefined,
+): readonly TfResource[] {
   let index = BY_INDEX.get(model);
   if (!index) BY_INDEX.set(model, (index = group(model, (r) => r.index)));
   return index.get(configAddress)?.get(key) ?? [];

@@ -16,18 +16,24 @@ export function readManifest(dir: string): ManifestStack[] {
   const file = join(dir, 'manifest.json');
   const manifest = readJson(file);
   if (!isRecord(manifest) || !isRecord(manifest.stacks)) {
-    throw new InputError(file, 'expected a cdktf manifest with a "stacks" object; run `npm run synth` to write one');
+    throw new InputError(
+      file,
+      'expected a cdktf manifest with a "stacks" object; run `npm run synth` to write one',
+    );
   }
   return Object.entries(manifest.stacks).map(([key, raw]) => {
     if (!isRecord(raw) || typeof raw.synthesizedStackPath !== 'string') {
       throw new InputError(file, `stack ${key} has no synthesizedStackPath`);
     }
     const within = relative(resolvePath(dir), resolvePath(dir, raw.synthesizedStackPath));
-    if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within)) throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
+    if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within))
+      throw new InputError(file, `stack ${key} points outside the directory (${raw.synthesizedStackPath})`);
     return {
       name: typeof raw.name === 'string' ? raw.name : key,
       synthesizedStackPath: raw.synthesizedStackPath,
-      dependencies: Array.isArray(raw.dependencies) ? raw.dependencies.filter((d): d is string => typeof d === 'string') : [],
+      dependencies: Array.isArray(raw.dependencies)
+        ? raw.dependencies.filter((d): d is string => typeof d === 'string')
+        : [],
     };
   });
 }
@@ -44,7 +50,10 @@ export function loadCdktfOut(dir: string): TfModel[] {
   return readManifest(dir).map((stack) => {
     const file = join(dir, stack.synthesizedStackPath);
     if (!exists(file)) {
-      throw new InputError(join(dir, 'manifest.json'), `names stack ${stack.name} at ${stack.synthesizedStackPath}, which does not exist; run \`npm run synth\` again`);
+      throw new InputError(
+        join(dir, 'manifest.json'),
+        `names stack ${stack.name} at ${stack.synthesizedStackPath}, which does not exist; run \`npm run synth\` again`,
+      );
     }
     return loadTerraformJson(readJson(file), { file, stack: stack.name });
   });

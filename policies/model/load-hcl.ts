@@ -85,14 +85,19 @@ function loadModule(
   }
   for (const [name, { body, at }] of merged.calls) {
     const source = body.source;
-    if (typeof source !== 'string') throw new InputError(at.file, `${moduleCall(name, at.line)} has no literal source`);
+    if (typeof source !== 'string')
+      throw new InputError(at.file, `${moduleCall(name, at.line)} has no literal source`);
     if (!/^\.\.?(\/|$)/.test(source)) {
       throw new InputError(
         at.file,
         `${moduleCall(name, at.line)} comes from ${JSON.stringify(source)}, which norway-policy cannot read offline, so its resources would go unchecked; check the plan (terraform show -json) instead`,
       );
     }
-    if (depth + 1 > MAX_MODULE_DEPTH) throw new InputError(at.file, `${moduleCall(name, at.line)}: modules nest more than ${MAX_MODULE_DEPTH} levels deep`);
+    if (depth + 1 > MAX_MODULE_DEPTH)
+      throw new InputError(
+        at.file,
+        `${moduleCall(name, at.line)}: modules nest more than ${MAX_MODULE_DEPTH} levels deep`,
+      );
     const childDir = resolvePath(dir, source);
     let childReal: string | undefined;
     try {
@@ -100,8 +105,13 @@ function loadModule(
     } catch {
       // Missing or unreadable: reported below like a file.
     }
-    if (childReal === undefined) throw new InputError(at.file, `${moduleCall(name, at.line)} has source ${JSON.stringify(source)}, which is not a directory`);
-    if (childReal === real || chain.includes(childReal)) throw new InputError(at.file, `${moduleCall(name, at.line)} calls a module that calls it (a cycle)`);
+    if (childReal === undefined)
+      throw new InputError(
+        at.file,
+        `${moduleCall(name, at.line)} has source ${JSON.stringify(source)}, which is not a directory`,
+      );
+    if (childReal === real || chain.includes(childReal))
+      throw new InputError(at.file, `${moduleCall(name, at.line)} calls a module that calls it (a cycle)`);
     const childInputs = new Map(Object.entries(body).filter(([key]) => !MODULE_META.has(key)));
     const childPath = `${modulePath ? `${modulePath}.` : ''}module.${name}`;
     loadModule(childDir, childPath, childInputs, resources, scopes, [...chain, real], depth + 1);
@@ -115,7 +125,10 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
   try {
     entries = readdirSync(dir).sort();
   } catch (error) {
-    throw new InputError(dir, `cannot list the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InputError(
+      dir,
+      `cannot list the directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const document: Record<string, unknown> = dict();
   const lines = new Map<string, Location>();
@@ -130,7 +143,11 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
     const isOverride = OVERRIDE.test(entry);
     const isTf = entry.endsWith('.tf');
     const isTfJson = entry.endsWith('.tf.json');
-    const isVars = entry === 'terraform.tfvars' || entry.endsWith('.auto.tfvars') || entry === 'terraform.tfvars.json' || entry.endsWith('.auto.tfvars.json');
+    const isVars =
+      entry === 'terraform.tfvars' ||
+      entry.endsWith('.auto.tfvars') ||
+      entry === 'terraform.tfvars.json' ||
+      entry.endsWith('.auto.tfvars.json');
     if (!isTf && !isTfJson && !isVars) continue;
     // readText refuses directories, FIFOs and symlink loops with a message naming the file.
     const text = readText(file);
@@ -157,17 +174,28 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             const list = Array.isArray(bodies) ? bodies : [bodies];
             const line = headers.get(`${key} ${type} ${name}`) ?? 0;
             const previous = declaredAt.get(relativeAddress);
-            if (list.length === 1 && !isRecord(list[0])) throw new InputError(file, `${relativeAddress} must be a block`);
+            if (list.length === 1 && !isRecord(list[0]))
+              throw new InputError(file, `${relativeAddress} must be a block`);
             if (isOverride && list.length === 1) {
               // Override files replace the arguments they name in a block declared elsewhere; as in
               // Terraform, overriding a block that does not exist is an error.
-              if (!previous) throw new InputError(file, `${relativeAddress} overrides a block that no other file of the module declares`);
-              byName[name] = overrideBody(byName[name] as Record<string, unknown>, isTf ? adaptBody(list[0]) : list[0]);
+              if (!previous)
+                throw new InputError(
+                  file,
+                  `${relativeAddress} overrides a block that no other file of the module declares`,
+                );
+              byName[name] = overrideBody(
+                byName[name] as Record<string, unknown>,
+                isTf ? adaptBody(list[0]) : list[0],
+              );
               continue;
             }
             if (previous || list.length !== 1) {
               const first = previous ?? { file, line };
-              throw new InputError(file, `${relativeAddress} is declared twice (first at ${first.file}${first.line ? `:${first.line}` : ''}); every resource needs a unique address`);
+              throw new InputError(
+                file,
+                `${relativeAddress} is declared twice (first at ${first.file}${first.line ? `:${first.line}` : ''}); every resource needs a unique address`,
+              );
             }
             declaredAt.set(relativeAddress, { file, line });
             byName[name] = isTf ? adaptBody(list[0]) : list[0];
@@ -185,9 +213,14 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             continue;
           }
           const declared = Object.prototype.hasOwnProperty.call(section, name);
-          if (list.length === 1 && !isRecord(list[0])) throw new InputError(file, `${key} "${name}" must be a block (an object)`);
+          if (list.length === 1 && !isRecord(list[0]))
+            throw new InputError(file, `${key} "${name}" must be a block (an object)`);
           if (isOverride && list.length === 1) {
-            if (!declared) throw new InputError(file, `${key} "${name}" overrides a block that no other file of the module declares`);
+            if (!declared)
+              throw new InputError(
+                file,
+                `${key} "${name}" overrides a block that no other file of the module declares`,
+              );
             const body = overrideBody(section[name] as Record<string, unknown>, list[0]);
             section[name] = body;
             // A module call keeps the place it is declared at, for messages.
@@ -199,14 +232,16 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
             throw new InputError(file, `${key} "${name}" is declared more than once`);
           }
           section[name] = list[0];
-          if (key === 'module') calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
+          if (key === 'module')
+            calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
         }
       } else if (key === 'locals') {
         const section = (document.locals ??= dict()) as Record<string, unknown>;
         for (const block of Array.isArray(value) ? value : [value]) {
           if (!isRecord(block)) throw new InputError(file, '"locals" must hold attributes');
           for (const [name, expression] of Object.entries(block)) {
-            if (!isOverride && Object.prototype.hasOwnProperty.call(section, name)) throw new InputError(file, `local.${name} is defined more than once`);
+            if (!isOverride && Object.prototype.hasOwnProperty.call(section, name))
+              throw new InputError(file, `local.${name} is defined more than once`);
             section[name] = expression;
           }
         }
@@ -220,19 +255,26 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
 }
 
 /** Merge `terraform` blocks across files: the first backend wins as Terraform requires one, providers add up. */
-function mergeTerraformBlocks(file: string, existing: unknown, value: unknown, isOverride: boolean): Record<string, unknown> {
+function mergeTerraformBlocks(
+  file: string,
+  existing: unknown,
+  value: unknown,
+  isOverride: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = isRecord(existing) ? existing : dict();
   for (const block of Array.isArray(value) ? value : [value]) {
     if (!isRecord(block)) throw new InputError(file, '"terraform" must be a block (an object)');
     for (const [key, inner] of Object.entries(block)) {
       if (key === 'required_providers') {
         const providers = (out.required_providers ??= dict()) as Record<string, unknown>;
-        for (const entry of Array.isArray(inner) ? inner : [inner]) if (isRecord(entry)) for (const [name, spec] of Object.entries(entry)) providers[name] = spec;
+        for (const entry of Array.isArray(inner) ? inner : [inner])
+          if (isRecord(entry)) for (const [name, spec] of Object.entries(entry)) providers[name] = spec;
       } else if (key === 'backend' || key === 'cloud') {
         if (isOverride) {
           delete out.backend;
           delete out.cloud;
-        } else if (out.backend !== undefined || out.cloud !== undefined) throw new InputError(file, 'declares a second backend; Terraform allows one');
+        } else if (out.backend !== undefined || out.cloud !== undefined)
+          throw new InputError(file, 'declares a second backend; Terraform allows one');
         out[key] = inner;
       } else out[key] = inner;
     }
@@ -274,7 +316,10 @@ function loadOrder(entry: string): number {
 }
 
 /** The block with the override's arguments in place of its own (the block was checked to be one). */
-function overrideBody(existing: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+function overrideBody(
+  existing: Record<string, unknown>,
+  override: Record<string, unknown>,
+): Record<string, unknown> {
   // Assigning into a prototype-less object keeps a `__proto__` argument an ordinary key.
   return Object.assign(dict(), existing, override);
 }
@@ -307,7 +352,10 @@ export function scanHeaders(text: string): Map<string, number> {
 }
 
 /** Values from terraform.tfvars / *.auto.tfvars take the place of defaults. */
-function withValues(variables: ReadonlyMap<string, VariableDecl>, values: ReadonlyMap<string, unknown>): Map<string, VariableDecl> {
+function withValues(
+  variables: ReadonlyMap<string, VariableDecl>,
+  values: ReadonlyMap<string, unknown>,
+): Map<string, VariableDecl> {
   const out = new Map(variables);
   for (const [name, value] of values) {
     const declared = out.get(name);

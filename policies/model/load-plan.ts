@@ -18,28 +18,107 @@ export interface PlanOptions {
 }
 
 export function isPlanDocument(document: unknown): boolean {
-  return isRecord(document) && 'format_version' in document && ('planned_values' in document || 'resource_changes' in document || 'terraform_version' in document);
+  return (
+    isRecord(document) &&
+    'format_version' in document &&
+    !isStateDocument(document) &&
+    ('planned_values' in document || 'resource_changes' in document || 'terraform_version' in document)
+  );
+}
+
+/** `terraform show -json` of a state (no plan file): `values.root_module`, no planned values or changes. */
+export function isStateDocument(document: unknown): boolean {
+  return (
+    isRecord(document) &&
+    'format_version' in document &&
+    'values' in document &&
+    !('planned_values' in document) &&
+    !('resource_changes' in document)
+  );
+}
+
+/**
+ * A state as `terraform show -json` writes it: every resource exists and every value is known. Read like
+ * a plan's `prior_state`, with nothing changing.
+ */
+export function loadState(document: Record<string, unknown>, options: PlanOptions): TfModel {
+  const { file } = options;
+  const formatVersion = readFormatVersion(file, document, 'state');
+  if (!isRecord(document.values))
+    throw new InputError(
+      file,
+      `values must be an object, got ${describeType(document.values)}; produce the file with \`terraform show -json\``,
+    );
+  const config = readConfiguration(file, undefined);
+  const resources = new Map<string, MutableResource>();
+  if (document.values.root_module !== undefined)
+    walkModule(file, document.values.root_module, 'values.root_module', resources, config, options, 0);
+  return buildModel({
+    kind: 'state',
+    origin: file,
+    stack: options.stack,
+    resources: [...resources.values()],
+    backend: undefined,
+    variables: new Map(),
+    locals: new Map(),
+    outputs: readOutputValues(file, document.values.outputs, 'values.outputs'),
+    bootstrap: false,
+    suppressions: [],
+    formatVersion,
+  });
+}
+
+/** Output values a plan or state knows (`{ name: { value, sensitive } }`); unknown ones are left out. */
+function readOutputValues(file: string, outputs: unknown, where: string): Map<string, unknown> {
+  const result = new Map<string, unknown>();
+  if (outputs === undefined || outputs === null) return result;
+  if (!isRecord(outputs))
+    throw new InputError(file, `${where} must be an object, got ${describeType(outputs)}`);
+  for (const [name, output] of Object.entries(outputs)) {
+    if (isRecord(output) && 'value' in output && output.value !== null) result.set(name, output.value);
+  }
+  return result;
+}
+
+function readFormatVersion(file: string, document: Record<string, unknown>, what: 'plan' | 'state'): string {
+  const formatVersion = document.format_version;
+  if (typeof formatVersion !== 'string' || !/^\d+\.\d+$/.test(formatVersion)) {
+    throw new InputError(
+      file,
+      `format_version must be a string like "1.2", got ${JSON.stringify(formatVersion)}`,
+    );
+  }
+  const major = Number(formatVersion.split('.')[0]);
+  if (major !== 0 && major !== SUPPORTED_MAJOR) {
+    throw new InputError(
+      file,
+      `${what} format_version ${formatVersion} is not supported (supported: 0.1 to 1.x); upgrade norway-policy`,
+    );
+  }
+  return formatVersion;
 }
 
 export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   const { file } = options;
-  if (!isRecord(document)) throw new InputError(file, `expected a plan JSON object, got ${describeType(document)}`);
-  const formatVersion = document.format_version;
-  if (typeof formatVersion !== 'string' || !/^\d+\.\d+$/.test(formatVersion)) {
-    throw new InputError(file, `format_version must be a string like "1.2", got ${JSON.stringify(formatVersion)}`);
-  }
-  const major = Number(formatVersion.split('.')[0]);
-  if (major !== 0 && major !== SUPPORTED_MAJOR) {
-    throw new InputError(file, `plan format_version ${formatVersion} is not supported (supported: 0.1 to 1.x); upgrade norway-policy`);
-  }
+  if (!isRecord(document))
+    throw new InputError(file, `expected a plan JSON object, got ${describeType(document)}`);
+  const formatVersion = readFormatVersion(file, document, 'plan');
   const planned = document.planned_values;
   const changes = document.resource_changes;
   if (planned === undefined && changes === undefined) {
-    throw new InputError(file, 'the plan has neither planned_values nor resource_changes; produce it with `terraform show -json plan.bin`');
+    throw new InputError(
+      file,
+      'the plan has neither planned_values nor resource_changes; produce it with `terraform show -json plan.bin`',
+    );
   }
   // Terraform always writes planned_values.root_module; without it we cannot know what the plan creates.
-  if (!isRecord(planned)) throw new InputError(file, `planned_values must be an object, got ${describeType(planned)}; produce the file with \`terraform show -json plan.bin\``);
-  if (changes !== undefined && !Array.isArray(changes)) throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
+  if (!isRecord(planned))
+    throw new InputError(
+      file,
+      `planned_values must be an object, got ${describeType(planned)}; produce the file with \`terraform show -json plan.bin\``,
+    );
+  if (changes !== undefined && !Array.isArray(changes))
+    throw new InputError(file, `resource_changes must be an array, got ${describeType(changes)}`);
 
   const config = readConfiguration(file, document.configuration);
   const resources = new Map<string, MutableResource>();
@@ -47,7 +126,10 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   walkModule(file, planned.root_module, 'planned_values.root_module', resources, config, options, 0);
   const plannedAddresses = [...resources.values()].filter((r) => r.mode === 'managed').map((r) => r.address);
 
-  const priorState = isRecord(document.prior_state) && isRecord(document.prior_state.values) ? document.prior_state.values.root_module : undefined;
+  const priorState =
+    isRecord(document.prior_state) && isRecord(document.prior_state.values)
+      ? document.prior_state.values.root_module
+      : undefined;
   // Data sources read while planning live in prior_state; take those planned_values lacks.
   if (isRecord(priorState)) {
     // Only data sources are taken, so only they are built: managed entries are most of prior_state.
@@ -61,7 +143,11 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     if (!isRecord(raw)) throw new InputError(file, `${where} must be an object`);
     const address = requireString(file, raw.address, `${where}.address`);
     const change = raw.change;
-    if (!isRecord(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === 'string')) {
+    if (
+      !isRecord(change) ||
+      !Array.isArray(change.actions) ||
+      !change.actions.every((a) => typeof a === 'string')
+    ) {
       throw new InputError(file, `${where} (${address}) has no change.actions list`);
     }
     const resourceChange: ResourceChange = {
@@ -74,7 +160,8 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     };
     const existing = resources.get(address);
     if (existing) {
-      if (existing.change) throw new InputError(file, `${where}: the address ${address} appears twice in resource_changes`);
+      if (existing.change)
+        throw new InputError(file, `${where}: the address ${address} appears twice in resource_changes`);
       existing.change = resourceChange;
       return;
     }
@@ -86,14 +173,29 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     const values = isRecord(change.after) ? change.after : isRecord(change.before) ? change.before : {};
     resources.set(
       address,
-      makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options, resourceChange),
+      makeResource(
+        address,
+        type,
+        name,
+        mode,
+        raw.index,
+        raw.provider_name,
+        values,
+        modulePath,
+        config,
+        options,
+        resourceChange,
+      ),
     );
   });
 
   // planned_values leaves out what is only known after apply; that is recorded in resource_changes alone.
   const missing = plannedAddresses.find((address) => resources.get(address)?.change === undefined);
   if (missing !== undefined) {
-    throw new InputError(file, `${missing} is in planned_values but has no entry in resource_changes, so its unknown values cannot be told apart from absent ones`);
+    throw new InputError(
+      file,
+      `${missing} is in planned_values but has no entry in resource_changes, so its unknown values cannot be told apart from absent ones`,
+    );
   }
 
   return buildModel({
@@ -104,7 +206,7 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     backend: undefined,
     variables: readPlanVariables(document.variables, config.rootVariables),
     locals: new Map(),
-    outputs: new Map(),
+    outputs: readOutputValues(file, planned.outputs, 'planned_values.outputs'),
     moduleInputs: config.moduleInputs,
     bootstrap: false,
     suppressions: [],
@@ -133,7 +235,8 @@ function walkModule(
   depth: number,
   onlyMode?: 'data',
 ): void {
-  if (!isRecord(module)) throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
+  if (!isRecord(module))
+    throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
   if (depth > 100) throw new InputError(file, `${where}: modules nest more than 100 levels deep`);
   const modulePath = typeof module.address === 'string' ? module.address : '';
   const list = module.resources ?? [];
@@ -149,11 +252,29 @@ function walkModule(
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const values = raw.values === undefined || raw.values === null ? {} : raw.values;
     if (!isRecord(values)) throw new InputError(file, `${at}.values must be an object`);
-    out.set(address, makeResource(address, type, name, mode, raw.index, raw.provider_name, values, modulePath, config, options, undefined, raw.sensitive_values));
+    out.set(
+      address,
+      makeResource(
+        address,
+        type,
+        name,
+        mode,
+        raw.index,
+        raw.provider_name,
+        values,
+        modulePath,
+        config,
+        options,
+        undefined,
+        raw.sensitive_values,
+      ),
+    );
   });
   const children = module.child_modules ?? [];
   if (!Array.isArray(children)) throw new InputError(file, `${where}.child_modules must be an array`);
-  children.forEach((child, i) => walkModule(file, child, `${where}.child_modules[${i}]`, out, config, options, depth + 1, onlyMode));
+  children.forEach((child, i) =>
+    walkModule(file, child, `${where}.child_modules[${i}]`, out, config, options, depth + 1, onlyMode),
+  );
 }
 
 function makeResource(
@@ -198,9 +319,15 @@ function makeResource(
 }
 
 function readConfiguration(file: string, configuration: unknown): PlanConfiguration {
-  const result: PlanConfiguration = { references: new Map(), moduleInputs: new Map(), rootVariables: new Map(), modulePrefixes: new Map() };
+  const result: PlanConfiguration = {
+    references: new Map(),
+    moduleInputs: new Map(),
+    rootVariables: new Map(),
+    modulePrefixes: new Map(),
+  };
   if (configuration === undefined) return result;
-  if (!isRecord(configuration)) throw new InputError(file, `configuration must be an object, got ${describeType(configuration)}`);
+  if (!isRecord(configuration))
+    throw new InputError(file, `configuration must be an object, got ${describeType(configuration)}`);
   const root = configuration.root_module;
   if (isRecord(root) && isRecord(root.variables)) {
     for (const [name, v] of Object.entries(root.variables)) {
@@ -215,23 +342,44 @@ function readConfiguration(file: string, configuration: unknown): PlanConfigurat
  * The references behind each value. A configuration that is there but malformed fails the input: the
  * references it would give are what lets values unknown until apply be judged.
  */
-function walkConfigModule(file: string, module: unknown, where: string, prefix: string, out: PlanConfiguration, depth: number): void {
-  if (!isRecord(module)) throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
+function walkConfigModule(
+  file: string,
+  module: unknown,
+  where: string,
+  prefix: string,
+  out: PlanConfiguration,
+  depth: number,
+): void {
+  if (!isRecord(module))
+    throw new InputError(file, `${where} must be an object, got ${describeType(module)}`);
   if (depth > 100) throw new InputError(file, `${where}: modules nest more than 100 levels deep`);
   (Array.isArray(module.resources) ? module.resources : []).forEach((raw, i) => {
-    if (!isRecord(raw) || typeof raw.address !== 'string') throw new InputError(file, `${where}.resources[${i}] must be an object with an address`);
+    if (!isRecord(raw) || typeof raw.address !== 'string')
+      throw new InputError(file, `${where}.resources[${i}] must be an object with an address`);
     const refs = new Map<string, string[]>();
     collectReferences(raw.expressions, '', refs);
     out.references.set(`${prefix}${raw.address}`, refs);
   });
   for (const [name, call] of Object.entries(isRecord(module.module_calls) ? module.module_calls : {})) {
-    if (!isRecord(call)) throw new InputError(file, `${where}.module_calls.${name} must be an object, got ${describeType(call)}`);
+    if (!isRecord(call))
+      throw new InputError(
+        file,
+        `${where}.module_calls.${name} must be an object, got ${describeType(call)}`,
+      );
     const childPrefix = `${prefix}module.${name}`;
     const inputs = new Map<string, string[]>();
     collectReferences(call.expressions, '', inputs);
     out.moduleInputs.set(childPrefix, inputs);
     // A call without `module` (a module whose source could not be loaded) has nothing more to give.
-    if (call.module !== undefined) walkConfigModule(file, call.module, `${where}.module_calls.${name}.module`, `${childPrefix}.`, out, depth + 1);
+    if (call.module !== undefined)
+      walkConfigModule(
+        file,
+        call.module,
+        `${where}.module_calls.${name}.module`,
+        `${childPrefix}.`,
+        out,
+        depth + 1,
+      );
   }
 }
 
@@ -274,6 +422,7 @@ function readPlanVariables(
 }
 
 function requireString(file: string, value: unknown, where: string): string {
-  if (typeof value !== 'string' || value === '') throw new InputError(file, `${where} must be a non-empty string, got ${describeType(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new InputError(file, `${where} must be a non-empty string, got ${describeType(value)}`);
   return value;
 }

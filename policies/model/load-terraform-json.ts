@@ -4,10 +4,27 @@
  */
 import { buildModel, ModelParts, providerShortName } from './build';
 import { isRecord } from './values';
-import { DeclaredSuppression, InputError, InputKind, ProviderConfig, TfModel, TfResource, VariableDecl } from './types';
+import {
+  DeclaredSuppression,
+  InputError,
+  InputKind,
+  ProviderConfig,
+  TfModel,
+  TfResource,
+  VariableDecl,
+} from './types';
 
 /** Keys of a resource block that are Terraform meta-arguments, not provider attributes. */
-const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'lifecycle', 'provider', 'depends_on', 'provisioner', 'connection']);
+const META_ARGUMENTS = new Set([
+  '//',
+  'count',
+  'for_each',
+  'lifecycle',
+  'provider',
+  'depends_on',
+  'provisioner',
+  'connection',
+]);
 /** Meta-arguments kept on the resource (`provisioning`) because they can hold credentials. */
 const PROVISIONING = ['connection', 'provisioner'];
 
@@ -36,7 +53,10 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
   const modulePath = options.modulePath ?? '';
   const modulePrefix = modulePath ? `${modulePath}.` : '';
   if (!isRecord(document)) {
-    throw new InputError(file, `expected a Terraform JSON object at the top level, got ${describeType(document)}`);
+    throw new InputError(
+      file,
+      `expected a Terraform JSON object at the top level, got ${describeType(document)}`,
+    );
   }
   const topMeta = isRecord(document['//']) ? document['//'] : {};
   const metadata = isRecord(topMeta.metadata) ? topMeta.metadata : {};
@@ -50,24 +70,36 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
   for (const mode of ['managed', 'data'] as const) {
     const section = document[mode === 'managed' ? 'resource' : 'data'];
     if (section === undefined) continue;
-    if (!isRecord(section)) throw new InputError(file, `"${mode === 'managed' ? 'resource' : 'data'}" must be an object of resource types`);
+    if (!isRecord(section))
+      throw new InputError(
+        file,
+        `"${mode === 'managed' ? 'resource' : 'data'}" must be an object of resource types`,
+      );
     for (const [type, instances] of Object.entries(section)) {
       for (const [name, rawBody] of Object.entries(blockMap(file, type, instances))) {
         if (Array.isArray(rawBody) && rawBody.length > 1) {
-          throw new InputError(file, `${type}.${name} is declared ${rawBody.length} times; every resource needs a unique address`);
+          throw new InputError(
+            file,
+            `${type}.${name} is declared ${rawBody.length} times; every resource needs a unique address`,
+          );
         }
         const body = firstBlock(rawBody);
-        if (!body) throw new InputError(file, `${type}.${name} must be an object, got ${describeType(rawBody)}`);
+        if (!body)
+          throw new InputError(file, `${type}.${name} must be an object, got ${describeType(rawBody)}`);
         const address = `${modulePrefix}${mode === 'data' ? 'data.' : ''}${type}.${name}`;
         const meta = isRecord(body['//']) ? body['//'] : {};
-        const constructPath = isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
+        const constructPath =
+          isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
         // fromEntries defines properties, so a `__proto__` key stays data and never touches a prototype.
         const values = Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
-        const localProvider = typeof body.provider === 'string' ? body.provider.split('.')[0] : type.split('_')[0];
+        const localProvider =
+          typeof body.provider === 'string' ? body.provider.split('.')[0] : type.split('_')[0];
         const source = providerSources.get(localProvider);
         const lifecycle = firstBlock(body.lifecycle);
         const location = options.lines?.get(address);
-        const provisioning = Object.fromEntries(PROVISIONING.filter((key) => body[key] !== undefined).map((key) => [key, body[key]]));
+        const provisioning = Object.fromEntries(
+          PROVISIONING.filter((key) => body[key] !== undefined).map((key) => [key, body[key]]),
+        );
         resources.push({
           address,
           configAddress: address,
@@ -80,7 +112,13 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
           provisioning: Object.keys(provisioning).length > 0 ? provisioning : undefined,
-          source: { file: location?.file ?? file, stack, constructPath, module: modulePath, line: location?.line },
+          source: {
+            file: location?.file ?? file,
+            stack,
+            constructPath,
+            module: modulePath,
+            line: location?.line,
+          },
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
         if (policy && Array.isArray(policy.suppressions)) {
@@ -152,7 +190,9 @@ function readVariables(section: unknown): Map<string, VariableDecl> {
   const variables = new Map<string, VariableDecl>();
   for (const [name, raw] of Object.entries(isRecord(section) ? section : {})) {
     const body = firstBlock(raw) ?? {};
-    const validations = (Array.isArray(body.validation) ? body.validation : body.validation ? [body.validation] : [])
+    const validations = (
+      Array.isArray(body.validation) ? body.validation : body.validation ? [body.validation] : []
+    )
       .filter(isRecord)
       .map((v) => ({ condition: v.condition, errorMessage: v.error_message }));
     variables.set(name, {
@@ -169,7 +209,8 @@ function readVariables(section: unknown): Map<string, VariableDecl> {
 function readLocals(section: unknown): Map<string, unknown> {
   const locals = new Map<string, unknown>();
   const blocks = Array.isArray(section) ? section : [section];
-  for (const block of blocks) if (isRecord(block)) for (const [k, v] of Object.entries(block)) locals.set(k, v);
+  for (const block of blocks)
+    if (isRecord(block)) for (const [k, v] of Object.entries(block)) locals.set(k, v);
   return locals;
 }
 
@@ -194,12 +235,19 @@ function blockMap(file: string, type: string, value: unknown): Record<string, un
   if (Array.isArray(value)) {
     const out = new Map<string, unknown>();
     for (const [name, body] of value.filter(isRecord).flatMap((v) => Object.entries(v))) {
-      if (out.has(name)) throw new InputError(file, `${type}.${name} is declared twice; every resource needs a unique address`);
+      if (out.has(name))
+        throw new InputError(
+          file,
+          `${type}.${name} is declared twice; every resource needs a unique address`,
+        );
       out.set(name, body);
     }
     return Object.fromEntries(out);
   }
-  throw new InputError(file, `resource type ${type} must map names to resource bodies, got ${describeType(value)}`);
+  throw new InputError(
+    file,
+    `resource type ${type} must map names to resource bodies, got ${describeType(value)}`,
+  );
 }
 
 export function describeType(value: unknown): string {

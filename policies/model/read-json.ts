@@ -47,22 +47,37 @@ export function readText(file: string): string {
     // Never open FIFOs, sockets or devices: reading one could block forever.
     const stat = statSync(file);
     if (stat.isDirectory()) throw new InputError(file, 'cannot read the file (is a directory)');
-    if (!stat.isFile()) throw new InputError(file, 'is not a regular file (a FIFO, socket or device); expected a file');
-    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `is ${Math.ceil(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+    if (!stat.isFile())
+      throw new InputError(file, 'is not a regular file (a FIFO, socket or device); expected a file');
+    if (stat.size > MAX_INPUT_BYTES)
+      throw new InputError(
+        file,
+        `is ${Math.ceil(stat.size / 1048576)} MB, larger than the ${MAX_INPUT_BYTES / 1048576} MB limit`,
+      );
     buffer = readFileSync(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file, `cannot read the file (${describeFsError(error)})`);
   }
-  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
+  if (
+    buffer.length >= 2 &&
+    ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))
+  ) {
     throw new InputError(file, 'the file is UTF-16; save it as UTF-8 (terraform show -json writes UTF-8)');
   }
-  if (buffer.includes(0)) throw new InputError(file, 'the file is binary, not JSON (a plan must be converted with `terraform show -json plan.bin`)');
+  if (buffer.includes(0))
+    throw new InputError(
+      file,
+      'the file is binary, not JSON (a plan must be converted with `terraform show -json plan.bin`)',
+    );
   let text: string;
   try {
     text = UTF8.decode(buffer);
   } catch {
-    throw new InputError(file, `the file is not valid UTF-8 (${describeInvalidUtf8(buffer)}); save it as UTF-8`);
+    throw new InputError(
+      file,
+      `the file is not valid UTF-8 (${describeInvalidUtf8(buffer)}); save it as UTF-8`,
+    );
   }
   // The decoder drops a leading UTF-8 byte order mark itself (`ignoreBOM` is false).
   return text;
@@ -80,11 +95,18 @@ export function parseJsonText(file: string, text: string): unknown {
     throw new InputError(file, `malformed JSON ${describeJsonError(text, (error as Error).message)}`);
   }
   const scan = scanJson(text);
-  if (scan.tooDeep) throw new InputError(file, `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`);
+  if (scan.tooDeep)
+    throw new InputError(
+      file,
+      `the JSON nests deeper than ${MAX_NESTING} levels; this is not a Terraform configuration or plan`,
+    );
   const duplicate = scan.duplicate;
   if (duplicate) {
     // JSON.parse keeps only the last value; Terraform reads every `"resource"` property of a JSON file.
-    throw new InputError(file, `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${duplicate.line}, column ${duplicate.column}); part of the input would go unchecked`);
+    throw new InputError(
+      file,
+      `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${duplicate.line}, column ${duplicate.column}); part of the input would go unchecked`,
+    );
   }
   return document;
 }
@@ -115,7 +137,10 @@ const SMALL_OBJECT_KEYS = 32;
  * objects have a few keys). Equal hashes are confirmed on the decoded keys, so a collision never
  * reports a duplicate that is not there.
  */
-export function scanJson(text: string, maxDepth = MAX_NESTING): { tooDeep: boolean; duplicate?: DuplicateKey } {
+export function scanJson(
+  text: string,
+  maxDepth = MAX_NESTING,
+): { tooDeep: boolean; duplicate?: DuplicateKey } {
   const length = text.length;
   const frames = Math.min(maxDepth, length) + 2;
   // Per open container (index = depth): 1 for an object; where its keys start in `hashes`; a Set once large.
@@ -144,11 +169,15 @@ export function scanJson(text: string, maxDepth = MAX_NESTING): { tooDeep: boole
       i = end;
       if (isObject[depth] !== 1 || duplicate) continue;
       let next = text.charCodeAt(end + 1);
-      for (let n = end + 1; next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09; ) next = text.charCodeAt(++n);
+      for (let n = end + 1; next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09;)
+        next = text.charCodeAt(++n);
       if (next !== 0x3a /* : */) continue;
       // A key. An escaped one is decoded first, so `"\u0061"` and `"a"` are the same key.
       const decoded = escaped ? keyAt(text, start, end) : undefined;
-      const hash = decoded === undefined ? keyHash(text, start + 1, end - start - 1) : keyHash(decoded, 0, decoded.length);
+      const hash =
+        decoded === undefined
+          ? keyHash(text, start + 1, end - start - 1)
+          : keyHash(decoded, 0, decoded.length);
       const set = large[depth];
       if (set) {
         const key = keyAt(text, start, end);
@@ -262,8 +291,14 @@ export function readJson(file: string): unknown {
 
 function describeJsonError(text: string, message: string): string {
   const position = /at position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
-  const reason = message.replace(/ (?:in|after) JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input (truncated?)');
+  const offset = position
+    ? Number(position[1])
+    : /end of JSON input|Unterminated/.test(message)
+      ? text.length
+      : undefined;
+  const reason = message
+    .replace(/ (?:in|after) JSON at position \d+.*$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'unexpected end of input (truncated?)');
   if (offset === undefined) return `(${reason})`;
   let line = 1;
   let column = 1;

@@ -6,7 +6,12 @@
 import { parseExpression, parseTraversal } from './expressions';
 import { getPath, getStep, parsePath, PathSegment } from './values';
 import { instancesInModule } from './indexes';
+import { parentArmId, parseArmId, parseVaultObjectUrl, type ArmId } from './arm-id';
+import { ARM_TYPES } from './arm-types';
 import type { TfModel, TfResource, VariableDecl, Workspace } from './types';
+
+/** What a message says when an id or a stack is not among the inputs: the fix is to pass it. */
+export const NOT_IN_ESTATE = 'not in the checked estate; pass its stack, plan or state with --context';
 
 export type Resolved =
   | { readonly kind: 'known'; readonly value: unknown }
@@ -25,20 +30,45 @@ export type Target =
 
 /** What a reference points at before the remaining attribute path is read. */
 type Hop =
-  | { readonly kind: 'resource'; readonly model: TfModel; readonly resources: readonly TfResource[]; readonly rest: readonly PathSegment[] }
+  | {
+      readonly kind: 'resource';
+      readonly model: TfModel;
+      readonly resources: readonly TfResource[];
+      readonly rest: readonly PathSegment[];
+    }
   | Resolved;
 
 const MAX_DEPTH = 32;
 const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
 /** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
 const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
+/** `${azurerm_storage_account.sa.id}/blobServices/default`: a reference followed by a literal id suffix. */
+const REFERENCE_WITH_SUFFIX = /^\$\{\s*([^{}]+?)\s*\}(\/[A-Za-z0-9/_.-]*)$/;
+
+interface Located {
+  readonly model: TfModel;
+  readonly resource: TfResource;
+}
 
 export class Resolver {
   /** Per model and resource, path → result: keys stay short strings, not origin + address + path. */
   private readonly memo = new WeakMap<TfModel, WeakMap<TfResource, Map<string, Resolved>>>();
-  private byId?: Map<string, { readonly model: TfModel; readonly resource: TfResource }>;
+  private byId?: Map<string, Located>;
+  private byArmName?: Map<string, Located[]>;
+  private vaultObjects?: Map<string, Located[]>;
+  private owners?: WeakMap<TfResource, TfModel>;
 
   constructor(private readonly workspace: Workspace) {}
+
+  /** The model a resource was loaded into (the first, when two inputs share one). */
+  modelOf(resource: TfResource): TfModel | undefined {
+    if (!this.owners) {
+      this.owners = new WeakMap();
+      for (const model of this.workspace.models)
+        for (const r of model.resources) if (!this.owners.has(r)) this.owners.set(r, model);
+    }
+    return this.owners.get(resource);
+  }
 
   /** Resolve the value at `path` of `resource` (a dotted string or segments). */
   value(model: TfModel, resource: TfResource, path: string | readonly PathSegment[], depth = 0): Resolved {
@@ -64,51 +94,103 @@ export class Resolver {
     return result;
   }
 
-  /** Resolve an attribute that holds another resource's id (a replication target, a log destination…). */
+  /**
+   * Resolve an attribute that holds another resource's id (a replication target, a log destination…).
+   * A reference names the resource even where the plan already knows the id (an existing resource), so
+   * references are followed first; a known id is then looked up in the estate by id, by ARM id parts
+   * (type, resource group, names) or as a Key Vault object URL.
+   */
   target(model: TfModel, resource: TfResource, path: string | readonly PathSegment[]): Target {
     const segments = segmentsOf(path);
     if (!resource.valuesAreExpressions) {
+      const hop = this.followPlanReferences(model, resource, segments, 0);
+      // A reference to one instance names the target; one to several (`x.y` beside `x.y[0]`) leaves it to the id.
+      if (hop && hop.kind === 'resource' && hop.resources.length === 1) return this.hopToTarget(hop);
       if (isUnknownAt(resource.change?.afterUnknown, segments)) {
-        const hop = this.followPlanReferences(model, resource, segments, 0);
-        return hop ? this.hopToTarget(hop) : { kind: 'unknown', reason: `${describePath(segments)} is only known after apply` };
+        return hop
+          ? this.hopToTarget(hop)
+          : { kind: 'unknown', reason: `${describePath(segments)} is only known after apply` };
       }
       const raw = getPath(resource.values, segments);
       if (raw === undefined || raw === null) return { kind: 'absent' };
-      if (typeof raw !== 'string') return { kind: 'unknown', reason: `${describePath(segments)} is not a resource id` };
+      if (typeof raw !== 'string')
+        return { kind: 'unknown', reason: `${describePath(segments)} is not a resource id` };
       return this.targetById(raw);
     }
     const raw = getPath(resource.values, segments);
     if (raw === undefined || raw === null) return { kind: 'absent' };
-    if (typeof raw !== 'string') return { kind: 'unknown', reason: `${describePath(segments)} is not a resource id` };
-    const expression = parseExpression(raw);
+    if (typeof raw !== 'string')
+      return { kind: 'unknown', reason: `${describePath(segments)} is not a resource id` };
+    const suffixed = REFERENCE_WITH_SUFFIX.exec(raw);
+    const expression = parseExpression(suffixed ? `\${${suffixed[1]}}` : raw);
     if (expression.kind === 'literal') return this.targetById(expression.value);
-    if (expression.kind === 'complex') return { kind: 'unknown', reason: `${describePath(segments)} is a computed expression (${raw})` };
-    return this.hopToTarget(this.follow(model, resource.source.module, expression.traversal, 0));
+    if (expression.kind === 'complex')
+      return { kind: 'unknown', reason: `${describePath(segments)} is a computed expression (${raw})` };
+    const hop = this.follow(model, resource.source.module, expression.traversal, 0);
+    // `${x.id}/blobServices/default` lives in x.
+    if (suffixed && hop.kind === 'resource') return this.hopToTarget({ ...hop, rest: [] });
+    return this.hopToTarget(hop);
   }
 
   private hopToTarget(hop: Hop): Target {
     if (hop.kind === 'resource') {
-      if (hop.resources.length === 1) return { kind: 'resource', model: hop.model, resource: hop.resources[0] };
-      return { kind: 'unknown', reason: `it refers to ${hop.resources.length} instances of ${hop.resources[0].configAddress}` };
+      if (hop.resources.length === 1)
+        return { kind: 'resource', model: hop.model, resource: hop.resources[0] };
+      return {
+        kind: 'unknown',
+        reason: `it refers to ${hop.resources.length} instances of ${hop.resources[0].configAddress}`,
+      };
     }
-    if (hop.kind === 'known') return typeof hop.value === 'string' ? this.targetById(hop.value) : { kind: 'unknown', reason: 'it is not a resource id' };
+    if (hop.kind === 'known')
+      return typeof hop.value === 'string'
+        ? this.targetById(hop.value)
+        : { kind: 'unknown', reason: 'it is not a resource id' };
     if (hop.kind === 'oneOf') return { kind: 'unknown', reason: hop.reason };
     return hop;
   }
 
-  /** A literal id: in a plan, match it against the ids of resources we know; otherwise it is outside. */
+  /**
+   * A literal id, looked up in the estate: the exact id a plan or state knows; else an ARM id by type,
+   * resource group and names (a child id falls back to the nearest ancestor in the estate, where it
+   * lives); else a Key Vault object URL by vault and object name. Anything else is outside the estate.
+   */
   private targetById(id: string): Target {
-    const found = this.idIndex().get(id.toLowerCase());
-    return found ? { kind: 'resource', model: found.model, resource: found.resource } : { kind: 'external', value: id };
+    const exact = this.idIndex().get(id.toLowerCase());
+    if (exact) return { kind: 'resource', model: exact.model, resource: exact.resource };
+    const arm = parseArmId(id);
+    if (arm) {
+      for (let at: ArmId | undefined = arm; at; at = parentArmId(at)) {
+        const found = this.byArmParts(at);
+        if (found.length === 1)
+          return { kind: 'resource', model: found[0].model, resource: found[0].resource };
+        if (found.length > 1)
+          return {
+            kind: 'unknown',
+            reason: `the id ${id} matches ${found.length} resources of the estate (${found.map((f) => f.resource.address).join(', ')})`,
+          };
+      }
+      return { kind: 'external', value: id };
+    }
+    const url = parseVaultObjectUrl(id);
+    if (url) {
+      const found = (this.vaultObjectIndex().get(`${url.kind}|${url.name}`) ?? []).filter((candidate) => {
+        const vault = this.target(candidate.model, candidate.resource, 'key_vault_id');
+        if (vault.kind !== 'resource') return false;
+        const name = this.value(vault.model, vault.resource, 'name');
+        return name.kind === 'known' && String(name.value).toLowerCase() === url.vault;
+      });
+      if (found.length === 1) return { kind: 'resource', model: found[0].model, resource: found[0].resource };
+    }
+    return { kind: 'external', value: id };
   }
 
   /**
    * Known ids (lower-cased) → the first resource holding them, in workspace order. Built once, on the
    * first id lookup: a scan per lookup made checks of large plans quadratic.
    */
-  private idIndex(): Map<string, { readonly model: TfModel; readonly resource: TfResource }> {
+  private idIndex(): Map<string, Located> {
     if (this.byId) return this.byId;
-    const index = new Map<string, { readonly model: TfModel; readonly resource: TfResource }>();
+    const index = new Map<string, Located>();
     for (const model of this.workspace.models) {
       for (const resource of model.resources) {
         const own = resource.values.id;
@@ -121,28 +203,121 @@ export class Resolver {
     return index;
   }
 
-  private computeValue(model: TfModel, resource: TfResource, path: readonly PathSegment[], depth: number): Resolved {
+  /**
+   * Resources of the estate by ARM type, resource group and names, from their configuration, plan or
+   * state. The same resource read from two inputs (a stack and its plan) counts once: by address and
+   * stack. Built once, on the first ARM id that is not known exactly.
+   */
+  private byArmParts(id: ArmId): readonly Located[] {
+    if (!this.byArmName) {
+      const index = new Map<string, Located[]>();
+      const seen = new Set<string>();
+      for (const model of this.workspace.models) {
+        for (const resource of model.resources) {
+          const fact = resource.mode === 'managed' ? ARM_TYPES[resource.type] : undefined;
+          if (!fact) continue;
+          const names = fact.nameAttributes.map((attribute) => this.knownString(model, resource, attribute));
+          const group =
+            fact.armType === 'microsoft.resources/resourcegroups'
+              ? names[0]
+              : this.knownString(model, resource, 'resource_group_name');
+          if (names.some((n) => n === undefined) || group === undefined) continue;
+          const key = `${fact.armType}|${group}|${names.join('/')}`;
+          const identity = `${resource.source.stack ?? model.origin}\u0000${resource.address}`;
+          if (seen.has(`${key}\u0000${identity}`)) continue;
+          seen.add(`${key}\u0000${identity}`);
+          const list = index.get(key);
+          if (list) list.push({ model, resource });
+          else index.set(key, [{ model, resource }]);
+        }
+      }
+      this.byArmName = index;
+    }
+    const candidates =
+      this.byArmName.get(`${id.armType}|${id.resourceGroup ?? ''}|${id.names.join('/')}`) ?? [];
+    // Where a candidate's own id is known, its subscription must agree too.
+    return candidates.filter(({ resource }) => {
+      const own =
+        typeof resource.values.id === 'string' && !resource.valuesAreExpressions
+          ? parseArmId(resource.values.id)
+          : undefined;
+      return !own?.subscription || !id.subscription || own.subscription === id.subscription;
+    });
+  }
+
+  /** Key Vault keys, secrets and certificates by kind and lower-cased name. */
+  private vaultObjectIndex(): Map<string, Located[]> {
+    if (this.vaultObjects) return this.vaultObjects;
+    const kinds: Record<string, string> = {
+      azurerm_key_vault_key: 'keys',
+      azurerm_key_vault_secret: 'secrets',
+      azurerm_key_vault_certificate: 'certificates',
+    };
+    const index = new Map<string, Located[]>();
+    for (const model of this.workspace.models) {
+      for (const resource of model.resources) {
+        const kind = resource.mode === 'managed' ? kinds[resource.type] : undefined;
+        const name = kind ? this.knownString(model, resource, 'name') : undefined;
+        if (!kind || name === undefined) continue;
+        const key = `${kind}|${name}`;
+        const list = index.get(key);
+        if (list) list.push({ model, resource });
+        else index.set(key, [{ model, resource }]);
+      }
+    }
+    this.vaultObjects = index;
+    return index;
+  }
+
+  private knownString(model: TfModel, resource: TfResource, attribute: string): string | undefined {
+    const resolved = this.value(model, resource, attribute);
+    return resolved.kind === 'known' && typeof resolved.value === 'string'
+      ? resolved.value.toLowerCase()
+      : undefined;
+  }
+
+  private computeValue(
+    model: TfModel,
+    resource: TfResource,
+    path: readonly PathSegment[],
+    depth: number,
+  ): Resolved {
     if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'references nest too deep (a cycle?)' };
     if (!resource.valuesAreExpressions) {
       // `value` reads a plan value that is known now directly; here it is one known only after apply.
       const hop = this.followPlanReferences(model, resource, path, depth);
-      return hop ? this.finish(hop, depth) : { kind: 'unknown', reason: `${describePath(path)} of ${resource.address} is only known after apply` };
+      return hop
+        ? this.finish(hop, depth)
+        : {
+            kind: 'unknown',
+            reason: `${describePath(path)} of ${resource.address} is only known after apply`,
+          };
     }
     // Synthesized JSON or HCL: walk the path, resolving an expression wherever one stands.
     let current: unknown = resource.values;
     for (let i = 0; i < path.length; i++) {
-      if (typeof current === 'string') return this.resolveExpressionThenPath(model, resource.source.module, current, path.slice(i), depth);
+      if (typeof current === 'string')
+        return this.resolveExpressionThenPath(model, resource.source.module, current, path.slice(i), depth);
       current = getPath(current, [path[i]]);
     }
     if (current === undefined || current === null) return { kind: 'absent' };
-    if (typeof current === 'string') return this.resolveExpressionThenPath(model, resource.source.module, current, [], depth);
+    if (typeof current === 'string')
+      return this.resolveExpressionThenPath(model, resource.source.module, current, [], depth);
     return { kind: 'known', value: current };
   }
 
-  private resolveExpressionThenPath(model: TfModel, modulePath: string, text: string, rest: readonly PathSegment[], depth: number): Resolved {
+  private resolveExpressionThenPath(
+    model: TfModel,
+    modulePath: string,
+    text: string,
+    rest: readonly PathSegment[],
+    depth: number,
+  ): Resolved {
     const expression = parseExpression(text);
-    if (expression.kind === 'literal') return rest.length === 0 ? { kind: 'known', value: expression.value } : { kind: 'absent' };
-    if (expression.kind === 'complex') return { kind: 'unknown', reason: `the expression ${text} is computed by Terraform` };
+    if (expression.kind === 'literal')
+      return rest.length === 0 ? { kind: 'known', value: expression.value } : { kind: 'absent' };
+    if (expression.kind === 'complex')
+      return { kind: 'unknown', reason: `the expression ${text} is computed by Terraform` };
     return this.finish(this.follow(model, modulePath, [...expression.traversal, ...rest], depth + 1), depth);
   }
 
@@ -151,18 +326,68 @@ export class Resolver {
     const results = hop.resources.map((r) => this.value(hop.model, r, hop.rest, depth + 1));
     if (results.length === 1) return results[0];
     const known = results.filter((r): r is { kind: 'known'; value: unknown } => r.kind === 'known');
-    if (known.length === results.length && known.every((r) => JSON.stringify(r.value) === JSON.stringify(known[0].value))) return known[0];
-    return { kind: 'unknown', reason: `${hop.resources[0].configAddress} has ${results.length} instances that differ or are unknown` };
+    if (
+      known.length === results.length &&
+      known.every((r) => JSON.stringify(r.value) === JSON.stringify(known[0].value))
+    )
+      return known[0];
+    return {
+      kind: 'unknown',
+      reason: `${hop.resources[0].configAddress} has ${results.length} instances that differ or are unknown`,
+    };
   }
 
-  /** For plan values known only after apply: follow the first reference the configuration records. */
-  private followPlanReferences(model: TfModel, resource: TfResource, path: readonly PathSegment[], depth: number): Hop | undefined {
+  /**
+   * For plan values known only after apply: the references the configuration records. Terraform lists a
+   * reference and its prefixes (`azurerm_x.y.id`, `azurerm_x.y`); the longest of each stands for the
+   * value. One reference is followed; several must all resolve to the same resource or value, or the
+   * value is unknown — an expression that mixes a Norway location with anything unknown is unknown.
+   */
+  private followPlanReferences(
+    model: TfModel,
+    resource: TfResource,
+    path: readonly PathSegment[],
+    depth: number,
+  ): Hop | undefined {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     const references = resource.references?.get(attribute);
     if (!references || references.length === 0) return undefined;
-    const traversal = parseTraversal(references[0]);
-    if (!traversal) return undefined;
-    return this.follow(model, resource.source.module, traversal, depth + 1);
+    const longest = references.filter(
+      (r) =>
+        !references.some((other) => other !== r && (other.startsWith(`${r}.`) || other.startsWith(`${r}[`))),
+    );
+    const traversals = longest.map(parseTraversal).filter((t): t is PathSegment[] => t !== undefined);
+    if (traversals.length === 0) return undefined;
+    const hops = traversals.map((traversal) =>
+      this.follow(model, resource.source.module, traversal, depth + 1),
+    );
+    if (hops.length === 1) return hops[0];
+    const first = hops[0];
+    if (
+      first.kind === 'resource' &&
+      hops.every(
+        (h) =>
+          h.kind === 'resource' &&
+          h.resources.length === 1 &&
+          first.resources.length === 1 &&
+          h.resources[0] === first.resources[0],
+      )
+    ) {
+      return first;
+    }
+    const values = hops.map((h) => this.finish(h, depth));
+    if (
+      values.every(
+        (v) =>
+          v.kind === 'known' &&
+          JSON.stringify(v.value) === JSON.stringify((values[0] as { value: unknown }).value),
+      )
+    )
+      return values[0];
+    return {
+      kind: 'unknown',
+      reason: `${attribute} of ${resource.address} is computed from ${longest.join(', ')}`,
+    };
   }
 
   /** Follow a traversal (`azurerm_x.y.location`, `var.v`, `local.l`, `data.x.y.z`) from within `modulePath`. */
@@ -174,13 +399,23 @@ export class Resolver {
       case 'var':
         return this.followVariable(model, modulePath, String(second), traversal.slice(2), depth);
       case 'local': {
-        const locals = modulePath ? (model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1))?.locals ?? model.locals) : model.locals;
-        if (!locals.has(String(second))) return { kind: 'unknown', reason: `local.${String(second)} is not defined` };
+        const locals = modulePath
+          ? (model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1))?.locals ?? model.locals)
+          : model.locals;
+        if (!locals.has(String(second)))
+          return { kind: 'unknown', reason: `local.${String(second)} is not defined` };
         return this.resolveRaw(model, modulePath, locals.get(String(second)), traversal.slice(2), depth);
       }
       case 'data': {
-        if (traversal[1] === 'terraform_remote_state') return this.followRemoteState(String(traversal[2]), traversal.slice(3), depth);
-        return this.followResource(model, modulePath, `data.${String(traversal[1])}.${String(traversal[2])}`, traversal.slice(3), text);
+        if (traversal[1] === 'terraform_remote_state')
+          return this.followRemoteState(model, modulePath, String(traversal[2]), traversal.slice(3), depth);
+        return this.followResource(
+          model,
+          modulePath,
+          `data.${String(traversal[1])}.${String(traversal[2])}`,
+          traversal.slice(3),
+          text,
+        );
       }
       case 'module':
       case 'each':
@@ -190,21 +425,40 @@ export class Resolver {
       case 'terraform':
         return { kind: 'unknown', reason: `${text} is not resolvable before apply` };
       default:
-        return this.followResource(model, modulePath, `${String(head)}.${String(second)}`, traversal.slice(2), text);
+        return this.followResource(
+          model,
+          modulePath,
+          `${String(head)}.${String(second)}`,
+          traversal.slice(2),
+          text,
+        );
     }
   }
 
-  private followResource(model: TfModel, modulePath: string, relative: string, rest: readonly PathSegment[], text: string): Hop {
+  private followResource(
+    model: TfModel,
+    modulePath: string,
+    relative: string,
+    rest: readonly PathSegment[],
+    text: string,
+  ): Hop {
     const prefix = configPrefix(modulePath);
     // Inside a module instance (`module.m["a"]`), a reference means that instance's resource; another
     // instance's value would be a guess.
     let instances = modulePath
       ? instancesInModule(model, `${prefix}${relative}`, modulePath)
       : (model.byConfigAddress.get(`${prefix}${relative}`) ?? []);
-    if (instances.length === 0) return { kind: 'unknown', reason: `${text} refers to ${prefix}${relative}, which is not in this configuration` };
+    if (instances.length === 0)
+      return {
+        kind: 'unknown',
+        reason: `${text} refers to ${prefix}${relative}, which is not in this configuration`,
+      };
     let remaining = rest;
     const [first] = rest;
-    if (instances.length > 1 && (typeof first === 'number' || (typeof first === 'string' && instances.some((r) => r.index === first)))) {
+    if (
+      instances.length > 1 &&
+      (typeof first === 'number' || (typeof first === 'string' && instances.some((r) => r.index === first)))
+    ) {
       instances = instances.filter((r) => r.index === first);
       remaining = rest.slice(1);
       if (instances.length === 0) return { kind: 'unknown', reason: `${text}: no such instance` };
@@ -215,15 +469,23 @@ export class Resolver {
     return { kind: 'resource', model, resources: instances, rest: remaining };
   }
 
-  private followVariable(model: TfModel, modulePath: string, name: string, rest: readonly PathSegment[], depth: number): Hop {
+  private followVariable(
+    model: TfModel,
+    modulePath: string,
+    name: string,
+    rest: readonly PathSegment[],
+    depth: number,
+  ): Hop {
     if (modulePath) {
       const parent = modulePath.replace(/\.?module\.[^.]+(\[[^\]]*\])?$/, '');
       const scope = model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1));
       if (scope) {
         const variable = scope.variables.get(name);
-        const bounded = variable && rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;
+        const bounded =
+          variable && rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;
         if (bounded) return bounded;
-        if (scope.inputs.has(name)) return this.resolveRaw(model, parent, scope.inputs.get(name), rest, depth);
+        if (scope.inputs.has(name))
+          return this.resolveRaw(model, parent, scope.inputs.get(name), rest, depth);
         if (!variable) return { kind: 'unknown', reason: `var.${name} is not declared in ${modulePath}` };
         return this.fromDeclaration(model, modulePath, variable, rest, depth);
       }
@@ -238,7 +500,13 @@ export class Resolver {
     return this.fromDeclaration(model, modulePath, variable, rest, depth);
   }
 
-  private fromDeclaration(model: TfModel, modulePath: string, variable: VariableDecl, rest: readonly PathSegment[], depth: number): Hop {
+  private fromDeclaration(
+    model: TfModel,
+    modulePath: string,
+    variable: VariableDecl,
+    rest: readonly PathSegment[],
+    depth: number,
+  ): Hop {
     const name = variable.name;
     if (variable.hasValue) return known(getPath(variable.value, rest));
     // A validation is a guarantee for every value a user may pass; a default is only the value when none is passed.
@@ -248,25 +516,69 @@ export class Resolver {
     return { kind: 'unknown', reason: `var.${name} has no default and no validation that limits it` };
   }
 
-  /** A cdktf cross-stack reference: read the producing stack's output within the workspace. */
-  private followRemoteState(name: string, rest: readonly PathSegment[], depth: number): Hop {
-    if (!name.startsWith(CROSS_STACK_PREFIX) || rest[0] !== 'outputs') {
-      return { kind: 'unknown', reason: `data.terraform_remote_state.${name} is read from another state at apply time` };
+  /**
+   * `data.terraform_remote_state.<name>.outputs.<key>`: the producing stack's output, and the resource
+   * behind it, from the estate. The producer is the stack cdktf names (`cross-stack-reference-input-
+   * <stack>`) or the input whose backend key (or stack name) is the one the data source reads. A plan
+   * that read the state while planning knows the outputs itself.
+   */
+  private followRemoteState(
+    model: TfModel,
+    modulePath: string,
+    name: string,
+    rest: readonly PathSegment[],
+    depth: number,
+  ): Hop {
+    const address = `${configPrefix(modulePath)}data.terraform_remote_state.${name}`;
+    const [source] = model.byConfigAddress.get(address) ?? [];
+    if (rest[0] !== 'outputs')
+      return { kind: 'unknown', reason: `${address} is read from another state at apply time` };
+    if (source && !source.valuesAreExpressions) {
+      const read = this.value(model, source, ['outputs', ...rest.slice(1)], depth + 1);
+      if (read.kind === 'known') return read;
     }
-    const stack = name.slice(CROSS_STACK_PREFIX.length);
-    const producer = this.workspace.byStack.get(stack);
-    if (!producer) return { kind: 'unknown', reason: `it refers to stack ${stack}, which is not among the checked inputs` };
+    const producer = this.producerOf(name, source, model);
     const output = String(rest[1]);
-    if (!producer.outputs.has(output)) return { kind: 'unknown', reason: `stack ${stack} has no output ${output}` };
+    if (!producer) {
+      const which = name.startsWith(CROSS_STACK_PREFIX)
+        ? `stack ${name.slice(CROSS_STACK_PREFIX.length)}`
+        : `the state ${address} reads`;
+      return { kind: 'unknown', reason: `output ${output} comes from ${which}, which is ${NOT_IN_ESTATE}` };
+    }
+    if (!producer.outputs.has(output))
+      return {
+        kind: 'unknown',
+        reason: `${producer.stack ? `stack ${producer.stack}` : producer.origin} has no output ${output}`,
+      };
     return this.resolveRaw(producer, '', producer.outputs.get(output), rest.slice(2), depth);
   }
 
+  private producerOf(name: string, source: TfResource | undefined, reader: TfModel): TfModel | undefined {
+    if (name.startsWith(CROSS_STACK_PREFIX))
+      return this.workspace.byStack.get(name.slice(CROSS_STACK_PREFIX.length));
+    const key = source ? this.value(reader, source, 'config.key') : undefined;
+    if (key?.kind !== 'known' || typeof key.value !== 'string') return undefined;
+    const wanted = key.value;
+    return (
+      this.workspace.models.find((m) => m !== reader && m.backend?.config.key === wanted) ??
+      this.workspace.byStack.get(wanted.replace(/\.tfstate$/, ''))
+    );
+  }
+
   /** Resolve a raw configuration value (literal or expression string), then read `rest` inside it. */
-  private resolveRaw(model: TfModel, modulePath: string, raw: unknown, rest: readonly PathSegment[], depth: number): Hop {
+  private resolveRaw(
+    model: TfModel,
+    modulePath: string,
+    raw: unknown,
+    rest: readonly PathSegment[],
+    depth: number,
+  ): Hop {
     if (typeof raw === 'string') {
       const expression = parseExpression(raw);
-      if (expression.kind === 'reference') return this.follow(model, modulePath, [...expression.traversal, ...rest], depth + 1);
-      if (expression.kind === 'complex') return { kind: 'unknown', reason: `the expression ${raw} is computed by Terraform` };
+      if (expression.kind === 'reference')
+        return this.follow(model, modulePath, [...expression.traversal, ...rest], depth + 1);
+      if (expression.kind === 'complex')
+        return { kind: 'unknown', reason: `the expression ${raw} is computed by Terraform` };
       return rest.length === 0 ? known(expression.value) : { kind: 'absent' };
     }
     return known(getPath(raw, rest));
@@ -281,14 +593,24 @@ function known(value: unknown): Resolved {
  * A validation of the form `contains(["a", "b"], var.x)` bounds the variable to those values. Anything
  * else is not understood and leaves the variable unknown.
  */
-export function boundByValidation(name: string, validations: readonly { readonly condition: unknown }[]): Resolved | undefined {
+export function boundByValidation(
+  name: string,
+  validations: readonly { readonly condition: unknown }[],
+): Resolved | undefined {
   for (const { condition } of validations) {
     if (typeof condition !== 'string') continue;
     const text = condition.replace(/^\$\{\s*/, '').replace(/\s*\}$/, '');
-    const match = /^contains\(\s*\[([^\]]*)\]\s*,\s*(?:lower\()?\s*var\.([A-Za-z_][\w-]*)\s*\)?\s*\)$/.exec(text);
+    const match = /^contains\(\s*\[([^\]]*)\]\s*,\s*(?:lower\()?\s*var\.([A-Za-z_][\w-]*)\s*\)?\s*\)$/.exec(
+      text,
+    );
     if (!match || match[2] !== name) continue;
     const values = [...match[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
-    if (values.length > 0) return { kind: 'oneOf', values, reason: `var.${name} is limited by its validation to ${values.join(', ')}` };
+    if (values.length > 0)
+      return {
+        kind: 'oneOf',
+        values,
+        reason: `var.${name} is limited by its validation to ${values.join(', ')}`,
+      };
   }
   return undefined;
 }

@@ -3,7 +3,8 @@
  * plan, or plain .tf files. Loaders build it; rules only read it.
  */
 
-export type InputKind = 'synth' | 'plan' | 'hcl';
+/** `state`: `terraform show -json` of a state, every value known and nothing changing. */
+export type InputKind = 'synth' | 'plan' | 'hcl' | 'state';
 export type ResourceMode = 'managed' | 'data';
 
 /** Where a resource came from, for pointing a user at the code that made it. */

@@ -173,7 +173,8 @@ function collectResource(resource: TfResource, out: string[]): void {
   collectMarked(resource.values, resource.sensitive, out);
   if (resource.change) {
     // A resource only in resource_changes has the change's values as its own: walked once above.
-    if (resource.change.before !== resource.values) collectByName(resource.change.before, secretAttribute, out);
+    if (resource.change.before !== resource.values)
+      collectByName(resource.change.before, secretAttribute, out);
     if (resource.change.after !== resource.values) collectByName(resource.change.after, secretAttribute, out);
     collectMarked(resource.change.before, resource.change.beforeSensitive, out);
     collectMarked(resource.change.after, resource.change.afterSensitive, out);

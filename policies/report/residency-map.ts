@@ -11,6 +11,7 @@ import {
   NorwayRegion,
   REGION_CAPABILITIES,
 } from '../../constructs/core/region';
+import { NOT_IN_ESTATE } from '../model/resolve';
 import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
@@ -363,7 +364,7 @@ class PlaceFinder {
         if (known) return { target: known.resource.address, place: this.of(known.model, known.resource) };
         return {
           target: target.value,
-          place: { status: 'unknown', detail: 'outside the checked configuration' },
+          place: { status: 'unknown', detail: NOT_IN_ESTATE },
         };
       }
       case 'unknown':
@@ -408,7 +409,9 @@ class PlaceFinder {
       return {
         status: 'unknown',
         detail:
-          target.kind === 'unknown' ? target.reason : `${attribute} is outside the checked configuration`,
+          target.kind === 'unknown'
+            ? target.reason
+            : `${attribute} points at a resource that is ${NOT_IN_ESTATE}`,
       };
     }
     return { status: 'unknown', detail: `${resource.type} has no location` };
@@ -560,6 +563,6 @@ export function statePlace(workspace: Workspace, model: TfModel): StatePlace | u
   }
   return {
     backend: 'azurerm',
-    place: { status: 'unknown', detail: `state account ${name} is not among the checked inputs` },
+    place: { status: 'unknown', detail: `state account ${name} is ${NOT_IN_ESTATE}` },
   };
 }

@@ -5,10 +5,15 @@ export function formatText(report: Report): string {
   const lines: string[] = [];
   for (const f of report.findings) {
     const tag = f.suppressed ? 'suppressed' : f.severity;
-    const where = [f.stack && `stack ${f.stack}`, f.constructPath && `construct ${f.constructPath}`].filter(Boolean).join(', ');
+    const where = [f.stack && `stack ${f.stack}`, f.constructPath && `construct ${f.constructPath}`]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`${tag.toUpperCase()} ${f.ruleId} ${f.address}${where ? ` (${where})` : ''}`);
     lines.push(`  ${f.message}`);
-    if (f.suppression) lines.push(`  suppressed until ${f.suppression.expires}: ${f.suppression.reason} [${f.suppression.declaredAt}]`);
+    if (f.suppression)
+      lines.push(
+        `  suppressed until ${f.suppression.expires}: ${f.suppression.reason} [${f.suppression.declaredAt}]`,
+      );
     else lines.push(`  fix: ${f.fix}`);
   }
   const { resources, errors, warnings, suppressed } = report.summary;

@@ -4,8 +4,7 @@
  * Every helper fails closed: a value that cannot be resolved is a problem, never a pass.
  */
 import type { RuleContext } from '../engine/rule';
-import { parseExpression, parseTraversal } from '../model/expressions';
-import { instancesWithKey } from '../model/indexes';
+import { parseExpression } from '../model/expressions';
 import { isUnknownAt, type Resolved, type Resolver, type Target } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
 import { asBlocks, getPath, isRecord, parsePath, PathSegment } from '../model/values';
@@ -158,73 +157,9 @@ export function isLiteralInConfig(resource: TfResource, path: Path): boolean {
   return parseExpression(raw).kind === 'literal';
 }
 
-/** A reference followed by a literal suffix: `${azurerm_storage_account.sa.id}/blobServices/default`. */
-const REFERENCE_WITH_SUFFIX = /^\$\{\s*([^{}]+?)\s*\}(\/[A-Za-z0-9/_.-]*)$/;
-
-/**
- * The resource an id attribute points at. Beyond `Resolver.target`:
- * - in a plan, the configuration's references name the resource even when the id is already known
- *   (an existing resource), so we follow them first;
- * - in synthesized JSON, `${x.y.id}/blobServices/default` points into `x.y`.
- */
+/** The resource an id attribute points at, through the estate (see `Resolver.target`). */
 export function targetOf(resolver: Resolver, model: TfModel, resource: TfResource, path: Path): Target {
-  const segments = segmentsOf(path);
-  if (!resource.valuesAreExpressions) {
-    const viaConfig = targetFromPlanReferences(model, resource, segments);
-    if (viaConfig) return { kind: 'resource', model, resource: viaConfig };
-    return resolver.target(model, resource, segments);
-  }
-  const raw = getPath(resource.values, segments);
-  if (typeof raw === 'string') {
-    const match = REFERENCE_WITH_SUFFIX.exec(raw);
-    if (match) {
-      const proxy: TfResource = { ...resource, values: { reference: `\${${match[1]}}` } };
-      return resolver.target(model, proxy, ['reference']);
-    }
-  }
-  return resolver.target(model, resource, segments);
-}
-
-/** The one resource instance a plan attribute's configuration references, when they agree on one. */
-function targetFromPlanReferences(
-  model: TfModel,
-  resource: TfResource,
-  path: readonly PathSegment[],
-): TfResource | undefined {
-  const attribute = path.filter((p) => typeof p === 'string').join('.');
-  const references = resource.references?.get(attribute);
-  if (!references || references.length === 0) return undefined;
-  const found = new Set<TfResource>();
-  const prefix = resource.source.module ? `${resource.source.module.replace(/\[[^\]]*\]/g, '')}.` : '';
-  for (const reference of references) {
-    const traversal = parseTraversal(reference);
-    if (!traversal || traversal.length < 2) continue;
-    const [head] = traversal;
-    if (
-      head === 'var' ||
-      head === 'local' ||
-      head === 'module' ||
-      head === 'each' ||
-      head === 'count' ||
-      head === 'path'
-    )
-      return undefined;
-    const isData = head === 'data';
-    const relative = isData
-      ? `data.${String(traversal[1])}.${String(traversal[2])}`
-      : `${String(traversal[0])}.${String(traversal[1])}`;
-    const after = traversal.slice(isData ? 3 : 2);
-    let instances = model.byConfigAddress.get(`${prefix}${relative}`) ?? [];
-    if (instances.length > 1) {
-      const key = after[0];
-      // `azurerm_x.y` alone (Terraform lists it next to `azurerm_x.y[0]`) names no single instance.
-      if (key === undefined) continue;
-      instances = instancesWithKey(model, `${prefix}${relative}`, key);
-    }
-    if (instances.length !== 1) return undefined;
-    found.add(instances[0]);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+  return resolver.target(model, resource, segmentsOf(path));
 }
 
 /** Key for a resource across models, for indexes built once per rule run. */

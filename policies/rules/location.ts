@@ -2,7 +2,7 @@
 import { isNorwayLocation, NORWAY_REGIONS } from '../../constructs/core/region';
 import type { Resolved } from '../model/resolve';
 import type { RuleContext } from '../engine/rule';
-import { isUnknownAt } from '../model/resolve';
+import { isUnknownAt, NOT_IN_ESTATE } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
 import { Path, targetOf } from './attributes';
 
@@ -83,7 +83,7 @@ export function resourceLocation(
     case 'external':
       return {
         kind: 'unknown',
-        reason: `the parent of ${resource.address} (${parent.value}) is outside the checked configuration`,
+        reason: `the parent of ${resource.address} (${parent.value}) is ${NOT_IN_ESTATE}`,
       };
     case 'unknown':
       return {
@@ -114,7 +114,7 @@ export function targetLocationProblem(
       const region = LOCATION_IN_ID.exec(target.value);
       if (region)
         return locationProblem({ kind: 'known', value: region[1] }, `the region in ${what} ${target.value}`);
-      return `${what} ${target.value} is outside the checked configuration, so its location cannot be verified`;
+      return `${what} ${target.value} points at a resource that is ${NOT_IN_ESTATE}`;
     }
     case 'unknown':
       return `${what} cannot be resolved: ${target.reason}`;

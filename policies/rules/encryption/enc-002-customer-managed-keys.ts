@@ -1,3 +1,4 @@
+import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, isWritten, resourceKey, targetOf } from '../attributes';
@@ -100,8 +101,7 @@ function keyProblem(
 ): string | undefined {
   const name = path.filter((p) => typeof p === 'string').join('.');
   const key = targetOf(context.resolver, context.model, owner, path);
-  if (key.kind === 'external')
-    return `${name} ${key.value} is outside the checked configuration, so the key vault's location cannot be verified`;
+  if (key.kind === 'external') return `${name} ${key.value} points at a key that is ${NOT_IN_ESTATE}`;
   if (key.kind === 'unknown') return `${name} cannot be resolved: ${key.reason}`;
   // Written (the caller checked) yet resolving to nothing: a variable or local that is null.
   if (key.kind === 'absent') return `${name} resolves to null, so no customer-managed key is configured`;

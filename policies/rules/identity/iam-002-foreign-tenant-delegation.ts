@@ -1,3 +1,4 @@
+import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, Rule } from '../../engine/rule';
 import { targetOf } from '../attributes';
 
@@ -57,7 +58,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
           continue;
         const why =
           definition.kind === 'external'
-            ? `${definition.value} is outside the checked configuration`
+            ? `${definition.value} is ${NOT_IN_ESTATE}`
             : definition.kind === 'unknown'
               ? definition.reason
               : 'it names no definition';

@@ -1,3 +1,4 @@
+import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../../engine/rule';
 import { resourceKey, targetOf, unresolvedNote } from '../attributes';
 import { locationProblem, resourceLocation } from '../location';
@@ -64,7 +65,7 @@ function indexSettings(
     let problem: string | undefined;
     if (workspace.kind === 'absent') problem = `${setting.address} has no log_analytics_workspace_id`;
     else if (workspace.kind === 'external')
-      problem = `${setting.address} sends to ${workspace.value}, outside the checked configuration`;
+      problem = `${setting.address} sends to ${workspace.value}, which is ${NOT_IN_ESTATE}`;
     else if (workspace.kind === 'unknown')
       problem = `${setting.address}: the workspace cannot be resolved (${workspace.reason})`;
     else if (workspace.resource.type !== 'azurerm_log_analytics_workspace')
