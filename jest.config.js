@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   // One worker per core: the default (cores - 1) leaves one of CI's two cores idle.
   maxWorkers: '100%',
-  roots: ['<rootDir>/__tests__'],
+  // Tests live in __tests__/; a team's own `*.test.ts` next to its stacks or constructs is found too.
+  roots: ['<rootDir>/__tests__', '<rootDir>/stacks', '<rootDir>/constructs'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],

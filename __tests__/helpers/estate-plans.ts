@@ -430,7 +430,6 @@ function computed(
   values: Json,
   estate: ReadonlyMap<string, AppliedStack>,
 ): Json {
-  void estate;
   if (type === 'azurerm_client_config')
     return {
       tenant_id: TENANT,
@@ -439,7 +438,10 @@ function computed(
       object_id: uuidOf('deployer'),
       id: 'client-config',
     };
-  if (type === 'terraform_remote_state') return { id: `remote-state-${name}` };
+  if (type === 'terraform_remote_state') {
+    const producer = name.replace(/^cross-stack-reference-input-/, '');
+    return { id: `remote-state-${name}`, outputs: Object.fromEntries(need(estate, producer).outputs) };
+  }
   const out: Json = {};
   const group = typeof values.resource_group_name === 'string' ? values.resource_group_name : undefined;
   const fact = ARM_TYPES[type];

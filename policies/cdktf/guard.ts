@@ -36,9 +36,14 @@ export function stackToModel(stack: TerraformStack): TfModel {
   });
 }
 
-/** The stack as synth will write it: its own stack-level aspects (e.g. NorwayStack's default tags) first. */
-function finishedModel(stack: TerraformStack): TfModel {
+/** The stack's own stack-level aspects (e.g. NorwayStack's default tags), as synth runs them. */
+function runOwnAspects(stack: TerraformStack): void {
   for (const aspect of Aspects.of(stack).all) if (!(aspect instanceof PolicyGuard)) aspect.visit(stack);
+}
+
+/** The stack as synth will write it. */
+function finishedModel(stack: TerraformStack): TfModel {
+  runOwnAspects(stack);
   return stackToModel(stack);
 }
 
@@ -80,21 +85,23 @@ function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
 }
 
 /**
- * Check one stack (with the stacks it references, for reference resolution) and return the report.
- * Called outside synth (tests, matchers), it applies the stack's own aspects first, so it sees what
- * synth would write; it reads every stack afresh, since the app may have changed since the last call.
+ * Check one stack against its estate: every stack of its app. Called outside synth (tests, matchers), it
+ * first does what synth does before writing: each stack's own aspects, then cdktf's preparation, which
+ * turns references between stacks into remote state and outputs. Without it a reference to another
+ * stack's resource reads as a resource missing from this one. Every stack is read afresh, since the app
+ * may have changed since the last call.
  */
 export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
-  const model = finishedModel(stack);
-  let others: TfModel[] = [];
+  let stacks: TerraformStack[] = [stack];
   try {
-    others = App.of(stack)
-      .node.findAll()
-      .filter((s): s is TerraformStack => TerraformStack.isStack(s) && s !== stack)
-      .map(finishedModel);
+    stacks = App.of(stack).node.findAll().filter(TerraformStack.isStack);
   } catch {
     // A stack outside an app has no siblings.
   }
+  for (const s of stacks) runOwnAspects(s);
+  for (const s of stacks) s.prepareStack();
+  const model = stackToModel(stack);
+  const others = stacks.filter((s) => s !== stack).map(stackToModel);
   return checkModels([model, ...others], { ...options, reportOn: [model] });
 }
 

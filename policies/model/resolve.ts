@@ -103,10 +103,8 @@ export class Resolver {
   target(model: TfModel, resource: TfResource, path: string | readonly PathSegment[]): Target {
     const segments = segmentsOf(path);
     if (!resource.valuesAreExpressions) {
-      const hop = this.followPlanReferences(model, resource, segments, 0);
-      // A reference to one instance names the target; one to several (`x.y` beside `x.y[0]`) leaves it to the id.
-      if (hop && hop.kind === 'resource' && hop.resources.length === 1) return this.hopToTarget(hop);
       if (isUnknownAt(resource.change?.afterUnknown, segments)) {
+        const hop = this.followPlanReferences(model, resource, segments, 0);
         return hop
           ? this.hopToTarget(hop)
           : { kind: 'unknown', reason: `${describePath(segments)} is only known after apply` };
@@ -115,7 +113,16 @@ export class Resolver {
       if (raw === undefined || raw === null) return { kind: 'absent' };
       if (typeof raw !== 'string')
         return { kind: 'unknown', reason: `${describePath(segments)} is not a resource id` };
-      return this.targetById(raw);
+      // A known id is the truth; a reference only names the resource where the id cannot be matched
+      // (a resource of this plan whose id the plan does not show), never against an id it contradicts.
+      const byId = this.targetById(raw);
+      if (byId.kind === 'resource') return byId;
+      const hop = this.followPlanReferences(model, resource, segments, 0);
+      if (hop?.kind === 'resource' && hop.model === model && hop.resources.length === 1) {
+        const own = hop.resources[0].values.id;
+        if (typeof own !== 'string' || own.toLowerCase() === raw.toLowerCase()) return this.hopToTarget(hop);
+      }
+      return byId;
     }
     const raw = getPath(resource.values, segments);
     if (raw === undefined || raw === null) return { kind: 'absent' };

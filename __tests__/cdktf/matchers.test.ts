@@ -1,11 +1,15 @@
-import { Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
 import '../../policies/cdktf/matchers';
 import { policyMatchers } from '../../policies/cdktf/matchers';
 import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
-import { TODAY } from './support';
+import { loadConfig } from '../../stacks/config/load';
+import { buildPlatform } from '../../stacks/platform-app';
+import { TEST_TODAY } from '../stacks/synth-default';
+import { TODAY } from '../reporters/support';
 
 function stackWith(build: (stack: NorwayStack) => void): NorwayStack {
   const stack = new NorwayStack(Testing.app(), 'matchers', {
@@ -77,5 +81,41 @@ describe('Jest matchers', () => {
     expect(errorsOnly.pass).toBe(true);
     expect(report.pass).toBe(false);
     expect(report.message()).toContain('WARNING [RES-007]');
+  });
+});
+
+describe('Jest matchers on a stack of the default platform (references to other stacks)', () => {
+  // GIVEN the whole platform in one app, not synthesized: a workload stack reads the platform stack's
+  // workspace and key vault through references between stacks.
+  const build = () => {
+    const { config } = loadConfig({ env: {} });
+    const app = Testing.app();
+    buildPlatform(app, config, { policy: { today: TEST_TODAY } });
+    const stack = app.node.findAll().find((c) => c.node.id === 'workload-dalen-dev');
+    if (!stack || !TerraformStack.isStack(stack)) throw new Error('no workload-dalen-dev stack');
+    return stack;
+  };
+
+  test('a compliant workload stack passes: its workspace and keys resolve in the platform stack', () => {
+    expect(build()).toComplyWithPolicies({ today: TEST_TODAY });
+  });
+
+  test('a broken workload stack fails with the rule and address of what broke', () => {
+    // WHEN a storage account outside Norway is added to the workload stack
+    const stack = build();
+    new StorageAccount(stack, 'abroad', {
+      name: 'stabroad',
+      location: 'westeurope',
+      resourceGroupName: 'rg-abroad',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+    });
+    // THEN the matcher fails naming RES-001 on exactly that account, and nothing else is blamed on RES-005
+    const result = policyMatchers.toHaveNoFindings(stack, 'RES-001');
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain(
+      'at azurerm_storage_account.abroad (construct workload-dalen-dev/abroad)',
+    );
+    expect(build()).toHaveNoFindings('RES-005', 'LOG-001', 'ENC-002');
   });
 });
