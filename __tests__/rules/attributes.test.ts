@@ -2,36 +2,34 @@
  * The helpers every rule reads attributes through. Their sentences end up verbatim in findings that
  * reviewers read, so each case pins the exact message, and each fail-closed branch is a problem, not a pass.
  */
-import type { RuleContext } from '../../policies/engine/rule';
+import { ruleContext, type AttributePath, type RuleContext } from '../../policies/engine/rule';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { Resolver } from '../../policies/model/resolve';
+import { Resolver, type Target } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
 import {
   asBoolean,
   blockCount,
   boolProblem,
   firstSet,
-  isLiteralInConfig,
-  isWritten,
   resourceKey,
   stringProblem,
-  targetOf,
   unresolvedNote,
 } from '../../policies/rules/attributes';
-import {
-  hasOwnLocation,
-  locationProblem,
-  resourceLocation,
-  targetLocationProblem,
-} from '../../policies/rules/location';
+import { locationProblem, targetLocationProblem } from '../../policies/rules/location';
 import { plan, tf, priorStateWithData } from '../helpers/rule-tester';
 
 function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
   const workspace = buildWorkspace([model, ...others]);
-  return { model, workspace, resolver: new Resolver(workspace), resources: model.resources };
+  return ruleContext(model, workspace, new Resolver(workspace), model.resources);
 }
+
+/** Questions about how the configuration writes an attribute need no estate. */
+const shapes = new Resolver(buildWorkspace([]));
+const isWritten = (resource: TfResource, path: AttributePath) => shapes.isWritten(resource, path);
+const isLiteralInConfig = (resource: TfResource, path: AttributePath) => shapes.isLiteral(resource, path);
+const hasOwnLocation = (resource: TfResource) => shapes.isWritten(resource, 'location');
 
 function synth(resources: Record<string, Record<string, unknown>>, extra: Record<string, unknown> = {}) {
   const model = loadTerraformJson(tf(resources, extra), { file: 'cdk.tf.json' });
@@ -406,32 +404,33 @@ describe('location helpers', () => {
     const context = contextOf(model);
     const database = model.byAddress.get('azurerm_mssql_database.db') as TfResource;
     expect(hasOwnLocation(database)).toBe(false);
-    expect(resourceLocation(context, model, database)).toEqual({ kind: 'known', value: 'norwaywest' });
+    expect(context.locationOf(database)).toEqual({ kind: 'known', value: 'norwaywest' });
   });
 
-  it('resourceLocation follows a child to its parent, and says why when it cannot', () => {
-    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.db'))).toEqual({
+  it('locationOf follows a child to its parent, and says why when it cannot', () => {
+    expect(context.locationOf(at('azurerm_mssql_database.db'))).toEqual({
       kind: 'known',
       value: 'norwaywest',
     });
-    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.external'))).toEqual({
+    expect(context.locationOf(at('azurerm_mssql_database.external'))).toEqual({
       kind: 'unknown',
       reason:
         'the parent of azurerm_mssql_database.external (/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers/x) is not in the checked estate; pass its stack, plan or state with --context',
     });
-    expect(resourceLocation(context, context.model, at('azurerm_mssql_database.orphan'))).toEqual({
+    expect(context.locationOf(at('azurerm_mssql_database.orphan'))).toEqual({
       kind: 'unknown',
       reason: 'azurerm_mssql_database.orphan names no parent (server_id)',
     });
-    expect(resourceLocation(context, context.model, at('azurerm_role_assignment.ra'))).toEqual({
+    expect(context.locationOf(at('azurerm_role_assignment.ra'))).toEqual({
       kind: 'unknown',
       reason: 'azurerm_role_assignment.ra has no location to verify',
     });
-    expect(resourceLocation(context, context.model, at('azurerm_storage_container.a'))).toEqual({
+    // Containers that name each other as parents: a cycle ends at the hop limit.
+    expect(context.locationOf(at('azurerm_storage_container.a'))).toEqual({
       kind: 'unknown',
-      reason: 'azurerm_storage_container.a has no location to verify',
+      reason: 'the parents of azurerm_storage_container.a nest too deep',
     });
-    expect(resourceLocation(context, context.model, at('azurerm_storage_container.c'))).toEqual({
+    expect(context.locationOf(at('azurerm_storage_container.c'))).toEqual({
       kind: 'unknown',
       reason: expect.stringMatching(/^the parent of azurerm_storage_container\.c cannot be resolved: /),
     });
@@ -476,9 +475,7 @@ describe('location helpers', () => {
 describe('targetOf', () => {
   const SERVERS = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers';
   /** What a target names, in one line: the resource address, the external id, or why it is unknown. */
-  const describeTarget = (
-    target: ReturnType<typeof targetOf>,
-  ): string | { external: string } | { unknown: string } | 'absent' => {
+  const describeTarget = (target: Target): string | { external: string } | { unknown: string } | 'absent' => {
     switch (target.kind) {
       case 'resource':
         return target.resource.address;
@@ -490,11 +487,9 @@ describe('targetOf', () => {
         return 'absent';
     }
   };
-  const targetIn = (model: TfModel) => (address: string, path: Parameters<typeof targetOf>[3]) => {
+  const targetIn = (model: TfModel) => (address: string, path: AttributePath) => {
     const context = contextOf(model);
-    return describeTarget(
-      targetOf(context.resolver, model, model.byAddress.get(address) as TfResource, path),
-    );
+    return describeTarget(context.target(model.byAddress.get(address) as TfResource, path));
   };
 
   describe('in a plan, the configuration references name the target even when the id is already known', () => {
@@ -722,8 +717,7 @@ describe('targetOf', () => {
       },
       VARIABLES,
     );
-    const target = (address: string) =>
-      describeTarget(targetOf(context.resolver, context.model, at(address), 'target_resource_id'));
+    const target = (address: string) => describeTarget(context.target(at(address), 'target_resource_id'));
 
     it('a reference with a literal suffix points into the referenced resource', () => {
       expect(target('azurerm_monitor_diagnostic_setting.blob')).toBe('azurerm_storage_account.sa');

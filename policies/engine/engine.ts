@@ -7,7 +7,7 @@ import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
 import type { Finding, Report } from './report';
-import type { Rule, RuleContext, Violation } from './rule';
+import { ruleContext, type Rule, type Violation } from './rule';
 import { SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
 import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
 
@@ -60,12 +60,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
     for (const rule of rules) {
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
       const subject = judgesChanges(rule) ? model : afterApply;
-      const context: RuleContext = {
-        model: subject,
-        workspace,
-        resolver,
-        resources: resourcesFor(subject, rule),
-      };
+      const context = ruleContext(subject, workspace, resolver, resourcesFor(subject, rule));
       try {
         for (const violation of rule.check(context)) raw.push(toFinding(rule, model, violation));
       } catch (error) {

@@ -1,5 +1,5 @@
 /** What a checked input contains: resources by type and by location, for the summary a reviewer reads first. */
-import { Resolver, isUnknownAt } from '../model/resolve';
+import { Resolver } from '../model/resolve';
 import type { TfModel, Workspace } from '../model/types';
 import { placeOf } from './residency-map';
 
@@ -33,10 +33,7 @@ export function inventory(
   });
   for (const resource of managed) {
     bump(types, resource.type);
-    const hasLocation =
-      'location' in resource.values ||
-      (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
-    if (!hasLocation) {
+    if (!resolver.isWritten(resource, 'location')) {
       bump(locations, NO_LOCATION);
       continue;
     }

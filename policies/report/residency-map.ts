@@ -12,7 +12,7 @@ import {
   REGION_CAPABILITIES,
 } from '../../constructs/core/region';
 import { NOT_IN_ESTATE } from '../model/resolve';
-import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
+import { Resolved, Resolver, Target } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
 import { isDataBearing } from '../rules/data-bearing';
@@ -48,20 +48,6 @@ export interface DataResidency {
 }
 
 const KIND_ORDER: Record<CopyKind, number> = { replica: 0, backup: 1, logs: 2, key: 3 };
-
-/** Attributes that point at the parent of a resource without its own location, in order of preference. */
-const PARENT_ATTRIBUTES = [
-  'storage_account_id',
-  'storage_account_name',
-  'server_id',
-  'key_vault_id',
-  'namespace_id',
-  'primary_namespace_id',
-  'account_id',
-  'vault_id',
-  'workspace_id',
-  'managed_hsm_id',
-];
 
 /** Storage replication types whose secondary is the paired region. */
 const GEO_STORAGE = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
@@ -138,7 +124,7 @@ export function residencyMap(
   reportOn: readonly TfModel[] = workspace.models,
 ): DataResidency[] {
   const resolver = new Resolver(workspace);
-  const places = new PlaceFinder(resolver, workspace);
+  const places = new PlaceFinder(resolver);
   const extra = new Map<TfResource, DataCopy[]>();
   const add = (owner: TfResource | undefined, copy: DataCopy) => {
     if (!owner) return;
@@ -160,9 +146,7 @@ export function residencyMap(
       const attachment = KEY_ATTACHMENTS[resource.type];
       if (attachment) {
         const owner = ownerResource(resolver.target(model, resource, attachment[0]));
-        const keyPath = attachment[1].find(
-          (p) => getPath(resource.values, [p]) != null || isUnknownAt(resource.change?.afterUnknown, [p]),
-        );
+        const keyPath = attachment[1].find((p) => resolver.isWritten(resource, p));
         if (keyPath) {
           const key = places.ofTarget(model, resource, keyPath);
           add(owner, { kind: 'key', via: resource.address, target: key.target, place: key.place });
@@ -184,8 +168,7 @@ export function residencyMap(
       if (resource.type === 'azurerm_monitor_diagnostic_setting') {
         const owner = diagnosticOwner(resolver, model, resource);
         for (const [path, label] of DIAGNOSTIC_DESTINATIONS) {
-          if (getPath(resource.values, [path]) == null && !isUnknownAt(resource.change?.afterUnknown, [path]))
-            continue;
+          if (!resolver.isWritten(resource, path)) continue;
           const destination =
             path === 'partner_solution_id'
               ? {
@@ -303,13 +286,11 @@ function ownCopies(
       break;
   }
   for (const path of KEY_PATHS[resource.type] ?? []) {
-    const segments = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    if (getPath(resource.values, segments) == null && !isUnknownAt(resource.change?.afterUnknown, segments))
-      continue;
+    if (!resolver.isWritten(resource, path)) continue;
     const key = places.ofTarget(
       model,
       resource,
-      segments,
+      path,
       resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined,
     );
     copies.push({ kind: 'key', via: path.replace(/\.0\./g, '.'), target: key.target, place: key.place });
@@ -321,15 +302,12 @@ function ownCopies(
 class PlaceFinder {
   private readonly memo = new Map<TfResource, Place>();
 
-  constructor(
-    private readonly resolver: Resolver,
-    private readonly workspace: Workspace,
-  ) {}
+  constructor(private readonly resolver: Resolver) {}
 
-  of(model: TfModel, resource: TfResource, depth = 0): Place {
+  of(model: TfModel, resource: TfResource): Place {
     const cached = this.memo.get(resource);
     if (cached) return cached;
-    const place = this.compute(model, resource, depth);
+    const place = this.compute(model, resource);
     this.memo.set(resource, place);
     return place;
   }
@@ -359,14 +337,8 @@ class PlaceFinder {
     switch (target.kind) {
       case 'resource':
         return { target: target.resource.address, place: this.of(target.model, target.resource) };
-      case 'external': {
-        const known = this.byOtherId(target.value);
-        if (known) return { target: known.resource.address, place: this.of(known.model, known.resource) };
-        return {
-          target: target.value,
-          place: { status: 'unknown', detail: NOT_IN_ESTATE },
-        };
-      }
+      case 'external':
+        return { target: target.value, place: { status: 'unknown', detail: NOT_IN_ESTATE } };
       case 'unknown':
         return { place: { status: 'unknown', detail: target.reason } };
       case 'absent':
@@ -374,51 +346,12 @@ class PlaceFinder {
     }
   }
 
-  /**
-   * A literal id the resolver did not match by `id`: keys are often named by their versionless id, or by
-   * a versioned id of a key whose `id` is another version.
-   */
-  private byOtherId(id: string): { model: TfModel; resource: TfResource } | undefined {
-    const wanted = id.toLowerCase().replace(/\/+$/, '');
-    for (const model of this.workspace.models) {
-      for (const resource of model.resources) {
-        if (resource.valuesAreExpressions) continue;
-        for (const attribute of ['versionless_id', 'resource_versionless_id', 'id']) {
-          const own = resource.values[attribute];
-          if (typeof own !== 'string') continue;
-          const candidate = own.toLowerCase();
-          if (candidate === wanted || (attribute !== 'id' && wanted.startsWith(`${candidate}/`)))
-            return { model, resource };
-        }
-      }
-    }
-    return undefined;
-  }
-
-  private compute(model: TfModel, resource: TfResource, depth: number): Place {
-    const hasLocation =
-      'location' in resource.values ||
-      (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
-    if (hasLocation) return placeOf(this.resolver.value(model, resource, 'location'));
-    if (depth > 8) return { status: 'unknown', detail: 'parents nest too deep' };
-    for (const attribute of PARENT_ATTRIBUTES) {
-      if (!(attribute in resource.values) && !isUnknownAt(resource.change?.afterUnknown, [attribute]))
-        continue;
-      const target = this.resolver.target(model, resource, attribute);
-      if (target.kind === 'resource') return this.of(target.model, target.resource, depth + 1);
-      return {
-        status: 'unknown',
-        detail:
-          target.kind === 'unknown'
-            ? target.reason
-            : `${attribute} points at a resource that is ${NOT_IN_ESTATE}`,
-      };
-    }
-    return { status: 'unknown', detail: `${resource.type} has no location` };
+  /** Where the resource lives, as the rules see it (one resolver, one notion of parents). */
+  private compute(model: TfModel, resource: TfResource): Place {
+    return placeOf(this.resolver.locationOf(model, resource));
   }
 }
 
-/** The place a resolved location value stands for. */
 export function placeOf(resolved: Resolved): Place {
   switch (resolved.kind) {
     case 'known':

@@ -1,13 +1,12 @@
 /**
- * Reading attributes the way every rule must: through the resolver, whatever the input shape, with the
- * azurerm 4.x default written down where a missing attribute means "the provider decides".
+ * Judging attributes the way every rule must: through the rule context (never the input's shape), with
+ * the azurerm 4.x default written down where a missing attribute means "the provider decides".
  * Every helper fails closed: a value that cannot be resolved is a problem, never a pass.
  */
 import type { RuleContext } from '../engine/rule';
-import { parseExpression } from '../model/expressions';
-import { isUnknownAt, type Resolved, type Resolver, type Target } from '../model/resolve';
+import { type Resolved } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
-import { asBlocks, getPath, isRecord, parsePath, PathSegment } from '../model/values';
+import { asBlocks, isRecord, parsePath, PathSegment } from '../model/values';
 
 export type Path = string | readonly PathSegment[];
 
@@ -29,7 +28,7 @@ export function firstSet(
 ): { name: string; resolved: Resolved } {
   for (const path of paths) {
     // The resolver takes a dotted path as it is (and keys its memo by it): no copy per call.
-    const resolved = context.resolver.value(context.model, resource, path);
+    const resolved = context.read(resource, path);
     if (resolved.kind !== 'absent') return { name: nameOf(path), resolved };
   }
   return { name: nameOf(paths[0]), resolved: { kind: 'absent' } };
@@ -119,19 +118,9 @@ export type BlockCount =
   { readonly kind: 'count'; readonly count: number } | { readonly kind: 'unknown'; readonly reason: string };
 
 export function blockCount(context: RuleContext, resource: TfResource, path: Path): BlockCount {
-  const segments = segmentsOf(path);
-  const last = segments[segments.length - 1];
-  if (resource.valuesAreExpressions) {
-    // cdktf writes generated blocks under `dynamic` next to the static ones (also inside nested blocks);
-    // their number and content are decided by Terraform.
-    const container =
-      segments.length === 1 ? resource.values : getPath(resource.values, segments.slice(0, -1));
-    const dynamic = asBlocks(isRecord(container) ? container.dynamic : undefined).some((d) =>
-      Object.prototype.hasOwnProperty.call(d, String(last)),
-    );
-    if (dynamic) return { kind: 'unknown', reason: `${nameOf(path)} is built by a dynamic block` };
-  }
-  const resolved = context.resolver.value(context.model, resource, segments);
+  if (context.isDynamicBlock(resource, path))
+    return { kind: 'unknown', reason: `${nameOf(path)} is built by a dynamic block` };
+  const resolved = context.read(resource, segmentsOf(path));
   switch (resolved.kind) {
     case 'absent':
       return { kind: 'count', count: 0 };
@@ -148,35 +137,9 @@ export function blockCount(context: RuleContext, resource: TfResource, path: Pat
   }
 }
 
-/** Whether a value was written as a literal in the configuration (not a reference or expression). */
-export function isLiteralInConfig(resource: TfResource, path: Path): boolean {
-  if (!resource.valuesAreExpressions) return false;
-  const raw = getPath(resource.values, segmentsOf(path));
-  if (raw === undefined || raw === null) return false;
-  if (typeof raw !== 'string') return true;
-  return parseExpression(raw).kind === 'literal';
-}
-
-/** The resource an id attribute points at, through the estate (see `Resolver.target`). */
-export function targetOf(resolver: Resolver, model: TfModel, resource: TfResource, path: Path): Target {
-  return resolver.target(model, resource, segmentsOf(path));
-}
-
 /** Key for a resource across models, for indexes built once per rule run. */
 export function resourceKey(model: TfModel, resource: TfResource): string {
   return `${model.origin}\u0000${resource.address}`;
-}
-
-/**
- * Whether the configuration sets the attribute at all (a literal, a reference or an unknown plan value).
- * Use this, not `Resolver.value`, to ask "is an id given?": a reference to another resource's computed
- * `id` resolves to absent in synthesized JSON, yet the attribute is set.
- */
-export function isWritten(resource: TfResource, path: Path): boolean {
-  const segments = segmentsOf(path);
-  const raw = getPath(resource.values, segments);
-  if (raw !== undefined && raw !== null) return true;
-  return !resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, segments);
 }
 
 /** A sentence naming relation resources whose target could not be resolved, for "has no …" messages. */

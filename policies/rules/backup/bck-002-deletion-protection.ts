@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
-import type { TfModel, TfResource } from '../../model/types';
-import { asBoolean, resourceKey, targetOf, unresolvedNote } from '../attributes';
+import type { TfResource } from '../../model/types';
+import { asBoolean, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_BEARING_CHILD_TYPES, DATA_BEARING_TYPES } from '../data-bearing';
 
 /** Top-level data stores that need their own protection. */
@@ -53,16 +53,16 @@ interface LockIndex {
 
 function indexLocks(context: RuleContext): LockIndex {
   const index: LockIndex = { resources: new Set(), groupNames: new Set(), unresolved: [] };
-  const { model, resolver } = context;
+  const { model } = context;
   for (const lock of model.byType.get('azurerm_management_lock') ?? []) {
     if (lock.mode !== 'managed') continue;
-    const level = resolver.value(model, lock, 'lock_level');
+    const level = context.read(lock, 'lock_level');
     if (level.kind !== 'known' || String(level.value).toLowerCase() !== 'cannotdelete') continue;
-    const scope = targetOf(resolver, model, lock, 'scope');
+    const scope = context.target(lock, 'scope');
     if (scope.kind === 'resource') {
       index.resources.add(resourceKey(scope.model, scope.resource));
       if (scope.resource.type === 'azurerm_resource_group') {
-        const name = resolver.value(scope.model, scope.resource, 'name');
+        const name = context.read(scope.resource, 'name');
         if (name.kind === 'known' && typeof name.value === 'string')
           index.groupNames.add(name.value.toLowerCase());
       }
@@ -81,19 +81,19 @@ function indexLocks(context: RuleContext): LockIndex {
 function hasLock(context: RuleContext, index: LockIndex, resource: TfResource): boolean {
   if (index.resources.has(resourceKey(context.model, resource))) return true;
   // `resource_group_name = azurerm_resource_group.rg.name`: the group itself, even if its name is not known yet.
-  const group = targetOf(context.resolver, context.model, resource, 'resource_group_name');
+  const group = context.target(resource, 'resource_group_name');
   if (
     group.kind === 'resource' &&
     group.resource.type === 'azurerm_resource_group' &&
     index.resources.has(resourceKey(group.model, group.resource))
   )
     return true;
-  const name = groupOf(context, context.model, resource);
+  const name = groupOf(context, resource);
   return name !== undefined && index.groupNames.has(name);
 }
 
 /** The resolved name of the resource group the resource lives in. */
-function groupOf(context: RuleContext, model: TfModel, resource: TfResource): string | undefined {
-  const name = context.resolver.value(model, resource, 'resource_group_name');
+function groupOf(context: RuleContext, resource: TfResource): string | undefined {
+  const name = context.read(resource, 'resource_group_name');
   return name.kind === 'known' && typeof name.value === 'string' ? name.value.toLowerCase() : undefined;
 }

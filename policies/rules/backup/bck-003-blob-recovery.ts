@@ -11,13 +11,12 @@ export const BCK_003 = defineRule({
   resourceTypes: ['azurerm_storage_account'],
   fix: 'Set blob_properties { versioning_enabled = true, delete_retention_policy { days = 30 }, container_delete_retention_policy { days = 30 } } (versioning is not available with hierarchical namespace).',
   *check(context) {
-    const { model, resolver } = context;
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const kind = resolver.value(model, resource, 'account_kind');
+      const kind = context.read(resource, 'account_kind');
       // FileStorage accounts have no blobs; their shares are protected by share soft delete.
       if (kind.kind === 'known' && String(kind.value) === 'FileStorage') continue;
-      const hns = resolver.value(model, resource, 'is_hns_enabled');
+      const hns = context.read(resource, 'is_hns_enabled');
       const problems: string[] = [];
       if (!(hns.kind === 'known' && asBoolean(hns.value) === true)) {
         const versioning = boolProblem(context, resource, [['blob_properties', 0, 'versioning_enabled']], {

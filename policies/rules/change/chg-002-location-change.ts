@@ -1,6 +1,5 @@
 import { normaliseLocation } from '../../../constructs/core/region';
 import { defineRule } from '../../engine/rule';
-import { isUnknownAt } from '../../model/resolve';
 import { isRecord } from '../../model/values';
 
 export const CHG_002 = defineRule({
@@ -13,15 +12,17 @@ export const CHG_002 = defineRule({
   resourceTypes: 'all',
   inputs: ['plan'],
   fix: 'Keep the existing location; move data between regions with a planned migration (replication, then cut-over), never by editing location.',
-  *check({ resources }) {
-    for (const resource of resources) {
+  *check(context) {
+    for (const resource of context.resources) {
       const change = resource.change;
       if (resource.mode !== 'managed' || !change || !isRecord(change.before)) continue;
       const before = change.before.location;
       if (typeof before !== 'string' || change.actions.every((a) => a === 'no-op' || a === 'read')) continue;
       if (change.actions.length === 1 && change.actions[0] === 'delete') continue;
-      const after = isRecord(change.after) ? change.after.location : undefined;
-      if (isUnknownAt(change.afterUnknown, ['location'])) {
+      // The location after apply, with references followed (an unknown copied from a group that stays put).
+      const resolved = context.read(resource, 'location');
+      const after = resolved.kind === 'known' ? resolved.value : undefined;
+      if (resolved.kind === 'unknown' || resolved.kind === 'oneOf') {
         yield {
           resource,
           message: `${resource.address}: location changes from ${before} to a value only known after apply.`,

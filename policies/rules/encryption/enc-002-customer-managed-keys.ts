@@ -1,8 +1,8 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { boolProblem, isWritten, resourceKey, targetOf } from '../attributes';
-import { locationProblem, resourceLocation } from '../location';
+import { boolProblem, resourceKey } from '../attributes';
+import { locationProblem } from '../location';
 
 /** Where each data store names its customer-managed key, inline. */
 const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = {
@@ -47,7 +47,7 @@ export const ENC_002 = defineRule({
     for (const resource of context.resources) {
       const spec = KEY_ATTACHMENTS[resource.type];
       if (!spec || resource.mode !== 'managed') continue;
-      const store = targetOf(context.resolver, context.model, resource, spec.store);
+      const store = context.target(resource, spec.store);
       if (store.kind !== 'resource') continue;
       const key = resourceKey(store.model, store.resource);
       attachments.set(key, [...(attachments.get(key) ?? []), resource]);
@@ -73,11 +73,11 @@ function* checkStore(
   }
   const keys: { owner: TfResource; path: readonly (string | number)[] }[] = [];
   for (const path of INLINE_KEY[resource.type]) {
-    if (isWritten(resource, path)) keys.push({ owner: resource, path });
+    if (context.isWritten(resource, path)) keys.push({ owner: resource, path });
   }
   for (const attachment of attached) {
     for (const name of KEY_ATTACHMENTS[attachment.type].keys) {
-      if (isWritten(attachment, name)) keys.push({ owner: attachment, path: [name] });
+      if (context.isWritten(attachment, name)) keys.push({ owner: attachment, path: [name] });
     }
   }
   if (keys.length === 0) {
@@ -100,7 +100,7 @@ function keyProblem(
   path: readonly (string | number)[],
 ): string | undefined {
   const name = path.filter((p) => typeof p === 'string').join('.');
-  const key = targetOf(context.resolver, context.model, owner, path);
+  const key = context.target(owner, path);
   if (key.kind === 'external') return `${name} ${key.value} points at a key that is ${NOT_IN_ESTATE}`;
   if (key.kind === 'unknown') return `${name} cannot be resolved: ${key.reason}`;
   // Written (the caller checked) yet resolving to nothing: a variable or local that is null.
@@ -110,9 +110,7 @@ function keyProblem(
     key.resource.type === 'azurerm_key_vault_key' ||
     key.resource.type === 'azurerm_key_vault_managed_hardware_security_module_key'
   ) {
-    const parent = targetOf(
-      context.resolver,
-      key.model,
+    const parent = context.target(
       key.resource,
       key.resource.type === 'azurerm_key_vault_key' ? 'key_vault_id' : 'managed_hsm_id',
     );
@@ -122,8 +120,5 @@ function keyProblem(
   }
   if (!KEY_HOLDERS.has(vault.resource.type))
     return `${name} points at ${vault.resource.address}, which is not a key in a Key Vault or managed HSM`;
-  return locationProblem(
-    resourceLocation(context, vault.model, vault.resource),
-    `the key vault ${vault.resource.address}`,
-  );
+  return locationProblem(context.locationOf(vault.resource), `the key vault ${vault.resource.address}`);
 }

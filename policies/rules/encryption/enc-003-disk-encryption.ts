@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { asBoolean, boolProblem, isWritten } from '../attributes';
+import { asBoolean, boolProblem } from '../attributes';
 
 const VM_TYPES = [
   'azurerm_linux_virtual_machine',
@@ -19,7 +19,6 @@ export const ENC_003 = defineRule({
   resourceTypes: [...VM_TYPES, 'azurerm_managed_disk'],
   fix: 'Set encryption_at_host_enabled = true on VMs and scale sets; give managed disks a disk_encryption_set_id; never set encryption_settings.enabled = false.',
   *check(context) {
-    const { model, resolver } = context;
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       if (resource.type !== 'azurerm_managed_disk') {
@@ -30,13 +29,13 @@ export const ENC_003 = defineRule({
         if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
         continue;
       }
-      if (!isWritten(resource, 'disk_encryption_set_id'))
+      if (!context.isWritten(resource, 'disk_encryption_set_id'))
         yield {
           resource,
           message: `${resource.address} has no disk_encryption_set_id, so it is encrypted with platform-managed keys only.`,
         };
       // azurerm 3.x had encryption_settings.enabled; an explicit false turns Azure Disk Encryption off.
-      const enabled = resolver.value(model, resource, ['encryption_settings', 0, 'enabled']);
+      const enabled = context.read(resource, ['encryption_settings', 0, 'enabled']);
       if (enabled.kind === 'known' && asBoolean(enabled.value) === false) {
         yield { resource, message: `${resource.address}: encryption_settings.enabled is false.` };
       }

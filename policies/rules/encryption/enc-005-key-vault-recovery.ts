@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { boolProblem, firstSet, isWritten } from '../attributes';
+import { boolProblem, firstSet } from '../attributes';
 
 const VAULTS = ['azurerm_key_vault', 'azurerm_key_vault_managed_hardware_security_module'];
 
@@ -32,8 +32,8 @@ export const ENC_005 = defineRule({
         continue;
       }
       if (
-        !isWritten(resource, 'expiration_date') &&
-        !isWritten(resource, ['rotation_policy', 0, 'expire_after'])
+        !context.isWritten(resource, 'expiration_date') &&
+        !context.isWritten(resource, ['rotation_policy', 0, 'expire_after'])
       ) {
         yield {
           resource,

@@ -1,6 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, Rule } from '../../engine/rule';
-import { targetOf } from '../attributes';
 
 /**
  * Tenants allowed to manage our resources through Azure Lighthouse. Empty: no delegation is allowed.
@@ -29,11 +28,10 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
     resourceTypes: ['azurerm_lighthouse_definition', 'azurerm_lighthouse_assignment'],
     fix: `Remove the Lighthouse delegation, or add the managing tenant to the IAM-002 allow-list after a risk assessment (allowed now: ${listed}).`,
     *check(context) {
-      const { model, resolver } = context;
       for (const resource of context.resources) {
         if (resource.mode !== 'managed') continue;
         if (resource.type === 'azurerm_lighthouse_definition') {
-          const tenant = resolver.value(model, resource, 'managing_tenant_id');
+          const tenant = context.read(resource, 'managing_tenant_id');
           if (
             tenant.kind === 'known' &&
             typeof tenant.value === 'string' &&
@@ -53,7 +51,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
           continue;
         }
         // An assignment of a definition in this configuration is judged on the definition; any other is unknown.
-        const definition = targetOf(resolver, model, resource, 'lighthouse_definition_id');
+        const definition = context.target(resource, 'lighthouse_definition_id');
         if (definition.kind === 'resource' && definition.resource.type === 'azurerm_lighthouse_definition')
           continue;
         const why =

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
-import { blockCount, isWritten, targetOf } from '../attributes';
+import { blockCount } from '../attributes';
 import type { RuleContext } from '../../engine/rule';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
@@ -47,21 +47,20 @@ export const IAM_003 = defineRule({
   resourceTypes: ['azurerm_role_assignment'],
   fix: 'Assign a narrower built-in or custom role at resource-group or resource scope; grant privileged roles through Privileged Identity Management.',
   *check(context) {
-    const { model, resolver } = context;
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const name = resolver.value(model, resource, 'role_definition_name');
-      const id = resolver.value(model, resource, 'role_definition_id');
+      const name = context.read(resource, 'role_definition_name');
+      const id = context.read(resource, 'role_definition_id');
       let role: RoleVerdict = { verdict: privilegedRole(name, id) };
       // `role_definition_id = data.azurerm_role_definition.x.id` is only known after apply: read the role it names.
-      if (name.kind === 'absent' && id.kind === 'absent' && isWritten(resource, 'role_definition_id'))
+      if (name.kind === 'absent' && id.kind === 'absent' && context.isWritten(resource, 'role_definition_id'))
         role = referencedRole(context, resource);
       if (role.verdict === 'no') continue;
-      const scopeValue = resolver.value(model, resource, 'scope');
+      const scopeValue = context.read(resource, 'scope');
       let scope: Verdict = broadScope(scopeValue);
       if (scope === 'unknown') {
         // A reference to a subscription or management group (resource or data source) is broad; to anything else, not.
-        const target = targetOf(resolver, model, resource, 'scope');
+        const target = context.target(resource, 'scope');
         if (target.kind === 'resource') scope = BROAD_SCOPE_TYPES.has(target.resource.type) ? 'yes' : 'no';
       }
       if (scope === 'no') continue;
@@ -100,8 +99,7 @@ function privilegedRole(name: Resolved, id: Resolved): Verdict {
  * role defined in the configuration by its permissions; anything else is unknown.
  */
 function referencedRole(context: RuleContext, resource: TfResource): RoleVerdict {
-  const { resolver, model } = context;
-  const target = targetOf(resolver, model, resource, 'role_definition_id');
+  const target = context.target(resource, 'role_definition_id');
   switch (target.kind) {
     case 'absent':
       return { verdict: 'no' };
@@ -113,8 +111,8 @@ function referencedRole(context: RuleContext, resource: TfResource): RoleVerdict
       if (target.resource.type !== 'azurerm_role_definition') return { verdict: 'unknown' };
       if (target.resource.mode === 'managed')
         return customRole({ ...context, model: target.model }, target.resource);
-      const name = resolver.value(target.model, target.resource, 'name');
-      const id = resolver.value(target.model, target.resource, 'role_definition_id');
+      const name = context.read(target.resource, 'name');
+      const id = context.read(target.resource, 'role_definition_id');
       return {
         verdict: name.kind === 'absent' && id.kind === 'absent' ? 'unknown' : privilegedRole(name, id),
       };
@@ -147,17 +145,17 @@ function customRole(context: RuleContext, role: TfResource): RoleVerdict {
 
 /** The strings of an action list, or why they cannot be read. */
 function actionList(
-  { resolver, model }: RuleContext,
+  context: RuleContext,
   role: TfResource,
   path: readonly (string | number)[],
 ): readonly string[] | string {
-  const list = resolver.value(model, role, path);
+  const list = context.read(role, path);
   if (list.kind === 'absent') return [];
   if (list.kind !== 'known') return `${path.join('.')}: ${list.reason}`;
   if (!Array.isArray(list.value)) return `${path.join('.')} is not a list`;
   const actions: string[] = [];
   for (let j = 0; j < list.value.length; j++) {
-    const item = resolver.value(model, role, [...path, j]);
+    const item = context.read(role, [...path, j]);
     if (item.kind !== 'known' || typeof item.value !== 'string')
       return `${path.join('.')}[${j}] is not a known string`;
     actions.push(item.value);

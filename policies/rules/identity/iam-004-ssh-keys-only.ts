@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { boolProblem, isLiteralInConfig } from '../attributes';
+import { boolProblem } from '../attributes';
 
 const LINUX_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_linux_virtual_machine_scale_set'];
 
@@ -29,7 +29,7 @@ export const IAM_004 = defineRule({
           yield { resource, message: `${resource.address}: ${problem}; password sign-in is allowed.` };
       }
       // Plans show every value as a literal; only the configuration tells a literal from a generated one.
-      if (isLiteralInConfig(resource, 'admin_password'))
+      if (context.isLiteral(resource, 'admin_password'))
         yield {
           resource,
           message: `${resource.address}: admin_password is written as a literal in the configuration.`,

@@ -1,7 +1,7 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../../engine/rule';
-import { resourceKey, targetOf, unresolvedNote } from '../attributes';
-import { locationProblem, resourceLocation } from '../location';
+import { resourceKey, unresolvedNote } from '../attributes';
+import { locationProblem } from '../location';
 
 /** Resources whose access logs must reach a Norway workspace. */
 const LOGGED_TYPES = [
@@ -52,7 +52,7 @@ function indexSettings(
   });
   for (const setting of context.model.byType.get('azurerm_monitor_diagnostic_setting') ?? []) {
     if (setting.mode !== 'managed') continue;
-    const target = targetOf(context.resolver, context.model, setting, 'target_resource_id');
+    const target = context.target(setting, 'target_resource_id');
     if (target.kind !== 'resource') {
       out.unresolved.push(setting.address);
       continue;
@@ -61,7 +61,7 @@ function indexSettings(
     const entry = out.get(key) ?? { ok: false, problems: [] };
     out.set(key, entry);
     if (entry.ok) continue;
-    const workspace = targetOf(context.resolver, context.model, setting, 'log_analytics_workspace_id');
+    const workspace = context.target(setting, 'log_analytics_workspace_id');
     let problem: string | undefined;
     if (workspace.kind === 'absent') problem = `${setting.address} has no log_analytics_workspace_id`;
     else if (workspace.kind === 'external')
@@ -72,7 +72,7 @@ function indexSettings(
       problem = `${setting.address} points at ${workspace.resource.address}, not a Log Analytics workspace`;
     else {
       const where = locationProblem(
-        resourceLocation(context, workspace.model, workspace.resource),
+        context.locationOf(workspace.resource),
         `the workspace ${workspace.resource.address}`,
       );
       if (where) problem = `${setting.address}: ${where}`;

@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from '../../engine/rule';
-import { asBoolean, firstSet, resourceKey, targetOf } from '../attributes';
+import { asBoolean, firstSet, resourceKey } from '../attributes';
 
 /** Server → the auditing (SQL) or connection-logging (PostgreSQL) resources that point at it. */
 const AUDIT_RESOURCES: Readonly<Record<string, { server: string; type: 'sql' | 'pg' }>> = {
@@ -49,7 +49,7 @@ function indexAuditing(context: RuleContext): Set<string> {
         if (name.kind !== 'known' || String(name.value).toLowerCase() !== 'log_connections') continue;
         if (value.kind !== 'known' || String(value.value).toLowerCase() !== 'on') continue;
       }
-      const server = targetOf(context.resolver, context.model, resource, spec.server);
+      const server = context.target(resource, spec.server);
       if (server.kind === 'resource') out.add(resourceKey(server.model, server.resource));
     }
   }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { boolProblem, isWritten } from '../attributes';
+import { boolProblem } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
 
 /** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
@@ -28,7 +28,7 @@ export const NET_001 = defineRule({
       if (resource.mode !== 'managed') continue;
       const injectedWith = VNET_INJECTED_WITH[resource.type];
       // A server injected into a delegated subnet has no public endpoint at all.
-      if (!(injectedWith && isWritten(resource, injectedWith))) {
+      if (!(injectedWith && context.isWritten(resource, injectedWith))) {
         const problem = boolProblem(context, resource, ['public_network_access_enabled'], {
           want: false,
           providerDefault: true,

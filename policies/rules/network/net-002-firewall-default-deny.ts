@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { blockCount, resourceKey, stringProblem, targetOf } from '../attributes';
+import { blockCount, resourceKey, stringProblem } from '../attributes';
 
 /** Where each type keeps its firewall: the block, and a separate resource that may replace it. */
 const FIREWALLS: Readonly<Record<string, { block: string; separate?: { type: string; attribute: string } }>> =
@@ -61,7 +61,7 @@ export const NET_002 = defineRule({
 function separateRules(context: RuleContext): Map<string, TfResource[]> {
   const out = new Map<string, TfResource[]>();
   for (const resource of context.model.byType.get('azurerm_storage_account_network_rules') ?? []) {
-    const target = targetOf(context.resolver, context.model, resource, 'storage_account_id');
+    const target = context.target(resource, 'storage_account_id');
     if (target.kind !== 'resource') continue;
     const key = resourceKey(target.model, target.resource);
     out.set(key, [...(out.get(key) ?? []), resource]);

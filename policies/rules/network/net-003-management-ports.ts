@@ -60,8 +60,7 @@ function ruleProblem(
   resource: TfResource,
   prefix: readonly (string | number)[],
 ): string | undefined {
-  const read = (name: string) =>
-    context.resolver.value(context.model, resource, at(prefix, name) as (string | number)[]);
+  const read = (name: string) => context.read(resource, at(prefix, name) as (string | number)[]);
   const direction = strings(read('direction'));
   const access = strings(read('access'));
   if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { blockCount, isWritten } from '../attributes';
+import { blockCount } from '../attributes';
 
 const SCALE_SETS = [
   'azurerm_linux_virtual_machine_scale_set',
@@ -46,7 +46,7 @@ function* checkNic(context: RuleContext, resource: TfResource): Iterable<Violati
     return;
   }
   for (let i = 0; i < configs.count; i++) {
-    if (isWritten(resource, ['ip_configuration', i, 'public_ip_address_id'])) {
+    if (context.isWritten(resource, ['ip_configuration', i, 'public_ip_address_id'])) {
       yield {
         resource,
         message: `${resource.address}: ip_configuration[${i}] attaches a public IP (public_ip_address_id).`,

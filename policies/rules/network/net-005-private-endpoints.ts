@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { blockCount, isWritten, resourceKey, targetOf, unresolvedNote } from '../attributes';
+import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
 export const NET_005 = defineRule({
@@ -22,7 +22,7 @@ export const NET_005 = defineRule({
         continue;
       }
       for (let i = 0; i < connections.count; i++) {
-        const target = targetOf(context.resolver, context.model, endpoint, [
+        const target = context.target(endpoint, [
           'private_service_connection',
           i,
           'private_connection_resource_id',
@@ -34,7 +34,7 @@ export const NET_005 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed' || resource.type === 'azurerm_private_endpoint') continue;
       const injectedWith = VNET_INJECTED_WITH[resource.type];
-      if (injectedWith && isWritten(resource, injectedWith)) continue;
+      if (injectedWith && context.isWritten(resource, injectedWith)) continue;
       if (reached.has(resourceKey(context.model, resource))) continue;
       yield {
         resource,

@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
 import { locationProblem } from '../location';
-import { isUnknownAt } from '../../model/resolve';
 
 /** Types whose location is `global` by design; RES-002 decides about them. */
 const GLOBAL_VALUE = 'global';
@@ -14,14 +13,12 @@ export const RES_001 = defineRule({
   anchors: { regulation: ['Azure Policy Allowed locations', 'GDPR chapter V'] },
   resourceTypes: 'all',
   fix: "Set location to 'norwayeast' (or 'norwaywest' for disaster recovery); with our constructs, pass a NorwayRegion.",
-  *check({ model, resolver, resources }) {
+  *check(context) {
+    const { resources } = context;
     for (const resource of resources) {
       if (resource.mode !== 'managed') continue;
-      const hasLocation =
-        'location' in resource.values ||
-        (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
-      if (!hasLocation) continue;
-      const resolved = resolver.value(model, resource, 'location');
+      if (!context.isWritten(resource, 'location')) continue;
+      const resolved = context.read(resource, 'location');
       if (
         resolved.kind === 'known' &&
         typeof resolved.value === 'string' &&

@@ -52,13 +52,14 @@ export const RES_002 = defineRule({
   anchors: { regulation: ['Gap in Azure Policy Allowed locations (lets global through)', 'GDPR chapter V'] },
   resourceTypes: 'all',
   fix: 'Use a regional service in Norway instead (Application Gateway instead of Front Door, private DNS instead of public DNS), or set the location to a Norway region where the type allows it.',
-  *check({ model, resolver, resources }) {
+  *check(context) {
+    const { resources } = context;
     for (const resource of resources) {
       if (resource.mode !== 'managed') continue;
       if (resource.type.startsWith('azapi_')) {
         // azapi can create any ARM type, Front Door included: judge `location = "global"` by the ARM type.
-        if (!isGlobal(resolver.value(model, resource, 'location'))) continue;
-        const armType = resolver.value(model, resource, 'type');
+        if (!isGlobal(context.read(resource, 'location'))) continue;
+        const armType = context.read(resource, 'type');
         const name =
           armType.kind === 'known' && typeof armType.value === 'string'
             ? armType.value.split('@')[0]
@@ -80,7 +81,7 @@ export const RES_002 = defineRule({
         };
         continue;
       }
-      const location = resolver.value(model, resource, 'location');
+      const location = context.read(resource, 'location');
       if (isGlobal(location)) {
         yield {
           resource,

@@ -59,13 +59,12 @@ export const RES_004 = defineRule({
 });
 
 function* checkResource(context: RuleContext, resource: TfResource): Iterable<Violation> {
-  const { model, resolver } = context;
   for (const attribute of TARGET_ATTRIBUTES[resource.type] ?? []) {
     const problem = targetLocationProblem(context, resource, attribute, attribute);
     if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
   }
   for (const attribute of LOCATION_ATTRIBUTES[resource.type] ?? []) {
-    const resolved = resolver.value(model, resource, attribute);
+    const resolved = context.read(resource, attribute);
     if (resolved.kind === 'absent') continue;
     const problem = locationProblem(resolved, attribute);
     if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
@@ -82,7 +81,7 @@ function* checkResource(context: RuleContext, resource: TfResource): Iterable<Vi
     for (let i = 0; i < blocks.count; i++) {
       const problem = spec.location
         ? locationProblem(
-            resolver.value(model, resource, [spec.block, i, spec.location]),
+            context.read(resource, [spec.block, i, spec.location]),
             `${spec.block}[${i}].${spec.location}`,
           )
         : targetLocationProblem(

@@ -1,5 +1,4 @@
 import { defineRule } from '../../engine/rule';
-import { isWritten } from '../attributes';
 import { locationProblem, targetLocationProblem } from '../location';
 
 /** Attributes that send logs or telemetry to another resource. */
@@ -34,11 +33,10 @@ export const RES_005 = defineRule({
   resourceTypes: [...Object.keys(DESTINATIONS)],
   fix: 'Send logs to a Log Analytics workspace, storage account or Event Hub in Norway defined in the checked configuration; remove partner_solution_id; set traffic_analytics.workspace_region to a Norway region.',
   *check(context) {
-    const { model, resolver } = context;
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       const partner = PARTNER_ATTRIBUTES[resource.type];
-      if (partner && isWritten(resource, partner)) {
+      if (partner && context.isWritten(resource, partner)) {
         yield {
           resource,
           message: `${resource.address}: ${partner} sends logs to a partner solution outside our control.`,
@@ -50,7 +48,7 @@ export const RES_005 = defineRule({
         if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
       }
       if (resource.type === 'azurerm_network_watcher_flow_log') {
-        const region = resolver.value(model, resource, ['traffic_analytics', 0, 'workspace_region']);
+        const region = context.read(resource, ['traffic_analytics', 0, 'workspace_region']);
         const problem =
           region.kind === 'absent'
             ? undefined

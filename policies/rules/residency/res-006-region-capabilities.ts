@@ -6,10 +6,9 @@ import {
 } from '../../../constructs/core/region';
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { Resolved } from '../../model/resolve';
-import { getStep } from '../../model/values';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
-import { hasOwnLocation, PARENT_ATTRIBUTE, resourceLocation } from '../location';
+import { PARENT_ATTRIBUTE } from '../../model/parents';
 
 /** Attribute values that need availability zones in the resource's region. */
 const ZONE_VALUES: Readonly<
@@ -59,8 +58,8 @@ export const RES_006 = defineRule({
       const blockProblems = locatedBlockProblems(context, resource);
       for (const problem of blockProblems) yield { resource, message: `${resource.address}: ${problem}.` };
       if (wanted.length === 0) continue;
-      if (!hasOwnLocation(resource) && !PARENT_ATTRIBUTE[resource.type]) continue;
-      const region = regionOf(resourceLocation(context, context.model, resource));
+      if (!context.isWritten(resource, 'location') && !PARENT_ATTRIBUTE[resource.type]) continue;
+      const region = regionOf(context.locationOf(resource));
       if (region === 'norwayeast') continue;
       const where =
         region === 'norwaywest'
@@ -90,26 +89,21 @@ const show = (path: readonly (string | number)[]) => path.filter((p) => typeof p
  * the provider (a computed `zone`) is unknown without any reference; that is no request for zones.
  */
 function writtenUnknown(
+  context: RuleContext,
   resource: TfResource,
   path: readonly (string | number)[],
   resolved: Resolved,
 ): boolean {
   if (resolved.kind !== 'unknown' && resolved.kind !== 'oneOf') return false;
-  return resource.valuesAreExpressions || (resource.references?.get(show(path))?.length ?? 0) > 0;
+  return context.isConfigured(resource, path);
 }
 
 /**
  * Cheap test before resolving: the rule reads every resource, and most have none of these attributes.
  * An expression at the top of the path (synth) or an unknown plan value still goes to the resolver.
  */
-function mayHave(resource: TfResource, attribute: string): boolean {
-  const top = resource.values[attribute];
-  if (top !== undefined && top !== null) return true;
-  if (resource.valuesAreExpressions) return false;
-  // isUnknownAt(afterUnknown, [attribute]) without a path array per call.
-  const unknown = resource.change?.afterUnknown;
-  if (unknown === true) return true;
-  return typeof unknown === 'object' && unknown !== null && getStep(unknown, attribute) === true;
+function mayHave(context: RuleContext, resource: TfResource, attribute: string): boolean {
+  return context.isWritten(resource, attribute);
 }
 
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
@@ -123,28 +117,28 @@ function zoneRequests(context: RuleContext, resource: TfResource): string[] {
       values.some((v) => v.toLowerCase() === String(resolved.value).toLowerCase())
     ) {
       out.push(`${show(path)} is ${resolved.value}`);
-    } else if (writtenUnknown(resource, path, resolved))
+    } else if (writtenUnknown(context, resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_LISTS) {
     const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && Array.isArray(resolved.value) && resolved.value.length > 0)
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved))
+    else if (writtenUnknown(context, resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_STRINGS) {
     const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && resolved.value !== '')
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved))
+    else if (writtenUnknown(context, resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   for (const path of ZONE_FLAGS) {
     const resolved = read(context, resource, path);
     if (resolved.kind === 'known' && asBoolean(resolved.value) !== false)
       out.push(`${show(path)} is ${JSON.stringify(resolved.value)}`);
-    else if (writtenUnknown(resource, path, resolved))
+    else if (writtenUnknown(context, resource, path, resolved))
       out.push(`${show(path)} cannot be verified before apply`);
   }
   return out;
@@ -157,27 +151,26 @@ const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
  * that without the resolver, which most of the nine paths on a resource with any one of them would reach.
  */
 function read(context: RuleContext, resource: TfResource, path: readonly (string | number)[]): Resolved {
-  if (!mayHave(resource, String(path[0]))) return ABSENT;
-  return context.resolver.value(context.model, resource, path);
+  if (!mayHave(context, resource, String(path[0]))) return ABSENT;
+  return context.read(resource, path);
 }
 
 /** Zone flags on blocks that carry their own location (Cosmos geo locations, ACR replicas). */
 function locatedBlockProblems(context: RuleContext, resource: TfResource): string[] {
   const spec = LOCATED_ZONE_BLOCKS[resource.type];
   if (!spec) return [];
-  const { model, resolver } = context;
   const blocks = blockCount(context, resource, spec.block);
   if (blocks.kind === 'unknown') return [];
   const out: string[] = [];
   for (let i = 0; i < blocks.count; i++) {
-    const flag = resolver.value(model, resource, [spec.block, i, spec.flag]);
+    const flag = context.read(resource, [spec.block, i, spec.flag]);
     const asks =
       flag.kind === 'unknown' ||
       flag.kind === 'oneOf' ||
       (flag.kind === 'known' &&
         (Array.isArray(flag.value) ? flag.value.length > 0 : asBoolean(flag.value) !== false));
     if (!asks) continue;
-    if (regionOf(resolver.value(model, resource, [spec.block, i, 'location'])) === 'norwayeast') continue;
+    if (regionOf(context.read(resource, [spec.block, i, 'location'])) === 'norwayeast') continue;
     out.push(`${spec.block}[${i}].${spec.flag} asks for zones outside norwayeast`);
   }
   return out;

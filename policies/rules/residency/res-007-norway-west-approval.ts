@@ -17,21 +17,22 @@ export const RES_007 = defineRule({
   anchors: { regulation: ['Azure region access policy for Norway West'] },
   resourceTypes: 'all',
   fix: `Add the tag "${NORWAY_WEST_APPROVAL_TAG}" with the disaster-recovery purpose or approval reference, or deploy to norwayeast.`,
-  *check({ model, resolver, resources }) {
+  *check(context) {
+    const { resources } = context;
     for (const resource of resources) {
       if (resource.mode !== 'managed' || !('location' in resource.values)) continue;
-      const location = resolver.value(model, resource, 'location');
+      const location = context.read(resource, 'location');
       if (
         location.kind !== 'known' ||
         typeof location.value !== 'string' ||
         normaliseLocation(location.value) !== 'norwaywest'
       )
         continue;
-      const tag = resolver.value(model, resource, ['tags', NORWAY_WEST_APPROVAL_TAG]);
+      const tag = context.read(resource, ['tags', NORWAY_WEST_APPROVAL_TAG]);
       if (tag.kind === 'known' && isApproval(tag.value)) continue;
       // A variable whose validation admits only non-empty values always yields an approval.
       if (tag.kind === 'oneOf' && tag.values.every(isApproval)) continue;
-      const tags = resolver.value(model, resource, 'tags');
+      const tags = context.read(resource, 'tags');
       const why =
         tag.kind === 'unknown' ||
         tag.kind === 'oneOf' ||

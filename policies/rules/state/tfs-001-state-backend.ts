@@ -14,10 +14,11 @@ export const TFS_001 = defineRule({
   // A plan never describes its backend; the check runs on the configuration that produced it.
   inputs: ['synth', 'hcl'],
   fix: "Use the azurerm backend with use_azuread_auth = true and a state account in Norway (NorwayStack does this); 'local' only on the stack marked bootstrap; read remote state only from azurerm backends.",
-  *check({ model, workspace, resolver, resources }) {
+  *check(context) {
+    const { model, workspace, resources } = context;
     // Reading another configuration's state from a SaaS backend copies it out of Norway just the same.
     for (const resource of resources) {
-      const type = resolver.value(model, resource, 'backend');
+      const type = context.read(resource, 'backend');
       if (type.kind === 'known' && type.value === 'azurerm') continue;
       const what =
         type.kind === 'known'
@@ -63,10 +64,10 @@ export const TFS_001 = defineRule({
     if (typeof accountName !== 'string') return;
     for (const other of workspace.models) {
       for (const account of other.byType.get('azurerm_storage_account') ?? []) {
-        const name = resolver.value(other, account, 'name');
+        const name = context.read(account, 'name');
         if (name.kind !== 'known' || name.value !== accountName) continue;
         const problem = locationProblem(
-          resolver.value(other, account, 'location'),
+          context.read(account, 'location'),
           `the state account ${account.address}`,
         );
         if (problem) yield { address, message: `${problem}.` };
