@@ -70,7 +70,7 @@ ruleTester(NET_001, {
     {
       name: 'for_each instances whose setting comes from each.value fail closed; count instances with a literal pass',
       messages: [
-        'azurerm_key_vault.each: public_network_access_enabled cannot be verified before apply (each.value.public is not resolvable before apply).',
+        'azurerm_key_vault.each: public_network_access_enabled cannot be verified before apply (each.value.public: the for_each of azurerm_key_vault.each is not known (var.vaults is not declared)).',
       ],
       synth: tf({
         'azurerm_key_vault.each': {

@@ -75,7 +75,7 @@ function loadModule(
   const parts = readTerraformJsonParts(merged.document, { file: dir, lines: merged.lines, modulePath });
   resources.push(...parts.resources);
   const variables = withValues(parts.variables, merged.variableValues);
-  if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs });
+  if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs, outputs: parts.outputs });
 
   let real: string;
   try {

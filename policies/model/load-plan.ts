@@ -208,6 +208,7 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     locals: new Map(),
     outputs: readOutputValues(file, planned.outputs, 'planned_values.outputs'),
     moduleInputs: config.moduleInputs,
+    moduleOutputs: config.moduleOutputs,
     bootstrap: false,
     suppressions: [],
     formatVersion,
@@ -220,6 +221,7 @@ interface PlanConfiguration {
   /** config address (module prefix + type.name) → attribute path → references */
   readonly references: Map<string, Map<string, string[]>>;
   readonly moduleInputs: Map<string, Map<string, string[]>>;
+  readonly moduleOutputs: Map<string, Map<string, string[]>>;
   readonly rootVariables: Map<string, { default?: unknown; hasDefault: boolean }>;
   /** Module path → its configuration prefix (instance keys dropped), computed once per module instance. */
   readonly modulePrefixes: Map<string, string>;
@@ -322,6 +324,7 @@ function readConfiguration(file: string, configuration: unknown): PlanConfigurat
   const result: PlanConfiguration = {
     references: new Map(),
     moduleInputs: new Map(),
+    moduleOutputs: new Map(),
     rootVariables: new Map(),
     modulePrefixes: new Map(),
   };
@@ -370,6 +373,20 @@ function walkConfigModule(
     const inputs = new Map<string, string[]>();
     collectReferences(call.expressions, '', inputs);
     out.moduleInputs.set(childPrefix, inputs);
+    const child = isRecord(call.module) ? call.module : undefined;
+    if (child && isRecord(child.outputs)) {
+      const outputs = new Map<string, string[]>();
+      for (const [output, body] of Object.entries(child.outputs)) {
+        const references =
+          isRecord(body) && isRecord(body.expression) ? body.expression.references : undefined;
+        if (Array.isArray(references))
+          outputs.set(
+            output,
+            references.filter((r): r is string => typeof r === 'string'),
+          );
+      }
+      out.moduleOutputs.set(childPrefix, outputs);
+    }
     // A call without `module` (a module whose source could not be loaded) has nothing more to give.
     if (call.module !== undefined)
       walkConfigModule(

@@ -111,6 +111,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           values,
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
+          forEach: body.for_each,
           provisioning: Object.keys(provisioning).length > 0 ? provisioning : undefined,
           source: {
             file: location?.file ?? file,

@@ -391,13 +391,40 @@ export class Resolver {
     let current: unknown = resource.values;
     for (let i = 0; i < path.length; i++) {
       if (typeof current === 'string')
-        return this.resolveExpressionThenPath(model, resource.source.module, current, path.slice(i), depth);
+        return this.resolveExpressionThenPath(
+          model,
+          resource.source.module,
+          current,
+          path.slice(i),
+          depth,
+          resource,
+        );
       current = getPath(current, [path[i]]);
     }
-    if (current === undefined || current === null) return { kind: 'absent' };
+    if (current === undefined || current === null) return this.fromTwin(model, resource, path, depth);
     if (typeof current === 'string')
-      return this.resolveExpressionThenPath(model, resource.source.module, current, [], depth);
+      return this.resolveExpressionThenPath(model, resource.source.module, current, [], depth, resource);
     return { kind: 'known', value: current };
+  }
+
+  /**
+   * A data source's attribute the configuration does not write (`data.azurerm_client_config.c.tenant_id`)
+   * is what Terraform read: known where the estate holds a plan or state of the same stack.
+   */
+  private fromTwin(
+    model: TfModel,
+    resource: TfResource,
+    path: readonly PathSegment[],
+    depth: number,
+  ): Resolved {
+    if (resource.mode !== 'data' || model.stack === undefined) return ABSENT;
+    for (const other of this.workspace.models) {
+      if (other === model || other.stack !== model.stack || (other.kind !== 'plan' && other.kind !== 'state'))
+        continue;
+      const twin = other.byAddress.get(resource.address);
+      if (twin) return this.value(other, twin, path, depth + 1);
+    }
+    return ABSENT;
   }
 
   private resolveExpressionThenPath(
@@ -406,13 +433,17 @@ export class Resolver {
     text: string,
     rest: readonly PathSegment[],
     depth: number,
+    self?: TfResource,
   ): Resolved {
     const expression = parseExpression(text);
     if (expression.kind === 'literal')
       return rest.length === 0 ? { kind: 'known', value: expression.value } : { kind: 'absent' };
     if (expression.kind === 'complex')
       return { kind: 'unknown', reason: `the expression ${text} is computed by Terraform` };
-    return this.finish(this.follow(model, modulePath, [...expression.traversal, ...rest], depth + 1), depth);
+    return this.finish(
+      this.follow(model, modulePath, [...expression.traversal, ...rest], depth + 1, self),
+      depth,
+    );
   }
 
   private finish(hop: Hop, depth: number): Resolved {
@@ -446,10 +477,7 @@ export class Resolver {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     const references = resource.references?.get(attribute);
     if (!references || references.length === 0) return undefined;
-    const longest = references.filter(
-      (r) =>
-        !references.some((other) => other !== r && (other.startsWith(`${r}.`) || other.startsWith(`${r}[`))),
-    );
+    const longest = longestReferences(references);
     const traversals = longest.map(parseTraversal).filter((t): t is PathSegment[] => t !== undefined);
     if (traversals.length === 0) return undefined;
     const hops = traversals.map((traversal) =>
@@ -485,7 +513,13 @@ export class Resolver {
   }
 
   /** Follow a traversal (`azurerm_x.y.location`, `var.v`, `local.l`, `data.x.y.z`) from within `modulePath`. */
-  private follow(model: TfModel, modulePath: string, traversal: readonly PathSegment[], depth: number): Hop {
+  private follow(
+    model: TfModel,
+    modulePath: string,
+    traversal: readonly PathSegment[],
+    depth: number,
+    self?: TfResource,
+  ): Hop {
     if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'references nest too deep (a cycle?)' };
     const [head, second] = traversal;
     const text = traversal.join('.');
@@ -512,7 +546,9 @@ export class Resolver {
         );
       }
       case 'module':
+        return this.followModuleOutput(model, modulePath, traversal, depth);
       case 'each':
+        return this.followEach(model, modulePath, traversal, depth, self);
       case 'count':
       case 'self':
       case 'path':
@@ -527,6 +563,81 @@ export class Resolver {
           text,
         );
     }
+  }
+
+  /**
+   * `module.<name>.<output>`: the output's expression inside the module (plain Terraform: the module's
+   * `output` block; a plan: the references `configuration` records for it).
+   */
+  private followModuleOutput(
+    model: TfModel,
+    modulePath: string,
+    traversal: readonly PathSegment[],
+    depth: number,
+  ): Hop {
+    const [, name, output] = traversal;
+    const text = traversal.join('.');
+    if (typeof output !== 'string')
+      return { kind: 'unknown', reason: `${text} is not resolvable before apply (a module instance)` };
+    const call = `${configPrefix(modulePath)}module.${String(name)}`;
+    const child = `${modulePath ? `${modulePath}.` : ''}module.${String(name)}`;
+    const rest = traversal.slice(3);
+    const scope = model.moduleScopes?.get(call);
+    if (scope?.outputs.has(output))
+      return this.resolveRaw(model, child, scope.outputs.get(output), rest, depth);
+    const references = model.moduleOutputs?.get(call)?.get(output);
+    if (references && references.length > 0) {
+      const longest = longestReferences(references);
+      const traversalInside = longest.length === 1 ? parseTraversal(longest[0]) : undefined;
+      if (traversalInside) return this.follow(model, child, [...traversalInside, ...rest], depth + 1);
+      return { kind: 'unknown', reason: `${text} is computed from ${longest.join(', ')}` };
+    }
+    return { kind: 'unknown', reason: `${text} is not resolvable before apply` };
+  }
+
+  /**
+   * `each.key` / `each.value` of a resource whose `for_each` is a literal collection (or resolves to one):
+   * bounded to the collection's keys or values. A plan has expanded the instances already.
+   */
+  private followEach(
+    model: TfModel,
+    modulePath: string,
+    traversal: readonly PathSegment[],
+    depth: number,
+    self?: TfResource,
+  ): Hop {
+    const text = traversal.join('.');
+    const which = traversal[1];
+    if (!self || self.forEach === undefined || (which !== 'key' && which !== 'value'))
+      return { kind: 'unknown', reason: `${text} is not resolvable before apply` };
+    const collection = this.finish(this.resolveRaw(model, modulePath, self.forEach, [], depth), depth);
+    if (collection.kind !== 'known')
+      return {
+        kind: 'unknown',
+        reason: `${text}: the for_each of ${self.address} is not known (${collection.kind === 'absent' ? 'empty' : collection.reason})`,
+      };
+    const value = collection.value;
+    const entries: [unknown, unknown][] = Array.isArray(value)
+      ? value.map((v) => [v, v])
+      : isRecord(value)
+        ? Object.entries(value)
+        : [];
+    if (entries.length === 0)
+      return { kind: 'unknown', reason: `${text}: the for_each of ${self.address} is not a collection` };
+    const rest = traversal.slice(2);
+    const picked = entries.map(([key, v]) =>
+      which === 'key' ? (rest.length === 0 ? key : undefined) : getPath(v, rest),
+    );
+    if (picked.some((p) => p === undefined || p === null))
+      return {
+        kind: 'unknown',
+        reason: `${text} is not set for every key of the for_each of ${self.address}`,
+      };
+    const distinct = [...new Map(picked.map((p) => [JSON.stringify(p), p])).values()];
+    if (distinct.some((p) => typeof p === 'string' && parseExpression(p).kind !== 'literal'))
+      return { kind: 'unknown', reason: `${text} holds expressions` };
+    if (distinct.length === 1) return { kind: 'known', value: distinct[0] };
+    return { kind: 'oneOf', values: distinct, reason: `${text} ranges over the for_each of ${self.address}` };
   }
 
   private followResource(
@@ -677,6 +788,14 @@ export class Resolver {
     }
     return known(getPath(raw, rest));
   }
+}
+
+/** Terraform lists a reference and its prefixes (`azurerm_x.y.id`, `azurerm_x.y`); the longest stand for the value. */
+function longestReferences(references: readonly string[]): string[] {
+  return references.filter(
+    (r) =>
+      !references.some((other) => other !== r && (other.startsWith(`${r}.`) || other.startsWith(`${r}[`))),
+  );
 }
 
 function known(value: unknown): Resolved {

@@ -95,6 +95,8 @@ export interface TfResource {
    * attributes, but they can hold credentials (a connection password, a private key).
    */
   readonly provisioning?: Readonly<Record<string, unknown>>;
+  /** The `for_each` meta-argument as written (synth/HCL): what `each.key` / `each.value` range over. */
+  readonly forEach?: unknown;
   readonly source: SourceInfo;
 }
 
@@ -146,6 +148,8 @@ export interface TfModel {
   readonly locals: ReadonlyMap<string, unknown>;
   /** Outputs by name (raw values or expressions), used to resolve cdktf cross-stack references. */
   readonly outputs: ReadonlyMap<string, unknown>;
+  /** For plans: a module's outputs, `module.a` → output name → the references of its expression. */
+  readonly moduleOutputs?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** For plans: module call inputs, `module.a` → input name → references. */
   readonly moduleInputs?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /**
@@ -165,6 +169,8 @@ export interface ModuleScope {
   readonly locals: ReadonlyMap<string, unknown>;
   /** The arguments of the `module` block that calls this module. */
   readonly inputs: ReadonlyMap<string, unknown>;
+  /** The module's `output` values (raw expressions, resolved inside the module). */
+  readonly outputs: ReadonlyMap<string, unknown>;
 }
 
 /** All models checked together. References across cdktf stacks resolve within the workspace. */
