@@ -4,7 +4,7 @@
  * `show -json` -> `cdktf.out/plans/<stack>.json`; a stack that others read through remote state is then
  * applied against the stand-in provider (tools/tf-stand-in), so the next stack reads its real outputs.
  *
- *   npm run tf:plan [-- --out cdktf.out] [--stacks a,b] [--keep]
+ *   npm run tf:plan [-- --out cdktf.out] [--stacks a,b] [--validate-only] [--keep]
  *
  * Exit codes: 0 every stack planned, 1 Terraform failed on a stack (its own message is printed),
  * 2 unusable input (no terraform, no manifest, a remote state that names no stack).
@@ -32,7 +32,8 @@ interface ManifestStack {
 
 export interface StackResult {
   stack: string;
-  planPath: string;
+  /** Undefined when only validated. */
+  planPath?: string;
   applied: boolean;
   seconds: number;
 }
@@ -44,6 +45,8 @@ export interface TfPlanOptions {
   stacks?: string[];
   /** Keep the scratch directory (printed) for inspection. */
   keep?: boolean;
+  /** Only `init` and `validate` each stack (no plan, no apply). */
+  validateOnly?: boolean;
   terraform?: string;
   log?: (line: string) => void;
 }
@@ -82,18 +85,24 @@ function readJson(path: string, what: string): Record<string, unknown> {
  * The override that makes a scratch copy self-contained: its state in a local file, and every
  * `terraform_remote_state` pointed at the local state of the stack whose key it names.
  */
-export function localOverride(stackJson: Record<string, unknown>, stateDir: string, stackNames: Set<string>, stack: string) {
-  const remote = ((stackJson.data as Record<string, unknown> | undefined)?.terraform_remote_state ?? {}) as Record<
-    string,
-    { config?: { key?: unknown; path?: unknown } }
-  >;
+export function localOverride(
+  stackJson: Record<string, unknown>,
+  stateDir: string,
+  stackNames: Set<string>,
+  stack: string,
+) {
+  const remote = ((stackJson.data as Record<string, unknown> | undefined)?.terraform_remote_state ??
+    {}) as Record<string, { config?: { key?: unknown; path?: unknown } }>;
   const data: Record<string, unknown> = {};
   const producers: string[] = [];
   for (const [name, block] of Object.entries(remote)) {
     const key = block.config?.key ?? block.config?.path;
     const producer = typeof key === 'string' ? key.replace(/^.*\//, '').replace(/\.tfstate$/, '') : undefined;
     if (!producer || !stackNames.has(producer)) {
-      throw new TfPlanError(`${stack}: remote state ${name} names no stack of this run (key ${String(key)})`, 2);
+      throw new TfPlanError(
+        `${stack}: remote state ${name} names no stack of this run (key ${String(key)})`,
+        2,
+      );
     }
     producers.push(producer);
     data[name] = { backend: 'local', config: { path: join(stateDir, `${producer}.tfstate`) } };
@@ -106,9 +115,15 @@ export function localOverride(stackJson: Record<string, unknown>, stateDir: stri
 }
 
 function terraformVersion(terraform: string): string {
-  const r = spawnSync(terraform, ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const r = spawnSync(terraform, ['version', '-json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
   if (r.error || r.status !== 0) {
-    throw new TfPlanError(`terraform not found or not runnable (${terraform}): install Terraform 1.6 or later`, 2);
+    throw new TfPlanError(
+      `terraform not found or not runnable (${terraform}): install Terraform 1.6 or later`,
+      2,
+    );
   }
   try {
     return String((JSON.parse(r.stdout) as { terraform_version: string }).terraform_version);
@@ -118,7 +133,10 @@ function terraformVersion(terraform: string): string {
 }
 
 /** Start the stand-in providers; resolves with the TF_REATTACH_PROVIDERS value. */
-export function startStandIn(socketDir: string, typesFrom: string[]): Promise<{ reattach: string; child: ChildProcess }> {
+export function startStandIn(
+  socketDir: string,
+  typesFrom: string[],
+): Promise<{ reattach: string; child: ChildProcess }> {
   const args = ['-r', 'ts-node/register', join(ROOT, 'tools/tf-stand-in/main.ts'), '--socket-dir', socketDir];
   for (const dir of typesFrom) args.push('--types-from', dir);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -186,13 +204,16 @@ export async function tfPlan(options: TfPlanOptions): Promise<StackResult[]> {
   const outDir = resolve(options.outDir);
   const version = terraformVersion(terraform);
   const manifestPath = join(outDir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new TfPlanError(`${manifestPath} not found: run npm run synth first`, 2);
+  if (!existsSync(manifestPath))
+    throw new TfPlanError(`${manifestPath} not found: run npm run synth first`, 2);
   const manifest = readJson(manifestPath, 'the cdktf manifest') as { stacks?: Record<string, ManifestStack> };
-  if (!manifest.stacks || typeof manifest.stacks !== 'object') throw new TfPlanError(`${manifestPath}: no stacks`, 2);
+  if (!manifest.stacks || typeof manifest.stacks !== 'object')
+    throw new TfPlanError(`${manifestPath}: no stacks`, 2);
   let order = stackOrder(manifest.stacks);
   if (options.stacks) {
     const wanted = new Set(options.stacks);
-    for (const name of wanted) if (!manifest.stacks[name]) throw new TfPlanError(`no stack named ${name} in ${manifestPath}`, 2);
+    for (const name of wanted)
+      if (!manifest.stacks[name]) throw new TfPlanError(`no stack named ${name} in ${manifestPath}`, 2);
     order = order.filter((s) => wanted.has(s.name));
   }
   const names = new Set(order.map((s) => s.name));
@@ -203,7 +224,7 @@ export async function tfPlan(options: TfPlanOptions): Promise<StackResult[]> {
   const prepared = order.map((stack) => ({ stack, ...prepareStack(outDir, stack, scratch, names) }));
   const { reattach, child } = await startStandIn(scratch, [join(scratch, 'stacks')]);
   const plansDir = join(outDir, 'plans');
-  mkdirSync(plansDir, { recursive: true });
+  if (!options.validateOnly) mkdirSync(plansDir, { recursive: true });
   const results: StackResult[] = [];
   try {
     const tf = terraformRunner(terraform, reattach, scratch);
@@ -212,16 +233,31 @@ export async function tfPlan(options: TfPlanOptions): Promise<StackResult[]> {
       const t0 = Date.now();
       step(tf, dir, stack.name, ['init', '-input=false', '-no-color']);
       step(tf, dir, stack.name, ['validate', '-no-color']);
+      if (options.validateOnly) {
+        results.push({ stack: stack.name, applied: false, seconds: (Date.now() - t0) / 1000 });
+        log(`${stack.name}: validated`);
+        continue;
+      }
       step(tf, dir, stack.name, ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.bin']);
       const json = step(tf, dir, stack.name, ['show', '-json', 'plan.bin']);
       const planPath = join(plansDir, `${stack.name}.json`);
       writeFileSync(planPath, json);
       // Producers are applied so their consumers' remote state holds real outputs.
       const applied = consumed.has(stack.name);
-      if (applied) step(tf, dir, stack.name, ['apply', '-input=false', '-no-color', '-lock=false', '-auto-approve', 'plan.bin']);
+      if (applied)
+        step(tf, dir, stack.name, [
+          'apply',
+          '-input=false',
+          '-no-color',
+          '-lock=false',
+          '-auto-approve',
+          'plan.bin',
+        ]);
       const seconds = (Date.now() - t0) / 1000;
       results.push({ stack: stack.name, planPath, applied, seconds });
-      log(`${stack.name}: validated, planned${applied ? ', applied' : ''} in ${seconds.toFixed(1)} s -> ${planPath}`);
+      log(
+        `${stack.name}: validated, planned${applied ? ', applied' : ''} in ${seconds.toFixed(1)} s -> ${planPath}`,
+      );
     }
   } finally {
     child.stdin?.end();
@@ -236,10 +272,15 @@ function parseArgs(argv: string[]): TfPlanOptions {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keep') options.keep = true;
+    else if (a === '--validate-only') options.validateOnly = true;
     else if ((a === '--out' || a === '--stacks') && argv[i + 1] !== undefined) {
       if (a === '--out') options.outDir = argv[++i];
       else options.stacks = argv[++i].split(',').filter(Boolean);
-    } else throw new TfPlanError(`unknown argument ${a} (usage: tf-plan [--out cdktf.out] [--stacks a,b] [--keep])`, 2);
+    } else
+      throw new TfPlanError(
+        `unknown argument ${a} (usage: tf-plan [--out cdktf.out] [--stacks a,b] [--validate-only] [--keep])`,
+        2,
+      );
   }
   return options;
 }
@@ -250,10 +291,14 @@ if (require.main === module) {
     .then(() => tfPlan(parseArgs(process.argv.slice(2))))
     .then(
       (results) => {
-        process.stdout.write(`tf:plan: ${results.length} real plans in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+        const what = results.some((r) => r.planPath) ? 'real plans' : 'stacks validated';
+        process.stdout.write(
+          `tf:plan: ${results.length} ${what} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+        );
       },
       (err: unknown) => {
-        const e = err instanceof TfPlanError ? err : new TfPlanError(String((err as Error)?.message ?? err), 1);
+        const e =
+          err instanceof TfPlanError ? err : new TfPlanError(String((err as Error)?.message ?? err), 1);
         process.stderr.write(`tf:plan: ${e.message}\n`);
         process.exit(e.exitCode);
       },

@@ -15,7 +15,8 @@ export type CtyType =
 
 /** The one unknown value; compared by identity. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
-export type CtyValue = null | string | number | boolean | typeof UNKNOWN | CtyValue[] | { [key: string]: CtyValue };
+export type CtyValue =
+  null | string | number | boolean | typeof UNKNOWN | CtyValue[] | { [key: string]: CtyValue };
 
 const UNKNOWN_EXT = 0;
 const REFINED_UNKNOWN_EXT = 12;

@@ -87,11 +87,16 @@ function service(provider: StandInProvider, dirs: string[]): Record<string, Hand
 function guarded(handlers: Record<string, Handler>): grpc.UntypedServiceImplementation {
   const impl: grpc.UntypedServiceImplementation = {};
   for (const [name, handler] of Object.entries(handlers)) {
-    impl[name] = (call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+    impl[name] = (
+      call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>,
+      callback: grpc.sendUnaryData<unknown>,
+    ) => {
       try {
         callback(null, handler(call.request));
       } catch (err) {
-        const diagnostics = [{ severity: 'ERROR', summary: `stand-in ${name} failed`, detail: (err as Error).message }];
+        const diagnostics = [
+          { severity: 'ERROR', summary: `stand-in ${name} failed`, detail: (err as Error).message },
+        ];
         callback(null, { diagnostics });
       }
     };
@@ -101,11 +106,17 @@ function guarded(handlers: Record<string, Handler>): grpc.UntypedServiceImplemen
 
 function listen(server: grpc.Server, socket: string): Promise<void> {
   return new Promise((ok, fail) =>
-    server.bindAsync(`unix://${socket}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? fail(err) : ok())),
+    server.bindAsync(`unix://${socket}`, grpc.ServerCredentials.createInsecure(), (err) =>
+      err ? fail(err) : ok(),
+    ),
   );
 }
 
-export async function start(socketDir: string, dirs: string[], definitions: ProviderDefinition[] = PROVIDERS) {
+export async function start(
+  socketDir: string,
+  dirs: string[],
+  definitions: ProviderDefinition[] = PROVIDERS,
+) {
   const packageDefinition = protoLoader.loadSync(join(__dirname, 'tfplugin6.proto'), {
     keepCase: true,
     longs: Number,
@@ -119,7 +130,10 @@ export async function start(socketDir: string, dirs: string[], definitions: Prov
   const reattach: Record<string, unknown> = {};
   const servers: grpc.Server[] = [];
   for (const definition of definitions.filter((d) => StandInProvider.available(d))) {
-    const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 << 20, 'grpc.max_send_message_length': 256 << 20 });
+    const server = new grpc.Server({
+      'grpc.max_receive_message_length': 256 << 20,
+      'grpc.max_send_message_length': 256 << 20,
+    });
     const provider = new StandInProvider(definition, { resources: [], dataSources: [] });
     server.addService(proto.tfplugin6.Provider.service, guarded(service(provider, dirs)));
     const socket = join(socketDir, `${definition.prefix}.sock`);
@@ -150,7 +164,8 @@ function parseArgs(argv: string[]): { socketDir: string; dirs: string[] } {
       throw new Error(`unknown argument ${argv[i]}`);
     }
   }
-  if (!socketDir || dirs.length === 0) throw new Error('usage: main.ts --socket-dir <dir> --types-from <dir> [...]');
+  if (!socketDir || dirs.length === 0)
+    throw new Error('usage: main.ts --socket-dir <dir> --types-from <dir> [...]');
   return { socketDir, dirs };
 }
 

@@ -6,7 +6,13 @@
  */
 import { dirname, join } from 'node:path';
 import { UNKNOWN, decodeValue, encodeValue, isObject, type CtyType, type CtyValue } from './cty';
-import { FAKE_SUBSCRIPTION, FAKE_TENANT, fakeString, type FakeContext, type ProviderDefinition } from './providers';
+import {
+  FAKE_SUBSCRIPTION,
+  FAKE_TENANT,
+  fakeString,
+  type FakeContext,
+  type ProviderDefinition,
+} from './providers';
 import { SchemaError, providerSchema, typeSchema, type BlockSchema } from './schema-from-bindings';
 
 type Obj = { [key: string]: CtyValue };
@@ -49,9 +55,13 @@ export class StandInProvider {
 
   private schemaOf(typeName: string, data: boolean): BlockSchema {
     const key = `${data ? 'data.' : ''}${typeName}`;
-    if (!this.schemas.has(key)) this.schemas.set(key, typeSchema(this.libDir, this.definition.prefix, typeName, data));
+    if (!this.schemas.has(key))
+      this.schemas.set(key, typeSchema(this.libDir, this.definition.prefix, typeName, data));
     const schema = this.schemas.get(key);
-    if (!schema) throw new SchemaError(`${this.definition.bindings} has no ${data ? 'data source' : 'resource'} ${typeName}`);
+    if (!schema)
+      throw new SchemaError(
+        `${this.definition.bindings} has no ${data ? 'data source' : 'resource'} ${typeName}`,
+      );
     return schema;
   }
 
@@ -104,7 +114,8 @@ export class StandInProvider {
   configureProvider(config: Uint8Array): unknown {
     const value = decodeValue(config);
     if (isObject(value)) {
-      if (typeof value.subscription_id === 'string' && value.subscription_id) this.subscriptionId = value.subscription_id;
+      if (typeof value.subscription_id === 'string' && value.subscription_id)
+        this.subscriptionId = value.subscription_id;
       if (typeof value.tenant_id === 'string' && value.tenant_id) this.tenantId = value.tenant_id;
     }
     return { diagnostics: [] };
@@ -112,26 +123,39 @@ export class StandInProvider {
 
   upgradeResourceState(typeName: string, rawJson: Uint8Array | undefined): unknown {
     const schema = this.schemaOf(typeName, false);
-    const raw = rawJson && rawJson.length ? (JSON.parse(Buffer.from(rawJson).toString('utf8')) as CtyValue) : null;
+    const raw =
+      rawJson && rawJson.length ? (JSON.parse(Buffer.from(rawJson).toString('utf8')) as CtyValue) : null;
     return { upgraded_state: { msgpack: encodeValue(conform(schema, raw)) }, diagnostics: [] };
   }
 
-  planResourceChange(typeName: string, priorBytes: Uint8Array, proposedBytes: Uint8Array, configBytes: Uint8Array): unknown {
+  planResourceChange(
+    typeName: string,
+    priorBytes: Uint8Array,
+    proposedBytes: Uint8Array,
+    configBytes: Uint8Array,
+  ): unknown {
     const schema = this.schemaOf(typeName, false);
     const prior = decodeValue(priorBytes);
     const proposed = decodeValue(proposedBytes);
     const config = decodeValue(configBytes);
-    if (!isObject(proposed)) return { planned_state: { msgpack: encodeValue(null) }, requires_replace: [], diagnostics: [] };
+    if (!isObject(proposed))
+      return { planned_state: { msgpack: encodeValue(null) }, requires_replace: [], diagnostics: [] };
     const priorObj = isObject(prior) ? prior : null;
     const planned = planBlock(schema, proposed, priorObj);
     const requiresReplace = priorObj
-      ? REPLACE_ON_CHANGE.filter((name) => name in planned && !sameValue(planned[name], priorObj[name])).map((name) => ({
-          steps: [{ attribute_name: name }],
-        }))
+      ? REPLACE_ON_CHANGE.filter((name) => name in planned && !sameValue(planned[name], priorObj[name])).map(
+          (name) => ({
+            steps: [{ attribute_name: name }],
+          }),
+        )
       : [];
     // A replacement is a new object: from the configuration alone, so its id and computed values are unknown.
     const final = requiresReplace.length && isObject(config) ? planBlock(schema, config, null) : planned;
-    return { planned_state: { msgpack: encodeValue(final) }, requires_replace: requiresReplace, diagnostics: [] };
+    return {
+      planned_state: { msgpack: encodeValue(final) },
+      requires_replace: requiresReplace,
+      diagnostics: [],
+    };
   }
 
   applyResourceChange(typeName: string, plannedBytes: Uint8Array): unknown {
@@ -149,7 +173,10 @@ export class StandInProvider {
   importResourceState(typeName: string, id: string): unknown {
     const schema = this.schemaOf(typeName, false);
     const state = { ...conform(schema, null), id };
-    return { imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state) } }], diagnostics: [] };
+    return {
+      imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state) } }],
+      diagnostics: [],
+    };
   }
 
   readDataSource(typeName: string, configBytes: Uint8Array): unknown {
@@ -206,18 +233,22 @@ function planBlock(schema: BlockSchema, proposed: Obj, prior: Obj | null): Obj {
   const out: Obj = { ...proposed };
   for (const attr of schema.attributes) {
     if (attr.computed && (out[attr.name] === null || out[attr.name] === undefined)) {
-      out[attr.name] = prior && prior[attr.name] !== undefined && prior[attr.name] !== null ? prior[attr.name] : UNKNOWN;
+      out[attr.name] =
+        prior && prior[attr.name] !== undefined && prior[attr.name] !== null ? prior[attr.name] : UNKNOWN;
     }
   }
   for (const bt of schema.blocks) {
     const value = out[bt.name];
     const priorValue = prior ? prior[bt.name] : null;
     if (bt.nesting === 'single') {
-      if (isObject(value)) out[bt.name] = planBlock(bt.block, value, isObject(priorValue) ? priorValue : null);
+      if (isObject(value))
+        out[bt.name] = planBlock(bt.block, value, isObject(priorValue) ? priorValue : null);
     } else if (Array.isArray(value)) {
       const priorList = bt.nesting === 'list' && Array.isArray(priorValue) ? priorValue : [];
       out[bt.name] = value.map((e, i) =>
-        isObject(e) ? planBlock(bt.block, e, isObject(priorList[i] ?? null) ? (priorList[i] as Obj) : null) : e,
+        isObject(e)
+          ? planBlock(bt.block, e, isObject(priorList[i] ?? null) ? (priorList[i] as Obj) : null)
+          : e,
       );
     }
   }
@@ -226,13 +257,17 @@ function planBlock(schema: BlockSchema, proposed: Obj, prior: Obj | null): Obj {
 
 function fillBlock(schema: BlockSchema, value: Obj, ctx: FakeContext, path: string): Obj {
   const out: Obj = { ...value };
-  for (const attr of schema.attributes) out[attr.name] = fillValue(attr.type, out[attr.name] ?? null, ctx, `${path}${attr.name}`);
+  for (const attr of schema.attributes)
+    out[attr.name] = fillValue(attr.type, out[attr.name] ?? null, ctx, `${path}${attr.name}`);
   for (const bt of schema.blocks) {
     const v = out[bt.name];
     if (v === UNKNOWN) out[bt.name] = bt.nesting === 'single' ? null : [];
-    else if (bt.nesting === 'single') out[bt.name] = isObject(v) ? fillBlock(bt.block, v, ctx, `${path}${bt.name}.`) : null;
+    else if (bt.nesting === 'single')
+      out[bt.name] = isObject(v) ? fillBlock(bt.block, v, ctx, `${path}${bt.name}.`) : null;
     else if (Array.isArray(v))
-      out[bt.name] = v.map((e, i) => (isObject(e) ? fillBlock(bt.block, e, ctx, `${path}${bt.name}.${i}.`) : e));
+      out[bt.name] = v.map((e, i) =>
+        isObject(e) ? fillBlock(bt.block, e, ctx, `${path}${bt.name}.${i}.`) : e,
+      );
   }
   return out;
 }

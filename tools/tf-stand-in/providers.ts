@@ -63,9 +63,15 @@ const azurermIds: Record<string, (ctx: FakeContext) => string> = {
   azurerm_user_assigned_identity: arm('Microsoft.ManagedIdentity/userAssignedIdentities'),
   azurerm_virtual_network: arm('Microsoft.Network/virtualNetworks'),
   azurerm_subnet: arm('Microsoft.Network/virtualNetworks', ['subnets', 'virtual_network_name']),
-  azurerm_virtual_network_peering: arm('Microsoft.Network/virtualNetworks', ['virtualNetworkPeerings', 'virtual_network_name']),
+  azurerm_virtual_network_peering: arm('Microsoft.Network/virtualNetworks', [
+    'virtualNetworkPeerings',
+    'virtual_network_name',
+  ]),
   azurerm_network_security_group: arm('Microsoft.Network/networkSecurityGroups'),
-  azurerm_network_security_rule: arm('Microsoft.Network/networkSecurityGroups', ['securityRules', 'network_security_group_name']),
+  azurerm_network_security_rule: arm('Microsoft.Network/networkSecurityGroups', [
+    'securityRules',
+    'network_security_group_name',
+  ]),
   azurerm_route_table: arm('Microsoft.Network/routeTables'),
   azurerm_private_endpoint: arm('Microsoft.Network/privateEndpoints'),
   azurerm_private_dns_zone: arm('Microsoft.Network/privateDnsZones'),
@@ -74,19 +80,25 @@ const azurermIds: Record<string, (ctx: FakeContext) => string> = {
     'private_dns_zone_name',
   ]),
   azurerm_recovery_services_vault: arm('Microsoft.RecoveryServices/vaults'),
-  azurerm_backup_policy_vm: arm('Microsoft.RecoveryServices/vaults', ['backupPolicies', 'recovery_vault_name']),
+  azurerm_backup_policy_vm: arm('Microsoft.RecoveryServices/vaults', [
+    'backupPolicies',
+    'recovery_vault_name',
+  ]),
   azurerm_disk_encryption_set: arm('Microsoft.Compute/diskEncryptionSets'),
   azurerm_linux_virtual_machine_scale_set: arm('Microsoft.Compute/virtualMachineScaleSets'),
   azurerm_subnet_network_security_group_association: (ctx) => str(ctx, 'subnet_id'),
   azurerm_subnet_route_table_association: (ctx) => str(ctx, 'subnet_id'),
-  azurerm_management_lock: (ctx) => `${str(ctx, 'scope')}/providers/Microsoft.Authorization/locks/${str(ctx, 'name')}`,
+  azurerm_management_lock: (ctx) =>
+    `${str(ctx, 'scope')}/providers/Microsoft.Authorization/locks/${str(ctx, 'name')}`,
   azurerm_role_assignment: (ctx) =>
     `${str(ctx, 'scope')}/providers/Microsoft.Authorization/roleAssignments/${fakeGuid(seedOf(ctx))}`,
   // The provider's own composite id for diagnostic settings.
   azurerm_monitor_diagnostic_setting: (ctx) => `${str(ctx, 'target_resource_id')}|${str(ctx, 'name')}`,
-  azurerm_storage_container: (ctx) => `${str(ctx, 'storage_account_id')}/blobServices/default/containers/${str(ctx, 'name')}`,
+  azurerm_storage_container: (ctx) =>
+    `${str(ctx, 'storage_account_id')}/blobServices/default/containers/${str(ctx, 'name')}`,
   azurerm_key_vault_key: (ctx) => `${vaultUri(ctx)}/keys/${str(ctx, 'name')}/${keyVersion(ctx)}`,
-  azurerm_client_config: () => `clients=${FAKE_CLIENT};objects=${FAKE_CLIENT};subscription=${FAKE_SUBSCRIPTION}`,
+  azurerm_client_config: () =>
+    `clients=${FAKE_CLIENT};objects=${FAKE_CLIENT};subscription=${FAKE_SUBSCRIPTION}`,
 };
 
 export const PROVIDERS: ProviderDefinition[] = [
@@ -100,7 +112,8 @@ export const PROVIDERS: ProviderDefinition[] = [
         id: azurermIds.azurerm_key_vault_key,
         version: keyVersion,
         versionless_id: (ctx) => `${vaultUri(ctx)}/keys/${str(ctx, 'name')}`,
-        resource_id: (ctx) => `${str(ctx, 'key_vault_id')}/keys/${str(ctx, 'name')}/versions/${keyVersion(ctx)}`,
+        resource_id: (ctx) =>
+          `${str(ctx, 'key_vault_id')}/keys/${str(ctx, 'name')}/versions/${keyVersion(ctx)}`,
         resource_versionless_id: (ctx) => `${str(ctx, 'key_vault_id')}/keys/${str(ctx, 'name')}`,
       },
       azurerm_key_vault: {

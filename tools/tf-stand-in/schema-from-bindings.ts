@@ -73,7 +73,10 @@ const PROVIDER_META = new Set(['alias']);
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `export interface Name ... {` up to its closing brace: property name -> optional?, array? */
-function interfaceProps(dts: string, name: string): Map<string, { optional: boolean; array: boolean }> | undefined {
+function interfaceProps(
+  dts: string,
+  name: string,
+): Map<string, { optional: boolean; array: boolean }> | undefined {
   const start = dts.search(new RegExp(`export interface ${name}(\\s|\\{)`));
   if (start < 0) return undefined;
   const end = dts.indexOf('\n}', start);
@@ -107,7 +110,12 @@ function classBody(js: string, name: string): string | undefined {
 }
 
 /** Computed-only attributes of a class: getters with no matching `…Input` getter, not among `skip`. */
-function computedGetters(src: Source, cls: string | undefined, skip: Set<string>, depth: number): AttributeSchema[] {
+function computedGetters(
+  src: Source,
+  cls: string | undefined,
+  skip: Set<string>,
+  depth: number,
+): AttributeSchema[] {
   if (!cls) return [];
   const getters = new Map<string, string>();
   for (const m of cls.matchAll(/\n {4}get (\w+)\(\) \{\n\s+return ([^\n]+);\n/g)) getters.set(m[1], m[2]);
@@ -121,17 +129,25 @@ function computedGetters(src: Source, cls: string | undefined, skip: Set<string>
   return out;
 }
 
-function getterType(src: Source, cls: string, expr: string, depth: number): { name: string; type: CtyType } | undefined {
+function getterType(
+  src: Source,
+  cls: string,
+  expr: string,
+  depth: number,
+): { name: string; type: CtyType } | undefined {
   const simple = /this\.(\w+)\('(\w+)'\)/.exec(expr);
   if (simple && GETTER_TYPES[simple[1]]) {
     let type = GETTER_TYPES[simple[1]];
     // Sets come back through Fn.tolist in the bindings.
-    if (expr.startsWith('cdktf.Fn.tolist(') && Array.isArray(type) && type[0] === 'list') type = ['set', type[1]];
+    if (expr.startsWith('cdktf.Fn.tolist(') && Array.isArray(type) && type[0] === 'list')
+      type = ['set', type[1]];
     return { name: simple[2], type };
   }
   const field = /^this\.(_\w+)$/.exec(expr);
   if (!field || depth > 12) return undefined;
-  const init = new RegExp(`this\\.${field[1]} = new (\\w+)\\(this, "(\\w+)"(?:, (true|false))?\\);`).exec(cls);
+  const init = new RegExp(`this\\.${field[1]} = new (\\w+)\\(this, "(\\w+)"(?:, (true|false))?\\);`).exec(
+    cls,
+  );
   if (!init) return undefined;
   const [, ctor, tfName, wrapsSet] = init;
   const element = ctor.replace(/(List|Map|OutputReference)$/, '');
@@ -146,7 +162,14 @@ function getterType(src: Source, cls: string, expr: string, depth: number): { na
  * One block: the generated attribute metadata at `at` (a `synthesizeHclAttributes` or a `…ToHclTerraform`
  * function), the config interface `iface` and the class holding its getters.
  */
-function parseBlock(src: Source, at: number, what: string, iface: string, cls: string | undefined, depth: number): BlockSchema {
+function parseBlock(
+  src: Source,
+  at: number,
+  what: string,
+  iface: string,
+  cls: string | undefined,
+  depth: number,
+): BlockSchema {
   if (depth > 20) throw new SchemaError(`${what}: nesting deeper than 20 blocks`);
   const props = interfaceProps(src.dts, iface);
   const body = attrsBody(src.js, at, what);
@@ -168,7 +191,14 @@ function parseBlock(src: Source, at: number, what: string, iface: string, cls: s
       if (fnAt < 0) throw new SchemaError(`${what}.${name}: converter ${fn}ToHclTerraform not found`);
       const element = capitalise(fn);
       const nesting: Nesting = kind === 'struct' ? 'single' : kind === 'set' ? 'set' : 'list';
-      const block = parseBlock(src, fnAt, `${what}.${name}`, element, classBody(src.js, `${element}OutputReference`), depth + 1);
+      const block = parseBlock(
+        src,
+        fnAt,
+        `${what}.${name}`,
+        element,
+        classBody(src.js, `${element}OutputReference`),
+        depth + 1,
+      );
       const many = prop ? prop.array : true;
       blocks.push({
         name,
@@ -184,7 +214,13 @@ function parseBlock(src: Source, at: number, what: string, iface: string, cls: s
     if (what.endsWith('(provider)') && PROVIDER_META.has(name)) continue;
     // `id` is optional and computed on every SDK resource: set it or the provider assigns one.
     const computed = name === 'id';
-    attributes.push({ name, type, required: !optional && !computed, optional: optional || computed, computed });
+    attributes.push({
+      name,
+      type,
+      required: !optional && !computed,
+      optional: optional || computed,
+      computed,
+    });
   }
   attributes.push(...computedGetters(src, cls, seen, depth));
   return { attributes, blocks };
@@ -212,7 +248,12 @@ function readSource(libDir: string, dir: string): Source | undefined {
  * The schema of one resource or data source type, or undefined when the bindings have no such type.
  * Throws SchemaError when the bindings exist but cannot be read as expected.
  */
-export function typeSchema(libDir: string, prefix: string, typeName: string, data: boolean): BlockSchema | undefined {
+export function typeSchema(
+  libDir: string,
+  prefix: string,
+  typeName: string,
+  data: boolean,
+): BlockSchema | undefined {
   const src = readSource(libDir, moduleDir(prefix, typeName, data));
   if (!src) return undefined;
   const decl = new RegExp(`\\n(\\w+)\\.tfResourceType = "${typeName}";`).exec(src.js);
