@@ -159,7 +159,14 @@ export interface Terraform {
 
 export function terraformRunner(terraform: string, reattach: string, scratch: string): Terraform {
   const rc = join(scratch, 'terraformrc');
-  writeFileSync(rc, 'disable_checkpoint = true\n');
+  const mirror = join(scratch, 'no-providers');
+  mkdirSync(mirror, { recursive: true });
+  // No network: providers come only from the stand-in (reattached); any other is looked up in an empty
+  // local mirror, so init fails with Terraform's own message instead of trying the registry.
+  writeFileSync(
+    rc,
+    `disable_checkpoint = true\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`,
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TF_REATTACH_PROVIDERS: reattach,
