@@ -53,6 +53,9 @@ const SIMPLE_TYPES: Record<string, CtyType> = {
   'map/stringMap': ['map', 'string'],
   'map/numberMap': ['map', 'number'],
   'map/booleanMap': ['map', 'bool'],
+  'list/stringListList': ['list', ['list', 'string']],
+  'list/numberListList': ['list', ['list', 'number']],
+  'list/booleanListList': ['list', ['list', 'bool']],
 };
 
 const GETTER_TYPES: Record<string, CtyType> = {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   moduleDir,
@@ -120,5 +121,27 @@ describe('schema from the cdktf bindings', () => {
   it('knows no type the bindings lack', () => {
     expect(typeSchema(LIB, 'azurerm', 'azurerm_storage_acount', false)).toBeUndefined();
     expect(typeSchema(LIB, 'azurerm', 'azurerm_client_config', false)).toBeUndefined();
+  });
+
+  it('derives every resource and data source type of azurerm 4.55 the bindings hold', () => {
+    const failures: string[] = [];
+    let count = 0;
+    for (const dir of readdirSync(LIB, { withFileTypes: true })) {
+      if (!dir.isDirectory() || dir.name === 'provider') continue;
+      const js = readFileSync(join(LIB, dir.name, 'index.js'), 'utf8');
+      const typeName = /\n\w+\.tfResourceType = "(\w+)";/.exec(js)?.[1];
+      if (!typeName) {
+        failures.push(`${dir.name}: no tfResourceType`);
+        continue;
+      }
+      try {
+        if (typeSchema(LIB, 'azurerm', typeName, dir.name.startsWith('data-azurerm-'))) count++;
+        else failures.push(`${typeName}: not found from ${dir.name}`);
+      } catch (err) {
+        failures.push(`${typeName}: ${(err as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(count).toBe(1526);
   });
 });
