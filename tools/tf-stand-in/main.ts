@@ -8,49 +8,15 @@
  * `--types-from` directories, re-read on every GetProviderSchema, so a test may write a new
  * configuration while the server runs.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { StandInProvider, type ServedTypes } from './provider-server';
 import { PROVIDERS, type ProviderDefinition } from './providers';
+import { typesIn } from './served-types';
 
 type Handler = (request: Record<string, unknown>) => unknown;
-
-function tfJsonFiles(dir: string, out: string[] = [], depth = 0): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    if (name === '.terraform' || name === 'node_modules' || depth > 6) continue;
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (st?.isDirectory()) tfJsonFiles(path, out, depth + 1);
-    else if (name.endsWith('.tf.json')) out.push(path);
-  }
-  return out;
-}
-
-/** Resource and data source types under `dirs` that belong to the provider with this prefix. */
-export function typesIn(dirs: string[], prefix: string): ServedTypes {
-  const resources = new Set<string>();
-  const dataSources = new Set<string>();
-  for (const file of dirs.flatMap((d) => tfJsonFiles(d))) {
-    let doc: { resource?: object; data?: object };
-    try {
-      doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc;
-    } catch {
-      continue; // Terraform reports a broken file in its own words.
-    }
-    const own = (t: string): boolean => t.startsWith(`${prefix}_`);
-    for (const t of Object.keys(doc.resource ?? {})) if (own(t)) resources.add(t);
-    for (const t of Object.keys(doc.data ?? {})) if (own(t)) dataSources.add(t);
-  }
-  return { resources: [...resources].sort(), dataSources: [...dataSources].sort() };
-}
 
 function bytes(request: Record<string, unknown>, field: string): Uint8Array {
   const v = request[field] as { msgpack?: Uint8Array } | null | undefined;
