@@ -10,6 +10,7 @@ import { checkModels } from '../../../policies/engine/engine';
 import { loadPlan } from '../../../policies/model/load-plan';
 import { CHG_001 } from '../../../policies/rules/change/chg-001-data-loss';
 import { CHG_002 } from '../../../policies/rules/change/chg-002-location-change';
+import { RES_001 } from '../../../policies/rules/residency/res-001-norway-location';
 import { tfPlan, type StackResult } from '../../../scripts/tf-plan';
 import { FAKE_SUBSCRIPTION, FAKE_TENANT } from '../../../tools/tf-stand-in/providers';
 import { findingsOf } from '../../helpers/rule-tester';
@@ -212,6 +213,55 @@ describe('a small stack against the stand-in', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Error: Missing required argument');
     expect(r.stderr).toContain('The argument "account_tier" is required, but no definition was found.');
+  });
+
+  describe('RES-001 on real plans, location through a resource group reference', () => {
+    const inGroup = (location: string) =>
+      synthStack((stack) => {
+        const rg = new ResourceGroup(stack, 'rg', { name: 'rg-loc', location });
+        new StorageAccount(stack, 'sa', {
+          name: 'stloc',
+          resourceGroupName: rg.name,
+          location: rg.location,
+          accountTier: 'Standard',
+          accountReplicationType: 'ZRS',
+        });
+      });
+    const real: Record<string, Json> = {};
+    beforeAll(() => {
+      for (const location of ['norwayeast', 'westeurope', 'Norway East']) {
+        const name = `loc-${location.replace(' ', '-').toLowerCase()}`;
+        session.stack(name, inGroup(location));
+        real[location] = session.plan(name);
+      }
+    }, 120_000);
+
+    it('knows a referenced configured value at plan, where planOf() leaves it unknown', () => {
+      const change = changeOf(real.westeurope, 'azurerm_storage_account.sa').change;
+      expect(change.after.location).toBe('westeurope');
+      expect(change.after_unknown.location).toBeUndefined();
+      const derived = planOf(inGroup('westeurope'));
+      const sa = (derived.resource_changes as Json[]).find(
+        (c) => c.address === 'azurerm_storage_account.sa',
+      )!;
+      expect(sa.change.after_unknown.location).toBe(true);
+    });
+
+    const cases: [string, string, [string, string][]][] = [
+      ['valid: norwayeast through the group', 'norwayeast', []],
+      ['valid: "Norway East" as Azure spells it', 'Norway East', []],
+      [
+        'invalid: westeurope through the group',
+        'westeurope',
+        [
+          ['RES-001', 'azurerm_resource_group.rg'],
+          ['RES-001', 'azurerm_storage_account.sa'],
+        ],
+      ],
+    ];
+    it.each(cases)('%s', (_name, key, expected) => {
+      expect(findingsOf(RES_001, loadPlan(real[key], { file: 'plan.json' })).pairs).toEqual(expected);
+    });
   });
 
   describe('CHG-001 and CHG-002 on real plans of an applied storage account', () => {
