@@ -15,8 +15,8 @@ export interface Session {
   stack(name: string, json: object): string;
   /** Run terraform in a stack's directory. */
   tf(name: string, args: string[]): { status: number; stdout: string; stderr: string };
-  /** `plan -out` then `show -json`: the real plan document. */
-  plan(name: string): Record<string, unknown>;
+  /** `plan -out` then `show -json`: the real plan document; `extra` e.g. `['-destroy']`. */
+  plan(name: string, extra?: string[]): Record<string, unknown>;
   apply(name: string): void;
   stop(): void;
 }
@@ -45,9 +45,9 @@ export async function standInSession(): Promise<Session> {
       return dir;
     },
     tf: (name, args) => terraform.run(dirOf(name), args),
-    plan(name) {
+    plan(name, extra = []) {
       must(name, ['init', '-input=false', '-no-color']);
-      must(name, ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.bin']);
+      must(name, ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.bin', ...extra]);
       return JSON.parse(must(name, ['show', '-json', 'plan.bin'])) as Record<string, unknown>;
     },
     apply(name) {

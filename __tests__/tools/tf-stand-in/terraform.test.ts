@@ -280,6 +280,7 @@ describe('a small stack against the stand-in', () => {
         session.stack('small', changed);
         real[key] = session.plan('small');
       }
+      real.destroyed = session.plan('small', ['-destroy']);
     }, 120_000);
 
     it('terraform itself decides the actions', () => {
@@ -287,6 +288,7 @@ describe('a small stack against the stand-in', () => {
       expect(changeOf(real.retagged, SA).change.actions).toEqual(['update']);
       expect(changeOf(real.renamed, SA).change.actions).toEqual(['delete', 'create']);
       expect(changeOf(real.moved, SA).change.actions).toEqual(['delete', 'create']);
+      expect(changeOf(real.destroyed, SA).change.actions).toEqual(['delete']);
       expect(changeOf(real.renamed, SA).action_reason).toBe('replace_because_cannot_update');
     });
 
@@ -295,6 +297,8 @@ describe('a small stack against the stand-in', () => {
       ['valid: tags updated in place', 'retagged', CHG_001, []],
       ['invalid: renamed, so replaced', 'renamed', CHG_001, [['CHG-001', SA]]],
       ['invalid: moved to norwaywest, so replaced', 'moved', CHG_001, [['CHG-001', SA]]],
+      ['invalid: terraform plan -destroy', 'destroyed', CHG_001, [['CHG-001', SA]]],
+      ['valid: a delete is not a location change', 'destroyed', CHG_002, []],
       ['valid: no location change', 'renamed', CHG_002, []],
       ['invalid: location changed', 'moved', CHG_002, [['CHG-002', SA]]],
     ];
