@@ -33,6 +33,7 @@ export interface ServedTypes {
 export class StandInProvider {
   private readonly libDir: string;
   private readonly schemas = new Map<string, BlockSchema | undefined>();
+  private provider: BlockSchema | undefined;
   private subscriptionId = FAKE_SUBSCRIPTION;
   private tenantId = FAKE_TENANT;
 
@@ -53,11 +54,16 @@ export class StandInProvider {
     }
   }
 
-  private schemaOf(typeName: string, data: boolean): BlockSchema {
+  /** A type's schema, derived once per process (Terraform asks for the whole schema on every command). */
+  private lookup(typeName: string, data: boolean): BlockSchema | undefined {
     const key = `${data ? 'data.' : ''}${typeName}`;
     if (!this.schemas.has(key))
       this.schemas.set(key, typeSchema(this.libDir, this.definition.prefix, typeName, data));
-    const schema = this.schemas.get(key);
+    return this.schemas.get(key);
+  }
+
+  private schemaOf(typeName: string, data: boolean): BlockSchema {
+    const schema = this.lookup(typeName, data);
     if (!schema)
       throw new SchemaError(
         `${this.definition.bindings} has no ${data ? 'data source' : 'resource'} ${typeName}`,
@@ -86,8 +92,7 @@ export class StandInProvider {
       const out: Record<string, unknown> = {};
       for (const name of names) {
         try {
-          const schema = typeSchema(this.libDir, this.definition.prefix, name, data);
-          this.schemas.set(`${data ? 'data.' : ''}${name}`, schema);
+          const schema = this.lookup(name, data);
           // A type the bindings do not have is left out: Terraform then reports it in its own words.
           if (schema) out[name] = { version: 0, block: toProtoBlock(schema) };
         } catch (err) {
@@ -98,7 +103,8 @@ export class StandInProvider {
     };
     let provider: unknown = { version: 0, block: { attributes: [], block_types: [] } };
     try {
-      provider = { version: 0, block: toProtoBlock(providerSchema(this.libDir)) };
+      this.provider ??= providerSchema(this.libDir);
+      provider = { version: 0, block: toProtoBlock(this.provider) };
     } catch (err) {
       diagnostics.push(error('stand-in: cannot derive the provider schema', (err as Error).message));
     }
