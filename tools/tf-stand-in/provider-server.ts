@@ -149,11 +149,11 @@ export class StandInProvider {
     const priorObj = isObject(prior) ? prior : null;
     const planned = planBlock(schema, proposed, priorObj);
     const requiresReplace = priorObj
-      ? REPLACE_ON_CHANGE.filter((name) => name in planned && !sameValue(planned[name], priorObj[name])).map(
-          (name) => ({
-            steps: [{ attribute_name: name }],
-          }),
-        )
+      ? REPLACE_ON_CHANGE.filter(
+          (name) => name in planned && !sameValue(name, planned[name], priorObj[name]),
+        ).map((name) => ({
+          steps: [{ attribute_name: name }],
+        }))
       : [];
     // A replacement is a new object: from the configuration alone, so its id and computed values are unknown.
     const final = requiresReplace.length && isObject(config) ? planBlock(schema, config, null) : planned;
@@ -307,7 +307,11 @@ function conform(schema: BlockSchema, raw: CtyValue): Obj {
   return out;
 }
 
-function sameValue(a: CtyValue, b: CtyValue): boolean {
+/** Equal for replacement purposes; locations compare as the provider normalises them ("Norway East" = norwayeast). */
+function sameValue(name: string, a: CtyValue, b: CtyValue): boolean {
   if (a === UNKNOWN || b === UNKNOWN) return false;
+  if (name === 'location' && typeof a === 'string' && typeof b === 'string') {
+    return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+  }
   return JSON.stringify(a) === JSON.stringify(b);
 }

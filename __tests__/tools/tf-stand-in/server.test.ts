@@ -177,6 +177,24 @@ describe('the stand-in over gRPC', () => {
     expect((decodeValue(res.planned_state.msgpack) as Json).id).toBe(UNKNOWN);
   });
 
+  it('does not replace when only the spelling of the location changes', async () => {
+    const prior = {
+      ...nulls(['tags', 'managed_by', 'timeouts']),
+      id: '/subscriptions/x/resourceGroups/rg-a',
+      name: 'rg-a',
+      location: 'Norway East',
+    };
+    const proposed = { ...prior, location: 'norwayeast' };
+    const res = await call('PlanResourceChange', {
+      type_name: 'azurerm_resource_group',
+      prior_state: { msgpack: encode(prior) },
+      proposed_new_state: { msgpack: encode(proposed) },
+      config: { msgpack: encode({ ...proposed, id: null }) },
+    });
+    expect(res.requires_replace).toEqual([]);
+    expect(decodeValue(res.planned_state.msgpack)).toEqual(proposed);
+  });
+
   it('answers an unknown type with an error diagnostic, not a dead server', async () => {
     const res = await call('PlanResourceChange', {
       type_name: 'azurerm_no_such_thing',
