@@ -227,13 +227,20 @@ export async function tfPlan(options: TfPlanOptions): Promise<StackResult[]> {
   const consumed = new Set(order.flatMap((s) => s.dependencies));
 
   const scratch = mkdtempSync(join(tmpdir(), 'norway-iac-tf-plan-'));
-  mkdirSync(join(scratch, 'state'));
-  const prepared = order.map((stack) => ({ stack, ...prepareStack(outDir, stack, scratch, names) }));
-  const { reattach, child } = await startStandIn(scratch, [join(scratch, 'stacks')]);
   const plansDir = join(outDir, 'plans');
-  if (!options.validateOnly) mkdirSync(plansDir, { recursive: true });
   const results: StackResult[] = [];
+  let child: ChildProcess | undefined;
   try {
+    mkdirSync(join(scratch, 'state'));
+    const prepared = order.map((stack) => ({ stack, ...prepareStack(outDir, stack, scratch, names) }));
+    const standIn = await startStandIn(scratch, [join(scratch, 'stacks')]);
+    child = standIn.child;
+    const reattach = standIn.reattach;
+    if (!options.validateOnly) {
+      // A full run leaves no plan of a stack that synth no longer writes (a removed trust).
+      if (!options.stacks) rmSync(plansDir, { recursive: true, force: true });
+      mkdirSync(plansDir, { recursive: true });
+    }
     const tf = terraformRunner(terraform, reattach, scratch);
     log(`terraform ${version}, stand-in providers, ${order.length} stacks (scratch ${scratch})`);
     for (const { stack, dir } of prepared) {
@@ -267,8 +274,8 @@ export async function tfPlan(options: TfPlanOptions): Promise<StackResult[]> {
       );
     }
   } finally {
-    child.stdin?.end();
-    child.kill('SIGTERM');
+    child?.stdin?.end();
+    child?.kill('SIGTERM');
     if (!options.keep) rmSync(scratch, { recursive: true, force: true });
   }
   return results;
