@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localOverride, stackOrder, TfPlanError } from '../../scripts/tf-plan';
@@ -165,13 +165,15 @@ describe('npm run tf:plan (scripts/tf-plan.ts)', () => {
     }
   }, 60_000);
 
-  it('writes one real plan per stack and reports it', () => {
+  it('writes one real plan per stack, removes stale ones, and reports it', () => {
     const good = {
       terraform: { required_providers: { azurerm: { source: 'azurerm', version: '4.55.0' } } },
       provider: { azurerm: [{ features: [{}] }] },
       resource: { azurerm_resource_group: { rg: { name: 'rg-y', location: 'norwayeast' } } },
     };
     const dir = outDir({ one: good });
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans', 'removed-trust.json'), '{}');
     try {
       const r = run(['--out', dir]);
       expect([r.status, r.stderr]).toEqual([0, '']);
@@ -181,6 +183,8 @@ describe('npm run tf:plan (scripts/tf-plan.ts)', () => {
       expect(plan.resource_changes.map((c: { address: string }) => c.address)).toEqual([
         'azurerm_resource_group.rg',
       ]);
+      // A full run leaves only the plans of the stacks synth wrote.
+      expect(readdirSync(join(dir, 'plans'))).toEqual(['one.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
