@@ -52,6 +52,7 @@ export interface TfPlanOptions {
 }
 
 const ROOT = resolve(__dirname, '..');
+const STEP_TIMEOUT_MS = 5 * 60_000;
 
 /** The manifest's stacks, producers before consumers; a cycle or an unknown dependency is refused. */
 export function stackOrder(stacks: Record<string, ManifestStack>): ManifestStack[] {
@@ -179,8 +180,16 @@ export function terraformRunner(terraform: string, reattach: string, scratch: st
   delete env.TF_LOG;
   return {
     run(cwd, args) {
-      const r = spawnSync(terraform, args, { cwd, env, encoding: 'utf8', maxBuffer: 512 << 20 });
-      return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') };
+      // A hung command (a prompt, a stuck provider) must not hang CI.
+      const r = spawnSync(terraform, args, {
+        cwd,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 512 << 20,
+        timeout: STEP_TIMEOUT_MS,
+      });
+      const failure = r.error ? `${r.error.message}${r.signal ? ` (${r.signal})` : ''}` : '';
+      return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${failure}` };
     },
   };
 }
