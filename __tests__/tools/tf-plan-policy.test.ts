@@ -33,8 +33,8 @@ suite(
       results = await tfPlan({ outDir: platform.outdir, log: () => undefined, terraform: TERRAFORM });
     }, 180_000);
 
-    it('plans all ten stacks', () => {
-      expect(results).toHaveLength(10);
+    it('plans every stack', () => {
+      expect(results.map((r) => r.stack).sort()).toEqual(Object.keys(platform.manifest.stacks).sort());
     });
 
     it('passes each plan, 0 errors', () => {
