@@ -1,4 +1,5 @@
 /** A key in a Norway Key Vault for customer-managed encryption, with rotation and expiry (ENC-005). */
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { ICustomerManagedKeyVault } from '../core/interfaces';
@@ -48,6 +49,14 @@ export class NorwayKeyVaultKey extends Construct {
     }
     problems.throwIfAny();
 
+    // Only same-stack dependencies: a vault from another stack was applied (with its role assignments)
+    // before this stack, and a depends_on across stacks would become a remote-state output reference,
+    // which `terraform validate` rejects ("References in depends_on must be to a whole object").
+    const stack = TerraformStack.of(this);
+    const keyDependencies = (props.keyVault.keyDependencies ?? []).filter(
+      (d) => !(d instanceof Construct) || TerraformStack.of(d) === stack,
+    );
+
     this.resource = new KeyVaultKey(this, 'Resource', {
       name: props.name,
       keyVaultId: props.keyVault.keyVaultId,
@@ -61,7 +70,7 @@ export class NorwayKeyVaultKey extends Construct {
         notifyBeforeExpiry,
       },
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: props.keyVault.keyDependencies ? [...props.keyVault.keyDependencies] : undefined,
+      dependsOn: keyDependencies.length > 0 ? keyDependencies : undefined,
       // Losing the key makes everything encrypted with it unreadable.
       lifecycle: { preventDestroy: true },
     });
