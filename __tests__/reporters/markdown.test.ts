@@ -68,7 +68,7 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
   test('names every finding with rule, title, address and fix; links rules into RULES.md', () => {
     expectEveryFindingNamed(report, markdown);
     expect(markdown).toContain(
-      '[**RES-004**](https://github.com/hospital/norway-iac/blob/abc123/RULES.md#res-004) Replicas and copies of data resolve to Norway',
+      '[**RES-004**](https://github.com/hospital/norway-iac/blob/abc123/RULES.md#res-004) Replicas, copies and every other place a resource names resolve to Norway',
     );
     const res004 = report.findings.find((f) => f.ruleId === 'RES-004')!;
     expect(markdown).toContain(`**Fix:** ${res004.fix}`);
@@ -145,7 +145,7 @@ describe('Markdown report of a synthesized stack', () => {
 
   test('without a docs URL, rule ids are bold text rather than links', () => {
     expect(markdown).not.toContain('RULES.md');
-    expect(markdown).toContain('**RES-004** Replicas and copies of data resolve to Norway');
+    expect(markdown).toContain('**RES-004** Replicas, copies and every other place a resource names resolve to Norway');
   });
 });
 

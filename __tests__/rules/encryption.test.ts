@@ -220,7 +220,7 @@ ruleTester(ENC_002, {
       name: 'storage key attachments (azurerm 4.x) naming a vault abroad, and a vault by a literal URI',
       messages: [
         'azurerm_storage_account.abroad: the key vault azurerm_key_vault.we is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        "azurerm_storage_account.literal: key_vault_uri https://kv-shared.vault.azure.net/ points at a key that is not in the checked estate; pass its stack, plan or state with --context.",
+        'azurerm_storage_account.literal: key_vault_uri https://kv-shared.vault.azure.net/ points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_key_vault.we': { location: 'westeurope' },
@@ -245,7 +245,7 @@ ruleTester(ENC_002, {
     {
       name: 'key in a vault abroad, and a key id outside the configuration',
       messages: [
-        "azurerm_cosmosdb_account.c: key_vault_key_id https://kv.vault.azure.net/keys/k points at a key that is not in the checked estate; pass its stack, plan or state with --context.",
+        'azurerm_cosmosdb_account.c: key_vault_key_id https://kv.vault.azure.net/keys/k points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
         'azurerm_postgresql_flexible_server.pg: the key vault azurerm_key_vault.kv is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({

@@ -232,7 +232,8 @@ ruleTester(RES_004, {
         ['RES-004', 'azurerm_storage_object_replication.r'],
         ['RES-004', 'azurerm_storage_object_replication.r'],
       ],
-      message: /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
+      message:
+        /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
     },
     {
       name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',

@@ -92,8 +92,14 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
         // fromEntries defines properties, so a `__proto__` key stays data and never touches a prototype.
         const values = Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
+        // `provider = azurerm.dr` is written `"${azurerm.dr}"` in JSON syntax (and by hcl2json), `"azurerm.dr"` by cdktf.
         const localProvider =
-          typeof body.provider === 'string' ? body.provider.split('.')[0] : type.split('_')[0];
+          typeof body.provider === 'string'
+            ? body.provider
+                .replace(/^\$\{\s*/, '')
+                .replace(/\s*\}$/, '')
+                .split('.')[0]
+            : type.split('_')[0];
         const source = providerSources.get(localProvider);
         const lifecycle = firstBlock(body.lifecycle);
         const location = options.lines?.get(address);

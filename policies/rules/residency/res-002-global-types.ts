@@ -19,6 +19,9 @@ export const GLOBAL_ALLOW_LIST: readonly string[] = [
   'azurerm_private_dns_resolver_dns_forwarding_ruleset',
   'azurerm_monitor_metric_alert',
   'azurerm_monitor_smart_detector_alert_rule',
+  // The scope that groups Azure Monitor resources behind one private link: configuration, no data.
+  'azurerm_monitor_private_link_scope',
+  'azurerm_monitor_private_link_scoped_service',
 ];
 
 /** Types whose location is hard-wired to global (no location attribute, or only `global`). */
@@ -28,7 +31,6 @@ const GLOBAL_TYPE_PATTERNS: readonly RegExp[] = [
   /^azurerm_cdn_/,
   /^azurerm_dns_/,
   /^azurerm_traffic_manager_/,
-  /^azurerm_monitor_private_link_scope/,
   /^azurerm_monitor_alert_processing_rule_/,
 ];
 

@@ -4,6 +4,8 @@ import { defineRule } from '../../engine/rule';
 export const ALLOWED_PROVIDER_SOURCES: readonly string[] = [
   'hashicorp/azurerm',
   'azure/azapi',
+  // Entra ID: the identity stack's named locations, Conditional Access and groups hold no patient data.
+  'hashicorp/azuread',
   'hashicorp/random',
   'hashicorp/time',
   'hashicorp/tls',

@@ -1,4 +1,6 @@
+import { isNorwayLocation } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { describePlacePath, placesOf, type Place } from '../../model/places';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { locationProblem, targetLocationProblem } from '../location';
@@ -35,35 +37,43 @@ const LOCATION_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_redis_linked_server: ['linked_redis_cache_location'],
 };
 
+/** Places other rules judge: the resource's own location (RES-001), flow-log analytics (RES-005). */
+const JUDGED_ELSEWHERE = new Set(['location', 'traffic_analytics.workspace_region']);
+
 export const RES_004 = defineRule({
   id: 'RES-004',
-  title: 'Replicas and copies of data resolve to Norway',
+  title: 'Replicas, copies and every other place a resource names resolve to Norway',
   severity: 'error',
   rationale:
     'A Norway storage account that replicates to a Dutch one moves patient data abroad as surely as a Dutch account would. Every replica, failover partner, restore source and geo location must be in Norway, and one that cannot be verified counts as abroad.',
   anchors: { mcsb: ['DP-1'], regulation: ['GDPR chapter V'] },
-  resourceTypes: [
-    ...new Set([
-      ...Object.keys(TARGET_ATTRIBUTES),
-      ...Object.keys(LOCATION_BLOCKS),
-      ...Object.keys(LOCATION_ATTRIBUTES),
-    ]),
-  ],
-  fix: 'Point the replica, partner or source at a resource in norwayeast/norwaywest defined in the checked configuration, and set every geo location to a Norway region.',
+  resourceTypes: 'all',
+  fix: 'Point the replica, partner or source at a resource in norwayeast/norwaywest defined in the checked configuration, and set every geo location, replica region and other place the resource names to a Norway region.',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      yield* checkResource(context, resource);
+      const judged = new Set<string>();
+      yield* checkResource(context, resource, judged);
+      yield* placesAnywhere(context, resource, judged);
     }
   },
 });
 
-function* checkResource(context: RuleContext, resource: TfResource): Iterable<Violation> {
+/** Compare place paths across input shapes: a single block is `x.y` in synth and `x[0].y` in a plan. */
+const pathKey = (name: string) => name.replace(/\[0\]/g, '');
+
+function* checkResource(
+  context: RuleContext,
+  resource: TfResource,
+  judged: Set<string>,
+): Iterable<Violation> {
   for (const attribute of TARGET_ATTRIBUTES[resource.type] ?? []) {
     const problem = targetLocationProblem(context, resource, attribute, attribute);
     if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    judged.add(attribute);
   }
   for (const attribute of LOCATION_ATTRIBUTES[resource.type] ?? []) {
+    judged.add(attribute);
     const resolved = context.read(resource, attribute);
     if (resolved.kind === 'absent') continue;
     const problem = locationProblem(resolved, attribute);
@@ -72,6 +82,8 @@ function* checkResource(context: RuleContext, resource: TfResource): Iterable<Vi
   for (const spec of LOCATION_BLOCKS[resource.type] ?? []) {
     const blocks = blockCount(context, resource, spec.block);
     if (blocks.kind === 'unknown') {
+      // What the dynamic block generates is this finding, not another one per place inside it.
+      judged.add(`dynamic.${spec.block}`);
       yield {
         resource,
         message: `${resource.address}: ${blocks.reason}, so the locations of the copies cannot be verified.`,
@@ -79,6 +91,7 @@ function* checkResource(context: RuleContext, resource: TfResource): Iterable<Vi
       continue;
     }
     for (let i = 0; i < blocks.count; i++) {
+      judged.add(pathKey(`${spec.block}[${i}].${spec.location ?? spec.id ?? 'id'}`));
       const problem = spec.location
         ? locationProblem(
             context.read(resource, [spec.block, i, spec.location]),
@@ -91,6 +104,54 @@ function* checkResource(context: RuleContext, resource: TfResource): Iterable<Vi
             `${spec.block}[${i}].${spec.id ?? 'id'}`,
           );
       if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    }
+  }
+}
+
+/**
+ * Every other place the resource names, at any path: a region name outside Norway, a region inside an id,
+ * or a location-like value (an expression, a plan value unknown until apply) that does not resolve to
+ * Norway. Inside an ARM template or azapi body, an unresolved template expression fails closed.
+ */
+function* placesAnywhere(
+  context: RuleContext,
+  resource: TfResource,
+  judged: Set<string>,
+): Iterable<Violation> {
+  const reported = new Set<string>();
+  for (const place of placesOf(resource)) {
+    const name = describePlacePath(place.path);
+    const key = pathKey(name);
+    if (JUDGED_ELSEWHERE.has(key) || judged.has(key) || reported.has(key)) continue;
+    if (place.path[0] === 'dynamic' && judged.has(`dynamic.${String(place.path[1])}`)) continue;
+    const problem = placeProblem(context, resource, place, name);
+    if (!problem) continue;
+    reported.add(key);
+    yield { resource, message: `${resource.address}: ${problem}.` };
+  }
+}
+
+function placeProblem(
+  context: RuleContext,
+  resource: TfResource,
+  place: Place,
+  name: string,
+): string | undefined {
+  switch (place.kind) {
+    case 'region':
+      return isNorwayLocation(place.region!)
+        ? undefined
+        : locationProblem({ kind: 'known', value: place.text }, name);
+    case 'in-id':
+      return isNorwayLocation(place.region!)
+        ? undefined
+        : locationProblem({ kind: 'known', value: place.region }, `the region in ${name} ${place.text}`);
+    case 'to-resolve': {
+      if (place.inDocument)
+        return `${name} is the template expression ${place.text}, which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan`;
+      if (!context.isConfigured(resource, place.path)) return undefined;
+      const resolved = context.read(resource, place.path);
+      return resolved.kind === 'absent' ? undefined : locationProblem(resolved, name);
     }
   }
 }

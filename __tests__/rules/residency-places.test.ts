@@ -1,0 +1,229 @@
+/**
+ * Places anywhere: a region at any attribute path of any resource is a place, whatever the type, and
+ * outside Norway it is a RES-004 finding naming the path. Types here are ones no rule names; each case
+ * runs in synth, plan and HCL form.
+ */
+import { RES_004 } from '../../policies/rules/residency/res-004-replication-targets';
+import { RES_002 } from '../../policies/rules/residency/res-002-global-types';
+import { RES_003 } from '../../policies/rules/residency/res-003-allowed-providers';
+import { plan, ruleTester, tf } from '../helpers/rule-tester';
+
+const OUTSIDE = '(allowed: norwayeast or norwaywest)';
+
+ruleTester(RES_004, {
+  valid: [
+    {
+      name: 'Norway regions at nested paths, in either spelling',
+      synth: tf({
+        'azurerm_virtual_hub_connection.c': { name: 'c', linked_hub: { location: 'Norway West' } },
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: 'norwaywest',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_virtual_hub_connection.c',
+          values: { name: 'c', linked_hub: [{ location: 'norwaywest' }] },
+        },
+        {
+          at: 'azurerm_netapp_volume.v',
+          values: { name: 'v', location: 'norwayeast', remote_volume_location: 'norwaywest' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_virtual_hub_connection" "c" {
+  name = "c"
+  linked_hub { location = "Norway West" }
+}
+resource "azurerm_netapp_volume" "v" {
+  name                   = "v"
+  location               = "norwayeast"
+  remote_volume_location = "norwaywest"
+}`,
+    },
+    {
+      name: 'a computed location-like attribute the plan leaves to the provider is no place',
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { name: 'sa', location: 'norwayeast' },
+          unknown: { primary_location: true, secondary_location: true },
+        },
+      ]),
+    },
+    {
+      name: 'region names in tags are labels, not places',
+      synth: tf({
+        'azurerm_resource_group.rg': { name: 'rg', location: 'norwayeast', tags: { mirror: 'westeurope' } },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'regions abroad at paths no rule names (NetApp, Virtual WAN, image gallery, Site Recovery)',
+      messages: [
+        `azurerm_netapp_volume.v: remote_volume_location is "westeurope", outside Norway ${OUTSIDE}.`,
+        `azurerm_shared_image_version.i: target_region[0].name is "North Europe", outside Norway ${OUTSIDE}.`,
+        `azurerm_site_recovery_replicated_vm.r: target_location is "swedencentral", outside Norway ${OUTSIDE}.`,
+      ],
+      synth: tf({
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: 'westeurope',
+        },
+        'azurerm_shared_image_version.i': {
+          name: '1.0.0',
+          location: 'norwayeast',
+          target_region: [{ name: 'North Europe', regional_replica_count: 1 }],
+        },
+        'azurerm_site_recovery_replicated_vm.r': { name: 'r', target_location: 'swedencentral' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_netapp_volume.v',
+          values: { name: 'v', location: 'norwayeast', remote_volume_location: 'westeurope' },
+        },
+        {
+          at: 'azurerm_shared_image_version.i',
+          values: {
+            name: '1.0.0',
+            location: 'norwayeast',
+            target_region: [{ name: 'North Europe', regional_replica_count: 1 }],
+          },
+        },
+        {
+          at: 'azurerm_site_recovery_replicated_vm.r',
+          values: { name: 'r', target_location: 'swedencentral' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_netapp_volume" "v" {
+  name                   = "v"
+  location               = "norwayeast"
+  remote_volume_location = "westeurope"
+}
+resource "azurerm_shared_image_version" "i" {
+  name     = "1.0.0"
+  location = "norwayeast"
+  target_region {
+    name                   = "North Europe"
+    regional_replica_count = 1
+  }
+}
+resource "azurerm_site_recovery_replicated_vm" "r" {
+  name            = "r"
+  target_location = "swedencentral"
+}`,
+      errors: [
+        ['RES-004', 'azurerm_netapp_volume.v'],
+        ['RES-004', 'azurerm_shared_image_version.i'],
+        ['RES-004', 'azurerm_site_recovery_replicated_vm.r'],
+      ],
+    },
+    {
+      name: 'a region inside an id',
+      messages: [
+        'azurerm_mssql_managed_database.db: the region in long_term_retention_backup_id /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_mssql_managed_database.db': {
+          name: 'db',
+          long_term_retention_backup_id:
+            '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d',
+        },
+      }),
+      errors: [['RES-004', 'azurerm_mssql_managed_database.db']],
+    },
+    {
+      name: 'a location-like value from a variable that can be anything, and one unknown in the plan',
+      messages: [
+        'azurerm_virtual_hub_connection.c: linked_hub.location cannot be verified before apply: var.hub has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
+      ],
+      synth: tf(
+        { 'azurerm_virtual_hub_connection.c': { name: 'c', linked_hub: { location: '${var.hub}' } } },
+        { variable: { hub: { type: 'string' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_virtual_hub_connection.c',
+          values: { name: 'c', linked_hub: [{}] },
+          unknown: { linked_hub: [{ location: true }] },
+          references: { 'linked_hub.location': ['var.hub'] },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_virtual_hub_connection.c']],
+      message: /linked_hub(\[0\])?\.location cannot be verified before apply/,
+    },
+    {
+      name: 'deployments inside deployments: an ARM template and an azapi body with resources abroad',
+      messages: [
+        'azapi_resource.app: body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_resource_group_template_deployment.t: template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        `azurerm_resource_group_template_deployment.t: template_content.resources[1].location is the template expression [parameters('where')], which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan.`,
+      ],
+      synth: tf({
+        'azurerm_resource_group_template_deployment.t': {
+          name: 't',
+          resource_group_name: 'rg',
+          deployment_mode: 'Incremental',
+          template_content: JSON.stringify({
+            resources: [
+              { type: 'Microsoft.Storage/storageAccounts', name: 'x', location: 'westeurope' },
+              { type: 'Microsoft.Storage/storageAccounts', name: 'y', location: "[parameters('where')]" },
+            ],
+          }),
+        },
+        'azapi_resource.app': {
+          type: 'Microsoft.App/containerApps@2024-03-01',
+          name: 'app',
+          location: 'norwayeast',
+          body: { properties: { replicaLocations: ['norwaywest', 'uksouth'] } },
+        },
+      }),
+      errors: [
+        ['RES-004', 'azapi_resource.app'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+      ],
+    },
+  ],
+});
+
+// False alarms that are gone: an aliased provider in HCL, Entra ID and remote-state data sources, and
+// the Azure Monitor private link scope (configuration, no data).
+const QUIET_HCL = `
+provider "azurerm" {
+  features {}
+}
+provider "azurerm" {
+  alias = "dr"
+  features {}
+}
+data "azuread_client_config" "current" {}
+data "terraform_remote_state" "platform" {
+  backend = "azurerm"
+  config  = { key = "platform.tfstate" }
+}
+resource "azurerm_resource_group" "dr" {
+  provider = azurerm.dr
+  name     = "rg-dr"
+  location = "norwaywest"
+}
+resource "azurerm_monitor_private_link_scope" "scope" {
+  name                = "ampls"
+  resource_group_name = "rg-dr"
+}`;
+
+ruleTester(RES_002, {
+  valid: [{ name: 'the Azure Monitor private link scope holds no data', hcl: QUIET_HCL }],
+  invalid: [],
+});
+ruleTester(RES_003, {
+  valid: [
+    { name: 'an aliased azurerm provider, azuread and terraform_remote_state data sources', hcl: QUIET_HCL },
+  ],
+  invalid: [],
+});
