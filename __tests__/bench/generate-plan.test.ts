@@ -47,9 +47,16 @@ const FAMILY_TYPES = [
 ];
 
 type Plan = {
-  planned_values: { root_module: { child_modules: { address: string; child_modules?: { address: string }[] }[] } };
-  resource_changes: { address: string; change: { actions: string[]; after_unknown: Record<string, unknown> } }[];
-  configuration: { root_module: { module_calls: Record<string, { module: { module_calls?: Record<string, unknown> } }> } };
+  planned_values: {
+    root_module: { child_modules: { address: string; child_modules?: { address: string }[] }[] };
+  };
+  resource_changes: {
+    address: string;
+    change: { actions: string[]; after_unknown: Record<string, unknown> };
+  }[];
+  configuration: {
+    root_module: { module_calls: Record<string, { module: { module_calls?: Record<string, unknown> } }> };
+  };
   prior_state: unknown;
 };
 
@@ -68,12 +75,18 @@ describe('generate-plan: synthetic plan JSON for the engine benchmark', () => {
   });
 
   test('is deterministic for a seed and differs between seeds', () => {
-    expect(JSON.stringify(generatePlan({ resources: 150, seed: 3 }))).toBe(JSON.stringify(generatePlan({ resources: 150, seed: 3 })));
-    expect(JSON.stringify(generatePlan({ resources: 150, seed: 3 }))).not.toBe(JSON.stringify(generatePlan({ resources: 150, seed: 4 })));
+    expect(JSON.stringify(generatePlan({ resources: 150, seed: 3 }))).toBe(
+      JSON.stringify(generatePlan({ resources: 150, seed: 3 })),
+    );
+    expect(JSON.stringify(generatePlan({ resources: 150, seed: 3 }))).not.toBe(
+      JSON.stringify(generatePlan({ resources: 150, seed: 4 })),
+    );
   });
 
   test('nests child modules in planned_values and module_calls in configuration', () => {
-    const trust = plan.planned_values.root_module.child_modules.find((m) => m.address === 'module.trust["t000-prod"]');
+    const trust = plan.planned_values.root_module.child_modules.find(
+      (m) => m.address === 'module.trust["t000-prod"]',
+    );
     expect(trust?.child_modules?.map((m) => m.address)).toEqual([
       'module.trust["t000-prod"].module.network',
       'module.trust["t000-prod"].module.data',
@@ -81,14 +94,22 @@ describe('generate-plan: synthetic plan JSON for the engine benchmark', () => {
       'module.trust["t000-prod"].module.backup',
     ]);
     expect(Object.keys(plan.configuration.root_module.module_calls).sort()).toEqual(['hub', 'trust']);
-    expect(Object.keys(plan.configuration.root_module.module_calls.trust.module.module_calls ?? {})).toEqual(['network', 'data', 'compute', 'backup']);
+    expect(Object.keys(plan.configuration.root_module.module_calls.trust.module.module_calls ?? {})).toEqual([
+      'network',
+      'data',
+      'compute',
+      'backup',
+    ]);
   });
 
   test('has count and for_each instances with module sources', () => {
     const subnet = model.byAddress.get('module.trust["t000-prod"].module.network.azurerm_subnet.this[2]');
     expect(subnet?.index).toBe(2);
     expect(subnet?.source.module).toBe('module.trust["t000-prod"].module.network');
-    expect(model.byAddress.get('module.trust["t000-prod"].module.data.azurerm_private_endpoint.pe["vault"]')?.index).toBe('vault');
+    expect(
+      model.byAddress.get('module.trust["t000-prod"].module.data.azurerm_private_endpoint.pe["vault"]')
+        ?.index,
+    ).toBe('vault');
   });
 
   test('plans every kind of action, with unknown ids for what is created and references behind them', () => {
@@ -97,7 +118,9 @@ describe('generate-plan: synthetic plan JSON for the engine benchmark', () => {
     const created = plan.resource_changes.find((c) => c.change.actions.join() === 'create');
     expect(created?.change.after_unknown.id).toBe(true);
     expect(plan.prior_state).toBeDefined();
-    const withReferences = model.resources.filter((r) => r.references && [...r.references.values()].some((refs) => refs.length > 0));
+    const withReferences = model.resources.filter(
+      (r) => r.references && [...r.references.values()].some((refs) => refs.length > 0),
+    );
     expect(withReferences.length).toBeGreaterThan(RESOURCES / 2);
   });
 
@@ -118,8 +141,18 @@ describe('generate-plan: synthetic cdktf.out with many stacks', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('writes one stack per platform environment and per trust environment, all read by the loader', () => {
-    expect(models.map((m) => m.stack)).toEqual(expect.arrayContaining(['platform-shared', 'platform-prod-norwayeast', 'platform-dr-norwaywest', 'workload-t000-prod']));
-    const configured = models.reduce((n, m) => n + m.resources.filter((r) => r.type !== 'terraform_remote_state').length, 0);
+    expect(models.map((m) => m.stack)).toEqual(
+      expect.arrayContaining([
+        'platform-shared',
+        'platform-prod-norwayeast',
+        'platform-dr-norwaywest',
+        'workload-t000-prod',
+      ]),
+    );
+    const configured = models.reduce(
+      (n, m) => n + m.resources.filter((r) => r.type !== 'terraform_remote_state').length,
+      0,
+    );
     expect(configured).toBe(RESOURCES);
   });
 

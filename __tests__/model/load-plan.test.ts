@@ -71,7 +71,12 @@ describe('plan format 1.2 (nested modules, count, for_each, data sources, unknow
 
   it('reads type, name, mode, provider and values', () => {
     const hub = must(model, 'module.network.azurerm_virtual_network.hub');
-    expect(hub).toMatchObject({ type: 'azurerm_virtual_network', name: 'hub', mode: 'managed', provider: 'azurerm' });
+    expect(hub).toMatchObject({
+      type: 'azurerm_virtual_network',
+      name: 'hub',
+      mode: 'managed',
+      provider: 'azurerm',
+    });
     expect(hub.providerSource).toBe('registry.terraform.io/hashicorp/azurerm');
     expect(hub.values.address_space).toEqual(['10.10.0.0/16']);
     expect(hub.valuesAreExpressions).toBe(false);
@@ -90,7 +95,10 @@ describe('plan format 1.2 (nested modules, count, for_each, data sources, unknow
     expect(isUnknownAt(vault.change?.afterUnknown, ['location'])).toBe(true);
     expect(isUnknownAt(vault.change?.afterUnknown, ['name'])).toBe(false);
     expect(isUnknownAt(vault.change?.afterUnknown, ['network_acls', 0, 'ip_rules'])).toBe(false);
-    expect(vault.references?.get('location')).toEqual(['azurerm_resource_group.main.location', 'azurerm_resource_group.main']);
+    expect(vault.references?.get('location')).toEqual([
+      'azurerm_resource_group.main.location',
+      'azurerm_resource_group.main',
+    ]);
   });
 
   it('keeps a resource that is only deleted, with the values it had', () => {
@@ -103,29 +111,59 @@ describe('plan format 1.2 (nested modules, count, for_each, data sources, unknow
     const logs = must(model, 'azurerm_storage_account.logs[0]');
     expect(Array.isArray(logs.values.network_rules)).toBe(true);
     expect(logs.references?.get('network_rules.default_action')).toBeUndefined();
-    expect(logs.references?.get('location')).toEqual(['azurerm_resource_group.main.location', 'azurerm_resource_group.main']);
+    expect(logs.references?.get('location')).toEqual([
+      'azurerm_resource_group.main.location',
+      'azurerm_resource_group.main',
+    ]);
   });
 
   it('reads variables (values from the plan, defaults from the configuration)', () => {
-    expect(model.variables.get('region')).toMatchObject({ value: 'norwayeast', hasValue: true, default: 'norwayeast', hasDefault: true });
-    expect(model.variables.get('environment')).toMatchObject({ value: 'prod', hasValue: true, hasDefault: false });
-    expect(model.moduleInputs?.get('module.network')?.get('location')).toEqual(['azurerm_resource_group.main.location', 'azurerm_resource_group.main']);
-    expect(model.moduleInputs?.get('module.network.module.firewall')?.get('location')).toEqual(['var.location']);
+    expect(model.variables.get('region')).toMatchObject({
+      value: 'norwayeast',
+      hasValue: true,
+      default: 'norwayeast',
+      hasDefault: true,
+    });
+    expect(model.variables.get('environment')).toMatchObject({
+      value: 'prod',
+      hasValue: true,
+      hasDefault: false,
+    });
+    expect(model.moduleInputs?.get('module.network')?.get('location')).toEqual([
+      'azurerm_resource_group.main.location',
+      'azurerm_resource_group.main',
+    ]);
+    expect(model.moduleInputs?.get('module.network.module.firewall')?.get('location')).toEqual([
+      'var.location',
+    ]);
   });
 
   describe('Resolver on plan values', () => {
     it('returns known values as they are', () => {
       const r = resolverFor(model);
-      expect(r.value(model, must(model, 'azurerm_resource_group.dr'), 'location')).toEqual({ kind: 'known', value: 'swedencentral' });
-      expect(r.value(model, must(model, 'azurerm_storage_account.logs[0]'), 'network_rules.0.default_action')).toEqual({ kind: 'known', value: 'Deny' });
-      expect(r.value(model, must(model, 'azurerm_storage_account.logs[0]'), ['network_rules', 'default_action'])).toEqual({ kind: 'known', value: 'Deny' });
+      expect(r.value(model, must(model, 'azurerm_resource_group.dr'), 'location')).toEqual({
+        kind: 'known',
+        value: 'swedencentral',
+      });
+      expect(
+        r.value(model, must(model, 'azurerm_storage_account.logs[0]'), 'network_rules.0.default_action'),
+      ).toEqual({ kind: 'known', value: 'Deny' });
+      expect(
+        r.value(model, must(model, 'azurerm_storage_account.logs[0]'), ['network_rules', 'default_action']),
+      ).toEqual({ kind: 'known', value: 'Deny' });
       expect(r.value(model, must(model, 'azurerm_resource_group.dr'), 'tags')).toEqual({ kind: 'absent' });
     });
 
     it('resolves an unknown location through the resource group it references', () => {
       const r = resolverFor(model);
-      expect(r.value(model, must(model, 'azurerm_key_vault.main'), 'location')).toEqual({ kind: 'known', value: 'norwayeast' });
-      expect(r.value(model, must(model, 'azurerm_log_analytics_workspace.audit'), 'location')).toEqual({ kind: 'known', value: 'swedencentral' });
+      expect(r.value(model, must(model, 'azurerm_key_vault.main'), 'location')).toEqual({
+        kind: 'known',
+        value: 'norwayeast',
+      });
+      expect(r.value(model, must(model, 'azurerm_log_analytics_workspace.audit'), 'location')).toEqual({
+        kind: 'known',
+        value: 'swedencentral',
+      });
     });
 
     it('resolves an unknown location through two module variables up to the root resource group', () => {
@@ -146,7 +184,10 @@ describe('plan format 1.2 (nested modules, count, for_each, data sources, unknow
       const r = resolverFor(model);
       const vnet = must(model, 'module.network.azurerm_virtual_network.hub');
       const result = r.value(model, vnet, 'guid');
-      expect(result).toEqual({ kind: 'unknown', reason: 'guid of module.network.azurerm_virtual_network.hub is only known after apply' });
+      expect(result).toEqual({
+        kind: 'unknown',
+        reason: 'guid of module.network.azurerm_virtual_network.hub is only known after apply',
+      });
     });
 
     it('resolves an id that is unknown until apply to the resource it references', () => {
@@ -154,16 +195,26 @@ describe('plan format 1.2 (nested modules, count, for_each, data sources, unknow
       const vault = must(model, 'azurerm_key_vault.main');
       const target = r.target(model, vault, 'tenant_id');
       expect(target.kind).toBe('resource');
-      expect(target.kind === 'resource' && target.resource.address).toBe('data.azurerm_client_config.current');
+      expect(target.kind === 'resource' && target.resource.address).toBe(
+        'data.azurerm_client_config.current',
+      );
     });
 
     it('matches a literal id against the ids of known resources, else calls it external', () => {
       const r = resolverFor(model);
-      const fake = { ...must(model, 'azurerm_resource_group.dr'), values: { scope: '/subscriptions/00000000-0000-0000-0000-000000000003/RESOURCEGROUPS/rg-records-prod' } };
+      const fake = {
+        ...must(model, 'azurerm_resource_group.dr'),
+        values: {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000003/RESOURCEGROUPS/rg-records-prod',
+        },
+      };
       const target = r.target(model, fake, 'scope');
       expect(target.kind === 'resource' && target.resource.address).toBe('azurerm_resource_group.main');
       const outside = { ...fake, values: { scope: '/subscriptions/x/resourceGroups/elsewhere' } };
-      expect(r.target(model, outside, 'scope')).toEqual({ kind: 'external', value: '/subscriptions/x/resourceGroups/elsewhere' });
+      expect(r.target(model, outside, 'scope')).toEqual({
+        kind: 'external',
+        value: '/subscriptions/x/resourceGroups/elsewhere',
+      });
       expect(r.target(model, outside, 'missing')).toEqual({ kind: 'absent' });
     });
   });
@@ -176,9 +227,17 @@ describe('plan format 0.1 (Terraform 0.12)', () => {
   });
 
   it('reads root and child module resources with short provider names', () => {
-    expect([...model.byAddress.keys()]).toEqual(['azurerm_resource_group.legacy', 'module.db.azurerm_postgresql_server.main']);
+    expect([...model.byAddress.keys()]).toEqual([
+      'azurerm_resource_group.legacy',
+      'module.db.azurerm_postgresql_server.main',
+    ]);
     const db = must(model, 'module.db.azurerm_postgresql_server.main');
-    expect(db).toMatchObject({ provider: 'azurerm', providerSource: 'azurerm', type: 'azurerm_postgresql_server', name: 'main' });
+    expect(db).toMatchObject({
+      provider: 'azurerm',
+      providerSource: 'azurerm',
+      type: 'azurerm_postgresql_server',
+      name: 'main',
+    });
     expect(db.source.module).toBe('module.db');
     expect(db.change?.actions).toEqual(['create']);
     expect(model.formatVersion).toBe('0.1');
@@ -186,8 +245,15 @@ describe('plan format 0.1 (Terraform 0.12)', () => {
 
   it('resolves values and variables', () => {
     const r = resolverFor(model);
-    expect(r.value(model, must(model, 'module.db.azurerm_postgresql_server.main'), 'location')).toEqual({ kind: 'known', value: 'westeurope' });
-    expect(model.variables.get('location')).toMatchObject({ value: 'Norway East', hasValue: true, default: 'Norway East' });
+    expect(r.value(model, must(model, 'module.db.azurerm_postgresql_server.main'), 'location')).toEqual({
+      kind: 'known',
+      value: 'westeurope',
+    });
+    expect(model.variables.get('location')).toMatchObject({
+      value: 'Norway East',
+      hasValue: true,
+      default: 'Norway East',
+    });
   });
 });
 
@@ -196,14 +262,42 @@ describe('plan shape errors name the file and the problem', () => {
   const load = (document: unknown) => () => loadPlan(document, { file: 'plan.json' });
 
   it.each([
-    ['format_version 2.0', { ...base(), format_version: '2.0' }, /plan\.json: plan format_version 2\.0 is not supported/],
-    ['format_version as a number', { ...base(), format_version: 1.2 }, /format_version must be a string like "1\.2", got 1\.2/],
-    ['null planned_values', { ...base(), planned_values: null }, /planned_values must be an object, got null/],
+    [
+      'format_version 2.0',
+      { ...base(), format_version: '2.0' },
+      /plan\.json: plan format_version 2\.0 is not supported/,
+    ],
+    [
+      'format_version as a number',
+      { ...base(), format_version: 1.2 },
+      /format_version must be a string like "1\.2", got 1\.2/,
+    ],
+    [
+      'null planned_values',
+      { ...base(), planned_values: null },
+      /planned_values must be an object, got null/,
+    ],
     ['missing planned_values', { ...base(), planned_values: undefined }, /planned_values must be an object/],
-    ['planned_values without root_module', { ...base(), planned_values: {} }, /planned_values\.root_module must be an object/],
-    ['resource_changes as an object', { ...base(), resource_changes: {} }, /resource_changes must be an array, got an object/],
-    ['null resource_changes', { ...base(), resource_changes: null }, /resource_changes must be an array, got null/],
-    ['missing resource_changes', { ...base(), resource_changes: undefined }, /azurerm_resource_group\.main is in planned_values but has no entry in resource_changes/],
+    [
+      'planned_values without root_module',
+      { ...base(), planned_values: {} },
+      /planned_values\.root_module must be an object/,
+    ],
+    [
+      'resource_changes as an object',
+      { ...base(), resource_changes: {} },
+      /resource_changes must be an array, got an object/,
+    ],
+    [
+      'null resource_changes',
+      { ...base(), resource_changes: null },
+      /resource_changes must be an array, got null/,
+    ],
+    [
+      'missing resource_changes',
+      { ...base(), resource_changes: undefined },
+      /azurerm_resource_group\.main is in planned_values but has no entry in resource_changes/,
+    ],
   ])('%s', (_name, document, message) => {
     expect(load(document)).toThrow(InputError);
     expect(load(document)).toThrow(message);
@@ -211,15 +305,33 @@ describe('plan shape errors name the file and the problem', () => {
 
   it('rejects a resource without a type, an address, or with a duplicate address', () => {
     const plan = base();
-    const root = (plan.planned_values as { root_module: { resources: Record<string, unknown>[] } }).root_module;
-    const noType = { ...plan, planned_values: { root_module: { ...root, resources: [{ ...root.resources[0], type: undefined }] } } };
-    expect(load(noType)).toThrow('planned_values.root_module.resources[0].type must be a non-empty string, got a undefined');
-    const noAddress = { ...plan, planned_values: { root_module: { ...root, resources: [{ ...root.resources[0], address: 7 }] } } };
-    expect(load(noAddress)).toThrow('planned_values.root_module.resources[0].address must be a non-empty string, got a number');
-    const twice = { ...plan, planned_values: { root_module: { ...root, resources: [root.resources[0], root.resources[0]] } } };
-    expect(load(twice)).toThrow('the address azurerm_resource_group.main appears twice in planned_values.root_module');
+    const root = (plan.planned_values as { root_module: { resources: Record<string, unknown>[] } })
+      .root_module;
+    const noType = {
+      ...plan,
+      planned_values: { root_module: { ...root, resources: [{ ...root.resources[0], type: undefined }] } },
+    };
+    expect(load(noType)).toThrow(
+      'planned_values.root_module.resources[0].type must be a non-empty string, got a undefined',
+    );
+    const noAddress = {
+      ...plan,
+      planned_values: { root_module: { ...root, resources: [{ ...root.resources[0], address: 7 }] } },
+    };
+    expect(load(noAddress)).toThrow(
+      'planned_values.root_module.resources[0].address must be a non-empty string, got a number',
+    );
+    const twice = {
+      ...plan,
+      planned_values: { root_module: { ...root, resources: [root.resources[0], root.resources[0]] } },
+    };
+    expect(load(twice)).toThrow(
+      'the address azurerm_resource_group.main appears twice in planned_values.root_module',
+    );
     const changes = plan.resource_changes as unknown[];
     const twiceChanged = { ...plan, resource_changes: [...changes, changes[0]] };
-    expect(load(twiceChanged)).toThrow(/the address azurerm_resource_group\.main appears twice in resource_changes/);
+    expect(load(twiceChanged)).toThrow(
+      /the address azurerm_resource_group\.main appears twice in resource_changes/,
+    );
   });
 });

@@ -295,7 +295,8 @@ describe('cdktf.out with two stacks and a cross-stack reference', () => {
     const alone = new Resolver(buildWorkspace([workload]));
     expect(alone.value(workload, must(workload, 'azurerm_storage_account.records'), 'location')).toEqual({
       kind: 'unknown',
-      reason: 'output cross-stack-output-azurerm_resource_groupsharedlocation comes from stack platform, which is not in the checked estate; pass its stack, plan or state with --context',
+      reason:
+        'output cross-stack-output-azurerm_resource_groupsharedlocation comes from stack platform, which is not in the checked estate; pass its stack, plan or state with --context',
     });
   });
 

@@ -46,7 +46,8 @@ describe('JUnit report', () => {
     expect(suite.tests).toBe(String(planRules.length));
     expect(suite.testcase.filter((c: Xml) => c.failure)).toHaveLength(Number(suites.failures));
     const res004 = suite.testcase.find(
-      (c: Xml) => c.name === 'RES-004 Replicas, copies and every other place a resource names resolve to Norway',
+      (c: Xml) =>
+        c.name === 'RES-004 Replicas, copies and every other place a resource names resolve to Norway',
     );
     expect(res004.failure.type).toBe('RES-004');
     expect(res004.failure.message).toBe(

@@ -145,7 +145,9 @@ describe('Markdown report of a synthesized stack', () => {
 
   test('without a docs URL, rule ids are bold text rather than links', () => {
     expect(markdown).not.toContain('RULES.md');
-    expect(markdown).toContain('**RES-004** Replicas, copies and every other place a resource names resolve to Norway');
+    expect(markdown).toContain(
+      '**RES-004** Replicas, copies and every other place a resource names resolve to Norway',
+    );
   });
 });
 

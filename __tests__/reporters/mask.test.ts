@@ -35,7 +35,11 @@ describe('Reports never print secret values', () => {
   let reports: Record<'plan' | 'stack', Report>;
   beforeAll(() => {
     // The plan-only twin also sees (and quotes) the resources the plan deletes.
-    const rules = [...ALL_RULES, QUOTES_VALUES, defineRule({ ...QUOTES_VALUES, id: 'TST-901', inputs: ['plan'] })];
+    const rules = [
+      ...ALL_RULES,
+      QUOTES_VALUES,
+      defineRule({ ...QUOTES_VALUES, id: 'TST-901', inputs: ['plan'] }),
+    ];
     reports = { plan: planReport({ rules }), stack: synthStackReport(synthStack().outdir, { rules }) };
   });
 

@@ -218,7 +218,8 @@ const STATIC_CASES: Record<string, Case> = {
   ),
   // An empty configuration is a verdict: state would be local, which only the bootstrap stack may do.
   '.tf empty file': verdict('tf-empty', 1),
-  '.tf __proto__ labels and keys': verdict('tf-proto', 0),
+  // The backend names no state account, which TFS-001 cannot place: exit 1, and no prototype touched.
+  '.tf __proto__ labels and keys': verdict('tf-proto', 1),
   'a readable input next to an unreadable one': {
     args: [OK_PLAN, h('empty.json')],
     exit: 2,

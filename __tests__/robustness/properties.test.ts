@@ -3,7 +3,12 @@
  */
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { isNorwayLocation, NORWAY_REGIONS, normaliseLocation, parseNorwayRegion } from '../../constructs/core/region';
+import {
+  isNorwayLocation,
+  NORWAY_REGIONS,
+  normaliseLocation,
+  parseNorwayRegion,
+} from '../../constructs/core/region';
 import { checkModels } from '../../policies/engine/engine';
 import type { Report } from '../../policies/engine/report';
 import { loadPath } from '../../policies/model/load-path';
@@ -15,14 +20,31 @@ const AZ = 'registry.terraform.io/hashicorp/azurerm';
 
 describe('region parsing', () => {
   const mixedCase = (s: string) =>
-    fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((upper) => [...s].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
+    fc
+      .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
+      .map((upper) => [...s].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
   const withSpaces = (s: string) =>
-    fc.array(fc.nat(2), { minLength: s.length, maxLength: s.length }).map((spaces) => [...s].map((c, i) => `${' '.repeat(spaces[i])}${c}`).join(''));
+    fc
+      .array(fc.nat(2), { minLength: s.length, maxLength: s.length })
+      .map((spaces) => [...s].map((c, i) => `${' '.repeat(spaces[i])}${c}`).join(''));
   const region = fc.constantFrom(...NORWAY_REGIONS, 'Norway East', 'Norway West');
-  const nearMiss = fc.constantFrom('norway-east', 'norwayeastt', 'norwayeas', 'norway_west', 'norwаyeast' /* Cyrillic а */, 'norwayeast\u200b', 'nor\u212Awayeast', 'westeurope', 'global', '');
+  const nearMiss = fc.constantFrom(
+    'norway-east',
+    'norwayeastt',
+    'norwayeas',
+    'norway_west',
+    'norwаyeast' /* Cyrillic а */,
+    'norwayeast\u200b',
+    'nor\u212Awayeast',
+    'westeurope',
+    'global',
+    '',
+  );
   const candidate = fc.oneof(
     region.chain(mixedCase).chain(withSpaces),
-    fc.tuple(region.chain(mixedCase), fc.constantFrom('', ' ', '\t', '\n', '  ')).map(([r, pad]) => `${pad}${r}${pad}`),
+    fc
+      .tuple(region.chain(mixedCase), fc.constantFrom('', ' ', '\t', '\n', '  '))
+      .map(([r, pad]) => `${pad}${r}${pad}`),
     nearMiss,
     fc.string(),
     fc.string({ unit: 'binary', maxLength: 12 }),
@@ -32,7 +54,9 @@ describe('region parsing', () => {
     fc.assert(
       fc.property(candidate, (input) => {
         const trimmed = input.trim();
-        const expected = /^[\x20-\x7e]*$/.test(trimmed) && (NORWAY_REGIONS as readonly string[]).includes(normaliseLocation(trimmed));
+        const expected =
+          /^[\x20-\x7e]*$/.test(trimmed) &&
+          (NORWAY_REGIONS as readonly string[]).includes(normaliseLocation(trimmed));
         let parsed: string | undefined;
         try {
           parsed = parseNorwayRegion(input);
@@ -50,9 +74,18 @@ describe('region parsing', () => {
 
   it('rejects every non-string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.constantFrom(...NORWAY_REGIONS))), (input) => {
-        expect(() => parseNorwayRegion(input)).toThrow('is not a Norway region');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constant(undefined),
+          fc.array(fc.constantFrom(...NORWAY_REGIONS)),
+        ),
+        (input) => {
+          expect(() => parseNorwayRegion(input)).toThrow('is not a Norway region');
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -103,7 +136,14 @@ const specArb: fc.Arbitrary<Spec> = fc
     key: fc.option(fc.oneof(fc.nat(3), fc.constantFrom('k1', 'k.2', 'k"3', 'lab')), { nil: null }),
     location: fc.option(fc.constantFrom(...LOCATIONS), { nil: null }),
     unknownLocation: fc.boolean(),
-    actions: fc.constantFrom(['create'], ['update'], ['no-op'], ['delete'], ['delete', 'create'], ['create', 'delete']),
+    actions: fc.constantFrom(
+      ['create'],
+      ['update'],
+      ['no-op'],
+      ['delete'],
+      ['delete', 'create'],
+      ['create', 'delete'],
+    ),
   })
   .map((s) => (s.mode === 'data' ? { ...s, actions: ['read'], unknownLocation: false } : s));
 
@@ -128,7 +168,14 @@ function planDocument(specs: readonly Spec[]): Record<string, unknown> {
     const address = addressOf(s);
     const values: Record<string, unknown> = { name: s.name };
     if (s.location !== null && !s.unknownLocation) values.location = s.location;
-    const base = { address, mode: s.mode, type: s.type, name: s.name, provider_name: AZ, ...(s.key === null ? {} : { index: s.key }) };
+    const base = {
+      address,
+      mode: s.mode,
+      type: s.type,
+      name: s.name,
+      provider_name: AZ,
+      ...(s.key === null ? {} : { index: s.key }),
+    };
     const deleted = s.actions.length === 1 && s.actions[0] === 'delete';
     if (!deleted) nodeFor(s.module).resources.push({ ...base, values });
     changes.push({
@@ -142,7 +189,12 @@ function planDocument(specs: readonly Spec[]): Record<string, unknown> {
       },
     });
   }
-  return { format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: root }, resource_changes: changes };
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: { root_module: root },
+    resource_changes: changes,
+  };
 }
 
 function findingKeys(report: Report, withMessage = false): string[] {
@@ -164,8 +216,15 @@ describe('plan loading', () => {
         expect(model.resources.map((r) => r.address).sort()).toEqual(specs.map(addressOf).sort());
         for (const s of specs) {
           const resource = model.byAddress.get(addressOf(s));
-          expect(resource).toMatchObject({ type: s.type, name: s.name, mode: s.mode, index: s.key ?? undefined });
-          expect(resource?.configAddress).toBe(addressOf({ ...s, module: s.module.replace(/\[[^\]]*\]/g, ''), key: null }));
+          expect(resource).toMatchObject({
+            type: s.type,
+            name: s.name,
+            mode: s.mode,
+            index: s.key ?? undefined,
+          });
+          expect(resource?.configAddress).toBe(
+            addressOf({ ...s, module: s.module.replace(/\[[^\]]*\]/g, ''), key: null }),
+          );
           expect(resource?.change?.actions).toEqual(s.actions);
         }
       }),
@@ -188,20 +247,30 @@ describe('engine verdicts', () => {
 
   it('adding a non-Norway resource never reduces the findings', () => {
     const extra = fc.record({
-      type: fc.constantFrom(...TYPES.filter((t) => t !== 'random_string' && t !== 'azurerm_private_dns_zone')),
+      type: fc.constantFrom(
+        ...TYPES.filter((t) => t !== 'random_string' && t !== 'azurerm_private_dns_zone'),
+      ),
       name: fc.stringMatching(/^extra_[a-z0-9]{1,6}$/),
       module: fc.constantFrom(...MODULES),
       location: fc.constantFrom(...NON_NORWAY),
     });
     fc.assert(
       fc.property(specsArb, extra, (specs, add) => {
-        const spec: Spec = { ...add, mode: 'managed', key: null, unknownLocation: false, actions: ['create'] };
+        const spec: Spec = {
+          ...add,
+          mode: 'managed',
+          key: null,
+          unknownLocation: false,
+          actions: ['create'],
+        };
         fc.pre(!specs.some((s) => addressOf(s) === addressOf(spec)));
         const before = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], { today });
         const after = checkModels([loadPlan(planDocument([...specs, spec]), { file: 'p.json' })], { today });
         const remaining = new Set(findingKeys(after));
         for (const key of findingKeys(before)) expect(remaining.has(key)).toBe(true);
-        expect(after.summary.errors).toBeGreaterThan(before.summary.errors > 0 ? before.summary.errors - 1 : -1);
+        expect(after.summary.errors).toBeGreaterThan(
+          before.summary.errors > 0 ? before.summary.errors - 1 : -1,
+        );
         expect(findingKeys(after)).toContain(`RES-001 ${addressOf(spec)}`);
       }),
       { numRuns: RUNS },
@@ -211,10 +280,17 @@ describe('engine verdicts', () => {
   it('the verdict does not depend on the order of resources', () => {
     fc.assert(
       fc.property(
-        specsArb.chain((specs) => fc.tuple(fc.constant(specs), fc.array(fc.nat(100), { minLength: specs.length, maxLength: specs.length }))),
+        specsArb.chain((specs) =>
+          fc.tuple(
+            fc.constant(specs),
+            fc.array(fc.nat(100), { minLength: specs.length, maxLength: specs.length }),
+          ),
+        ),
         ([specs, order]) => {
           const a = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], { today });
-          const b = checkModels([loadPlan(planDocument(shuffle(specs, order)), { file: 'p.json' })], { today });
+          const b = checkModels([loadPlan(planDocument(shuffle(specs, order)), { file: 'p.json' })], {
+            today,
+          });
           expect(findingKeys(b, true)).toEqual(findingKeys(a, true));
           expect(b.summary).toEqual(a.summary);
         },

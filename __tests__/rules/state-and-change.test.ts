@@ -13,6 +13,8 @@ const AZURERM_BACKEND = {
   key: 'app.tfstate',
   use_azuread_auth: true,
 };
+/** The state account AZURERM_BACKEND names, in Norway: the estate shows where state is kept. */
+const STATE_ACCOUNT = { 'azurerm_storage_account.state': { name: 'stnostate', location: 'norwayeast' } };
 const backend = (type: string, config: Record<string, unknown>) => ({
   terraform: { backend: { [type]: config } },
 });
@@ -37,7 +39,10 @@ ruleTester(TFS_001, {
     },
     {
       name: 'OIDC authentication',
-      synth: tf({}, backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: undefined, use_oidc: true })),
+      synth: tf(
+        STATE_ACCOUNT,
+        backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: undefined, use_oidc: true }),
+      ),
     },
     {
       name: 'local backend on the bootstrap stack',
@@ -66,7 +71,7 @@ ruleTester(TFS_001, {
         'The azurerm backend has access_key written into the configuration; use Entra ID instead.',
       ],
       synth: tf(
-        {},
+        STATE_ACCOUNT,
         backend('azurerm', { ...AZURERM_BACKEND, use_azuread_auth: false, access_key: 'c2VjcmV0' }),
       ),
       errors: [
@@ -82,6 +87,7 @@ ruleTester(TFS_001, {
       ],
       synth: tf(
         {
+          ...STATE_ACCOUNT,
           'data.terraform_remote_state.saas': {
             backend: 'remote',
             config: { organization: 'x', workspaces: { name: 'y' } },
@@ -126,9 +132,20 @@ ruleTester(TFS_001, {
       errors: [['TFS-001', 'terraform.backend']],
     },
     {
+      name: 'the state account is not in the estate, or not named by a literal',
+      messages: [
+        'The state account stnostate is not in the checked estate; pass its stack, plan or state with --context (the bootstrap stack that creates it), so its location cannot be verified.',
+      ],
+      synth: tf({}, backend('azurerm', AZURERM_BACKEND)),
+      errors: [['TFS-001', 'terraform.backend']],
+    },
+    {
       name: 'azurerm backend with a SAS token',
       messages: ['The azurerm backend has sas_token written into the configuration; use Entra ID instead.'],
-      synth: tf({}, backend('azurerm', { ...AZURERM_BACKEND, sas_token: '?sv=2024-11-04&sig=abc' })),
+      synth: tf(
+        STATE_ACCOUNT,
+        backend('azurerm', { ...AZURERM_BACKEND, sas_token: '?sv=2024-11-04&sig=abc' }),
+      ),
       errors: [['TFS-001', 'terraform.backend']],
     },
   ],

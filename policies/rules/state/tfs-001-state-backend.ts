@@ -1,3 +1,4 @@
+import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule } from '../../engine/rule';
 import { locationProblem } from '../location';
 
@@ -59,19 +60,31 @@ export const TFS_001 = defineRule({
           message: `The azurerm backend has ${key} written into the configuration; use Entra ID instead.`,
         };
     }
-    // The state account, when this configuration (or another checked stack) creates it, must be in Norway.
+    // The state account must be shown to be in Norway through the estate (the stack that creates it, or
+    // its state); an account the estate does not hold could be anywhere.
     const accountName = config.storage_account_name;
-    if (typeof accountName !== 'string') return;
+    if (typeof accountName !== 'string') {
+      yield {
+        address,
+        message:
+          'The azurerm backend names no literal storage_account_name (a partial configuration given at init is not seen), so where state is kept cannot be verified; write the account in the backend block.',
+      };
+      return;
+    }
+    let found = false;
     for (const other of workspace.models) {
       for (const account of other.byType.get('azurerm_storage_account') ?? []) {
         const name = context.read(account, 'name');
-        if (name.kind !== 'known' || name.value !== accountName) continue;
-        const problem = locationProblem(
-          context.read(account, 'location'),
-          `the state account ${account.address}`,
-        );
+        if (name.kind !== 'known' || String(name.value).toLowerCase() !== accountName.toLowerCase()) continue;
+        found = true;
+        const problem = locationProblem(context.locationOf(account), `the state account ${account.address}`);
         if (problem) yield { address, message: `${problem}.` };
       }
     }
+    if (!found)
+      yield {
+        address,
+        message: `The state account ${accountName} is ${NOT_IN_ESTATE} (the bootstrap stack that creates it), so its location cannot be verified.`,
+      };
   },
 });
