@@ -74,7 +74,8 @@ function loadModule(
   const merged = mergeDirectory(dir, modulePath);
   const parts = readTerraformJsonParts(merged.document, { file: dir, lines: merged.lines, modulePath });
   resources.push(...parts.resources);
-  const variables = withValues(parts.variables, merged.variableValues);
+  // Terraform reads tfvars files of the root module only; a child module's own are ignored.
+  const variables = modulePath ? parts.variables : withValues(parts.variables, merged.variableValues);
   if (modulePath) scopes.set(modulePath, { variables, locals: parts.locals, inputs, outputs: parts.outputs });
 
   let real: string;
@@ -119,6 +120,43 @@ function loadModule(
   return { ...parts, variables };
 }
 
+/**
+ * `check "x" { data "t" "n" { … } }`: a scoped data source is read while planning like any other (an
+ * `http` data source calls out just the same), so it joins the module's data sources and every rule sees
+ * it. Its name must not clash with another data source, as in Terraform.
+ */
+function liftCheckDataSources(file: string, parsed: Record<string, unknown>): void {
+  const checks = parsed.check;
+  if (checks === undefined) return;
+  if (!isRecord(checks)) throw new InputError(file, '"check" must be an object of named blocks');
+  const data = (isRecord(parsed.data) ? parsed.data : (parsed.data = dict())) as Record<
+    string,
+    Record<string, unknown[]>
+  >;
+  for (const [name, bodies] of Object.entries(checks)) {
+    for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
+      if (!isRecord(body)) throw new InputError(file, `check "${name}" must be a block`);
+      if (body.data === undefined) continue;
+      if (!isRecord(body.data))
+        throw new InputError(file, `check "${name}": "data" must be an object of types`);
+      for (const [type, named] of Object.entries(body.data)) {
+        if (!isRecord(named))
+          throw new InputError(file, `check "${name}": data ${type} must map names to bodies`);
+        const byName = (data[type] ??= dict() as Record<string, unknown[]>);
+        for (const [dataName, dataBodies] of Object.entries(named)) {
+          if (Object.prototype.hasOwnProperty.call(byName, dataName))
+            throw new InputError(
+              file,
+              `data.${type}.${dataName} in check "${name}" is declared twice; every data source needs a unique address`,
+            );
+          byName[dataName] = Array.isArray(dataBodies) ? dataBodies : [dataBodies];
+        }
+      }
+    }
+  }
+  delete parsed.check;
+}
+
 /** Read and merge every Terraform file of one module directory. */
 function mergeDirectory(dir: string, modulePath: string): MergedModule {
   let entries: string[];
@@ -161,6 +199,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
     const parsed = isTf ? parseHcl(file, text) : parseJsonText(file, text);
     if (!isRecord(parsed)) throw new InputError(file, 'expected a Terraform JSON object at the top level');
     const headers = isTf ? scanHeaders(text) : new Map<string, number>();
+    liftCheckDataSources(file, parsed);
 
     for (const [key, value] of Object.entries(parsed)) {
       if ((LABELLED as readonly string[]).includes(key)) {

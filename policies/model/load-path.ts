@@ -78,9 +78,23 @@ function loadDirectory(dir: string, options: LoadOptions): TfModel[] {
   } catch (error) {
     throw new InputError(dir, `cannot list the directory (${describeFsError(error)})`);
   }
+  // A directory read in part would pass what it did not read: mixed contents are refused.
+  const terraform = isTerraformDirectory(entries);
+  const tofu = entries.filter((e) => /\.tofu(\.json)?$/.test(e));
+  if (tofu.length > 0)
+    throw new InputError(
+      join(dir, tofu[0]),
+      'OpenTofu files (.tofu) are not read, and they replace the .tf files of the same name; check the plan (tofu show -json) instead',
+    );
+  const cdktf = entries.includes('manifest.json') || entries.includes('cdk.tf.json');
+  if (cdktf && terraform)
+    throw new InputError(
+      dir,
+      'holds both synthesized cdktf output (manifest.json or cdk.tf.json) and .tf files; Terraform would read the .tf files too, so pass one kind per directory',
+    );
   if (entries.includes('manifest.json')) return loadCdktfOut(dir);
   if (entries.includes('cdk.tf.json')) return [loadJsonFile(join(dir, 'cdk.tf.json'), basename(dir))];
-  if (isTerraformDirectory(entries)) return [loadHclDirectory(dir)];
+  if (terraform) return [loadHclDirectory(dir)];
   // A directory of plans or states (CI writes one per stack): every JSON file in it, in name order.
   const json = entries.filter((e) => e.toLowerCase().endsWith('.json')).sort();
   if (json.length > 0 && json.length === entries.filter((e) => !e.startsWith('.')).length) {

@@ -44,7 +44,25 @@ export interface TerraformJsonOptions {
 }
 
 export function loadTerraformJson(document: unknown, options: TerraformJsonOptions): TfModel {
+  refuseModuleCalls(document, options.file);
   return buildModel(readTerraformJsonParts(document, options));
+}
+
+/**
+ * A `module` block in synthesized JSON (a registry module, cdktf's `TerraformHclModule`) holds resources
+ * this file does not show: checking the file alone would pass them unseen. The HCL loader reads local
+ * modules itself; here every module call is refused, as the HCL loader refuses remote ones.
+ */
+function refuseModuleCalls(document: unknown, file: string): void {
+  if (!isRecord(document) || document.module === undefined) return;
+  const calls = isRecord(document.module) ? Object.entries(document.module) : [];
+  if (calls.length === 0 && isRecord(document.module)) return;
+  const [name, body] = calls[0] ?? ['?', undefined];
+  const source = isRecord(firstBlock(body)) ? firstBlock(body)?.source : undefined;
+  throw new InputError(
+    file,
+    `module "${name}"${typeof source === 'string' ? ` comes from ${JSON.stringify(source)} and` : ''} holds resources this file does not show, so they would go unchecked; check the plan (terraform show -json) instead`,
+  );
 }
 
 /** Everything `loadTerraformJson` reads, before indexes are built (the HCL loader combines modules). */
