@@ -14,7 +14,9 @@ import {
 import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
+import { azureType, typesWhere } from '../azure/catalogue';
 import { isDataBearing } from '../rules/data-bearing';
+import { attributePath } from '../rules/location';
 
 export type PlaceStatus = 'norway' | 'outside' | 'unknown';
 
@@ -48,81 +50,38 @@ export interface DataResidency {
 
 const KIND_ORDER: Record<CopyKind, number> = { replica: 0, backup: 1, logs: 2, key: 3 };
 
-/** Attributes that point at the parent of a resource without its own location, in order of preference. */
-const PARENT_ATTRIBUTES = [
-  'storage_account_id',
-  'storage_account_name',
-  'server_id',
-  'key_vault_id',
-  'namespace_id',
-  'primary_namespace_id',
-  'account_id',
-  'vault_id',
-  'workspace_id',
-  'managed_hsm_id',
-];
-
 /** Storage replication types whose secondary is the paired region. */
 const GEO_STORAGE = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
 
-/** Where a data store's customer-managed key is named, by type. */
-const KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
-  azurerm_storage_account: [
-    'customer_managed_key.0.key_vault_key_id',
-    'customer_managed_key.0.managed_hsm_key_id',
-  ],
-  azurerm_cosmosdb_account: ['key_vault_key_id', 'managed_hsm_key_id'],
-  azurerm_mssql_server: ['transparent_data_encryption_key_vault_key_id'],
-  azurerm_mssql_database: ['transparent_data_encryption_key_vault_key_id'],
-  azurerm_postgresql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_mysql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_container_registry: ['encryption.0.key_vault_key_id'],
-  azurerm_recovery_services_vault: ['encryption.0.key_id'],
-  azurerm_eventhub_namespace: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_servicebus_namespace: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_managed_disk: ['disk_encryption_set_id'],
-};
+/** Where a data store's customer-managed key is named, by type (from the catalogue). */
+const KEY_PATHS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  typesWhere((e) => e.keys !== undefined).map((type) => [type, azureType(type)!.keys!]),
+);
 
 /** Separate resources that attach a key to a data store: type → [owner attribute, key attributes]. */
-const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
-  azurerm_storage_account_customer_managed_key: [
-    'storage_account_id',
-    ['key_vault_key_id', 'managed_hsm_key_id', 'key_vault_id'],
-  ],
-  azurerm_mssql_server_transparent_data_encryption: ['server_id', ['key_vault_key_id', 'managed_hsm_key_id']],
-  azurerm_cosmosdb_account_customer_managed_key: ['cosmosdb_account_id', ['key_vault_key_id']],
-};
+const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = Object.fromEntries(
+  typesWhere((e) => e.keyAttachment !== undefined).map((type) => {
+    const { owner, keys } = azureType(type)!.keyAttachment!;
+    return [type, [owner, keys]];
+  }),
+);
 
 /** Resources that copy one data store to another place: type → [source attribute, destination attribute, kind]. */
-const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = {
-  azurerm_storage_object_replication: [
-    'source_storage_account_id',
-    'destination_storage_account_id',
-    'replica',
-  ],
-  azurerm_mssql_failover_group: ['server_id', 'partner_server.0.id', 'replica'],
-  azurerm_eventhub_namespace_disaster_recovery_config: ['namespace_name', 'partner_namespace_id', 'replica'],
-  azurerm_servicebus_namespace_disaster_recovery_config: [
-    'primary_namespace_id',
-    'partner_namespace_id',
-    'replica',
-  ],
-  azurerm_redis_linked_server: ['target_redis_cache_name', 'linked_redis_cache_id', 'replica'],
-  azurerm_data_protection_backup_instance_blob_storage: ['storage_account_id', 'vault_id', 'backup'],
-  azurerm_data_protection_backup_instance_disk: ['disk_id', 'vault_id', 'backup'],
-  azurerm_data_protection_backup_instance_postgresql_flexible_server: ['server_id', 'vault_id', 'backup'],
-  azurerm_backup_protected_file_share: ['source_storage_account_id', 'recovery_vault_name', 'backup'],
-  azurerm_log_analytics_data_export_rule: ['workspace_resource_id', 'destination_resource_id', 'logs'],
-};
+const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = Object.fromEntries(
+  typesWhere((e) => e.copy?.destination !== undefined).map((type) => {
+    const { source, destination, kind } = azureType(type)!.copy!;
+    return [type, [source, destination!, kind]];
+  }),
+);
 
 /** Resources created as copies of another: the source gets a replica where this one lives. */
-const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> = {
-  azurerm_mssql_database: { source: 'creation_source_database_id', createModes: /secondary|copy/i },
-  azurerm_postgresql_flexible_server: {
-    source: 'source_server_id',
-    createModes: /replica|georestore|pointintimerestore/i,
-  },
-};
+const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> =
+  Object.fromEntries(
+    typesWhere((e) => e.copy?.createModes !== undefined).map((type) => {
+      const { source, createModes } = azureType(type)!.copy!;
+      return [type, { source, createModes: new RegExp(createModes!, 'i') }];
+    }),
+  );
 
 const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
   ['log_analytics_workspace_id', 'Log Analytics'],
@@ -153,7 +112,7 @@ export function residencyMap(
       if (link) {
         const [sourcePath, destinationPath, kind] = link;
         const owner = ownerResource(resolver.target(model, resource, sourcePath));
-        const destination = places.ofTarget(model, resource, destinationPath);
+        const destination = places.ofTarget(model, resource, attributePath(destinationPath));
         add(owner, { kind, via: resource.address, target: destination.target, place: destination.place });
       }
       const attachment = KEY_ATTACHMENTS[resource.type];
@@ -302,7 +261,7 @@ function ownCopies(
       break;
   }
   for (const path of KEY_PATHS[resource.type] ?? []) {
-    const segments = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const segments = attributePath(path);
     if (getPath(resource.values, segments) == null && !isUnknownAt(resource.change?.afterUnknown, segments))
       continue;
     const key = places.ofTarget(
@@ -311,7 +270,7 @@ function ownCopies(
       segments,
       resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined,
     );
-    copies.push({ kind: 'key', via: path.replace(/\.0\./g, '.'), target: key.target, place: key.place });
+    copies.push({ kind: 'key', via: path, target: key.target, place: key.place });
   }
   return copies;
 }
@@ -400,7 +359,7 @@ class PlaceFinder {
       (!resource.valuesAreExpressions && isUnknownAt(resource.change?.afterUnknown, ['location']));
     if (hasLocation) return placeOf(this.resolver.value(model, resource, 'location'));
     if (depth > 8) return { status: 'unknown', detail: 'parents nest too deep' };
-    for (const attribute of PARENT_ATTRIBUTES) {
+    for (const attribute of azureType(resource.type)?.parents ?? []) {
       if (!(attribute in resource.values) && !isUnknownAt(resource.change?.afterUnknown, [attribute]))
         continue;
       const target = this.resolver.target(model, resource, attribute);

@@ -4,31 +4,28 @@ import type { Resolved } from '../model/resolve';
 import type { RuleContext } from '../engine/rule';
 import { isUnknownAt } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
-import { Path, targetOf } from './attributes';
+import { azureType } from '../azure/catalogue';
+import { isWritten, Path, targetOf } from './attributes';
 
 const ALLOWED = NORWAY_REGIONS.join(' or ');
 
 /**
- * Child resources without a `location` of their own live where their parent lives: the attribute that
- * points at the parent. A name reference (`namespace_name = azurerm_eventhub_namespace.ns.name`) works
- * as well as an id, since both resolve to the parent resource.
+ * The attribute through which a resource without a `location` of its own finds its parent, as the
+ * catalogue records it: the first of the type's parent attributes that is written, else the first. A
+ * name reference (`namespace_name = azurerm_eventhub_namespace.ns.name`) works as well as an id, since
+ * both resolve to the parent resource. Undefined for types that live nowhere (role assignments).
  */
-export const PARENT_ATTRIBUTE: Readonly<Record<string, string>> = {
-  azurerm_mssql_database: 'server_id',
-  azurerm_postgresql_flexible_server_database: 'server_id',
-  azurerm_mysql_flexible_database: 'server_id',
-  azurerm_storage_container: 'storage_account_id',
-  azurerm_storage_share: 'storage_account_id',
-  azurerm_storage_data_lake_gen2_filesystem: 'storage_account_id',
-  azurerm_key_vault_key: 'key_vault_id',
-  azurerm_key_vault_secret: 'key_vault_id',
-  azurerm_eventhub: 'namespace_id',
-  azurerm_eventhub_namespace_authorization_rule: 'namespace_name',
-  azurerm_eventhub_authorization_rule: 'namespace_name',
-  azurerm_servicebus_queue: 'namespace_id',
-  azurerm_servicebus_topic: 'namespace_id',
-  azurerm_kubernetes_cluster_node_pool: 'kubernetes_cluster_id',
-};
+export function parentAttribute(resource: TfResource): string | undefined {
+  const entry = azureType(resource.type);
+  if (entry?.location !== 'inherited' || !entry.parents) return undefined;
+  return entry.parents.find((p) => isWritten(resource, p)) ?? entry.parents[0];
+}
+
+/** A catalogue path (`customer_managed_key.key_vault_key_id`) as model path segments: blocks are lists. */
+export function attributePath(dotted: string): (string | number)[] {
+  const names = dotted.split('.');
+  return names.flatMap((name, i) => (i < names.length - 1 ? [name, 0] : [name]));
+}
 
 const MAX_PARENT_HOPS = 4;
 
@@ -73,25 +70,25 @@ export function resourceLocation(
   hops = 0,
 ): Resolved {
   if (hasOwnLocation(resource)) return context.resolver.value(model, resource, 'location');
-  const parentAttribute = PARENT_ATTRIBUTE[resource.type];
-  if (!parentAttribute || hops >= MAX_PARENT_HOPS)
+  const parent = parentAttribute(resource);
+  if (!parent || hops >= MAX_PARENT_HOPS)
     return { kind: 'unknown', reason: `${resource.address} has no location to verify` };
-  const parent = targetOf(context.resolver, model, resource, parentAttribute);
-  switch (parent.kind) {
+  const target = targetOf(context.resolver, model, resource, parent);
+  switch (target.kind) {
     case 'resource':
-      return resourceLocation(context, parent.model, parent.resource, hops + 1);
+      return resourceLocation(context, target.model, target.resource, hops + 1);
     case 'external':
       return {
         kind: 'unknown',
-        reason: `the parent of ${resource.address} (${parent.value}) is outside the checked configuration`,
+        reason: `the parent of ${resource.address} (${target.value}) is outside the checked configuration`,
       };
     case 'unknown':
       return {
         kind: 'unknown',
-        reason: `the parent of ${resource.address} cannot be resolved: ${parent.reason}`,
+        reason: `the parent of ${resource.address} cannot be resolved: ${target.reason}`,
       };
     case 'absent':
-      return { kind: 'unknown', reason: `${resource.address} names no parent (${parentAttribute})` };
+      return { kind: 'unknown', reason: `${resource.address} names no parent (${parent})` };
   }
 }
 

@@ -9,7 +9,7 @@ import type { Resolved } from '../../model/resolve';
 import { getStep } from '../../model/values';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
-import { hasOwnLocation, PARENT_ATTRIBUTE, resourceLocation } from '../location';
+import { hasOwnLocation, parentAttribute, resourceLocation } from '../location';
 
 /** Attribute values that need availability zones in the resource's region. */
 const ZONE_VALUES: Readonly<
@@ -59,7 +59,7 @@ export const RES_006 = defineRule({
       const blockProblems = locatedBlockProblems(context, resource);
       for (const problem of blockProblems) yield { resource, message: `${resource.address}: ${problem}.` };
       if (wanted.length === 0) continue;
-      if (!hasOwnLocation(resource) && !PARENT_ATTRIBUTE[resource.type]) continue;
+      if (!hasOwnLocation(resource) && !parentAttribute(resource)) continue;
       const region = regionOf(resourceLocation(context, context.model, resource));
       if (region === 'norwayeast') continue;
       const where =

@@ -1,0 +1,137 @@
+/**
+ * Reads what a cdktf provider package's generated bindings say about each Terraform type: its name,
+ * whether it is a resource or a data source, and its attributes (name, required/computed, nested blocks).
+ * The bindings are the provider schema rendered as code, so this is the schema without running Terraform.
+ * Used by the catalogue generator and by the completeness test; plain text parsing, nothing is executed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BindingAttribute {
+  /** Dotted path without indices: `network_rules.private_link_access.endpoint_resource_id`. */
+  readonly path: string;
+  readonly block: boolean;
+  /** Set by the user (an argument) rather than only reported by the provider. */
+  readonly argument: boolean;
+  readonly required: boolean;
+}
+
+export interface BindingType {
+  readonly type: string;
+  readonly kind: 'resource' | 'data';
+  /** The folder under `lib/`, for messages. */
+  readonly module: string;
+  readonly attributes: readonly BindingAttribute[];
+}
+
+export interface ProviderBindings {
+  readonly packageName: string;
+  readonly version: string;
+  readonly types: readonly BindingType[];
+}
+
+const COMPUTED = /this\.get\w*Attribute\('(\w+)'\)|new \w+\(this, "(\w+)"/g;
+/** `{@link …#storage_account_id Type#storage_account_id}` … `readonly storageAccountId: string;` */
+const CONFIG_FIELD = /#(\w+) \w+#\w+\}\n(?:\s*\*.*\n)*?\s*\*\/\n\s*readonly \w+(\?)?:/g;
+const HCL_FUNCTION = /^function (\w+)ToHclTerraform\(struct\) \{\n([\s\S]*?)^\}/gm;
+const HCL_ENTRY = /^\s*(\w+): \{\n\s*value: (.*),\n\s*isBlock: (true|false),/gm;
+const NESTED_FUNCTION = /(?<!cdktf\.)\b(\w+)ToHclTerraform\b/;
+/** Meta blocks every resource has; not part of what the resource is. */
+const IGNORED = new Set(['timeouts']);
+
+/** Read every type of the provider package installed at `dir` (e.g. `node_modules/@cdktf/provider-azurerm`). */
+export function readProviderBindings(dir: string): ProviderBindings {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const lib = join(dir, 'lib');
+  const types: BindingType[] = [];
+  for (const module of readdirSync(lib).sort()) {
+    const file = join(lib, module, 'index.js');
+    if (module === 'provider' || !existsSync(file)) continue;
+    const parsed = readModule(
+      module,
+      readFileSync(file, 'utf8'),
+      readFileSync(join(lib, module, 'index.d.ts'), 'utf8'),
+    );
+    if (parsed) types.push(parsed);
+  }
+  types.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.kind < b.kind ? -1 : 1));
+  return { packageName: manifest.name, version: manifest.version, types };
+}
+
+function readModule(module: string, source: string, declarations: string): BindingType | undefined {
+  const declared = /^(\w+)\.tfResourceType = "([^"]+)";$/m.exec(source);
+  if (!declared) return undefined;
+  const [, className, type] = declared;
+  const start = source.search(
+    new RegExp(`^class ${className} extends cdktf\\.Terraform(Resource|DataSource)`, 'm'),
+  );
+  const kind = /^class \w+ extends cdktf\.TerraformDataSource/m.test(source.slice(start))
+    ? 'data'
+    : 'resource';
+  const mainClass = source.slice(start, declared.index);
+
+  // Nested block functions: name → [attribute, nested function | undefined][]
+  const functions = new Map<string, [string, string | undefined][]>();
+  for (const match of source.matchAll(HCL_FUNCTION)) functions.set(match[1], entries(match[2]));
+  const synthesize = /synthesizeHclAttributes\(\) \{\n([\s\S]*?)\n    \}\n/.exec(mainClass);
+  const topArguments = new Map(synthesize ? entries(synthesize[1]) : []);
+
+  const required = requiredArguments(declarations, className);
+  const attributes: BindingAttribute[] = [];
+  for (const [name, nested] of topArguments) {
+    if (IGNORED.has(name)) continue;
+    attributes.push({
+      path: name,
+      block: nested !== undefined,
+      argument: true,
+      required: required.has(name),
+    });
+    if (nested) attributes.push(...nestedAttributes(functions, nested, name, 0));
+  }
+  // What the provider only reports (ids, endpoints, and every attribute of a data source).
+  for (const match of mainClass.matchAll(COMPUTED)) {
+    const name = match[1] ?? match[2];
+    if (IGNORED.has(name) || topArguments.has(name) || attributes.some((a) => a.path === name)) continue;
+    attributes.push({ path: name, block: match[2] !== undefined, argument: false, required: false });
+  }
+  return { type, kind, module, attributes };
+}
+
+function entries(body: string): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  for (const match of body.matchAll(HCL_ENTRY)) {
+    const nested = match[3] === 'true' ? NESTED_FUNCTION.exec(match[2])?.[1] : undefined;
+    out.push([match[1], nested]);
+  }
+  return out;
+}
+
+function nestedAttributes(
+  functions: ReadonlyMap<string, readonly [string, string | undefined][]>,
+  name: string,
+  prefix: string,
+  depth: number,
+): BindingAttribute[] {
+  const out: BindingAttribute[] = [];
+  // Some schemas recurse (a block type that contains itself); six levels cover every real one.
+  if (depth > 6) return out;
+  for (const [attribute, nested] of functions.get(name) ?? []) {
+    const path = `${prefix}.${attribute}`;
+    out.push({ path, block: nested !== undefined, argument: true, required: false });
+    if (nested) out.push(...nestedAttributes(functions, nested, path, depth + 1));
+  }
+  return out;
+}
+
+/** Top-level arguments the Config interface of the class marks as required (no `?`). */
+function requiredArguments(declarations: string, className: string): Set<string> {
+  const start = declarations.indexOf(`export interface ${className}Config `);
+  const end = declarations.indexOf('\n}\n', start);
+  const out = new Set<string>();
+  if (start < 0) return out;
+  for (const match of declarations.slice(start, end).matchAll(CONFIG_FIELD)) if (!match[2]) out.add(match[1]);
+  return out;
+}
