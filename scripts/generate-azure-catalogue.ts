@@ -135,14 +135,20 @@ function deriveParents(binding: BindingType): string[] {
 function references(binding: BindingType): string[] {
   return binding.attributes
     .filter(
-      (a) => a.argument && !a.block && a.path !== 'id' && REFERENCE.test(a.path) && !IDENTITY.test(leaf(a)),
+      (a) =>
+        a.argument &&
+        !a.block &&
+        !a.scalar &&
+        a.path !== 'id' &&
+        REFERENCE.test(a.path) &&
+        !IDENTITY.test(leaf(a)),
     )
     .map((a) => a.path);
 }
 
 function ownEndpoints(binding: BindingType): string[] {
   return binding.attributes
-    .filter((a) => !a.argument && !a.path.includes('.') && OWN_ENDPOINT.test(a.path))
+    .filter((a) => !a.argument && !a.scalar && !a.path.includes('.') && OWN_ENDPOINT.test(a.path))
     .map((a) => a.path);
 }
 

@@ -14,6 +14,8 @@ export interface BindingAttribute {
   /** Set by the user (an argument) rather than only reported by the provider. */
   readonly argument: boolean;
   readonly required: boolean;
+  /** Holds a boolean or a number: no reference to anything. */
+  readonly scalar: boolean;
 }
 
 export interface BindingType {
@@ -30,11 +32,13 @@ export interface ProviderBindings {
   readonly types: readonly BindingType[];
 }
 
-const COMPUTED = /this\.get\w*Attribute\('(\w+)'\)|new \w+\(this, "(\w+)"/g;
+const COMPUTED = /this\.get(\w*)Attribute\('(\w+)'\)|new \w+\(this, "(\w+)"/g;
 /** `{@link …#storage_account_id Type#storage_account_id}` … `readonly storageAccountId: string;` */
 const CONFIG_FIELD = /#(\w+) \w+#\w+\}\n(?:\s*\*.*\n)*?\s*\*\/\n\s*readonly \w+(\?)?:/g;
 const HCL_FUNCTION = /^function (\w+)ToHclTerraform\(struct\) \{\n([\s\S]*?)^\}/gm;
-const HCL_ENTRY = /^\s*(\w+): \{\n\s*value: (.*),\n\s*isBlock: (true|false),/gm;
+const HCL_ENTRY =
+  /^\s*(\w+): \{\n\s*value: (.*),\n\s*isBlock: (true|false),\n\s*type: "\w+",\n\s*storageClassType: "(\w+)",/gm;
+const SCALAR = /^(boolean|number)(List|Map)?$/;
 const NESTED_FUNCTION = /(?<!cdktf\.)\b(\w+)ToHclTerraform\b/;
 /** Meta blocks every resource has; not part of what the resource is. */
 const IGNORED = new Set(['timeouts']);
@@ -73,11 +77,13 @@ function readModule(module: string, source: string, declarations: string): Bindi
     : 'resource';
   const mainClass = source.slice(start, declared.index);
 
-  // Nested block functions: name → [attribute, nested function | undefined][]
-  const functions = new Map<string, [string, string | undefined][]>();
+  // Nested block functions by name → their attributes.
+  const functions = new Map<string, Entry[]>();
   for (const match of source.matchAll(HCL_FUNCTION)) functions.set(match[1], entries(match[2]));
   const synthesize = /synthesizeHclAttributes\(\) \{\n([\s\S]*?)\n    \}\n/.exec(mainClass);
-  const topArguments = new Map(synthesize ? entries(synthesize[1]) : []);
+  const topEntries = synthesize ? entries(synthesize[1]) : [];
+  const topArguments = new Map(topEntries.map((e) => [e.name, e.nested]));
+  const scalars = new Set(topEntries.filter((e) => e.scalar).map((e) => e.name));
 
   const required = requiredArguments(declarations, className);
   const attributes: BindingAttribute[] = [];
@@ -93,24 +99,37 @@ function readModule(module: string, source: string, declarations: string): Bindi
   }
   // What the provider only reports (ids, endpoints, and every attribute of a data source).
   for (const match of mainClass.matchAll(COMPUTED)) {
-    const name = match[1] ?? match[2];
+    const name = match[2] ?? match[3];
     if (IGNORED.has(name) || topArguments.has(name) || attributes.some((a) => a.path === name)) continue;
-    attributes.push({ path: name, block: match[2] !== undefined, argument: false, required: false });
+    attributes.push({
+      path: name,
+      block: match[3] !== undefined,
+      argument: false,
+      required: false,
+      scalar: /^(Boolean|Number)/.test(match[1] ?? ''),
+    });
   }
   return { type, kind, module, attributes };
 }
 
-function entries(body: string): [string, string | undefined][] {
-  const out: [string, string | undefined][] = [];
+interface Entry {
+  readonly name: string;
+  /** The function that renders the nested block, for blocks. */
+  readonly nested?: string;
+  readonly scalar: boolean;
+}
+
+function entries(body: string): Entry[] {
+  const out: Entry[] = [];
   for (const match of body.matchAll(HCL_ENTRY)) {
     const nested = match[3] === 'true' ? NESTED_FUNCTION.exec(match[2])?.[1] : undefined;
-    out.push([match[1], nested]);
+    out.push({ name: match[1], nested, scalar: SCALAR.test(match[4]) });
   }
   return out;
 }
 
 function nestedAttributes(
-  functions: ReadonlyMap<string, readonly [string, string | undefined][]>,
+  functions: ReadonlyMap<string, readonly Entry[]>,
   name: string,
   prefix: string,
   depth: number,
@@ -118,9 +137,9 @@ function nestedAttributes(
   const out: BindingAttribute[] = [];
   // Some schemas recurse (a block type that contains itself); six levels cover every real one.
   if (depth > 6) return out;
-  for (const [attribute, nested] of functions.get(name) ?? []) {
+  for (const { name: attribute, nested, scalar } of functions.get(name) ?? []) {
     const path = `${prefix}.${attribute}`;
-    out.push({ path, block: nested !== undefined, argument: true, required: false });
+    out.push({ path, block: nested !== undefined, argument: true, required: false, scalar });
     if (nested) out.push(...nestedAttributes(functions, nested, path, depth + 1));
   }
   return out;
@@ -134,4 +153,20 @@ function requiredArguments(declarations: string, className: string): Set<string>
   if (start < 0) return out;
   for (const match of declarations.slice(start, end).matchAll(CONFIG_FIELD)) if (!match[2]) out.add(match[1]);
   return out;
+}
+
+/** What a second provider has that the first has not, and the reverse, as `resource x` / `data x` keys. */
+export interface ProviderDifference {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export function diffProviderTypes(from: ProviderBindings, to: ProviderBindings): ProviderDifference {
+  const keys = (b: ProviderBindings) => new Set(b.types.map((t) => `${t.kind} ${t.type}`));
+  const before = keys(from);
+  const after = keys(to);
+  return {
+    added: [...after].filter((k) => !before.has(k)).sort(),
+    removed: [...before].filter((k) => !after.has(k)).sort(),
+  };
 }
