@@ -105,8 +105,9 @@ function dataSourceEntry(binding: BindingType): AzureType {
 
 /** The decided facts an entry carries over, without the fields the generator owns. */
 function facts(decision: TypeDecision): Partial<AzureType> {
-  const { role: _role, parents: _parents, global, ...rest } = decision;
-  return { ...rest, ...(global === 'by-default' ? { globalByDefault: true as const } : {}) };
+  const rest: Record<string, unknown> = { ...decision };
+  for (const owned of ['role', 'parents', 'global']) delete rest[owned];
+  return { ...rest, ...(decision.global === 'by-default' ? { globalByDefault: true as const } : {}) };
 }
 
 /**
@@ -228,7 +229,7 @@ export function renderCatalogueMarkdown(data: CatalogueData): string {
       e.keys ? `keys: ${e.keys.map(code).join(', ')}` : '',
       e.keyAttachment ? `attaches a key to ${code(e.keyAttachment.owner)}` : '',
       e.copy
-        ? `${e.copy.kind}: ${code(e.copy.source)}${e.copy.destination ? ` → ${code(e.copy.destination)}` : ` (create_mode ${e.copy.createModes})`}`
+        ? `${e.copy.kind}: ${code(e.copy.source)}${e.copy.destination ? ` → ${code(e.copy.destination)}` : ` (create_mode ${(e.copy.createModes ?? '').split('|').join(', ')})`}`
         : '',
       e.processing
         ? `outside the region with ${code(e.processing.attribute)} ${e.processing.outside.join(', ')}`

@@ -80,7 +80,7 @@ function readModule(module: string, source: string, declarations: string): Bindi
   // Nested block functions by name → their attributes.
   const functions = new Map<string, Entry[]>();
   for (const match of source.matchAll(HCL_FUNCTION)) functions.set(match[1], entries(match[2]));
-  const synthesize = /synthesizeHclAttributes\(\) \{\n([\s\S]*?)\n    \}\n/.exec(mainClass);
+  const synthesize = /synthesizeHclAttributes\(\) \{\n([\s\S]*?)\n {4}\}\n/.exec(mainClass);
   const topEntries = synthesize ? entries(synthesize[1]) : [];
   const topArguments = new Map(topEntries.map((e) => [e.name, e.nested]));
   const scalars = new Set(topEntries.filter((e) => e.scalar).map((e) => e.name));
@@ -94,6 +94,7 @@ function readModule(module: string, source: string, declarations: string): Bindi
       block: nested !== undefined,
       argument: true,
       required: required.has(name),
+      scalar: scalars.has(name),
     });
     if (nested) attributes.push(...nestedAttributes(functions, nested, name, 0));
   }
