@@ -20,6 +20,7 @@ import {
   typesWhere,
 } from '../../policies/azure/catalogue';
 import { TYPE_DECISIONS } from '../../policies/azure/decisions';
+import { ALL_RULES } from '../../policies/rules';
 import { AZURE_REGIONS, azureRegion } from '../../policies/azure/regions';
 import {
   CATALOGUE_DOC,
@@ -175,6 +176,19 @@ describe('facts derived from the bindings', () => {
       attribute: 'sku.name',
       outside: expect.arrayContaining(['GlobalStandard', 'DataZoneStandard']),
     });
+  });
+});
+
+describe('rules name only types the catalogue backs', () => {
+  test('every type in the resourceTypes of a rule is a catalogue type', () => {
+    const unknown = ALL_RULES.flatMap((rule) =>
+      rule.resourceTypes === 'all'
+        ? []
+        : rule.resourceTypes
+            .filter((t) => !t.startsWith('terraform_') && azureType(t) === undefined)
+            .map((t) => `${rule.id} ${t}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });
 

@@ -7,6 +7,8 @@ import { deployWaves, readStacks, StackInfo } from '../../policies/report/deploy
 import { actionOf, planSummary } from '../../policies/report/plan-summary';
 import { DataResidency, residencyMap } from '../../policies/report/residency-map';
 import { inventory } from '../../policies/report/inventory';
+import { buildWorkspace } from '../../policies/model/build';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { planReport, synthStack, synthStackReport } from './support';
@@ -204,6 +206,25 @@ describe('inventory', () => {
       ['westeurope', 1],
     ]);
     expect(inv.byType[0]).toEqual(['azurerm_monitor_diagnostic_setting', 2]);
+  });
+
+  test('types the catalogue knows to be global count as global without a location attribute', () => {
+    const model = loadTerraformJson(
+      {
+        resource: {
+          azurerm_private_dns_zone: { z: { name: 'privatelink.blob.core.windows.net' } },
+          azurerm_role_assignment: { r: { scope: '/subscriptions/x', principal_id: 'p' } },
+          azurerm_resource_group: { rg: { name: 'rg', location: 'Norway East' } },
+        },
+      },
+      { file: 'main.tf.json' },
+    );
+    const inv = inventory(buildWorkspace([model]), model);
+    expect(inv.byLocation).toEqual([
+      ['(none)', 1],
+      ['global', 1],
+      ['norwayeast', 1],
+    ]);
   });
 });
 
