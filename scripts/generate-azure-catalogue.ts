@@ -30,6 +30,9 @@ export const CATALOGUE_DOC = join(ROOT, 'docs', 'azure-catalogue.md');
 
 /** Attribute names that point at another resource or at an endpoint. */
 const REFERENCE = /(_ids?|_uris?|_urls?|endpoints?|connection_strings?)$/;
+/** `…_name` arguments that name a property, not another resource. */
+const NOT_A_PARENT =
+  /(^|_)(sku|display|friendly|computer|host|dns|admin|login|user|username|tier|family|version)_name$/;
 /** Ids of identities and tenants, not of resources: who, not where. */
 const IDENTITY = /(^|_)(tenant|client|principal|object|application|app)_id$/;
 /** Computed attributes that carry the resource's own address for others to use. */
@@ -124,6 +127,7 @@ function deriveParents(binding: BindingType): string[] {
       !a.path.includes('.') &&
       /_(id|name)$/.test(a.path) &&
       a.path !== 'resource_group_name' &&
+      !NOT_A_PARENT.test(a.path) &&
       !IDENTITY.test(a.path),
   );
   const score = (a: BindingAttribute) => {

@@ -59,6 +59,23 @@ export const FAMILY_DECISIONS: readonly { readonly pattern: RegExp; readonly rol
     role: 'compute',
   },
   { pattern: /_template_deployment$/, role: 'deployment' },
+  {
+    pattern: /^azurerm_(spring_cloud_|logic_app_|dev_test_|dev_center|batch_|virtual_desktop_|vmware_)/,
+    role: 'compute',
+  },
+  { pattern: /^azurerm_(mobile_network_|relay_)/, role: 'network' },
+  { pattern: /^azurerm_(chaos_studio_|sentinel_)/, role: 'control-plane' },
+  // Children named for what they configure. Auditing policies write audit logs to storage: copies.
+  { pattern: /_extended_auditing_policy$/, role: 'copy' },
+  {
+    pattern: /_(firewall_rule|virtual_network_rule|private_endpoint_connection|network_rule_set|ip_rules?)$/,
+    role: 'network',
+  },
+  {
+    pattern:
+      /_(role_assignment|role_definition|access_policy|authorization_rule|security_alert_policy|management_policy|active_directory_administrator|administrator|configuration|association|tag|tag_description|schedule)$/,
+    role: 'control-plane',
+  },
 ];
 
 /**
@@ -235,6 +252,72 @@ export const TYPE_DECISIONS: Readonly<Record<string, TypeDecision>> = {
   azurerm_backup_policy_file_share: { role: 'control-plane' },
   // Names the key that encrypts disks; holds none of their data.
   azurerm_disk_encryption_set: { role: 'control-plane', arm: 'Microsoft.Compute/diskEncryptionSets' },
+
+  // More stores of data, not reached by the network-store rules (yet).
+  azurerm_netapp_volume: { role: 'data-store', arm: 'Microsoft.NetApp/netAppAccounts/capacityPools/volumes' },
+  azurerm_kusto_cluster: { role: 'data-store', arm: 'Microsoft.Kusto/clusters' },
+  azurerm_kusto_database: { role: 'data-store', child: true },
+  azurerm_synapse_workspace: { role: 'data-store', arm: 'Microsoft.Synapse/workspaces' },
+  azurerm_synapse_sql_pool: { role: 'data-store', child: true },
+  azurerm_machine_learning_workspace: {
+    role: 'data-store',
+    arm: 'Microsoft.MachineLearningServices/workspaces',
+  },
+  azurerm_search_service: { role: 'data-store', arm: 'Microsoft.Search/searchServices' },
+  // Ends like a configuration child, but is a store of key-values.
+  azurerm_app_configuration: { role: 'data-store', arm: 'Microsoft.AppConfiguration/configurationStores' },
+  azurerm_iothub: { role: 'data-store', arm: 'Microsoft.Devices/IotHubs' },
+  azurerm_iotcentral_application: { role: 'data-store', arm: 'Microsoft.IoTCentral/iotApps' },
+  azurerm_eventgrid_topic: { role: 'data-store', arm: 'Microsoft.EventGrid/topics' },
+  azurerm_eventgrid_domain: { role: 'data-store', arm: 'Microsoft.EventGrid/domains' },
+  azurerm_redis_enterprise_cluster: { role: 'data-store', arm: 'Microsoft.Cache/redisEnterprise' },
+  azurerm_redis_enterprise_database: { role: 'data-store', child: true },
+  azurerm_managed_redis: { role: 'data-store', arm: 'Microsoft.Cache/redisEnterprise' },
+  azurerm_mssql_elasticpool: { role: 'data-store', arm: 'Microsoft.Sql/servers/elasticPools' },
+  azurerm_cosmosdb_cassandra_cluster: { role: 'data-store' },
+  azurerm_cosmosdb_cassandra_keyspace: { role: 'data-store', child: true },
+  azurerm_cosmosdb_cassandra_table: { role: 'data-store', child: true },
+  azurerm_cosmosdb_gremlin_database: { role: 'data-store', child: true },
+  azurerm_cosmosdb_gremlin_graph: { role: 'data-store', child: true },
+  azurerm_cosmosdb_postgresql_cluster: {
+    role: 'data-store',
+    arm: 'Microsoft.DBforPostgreSQL/serverGroupsv2',
+  },
+  azurerm_mongo_cluster: { role: 'data-store', arm: 'Microsoft.DocumentDB/mongoClusters' },
+  azurerm_storage_share_file: { role: 'data-store', child: true },
+  azurerm_storage_share_directory: { role: 'data-store', child: true },
+  azurerm_storage_table_entity: { role: 'data-store', child: true },
+  azurerm_storage_encryption_scope: { role: 'control-plane' },
+  azurerm_elastic_san: { role: 'data-store', arm: 'Microsoft.ElasticSan/elasticSans' },
+  azurerm_elastic_san_volume: { role: 'data-store', child: true },
+  azurerm_hpc_cache: { role: 'data-store', arm: 'Microsoft.StorageCache/caches' },
+  azurerm_key_vault_certificate: { role: 'key-store', child: true },
+  azurerm_key_vault_managed_hardware_security_module_key: { role: 'key-store', child: true },
+  azurerm_eventhub_consumer_group: { role: 'control-plane' },
+  azurerm_servicebus_subscription: { role: 'data-store', child: true },
+  azurerm_application_insights: { role: 'log-destination', arm: 'Microsoft.Insights/components' },
+  azurerm_monitor_workspace: { role: 'log-destination', arm: 'Microsoft.Monitor/accounts' },
+  azurerm_log_analytics_solution: { role: 'control-plane' },
+  // Routes and copies.
+  azurerm_monitor_data_collection_rule: { role: 'copy', arm: 'Microsoft.Insights/dataCollectionRules' },
+  azurerm_log_analytics_linked_storage_account: { role: 'copy' },
+  azurerm_api_management_logger: { role: 'copy' },
+  azurerm_site_recovery_replicated_vm: { role: 'copy' },
+  azurerm_storage_sync: { role: 'copy' },
+  azurerm_data_factory: { role: 'copy', arm: 'Microsoft.DataFactory/factories' },
+  azurerm_data_share: { role: 'copy' },
+  // Processing.
+  azurerm_api_management: { role: 'compute', arm: 'Microsoft.ApiManagement/service' },
+  azurerm_databricks_workspace: { role: 'compute', arm: 'Microsoft.Databricks/workspaces' },
+  azurerm_container_app: { role: 'compute', arm: 'Microsoft.App/containerApps' },
+  azurerm_container_group: { role: 'compute', arm: 'Microsoft.ContainerInstance/containerGroups' },
+  azurerm_linux_web_app_slot: { role: 'compute' },
+  azurerm_windows_web_app_slot: { role: 'compute' },
+  azurerm_linux_function_app_slot: { role: 'compute' },
+  azurerm_windows_function_app_slot: { role: 'compute' },
+  azurerm_ai_services: { role: 'compute', arm: 'Microsoft.CognitiveServices/accounts' },
+  azurerm_ai_foundry: { role: 'compute', arm: 'Microsoft.MachineLearningServices/workspaces' },
+  azurerm_healthcare_medtech_service: { role: 'compute' },
 
   // --- Resources that attach a key to a store.
   azurerm_storage_account_customer_managed_key: {
