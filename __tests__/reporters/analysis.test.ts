@@ -5,7 +5,7 @@ import { App } from 'cdktf';
 import type { Report } from '../../policies/engine/report';
 import { deployWaves, readStacks, StackInfo } from '../../policies/report/deploy-order';
 import { actionOf, planSummary } from '../../policies/report/plan-summary';
-import { DataResidency, residencyMap } from '../../policies/report/residency-map';
+import { DataResidency, hasResidencyConcern, residencyMap } from '../../policies/report/residency-map';
 import { inventory } from '../../policies/report/inventory';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
@@ -192,6 +192,33 @@ describe('plan summary', () => {
     expect(actionOf(['create', 'delete'])).toBe('replace');
     expect(actionOf(['no-op'])).toBe('no-op');
     expect(planSummary(stackReport.workspace.models[0])).toBeUndefined();
+  });
+});
+
+describe('residency map of types the catalogue has not classified', () => {
+  test('an unclassified type is data-bearing, with copies of unknown place', () => {
+    const model = loadTerraformJson(
+      {
+        resource: {
+          azurerm_bot_service_azure_bot: { b: { name: 'b', location: 'norwayeast' } },
+          azurerm_subnet: { s: { name: 's', virtual_network_name: 'vnet' } },
+        },
+      },
+      { file: 'main.tf.json' },
+    );
+    const map = residencyMap(buildWorkspace([model]));
+    expect(map.map((e) => e.resource.address)).toEqual(['azurerm_bot_service_azure_bot.b']);
+    expect(map[0].primary).toEqual({ location: 'norwayeast', status: 'norway' });
+    expect(copies(map[0])).toEqual([
+      {
+        kind: 'replica',
+        via: 'azurerm_bot_service_azure_bot (unclassified type)',
+        target: undefined,
+        location: undefined,
+        status: 'unknown',
+      },
+    ]);
+    expect(hasResidencyConcern(map[0])).toBe(true);
   });
 });
 

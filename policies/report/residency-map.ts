@@ -173,6 +173,7 @@ export function residencyMap(
       const copies = [
         ...ownCopies(resolver, places, model, resource, primary),
         ...(extra.get(resource) ?? []),
+        ...unclassifiedCopies(resource),
       ];
       entries.push({ model, resource, primary, copies: copies.sort(compareCopies) });
     }
@@ -188,6 +189,23 @@ export function hasResidencyConcern(entry: DataResidency): boolean {
 export function describePlace(place: Place): string {
   if (place.location) return place.detail ? `${place.location} (${place.detail})` : place.location;
   return place.detail ? `unknown (${place.detail})` : 'unknown';
+}
+
+/**
+ * A type nobody classified may copy its data anywhere: the map says so rather than show it as clean
+ * (RES-009 reports the type itself).
+ */
+function unclassifiedCopies(resource: TfResource): DataCopy[] {
+  const entry = azureType(resource.type);
+  if (entry && entry.role !== 'unclassified') return [];
+  const why = entry ? 'is not classified in the Azure catalogue' : 'is not in the Azure catalogue';
+  return [
+    {
+      kind: 'replica',
+      via: `${resource.type} (unclassified type)`,
+      place: { status: 'unknown', detail: `${resource.type} ${why}, so where it copies data is unknown` },
+    },
+  ];
 }
 
 /** Copies a resource makes by its own attributes. */
