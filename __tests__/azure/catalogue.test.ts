@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  attributePath,
   azureDataSource,
   azureType,
   CATALOGUE_DATA_SOURCE_TYPES,
@@ -189,6 +190,18 @@ describe('rules name only types the catalogue backs', () => {
             .map((t) => `${rule.id} ${t}`),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('attribute paths', () => {
+  test('a dotted catalogue path steps into the first block at each level', () => {
+    expect(attributePath('location')).toEqual(['location']);
+    expect(attributePath('customer_managed_key.key_vault_key_id')).toEqual([
+      'customer_managed_key',
+      0,
+      'key_vault_key_id',
+    ]);
+    expect(attributePath('a.b.c')).toEqual(['a', 0, 'b', 0, 'c']);
   });
 });
 

@@ -68,3 +68,12 @@ export function isDataBearingType(type: string): boolean {
 export function isAzureProviderType(type: string): boolean {
   return type.startsWith('azurerm_') || type.startsWith('azapi_') || type.startsWith('azuread_');
 }
+
+/**
+ * A catalogue attribute path (`customer_managed_key.key_vault_key_id`) as model path segments. Only
+ * blocks nest, and the model holds every block as a list, so each step down is into the first block.
+ */
+export function attributePath(dotted: string): (string | number)[] {
+  const names = dotted.split('.');
+  return names.flatMap((name, i) => (i < names.length - 1 ? [name, 0] : [name]));
+}

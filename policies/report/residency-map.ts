@@ -14,9 +14,8 @@ import {
 import { Resolved, Resolver, Target, isUnknownAt } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
-import { azureType, typesWhere } from '../azure/catalogue';
+import { attributePath, azureType, typesWhere } from '../azure/catalogue';
 import { isDataBearing } from '../rules/data-bearing';
-import { attributePath } from '../rules/location';
 
 export type PlaceStatus = 'norway' | 'outside' | 'unknown';
 

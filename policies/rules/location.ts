@@ -21,12 +21,6 @@ export function parentAttribute(resource: TfResource): string | undefined {
   return entry.parents.find((p) => isWritten(resource, p)) ?? entry.parents[0];
 }
 
-/** A catalogue path (`customer_managed_key.key_vault_key_id`) as model path segments: blocks are lists. */
-export function attributePath(dotted: string): (string | number)[] {
-  const names = dotted.split('.');
-  return names.flatMap((name, i) => (i < names.length - 1 ? [name, 0] : [name]));
-}
-
 const MAX_PARENT_HOPS = 4;
 
 /** `/subscriptions/…/providers/Microsoft.Sql/locations/<region>/…` */

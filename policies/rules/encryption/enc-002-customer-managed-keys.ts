@@ -1,8 +1,8 @@
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, isWritten, resourceKey, targetOf } from '../attributes';
-import { azureType, typesWhere } from '../../azure/catalogue';
-import { attributePath, locationProblem, resourceLocation } from '../location';
+import { attributePath, azureType, typesWhere } from '../../azure/catalogue';
+import { locationProblem, resourceLocation } from '../location';
 
 /** Where each network-reachable data store names its customer-managed key, inline (from the catalogue). */
 const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = Object.fromEntries(
