@@ -1,5 +1,5 @@
 /**
- * Reads what a cdktf provider package's generated bindings say about each Terraform type: its name,
+ * Reads what a cdktf (or CDK Terrain, `cdktn`) provider package's generated bindings say about each Terraform type: its name,
  * whether it is a resource or a data source, and its attributes (name, required/computed, nested blocks).
  * The bindings are the provider schema rendered as code, so this is the schema without running Terraform.
  * Used by the catalogue generator and by the completeness test; plain text parsing, nothing is executed.
@@ -39,7 +39,7 @@ const HCL_FUNCTION = /^function (\w+)ToHclTerraform\(struct\) \{\n([\s\S]*?)^\}/
 const HCL_ENTRY =
   /^\s*(\w+): \{\n\s*value: (.*),\n\s*isBlock: (true|false),\n\s*type: "\w+",\n\s*storageClassType: "(\w+)",/gm;
 const SCALAR = /^(boolean|number)(List|Map)?$/;
-const NESTED_FUNCTION = /(?<!cdktf\.)\b(\w+)ToHclTerraform\b/;
+const NESTED_FUNCTION = /(?<!cdkt[fn]\.)\b(\w+)ToHclTerraform\b/;
 /** Meta blocks every resource has; not part of what the resource is. */
 const IGNORED = new Set(['timeouts']);
 
@@ -70,9 +70,9 @@ function readModule(module: string, source: string, declarations: string): Bindi
   if (!declared) return undefined;
   const [, className, type] = declared;
   const start = source.search(
-    new RegExp(`^class ${className} extends cdktf\\.Terraform(Resource|DataSource)`, 'm'),
+    new RegExp(`^class ${className} extends cdkt[fn]\\.Terraform(Resource|DataSource)`, 'm'),
   );
-  const kind = /^class \w+ extends cdktf\.TerraformDataSource/m.test(source.slice(start))
+  const kind = /^class \w+ extends cdkt[fn]\.TerraformDataSource/m.test(source.slice(start))
     ? 'data'
     : 'resource';
   const mainClass = source.slice(start, declared.index);
