@@ -35,6 +35,9 @@ const NOT_A_PARENT =
   /(^|_)(sku|display|friendly|computer|host|dns|admin|login|user|username|tier|family|version)_name$/;
 /** Ids of identities and tenants, not of resources: who, not where. */
 const IDENTITY = /(^|_)(tenant|client|principal|object|application|app)_id$/;
+/** Arguments that name a customer-managed key (or the disk encryption set that holds one). */
+const KEY_REFERENCE =
+  /(^|\.|_)(key_vault_key_id|managed_hsm_key_id|key_versionless_id|disk_encryption_set_id)$/;
 /** Computed attributes that carry the resource's own address for others to use. */
 const OWN_ENDPOINT = /(endpoints?|_urls?|_uris?|connection_strings?|_host|fqdn|hostname|host_name)$/;
 
@@ -87,6 +90,13 @@ function resourceEntry(binding: BindingType): AzureType {
     location,
     ...(location === 'inherited' ? { parents } : {}),
     ...facts(decision),
+    // Where the key attaches: decided, or every attribute named like a key reference.
+    ...(decision.keys
+      ? {}
+      : list(
+          'keys',
+          references(binding).filter((r) => KEY_REFERENCE.test(r)),
+        )),
     ...list('refs', references(binding)),
     ...list('endpoints', ownEndpoints(binding)),
     ...(binding.attributes.some((a) => a.path === 'public_network_access_enabled' && a.argument)

@@ -169,6 +169,21 @@ describe('facts derived from the bindings', () => {
     expect(azureType('azurerm_storage_account')!.endpoints).toContain('primary_connection_string');
   });
 
+  test('keys attach where decided, else at every attribute named like a key reference', () => {
+    expect(azureType('azurerm_storage_account')!.keys).toEqual([
+      'customer_managed_key.key_vault_key_id',
+      'customer_managed_key.managed_hsm_key_id',
+    ]);
+    expect(azureType('azurerm_databricks_workspace')!.keys).toEqual([
+      'managed_disk_cmk_key_vault_key_id',
+      'managed_services_cmk_key_vault_key_id',
+    ]);
+    expect(azureType('azurerm_linux_virtual_machine')!.keys).toContain('os_disk.disk_encryption_set_id');
+    expect(azureType('azurerm_storage_account_customer_managed_key')!.keyAttachment?.owner).toBe(
+      'storage_account_id',
+    );
+  });
+
   test('every inherited location names its parent; every decision names a real type', () => {
     expect(typesWhere((e) => e.location === 'inherited' && !e.parents?.length)).toEqual([]);
     const decided = Object.entries(TYPE_DECISIONS);
