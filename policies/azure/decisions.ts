@@ -76,6 +76,31 @@ export const FAMILY_DECISIONS: readonly { readonly pattern: RegExp; readonly rol
       /_(role_assignment|role_definition|access_policy|authorization_rule|security_alert_policy|management_policy|active_directory_administrator|administrator|configuration|association|tag|tag_description|schedule)$/,
     role: 'control-plane',
   },
+  // A resource that attaches a key holds none of the data.
+  { pattern: /_customer_managed_key$|_transparent_data_encryption$/, role: 'control-plane' },
+  // Families that move data somewhere: outputs, endpoints, routes, replication, exports.
+  {
+    pattern:
+      /^azurerm_(stream_analytics_output_|iothub_endpoint_|iothub_(fallback_)?route$|iothub_file_upload|digital_twins_endpoint_|kusto_\w+_data_connection|site_recovery_|storage_mover|storage_sync_|data_factory_|data_share_|data_protection_backup_instance_|eventgrid_(system_topic_)?event_subscription|monitor_aad_diagnostic_setting|container_connected_registry|mssql_managed_instance_failover_group|mssql_server_vulnerability_assessment|mssql_server_microsoft_support_auditing_policy|mssql_managed_instance_vulnerability_assessment|synapse_workspace_vulnerability_assessment|synapse_sql_pool_vulnerability_assessment$)/,
+    role: 'copy',
+  },
+  // Families of stores, decided conservatively: everything in them is protected as data.
+  {
+    pattern: /^azurerm_(netapp_|oracle_|hdinsight_|cosmosdb_|mssql_virtual_machine|restore_point_collection)/,
+    role: 'data-store',
+  },
+  { pattern: /^azurerm_key_vault_/, role: 'key-store' },
+  {
+    pattern:
+      /^azurerm_(app_service|function_app|web_app_|static_site|static_web_app|container_app|container_registry_task|signalr_|web_pubsub|notification_hub|kubernetes_|machine_learning_compute_|machine_learning_inference_|machine_learning_synapse_spark|mssql_job|stream_analytics_(job|cluster|function_)|dashboard_grafana|synapse_spark_pool|iothub_dps)/,
+    role: 'compute',
+  },
+  {
+    pattern:
+      /^azurerm_(api_management_|container_registry_|log_analytics_(saved_search|query_pack|datasource_|linked_service|storage_insights)|data_protection_backup_policy_|data_protection_resource_guard|backup_container_storage_account|backup_policy_|stream_analytics_(stream_input_|reference_input_|managed_private_endpoint|job_storage_account)|synapse_|eventhub_cluster|eventhub_namespace_schema_group|monitor_alert_prometheus_rule_group|portal_dashboard|ssh_public_key|cost_management_|resource_group_cost_management_|subscription_cost_management_|iothub_(certificate|consumer_group|enrichment|dps_certificate)|machine_learning_workspace_network_outbound_rule_|machine_learning_datastore_|kusto_(cluster|database)_principal_assignment|kusto_cluster_managed_private_endpoint|kusto_script)/,
+    role: 'control-plane',
+  },
+  { pattern: /^azurerm_monitor_data_collection_endpoint$/, role: 'network' },
 ];
 
 /**

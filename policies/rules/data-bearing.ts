@@ -5,9 +5,13 @@
  */
 import { isDataBearingRole, isDataBearingType, typesWhere } from '../azure/catalogue';
 
-/** Types decided to hold data (unclassified ones count too, through `isDataBearing`). */
+/**
+ * Types decided one by one to hold data. Families decided as stores wholesale (every Cosmos DB child,
+ * say) and unclassified types count as data-bearing through `isDataBearing`, but only a type decided by
+ * name says whether it is a top-level store or lives inside one, which deletion protection needs.
+ */
 export const DATA_BEARING_TYPES: ReadonlySet<string> = new Set(
-  typesWhere((e) => e.role !== 'unclassified' && isDataBearingRole(e.role)),
+  typesWhere((e) => e.decided === 'type' && e.role !== 'unclassified' && isDataBearingRole(e.role)),
 );
 
 /**
