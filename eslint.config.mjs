@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // The policy engine must run without cdktf: plans and plain Terraform come from people who never used it.
-    files: ['policies/model/**', 'policies/rules/**', 'policies/engine/**', 'policies/report/**', 'policies/reporters/**', 'policies/cli.ts'],
+    files: ['policies/azure/**', 'policies/model/**', 'policies/rules/**', 'policies/engine/**', 'policies/report/**', 'policies/reporters/**', 'policies/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

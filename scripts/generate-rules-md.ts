@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CATALOGUE_RESOURCE_TYPES } from '../policies/azure/catalogue';
 import { ALL_RULES } from '../policies/rules';
 import { renderRulesMarkdown, RULES_DOC } from '../policies/rules/docs';
 
@@ -11,7 +12,7 @@ export const RULES_DOC_PATH = join(__dirname, '..', RULES_DOC);
 
 /** RULES.md exactly as it must be committed. */
 export function generateRulesMarkdown(): string {
-  return renderRulesMarkdown(ALL_RULES);
+  return renderRulesMarkdown(ALL_RULES, { catalogueTypes: CATALOGUE_RESOURCE_TYPES.length });
 }
 
 function main(argv: readonly string[]): number {

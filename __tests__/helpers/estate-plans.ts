@@ -12,7 +12,7 @@
  *   (`/subscriptions/…/resourceGroups/<rg>/providers/<namespace>/<type>/<name>`), Key Vault keys as
  *   vault URLs.
  */
-import { ARM_TYPES } from '../../policies/model/arm-types';
+import { armTypeOf } from '../../policies/model/arm-types';
 import { isRecord } from '../../policies/model/values';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON is built and read by path
@@ -444,7 +444,7 @@ function computed(
   }
   const out: Json = {};
   const group = typeof values.resource_group_name === 'string' ? values.resource_group_name : undefined;
-  const fact = ARM_TYPES[type];
+  const fact = armTypeOf(type);
   if (type === 'azurerm_key_vault_key') {
     const vault = String(values.key_vault_id).split('/').pop();
     out.versionless_id = `https://${vault}.vault.azure.net/keys/${values.name}`;

@@ -271,6 +271,20 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: set(STORAGE, 'cross_tenant_replication_enabled', true),
     address: STORAGE,
   },
+  {
+    ruleId: 'RES-009',
+    description: 'a resource of a type the catalogue has not classified',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) =>
+      add(d, 'azurerm_bot_service_azure_bot.Helper', {
+        name: 'bot-dalen',
+        location: 'norwayeast',
+        resource_group_name: SPOKE_GROUP_NAME,
+        sku: 'S1',
+      }),
+    address: 'azurerm_bot_service_azure_bot.Helper',
+  },
   // ENC — encryption
   {
     ruleId: 'ENC-001',

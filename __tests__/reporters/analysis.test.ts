@@ -5,8 +5,10 @@ import { App } from 'cdktf';
 import type { Report } from '../../policies/engine/report';
 import { deployWaves, readStacks, StackInfo } from '../../policies/report/deploy-order';
 import { actionOf, planSummary } from '../../policies/report/plan-summary';
-import { DataResidency, residencyMap } from '../../policies/report/residency-map';
+import { DataResidency, hasResidencyConcern, residencyMap } from '../../policies/report/residency-map';
 import { inventory } from '../../policies/report/inventory';
+import { buildWorkspace } from '../../policies/model/build';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { planReport, synthStack, synthStackReport } from './support';
@@ -47,6 +49,8 @@ describe('residency map of the plan fixture', () => {
       'azurerm_cosmosdb_account.records',
       'azurerm_key_vault.data',
       'azurerm_key_vault_key.cmk_records',
+      // The catalogue counts secrets as data-bearing key material (losing one loses access to the data).
+      'azurerm_key_vault_secret.pg_admin',
       'azurerm_log_analytics_workspace.central',
       'azurerm_storage_account.data',
       'azurerm_storage_account.replica',
@@ -191,6 +195,33 @@ describe('plan summary', () => {
   });
 });
 
+describe('residency map of types the catalogue has not classified', () => {
+  test('an unclassified type is data-bearing, with copies of unknown place', () => {
+    const model = loadTerraformJson(
+      {
+        resource: {
+          azurerm_bot_service_azure_bot: { b: { name: 'b', location: 'norwayeast' } },
+          azurerm_subnet: { s: { name: 's', virtual_network_name: 'vnet' } },
+        },
+      },
+      { file: 'main.tf.json' },
+    );
+    const map = residencyMap(buildWorkspace([model]));
+    expect(map.map((e) => e.resource.address)).toEqual(['azurerm_bot_service_azure_bot.b']);
+    expect(map[0].primary).toEqual({ location: 'norwayeast', status: 'norway' });
+    expect(copies(map[0])).toEqual([
+      {
+        kind: 'replica',
+        via: 'azurerm_bot_service_azure_bot (unclassified type)',
+        target: undefined,
+        location: undefined,
+        status: 'unknown',
+      },
+    ]);
+    expect(hasResidencyConcern(map[0])).toBe(true);
+  });
+});
+
 describe('inventory', () => {
   test('counts resources by type and by resolved location, deleted ones excluded', () => {
     const report = planReport();
@@ -202,6 +233,25 @@ describe('inventory', () => {
       ['westeurope', 1],
     ]);
     expect(inv.byType[0]).toEqual(['azurerm_monitor_diagnostic_setting', 2]);
+  });
+
+  test('types the catalogue knows to be global count as global without a location attribute', () => {
+    const model = loadTerraformJson(
+      {
+        resource: {
+          azurerm_private_dns_zone: { z: { name: 'privatelink.blob.core.windows.net' } },
+          azurerm_role_assignment: { r: { scope: '/subscriptions/x', principal_id: 'p' } },
+          azurerm_resource_group: { rg: { name: 'rg', location: 'Norway East' } },
+        },
+      },
+      { file: 'main.tf.json' },
+    );
+    const inv = inventory(buildWorkspace([model]), model);
+    expect(inv.byLocation).toEqual([
+      ['(none)', 1],
+      ['global', 1],
+      ['norwayeast', 1],
+    ]);
   });
 });
 

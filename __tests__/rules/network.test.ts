@@ -228,6 +228,54 @@ ruleTester(NET_002, {
         ['NET-002', 'azurerm_storage_account.sa'],
       ],
     },
+    {
+      // Issue 21: the checkov fixture shape, a firewall written as its own resource for an account the
+      // check cannot see. The Allow is reported on the rules resource itself, with the reason.
+      name: 'a network-rules resource that allows, for an account outside the configuration or unresolvable',
+      messages: [
+        'azurerm_storage_account_network_rules.ext: default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id /subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other points at an account that is not in the checked estate; pass its stack, plan or state with --context), so the finding is reported here.',
+        'azurerm_storage_account_network_rules.var: default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id cannot be resolved: var.account_id has no default and no validation that limits it), so the finding is reported here.',
+      ],
+      synth: tf(
+        {
+          'azurerm_storage_account_network_rules.ext': {
+            storage_account_id:
+              '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other',
+            default_action: 'Allow',
+          },
+          'azurerm_storage_account_network_rules.var': {
+            storage_account_id: '${var.account_id}',
+            default_action: 'Allow',
+          },
+          'azurerm_storage_account_network_rules.deny': {
+            storage_account_id: '${var.account_id}',
+            default_action: 'Deny',
+          },
+        },
+        { variable: { account_id: { type: 'string' } } },
+      ),
+      hcl: `
+variable "account_id" {
+  type = string
+}
+resource "azurerm_storage_account_network_rules" "ext" {
+  storage_account_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other"
+  default_action     = "Allow"
+}
+resource "azurerm_storage_account_network_rules" "var" {
+  storage_account_id = var.account_id
+  default_action     = "Allow"
+}
+resource "azurerm_storage_account_network_rules" "deny" {
+  storage_account_id = var.account_id
+  default_action     = "Deny"
+}
+`,
+      errors: [
+        ['NET-002', 'azurerm_storage_account_network_rules.ext'],
+        ['NET-002', 'azurerm_storage_account_network_rules.var'],
+      ],
+    },
   ],
 });
 

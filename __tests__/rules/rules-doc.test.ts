@@ -47,10 +47,10 @@ describe('renderRulesMarkdown', () => {
       [
         '2 rules.',
         '',
-        '| ID                  | Severity | Title                                  | Inputs           |',
-        '| ------------------- | -------- | -------------------------------------- | ---------------- |',
-        '| [XYZ-001](#xyz-001) | warning  | A rule \\| with a pipe and a line break | synth, plan, hcl |',
-        '| [TFS-009](#tfs-009) | error    | T                                      | plan             |',
+        '| ID                  | Severity | Title                                  | Inputs           | Types |',
+        '| ------------------- | -------- | -------------------------------------- | ---------------- | ----- |',
+        '| [XYZ-001](#xyz-001) | warning  | A rule \\| with a pipe and a line break | synth, plan, hcl | 0     |',
+        '| [TFS-009](#tfs-009) | error    | T                                      | plan             | 2     |',
         '',
         '## TFS — State and pipeline',
         '',
@@ -70,7 +70,7 @@ describe('renderRulesMarkdown', () => {
         '- Nearest Checkov checks: `CKV_1`',
         '- Regulation and sources: a; b',
         '',
-        '**Resource types:** `a_t`, `b_t`',
+        '**Resource types:** 2 types: `a_t`, `b_t`',
         '',
         '## XYZ — XYZ',
         '',
@@ -105,7 +105,7 @@ describe('the catalogue', () => {
     const order = (id: string) => FAMILIES.indexOf(id.split('-')[0]) * 1000 + Number(id.split('-')[1]);
     expect([...ids].sort((a, b) => order(a) - order(b))).toEqual(ids);
     expect(ids).toEqual([
-      ...['001', '002', '003', '004', '005', '006', '007', '008'].map((n) => `RES-${n}`),
+      ...['001', '002', '003', '004', '005', '006', '007', '008', '009'].map((n) => `RES-${n}`),
       ...['001', '002', '003', '004', '005'].map((n) => `ENC-${n}`),
       ...['001', '002', '003', '004', '005', '006'].map((n) => `NET-${n}`),
       ...['001', '002', '003', '004'].map((n) => `IAM-${n}`),

@@ -1,28 +1,14 @@
 /**
  * How a resource without a location of its own finds the parent it lives in: the attribute that points
- * at the parent (an id or a name reference; both resolve to the parent resource). A Terraform type named
- * here uses its own attribute; any other type the first of the common parent attributes it sets.
+ * at the parent (an id or a name reference; both resolve to the parent resource). The Azure catalogue
+ * records it per type; a type the catalogue does not know uses the first common parent attribute it sets.
  */
+import { azureDataSource, azureType } from '../azure/catalogue';
+import type { TfResource } from './types';
+import type { PathSegment } from './values';
 
-export const PARENT_ATTRIBUTE: Readonly<Record<string, string>> = {
-  azurerm_mssql_database: 'server_id',
-  azurerm_postgresql_flexible_server_database: 'server_id',
-  azurerm_mysql_flexible_database: 'server_id',
-  azurerm_storage_container: 'storage_account_id',
-  azurerm_storage_share: 'storage_account_id',
-  azurerm_storage_data_lake_gen2_filesystem: 'storage_account_id',
-  azurerm_key_vault_key: 'key_vault_id',
-  azurerm_key_vault_secret: 'key_vault_id',
-  azurerm_eventhub: 'namespace_id',
-  azurerm_eventhub_namespace_authorization_rule: 'namespace_name',
-  azurerm_eventhub_authorization_rule: 'namespace_name',
-  azurerm_servicebus_queue: 'namespace_id',
-  azurerm_servicebus_topic: 'namespace_id',
-  azurerm_kubernetes_cluster_node_pool: 'kubernetes_cluster_id',
-};
-
-/** Attributes that point at the parent of a resource without its own location, in order of preference. */
-export const PARENT_ATTRIBUTES: readonly string[] = [
+/** Attributes that point at a parent, in order of preference, for types the catalogue does not know. */
+const COMMON_PARENT_ATTRIBUTES: readonly string[] = [
   'storage_account_id',
   'storage_account_name',
   'server_id',
@@ -34,3 +20,19 @@ export const PARENT_ATTRIBUTES: readonly string[] = [
   'workspace_id',
   'managed_hsm_id',
 ];
+
+/**
+ * The attribute naming the resource's parent: of the catalogue's parents, the first one written (else
+ * the first); undefined for a type that has a location of its own or lives nowhere (role assignments).
+ */
+export function parentAttributeOf(
+  resource: TfResource,
+  isWritten: (resource: TfResource, path: string | readonly PathSegment[]) => boolean,
+): string | undefined {
+  const entry = resource.mode === 'data' ? azureDataSource(resource.type) : azureType(resource.type);
+  if (entry) {
+    if (entry.location !== 'inherited' || !entry.parents || entry.parents.length === 0) return undefined;
+    return entry.parents.find((p) => isWritten(resource, p)) ?? entry.parents[0];
+  }
+  return COMMON_PARENT_ATTRIBUTES.find((a) => isWritten(resource, a));
+}

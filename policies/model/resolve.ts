@@ -7,8 +7,8 @@ import { parseExpression, parseTraversal } from './expressions';
 import { asBlocks, getPath, getStep, isRecord, parsePath, PathSegment } from './values';
 import { instancesInModule } from './indexes';
 import { parentArmId, parseArmId, parseVaultObjectUrl, type ArmId } from './arm-id';
-import { ARM_TYPES } from './arm-types';
-import { PARENT_ATTRIBUTE, PARENT_ATTRIBUTES } from './parents';
+import { armTypeOf } from './arm-types';
+import { parentAttributeOf } from './parents';
 import type { TfModel, TfResource, VariableDecl, Workspace } from './types';
 
 /** What a message says when an id or a stack is not among the inputs: the fix is to pass it. */
@@ -130,8 +130,7 @@ export class Resolver {
     if (this.isWritten(resource, 'location')) return this.value(model, resource, 'location');
     if (hops >= MAX_PARENT_HOPS)
       return { kind: 'unknown', reason: `the parents of ${resource.address} nest too deep` };
-    const parentAttribute =
-      PARENT_ATTRIBUTE[resource.type] ?? PARENT_ATTRIBUTES.find((a) => this.isWritten(resource, a));
+    const parentAttribute = parentAttributeOf(resource, (r, p) => this.isWritten(r, p));
     if (!parentAttribute) return { kind: 'unknown', reason: `${resource.address} has no location to verify` };
     const parent = this.target(model, resource, parentAttribute);
     switch (parent.kind) {
@@ -308,7 +307,7 @@ export class Resolver {
       const seen = new Set<string>();
       for (const model of this.workspace.models) {
         for (const resource of model.resources) {
-          const fact = resource.mode === 'managed' ? ARM_TYPES[resource.type] : undefined;
+          const fact = resource.mode === 'managed' ? armTypeOf(resource.type) : undefined;
           if (!fact) continue;
           const names = fact.nameAttributes.map((attribute) => this.knownString(model, resource, attribute));
           const group =

@@ -1,4 +1,5 @@
 /** What a checked input contains: resources by type and by location, for the summary a reviewer reads first. */
+import { azureType } from '../azure/catalogue';
 import { Resolver } from '../model/resolve';
 import type { TfModel, Workspace } from '../model/types';
 import { placeOf } from './residency-map';
@@ -18,6 +19,7 @@ export interface Inventory {
 
 export const NO_LOCATION = '(none)';
 export const UNKNOWN_LOCATION = 'unknown';
+export const GLOBAL_LOCATION = 'global';
 
 export function inventory(
   workspace: Workspace,
@@ -34,7 +36,8 @@ export function inventory(
   for (const resource of managed) {
     bump(types, resource.type);
     if (!resolver.isWritten(resource, 'location')) {
-      bump(locations, NO_LOCATION);
+      // A type the catalogue knows to be global (private DNS, Front Door) is global without saying so.
+      bump(locations, azureType(resource.type)?.location === 'global' ? GLOBAL_LOCATION : NO_LOCATION);
       continue;
     }
     const place = placeOf(resolver.value(model, resource, 'location'));

@@ -15,6 +15,7 @@ import { NOT_IN_ESTATE } from '../model/resolve';
 import { Resolved, Resolver, Target } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
+import { attributePath, azureType, typesWhere } from '../azure/catalogue';
 import { isDataBearing } from '../rules/data-bearing';
 
 export type PlaceStatus = 'norway' | 'outside' | 'unknown';
@@ -52,64 +53,35 @@ const KIND_ORDER: Record<CopyKind, number> = { replica: 0, backup: 1, logs: 2, k
 /** Storage replication types whose secondary is the paired region. */
 const GEO_STORAGE = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
 
-/** Where a data store's customer-managed key is named, by type. */
-const KEY_PATHS: Readonly<Record<string, readonly string[]>> = {
-  azurerm_storage_account: [
-    'customer_managed_key.0.key_vault_key_id',
-    'customer_managed_key.0.managed_hsm_key_id',
-  ],
-  azurerm_cosmosdb_account: ['key_vault_key_id', 'managed_hsm_key_id'],
-  azurerm_mssql_server: ['transparent_data_encryption_key_vault_key_id'],
-  azurerm_mssql_database: ['transparent_data_encryption_key_vault_key_id'],
-  azurerm_postgresql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_mysql_flexible_server: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_container_registry: ['encryption.0.key_vault_key_id'],
-  azurerm_recovery_services_vault: ['encryption.0.key_id'],
-  azurerm_eventhub_namespace: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_servicebus_namespace: ['customer_managed_key.0.key_vault_key_id'],
-  azurerm_managed_disk: ['disk_encryption_set_id'],
-};
+/** Where a data store's customer-managed key is named, by type (from the catalogue). */
+const KEY_PATHS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  typesWhere((e) => e.keys !== undefined).map((type) => [type, azureType(type)!.keys!]),
+);
 
 /** Separate resources that attach a key to a data store: type → [owner attribute, key attributes]. */
-const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
-  azurerm_storage_account_customer_managed_key: [
-    'storage_account_id',
-    ['key_vault_key_id', 'managed_hsm_key_id', 'key_vault_id'],
-  ],
-  azurerm_mssql_server_transparent_data_encryption: ['server_id', ['key_vault_key_id', 'managed_hsm_key_id']],
-  azurerm_cosmosdb_account_customer_managed_key: ['cosmosdb_account_id', ['key_vault_key_id']],
-};
+const KEY_ATTACHMENTS: Readonly<Record<string, readonly [string, readonly string[]]>> = Object.fromEntries(
+  typesWhere((e) => e.keyAttachment !== undefined).map((type) => {
+    const { owner, keys } = azureType(type)!.keyAttachment!;
+    return [type, [owner, keys]];
+  }),
+);
 
 /** Resources that copy one data store to another place: type → [source attribute, destination attribute, kind]. */
-const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = {
-  azurerm_storage_object_replication: [
-    'source_storage_account_id',
-    'destination_storage_account_id',
-    'replica',
-  ],
-  azurerm_mssql_failover_group: ['server_id', 'partner_server.0.id', 'replica'],
-  azurerm_eventhub_namespace_disaster_recovery_config: ['namespace_name', 'partner_namespace_id', 'replica'],
-  azurerm_servicebus_namespace_disaster_recovery_config: [
-    'primary_namespace_id',
-    'partner_namespace_id',
-    'replica',
-  ],
-  azurerm_redis_linked_server: ['target_redis_cache_name', 'linked_redis_cache_id', 'replica'],
-  azurerm_data_protection_backup_instance_blob_storage: ['storage_account_id', 'vault_id', 'backup'],
-  azurerm_data_protection_backup_instance_disk: ['disk_id', 'vault_id', 'backup'],
-  azurerm_data_protection_backup_instance_postgresql_flexible_server: ['server_id', 'vault_id', 'backup'],
-  azurerm_backup_protected_file_share: ['source_storage_account_id', 'recovery_vault_name', 'backup'],
-  azurerm_log_analytics_data_export_rule: ['workspace_resource_id', 'destination_resource_id', 'logs'],
-};
+const COPY_LINKS: Readonly<Record<string, readonly [string, string, CopyKind]>> = Object.fromEntries(
+  typesWhere((e) => e.copy?.destination !== undefined).map((type) => {
+    const { source, destination, kind } = azureType(type)!.copy!;
+    return [type, [source, destination!, kind]];
+  }),
+);
 
 /** Resources created as copies of another: the source gets a replica where this one lives. */
-const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> = {
-  azurerm_mssql_database: { source: 'creation_source_database_id', createModes: /secondary|copy/i },
-  azurerm_postgresql_flexible_server: {
-    source: 'source_server_id',
-    createModes: /replica|georestore|pointintimerestore/i,
-  },
-};
+const COPY_OF: Readonly<Record<string, { readonly source: string; readonly createModes: RegExp }>> =
+  Object.fromEntries(
+    typesWhere((e) => e.copy?.createModes !== undefined).map((type) => {
+      const { source, createModes } = azureType(type)!.copy!;
+      return [type, { source, createModes: new RegExp(createModes!, 'i') }];
+    }),
+  );
 
 const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
   ['log_analytics_workspace_id', 'Log Analytics'],
@@ -140,7 +112,7 @@ export function residencyMap(
       if (link) {
         const [sourcePath, destinationPath, kind] = link;
         const owner = ownerResource(resolver.target(model, resource, sourcePath));
-        const destination = places.ofTarget(model, resource, destinationPath);
+        const destination = places.ofTarget(model, resource, attributePath(destinationPath));
         add(owner, { kind, via: resource.address, target: destination.target, place: destination.place });
       }
       const attachment = KEY_ATTACHMENTS[resource.type];
@@ -198,6 +170,7 @@ export function residencyMap(
       const copies = [
         ...ownCopies(resolver, places, model, resource, primary),
         ...(extra.get(resource) ?? []),
+        ...unclassifiedCopies(resource),
       ];
       entries.push({ model, resource, primary, copies: copies.sort(compareCopies) });
     }
@@ -213,6 +186,23 @@ export function hasResidencyConcern(entry: DataResidency): boolean {
 export function describePlace(place: Place): string {
   if (place.location) return place.detail ? `${place.location} (${place.detail})` : place.location;
   return place.detail ? `unknown (${place.detail})` : 'unknown';
+}
+
+/**
+ * A type nobody classified may copy its data anywhere: the map says so rather than show it as clean
+ * (RES-009 reports the type itself).
+ */
+function unclassifiedCopies(resource: TfResource): DataCopy[] {
+  const entry = azureType(resource.type);
+  if (entry && entry.role !== 'unclassified') return [];
+  const why = entry ? 'is not classified in the Azure catalogue' : 'is not in the Azure catalogue';
+  return [
+    {
+      kind: 'replica',
+      via: `${resource.type} (unclassified type)`,
+      place: { status: 'unknown', detail: `${resource.type} ${why}, so where it copies data is unknown` },
+    },
+  ];
 }
 
 /** Copies a resource makes by its own attributes. */
@@ -286,14 +276,14 @@ function ownCopies(
       break;
   }
   for (const path of KEY_PATHS[resource.type] ?? []) {
-    if (!resolver.isWritten(resource, path)) continue;
+    if (!resolver.isWritten(resource, attributePath(path))) continue;
     const key = places.ofTarget(
       model,
       resource,
       path,
       resource.type === 'azurerm_managed_disk' ? 'key_vault_key_id' : undefined,
     );
-    copies.push({ kind: 'key', via: path.replace(/\.0\./g, '.'), target: key.target, place: key.place });
+    copies.push({ kind: 'key', via: path, target: key.target, place: key.place });
   }
   return copies;
 }

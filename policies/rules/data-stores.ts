@@ -1,28 +1,27 @@
 /**
- * Data stores: the resource types that hold patient data and are reached over the network. Shared by
- * the exposure, private-endpoint, logging and loss-protection rules so they agree on what a store is.
+ * Data stores and web apps as the Azure catalogue decides them. Shared by the exposure, private-endpoint,
+ * logging and loss-protection rules so they agree on what a store is.
  */
-export const DATA_STORE_TYPES: readonly string[] = [
-  'azurerm_storage_account',
-  'azurerm_key_vault',
-  'azurerm_mssql_server',
-  'azurerm_postgresql_flexible_server',
-  'azurerm_mysql_flexible_server',
-  'azurerm_cosmosdb_account',
-  'azurerm_container_registry',
-  'azurerm_redis_cache',
-];
+import { azureType, isDataBearingRole, typesWhere } from '../azure/catalogue';
+
+/** Data stores: hold patient data and are reached over the network. Retired stores are judged alike. */
+export const DATA_STORE_TYPES: readonly string[] = typesWhere((e) => e.store === true);
 
 /** Web applications: not stores, but they serve patient data and must not be public either. */
-export const WEB_APP_TYPES: readonly string[] = [
-  'azurerm_linux_web_app',
-  'azurerm_windows_web_app',
-  'azurerm_linux_function_app',
-  'azurerm_windows_function_app',
-];
+export const WEB_APP_TYPES: readonly string[] = typesWhere((e) => e.webApp === true);
+
+/**
+ * Types whose public endpoint must be switched off: every store and web app, and every other type
+ * decided to hold data whose bindings have `public_network_access_enabled`.
+ */
+export const PUBLIC_ACCESS_TYPES: readonly string[] = typesWhere(
+  (e) =>
+    e.store === true ||
+    e.webApp === true ||
+    (e.publicNetworkAccess === true && e.decided === 'type' && isDataBearingRole(e.role)),
+);
 
 /** Servers that can be injected into a virtual network instead of using private endpoints. */
-export const VNET_INJECTED_WITH: Readonly<Record<string, string>> = {
-  azurerm_postgresql_flexible_server: 'delegated_subnet_id',
-  azurerm_mysql_flexible_server: 'delegated_subnet_id',
-};
+export const VNET_INJECTED_WITH: Readonly<Record<string, string>> = Object.fromEntries(
+  typesWhere((e) => e.vnetInjectedWith !== undefined).map((t) => [t, azureType(t)!.vnetInjectedWith!]),
+);

@@ -60,10 +60,20 @@ function inputsOf(rule: DocumentedRule): string {
   return (rule.inputs ?? ALL_INPUTS).join(', ');
 }
 
-function typesOf(rule: DocumentedRule): string {
-  if (rule.resourceTypes === 'all') return 'all resource types';
+/** How many types a rule covers, for the summary table: a number, or `all` (with the catalogue's count). */
+function typeCount(rule: DocumentedRule, catalogueTypes?: number): string {
+  if (rule.resourceTypes === 'all') return catalogueTypes === undefined ? 'all' : `all (${catalogueTypes})`;
+  return String(new Set(rule.resourceTypes).size);
+}
+
+function typesOf(rule: DocumentedRule, catalogueTypes?: number): string {
+  if (rule.resourceTypes === 'all')
+    return catalogueTypes === undefined
+      ? 'all resource types'
+      : `all resource types (${catalogueTypes} in the Azure catalogue)`;
   if (rule.resourceTypes.length === 0) return 'none (checks the configuration as a whole)';
-  return [...rule.resourceTypes].sort().map(code).join(', ');
+  const types = [...new Set(rule.resourceTypes)].sort();
+  return `${types.length} ${types.length === 1 ? 'type' : 'types'}: ${types.map(code).join(', ')}`;
 }
 
 function anchorsOf(rule: DocumentedRule): string[] {
@@ -81,7 +91,10 @@ function anchorsOf(rule: DocumentedRule): string[] {
  * RULES.md, generated from the rule metadata in catalogue order. A test regenerates it and compares it
  * with the committed file, so documentation and rules cannot drift.
  */
-export function renderRulesMarkdown(rules: readonly DocumentedRule[]): string {
+export function renderRulesMarkdown(
+  rules: readonly DocumentedRule[],
+  options: { readonly catalogueTypes?: number } = {},
+): string {
   const out: string[] = [
     '# Policy rules',
     '',
@@ -92,8 +105,14 @@ export function renderRulesMarkdown(rules: readonly DocumentedRule[]): string {
     `${rules.length} rules.`,
     '',
     ...table(
-      ['ID', 'Severity', 'Title', 'Inputs'],
-      rules.map((r) => [`[${r.id}](#${ruleAnchor(r.id)})`, r.severity, cell(r.title), inputsOf(r)]),
+      ['ID', 'Severity', 'Title', 'Inputs', 'Types'],
+      rules.map((r) => [
+        `[${r.id}](#${ruleAnchor(r.id)})`,
+        r.severity,
+        cell(r.title),
+        inputsOf(r),
+        typeCount(r, options.catalogueTypes),
+      ]),
     ),
   ];
   const families = [...RULE_FAMILIES];
@@ -122,7 +141,7 @@ export function renderRulesMarkdown(rules: readonly DocumentedRule[]): string {
         '',
         ...anchorsOf(rule),
         '',
-        `**Resource types:** ${typesOf(rule)}`,
+        `**Resource types:** ${typesOf(rule, options.catalogueTypes)}`,
       );
     }
   }

@@ -8,6 +8,7 @@ import { RES_005 } from './residency/res-005-log-destinations';
 import { RES_006 } from './residency/res-006-region-capabilities';
 import { RES_007 } from './residency/res-007-norway-west-approval';
 import { RES_008 } from './residency/res-008-data-location';
+import { RES_009 } from './residency/res-009-catalogued-types';
 import { ENC_001 } from './encryption/enc-001-storage-transport';
 import { ENC_002 } from './encryption/enc-002-customer-managed-keys';
 import { ENC_003 } from './encryption/enc-003-disk-encryption';
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   RES_006,
   RES_007,
   RES_008,
+  RES_009,
   ENC_001,
   ENC_002,
   ENC_003,

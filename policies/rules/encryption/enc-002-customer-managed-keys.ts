@@ -2,35 +2,28 @@ import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, resourceKey } from '../attributes';
+import { attributePath, azureType, typesWhere } from '../../azure/catalogue';
 import { locationProblem } from '../location';
 
-/** Where each data store names its customer-managed key, inline. */
-const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = {
-  azurerm_storage_account: [
-    ['customer_managed_key', 0, 'key_vault_key_id'],
-    ['customer_managed_key', 0, 'managed_hsm_key_id'],
-  ],
-  azurerm_mssql_server: [['transparent_data_encryption_key_vault_key_id']],
-  azurerm_postgresql_flexible_server: [['customer_managed_key', 0, 'key_vault_key_id']],
-  azurerm_mysql_flexible_server: [['customer_managed_key', 0, 'key_vault_key_id']],
-  azurerm_cosmosdb_account: [['key_vault_key_id'], ['managed_hsm_key_id']],
-};
+/** Where each network-reachable data store names its customer-managed key, inline (from the catalogue). */
+const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = Object.fromEntries(
+  typesWhere((e) => e.store === true && e.keys !== undefined).map((type) => [
+    type,
+    azureType(type)!.keys!.map(attributePath),
+  ]),
+);
 
-/** Separate resources that attach a key to a store: type → [store id attribute, key id attributes]. */
-const KEY_ATTACHMENTS: Readonly<Record<string, { store: string; keys: readonly string[] }>> = {
-  // azurerm 4.x names the vault (`key_vault_id` or `key_vault_uri`) and the key by `key_name`;
-  // `key_vault_key_id` is the 3.x spelling, still read in plain Terraform.
-  azurerm_storage_account_customer_managed_key: {
-    store: 'storage_account_id',
-    keys: ['key_vault_id', 'key_vault_uri', 'key_vault_key_id', 'managed_hsm_key_id'],
-  },
-  azurerm_mssql_server_transparent_data_encryption: {
-    store: 'server_id',
-    keys: ['key_vault_key_id', 'managed_hsm_key_id'],
-  },
-};
+/** Separate resources that attach a key to a store: type → store id attribute and key attributes. */
+const KEY_ATTACHMENTS: Readonly<Record<string, { store: string; keys: readonly string[] }>> =
+  Object.fromEntries(
+    typesWhere((e) => e.keyAttachment !== undefined).map((type) => {
+      const { owner, keys } = azureType(type)!.keyAttachment!;
+      return [type, { store: owner, keys }];
+    }),
+  );
 
-const KEY_HOLDERS = new Set(['azurerm_key_vault', 'azurerm_key_vault_managed_hardware_security_module']);
+/** Where keys live: vaults and managed HSMs, not the keys and secrets inside them. */
+const KEY_HOLDERS = new Set(typesWhere((e) => e.role === 'key-store' && e.child !== true));
 
 export const ENC_002 = defineRule({
   id: 'ENC-002',

@@ -1,15 +1,9 @@
 import { defineRule } from '../../engine/rule';
 import { boolProblem } from '../attributes';
-import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
+import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
 /** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
-const TYPES = [
-  ...DATA_STORE_TYPES,
-  ...WEB_APP_TYPES,
-  'azurerm_eventhub_namespace',
-  'azurerm_servicebus_namespace',
-  'azurerm_cognitive_account',
-];
+const TYPES = PUBLIC_ACCESS_TYPES;
 
 export const NET_001 = defineRule({
   id: 'NET-001',

@@ -1,3 +1,4 @@
+import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, stringProblem } from '../attributes';
@@ -22,7 +23,17 @@ export const NET_002 = defineRule({
   resourceTypes: [...Object.keys(FIREWALLS), 'azurerm_storage_account_network_rules'],
   fix: 'Add network_rules (storage) or network_acls (Key Vault) with default_action = "Deny", or an azurerm_storage_account_network_rules resource with default_action = "Deny".',
   *check(context) {
-    const separate = separateRules(context);
+    const { separate, unplaced } = separateRules(context);
+    // A rules resource whose account cannot be found still says how the firewall behaves: judge it on
+    // itself, so an Allow is never dropped for want of an account to pin it on.
+    for (const { rules, reason } of unplaced) {
+      const problem = stringProblem(context, rules, ['default_action'], { allowed: ['Deny'] });
+      if (problem)
+        yield {
+          resource: rules,
+          message: `${rules.address}: ${problem}; the storage account it governs cannot be found (${reason}), so the finding is reported here.`,
+        };
+    }
     for (const resource of context.resources) {
       const spec = FIREWALLS[resource.type];
       if (resource.mode !== 'managed' || !spec) continue;
@@ -57,14 +68,31 @@ export const NET_002 = defineRule({
   },
 });
 
-/** Separate network-rules resources by the account they govern, built once per run. */
-function separateRules(context: RuleContext): Map<string, TfResource[]> {
-  const out = new Map<string, TfResource[]>();
+/**
+ * Separate network-rules resources by the account they govern, built once per run; those whose account
+ * is outside the checked configuration or cannot be resolved, with the reason.
+ */
+function separateRules(context: RuleContext): {
+  separate: Map<string, TfResource[]>;
+  unplaced: { rules: TfResource; reason: string }[];
+} {
+  const separate = new Map<string, TfResource[]>();
+  const unplaced: { rules: TfResource; reason: string }[] = [];
   for (const resource of context.model.byType.get('azurerm_storage_account_network_rules') ?? []) {
+    if (resource.mode !== 'managed') continue;
     const target = context.target(resource, 'storage_account_id');
-    if (target.kind !== 'resource') continue;
+    if (target.kind !== 'resource') {
+      const reason =
+        target.kind === 'external'
+          ? `storage_account_id ${target.value} points at an account that is ${NOT_IN_ESTATE}`
+          : target.kind === 'unknown'
+            ? `storage_account_id cannot be resolved: ${target.reason}`
+            : 'storage_account_id is not set';
+      unplaced.push({ rules: resource, reason });
+      continue;
+    }
     const key = resourceKey(target.model, target.resource);
-    out.set(key, [...(out.get(key) ?? []), resource]);
+    separate.set(key, [...(separate.get(key) ?? []), resource]);
   }
-  return out;
+  return { separate, unplaced };
 }

@@ -1,49 +1,23 @@
 import { defineRule } from '../../engine/rule';
 import type { Resolved } from '../../model/resolve';
+import { azureType, typesWhere } from '../../azure/catalogue';
 
 /**
- * Global resource types that hold no patient data and process none: DNS records for private endpoints,
- * alert rule definitions. Everything else that is global (Front Door, CDN, Traffic Manager, public DNS)
- * is denied: Azure's built-in Allowed locations policy lets every `global` resource through; we do not.
+ * Global resource types that hold no patient data and process none (DNS records for private endpoints,
+ * alert rule definitions), as the catalogue decides them. Everything else that is global (Front Door,
+ * CDN, Traffic Manager, public DNS) is denied: Azure's built-in Allowed locations policy lets every
+ * `global` resource through; we do not.
  */
-export const GLOBAL_ALLOW_LIST: readonly string[] = [
-  'azurerm_private_dns_zone',
-  'azurerm_private_dns_zone_virtual_network_link',
-  'azurerm_private_dns_a_record',
-  'azurerm_private_dns_aaaa_record',
-  'azurerm_private_dns_cname_record',
-  'azurerm_private_dns_mx_record',
-  'azurerm_private_dns_ptr_record',
-  'azurerm_private_dns_srv_record',
-  'azurerm_private_dns_txt_record',
-  'azurerm_private_dns_resolver_dns_forwarding_ruleset',
-  'azurerm_monitor_metric_alert',
-  'azurerm_monitor_smart_detector_alert_rule',
-  // The scope that groups Azure Monitor resources behind one private link: configuration, no data.
-  'azurerm_monitor_private_link_scope',
-  'azurerm_monitor_private_link_scoped_service',
-];
-
-/** Types whose location is hard-wired to global (no location attribute, or only `global`). */
-const GLOBAL_TYPE_PATTERNS: readonly RegExp[] = [
-  /^azurerm_cdn_frontdoor_/,
-  /^azurerm_frontdoor/,
-  /^azurerm_cdn_/,
-  /^azurerm_dns_/,
-  /^azurerm_traffic_manager_/,
-  /^azurerm_monitor_alert_processing_rule_/,
-];
+export const GLOBAL_ALLOW_LIST: readonly string[] = typesWhere((e) => e.globalAllowed === true);
 
 /** The same allow-list for azapi resources, by ARM resource type (lower case, without the API version). */
 export const AZAPI_GLOBAL_ALLOW_LIST: readonly string[] = [
-  'microsoft.network/privatednszones',
-  'microsoft.network/privatednszones/virtualnetworklinks',
-  'microsoft.insights/metricalerts',
-  'microsoft.alertsmanagement/smartdetectoralertrules',
+  ...new Set(
+    GLOBAL_ALLOW_LIST.map((t) => azureType(t)!.arm?.toLowerCase()).filter(
+      (a): a is string => a !== undefined,
+    ),
+  ),
 ];
-
-/** Types whose location defaults to global when none is written. */
-const GLOBAL_BY_DEFAULT = new Set(['azurerm_monitor_action_group', 'azurerm_monitor_activity_log_alert']);
 
 export const RES_002 = defineRule({
   id: 'RES-002',
@@ -89,7 +63,7 @@ export const RES_002 = defineRule({
           resource,
           message: `${resource.address}: location "global" places ${resource.type} outside Norway.`,
         };
-      } else if (location.kind === 'absent' && GLOBAL_BY_DEFAULT.has(resource.type)) {
+      } else if (location.kind === 'absent' && azureType(resource.type)?.globalByDefault) {
         yield {
           resource,
           message: `${resource.address}: ${resource.type} without a location defaults to "global".`,
@@ -107,18 +81,9 @@ function isGlobal(location: Resolved): boolean {
   );
 }
 
-/** The verdict on a type alone, computed once per type: the rule reads every resource. */
-const TYPE_VERDICTS = new Map<string, 'allowed' | 'global' | 'by-location'>();
-
+/** The verdict on a type alone, from its catalogue entry. */
 function typeVerdict(type: string): 'allowed' | 'global' | 'by-location' {
-  let verdict = TYPE_VERDICTS.get(type);
-  if (verdict === undefined) {
-    verdict = GLOBAL_ALLOW_LIST.includes(type)
-      ? 'allowed'
-      : GLOBAL_TYPE_PATTERNS.some((p) => p.test(type))
-        ? 'global'
-        : 'by-location';
-    if (TYPE_VERDICTS.size < 10_000) TYPE_VERDICTS.set(type, verdict);
-  }
-  return verdict;
+  const entry = azureType(type);
+  if (entry?.globalAllowed) return 'allowed';
+  return entry?.location === 'global' ? 'global' : 'by-location';
 }

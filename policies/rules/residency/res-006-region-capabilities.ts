@@ -8,7 +8,7 @@ import { defineRule, RuleContext } from '../../engine/rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
-import { PARENT_ATTRIBUTE } from '../../model/parents';
+import { parentAttributeOf } from '../../model/parents';
 
 /** Attribute values that need availability zones in the resource's region. */
 const ZONE_VALUES: Readonly<
@@ -58,7 +58,8 @@ export const RES_006 = defineRule({
       const blockProblems = locatedBlockProblems(context, resource);
       for (const problem of blockProblems) yield { resource, message: `${resource.address}: ${problem}.` };
       if (wanted.length === 0) continue;
-      if (!context.isWritten(resource, 'location') && !PARENT_ATTRIBUTE[resource.type]) continue;
+      if (!context.isWritten(resource, 'location') && !parentAttributeOf(resource, context.isWritten))
+        continue;
       const region = regionOf(context.locationOf(resource));
       if (region === 'norwayeast') continue;
       const where =
