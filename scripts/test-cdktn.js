@@ -116,7 +116,10 @@ function install(scratch, pkg, env) {
     fs.rmSync(stampFile, { force: true });
     // The checkout's lock was copied in: everything but the aliased packages stays at its locked version.
     // Install scripts are not run here, as in the project (docs: npm 11 allowScripts).
-    run('install', 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: scratch, env });
+    run('install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: scratch,
+      env,
+    });
     fs.writeFileSync(stampFile, stamp);
   } else {
     process.stdout.write('\n[test:cdktn] install: node_modules matches package.json and the lock, kept\n');
@@ -188,7 +191,11 @@ function main() {
   }
   install(scratch, pkg, env);
   reportVersions(scratch);
-  run('build (the compiled CLI the tests run)', 'npm', ['run', 'build'], { cwd: scratch, env });
+  // The compiled CLI the jest suite runs; TypeScript 7's emit takes 1 s where `npm run build` (5.9) takes 8.
+  run('build', 'node', ['node_modules/typescript-native/bin/tsc', '-p', 'tsconfig.build.json'], {
+    cwd: scratch,
+    env,
+  });
   run('type-check', 'npm', ['run', 'typecheck'], { cwd: scratch, env });
   run('synth', 'npm', ['run', 'synth'], { cwd: scratch, env });
   run('policy check of the synthesized platform', 'node', ['bin/norway-policy.js', 'check', 'cdktf.out'], {
