@@ -66,6 +66,7 @@ export default tseslint.config(
         {
           // Package names only: the pure `constructs/core/region.ts` (no cdktf import) is shared on purpose.
           patterns: [
+            frameworkBoundary,
             {
               regex: '^(cdktf|constructs)(/|$)|^@cdktf/provider-',
               message: 'The policy engine must not depend on cdktf.',
