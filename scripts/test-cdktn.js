@@ -40,9 +40,11 @@ function fail(message) {
 
 function parseArgs(argv) {
   const args = { reference: undefined };
+  const usage = 'usage: node scripts/test-cdktn.js [--reference <cdktf.out>]';
   for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--reference' && argv[i + 1]) args.reference = path.resolve(argv[++i]);
-    else fail(`unknown argument '${argv[i]}'; usage: node scripts/test-cdktn.js [--reference <cdktf.out>]`);
+    if (argv[i] !== '--reference') fail(`unknown argument '${argv[i]}'; ${usage}`);
+    if (!argv[i + 1]) fail(`--reference needs a directory; ${usage}`);
+    args.reference = path.resolve(argv[++i]);
   }
   if (args.reference && !fs.existsSync(path.join(args.reference, 'manifest.json')))
     fail(`--reference ${args.reference} has no manifest.json; run 'npm run synth' first`);
@@ -79,7 +81,7 @@ function terrainPackageJson(pkg) {
     out[section][name] = alias;
   }
   // The cdktn provider bindings `require("cdktn")`; after install `cdktf` is linked to this same copy.
-  out.dependencies.cdktn = CDKTN;
+  out.dependencies = { ...out.dependencies, cdktn: CDKTN };
   // The cdktn provider peers on cdktn ^0.23 and cdktn on constructs <10.8, but only cdktn 0.24 is served
   // and the project pins constructs 10.8; cdktf-only providers peer on cdktf ^0.21.
   out.overrides = { ...out.overrides, cdktn: '$cdktn', cdktf: '$cdktf', constructs: '$constructs' };
@@ -87,7 +89,7 @@ function terrainPackageJson(pkg) {
   for (const [name, script] of Object.entries(out.scripts ?? {}))
     out.scripts[name] = script.replace(/\bcdktf (synth|deploy|diff|get|destroy|output)\b/g, 'cdktn $1');
   // `prepare` builds dist/; the leg builds explicitly, after the install.
-  delete out.scripts.prepare;
+  if (out.scripts) delete out.scripts.prepare;
   return out;
 }
 
@@ -214,10 +216,14 @@ function main() {
   process.stdout.write(`\n[test:cdktn] passed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-try {
-  main();
-} catch (error) {
-  if (!(error instanceof LegError)) throw error;
-  process.stderr.write(`test:cdktn: ${error.message}\n`);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    if (!(error instanceof LegError)) throw error;
+    process.stderr.write(`test:cdktn: ${error.message}\n`);
+    process.exit(1);
+  }
 }
+
+module.exports = { terrainPackageJson, parseArgs, LegError };
