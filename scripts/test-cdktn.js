@@ -30,6 +30,8 @@ const ALIASES = {
 // cdktn-cli 0.24 declares node >=22.19; on older Node it dies at start-up without this one function.
 const NODE_SHIM = path.join(__dirname, 'test-cdktn.node-shim.js');
 
+const SCRATCH_MARKER = '.norway-iac-cdktn';
+
 const root = path.resolve(__dirname, '..');
 
 class LegError extends Error {}
@@ -95,9 +97,14 @@ function terrainPackageJson(pkg) {
 
 function prepareScratch(scratch) {
   fs.mkdirSync(scratch, { recursive: true });
+  // The copy is emptied below: never empty a directory this script did not make (a mistyped CDKTN_SCRATCH).
+  const marker = path.join(scratch, SCRATCH_MARKER);
+  if (!fs.existsSync(marker) && fs.readdirSync(scratch).length > 0)
+    fail(`${scratch} is not empty and not a scratch copy of this leg; choose another CDKTN_SCRATCH`);
+  fs.writeFileSync(marker, 'scratch copy of scripts/test-cdktn.js: deleted and rewritten on every run\n');
   // Keep node_modules between runs (the install is the slow part); everything else is copied afresh.
   for (const entry of fs.readdirSync(scratch))
-    if (entry !== 'node_modules' && entry !== '.installed.json')
+    if (!['node_modules', '.installed.json', SCRATCH_MARKER].includes(entry))
       fs.rmSync(path.join(scratch, entry), { recursive: true, force: true });
   for (const file of listCheckoutFiles()) {
     const target = path.join(scratch, file);
@@ -179,7 +186,8 @@ function main() {
   const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 19)) {
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${NODE_SHIM} --max-old-space-size=4096`.trim();
+    env.NODE_OPTIONS =
+      `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(NODE_SHIM)} --max-old-space-size=4096`.trim();
   }
 
   const pkg = prepareScratch(scratch);

@@ -1,5 +1,7 @@
 /** scripts/test-cdktn.js: the package.json it installs CDK Terrain from, and how it refuses bad arguments. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -98,4 +100,22 @@ describe('node scripts/test-cdktn.js with bad arguments', () => {
       stderr,
     });
   });
+});
+
+test('fails when CDKTN_SCRATCH is a directory it did not make, and leaves that directory alone', () => {
+  // GIVEN a directory with someone's file in it
+  const dir = mkdtempSync(path.join(tmpdir(), 'norway-not-scratch-'));
+  writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+  // WHEN the leg is pointed at it
+  const result = spawnSync(process.execPath, [SCRIPT], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CDKTN_SCRATCH: dir },
+  });
+  // THEN
+  expect({ status: result.status, stderr: result.stderr }).toEqual({
+    status: 1,
+    stderr: `test:cdktn: ${dir} is not empty and not a scratch copy of this leg; choose another CDKTN_SCRATCH\n`,
+  });
+  expect(readdirSync(dir)).toEqual(['notes.txt']);
 });
