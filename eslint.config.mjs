@@ -1,19 +1,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const providerBarrel = {
+  name: '@cdktf/provider-azurerm',
+  message: "Import '@cdktf/provider-azurerm/lib/<resource>' (the barrel costs ~1 s and ~400 MB).",
+};
+// Keeps the framework swappable (docs/cdktn.md): `@cdktf/hcl2json` is a standalone HCL parser, not the framework.
+const frameworkBoundary = {
+  regex: '^(cdktf|cdktn)(/|$)|^@(cdktf|cdktn)/(?!hcl2json(/|$))',
+  message:
+    'Import cdktf only under constructs/, stacks/, policies/cdktf/, main.ts, __tests__/ or bench/ (docs/cdktn.md).',
+};
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', 'coverage/', 'reports/', '.stryker-tmp/', '__tests__/fixtures/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'cdktf.out/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+      '__tests__/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: '@cdktf/provider-azurerm', message: "Import '@cdktf/provider-azurerm/lib/<resource>' (the barrel costs ~1 s and ~400 MB)." }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [providerBarrel], patterns: [frameworkBoundary] }],
     },
+  },
+  {
+    // The framework (cdktf today, CDK Terrain through npm aliases) is imported only where infrastructure is built.
+    files: ['constructs/**', 'stacks/**', 'policies/cdktf/**', 'main.ts', '__tests__/**', 'bench/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [providerBarrel] }] },
   },
   {
     files: ['bin/*.js', 'scripts/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
@@ -21,13 +52,27 @@ export default tseslint.config(
   },
   {
     // The policy engine must run without cdktf: plans and plain Terraform come from people who never used it.
-    files: ['policies/azure/**', 'policies/model/**', 'policies/rules/**', 'policies/engine/**', 'policies/report/**', 'policies/reporters/**', 'policies/cli.ts'],
+    files: [
+      'policies/azure/**',
+      'policies/model/**',
+      'policies/rules/**',
+      'policies/engine/**',
+      'policies/report/**',
+      'policies/reporters/**',
+      'policies/cli.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           // Package names only: the pure `constructs/core/region.ts` (no cdktf import) is shared on purpose.
-          patterns: [{ regex: '^(cdktf|constructs)(/|$)|^@cdktf/provider-', message: 'The policy engine must not depend on cdktf.' }],
+          patterns: [
+            frameworkBoundary,
+            {
+              regex: '^(cdktf|constructs)(/|$)|^@cdktf/provider-',
+              message: 'The policy engine must not depend on cdktf.',
+            },
+          ],
         },
       ],
     },
