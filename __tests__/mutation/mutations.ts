@@ -16,6 +16,11 @@ export interface Mutation {
   readonly mutate: (document: TerraformJson) => void;
   /** The one address the rule must report. */
   readonly address: string;
+  /**
+   * Other rules that must fire on the same address by design: a resource added with a parent outside the
+   * estate has an unknown place too (RES-004 fails closed on it).
+   */
+  readonly also?: readonly (string | { readonly ruleId: string; readonly address: string })[];
 }
 
 const BOOTSTRAP = 'bootstrap';
@@ -338,6 +343,7 @@ export const MUTATIONS: readonly Mutation[] = [
         server_id: `${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql`,
       }),
     address: 'azurerm_postgresql_flexible_server_configuration.NoTls',
+    also: ['RES-004'],
   },
   {
     ruleId: 'ENC-005',
@@ -430,6 +436,7 @@ export const MUTATIONS: readonly Mutation[] = [
         node_public_ip_enabled: true,
       }),
     address: 'azurerm_kubernetes_cluster_node_pool.Batch',
+    also: ['RES-004'],
   },
   // IAM — identity and access
   {
@@ -613,6 +620,8 @@ export const MUTATIONS: readonly Mutation[] = [
     input: 'plan',
     mutate: planChange(STORAGE, ['delete']),
     address: STORAGE,
+    // Its private endpoint, left in the plan, then points at an account that is gone.
+    also: [{ ruleId: 'RES-004', address: 'azurerm_private_endpoint.Storage_PrivateEndpoint0_889C6265' }],
   },
   {
     ruleId: 'CHG-001',

@@ -37,7 +37,16 @@ function fresh(mutation: Mutation): FindingKey[] {
   return newFindings(baselineOf(mutation), workspace.findings(mutation.stack, document));
 }
 
-const expected = (m: Mutation): FindingKey[] => [{ ruleId: m.ruleId, stack: m.stack, address: m.address }];
+const expected = (m: Mutation): FindingKey[] =>
+  [m.ruleId, ...(m.also ?? [])]
+    .map((also) =>
+      typeof also === 'string'
+        ? { ruleId: also, stack: m.stack, address: m.address }
+        : { ruleId: also.ruleId, stack: m.stack, address: also.address },
+    )
+    .sort((a, b) =>
+      `${a.ruleId} ${a.stack} ${a.address}`.localeCompare(`${b.ruleId} ${b.stack} ${b.address}`),
+    );
 const isKilled = (m: Mutation) => JSON.stringify(results.get(m)) === JSON.stringify(expected(m));
 
 beforeAll(() => {

@@ -145,6 +145,7 @@ ruleTester(RES_004, {
     {
       name: 'a long-term retention backup whose id names a Norway region',
       synth: tf({
+        'azurerm_mssql_server.s': { name: 's', location: 'norwayeast' },
         'azurerm_mssql_database.restored': {
           server_id: '${azurerm_mssql_server.s.id}',
           create_mode: 'RestoreLongTermRetentionBackup',

@@ -227,3 +227,92 @@ ruleTester(RES_003, {
   ],
   invalid: [],
 });
+
+const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts';
+const NORWAY_ACCOUNT = { name: 'stnorway', location: 'norwayeast', resource_group_name: 'rg' };
+const ABROAD_ACCOUNT = { name: 'stabroad', location: 'westeurope', resource_group_name: 'rg' };
+
+// Paths anywhere: ids, endpoints, connection strings and URLs at any attribute of any type.
+ruleTester(RES_004, {
+  valid: [
+    {
+      name: 'ids, endpoints and connection strings of accounts in the estate in Norway; network and identity ids',
+      synth: tf({
+        'azurerm_storage_account.norway': NORWAY_ACCOUNT,
+        'azurerm_hdinsight_hadoop_cluster.h': {
+          name: 'h',
+          location: 'norwayeast',
+          storage_account: [{ storage_resource_id: `${ACCOUNT_ID}/stnorway`, is_default: true }],
+          network: {
+            subnet_id:
+              '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/v/subnets/s',
+          },
+        },
+        'azurerm_stream_analytics_output_blob.o': {
+          name: 'o',
+          storage_account_name: 'stnorway',
+          storage_container_name: 'c',
+          path_pattern: 'x',
+        },
+        'azurerm_function_app_connection.c': {
+          name: 'c',
+          target_resource_id: '${azurerm_storage_account.norway.id}',
+        },
+        'azurerm_eventgrid_event_subscription.e': {
+          name: 'e',
+          scope: '${azurerm_storage_account.norway.id}',
+          storage_blob_dead_letter_destination: { storage_account_id: `${ACCOUNT_ID}/stnorway` },
+        },
+        'azurerm_data_factory_linked_service_azure_blob_storage.l': {
+          name: 'l',
+          connection_string:
+            'DefaultEndpointsProtocol=https;AccountName=stnorway;EndpointSuffix=core.windows.net',
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a webhook to the internet, and endpoints, connection strings and ids of accounts outside the estate or abroad',
+      messages: [
+        `azurerm_data_factory_linked_service_azure_blob_storage.l: connection_string DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net names stelsewhere, which is not in the checked estate; pass its stack, plan or state with --context.`,
+        'azurerm_eventgrid_event_subscription.e: the location of storage_blob_dead_letter_destination.storage_account_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_eventgrid_event_subscription.e: webhook_endpoint.url sends data to https://hooks.example.com/patient-events, a host outside Azure, so outside Norway.',
+        `azurerm_hdinsight_hadoop_cluster.h: storage_account[0].storage_resource_id ${ACCOUNT_ID}/stunknown points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
+        // The server it audits is outside the estate too: a data store whose place cannot be known.
+        'azurerm_mssql_server_extended_auditing_policy.a: server_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'azurerm_mssql_server_extended_auditing_policy.a: the location of storage_endpoint (azurerm_storage_account.abroad) is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
+        'azurerm_hdinsight_hadoop_cluster.h': {
+          name: 'h',
+          location: 'norwayeast',
+          storage_account: [{ storage_resource_id: `${ACCOUNT_ID}/stunknown`, is_default: true }],
+        },
+        'azurerm_eventgrid_event_subscription.e': {
+          name: 'e',
+          webhook_endpoint: { url: 'https://hooks.example.com/patient-events' },
+          storage_blob_dead_letter_destination: { storage_account_id: `${ACCOUNT_ID}/stabroad` },
+        },
+        'azurerm_mssql_server_extended_auditing_policy.a': {
+          server_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql',
+          storage_endpoint: 'https://stabroad.blob.core.windows.net/',
+        },
+        'azurerm_data_factory_linked_service_azure_blob_storage.l': {
+          name: 'l',
+          connection_string:
+            'DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net',
+        },
+      }),
+      errors: [
+        ['RES-004', 'azurerm_data_factory_linked_service_azure_blob_storage.l'],
+        ['RES-004', 'azurerm_eventgrid_event_subscription.e'],
+        ['RES-004', 'azurerm_eventgrid_event_subscription.e'],
+        ['RES-004', 'azurerm_hdinsight_hadoop_cluster.h'],
+        ['RES-004', 'azurerm_mssql_server_extended_auditing_policy.a'],
+        ['RES-004', 'azurerm_mssql_server_extended_auditing_policy.a'],
+      ],
+    },
+  ],
+});

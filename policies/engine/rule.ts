@@ -70,6 +70,8 @@ export interface RuleContext {
    * the provider computes: a plan's unknown without references was left to the provider.
    */
   isConfigured(resource: TfResource, path: AttributePath): boolean;
+  /** The managed resources of the estate of `type` named `name` (what an endpoint host names). */
+  named(type: string, name: string): readonly TfResource[];
 }
 
 /** The context a rule runs in: the helpers read through `resolver`, resources of `model` in `model`. */
@@ -94,6 +96,7 @@ export function ruleContext(
     isLiteral: (resource, path) => resolver.isLiteral(resource, path),
     isDynamicBlock: (resource, path) => resolver.isDynamicBlock(resource, path),
     isConfigured: (resource, path) => resolver.isConfigured(resource, path),
+    named: (type, name) => resolver.named(type, name).map((found) => found.resource),
   };
 }
 

@@ -4,7 +4,7 @@
  * types, and here what the catalogue does not record (child types' name attributes, types it has no
  * ARM type for). A type known to neither is matched by its exact id only.
  */
-import { azureType } from '../azure/catalogue';
+import { azureType, CATALOGUE_RESOURCE_TYPES, type AzureType } from '../azure/catalogue';
 
 export interface ArmTypeFact {
   /** Lower-cased ARM type, children joined: `microsoft.network/virtualnetworks/subnets`. */
@@ -51,4 +51,19 @@ export function armTypeOf(type: string): ArmTypeFact | undefined {
   const arm = azureType(type)?.arm;
   // A child type in the catalogue (`…/vaults/keys`) names its parent by id, not by name: matched by ancestor.
   return arm && arm.split('/').length === 2 ? top(arm) : undefined;
+}
+
+let BY_ARM: Map<string, AzureType> | undefined;
+
+/** The catalogue entry of the Terraform type behind an ARM type (`microsoft.network/virtualnetworks/subnets`). */
+export function azureTypeOfArm(armType: string): AzureType | undefined {
+  if (!BY_ARM) {
+    BY_ARM = new Map();
+    for (const type of CATALOGUE_RESOURCE_TYPES) {
+      const fact = armTypeOf(type);
+      const entry = azureType(type);
+      if (fact && entry && !BY_ARM.has(fact.armType)) BY_ARM.set(fact.armType, entry);
+    }
+  }
+  return BY_ARM.get(armType.toLowerCase());
 }

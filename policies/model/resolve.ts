@@ -41,6 +41,8 @@ type Hop =
 
 const MAX_DEPTH = 32;
 const MAX_PARENT_HOPS = 8;
+/** Stands for a subscription an id template leaves to Terraform: any subscription matches it. */
+const ANY_SUBSCRIPTION = '*';
 /** Attributes holding a resource's own id; Key Vault keys are also named by their versionless ids. */
 const ID_ATTRIBUTES = ['id', 'versionless_id', 'resource_versionless_id'] as const;
 const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
@@ -60,6 +62,7 @@ export class Resolver {
   private byId?: Map<string, Located>;
   private byArmName?: Map<string, Located[]>;
   private vaultObjects?: Map<string, Located[]>;
+  private byName?: Map<string, Located[]>;
   private owners?: WeakMap<TfResource, TfModel>;
 
   constructor(private readonly workspace: Workspace) {}
@@ -72,6 +75,28 @@ export class Resolver {
         for (const r of model.resources) if (!this.owners.has(r)) this.owners.set(r, model);
     }
     return this.owners.get(resource);
+  }
+
+  /**
+   * The managed resources of the estate of `type` whose `name` is `name` (case-insensitive): what an
+   * endpoint host (`<account>.blob.core.windows.net`) names. Indexed once, on first use.
+   */
+  named(type: string, name: string): readonly { readonly model: TfModel; readonly resource: TfResource }[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const model of this.workspace.models) {
+        for (const resource of model.resources) {
+          if (resource.mode !== 'managed') continue;
+          const own = this.knownString(model, resource, 'name');
+          if (own === undefined) continue;
+          const key = `${resource.type}|${own}`;
+          const list = this.byName.get(key);
+          if (list) list.push({ model, resource });
+          else this.byName.set(key, [{ model, resource }]);
+        }
+      }
+    }
+    return this.byName.get(`${type}|${name.toLowerCase()}`) ?? [];
   }
 
   /**
@@ -212,6 +237,10 @@ export class Resolver {
     const suffixed = REFERENCE_WITH_SUFFIX.exec(raw);
     const expression = parseExpression(suffixed ? `\${${suffixed[1]}}` : raw);
     if (expression.kind === 'literal') return this.targetById(expression.value);
+    // `/subscriptions/${data.azurerm_client_config.c.subscription_id}/resourceGroups/rg/providers/…`: the
+    // subscription is the deployer's; type, group and names still name the resource.
+    const inSubscription = /^\/subscriptions\/\$\{[^{}]+\}(\/resourceGroups\/[^{}$]+)$/.exec(raw);
+    if (inSubscription) return this.targetById(`/subscriptions/${ANY_SUBSCRIPTION}${inSubscription[1]}`);
     if (expression.kind === 'complex')
       return { kind: 'unknown', reason: `${describePath(segments)} is a computed expression (${raw})` };
     const hop = this.follow(model, resource.source.module, expression.traversal, 0);
@@ -334,7 +363,12 @@ export class Resolver {
         typeof resource.values.id === 'string' && !resource.valuesAreExpressions
           ? parseArmId(resource.values.id)
           : undefined;
-      return !own?.subscription || !id.subscription || own.subscription === id.subscription;
+      return (
+        !own?.subscription ||
+        !id.subscription ||
+        id.subscription === ANY_SUBSCRIPTION ||
+        own.subscription === id.subscription
+      );
     });
   }
 

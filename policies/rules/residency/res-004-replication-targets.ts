@@ -1,6 +1,12 @@
 import { isNorwayLocation } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
-import { describePlacePath, placesOf, type Place } from '../../model/places';
+import { azureDataSource, azureType } from '../../azure/catalogue';
+import { describePlacePath, edgesOf, placesOf, type Edge, type Place } from '../../model/data-flow';
+import { parseArmId } from '../../model/arm-id';
+import { azureTypeOfArm } from '../../model/arm-types';
+import { NOT_IN_ESTATE } from '../../model/resolve';
+import type { AzureType } from '../../azure/catalogue';
+import { LOG_DESTINATIONS, PARTNER_ATTRIBUTES } from './res-005-log-destinations';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { locationProblem, targetLocationProblem } from '../location';
@@ -55,6 +61,7 @@ export const RES_004 = defineRule({
       const judged = new Set<string>();
       yield* checkResource(context, resource, judged);
       yield* placesAnywhere(context, resource, judged);
+      yield* pathsAnywhere(context, resource, judged);
     }
   },
 });
@@ -154,4 +161,103 @@ function placeProblem(
       return resolved.kind === 'absent' ? undefined : locationProblem(resolved, name);
     }
   }
+}
+
+/**
+ * Paths judged by other rules: customer-managed keys (ENC-002) and log destinations (RES-005, LOG-001). Each path
+ * is one finding, under the rule that says most about it.
+ */
+function judgedByOtherRules(resource: TfResource): Set<string> {
+  const entry = azureType(resource.type);
+  const paths = [
+    ...(entry?.keys ?? []),
+    ...(entry?.keyAttachment?.keys ?? []),
+    ...(LOG_DESTINATIONS[resource.type] ?? []).map((p) => (typeof p === 'string' ? p : describePlacePath(p))),
+    ...(PARTNER_ATTRIBUTES[resource.type] ? [PARTNER_ATTRIBUTES[resource.type]] : []),
+    // The monitored resource is where logs come from; LOG-001 pairs it with its settings.
+    ...(LOG_DESTINATIONS[resource.type] ? ['target_resource_id'] : []),
+  ];
+  return new Set(paths.map(pathKey));
+}
+
+/**
+ * Every path data can take, at any attribute: an id or reference must resolve through the estate to a
+ * resource in Norway (types that live nowhere or globally are not places: RES-002 judges global ones);
+ * an endpoint must name a resource of the estate in Norway; a URL outside Azure is data leaving.
+ */
+function* pathsAnywhere(
+  context: RuleContext,
+  resource: TfResource,
+  judged: Set<string>,
+): Iterable<Violation> {
+  const edges = edgesOf(resource);
+  if (edges.length === 0) return;
+  const elsewhere = judgedByOtherRules(resource);
+  const reported = new Set<string>();
+  for (const edge of edges) {
+    const name = describePlacePath(edge.path);
+    const key = pathKey(name);
+    const attribute = key.replace(/\[\d+\]/g, '');
+    if (judged.has(key) || judged.has(attribute) || elsewhere.has(attribute) || reported.has(key)) continue;
+    if (edge.path[0] === 'dynamic' && judged.has(`dynamic.${String(edge.path[1])}`)) continue;
+    const problem = edgeProblem(context, resource, edge, name);
+    if (!problem) continue;
+    reported.add(key);
+    yield { resource, message: `${resource.address}: ${problem}.` };
+  }
+}
+
+function edgeProblem(
+  context: RuleContext,
+  resource: TfResource,
+  edge: Edge,
+  name: string,
+): string | undefined {
+  switch (edge.kind) {
+    case 'internet':
+      return `${name} sends data to ${edge.text}, a host outside Azure, so outside Norway`;
+    case 'endpoint': {
+      const { type, name: named } = edge.service!;
+      const found = context.named(type, named);
+      if (found.length === 0) return `${name} ${edge.text} names ${named}, which is ${NOT_IN_ESTATE}`;
+      return locationProblem(context.locationOf(found[0]), `the location of ${name} (${found[0].address})`);
+    }
+    case 'resource': {
+      // An id inside an ARM template or azapi body is judged where the deployment's own plan shows it.
+      if (edge.inDocument) return undefined;
+      const target = context.target(resource, edge.path);
+      switch (target.kind) {
+        case 'absent':
+          return undefined;
+        case 'external': {
+          const arm = parseArmId(target.value);
+          if (arm && isNoDataPath(azureTypeOfArm(arm.armType))) return undefined;
+          return `${name} ${target.value} points at a resource that is ${NOT_IN_ESTATE}`;
+        }
+        case 'unknown':
+          return `${name} cannot be resolved: ${target.reason}`;
+        case 'resource': {
+          const found = target.resource;
+          const entry = found.mode === 'data' ? azureDataSource(found.type) : azureType(found.type);
+          if (!entry || isNoDataPath(entry)) return undefined;
+          return locationProblem(context.locationOf(found), `the location of ${name} ${found.address}`);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Targets that hold and process no data, so pointing at them moves none: networks, identities and other
+ * control-plane objects (where they are follows from the referring resource's own location), and types
+ * that live globally or nowhere (RES-002 judges global ones).
+ */
+function isNoDataPath(entry: AzureType | undefined): boolean {
+  if (!entry) return false;
+  return (
+    entry.role === 'network' ||
+    entry.role === 'control-plane' ||
+    entry.location === 'global' ||
+    entry.location === 'none'
+  );
 }

@@ -1,0 +1,275 @@
+/**
+ * Data flow: every place a resource names and every path data can take from it, found in one walk per
+ * resource that every rule shares.
+ *
+ * - A place is a region-valued string at any attribute path (either spelling: `westeurope`, `West
+ *   Europe`), a region inside an id (`/locations/<region>/`), or a location-like attribute
+ *   (`remote_volume_location`, `linked_hub[].location`) whose value is an expression or unknown until
+ *   apply and so must be resolved.
+ * - An edge is a value that points at another resource or endpoint: an ARM id, a reference to another
+ *   resource's id, an Azure service endpoint or connection string, a URL to a host outside Azure.
+ *
+ * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
+ * their resources carry places and edges of their own.
+ */
+import { azureRegion } from '../azure/regions';
+import type { TfResource } from './types';
+import { isRecord, type PathSegment } from './values';
+
+export interface Place {
+  /** Where the place stands; a parsed JSON string is entered as its attribute followed by the document's path. */
+  readonly path: readonly PathSegment[];
+  /** `region`: a literal region name; `in-id`: a region inside an id; `to-resolve`: an expression or unknown. */
+  readonly kind: 'region' | 'in-id' | 'to-resolve';
+  /** The region named (normalised), for `region` and `in-id`. */
+  readonly region?: string;
+  /** The text as written, for messages. */
+  readonly text?: string;
+  /** Inside a parsed JSON document (an ARM template, an azapi body): not resolvable by the resolver. */
+  readonly inDocument?: true;
+}
+
+/**
+ * A path data can take. `resource`: an ARM id of a resource in a resource group, or a reference to
+ * another resource's id (synth, or a plan value unknown until apply whose configuration names one);
+ * `endpoint`: an Azure service endpoint or connection string (`https://<account>.blob.core.windows.net/…`,
+ * `Endpoint=sb://<ns>.servicebus.windows.net/`), naming the service's resource; `internet`: a URL to a host
+ * outside Azure at a URL-like attribute (a webhook).
+ */
+export interface Edge {
+  readonly path: readonly PathSegment[];
+  readonly kind: 'resource' | 'endpoint' | 'internet';
+  readonly text?: string;
+  /** For endpoints: the Terraform type and the lower-cased name of the resource the host names. */
+  readonly service?: { readonly type: string; readonly name: string };
+  readonly inDocument?: true;
+}
+
+/** Attributes whose value is a location: `location`, `*_location`, `region`, `*_region`, and their lists. */
+const LOCATION_KEY = /(^|_)(location|region)s?$/;
+/** Attributes holding another resource's id. */
+const ID_KEY = /(^|_)ids?$/;
+/** Attributes holding a URL that data is sent to. */
+const URL_KEY = /(^|_)(url|uri|endpoint|webhook|callback)s?$/;
+/** `/providers/Microsoft.Sql/locations/westeurope/…` inside an id. */
+const LOCATION_IN_ID = /\/locations\/([A-Za-z0-9]+)(?:\/|$)/i;
+/** Strings short and plain enough to be a region name (display names have spaces and digits). */
+const REGION_LIKE = /^[A-Za-z][A-Za-z0-9 ]{2,30}$/;
+/** An ARM id of a resource in a resource group: a resource with a place. */
+const ARM_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\//i;
+/** `${azurerm_x.y.id}` (optionally followed by a literal id suffix), or a remote state output holding an id. */
+const REFERENCE_TO_ID =
+  /^\$\{\s*(?:data\.terraform_remote_state\.[^}]+\.outputs\.[^}]*id|[a-z0-9_]+\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?\.(?:id|resource_id))\s*\}[A-Za-z0-9/_.-]*$/;
+/** Azure service endpoints by host: the Terraform type whose resource the host names. */
+const ENDPOINT_HOSTS: readonly (readonly [RegExp, string])[] = [
+  [
+    /^([a-z0-9]+)\.(?:privatelink\.)?(?:blob|queue|table|file|dfs|web)\.core\.windows\.net$/,
+    'azurerm_storage_account',
+  ],
+  [/^([a-z0-9-]+)\.(?:privatelink\.)?vault\.azure\.net$/, 'azurerm_key_vault'],
+  [/^([a-z0-9-]+)\.servicebus\.windows\.net$/, 'azurerm_servicebus_namespace'],
+  [/^([a-z0-9-]+)\.database\.windows\.net$/, 'azurerm_mssql_server'],
+  [/^([a-z0-9-]+)\.postgres\.database\.azure\.com$/, 'azurerm_postgresql_flexible_server'],
+  [/^([a-z0-9]+)\.azurecr\.io$/, 'azurerm_container_registry'],
+  [/^([a-z0-9-]+)\.documents\.azure\.com$/, 'azurerm_cosmosdb_account'],
+];
+/** Azure's and Microsoft's own hosts (sign-in, management, service front ends): no destination outside Azure. */
+const AZURE_HOST =
+  /(^|\.)(azure\.com|azure\.net|windows\.net|azurecr\.io|microsoft\.com|microsoftonline\.com)$/;
+/** Resources that deploy other resources from a document: those strings are parsed and walked too. */
+const DEPLOYMENT_TYPES = new Set([
+  'azurerm_resource_group_template_deployment',
+  'azurerm_subscription_template_deployment',
+  'azurerm_management_group_template_deployment',
+  'azurerm_tenant_template_deployment',
+  'azurerm_template_deployment',
+  'azurerm_managed_application_definition',
+  'azurerm_managed_application',
+  'azapi_resource',
+  'azapi_update_resource',
+]);
+/** Metadata, not placement. */
+const SKIPPED_KEYS = new Set(['tags', '//']);
+const MAX_DOCUMENT = 4 * 1024 * 1024;
+
+interface DataFlow {
+  readonly places: Place[];
+  readonly edges: Edge[];
+}
+
+const MEMO = new WeakMap<TfResource, DataFlow>();
+
+/** The places a resource names, its own `location` included (at path `['location']`). */
+export function placesOf(resource: TfResource): readonly Place[] {
+  return dataFlowOf(resource).places;
+}
+
+/** The paths data can take from a resource: the ids, endpoints and URLs it points at. */
+export function edgesOf(resource: TfResource): readonly Edge[] {
+  return dataFlowOf(resource).edges;
+}
+
+function dataFlowOf(resource: TfResource): DataFlow {
+  let flow = MEMO.get(resource);
+  if (!flow) {
+    flow = { places: [], edges: [] };
+    new Walk(resource, flow).run();
+    MEMO.set(resource, flow);
+  }
+  return flow;
+}
+
+/** A document parsed from a JSON string. */
+export interface ParsedDocument {
+  readonly ok: boolean;
+  readonly value?: unknown;
+  readonly error?: string;
+}
+
+/** Parse a string that looks like a JSON document (an ARM template, an azapi body); undefined otherwise. */
+export function parseDocument(text: string): ParsedDocument | undefined {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return undefined;
+  if (text.length > MAX_DOCUMENT) return { ok: false, error: `it is larger than ${MAX_DOCUMENT} bytes` };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+class Walk {
+  private readonly deploys: boolean;
+
+  constructor(
+    private readonly resource: TfResource,
+    private readonly out: DataFlow,
+  ) {
+    this.deploys = DEPLOYMENT_TYPES.has(resource.type);
+  }
+
+  run(): void {
+    this.value(this.resource.values, [], false);
+    if (!this.resource.valuesAreExpressions && this.resource.change)
+      this.unknown(this.resource.change.afterUnknown, []);
+  }
+
+  private value(value: unknown, path: PathSegment[], inDocument: boolean): void {
+    if (typeof value === 'string') this.string(value, path, inDocument);
+    else if (Array.isArray(value)) value.forEach((item, i) => this.value(item, [...path, i], inDocument));
+    else if (isRecord(value))
+      for (const key of Object.keys(value))
+        if (!SKIPPED_KEYS.has(key)) this.value(value[key], [...path, key], inDocument);
+  }
+
+  private string(text: string, path: PathSegment[], inDocument: boolean): void {
+    const key = lastKey(path);
+    const doc = inDocument ? { inDocument: true as const } : {};
+    if (REGION_LIKE.test(text)) {
+      const region = azureRegion(text);
+      if (region) {
+        this.out.places.push({ path, kind: 'region', region: region.name, text, ...doc });
+        return;
+      }
+    }
+    if (text.includes('/locations/') || text.includes('/Locations/')) {
+      const match = LOCATION_IN_ID.exec(text);
+      const region = match ? azureRegion(match[1]) : undefined;
+      // An id that names its region (a long-term retention backup) is placed by it: no edge to resolve.
+      if (region) {
+        this.out.places.push({ path, kind: 'in-id', region: region.name, text, ...doc });
+        return;
+      }
+    }
+    if (this.deploys) {
+      const document = parseDocument(text);
+      if (document?.ok) {
+        this.value(document.value, path, true);
+        return;
+      }
+    }
+    const expression = this.resource.valuesAreExpressions && !inDocument && text.includes('${');
+    if (key !== undefined && LOCATION_KEY.test(key)) {
+      // An expression (synth/HCL), or an ARM template expression (`[parameters('location')]`).
+      if (expression || (inDocument && text.startsWith('[')))
+        this.out.places.push({ path, kind: 'to-resolve', text, ...doc });
+      return;
+    }
+    this.edge(text, path, key, expression, doc);
+  }
+
+  private edge(
+    text: string,
+    path: PathSegment[],
+    key: string | undefined,
+    expression: boolean,
+    doc: { inDocument?: true },
+  ): void {
+    if (expression) {
+      if (REFERENCE_TO_ID.test(text) || (ARM_RESOURCE_ID.test(text) && key !== undefined && ID_KEY.test(key)))
+        this.out.edges.push({ path, kind: 'resource', text });
+      return;
+    }
+    if (ARM_RESOURCE_ID.test(text)) {
+      this.out.edges.push({ path, kind: 'resource', text, ...doc });
+      return;
+    }
+    const service = endpointOf(text);
+    if (service) {
+      this.out.edges.push({ path, kind: 'endpoint', text, service, ...doc });
+      return;
+    }
+    if (key !== undefined && URL_KEY.test(key)) {
+      const host = hostOf(text);
+      if (host && !AZURE_HOST.test(host)) this.out.edges.push({ path, kind: 'internet', text, ...doc });
+    }
+  }
+
+  /** Location-like and id-like attributes a plan knows only after apply (configured ones only). */
+  private unknown(unknown: unknown, path: PathSegment[]): void {
+    if (unknown === true) {
+      const key = lastKey(path);
+      if (key === undefined || !this.hasReferences(path)) return;
+      if (LOCATION_KEY.test(key)) this.out.places.push({ path, kind: 'to-resolve' });
+      else if (ID_KEY.test(key)) this.out.edges.push({ path, kind: 'resource' });
+      return;
+    }
+    if (Array.isArray(unknown)) unknown.forEach((item, i) => this.unknown(item, [...path, i]));
+    else if (isRecord(unknown))
+      for (const key of Object.keys(unknown)) this.unknown(unknown[key], [...path, key]);
+  }
+
+  private hasReferences(path: readonly PathSegment[]): boolean {
+    const attribute = path.filter((p) => typeof p === 'string').join('.');
+    return (this.resource.references?.get(attribute)?.length ?? 0) > 0;
+  }
+}
+
+function hostOf(text: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#;]+)/i.exec(text);
+  return match?.[1].toLowerCase();
+}
+
+/** The Azure resource an endpoint URL or connection string names. */
+function endpointOf(text: string): { type: string; name: string } | undefined {
+  const account = /(?:^|;)\s*AccountName=([a-z0-9]+)\s*(?:;|$)/i.exec(text);
+  if (account) return { type: 'azurerm_storage_account', name: account[1].toLowerCase() };
+  const endpoint = /(?:^|;)\s*Endpoint=([a-z]+:\/\/[^;]+)/i.exec(text);
+  const host = hostOf(endpoint ? endpoint[1] : text);
+  if (!host) return undefined;
+  for (const [pattern, type] of ENDPOINT_HOSTS) {
+    const match = pattern.exec(host);
+    if (match) return { type, name: match[1] };
+  }
+  return undefined;
+}
+
+function lastKey(path: readonly PathSegment[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+/** `['geo_location', 0, 'location']` → `geo_location[0].location`. */
+export function describePlacePath(path: readonly PathSegment[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
