@@ -142,7 +142,7 @@ function getterType(
   if (simple && GETTER_TYPES[simple[1]]) {
     let type = GETTER_TYPES[simple[1]];
     // Sets come back through Fn.tolist in the bindings.
-    if (expr.startsWith('cdktf.Fn.tolist(') && Array.isArray(type) && type[0] === 'list')
+    if (/^cdkt[fn]\.Fn\.tolist\(/.test(expr) && Array.isArray(type) && type[0] === 'list')
       type = ['set', type[1]];
     return { name: simple[2], type };
   }
@@ -270,7 +270,8 @@ export function typeSchema(
 export function providerSchema(libDir: string): BlockSchema {
   const src = readSource(libDir, 'provider');
   if (!src) throw new SchemaError(`no provider bindings in ${libDir}`);
-  const decl = /\nclass (\w+) extends cdktf\.TerraformProvider /.exec(src.js);
+  // cdktf's bindings extend cdktf.TerraformProvider, CDK Terrain's cdktn.TerraformProvider.
+  const decl = /\nclass (\w+) extends cdkt[fn]\.TerraformProvider /.exec(src.js);
   if (!decl) throw new SchemaError(`no provider class in ${libDir}/provider`);
   const at = src.js.indexOf('synthesizeHclAttributes() {', decl.index);
   return parseBlock(src, at, `${decl[1]} (provider)`, `${decl[1]}Config`, undefined, 0);
