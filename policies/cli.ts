@@ -2,10 +2,10 @@
  * `norway-policy`: check synthesized stacks, plans and plain Terraform in CI.
  * Exit codes: 0 no unsuppressed error findings; 1 error findings; 2 unusable input or usage.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkModels } from './engine/engine';
-import { loadPolicyFile } from './engine/policy-file';
+import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/report';
 import { isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
@@ -13,6 +13,12 @@ import { InputError, TfModel } from './model/types';
 import { deployPlan } from './report/deploy-order';
 import { REPORTERS } from './reporters';
 import { ALL_RULES } from './rules';
+
+/** The project's policy file (settings and suppressions), read from the working directory like a linter's config. */
+export const PROJECT_POLICY_FILE = 'norway-policy.yaml';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IPV4_RANGE = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -24,6 +30,10 @@ interface CheckFlags {
   /** Commander defaults this to []. */
   readonly suppressions: string[];
   readonly today?: string;
+  readonly homeTenant?: string;
+  readonly approvedRange: string[];
+  readonly homePrincipal: string[];
+  readonly projectPolicy: boolean;
   readonly docsUrl?: string;
   readonly sourceRoot?: string;
 }
@@ -48,12 +58,42 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .command('check')
     .description('check cdktf.out directories, stack directories, cdk.tf.json files and plan JSON files')
     .argument('<paths...>', 'inputs to check')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-s, --suppressions <file>', 'a policy file with suppressions (YAML or JSON); repeatable', (f: string, all: string[]) => [...all, f], [] as string[])
+    .option(
+      '-s, --suppressions <file>',
+      'a policy file with suppressions (YAML or JSON); repeatable',
+      (f: string, all: string[]) => [...all, f],
+      [] as string[],
+    )
     .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
-    .option('--docs-url <url>', 'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)')
-    .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
+    .option(
+      '--home-tenant <id>',
+      'the Entra ID tenant every tenant id and authority must be (policy setting homeTenantId)',
+    )
+    .option(
+      '--approved-range <cidr>',
+      "one of the organisation's approved public ranges; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--home-principal <id>',
+      'an object id known to be a home-tenant identity; repeatable',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option('--no-project-policy', `do not read ${PROJECT_POLICY_FILE} from the working directory`)
+    .option(
+      '--docs-url <url>',
+      'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)',
+    )
+    .option(
+      '--source-root <dir>',
+      'directory SARIF file locations are relative to (default: the working directory)',
+    )
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -62,8 +102,15 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .command('stacks')
     .description('list the stacks of a cdktf.out with their deployment waves (JSON), for CI matrices')
     .argument('<dir>', 'a cdktf.out directory')
-    .option('--github-output', 'print `stacks=`, `wave-count=` and `wave-<n>=` lines for $GITHUB_OUTPUT instead of JSON')
-    .option('--max-waves <n>', 'fail when the stacks need more waves than the workflow has jobs for', (v: string) => Number(v))
+    .option(
+      '--github-output',
+      'print `stacks=`, `wave-count=` and `wave-<n>=` lines for $GITHUB_OUTPUT instead of JSON',
+    )
+    .option(
+      '--max-waves <n>',
+      'fail when the stacks need more waves than the workflow has jobs for',
+      (v: string) => Number(v),
+    )
     .action((dir: string, flags: { githubOutput?: boolean; maxWaves?: number }) => {
       exitCode = stacks(dir, flags, io);
     });
@@ -94,14 +141,40 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     io.stderr(`norway-policy: --today ${flags.today} is not a date (YYYY-MM-DD).\n`);
     return EXIT_UNUSABLE;
   }
+  const badSetting =
+    (flags.homeTenant !== undefined &&
+      !GUID.test(flags.homeTenant) &&
+      `--home-tenant ${flags.homeTenant} is not a GUID`) ||
+    flags.approvedRange
+      .filter((r) => !IPV4_RANGE.test(r))
+      .map((r) => `--approved-range ${r} is not an IPv4 address or CIDR range`)[0] ||
+    flags.homePrincipal.filter((p) => !GUID.test(p)).map((p) => `--home-principal ${p} is not a GUID`)[0];
+  if (badSetting) {
+    io.stderr(`norway-policy: ${badSetting}.\n`);
+    return EXIT_UNUSABLE;
+  }
   try {
     const models: TfModel[] = paths.flatMap((p) => loadPath(p));
-    const suppressions = flags.suppressions.flatMap((f) => loadPolicyFile(f));
-    const report = checkModels(models, { suppressions, today: flags.today });
-    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot });
+    const files = [
+      ...(flags.projectPolicy && existsSync(PROJECT_POLICY_FILE) ? [PROJECT_POLICY_FILE] : []),
+      ...flags.suppressions,
+    ];
+    const documents = files.map((f) => loadPolicyDocument(f));
+    const suppressions = documents.flatMap((d) => d.suppressions);
+    const settings = mergeSettings(...documents.map((d) => d.settings), {
+      homeTenantId: flags.homeTenant,
+      approvedRanges: flags.approvedRange,
+      homePrincipals: flags.homePrincipal,
+    });
+    const report = checkModels(models, { suppressions, today: flags.today, settings });
+    const text = REPORTERS[flags.format](report, {
+      docsBaseUrl: flags.docsUrl ?? githubDocsUrl(),
+      sourceRoot: flags.sourceRoot,
+    });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
-    if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
+    if (flags.output && flags.format !== 'text')
+      io.stderr(`norway-policy: report written to ${flags.output}\n`);
     return hasBlockingFindings(report) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {
@@ -113,7 +186,9 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       io.stderr(`norway-policy: ${(error as Error).message}\n`);
       return EXIT_UNUSABLE;
     }
-    io.stderr(`norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`);
+    io.stderr(
+      `norway-policy: internal error (${(error as Error).message}); the input was not checked, so this counts as a failure.\n`,
+    );
     return EXIT_UNUSABLE;
   }
 }
@@ -122,7 +197,9 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
   try {
     const plan = deployPlan(dir);
     if (flags.maxWaves !== undefined && plan.waves.length > flags.maxWaves) {
-      io.stderr(`norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`);
+      io.stderr(
+        `norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`,
+      );
       return EXIT_UNUSABLE;
     }
     const deployable = plan.waves.flat().sort();
@@ -131,7 +208,8 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
       return EXIT_OK;
     }
     const lines = [`stacks=${JSON.stringify(deployable)}`, `wave-count=${plan.waves.length}`];
-    for (let i = 0; i < (flags.maxWaves ?? plan.waves.length); i++) lines.push(`wave-${i + 1}=${JSON.stringify(plan.waves[i] ?? [])}`);
+    for (let i = 0; i < (flags.maxWaves ?? plan.waves.length); i++)
+      lines.push(`wave-${i + 1}=${JSON.stringify(plan.waves[i] ?? [])}`);
     io.stdout(`${lines.join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {

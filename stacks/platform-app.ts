@@ -5,6 +5,7 @@
  */
 import type { App } from 'cdktf';
 import type { PlatformConfig } from './config/schema';
+import type { PolicySettings } from '../policies/engine/rule';
 import { BootstrapStack } from './bootstrap-stack';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
@@ -34,8 +35,26 @@ export function stateBackend(config: PlatformConfig): StateBackendConfig {
   };
 }
 
+/**
+ * What the guard judges access against, from the configuration: the home tenant, the approved ranges,
+ * and the object ids the configuration names as home-tenant identities.
+ */
+export function policySettings(config: PlatformConfig): PolicySettings {
+  const access = config.access;
+  return {
+    homeTenantId: access.homeTenantId,
+    approvedRanges: access.approvedRanges,
+    homePrincipals: [
+      ...access.adminGroups.flatMap((g) => (g.objectId ? [g.objectId] : [])),
+      ...access.breakGlass.map((b) => b.objectId),
+      ...config.state.blobDataContributors,
+    ],
+  };
+}
+
 export function buildPlatform(app: App, config: PlatformConfig, options: BuildOptions = {}): Platform {
-  const { policy } = options;
+  // The configuration's settings always apply: a caller's policy options cannot drop the home tenant.
+  const policy = { ...options.policy, settings: { ...options.policy?.settings, ...policySettings(config) } };
   const state = stateBackend(config);
   const bootstrap = new BootstrapStack(app, { config, policy });
   const platforms: PlatformStack[] = [];

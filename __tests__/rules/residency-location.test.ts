@@ -264,7 +264,7 @@ ruleTester(RES_003, {
     {
       name: 'azurerm from a registry other than registry.terraform.io',
       messages: [
-        'azurerm_resource_group.rg: provider registry.example.com/hashicorp/azurerm is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'azurerm_resource_group.rg: provider registry.example.com/hashicorp/azurerm is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
       ],
       synth: tf(
         { 'azurerm_resource_group.rg': RG },
@@ -279,8 +279,8 @@ ruleTester(RES_003, {
     {
       name: 'aws and google resources and data sources',
       messages: [
-        'aws_s3_bucket.b: provider aws is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
-        'data.google_project.p: provider google is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'aws_s3_bucket.b: provider aws is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'data.google_project.p: provider google is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
       ],
       synth: tf({ 'aws_s3_bucket.b': { bucket: 'x' }, 'data.google_project.p': {} }),
       plan: plan([{ at: 'module.x.aws_s3_bucket.b', values: { bucket: 'x' } }]),

@@ -5,6 +5,7 @@
 import { checkModels } from '../../policies/engine/engine';
 import type { Report } from '../../policies/engine/report';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
+import { policySettings } from '../../stacks/platform-app';
 import {
   resourceTypeCounts,
   SynthesizedPlatform,
@@ -17,7 +18,7 @@ let out: SynthesizedPlatform;
 let report: Report;
 beforeAll(() => {
   out = synthDefaultPlatform();
-  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY });
+  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY, settings: policySettings(out.config) });
 });
 
 const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [

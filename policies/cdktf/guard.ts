@@ -7,6 +7,7 @@ import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
+import type { PolicySettings } from '../engine/rule';
 import { loadTerraformJson } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
 import { applySuppressions } from './suppress';
@@ -29,7 +30,11 @@ const appModels = new WeakMap<App, AppModels>();
 
 export function stackToModel(stack: TerraformStack): TfModel {
   applySuppressions(stack);
-  return loadTerraformJson(stack.toTerraform(), { file: `stack ${stack.node.id}`, stack: stack.node.id, kind: 'synth' });
+  return loadTerraformJson(stack.toTerraform(), {
+    file: `stack ${stack.node.id}`,
+    stack: stack.node.id,
+    kind: 'synth',
+  });
 }
 
 /** The stack as synth will write it: its own stack-level aspects (e.g. NorwayStack's default tags) first. */
@@ -41,7 +46,12 @@ function finishedModel(stack: TerraformStack): TfModel {
 function modelsOf(app: App): AppModels {
   let cached = appModels.get(app);
   if (!cached) {
-    const stacks = new Map(app.node.findAll().filter(TerraformStack.isStack).map((s) => [s.node.id, s] as const));
+    const stacks = new Map(
+      app.node
+        .findAll()
+        .filter(TerraformStack.isStack)
+        .map((s) => [s.node.id, s] as const),
+    );
     cached = { stacks, models: new Map() };
     appModels.set(app, cached);
   }
@@ -76,6 +86,9 @@ function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
  * synth would write; it reads every stack afresh, since the app may have changed since the last call.
  */
 export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
+  // The stack's own guard settings (home tenant, approved ranges) apply unless the caller names others.
+  const guard = Aspects.of(stack).all.find((a): a is PolicyGuard => a instanceof PolicyGuard);
+  options = { ...options, settings: { ...guard?.settings, ...options.settings } };
   const model = finishedModel(stack);
   let others: TfModel[] = [];
   try {
@@ -100,13 +113,20 @@ export class PolicyGuard implements IAspect {
 
   constructor(private readonly options: Omit<CheckOptions, 'reportOn'> = {}) {}
 
+  /** The settings this guard judges with (home tenant, approved ranges). */
+  get settings(): PolicySettings | undefined {
+    return this.options.settings;
+  }
+
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
-    const report = maskFor(buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id))).report(checked);
+    const report = maskFor(
+      buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
+    ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     for (const finding of report.findings) {
       if (finding.suppressed) continue;

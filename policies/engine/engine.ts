@@ -7,7 +7,7 @@ import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
 import type { Finding, Report } from './report';
-import type { Rule, RuleContext, Violation } from './rule';
+import type { PolicySettings, Rule, RuleContext, Violation } from './rule';
 import { SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
 import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
 
@@ -18,6 +18,8 @@ export interface CheckOptions {
   readonly suppressions?: readonly DeclaredSuppression[];
   /** The day suppressions are judged against; default today (UTC). */
   readonly today?: string;
+  /** The home tenant and approved ranges the access and network rules judge against. @default - none (fail closed) */
+  readonly settings?: PolicySettings;
   /** Only report findings for these models (others are still used to resolve references). */
   readonly reportOn?: readonly TfModel[];
 }
@@ -48,6 +50,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
       const subject = judgesChanges(rule) ? model : afterApply;
       const context: RuleContext = {
+        settings: options.settings ?? {},
         model: subject,
         workspace,
         resolver,

@@ -41,7 +41,22 @@ export interface Violation {
   readonly message: string;
 }
 
+/**
+ * What the organisation decides and the code cannot know: the home tenant and the approved public
+ * ranges. A rule that needs a setting that is missing reports a finding (fail closed).
+ */
+export interface PolicySettings {
+  /** The Entra ID tenant every tenant id and authority in the estate must be. */
+  readonly homeTenantId?: string;
+  /** The organisation's own public IPv4 ranges (CIDR or bare address): the only public sources admitted. */
+  readonly approvedRanges?: readonly string[];
+  /** Object ids known to be home-tenant identities (admin groups, break-glass, pipelines). */
+  readonly homePrincipals?: readonly string[];
+}
+
 export interface RuleContext {
+  /** The organisation's settings (policy file, CLI options, or the stacks' configuration). */
+  readonly settings?: PolicySettings;
   readonly model: TfModel;
   readonly workspace: Workspace;
   readonly resolver: Resolver;

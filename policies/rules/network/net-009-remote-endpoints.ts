@@ -1,0 +1,94 @@
+import { defineRule, RuleContext } from '../../engine/rule';
+import type { TfResource } from '../../model/types';
+import { asBoolean, isWritten, targetOf } from '../attributes';
+import { approvedIntervals, Interval, unapprovedSource } from './ranges';
+
+/** ExpressRoute peering locations in Norway (where the circuit meets Microsoft's network). */
+const NORWAY_PEERING_LOCATIONS = new Set(['oslo', 'stavanger']);
+
+/** Attributes that name the other end of a tunnel, circuit or peering: it must be in the estate. */
+const REMOTE_ENDS: Readonly<Record<string, readonly string[]>> = {
+  azurerm_virtual_network_peering: ['remote_virtual_network_id'],
+  azurerm_virtual_network_gateway_connection: ['peer_virtual_network_gateway_id', 'express_route_circuit_id'],
+  azurerm_express_route_connection: ['express_route_circuit_peering_id'],
+};
+
+export const NET_009 = defineRule({
+  id: 'NET-009',
+  title:
+    'No remote way in: Bastion shareable links, VPN and peering ends outside the estate or approved ranges',
+  severity: 'error',
+  rationale:
+    "A Bastion shareable link lets anyone holding the URL reach a VM from anywhere; a VPN gateway address outside the hospital's ranges, an ExpressRoute circuit peered abroad, or a peering to a network the estate does not contain (possibly another tenant's) is a network path in from outside Norway.",
+  anchors: {
+    mcsb: ['NS-1', 'PA-5'],
+    regulation: ['Normen: Veileder for fjernaksess', 'NSM grunnprinsipper: kontroller dataflyt'],
+  },
+  resourceTypes: [
+    'azurerm_bastion_host',
+    'azurerm_local_network_gateway',
+    'azurerm_express_route_circuit',
+    ...Object.keys(REMOTE_ENDS),
+  ],
+  fix: "Turn Bastion shareable links off; point VPN gateways only at the hospital's approved addresses; peer and connect only to networks, gateways and circuits this configuration (or a stack checked with it) defines.",
+  *check(context) {
+    const approved = approvedIntervals(context.settings?.approvedRanges);
+    for (const resource of context.resources) {
+      if (resource.mode !== 'managed') continue;
+      for (const problem of problemsOf(context, resource, approved))
+        yield { resource, message: `${resource.address}: ${problem}.` };
+    }
+  },
+});
+
+function problemsOf(context: RuleContext, resource: TfResource, approved: readonly Interval[]): string[] {
+  const read = (path: string) => context.resolver.value(context.model, resource, path);
+  switch (resource.type) {
+    case 'azurerm_bastion_host': {
+      const link = read('shareable_link_enabled');
+      if (link.kind === 'absent') return [];
+      if (link.kind === 'known' && asBoolean(link.value) === false) return [];
+      return [
+        link.kind === 'known'
+          ? `shareable_link_enabled is ${JSON.stringify(link.value)}: anyone with the link reaches the VMs, from anywhere`
+          : 'shareable_link_enabled cannot be verified before apply',
+      ];
+    }
+    case 'azurerm_local_network_gateway': {
+      const problems: string[] = [];
+      const address = read('gateway_address');
+      if (isWritten(resource, 'gateway_fqdn'))
+        problems.push(
+          'gateway_fqdn names the on-premises end by DNS, which cannot be checked against the approved ranges',
+        );
+      if (address.kind === 'known' && typeof address.value === 'string') {
+        const why = unapprovedSource(address.value, approved);
+        if (why) problems.push(`gateway_address is ${why}`);
+      } else if (address.kind !== 'absent') problems.push('gateway_address cannot be verified before apply');
+      else if (!isWritten(resource, 'gateway_fqdn')) problems.push('has no gateway_address');
+      return problems;
+    }
+    case 'azurerm_express_route_circuit': {
+      const where = read('peering_location');
+      if (where.kind === 'known' && typeof where.value === 'string') {
+        return NORWAY_PEERING_LOCATIONS.has(where.value.trim().toLowerCase())
+          ? []
+          : [`peering_location ${JSON.stringify(where.value)} is outside Norway (Oslo, Stavanger)`];
+      }
+      return isWritten(resource, 'express_route_port_id')
+        ? []
+        : ['peering_location cannot be verified before apply'];
+    }
+    default:
+      return (REMOTE_ENDS[resource.type] ?? []).flatMap((attribute) => {
+        if (!isWritten(resource, attribute)) return [];
+        const target = targetOf(context.resolver, context.model, resource, attribute);
+        if (target.kind === 'resource' || target.kind === 'absent') return [];
+        return [
+          target.kind === 'external'
+            ? `${attribute} ${target.value} is outside the estate (it may be another tenant's network)`
+            : `${attribute} cannot be resolved to a resource in the estate (${target.reason})`,
+        ];
+      });
+  }
+}
