@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { blockCount } from '../attributes';
+import { blockCount, isWritten } from '../attributes';
 import { ACCESS_ANCHORS } from './anchors';
 
 /** Where a tenant id or an authority URL sits: a top-level attribute, or one inside each block of a kind. */
@@ -77,7 +77,8 @@ function problemsAt(
     const path = [...prefix, spec.attribute];
     const name = prefix.length ? `${spec.block}[${String(prefix[1])}].${spec.attribute}` : spec.attribute;
     const value = context.resolver.value(context.model, resource, path);
-    if (value.kind === 'absent') continue;
+    // A reference to a computed attribute (the client config's tenant) reads as absent in synthesized JSON.
+    if (value.kind === 'absent' && !isWritten(resource, path)) continue;
     if (value.kind !== 'known' || typeof value.value !== 'string') {
       problems.push(`${name} cannot be verified before apply; write the home tenant as a literal`);
       continue;

@@ -46,7 +46,7 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
   switch (resource.type) {
     case 'azurerm_bastion_host': {
       const link = read('shareable_link_enabled');
-      if (link.kind === 'absent') return [];
+      if (link.kind === 'absent' && !isWritten(resource, 'shareable_link_enabled')) return [];
       if (link.kind === 'known' && asBoolean(link.value) === false) return [];
       return [
         link.kind === 'known'
@@ -64,7 +64,8 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
       if (address.kind === 'known' && typeof address.value === 'string') {
         const why = unapprovedSource(address.value, approved);
         if (why) problems.push(`gateway_address is ${why}`);
-      } else if (address.kind !== 'absent') problems.push('gateway_address cannot be verified before apply');
+      } else if (address.kind !== 'absent' || isWritten(resource, 'gateway_address'))
+        problems.push('gateway_address cannot be verified before apply');
       else if (!isWritten(resource, 'gateway_fqdn')) problems.push('has no gateway_address');
       return problems;
     }
