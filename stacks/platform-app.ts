@@ -7,6 +7,7 @@ import type { App } from 'cdktf';
 import type { PlatformConfig } from './config/schema';
 import type { PolicySettings } from '../policies/engine/rule';
 import { BootstrapStack } from './bootstrap-stack';
+import { IdentityStack } from './identity-stack';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
 import { WorkloadStack } from './workload-stack';
@@ -18,6 +19,7 @@ export interface BuildOptions {
 
 export interface Platform {
   readonly bootstrap: BootstrapStack;
+  readonly identity: IdentityStack;
   readonly platforms: readonly PlatformStack[];
   readonly workloads: readonly WorkloadStack[];
 }
@@ -75,5 +77,8 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
       );
     }
   }
-  return { bootstrap, platforms, workloads };
+  // Last: its eligibilities are scoped to the resource groups the other stacks create.
+  const identity = new IdentityStack(app, { config, state, policy });
+  for (const stack of [bootstrap, ...platforms, ...workloads]) identity.addDependency(stack);
+  return { bootstrap, identity, platforms, workloads };
 }

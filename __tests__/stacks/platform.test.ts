@@ -26,7 +26,7 @@ const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [
   `workload-${t}-prod`,
 ]);
 const PLATFORMS = ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'];
-const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS];
+const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS, 'identity'];
 
 /** Resources of one type in a stack, as [name, body] pairs. */
 function resources(json: TerraformJson, type: string): [string, TerraformJson][] {
