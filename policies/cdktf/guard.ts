@@ -4,6 +4,7 @@
  * It reads `stack.toTerraform()`, so raw provider resources and `addOverride` cannot slip past it.
  */
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
@@ -121,6 +122,13 @@ export class PolicyGuard implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
+    // Aspects run top-down: ones on children (or added later) would run after a check made here. Custom
+    // synthesis runs after every aspect and validation, leaves first and the stack last, just before
+    // cdktf collects the annotations and writes the JSON; so the guard judges what is written.
+    addCustomSynthesis(node, { onSynthesize: () => this.check(node) });
+  }
+
+  private check(node: TerraformStack): void {
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
