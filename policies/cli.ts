@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkModels } from './engine/engine';
 import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/report';
-import { isIsoDate } from './engine/suppressions';
+import { effectiveToday, isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
 import { deployPlan } from './report/deploy-order';
@@ -153,6 +153,10 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     io.stderr(`norway-policy: ${badSetting}.\n`);
     return EXIT_UNUSABLE;
   }
+  if (flags.today !== undefined && effectiveToday(flags.today) !== flags.today)
+    io.stderr(
+      `norway-policy: --today ${flags.today} is in the past; suppression expiry is judged against ${effectiveToday(flags.today)}.\n`,
+    );
   try {
     const models: TfModel[] = paths.flatMap((p) => loadPath(p));
     const files = [

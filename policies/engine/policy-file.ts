@@ -43,6 +43,7 @@ const settingsSchema = z
     homeTenantId: guid.optional(),
     approvedRanges: z.array(ipv4).optional(),
     homePrincipals: z.array(guid).optional(),
+    maxSuppressionMonths: z.number().int().min(1).max(12).optional(),
   })
   .strict();
 
@@ -77,6 +78,8 @@ export function mergeSettings(...all: readonly PolicySettings[]): PolicySettings
     homeTenantId: homeTenants[0],
     approvedRanges: all.flatMap((s) => s.approvedRanges ?? []),
     homePrincipals: all.flatMap((s) => s.homePrincipals ?? []),
+    // The strictest limit wins: one file cannot lengthen what another shortened.
+    maxSuppressionMonths: Math.min(12, ...all.map((s) => s.maxSuppressionMonths ?? 12)),
   };
 }
 
