@@ -8,6 +8,7 @@ import type { PlatformConfig } from './config/schema';
 import type { PolicySettings } from '../policies/engine/rule';
 import { BootstrapStack } from './bootstrap-stack';
 import { IdentityStack } from './identity-stack';
+import { BOOTSTRAP_STACK_ID } from './naming';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
 import { WorkloadStack } from './workload-stack';
@@ -45,6 +46,7 @@ export function policySettings(config: PlatformConfig): PolicySettings {
   const access = config.access;
   return {
     homeTenantId: access.homeTenantId,
+    bootstrapStack: BOOTSTRAP_STACK_ID,
     approvedRanges: access.approvedRanges,
     homePrincipals: [
       ...access.adminGroups.flatMap((g) => (g.objectId ? [g.objectId] : [])),

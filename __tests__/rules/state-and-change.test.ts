@@ -43,8 +43,39 @@ ruleTester(TFS_001, {
       name: 'local backend on the bootstrap stack',
       synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
     },
+    {
+      name: 'local backend on the stack the settings name as the bootstrap stack',
+      synth: {
+        ...tf({}),
+        '//': { metadata: { stackName: 'bootstrap' }, norway_policy: { bootstrap: true } },
+      },
+      settings: { bootstrapStack: 'bootstrap' },
+    },
   ],
   invalid: [
+    {
+      name: 'a stack that marks itself bootstrap while the settings name another',
+      settings: { bootstrapStack: 'bootstrap' },
+      synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+      errors: [['TFS-001', 'terraform.backend']],
+      messages: [
+        'Stack cdk.tf.json is marked bootstrap and keeps local state, but the one bootstrap stack is bootstrap. Configure the azurerm backend.',
+      ],
+    },
+    {
+      name: 'two stacks marked bootstrap with local state, and no bootstrap stack named',
+      synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+      others: [
+        loadTerraformJson(
+          { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+          { file: 'second/cdk.tf.json' },
+        ),
+      ],
+      errors: [['TFS-001', 'terraform.backend']],
+      messages: [
+        '2 stacks (cdk.tf.json, second/cdk.tf.json) keep local state as bootstrap; exactly one may (name it: policy setting bootstrapStack).',
+      ],
+    },
     {
       name: 'no backend at all means local state',
       messages: [

@@ -3,15 +3,15 @@
  * error annotation at the offending construct, so `cdktf synth` fails naming rule id, path and fix.
  * It reads `stack.toTerraform()`, so raw provider resources and `addOverride` cannot slip past it.
  */
-import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformElement, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
 import type { PolicySettings } from '../engine/rule';
-import { loadTerraformJson } from '../model/load-terraform-json';
+import { loadTerraformJson, POLICY_METADATA_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
-import { applySuppressions } from './suppress';
+import { applySuppressions, writtenMetadata } from './suppress';
 import { maskFor } from '../report/mask';
 import { buildWorkspace } from '../model/build';
 
@@ -109,6 +109,37 @@ function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, '
   return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
 }
 
+/** Stacks NorwayStack marked bootstrap itself; TFS-001 still admits only the one the settings name. */
+const BOOTSTRAP_MARKED = new WeakSet<TerraformStack>();
+
+/** Mark `stack` as the bootstrap stack in its policy metadata (the one stack that may keep local state). */
+export function markBootstrapStack(stack: TerraformStack): void {
+  stack.addOverride(`//.${POLICY_METADATA_KEY}.bootstrap`, true);
+  BOOTSTRAP_MARKED.add(stack);
+}
+
+/**
+ * Construct paths whose `"//"` (the guard's metadata: suppressions, the bootstrap mark) was overridden
+ * by anything but `suppress()` and `markBootstrapStack`: a hand-written suppression or bootstrap mark
+ * would bypass the construct API the guard and reviewers rely on.
+ */
+export function metadataOverrides(stack: TerraformStack): string[] {
+  const raw = (element: IConstruct) =>
+    (element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.['//'];
+  const found: string[] = [];
+  const expectStack = BOOTSTRAP_MARKED.has(stack)
+    ? { [POLICY_METADATA_KEY]: { bootstrap: true } }
+    : undefined;
+  if (!sameJson(raw(stack), expectStack)) found.push(stack.node.path);
+  for (const node of stack.node.findAll()) {
+    if (node === stack || !(node instanceof TerraformElement)) continue;
+    if (!sameJson(raw(node), writtenMetadata(node))) found.push(node.node.path);
+  }
+  return found;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 export class PolicyGuard implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
 
@@ -136,6 +167,10 @@ export class PolicyGuard implements IAspect {
       buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
     ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
+    for (const path of metadataOverrides(node))
+      Annotations.of(byPath.get(path) ?? node).addError(
+        `[TFS-003] ${path}: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark). Fix: suppress with suppress() and a reason and expiry; mark the bootstrap stack through NorwayStack.`,
+      );
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || node;

@@ -20,7 +20,8 @@ const METADATA_TYPE = 'norway-policy:suppression';
 
 /** Suppress a rule for `scope` and everything below it. Invalid suppressions become TFS-003 findings. */
 export function suppress(scope: IConstruct, ...suppressions: Suppression[]): void {
-  for (const s of suppressions) scope.node.addMetadata(METADATA_TYPE, { ruleId: s.ruleId, reason: s.reason, expires: s.expires });
+  for (const s of suppressions)
+    scope.node.addMetadata(METADATA_TYPE, { ruleId: s.ruleId, reason: s.reason, expires: s.expires });
 }
 
 function isTerraformBlock(node: IConstruct): node is TerraformElement {
@@ -37,5 +38,17 @@ export function applySuppressions(root: IConstruct): void {
       collected.set(target, [...(collected.get(target) ?? []), ...own]);
     }
   }
-  for (const [element, list] of collected) element.addOverride(`//.${POLICY_METADATA_KEY}.suppressions`, list);
+  for (const [element, list] of collected) {
+    element.addOverride(`//.${POLICY_METADATA_KEY}.suppressions`, list);
+    WRITTEN.set(element, list);
+  }
+}
+
+/** What `applySuppressions` wrote onto each element: anything else under `"//"` was written by someone else. */
+const WRITTEN = new WeakMap<TerraformElement, Suppression[]>();
+
+/** The `"//"` override `applySuppressions` put on `element`, or undefined when it put none. */
+export function writtenMetadata(element: TerraformElement): unknown {
+  const list = WRITTEN.get(element);
+  return list ? { [POLICY_METADATA_KEY]: { suppressions: list } } : undefined;
 }

@@ -44,6 +44,7 @@ const settingsSchema = z
     approvedRanges: z.array(ipv4).optional(),
     homePrincipals: z.array(guid).optional(),
     maxSuppressionMonths: z.number().int().min(1).max(12).optional(),
+    bootstrapStack: z.string().min(1).optional(),
   })
   .strict();
 
@@ -74,8 +75,15 @@ export function mergeSettings(...all: readonly PolicySettings[]): PolicySettings
       'policy settings',
       `two home tenants are configured (${homeTenants.join(', ')}); name one`,
     );
+  const bootstraps = [...new Set(all.flatMap((s) => (s.bootstrapStack ? [s.bootstrapStack] : [])))];
+  if (bootstraps.length > 1)
+    throw new InputError(
+      'policy settings',
+      `two bootstrap stacks are named (${bootstraps.join(', ')}); exactly one may keep local state`,
+    );
   return {
     homeTenantId: homeTenants[0],
+    bootstrapStack: bootstraps[0],
     approvedRanges: all.flatMap((s) => s.approvedRanges ?? []),
     homePrincipals: all.flatMap((s) => s.homePrincipals ?? []),
     // The strictest limit wins: one file cannot lengthen what another shortened.

@@ -52,6 +52,8 @@ export interface PolicySettings {
   readonly approvedRanges?: readonly string[];
   /** Object ids known to be home-tenant identities (admin groups, break-glass, pipelines). */
   readonly homePrincipals?: readonly string[];
+  /** The one stack that may keep local state (it creates the state account). @default - at most one marked stack */
+  readonly bootstrapStack?: string;
   /** Suppressions may expire at most this many months ahead (12 at most). @default 12 */
   readonly maxSuppressionMonths?: number;
 }
