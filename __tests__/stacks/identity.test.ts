@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { checkModels } from '../../policies/engine/engine';
+import { loadPolicyDocument } from '../../policies/engine/policy-file';
 import { checkStack } from '../../policies/cdktf/guard';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { loadConfig } from '../../stacks/config/load';
@@ -118,5 +120,13 @@ describe('the guard catches access changes made in code', () => {
       ['ACC-001', 'azurerm_role_assignment.StandingOwner'],
       ['ACC-003', 'azurerm_role_assignment.StandingOwner'],
     ]);
+  });
+});
+
+describe('norway-policy.yaml (the CLI settings)', () => {
+  test('names the same home tenant, approved ranges, principals and bootstrap stack as the configuration', () => {
+    const { settings } = loadPolicyDocument(path.join(__dirname, '..', '..', 'norway-policy.yaml'));
+    const { config } = loadConfig({ env: {} });
+    expect(settings).toEqual(policySettings(config));
   });
 });
