@@ -312,7 +312,7 @@ describe('a directory of hand-written .tf files', () => {
     });
   });
 
-  it('yields exactly the Norway violation, the public storage account and the open RDP port', () => {
+  it('yields exactly the Norway violation, the public storage account, its AzureServices bypass and the open RDP port', () => {
     const { code, stdout, stderr } = cli(['check', join(TF, 'violations'), '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
@@ -337,6 +337,13 @@ describe('a directory of hand-written .tf files', () => {
         address: 'azurerm_network_security_group.jump',
         file: join(TF, 'violations', 'network.tf'),
         line: 6,
+      },
+      // bypass = ["AzureServices"]: trusted services of any tenant, in any region.
+      {
+        ruleId: 'NET-008',
+        address: 'azurerm_storage_account.records',
+        file: join(TF, 'violations', 'storage.tf'),
+        line: 1,
       },
     ];
     // Errors of the families this fixture is written to satisfy (other families judge hardening it does not

@@ -50,8 +50,38 @@ ruleTester(NET_007, {
         },
       ]),
     },
+    {
+      name: "the internet to SSH or RDP is NET-003's finding, not reported twice",
+      settings,
+      synth: tf({
+        'azurerm_network_security_rule.ssh': inbound({ source_address_prefix: '*' }, '22'),
+        'azurerm_network_security_rule.rdp': inbound(
+          { source_address_prefixes: ['Internet', '0.0.0.0/0'] },
+          '3389',
+        ),
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'from * to 22 and 1433 reports 1433 only; a public range to 22 is reported',
+      settings,
+      synth: tf({
+        'azurerm_network_security_rule.both': inbound(
+          { source_address_prefix: '*' },
+          { destination_port_ranges: ['22', '1433'] },
+        ),
+        'azurerm_network_security_rule.mixed': inbound({ source_address_prefixes: ['*', '8.8.8.8'] }, '22'),
+      }),
+      errors: [
+        ['NET-007', 'azurerm_network_security_rule.both'],
+        ['NET-007', 'azurerm_network_security_rule.mixed'],
+      ],
+      messages: [
+        'azurerm_network_security_rule.both: allows inbound from "*" (the internet) to 1433 (SQL Server).',
+        'azurerm_network_security_rule.mixed: allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH).',
+      ],
+    },
     {
       name: 'from * to WinRM, SMB, SQL, PostgreSQL and Redis; from AzureCloud; from 0.0.0.0/1 + 128.0.0.0/1; an unapproved public range',
       settings,

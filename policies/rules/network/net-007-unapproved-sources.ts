@@ -3,6 +3,7 @@ import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
+import { MANAGEMENT_PORTS } from './net-003-management-ports';
 
 /** Ports that administer a system or reach its data directly. */
 export const MANAGEMENT_AND_DATA_PORTS: Readonly<Record<number, string>> = {
@@ -24,6 +25,9 @@ export const MANAGEMENT_AND_DATA_PORTS: Readonly<Record<number, string>> = {
 };
 const PORTS = Object.keys(MANAGEMENT_AND_DATA_PORTS).map(Number);
 const NON_PORT_PROTOCOLS = new Set(['icmp', 'esp', 'ah']);
+/** NET-003 already reports these sources to these ports: one finding per mistake. */
+const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0', '::']);
+const NET_003_PORTS = new Set(MANAGEMENT_PORTS);
 
 export const NET_007 = defineRule({
   id: 'NET-007',
@@ -92,26 +96,30 @@ function ruleProblem(
 
   const single = strings(read('source_address_prefix'));
   const list = strings(read('source_address_prefixes'));
-  const reasons: string[] = [];
-  if (!single || !list) reasons.push('a source unknown before apply');
+  const sources: { text: string; why: string; internet: boolean }[] = [];
+  if (!single || !list)
+    sources.push({ text: '<unknown>', why: 'a source unknown before apply', internet: true });
   for (const source of [...(single ?? []), ...(list ?? [])]) {
     // Plans list both the single and the list attribute; the unused one is an empty string.
     if (source.trim() === '') continue;
     const why = unapprovedSource(source, approved);
-    if (why) reasons.push(why);
+    if (why) sources.push({ text: source, why, internet: INTERNET_SOURCES.has(source.trim().toLowerCase()) });
   }
-  if (reasons.length === 0) return undefined;
+  if (sources.length === 0) return undefined;
 
   const ports = [
     ...(strings(read('destination_port_range')) ?? ['<unknown>']),
     ...(strings(read('destination_port_ranges')) ?? ['<unknown>']),
   ];
   const exposed = PORTS.filter((port) => ports.some((range) => covers(range, port)));
-  if (exposed.length === 0) return undefined;
-  const named = exposed.map((p) => `${p} (${MANAGEMENT_AND_DATA_PORTS[p]})`);
+  // The internet to SSH or RDP is NET-003's finding; NET-007 reports every other source and port.
+  const reported = sources.filter((s) => !s.internet || exposed.some((p) => !NET_003_PORTS.has(p)));
+  const reportedPorts = exposed.filter((p) => reported.some((s) => !s.internet || !NET_003_PORTS.has(p)));
+  if (reported.length === 0 || reportedPorts.length === 0) return undefined;
+  const named = reportedPorts.map((p) => `${p} (${MANAGEMENT_AND_DATA_PORTS[p]})`);
   const shown =
     named.length > 4 ? `${named.slice(0, 4).join(', ')} and ${named.length - 4} more` : named.join(', ');
-  return `allows inbound from ${reasons.join(', ')} to ${shown}`;
+  return `allows inbound from ${reported.map((s) => s.why).join(', ')} to ${shown}`;
 }
 
 /** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */
