@@ -179,26 +179,29 @@ ruleTester(ACC_002, {
     {
       name: 'Key Vault, access policy, SQL and AKS trust the home tenant; FHIR authority of the home tenant; unset optional tenants',
       settings,
-      synth: tf({
-        'azurerm_key_vault.kv': {
-          tenant_id: HOME,
-          access_policy: [{ tenant_id: HOME.toUpperCase(), object_id: 'x' }],
-        },
-        'azurerm_key_vault_access_policy.p': { tenant_id: HOME, object_id: 'x' },
-        'azurerm_mssql_server.sql': {
-          azuread_administrator: { login_username: 'dba', object_id: 'x', tenant_id: HOME },
-        },
-        'azurerm_mssql_server.sql2': { azuread_administrator: { login_username: 'dba', object_id: 'x' } },
-        'azurerm_kubernetes_cluster.aks': {
-          azure_active_directory_role_based_access_control: { tenant_id: HOME },
-        },
-        'azurerm_healthcare_fhir_service.fhir': {
-          authentication: {
-            authority: `https://login.microsoftonline.com/${HOME}`,
-            audience: 'https://fhir',
+      synth: tf(
+        {
+          'azurerm_key_vault.kv': {
+            tenant_id: HOME,
+            access_policy: [{ tenant_id: HOME.toUpperCase(), object_id: 'x' }],
+          },
+          'azurerm_key_vault_access_policy.p': { tenant_id: HOME, object_id: 'x' },
+          'azurerm_mssql_server.sql': {
+            azuread_administrator: { login_username: 'dba', object_id: 'x', tenant_id: HOME },
+          },
+          'azurerm_mssql_server.sql2': { azuread_administrator: { login_username: 'dba', object_id: 'x' } },
+          'azurerm_kubernetes_cluster.aks': {
+            azure_active_directory_role_based_access_control: { tenant_id: HOME },
+          },
+          'azurerm_healthcare_fhir_service.fhir': {
+            authentication: {
+              authority: `https://login.microsoftonline.com/${HOME}`,
+              audience: 'https://fhir',
+            },
           },
         },
-      }),
+        { provider: { azurerm: [{ features: [{}], tenant_id: HOME }], azuread: [{}] } },
+      ),
       plan: plan([{ at: 'azurerm_key_vault.kv', values: { tenant_id: HOME } }]),
     },
   ],
@@ -249,6 +252,43 @@ ruleTester(ACC_002, {
       messages: [
         `azurerm_key_vault.kv: tenant_id is ${HOME}, and no home tenant is configured to compare it with (policy setting homeTenantId).`,
         'azurerm_key_vault.kv2: tenant_id cannot be verified before apply; write the home tenant as a literal.',
+      ],
+    },
+    {
+      name: 'providers and the backend signing in to another tenant, or acting in auxiliary tenants',
+      settings,
+      synth: tf(
+        {},
+        {
+          provider: {
+            azurerm: [{ features: [{}], tenant_id: FOREIGN, auxiliary_tenant_ids: [FOREIGN] }],
+            azuread: [{ tenant_id: '${var.tenant}' }],
+          },
+          variable: { tenant: { type: 'string' } },
+          terraform: {
+            backend: {
+              azurerm: {
+                storage_account_name: 'st',
+                container_name: 'c',
+                key: 'k',
+                tenant_id: FOREIGN,
+                use_azuread_auth: true,
+              },
+            },
+          },
+        },
+      ),
+      errors: [
+        ['ACC-002', 'provider.azuread'],
+        ['ACC-002', 'provider.azurerm'],
+        ['ACC-002', 'provider.azurerm'],
+        ['ACC-002', 'terraform.backend'],
+      ],
+      messages: [
+        `provider.azurerm: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `provider.azurerm: auxiliary_tenant_ids lets the provider act in other tenants (["${FOREIGN}"]).`,
+        'provider.azuread: tenant_id "${var.tenant}" cannot be verified before apply; write the home tenant as a literal.',
+        `terraform.backend: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
       ],
     },
     {
@@ -304,8 +344,72 @@ ruleTester(ACC_003, {
         'azuread_group.other': { display_name: 'other' },
       }),
     },
+    {
+      name: 'all users except the break-glass account cover the eligible group',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        ...blockAbroad({ included_users: ['All'], excluded_users: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'] }),
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'a policy narrowed to browsers, to risky sign-ins, or excluding an application covers nobody',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        'azuread_conditional_access_policy.block_abroad': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['browser'],
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+        'azuread_conditional_access_policy.risky': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['all'],
+            sign_in_risk_levels: ['high'],
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+        'azuread_conditional_access_policy.hole': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['all'],
+            applications: {
+              included_applications: ['All'],
+              excluded_applications: ['797f4846-ba00-4fd7-ba43-dac1f8f63013'],
+            },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+      }),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']],
+    },
     {
       name: 'no policy; a report-only policy; a location that admits unknown countries; the group excluded',
       synth: tf({
@@ -358,7 +462,10 @@ ruleTester(ACC_003, {
           },
           grant_controls: { operator: 'OR', built_in_controls: ['block'] },
         },
-        ...blockAbroad({ included_users: ['All'], excluded_groups: ['${azuread_group.d.object_id}'] }),
+        ...blockAbroad({
+          included_groups: ['${azuread_group.d.object_id}'],
+          excluded_groups: ['${azuread_group.d.object_id}'],
+        }),
       }),
       errors: [
         ['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner'],

@@ -36,6 +36,20 @@ export const TENANT_ATTRIBUTES: Readonly<Record<string, readonly TenantAttribute
   ],
 };
 
+const PROVIDERS_WITH_TENANT = new Set(['azurerm', 'azuread', 'azapi']);
+
+/** A provider or backend `tenant_id` as written (no resolver: these blocks hold literals or variables). Unset means the environment's. */
+function literalTenantProblem(name: string, value: unknown, home: string | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.includes('${') || !GUID.test(value))
+    return `${name} ${JSON.stringify(value)} cannot be verified before apply; write the home tenant as a literal`;
+  if (home === undefined)
+    return `${name} is ${value}, and no home tenant is configured to compare it with (policy setting homeTenantId)`;
+  return value.trim().toLowerCase() === home
+    ? undefined
+    : `${name} is ${value.toLowerCase()}, another tenant than the home tenant ${home}`;
+}
+
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 export const ACC_002 = defineRule({
@@ -49,6 +63,23 @@ export const ACC_002 = defineRule({
   fix: 'Use the home tenant id (policy setting homeTenantId; access.homeTenantId in the configuration) as a literal, and for authorities https://login.microsoftonline.com/<home tenant>.',
   *check(context) {
     const home = context.settings?.homeTenantId?.toLowerCase();
+    // The providers and the backend sign in somewhere too: a foreign or auxiliary tenant opens the door from the other side.
+    for (const provider of context.model.providerConfigs ?? []) {
+      if (!PROVIDERS_WITH_TENANT.has(provider.name)) continue;
+      const address = `provider.${provider.alias ? `${provider.name}.${provider.alias}` : provider.name}`;
+      const problem = literalTenantProblem('tenant_id', provider.config.tenant_id, home);
+      if (problem) yield { address, message: `${address}: ${problem}.` };
+      const auxiliary = provider.config.auxiliary_tenant_ids;
+      if (auxiliary !== undefined && !(Array.isArray(auxiliary) && auxiliary.length === 0))
+        yield {
+          address,
+          message: `${address}: auxiliary_tenant_ids lets the provider act in other tenants (${JSON.stringify(auxiliary)}).`,
+        };
+    }
+    if (context.model.backend?.type === 'azurerm') {
+      const problem = literalTenantProblem('tenant_id', context.model.backend.config.tenant_id, home);
+      if (problem) yield { address: 'terraform.backend', message: `terraform.backend: ${problem}.` };
+    }
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const spec of TENANT_ATTRIBUTES[resource.type] ?? []) {

@@ -13,11 +13,25 @@ const PRINCIPAL_ATTRIBUTE: Readonly<Record<string, string>> = {
   azuread_directory_role_assignment: 'principal_object_id',
 };
 
+/** Conditions that limit a policy to some sign-ins (risk levels, platforms, devices, excluded apps or locations). */
+const NARROWING: readonly (string | number)[][] = [
+  ['applications', 0, 'excluded_applications'],
+  ['applications', 0, 'included_user_actions'],
+  ['sign_in_risk_levels'],
+  ['user_risk_levels'],
+  ['service_principal_risk_levels'],
+  ['insider_risk_levels'],
+  ['authentication_flow_transfer_methods'],
+  ['platforms'],
+  ['devices'],
+];
+
 /** Who the estate's location blocks cover: principal keys (groups, users) and directory role template ids. */
 interface Coverage {
   readonly principals: ReadonlySet<string>;
   readonly roles: ReadonlySet<string>;
-  readonly allUsers: boolean;
+  /** Policies for all users, each with the principals it excludes. */
+  readonly allUsersExcept: readonly ReadonlySet<string>[];
 }
 
 export const ACC_003 = defineRule({
@@ -45,7 +59,8 @@ export const ACC_003 = defineRule({
       if (principal.kind === 'managed-identity') continue;
       coverage ??= coverageOf(context);
       const covered =
-        coverage.allUsers ||
+        (principal.key !== undefined &&
+          coverage.allUsersExcept.some((excluded) => !excluded.has(principal.key!))) ||
         (principal.key !== undefined && coverage.principals.has(principal.key)) ||
         (directoryRole !== undefined && coverage.roles.has(directoryRole));
       if (covered) continue;
@@ -71,31 +86,31 @@ function directoryRoleOf(context: RuleContext, resource: TfResource): string | u
 function coverageOf(context: RuleContext): Coverage {
   const principals = new Set<string>();
   const roles = new Set<string>();
-  let allUsers = false;
+  const allUsersExcept: Set<string>[] = [];
   for (const model of context.workspace.models) {
     for (const policy of model.byType.get('azuread_conditional_access_policy') ?? []) {
       if (policy.mode !== 'managed') continue;
       const sub: RuleContext = { ...context, model };
       if (!blocksOutsideNorway(sub, model, policy)) continue;
       const users = ['conditions', 0, 'users', 0];
-      for (const entry of listAt(sub, policy, [...users, 'included_users'])) {
-        if (entry.literal?.toLowerCase() === 'all') allUsers = true;
-        if (entry.key) principals.add(entry.key);
+      const entries = (list: string) => listAt(sub, policy, [...users, list]);
+      // Each policy covers what it includes minus what it excludes (break-glass accounts are excluded on purpose).
+      const excluded = new Set(
+        [...entries('excluded_users'), ...entries('excluded_groups')].flatMap((e) => (e.key ? [e.key] : [])),
+      );
+      const excludedRoles = new Set(
+        entries('excluded_roles').flatMap((e) => (e.literal ? [e.literal.toLowerCase()] : [])),
+      );
+      for (const entry of [...entries('included_users'), ...entries('included_groups')]) {
+        if (entry.literal?.toLowerCase() === 'all') allUsersExcept.push(excluded);
+        if (entry.key && !excluded.has(entry.key)) principals.add(entry.key);
       }
-      for (const entry of listAt(sub, policy, [...users, 'included_groups']))
-        if (entry.key) principals.add(entry.key);
-      for (const entry of listAt(sub, policy, [...users, 'included_roles']))
-        if (entry.literal) roles.add(entry.literal.toLowerCase());
-      // Excluded principals are not covered (break-glass accounts are excluded on purpose and hold no roles here).
-      for (const list of ['excluded_users', 'excluded_groups'])
-        for (const entry of listAt(sub, policy, [...users, list]))
-          if (entry.key) {
-            principals.delete(entry.key);
-            allUsers = false;
-          }
+      for (const entry of entries('included_roles'))
+        if (entry.literal && !excludedRoles.has(entry.literal.toLowerCase()))
+          roles.add(entry.literal.toLowerCase());
     }
   }
-  return { principals, roles, allUsers };
+  return { principals, roles, allUsersExcept };
 }
 
 /** Enabled, all applications, all locations but a Norway-only named location, and the grant is `block`. */
@@ -108,6 +123,20 @@ function blocksOutsideNorway(context: RuleContext, model: TfModel, policy: TfRes
     return false;
   const apps = read(['conditions', 0, 'applications', 0, 'included_applications']);
   if (!(apps.kind === 'known' && Array.isArray(apps.value) && apps.value.includes('All'))) return false;
+  const clients = read(['conditions', 0, 'client_app_types']);
+  if (!(clients.kind === 'known' && Array.isArray(clients.value) && clients.value.includes('all')))
+    return false;
+  // Any narrowing condition leaves sign-ins it does not match unblocked.
+  for (const narrowing of NARROWING) {
+    const value = read(['conditions', 0, ...narrowing]);
+    if (value.kind === 'absent') continue;
+    if (
+      value.kind === 'known' &&
+      (value.value === null || (Array.isArray(value.value) && value.value.length === 0))
+    )
+      continue;
+    return false;
+  }
   const included = read(['conditions', 0, 'locations', 0, 'included_locations']);
   if (!(included.kind === 'known' && Array.isArray(included.value) && included.value.includes('All')))
     return false;
