@@ -173,6 +173,13 @@ ruleTester(NET_008, {
           network_rules: { default_action: 'Deny', bypass: ['None'], ip_rules: ['203.0.113.0/28'] },
         },
         'azurerm_storage_account.plain': {},
+        'azurerm_key_vault.kv': {
+          network_acls: { default_action: 'Deny', bypass: 'AzureServices', ip_rules: ['203.0.113.7'] },
+        },
+        'azurerm_cosmosdb_account.c': { ip_range_filter: ['10.0.0.0/16'] },
+        'azurerm_kubernetes_cluster.aks': {
+          api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24'] },
+        },
         'azurerm_storage_account_network_rules.n': {
           default_action: 'Deny',
           bypass: ['Logging'],
@@ -221,6 +228,46 @@ ruleTester(NET_008, {
         'azurerm_storage_account.sa: ip_rules admits "8.8.8.0/24" (public, outside the approved ranges).',
         'azurerm_storage_account.trusted: bypass includes AzureServices (trusted services of any tenant, in any region).',
         'azurerm_storage_account_network_rules.n: bypass is not set, and the default is AzureServices (trusted services of any tenant, in any region).',
+      ],
+    },
+    {
+      name: 'Key Vault, Cosmos DB, container registry, AKS API server and Event Hubs allow-lists with public ranges',
+      settings,
+      synth: tf({
+        'azurerm_key_vault.kv': {
+          network_acls: {
+            default_action: 'Deny',
+            bypass: 'AzureServices',
+            ip_rules: ['203.0.113.0/24', '8.8.8.8/32'],
+          },
+        },
+        'azurerm_cosmosdb_account.c': { ip_range_filter: ['0.0.0.0'] },
+        'azurerm_container_registry.acr': {
+          network_rule_set: { default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '0.0.0.0/0' }] },
+        },
+        'azurerm_kubernetes_cluster.aks': {
+          api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24', '52.0.0.0/8'] },
+        },
+        'azurerm_eventhub_namespace.eh': {
+          network_rulesets: {
+            default_action: 'Deny',
+            ip_rule: [{ ip_mask: '198.51.100.7' }, { ip_mask: '1.1.1.1' }],
+          },
+        },
+      }),
+      errors: [
+        ['NET-008', 'azurerm_container_registry.acr'],
+        ['NET-008', 'azurerm_cosmosdb_account.c'],
+        ['NET-008', 'azurerm_eventhub_namespace.eh'],
+        ['NET-008', 'azurerm_key_vault.kv'],
+        ['NET-008', 'azurerm_kubernetes_cluster.aks'],
+      ],
+      messages: [
+        'azurerm_key_vault.kv: network_acls.ip_rules admits "8.8.8.8/32" (public, outside the approved ranges).',
+        'azurerm_cosmosdb_account.c: ip_range_filter admits "0.0.0.0" (public, outside the approved ranges).',
+        'azurerm_container_registry.acr: network_rule_set.ip_rule admits "0.0.0.0/0" (public, outside the approved ranges).',
+        'azurerm_kubernetes_cluster.aks: api_server_access_profile.authorized_ip_ranges admits "52.0.0.0/8" (public, outside the approved ranges).',
+        'azurerm_eventhub_namespace.eh: network_rulesets.ip_rule admits "1.1.1.1" (public, outside the approved ranges).',
       ],
     },
     {

@@ -17,6 +17,25 @@ const INTERVAL_ATTRIBUTES: Readonly<Record<string, readonly [string, string]>> =
   azurerm_redis_firewall_rule: ['start_ip', 'end_ip'],
 };
 
+/**
+ * Other allow-lists of public addresses: a list of strings at `path` inside the first `block` (if any),
+ * or, with `field`, a list of blocks each holding one range.
+ */
+interface AllowList {
+  readonly block?: string;
+  readonly path: string;
+  readonly field?: string;
+}
+const ALLOW_LISTS: Readonly<Record<string, readonly AllowList[]>> = {
+  azurerm_key_vault: [{ block: 'network_acls', path: 'ip_rules' }],
+  azurerm_cosmosdb_account: [{ path: 'ip_range_filter' }],
+  azurerm_container_registry: [{ block: 'network_rule_set', path: 'ip_rule', field: 'ip_range' }],
+  azurerm_kubernetes_cluster: [{ block: 'api_server_access_profile', path: 'authorized_ip_ranges' }],
+  azurerm_eventhub_namespace: [{ block: 'network_rulesets', path: 'ip_rule', field: 'ip_mask' }],
+  azurerm_servicebus_namespace: [{ block: 'network_rule_set', path: 'ip_rules' }],
+  azurerm_search_service: [{ path: 'allowed_ips' }],
+};
+
 export const NET_008 = defineRule({
   id: 'NET-008',
   title: 'Database and storage firewalls admit only approved ranges, with no trusted-service bypass',
@@ -28,7 +47,12 @@ export const NET_008 = defineRule({
     checkov: ['CKV_AZURE_11', 'CKV_AZURE_35'],
     regulation: ['Normen: Veileder for fjernaksess', 'NSM grunnprinsipper: kontroller dataflyt'],
   },
-  resourceTypes: [...INTERVAL_RULES, 'azurerm_storage_account', 'azurerm_storage_account_network_rules'],
+  resourceTypes: [
+    ...INTERVAL_RULES,
+    'azurerm_storage_account',
+    'azurerm_storage_account_network_rules',
+    ...Object.keys(ALLOW_LISTS),
+  ],
   fix: 'Reach data stores through private endpoints; where a public entry is unavoidable, list only the approved ranges (policy setting approvedRanges) and set bypass = ["None"].',
   *check(context) {
     const approved = approvedIntervals(context.settings?.approvedRanges);
@@ -50,6 +74,11 @@ export const NET_008 = defineRule({
         }
         const why = unapprovedInterval(start, end, approved);
         if (why) yield { resource, message: `${resource.address}: ${why}.` };
+        continue;
+      }
+      if (resource.type in ALLOW_LISTS) {
+        for (const problem of allowListProblems(context, resource, approved))
+          yield { resource, message: `${resource.address}: ${problem}.` };
         continue;
       }
       const prefix: (string | number)[] = [];
@@ -97,7 +126,56 @@ function storageProblems(
   return problems;
 }
 
-function text(context: RuleContext, resource: TfResource, path: readonly string[]): string | undefined {
+function allowListProblems(
+  context: RuleContext,
+  resource: TfResource,
+  approved: readonly Interval[],
+): string[] {
+  const problems: string[] = [];
+  for (const spec of ALLOW_LISTS[resource.type] ?? []) {
+    const prefix: (string | number)[] = spec.block ? [spec.block, 0] : [];
+    if (spec.block) {
+      const blocks = blockCount(context, resource, spec.block);
+      if (blocks.kind === 'unknown') {
+        problems.push(`${blocks.reason}, so its allowed addresses cannot be checked`);
+        continue;
+      }
+      if (blocks.count === 0) continue;
+    }
+    const name = [...(spec.block ? [spec.block] : []), spec.path].join('.');
+    let ranges: string[] | undefined;
+    if (spec.field) {
+      const count = blockCount(context, resource, [...prefix, spec.path]);
+      if (count.kind === 'unknown') ranges = undefined;
+      else {
+        ranges = [];
+        for (let i = 0; i < count.count && ranges; i++) {
+          const one = text(context, resource, [...prefix, spec.path, i, spec.field]);
+          if (one === undefined) ranges = undefined;
+          else ranges.push(one);
+        }
+      }
+    } else ranges = list(context.resolver.value(context.model, resource, [...prefix, spec.path]));
+    if (!ranges) {
+      problems.push(`${name} cannot be verified before apply`);
+      continue;
+    }
+    for (const range of ranges
+      .flatMap((r) => r.split(','))
+      .map((r) => r.trim())
+      .filter(Boolean)) {
+      const why = unapprovedSource(range, approved);
+      if (why) problems.push(`${name} admits ${why}`);
+    }
+  }
+  return problems;
+}
+
+function text(
+  context: RuleContext,
+  resource: TfResource,
+  path: readonly (string | number)[],
+): string | undefined {
   const value = context.resolver.value(context.model, resource, path);
   return value.kind === 'known' && typeof value.value === 'string' ? value.value : undefined;
 }
