@@ -150,6 +150,55 @@ ruleTester(ACC_001, {
       ],
     },
     {
+      name: 'a managed identity as Owner at the tenant root; eligibilities without end, too long, or without justification; a directory role member',
+      synth: tf({
+        ...group,
+        'azurerm_user_assigned_identity.app': { name: 'id-app', location: 'norwayeast' },
+        'azurerm_role_assignment.mi_root': {
+          scope: '/',
+          role_definition_name: 'Owner',
+          principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
+        },
+        'azurerm_pim_eligible_role_assignment.forever': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.admins.object_id}',
+          justification: 'Platform team operates the hubs',
+        },
+        'azurerm_pim_eligible_role_assignment.long': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.admins.object_id}',
+          justification: 'Platform team operates the hubs',
+          schedule: { expiration: { duration_days: 400 } },
+        },
+        'azurerm_pim_eligible_role_assignment.why': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.admins.object_id}',
+          schedule: { expiration: { duration_days: 30 } },
+        },
+        'azuread_directory_role_member.m': {
+          role_object_id: '${azuread_directory_role.ga.object_id}',
+          member_object_id: '${azuread_group.admins.object_id}',
+        },
+      }),
+      errors: [
+        ['ACC-001', 'azuread_directory_role_member.m'],
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.forever'],
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.long'],
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.why'],
+        ['ACC-001', 'azurerm_role_assignment.mi_root'],
+      ],
+      messages: [
+        'azurerm_role_assignment.mi_root assigns Owner standing to azurerm_user_assigned_identity.app (a managed identity).',
+        'azurerm_pim_eligible_role_assignment.forever: has no schedule.expiration: a permanent eligibility; give it duration_days (at most 365).',
+        'azurerm_pim_eligible_role_assignment.long: schedule.expiration.duration_days is 400; an eligibility lasts 1-365 days.',
+        'azurerm_pim_eligible_role_assignment.why: has no justification.',
+        'azuread_directory_role_member.m makes azuread_group.admins a standing member of a directory role.',
+      ],
+    },
+    {
       name: 'a role that cannot be read, and Global Administrator as a standing directory role',
       synth: tf(
         {
@@ -524,6 +573,26 @@ ruleTester(ACC_004, {
     },
   ],
   invalid: [
+    {
+      name: 'a literal principal the estate cannot match gets a data role (fail closed); a configured home principal does not',
+      settings: { homePrincipals: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'] },
+      synth: tf({
+        'azurerm_role_assignment.unknown': {
+          scope: RG,
+          role_definition_name: 'Storage Blob Data Reader',
+          principal_id: FOREIGN,
+        },
+        'azurerm_role_assignment.known': {
+          scope: RG,
+          role_definition_name: 'Storage Blob Data Reader',
+          principal_id: '0F6E2D4C-8A1B-4E3F-9C5D-7B2A1E0F4D61',
+        },
+      }),
+      errors: [['ACC-004', 'azurerm_role_assignment.unknown']],
+      messages: [
+        `azurerm_role_assignment.unknown grants Storage Blob Data Reader to ${FOREIGN} (not a principal of the estate or the configured home-tenant principals).`,
+      ],
+    },
     {
       name: "a guest with blob data access, another tenant's app with secrets, a foreign group, a guest SQL admin",
       synth: tf({

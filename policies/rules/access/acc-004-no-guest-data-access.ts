@@ -40,7 +40,9 @@ export const ACC_004 = defineRule({
         const principal = principalAt(context, resource, 'principal_id');
         const type = context.resolver.value(context.model, resource, 'principal_type');
         const foreignGroup = type.kind === 'known' && String(type.value).toLowerCase() === 'foreigngroup';
-        if (!isOutsider(principal) && !foreignGroup) continue;
+        // An unmatched principal with a privileged role is ACC-001's and ACC-003's finding already.
+        const unmatched = isUnmatched(principal) && role.kind !== 'privileged';
+        if (!isOutsider(principal) && !unmatched && !foreignGroup) continue;
         const roleText =
           role.kind === 'unknown' ? `a role that cannot be verified (${role.reason})` : role.name;
         yield {
@@ -51,7 +53,7 @@ export const ACC_004 = defineRule({
       }
       for (const [path, name] of grantPaths(context, resource)) {
         const principal = principalAt(context, resource, path);
-        if (isOutsider(principal))
+        if (isOutsider(principal) || isUnmatched(principal))
           yield { resource, message: `${resource.address}: ${name} gives data access to ${principal.text}.` };
       }
     }
@@ -59,6 +61,8 @@ export const ACC_004 = defineRule({
 });
 
 const isOutsider = (principal: Principal) => principal.kind === 'guest' || principal.kind === 'foreign';
+/** Failing closed: ids the estate cannot match to a home-tenant identity. */
+const isUnmatched = (principal: Principal) => principal.kind === 'literal' || principal.kind === 'unknown';
 
 function grantPaths(context: RuleContext, resource: TfResource): [(string | number)[], string][] {
   const spec = DATA_GRANTS[resource.type];
