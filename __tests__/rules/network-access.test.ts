@@ -145,6 +145,67 @@ ruleTester(NET_007, {
       ],
     },
     {
+      name: 'firewall DNAT from the internet or an unapproved range to RDP, SSH or SQL',
+      settings,
+      synth: tf({
+        'azurerm_firewall_policy_rule_collection_group.g': {
+          nat_rule_collection: [
+            {
+              name: 'dnat',
+              priority: 100,
+              action: 'Dnat',
+              rule: [
+                {
+                  name: 'ok',
+                  protocols: ['TCP'],
+                  source_addresses: ['203.0.113.0/24'],
+                  destination_ports: ['3389'],
+                  translated_port: 3389,
+                },
+                {
+                  name: 'rdp',
+                  protocols: ['TCP'],
+                  source_addresses: ['*'],
+                  destination_ports: ['50000'],
+                  translated_port: 3389,
+                },
+              ],
+            },
+          ],
+        },
+        'azurerm_firewall_nat_rule_collection.c': {
+          rule: [
+            {
+              name: 'sql',
+              protocols: ['TCP'],
+              source_addresses: ['8.8.8.0/24'],
+              destination_ports: ['1433'],
+              translated_port: '1433',
+            },
+          ],
+        },
+        'azurerm_firewall_nat_rule_collection.web': {
+          rule: [
+            {
+              name: 'web',
+              protocols: ['TCP'],
+              source_addresses: ['*'],
+              destination_ports: ['443'],
+              translated_port: '443',
+            },
+          ],
+        },
+      }),
+      errors: [
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.c'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.g'],
+      ],
+      messages: [
+        'azurerm_firewall_policy_rule_collection_group.g: nat_rule_collection[0].rule[1] translates inbound from "*" (the internet) to 3389 (RDP).',
+        'azurerm_firewall_nat_rule_collection.c: rule[0] translates inbound from "8.8.8.0/24" (public, outside the approved ranges) to 1433 (SQL Server).',
+      ],
+    },
+    {
       name: 'without approved ranges, even the hospital range is not admitted (fail closed)',
       synth: tf({
         'azurerm_network_security_rule.r': inbound({ source_address_prefix: '203.0.113.5' }, '22'),
@@ -349,6 +410,41 @@ ruleTester(NET_009, {
         "azurerm_virtual_network_peering.p: remote_virtual_network_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-supplier is outside the estate (it may be another tenant's network).",
         "azurerm_virtual_network_gateway_connection.v2v: peer_virtual_network_gateway_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw is outside the estate (it may be another tenant's network).",
         'azurerm_express_route_circuit.er: peering_location "Amsterdam" is outside Norway (Oslo, Stavanger).',
+      ],
+    },
+    {
+      name: 'point-to-site VPN with certificates, or with more than Entra ID',
+      settings,
+      synth: tf({
+        'azurerm_virtual_network_gateway.cert': {
+          vpn_client_configuration: {
+            address_space: ['172.16.0.0/24'],
+            root_certificate: [{ name: 'ca', public_cert_data: 'MII' }],
+          },
+        },
+        'azurerm_virtual_network_gateway.mixed': {
+          vpn_client_configuration: {
+            address_space: ['172.16.0.0/24'],
+            vpn_auth_types: ['AAD', 'Radius'],
+            aad_tenant: 'x',
+          },
+        },
+        'azurerm_virtual_network_gateway.aad': {
+          vpn_client_configuration: {
+            address_space: ['172.16.0.0/24'],
+            vpn_auth_types: ['AAD'],
+            aad_tenant: 'https://login.microsoftonline.com/5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13/',
+          },
+        },
+        'azurerm_virtual_network_gateway.s2s': { type: 'Vpn' },
+      }),
+      errors: [
+        ['NET-009', 'azurerm_virtual_network_gateway.cert'],
+        ['NET-009', 'azurerm_virtual_network_gateway.mixed'],
+      ],
+      messages: [
+        'azurerm_virtual_network_gateway.cert: point-to-site VPN accepts certificate or RADIUS clients, which Conditional Access cannot hold to Norway.',
+        'azurerm_virtual_network_gateway.mixed: point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"]).',
       ],
     },
     {

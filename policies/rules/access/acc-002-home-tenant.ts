@@ -31,6 +31,9 @@ export const TENANT_ATTRIBUTES: Readonly<Record<string, readonly TenantAttribute
     { block: 'azure_active_directory_role_based_access_control', attribute: 'tenant_id', form: 'tenant' },
   ],
   azurerm_healthcare_fhir_service: [{ block: 'authentication', attribute: 'authority', form: 'authority' }],
+  azurerm_virtual_network_gateway: [
+    { block: 'vpn_client_configuration', attribute: 'aad_tenant', form: 'authority' },
+  ],
   azurerm_healthcare_service: [
     { block: 'authentication_configuration', attribute: 'authority', form: 'authority' },
   ],

@@ -40,12 +40,22 @@ export const NET_007 = defineRule({
     checkov: ['CKV_AZURE_9', 'CKV_AZURE_10'],
     regulation: ['Normen: Veileder for fjernaksess', 'NSM grunnprinsipper: kontroller dataflyt'],
   },
-  resourceTypes: ['azurerm_network_security_group', 'azurerm_network_security_rule'],
+  resourceTypes: [
+    'azurerm_network_security_group',
+    'azurerm_network_security_rule',
+    'azurerm_firewall_policy_rule_collection_group',
+    'azurerm_firewall_nat_rule_collection',
+  ],
   fix: "Use private address space, application security groups or the hospital's approved ranges (policy setting approvedRanges) as the source; administer through Bastion without shareable links.",
   *check(context) {
     const approved = approvedIntervals(context.settings?.approvedRanges);
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
+      if (resource.type.startsWith('azurerm_firewall_')) {
+        for (const problem of dnatProblems(context, resource, approved))
+          yield { resource, message: `${resource.address}: ${problem}.` };
+        continue;
+      }
       if (resource.type === 'azurerm_network_security_rule') {
         const problem = ruleProblem(context, resource, [], approved);
         if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
@@ -120,6 +130,54 @@ function ruleProblem(
   const shown =
     named.length > 4 ? `${named.slice(0, 4).join(', ')} and ${named.length - 4} more` : named.join(', ');
   return `allows inbound from ${reported.map((s) => s.why).join(', ')} to ${shown}`;
+}
+
+/** Firewall DNAT rules: a public source translated to a management or data port is a door as wide as an NSG rule. */
+function dnatProblems(context: RuleContext, resource: TfResource, approved: readonly Interval[]): string[] {
+  const collections: (string | number)[][] = [];
+  if (resource.type === 'azurerm_firewall_nat_rule_collection') collections.push([]);
+  else {
+    const count = blockCount(context, resource, 'nat_rule_collection');
+    if (count.kind === 'unknown') return [`${count.reason}, so its DNAT rules cannot be checked`];
+    for (let i = 0; i < count.count; i++) collections.push(['nat_rule_collection', i]);
+  }
+  const problems: string[] = [];
+  for (const collection of collections) {
+    const rules = blockCount(context, resource, [...collection, 'rule']);
+    if (rules.kind === 'unknown') {
+      problems.push(`${rules.reason}, so its DNAT rules cannot be checked`);
+      continue;
+    }
+    for (let r = 0; r < rules.count; r++) {
+      const at = [...collection, 'rule', r];
+      const read = (name: string) => strings(context.resolver.value(context.model, resource, [...at, name]));
+      const where = at
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .replace(/^\./, '');
+      const sources = read('source_addresses');
+      const groups = read('source_ip_groups');
+      const reasons = sources === undefined ? ['a source unknown before apply'] : [];
+      for (const source of sources ?? []) {
+        const why = unapprovedSource(source, approved);
+        if (why) reasons.push(why);
+      }
+      // IP groups hold their ranges elsewhere; without them a rule with no source admits anyone.
+      if (groups && groups.length > 0) reasons.push('IP groups whose ranges are not checked here');
+      if (sources?.length === 0 && (!groups || groups.length === 0)) reasons.push('no source (anyone)');
+      if (reasons.length === 0) continue;
+      const ports = [
+        ...(read('translated_port') ?? ['<unknown>']),
+        ...(read('destination_ports') ?? ['<unknown>']),
+      ];
+      const exposed = PORTS.filter((port) => ports.some((range) => covers(range, port)));
+      if (exposed.length === 0) continue;
+      problems.push(
+        `${where} translates inbound from ${reasons.join(', ')} to ${exposed.map((p) => `${p} (${MANAGEMENT_AND_DATA_PORTS[p]})`).join(', ')}`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { asBoolean, isWritten, targetOf } from '../attributes';
+import { asBoolean, blockCount, isWritten, targetOf } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
 
 /** ExpressRoute peering locations in Norway (where the circuit meets Microsoft's network). */
@@ -26,6 +26,7 @@ export const NET_009 = defineRule({
   },
   resourceTypes: [
     'azurerm_bastion_host',
+    'azurerm_virtual_network_gateway',
     'azurerm_local_network_gateway',
     'azurerm_express_route_circuit',
     ...Object.keys(REMOTE_ENDS),
@@ -53,6 +54,31 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
           ? `shareable_link_enabled is ${JSON.stringify(link.value)}: anyone with the link reaches the VMs, from anywhere`
           : 'shareable_link_enabled cannot be verified before apply',
       ];
+    }
+    case 'azurerm_virtual_network_gateway': {
+      // Point-to-site VPN: clients connect from anywhere. Only Entra ID (AAD) authentication puts them
+      // under Conditional Access; certificates and RADIUS sign in from any country.
+      const blocks = blockCount(context, resource, 'vpn_client_configuration');
+      if (blocks.kind === 'unknown') return [`${blocks.reason}, so point-to-site access cannot be checked`];
+      if (blocks.count === 0) return [];
+      const types = read('vpn_client_configuration.vpn_auth_types');
+      const list = types.kind === 'known' && Array.isArray(types.value) ? types.value.map(String) : undefined;
+      const problems: string[] = [];
+      if (
+        isWritten(resource, 'vpn_client_configuration.root_certificate') ||
+        isWritten(resource, 'vpn_client_configuration.radius_server_address') ||
+        isWritten(resource, 'vpn_client_configuration.radius_server')
+      )
+        problems.push(
+          'point-to-site VPN accepts certificate or RADIUS clients, which Conditional Access cannot hold to Norway',
+        );
+      else if (
+        types.kind === 'absent'
+          ? !isWritten(resource, 'vpn_client_configuration.aad_tenant')
+          : !list || list.some((t) => t !== 'AAD')
+      )
+        problems.push('point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"])');
+      return problems;
     }
     case 'azurerm_local_network_gateway': {
       const problems: string[] = [];
