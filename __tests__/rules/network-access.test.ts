@@ -448,6 +448,28 @@ ruleTester(NET_009, {
       ],
     },
     {
+      name: 'Virtual WAN: a VPN site link abroad or by DNS name; a hub connection to a network outside the estate',
+      settings,
+      synth: tf({
+        'azurerm_vpn_site.office': { link: [{ name: 'ok', ip_address: '203.0.113.9' }] },
+        'azurerm_vpn_site.supplier': {
+          link: [
+            { name: 'a', ip_address: '52.174.0.1' },
+            { name: 'b', fqdn: 'vpn.supplier.example' },
+          ],
+        },
+        'azurerm_virtual_hub_connection.c': {
+          remote_virtual_network_id:
+            '/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v',
+        },
+      }),
+      errors: [
+        ['NET-009', 'azurerm_virtual_hub_connection.c'],
+        ['NET-009', 'azurerm_vpn_site.supplier'],
+        ['NET-009', 'azurerm_vpn_site.supplier'],
+      ],
+    },
+    {
       name: 'a shareable link and a gateway address unknown before apply fail closed',
       synth: tf(
         {

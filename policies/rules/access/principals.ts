@@ -40,12 +40,18 @@ export type RoleVerdict =
   | { readonly kind: 'other'; readonly name: string }
   | { readonly kind: 'unknown'; readonly reason: string };
 
+/**
+ * Roles that read or change what is inside a resource, not only its configuration: data roles, Key
+ * Vault and storage content roles, VM sign-in, AKS cluster access, logs, backups.
+ */
+const DATA_PLANE_ROLE =
+  /\bdata\b|^key vault |^storage .*(reader|contributor|owner)|^reader and data access$|fhir|dicom|\blogin\b|^azure kubernetes service (rbac|cluster)|^log analytics |^backup (operator|contributor)/;
+
 /** A role by name: privileged, data-plane (reads or writes data: `… Data …`, Key Vault, FHIR) or other. */
 export function roleByName(name: string): RoleVerdict {
   const lower = name.trim().toLowerCase();
   if (lower in PRIVILEGED_ROLES) return { kind: 'privileged', name };
-  if (/\bdata\b|^key vault |^storage .* (reader|contributor|owner)|fhir|dicom/.test(lower))
-    return { kind: 'data-plane', name };
+  if (DATA_PLANE_ROLE.test(lower)) return { kind: 'data-plane', name };
   return { kind: 'other', name };
 }
 

@@ -11,6 +11,12 @@ const INTERVAL_RULES = new Set([
   'azurerm_mysql_flexible_server_firewall_rule',
   'azurerm_redis_firewall_rule',
   'azurerm_synapse_firewall_rule',
+  'azurerm_cosmosdb_postgresql_firewall_rule',
+  // azurerm 3.x names, still found in older code.
+  'azurerm_sql_firewall_rule',
+  'azurerm_postgresql_firewall_rule',
+  'azurerm_mysql_firewall_rule',
+  'azurerm_mariadb_firewall_rule',
 ]);
 /** Redis names its interval `start_ip`/`end_ip`; the others `start_ip_address`/`end_ip_address`. */
 const INTERVAL_ATTRIBUTES: Readonly<Record<string, readonly [string, string]>> = {

@@ -11,6 +11,7 @@ const REMOTE_ENDS: Readonly<Record<string, readonly string[]>> = {
   azurerm_virtual_network_peering: ['remote_virtual_network_id'],
   azurerm_virtual_network_gateway_connection: ['peer_virtual_network_gateway_id', 'express_route_circuit_id'],
   azurerm_express_route_connection: ['express_route_circuit_peering_id'],
+  azurerm_virtual_hub_connection: ['remote_virtual_network_id'],
 };
 
 export const NET_009 = defineRule({
@@ -28,6 +29,7 @@ export const NET_009 = defineRule({
     'azurerm_bastion_host',
     'azurerm_virtual_network_gateway',
     'azurerm_local_network_gateway',
+    'azurerm_vpn_site',
     'azurerm_express_route_circuit',
     ...Object.keys(REMOTE_ENDS),
   ],
@@ -93,6 +95,24 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
       } else if (address.kind !== 'absent' || isWritten(resource, 'gateway_address'))
         problems.push('gateway_address cannot be verified before apply');
       else if (!isWritten(resource, 'gateway_fqdn')) problems.push('has no gateway_address');
+      return problems;
+    }
+    case 'azurerm_vpn_site': {
+      // Virtual WAN's on-premises end: each link's address must be one of the hospital's.
+      const links = blockCount(context, resource, 'link');
+      if (links.kind === 'unknown') return [`${links.reason}, so its endpoints cannot be checked`];
+      const problems: string[] = [];
+      for (let i = 0; i < links.count; i++) {
+        const ip = context.resolver.value(context.model, resource, ['link', i, 'ip_address']);
+        if (isWritten(resource, ['link', i, 'fqdn']))
+          problems.push(
+            `link[${i}].fqdn names the on-premises end by DNS, which cannot be checked against the approved ranges`,
+          );
+        else if (ip.kind === 'known' && typeof ip.value === 'string') {
+          const why = unapprovedSource(ip.value, approved);
+          if (why) problems.push(`link[${i}].ip_address is ${why}`);
+        } else problems.push(`link[${i}].ip_address cannot be verified before apply`);
+      }
       return problems;
     }
     case 'azurerm_express_route_circuit': {
