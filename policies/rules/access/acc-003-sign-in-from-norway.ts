@@ -171,7 +171,8 @@ interface Entry {
 /** Each element of a list attribute: its literal value, the principal key it names, the resource it references. */
 function listAt(context: RuleContext, policy: TfResource, path: (string | number)[]): Entry[] {
   const list = context.resolver.value(context.model, policy, path);
-  if (list.kind !== 'known' || !Array.isArray(list.value)) return [];
+  // In a plan a list of ids created in the same apply is unknown; the configuration still names them.
+  if (list.kind !== 'known' || !Array.isArray(list.value)) return referencedEntries(context, policy, path);
   return list.value.map((_, i) => {
     const at = [...path, i];
     const value = context.resolver.value(context.model, policy, at);
@@ -182,4 +183,25 @@ function listAt(context: RuleContext, policy: TfResource, path: (string | number
     const id = literal ?? (target.kind === 'external' ? target.value : undefined);
     return { literal: id, key: id ? `id:${id.toLowerCase()}` : undefined };
   });
+}
+
+/** The resources a plan's configuration references at `path` (an unknown list), one entry each. */
+function referencedEntries(context: RuleContext, policy: TfResource, path: (string | number)[]): Entry[] {
+  const attribute = path.filter((p) => typeof p === 'string').join('.');
+  const references = policy.references?.get(attribute) ?? [];
+  const entries: Entry[] = [];
+  const seen = new Set<TfResource>();
+  for (const reference of references) {
+    const parts = reference.split('.');
+    const relative = parts[0] === 'data' ? parts.slice(0, 3).join('.') : parts.slice(0, 2).join('.');
+    const found = context.model.byConfigAddress.get(relative) ?? [];
+    // `azuread_group.x` next to `azuread_group.x.object_id`: one entry per resource; several instances are not one principal.
+    if (found.length !== 1 || seen.has(found[0])) continue;
+    seen.add(found[0]);
+    entries.push({
+      key: `res:${resourceKey(context.model, found[0])}`,
+      location: { model: context.model, resource: found[0] },
+    });
+  }
+  return entries;
 }
