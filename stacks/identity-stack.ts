@@ -34,6 +34,8 @@ export class IdentityStack extends NorwayStack {
   readonly norway: NamedLocation;
   readonly blockOutsideNorway: ConditionalAccessPolicy;
   readonly requireMfaAndCompliantDevice: ConditionalAccessPolicy;
+  /** Only with `access.workloadIdentity`. */
+  readonly blockDeployerOutsideRunners?: ConditionalAccessPolicy;
   readonly eligibilities: readonly PimEligibleRoleAssignment[];
 
   constructor(scope: Construct, props: IdentityStackProps) {
@@ -100,6 +102,28 @@ export class IdentityStack extends NorwayStack {
       },
       grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] },
     });
+
+    // CI's workload identity: service principals are outside user policies; this one blocks every
+    // location but the runners' egress addresses.
+    const ci = access.workloadIdentity;
+    if (ci) {
+      const runners = new NamedLocation(this, 'RunnerEgress', {
+        displayName: 'CI runner egress',
+        ip: { ipRanges: ci.runnerEgressRanges.map((r) => (r.includes('/') ? r : `${r}/32`)), trusted: true },
+      });
+      this.blockDeployerOutsideRunners = new ConditionalAccessPolicy(this, 'BlockDeployerOutsideRunners', {
+        displayName: 'Deployment identity: block outside the CI runners',
+        state: 'enabled',
+        conditions: {
+          clientAppTypes: ['all'],
+          applications: { includedApplications: ['All'] },
+          users: { includedUsers: ['None'] },
+          clientApplications: { includedServicePrincipals: [ci.servicePrincipalObjectId] },
+          locations: { includedLocations: ['All'], excludedLocations: [runners.id] },
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      });
+    }
 
     const subscription = new DataAzurermSubscription(this, 'Subscription', {
       subscriptionId: config.subscriptionId,

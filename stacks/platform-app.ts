@@ -51,6 +51,7 @@ export function policySettings(config: PlatformConfig): PolicySettings {
     homePrincipals: [
       ...access.adminGroups.flatMap((g) => (g.objectId ? [g.objectId] : [])),
       ...access.breakGlass.map((b) => b.objectId),
+      ...(access.workloadIdentity ? [access.workloadIdentity.servicePrincipalObjectId] : []),
       ...config.state.blobDataContributors,
     ],
   };

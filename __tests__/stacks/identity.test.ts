@@ -123,6 +123,37 @@ describe('the guard catches access changes made in code', () => {
   });
 });
 
+describe("CI's workload identity", () => {
+  test('with access.workloadIdentity, a policy blocks the deploying identity outside the runner egress', () => {
+    const { config } = loadConfig({ env: {} });
+    const withCi = {
+      ...config,
+      access: {
+        ...config.access,
+        workloadIdentity: {
+          servicePrincipalObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+          runnerEgressRanges: ['203.0.113.64/28'],
+        },
+      },
+    };
+    const { identity } = buildPlatform(Testing.app() as App, withCi, { policy: { today: TEST_TODAY } });
+    const json = JSON.parse(Testing.synth(identity));
+    expect(json.resource.azuread_named_location.RunnerEgress.ip).toEqual({
+      ip_ranges: ['203.0.113.64/28'],
+      trusted: true,
+    });
+    const policy = json.resource.azuread_conditional_access_policy.BlockDeployerOutsideRunners;
+    expect(policy.conditions.client_applications).toEqual({
+      included_service_principals: ['aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'],
+    });
+    expect(policy.conditions.locations.excluded_locations).toEqual([
+      '${azuread_named_location.RunnerEgress.id}',
+    ]);
+    expect(policy.grant_controls.built_in_controls).toEqual(['block']);
+    expect(checkStack(identity).findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('norway-policy.yaml (the CLI settings)', () => {
   test('names the same home tenant, approved ranges, principals and bootstrap stack as the configuration', () => {
     const { settings } = loadPolicyDocument(path.join(__dirname, '..', '..', 'norway-policy.yaml'));

@@ -225,6 +225,16 @@ const accessSchema = z.strictObject(
     adminGroups: z.array(adminGroupSchema).min(1),
     /** Emergency accounts excluded from the location block (and alerted on). @default - none */
     breakGlass: z.array(breakGlassSchema).default([]),
+    /**
+     * CI's deploying identity, held to the runners' egress addresses by a Conditional Access policy
+     * for workload identities (needs Workload Identities Premium). @default - none (see docs/access.md)
+     */
+    workloadIdentity: z
+      .strictObject({
+        servicePrincipalObjectId: uuid,
+        runnerEgressRanges: z.array(z.string().transform(ipRange)).min(1),
+      })
+      .optional(),
   },
   {
     error: (issue) =>
@@ -484,6 +494,14 @@ function accessProblems(
       add(
         ['bootstrapAccess', 'allowedIpRanges', i],
         `${text} is outside the approved ranges (${access.approvedRanges.join(', ')}); an opening admits only the hospital's own addresses`,
+      );
+  });
+  access.workloadIdentity?.runnerEgressRanges.forEach((text, i) => {
+    const cidr = parseCidr(asCidr(text));
+    if (!approved.some((a) => cidrContains(a, cidr)))
+      add(
+        ['access', 'workloadIdentity', 'runnerEgressRanges', i],
+        `${text} is outside the approved ranges (${access.approvedRanges.join(', ')}); runners deploy from the hospital's own addresses`,
       );
   });
   if (config.tenantId && config.tenantId.toLowerCase() !== access.homeTenantId.toLowerCase())

@@ -184,6 +184,17 @@ describe('configuration errors: one message per problem, naming the path', () =>
     ]);
   });
 
+  test('fails when the CI runners deploy from outside the approved ranges', () => {
+    const doc = defaultDocument();
+    doc.access.workloadIdentity = {
+      servicePrincipalObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      runnerEgressRanges: ['203.0.113.64/28', '20.50.0.0/16'],
+    };
+    expect(problemsOf(doc)).toEqual([
+      "access.workloadIdentity.runnerEgressRanges[1]: 20.50.0.0/16 is outside the approved ranges (203.0.113.0/24, 198.51.100.0/26); runners deploy from the hospital's own addresses",
+    ]);
+  });
+
   test('fails on an access section without a home tenant or with a standing role', () => {
     const doc = defaultDocument();
     delete doc.access.homeTenantId;
