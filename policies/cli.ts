@@ -2,17 +2,23 @@
  * `norway-policy`: check synthesized stacks, plans and plain Terraform in CI.
  * Exit codes: 0 no unsuppressed error findings; 1 error findings; 2 unusable input or usage.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkModels } from './engine/engine';
-import { loadPolicyFile } from './engine/policy-file';
+import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/report';
-import { isIsoDate } from './engine/suppressions';
+import { effectiveToday, isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
 import { deployPlan } from './report/deploy-order';
 import { REPORTERS } from './reporters';
 import { ALL_RULES } from './rules';
+
+/** The project's policy file (settings and suppressions), read from the working directory like a linter's config. */
+export const PROJECT_POLICY_FILE = 'norway-policy.yaml';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IPV4_RANGE = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -26,6 +32,10 @@ interface CheckFlags {
   /** Commander defaults this to []. */
   readonly context: string[];
   readonly today?: string;
+  readonly homeTenant?: string;
+  readonly approvedRange: string[];
+  readonly homePrincipal: string[];
+  readonly projectPolicy: boolean;
   readonly docsUrl?: string;
   readonly sourceRoot?: string;
 }
@@ -69,6 +79,23 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
       [] as string[],
     )
     .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
+    .option(
+      '--home-tenant <id>',
+      'the Entra ID tenant every tenant id and authority must be (policy setting homeTenantId)',
+    )
+    .option(
+      '--approved-range <cidr>',
+      "one of the organisation's approved public ranges; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--home-principal <id>',
+      'an object id known to be a home-tenant identity; repeatable',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option('--no-project-policy', `do not read ${PROJECT_POLICY_FILE} from the working directory`)
     .option(
       '--docs-url <url>',
       'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)',
@@ -124,15 +151,42 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     io.stderr(`norway-policy: --today ${flags.today} is not a date (YYYY-MM-DD).\n`);
     return EXIT_UNUSABLE;
   }
+  const badSetting =
+    (flags.homeTenant !== undefined &&
+      !GUID.test(flags.homeTenant) &&
+      `--home-tenant ${flags.homeTenant} is not a GUID`) ||
+    flags.approvedRange
+      .filter((r) => !IPV4_RANGE.test(r))
+      .map((r) => `--approved-range ${r} is not an IPv4 address or CIDR range`)[0] ||
+    flags.homePrincipal.filter((p) => !GUID.test(p)).map((p) => `--home-principal ${p} is not a GUID`)[0];
+  if (badSetting) {
+    io.stderr(`norway-policy: ${badSetting}.\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (flags.today !== undefined && effectiveToday(flags.today) !== flags.today)
+    io.stderr(
+      `norway-policy: --today ${flags.today} is in the past; suppression expiry is judged against ${effectiveToday(flags.today)}.\n`,
+    );
   try {
     const context: TfModel[] = flags.context.flatMap((p) => loadPath(p));
     const knownStacks = new Set(context.flatMap((m) => (m.stack === undefined ? [] : [m.stack])));
     const models: TfModel[] = paths.flatMap((p) => loadPath(p, { knownStacks }));
-    const suppressions = flags.suppressions.flatMap((f) => loadPolicyFile(f));
+    const files = [
+      ...(flags.projectPolicy && existsSync(PROJECT_POLICY_FILE) ? [PROJECT_POLICY_FILE] : []),
+      ...flags.suppressions,
+    ];
+    const documents = files.map((f) => loadPolicyDocument(f));
+    const suppressions = documents.flatMap((d) => d.suppressions);
+    const settings = mergeSettings(...documents.map((d) => d.settings), {
+      homeTenantId: flags.homeTenant,
+      approvedRanges: flags.approvedRange,
+      homePrincipals: flags.homePrincipal,
+    });
     // One estate: what is reported on comes first, so its own resources win where an id is known twice.
     const report = checkModels([...models, ...context], {
       suppressions,
       today: flags.today,
+      settings,
       reportOn: models,
     });
     const text = REPORTERS[flags.format](report, {

@@ -67,7 +67,7 @@ export class BootstrapStack extends NorwayStack {
       region: this.region,
       resourceGroupName,
       name: names.keyVault,
-      tenantId: config.state.tenantId ?? config.tenantId ?? client.tenantId,
+      tenantId: config.access.homeTenantId,
       diagnosticSettings,
       publicNetworkAccess,
       roleAssignments: [

@@ -7,8 +7,7 @@ import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { NorwayRegion, regionCapabilities } from '../constructs/core/region';
 import { applyDefaultTags, Tags } from '../constructs/core/tags';
-import { PolicyGuard } from '../policies/cdktf/guard';
-import { POLICY_METADATA_KEY } from '../policies/model/load-terraform-json';
+import { markBootstrapStack, PolicyGuard } from '../policies/cdktf/guard';
 import type { CheckOptions } from '../policies/engine/engine';
 
 /** Where remote state lives: a storage account in Norway reached with Entra ID. */
@@ -61,10 +60,14 @@ export class NorwayStack extends TerraformStack {
     super(scope, id);
     const problems: string[] = [];
     if (regionCapabilities(props.region).accessRestricted && !props.norwayWestApproved) {
-      problems.push(`region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`);
+      problems.push(
+        `region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`,
+      );
     }
-    if (props.bootstrap && props.state) problems.push('a bootstrap stack keeps local state; do not also pass state');
-    if (!props.bootstrap && !props.state) problems.push('pass state (the Norway state account) or mark the stack bootstrap');
+    if (props.bootstrap && props.state)
+      problems.push('a bootstrap stack keeps local state; do not also pass state');
+    if (!props.bootstrap && !props.state)
+      problems.push('pass state (the Norway state account) or mark the stack bootstrap');
     if (problems.length > 0) throw new Error(`NorwayStack ${id}: ${problems.join('; ')}.`);
 
     this.region = props.region;
@@ -93,7 +96,7 @@ export class NorwayStack extends TerraformStack {
       // Relative to the stack's working directory (cdktf.out/stacks/<id>): the file sits in the project
       // root, outside cdktf.out (which synth rewrites), and the synthesized JSON is the same on every machine.
       new LocalBackend(this, { path: `../../../${BOOTSTRAP_STATE_FILE_PREFIX}${id}.tfstate` });
-      this.addOverride(`//.${POLICY_METADATA_KEY}.bootstrap`, true);
+      markBootstrapStack(this);
     }
 
     // Tags first, then the guard: both act on the stack node, in this order, after all constructs exist.

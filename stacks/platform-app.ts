@@ -5,7 +5,10 @@
  */
 import type { App } from 'cdktf';
 import type { PlatformConfig } from './config/schema';
+import type { PolicySettings } from '../policies/engine/rule';
 import { BootstrapStack } from './bootstrap-stack';
+import { IdentityStack } from './identity-stack';
+import { BOOTSTRAP_STACK_ID } from './naming';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
 import { WorkloadStack } from './workload-stack';
@@ -17,6 +20,7 @@ export interface BuildOptions {
 
 export interface Platform {
   readonly bootstrap: BootstrapStack;
+  readonly identity: IdentityStack;
   readonly platforms: readonly PlatformStack[];
   readonly workloads: readonly WorkloadStack[];
 }
@@ -34,8 +38,28 @@ export function stateBackend(config: PlatformConfig): StateBackendConfig {
   };
 }
 
+/**
+ * What the guard judges access against, from the configuration: the home tenant, the approved ranges,
+ * and the object ids the configuration names as home-tenant identities.
+ */
+export function policySettings(config: PlatformConfig): PolicySettings {
+  const access = config.access;
+  return {
+    homeTenantId: access.homeTenantId,
+    bootstrapStack: BOOTSTRAP_STACK_ID,
+    approvedRanges: access.approvedRanges,
+    homePrincipals: [
+      ...access.adminGroups.flatMap((g) => (g.objectId ? [g.objectId] : [])),
+      ...access.breakGlass.map((b) => b.objectId),
+      ...(access.workloadIdentity ? [access.workloadIdentity.servicePrincipalObjectId] : []),
+      ...config.state.blobDataContributors,
+    ],
+  };
+}
+
 export function buildPlatform(app: App, config: PlatformConfig, options: BuildOptions = {}): Platform {
-  const { policy } = options;
+  // The configuration's settings always apply: a caller's policy options cannot drop the home tenant.
+  const policy = { ...options.policy, settings: { ...options.policy?.settings, ...policySettings(config) } };
   const state = stateBackend(config);
   const bootstrap = new BootstrapStack(app, { config, policy });
   const platforms: PlatformStack[] = [];
@@ -56,5 +80,8 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
       );
     }
   }
-  return { bootstrap, platforms, workloads };
+  // Last: its eligibilities are scoped to the resource groups the other stacks create.
+  const identity = new IdentityStack(app, { config, state, policy });
+  for (const stack of [bootstrap, ...platforms, ...workloads]) identity.addDependency(stack);
+  return { bootstrap, identity, platforms, workloads };
 }

@@ -119,7 +119,7 @@ export class PlatformStack extends NorwayStack {
       region,
       resourceGroupName,
       name: names.keyVault,
-      tenantId: config.tenantId ?? client.tenantId,
+      tenantId: config.access.homeTenantId,
       diagnosticSettings,
       // The first deployment creates keys here before any runner sits in the hub.
       publicNetworkAccess: publicNetworkAccessFor(config.bootstrapAccess),

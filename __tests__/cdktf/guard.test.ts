@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, TerraformStack } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { NorwayStack } from '../../stacks/norway-stack';
-import { checkStack } from '../../policies/cdktf/guard';
+import { checkStack, PolicyGuard } from '../../policies/cdktf/guard';
 import { suppress } from '../../policies/cdktf/suppress';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { checkModels } from '../../policies/engine/engine';
@@ -82,6 +82,48 @@ describe('synth-time guard', () => {
     expect(synthError(app)).toContain(
       '[guarded/sa] [RES-001] azurerm_storage_account.sa: location is "westeurope"',
     );
+  });
+
+  test('runs after every aspect: one added to a child after construction cannot move a resource abroad', () => {
+    const app = newApp();
+    stackWithStorage(app, ({ sa }) => {
+      Aspects.of(sa).add({ visit: (node) => node === sa && sa.addOverride('location', 'westeurope') });
+    });
+    expect(synthError(app)).toContain(
+      '[guarded/sa] [RES-001] azurerm_storage_account.sa: location is "westeurope"',
+    );
+  });
+
+  test('fails synth when addOverride writes a suppression into the policy metadata by hand', () => {
+    const app = newApp();
+    stackWithStorage(app, ({ sa }) => {
+      sa.addOverride('location', 'westeurope');
+      sa.addOverride('//.norway_policy.suppressions', [
+        { ruleId: 'RES-001', reason: 'Looks like a real suppression', expires: '2027-01-01' },
+      ]);
+    });
+    expect(synthError(app)).toContain(
+      '[guarded/sa] [TFS-003] guarded/sa: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark).',
+    );
+  });
+
+  test('fails synth when a stack marks itself bootstrap by addOverride', () => {
+    const app = newApp();
+    const stack = new TerraformStack(app, 'sneaky');
+    Aspects.of(stack).add(new PolicyGuard(POLICY));
+    stack.addOverride('//.norway_policy.bootstrap', true);
+    expect(synthError(app)).toContain(
+      '[sneaky] [TFS-003] sneaky: addOverride("//…") rewrites the policy metadata',
+    );
+  });
+
+  test('suppress() and the NorwayStack bootstrap mark are not overrides by hand', () => {
+    const app = newApp();
+    stackWithStorage(app, ({ sa }) => {
+      sa.addOverride('location', 'westeurope');
+      suppress(sa, { ruleId: 'RES-001', reason: 'Temporary test placement', expires: '2027-01-01' });
+    });
+    expect(() => app.synth()).not.toThrow();
   });
 
   test('fails synth for a location referenced from a non-Norway resource group', () => {

@@ -111,6 +111,12 @@ describe('norway-policy check', () => {
     [['check', 'x.json', '--format', 'pdf'], /Allowed choices are text, json/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['check', 'x.json', '--today', 'tomorrow'], /--today tomorrow is not a date/],
+    [['check', 'x.json', '--home-tenant', 'contoso'], /--home-tenant contoso is not a GUID/],
+    [
+      ['check', 'x.json', '--approved-range', 'office'],
+      /--approved-range office is not an IPv4 address or CIDR range/,
+    ],
+    [['check', 'x.json', '--home-principal', 'bob'], /--home-principal bob is not a GUID/],
   ])('usage error %j exits 2 with one line', (argv, message) => {
     const { code, stderr } = run(...argv);
     expect(code).toBe(2);
@@ -242,7 +248,7 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     const { code, stdout } = run('rules');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(35);
+    expect(lines).toHaveLength(42);
     expect(lines[0]).toBe('RES-001  error    Every resource with a location is in Norway');
     expect(lines).toContain(
       'RES-007  warning  Resources in Norway West carry a disaster-recovery approval tag',
@@ -411,5 +417,51 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(JSON.parse(stdout).summary.resources).toBe(1);
+  });
+});
+
+describe('access settings', () => {
+  const HOME = '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13';
+  const vault = () =>
+    write('vault.tf.json', {
+      resource: { azurerm_key_vault: { kv: { name: 'kv', location: 'norwayeast', tenant_id: HOME } } },
+    });
+  const acc002 = (stdout: string) => findingsOf(stdout).filter(([id]) => id === 'ACC-002');
+
+  test('without a home tenant, a tenant id is a finding (fail closed)', () => {
+    const { stdout } = run('check', vault(), '--no-project-policy', '--format', 'json');
+    expect(acc002(stdout)).toEqual([['ACC-002', 'azurerm_key_vault.kv', false]]);
+  });
+
+  test('--home-tenant, a policy file and the project norway-policy.yaml each supply it', () => {
+    expect(
+      acc002(run('check', vault(), '--no-project-policy', '--home-tenant', HOME, '--format', 'json').stdout),
+    ).toEqual([]);
+    const policy = write('settings.yaml', `settings:\n  homeTenantId: ${HOME}\n`);
+    expect(
+      acc002(run('check', vault(), '--no-project-policy', '-s', policy, '--format', 'json').stdout),
+    ).toEqual([]);
+    // jest runs in the repository root, where norway-policy.yaml names the default configuration's tenant.
+    expect(acc002(run('check', vault(), '--format', 'json').stdout)).toEqual([]);
+  });
+
+  test('two home tenants are refused', () => {
+    const other = write('other.yaml', 'settings:\n  homeTenantId: 11111111-2222-4333-8444-555555555555\n');
+    const { code, stderr } = run('check', vault(), '-s', other);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/two home tenants are configured/);
+  });
+
+  test('a past --today outside tests is ignored, and the CLI says so', () => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const { stderr } = run('check', vault(), '--today', '2020-01-01', '--format', 'json');
+      expect(stderr).toMatch(
+        /--today 2020-01-01 is in the past; suppression expiry is judged against \d{4}-\d{2}-\d{2}\./,
+      );
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
   });
 });

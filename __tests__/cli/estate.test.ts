@@ -58,8 +58,8 @@ beforeAll(() => {
 });
 
 describe('a first-deploy plan of every stack, checked with the estate as --context', () => {
-  test('the platform has ten stacks, bootstrap first', () => {
-    expect(estate.order).toHaveLength(10);
+  test('the platform has eleven stacks, bootstrap first', () => {
+    expect(estate.order).toHaveLength(11);
     expect(estate.order[0]).toBe('bootstrap');
   });
 
@@ -74,6 +74,7 @@ describe('a first-deploy plan of every stack, checked with the estate as --conte
     'workload-fjellheim-prod',
     'workload-kystbyen-dev',
     'workload-kystbyen-prod',
+    'identity',
   ])('%s passes with --context cdktf.out', (stack) => {
     const run = cli('check', planFile(stack), '--context', cdktfOut);
     expect(active(run)).toEqual([]);
@@ -101,7 +102,7 @@ describe('a first-deploy plan of every stack, checked with the estate as --conte
     ]);
   });
 
-  test('all ten plans pass together; with their code as --context, its suppressions apply too', () => {
+  test('all eleven plans pass together; with their code as --context, its suppressions apply too', () => {
     const alone = cli('check', join(dir, 'plans'));
     expect(alone.code).toBe(0);
     // Without the code, nothing suppresses the bootstrap stack's two accepted warnings.

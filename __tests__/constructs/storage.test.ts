@@ -57,7 +57,7 @@ describe.each([
       default_to_oauth_authentication: true,
       allow_nested_items_to_be_public: false,
       cross_tenant_replication_enabled: false,
-      network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
+      network_rules: { default_action: 'Deny', bypass: ['None'] },
     });
   });
 

@@ -9,6 +9,8 @@ import { NorwayKeyVault } from '../../constructs/keyvault';
 import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 
 export const TODAY = '2026-11-25';
+/** The tenant the test Key Vaults trust, and so the home tenant of the test stacks. */
+export const TEST_TENANT = '00000000-0000-0000-0000-000000000001';
 
 export function testStack(
   region: NorwayRegion,
@@ -22,7 +24,7 @@ export function testStack(
     bootstrap: true,
     norwayWestApproved: true,
     tags,
-    policy: { today: TODAY },
+    policy: { today: TODAY, settings: { homeTenantId: TEST_TENANT } },
   });
 }
 
@@ -83,7 +85,7 @@ export function logsAndKeyVault(stack: NorwayStack, region: NorwayRegion, endpoi
     region,
     resourceGroupName: 'rg-keys',
     name: 'kv-platform-keys',
-    tenantId: '00000000-0000-0000-0000-000000000001',
+    tenantId: TEST_TENANT,
     diagnosticSettings: { workspaceId: logs.workspaceId },
     privateEndpoints: [{ subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] }],
   });

@@ -106,6 +106,7 @@ describe('engine', () => {
       ],
     });
     expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'TFS-003 suppression at p.yaml suppressions[0]: has address "*", which is only a wildcard; name the resource (a glob may cover its instances or module).',
       'TFS-003 suppression at p.yaml suppressions[0]: tries to suppress TFS-003, which cannot be suppressed.',
     ]);
   });

@@ -312,7 +312,7 @@ describe('a directory of hand-written .tf files', () => {
     });
   });
 
-  it('yields exactly the Norway violation, the public storage account, the open RDP port and the unplaced state account', () => {
+  it('yields exactly the Norway violation, the public storage account, its AzureServices bypass, the open RDP port and the unplaced state account', () => {
     const { code, stdout, stderr } = cli(['check', join(TF, 'violations'), '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
@@ -341,6 +341,13 @@ describe('a directory of hand-written .tf files', () => {
       },
       // The backend's state account (sthelsetfstate) is created elsewhere: checked alone, its place is unknown.
       { ruleId: 'TFS-001', address: 'terraform.backend', file: join(TF, 'violations') },
+      // bypass = ["AzureServices"]: trusted services of any tenant, in any region.
+      {
+        ruleId: 'NET-008',
+        address: 'azurerm_storage_account.records',
+        file: join(TF, 'violations', 'storage.tf'),
+        line: 1,
+      },
     ];
     // Errors of the families this fixture is written to satisfy (other families judge hardening it does not
     // model; warnings such as NET-005 "no private endpoint" do not block). NET-001 reports each public

@@ -4,7 +4,7 @@
  * exact `[ruleId, address]` pairs the rule reports — nothing more, nothing less.
  */
 import { checkModels } from '../../policies/engine/engine';
-import type { Rule } from '../../policies/engine/rule';
+import type { PolicySettings, Rule } from '../../policies/engine/rule';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface RuleCase {
   readonly hcl?: string;
   /** Extra models checked alongside (other stacks a reference may point into); findings on them are not reported. */
   readonly others?: readonly TfModel[];
+  /** Home tenant and approved ranges for the check; default none (rules that need them fail closed). */
+  readonly settings?: PolicySettings;
   /** Findings for every form given; default none. */
   readonly errors?: Expected;
   /** Findings for the plan form when they differ from `errors`. */
@@ -47,8 +49,14 @@ export function findingsOf(
   rule: Rule,
   model: TfModel,
   others: readonly TfModel[] = [],
+  settings?: PolicySettings,
 ): { pairs: [string, string][]; messages: string[] } {
-  const report = checkModels([model, ...others], { rules: [rule], reportOn: [model], today: '2026-01-01' });
+  const report = checkModels([model, ...others], {
+    rules: [rule],
+    reportOn: [model],
+    today: '2026-01-01',
+    settings,
+  });
   const findings = report.findings.filter((f) => f.ruleId === rule.id);
   return {
     pairs: findings
@@ -82,7 +90,7 @@ function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
   if (forms.length === 0) throw new Error(`case "${testCase.name}" has no input form`);
   forms.forEach(([form, load, expected], i) => {
     it(`${testCase.name} [${form}]`, () => {
-      const { pairs, messages } = findingsOf(rule, load(), testCase.others);
+      const { pairs, messages } = findingsOf(rule, load(), testCase.others, testCase.settings);
       expect(pairs).toEqual(sortPairs(expected));
       if (invalid && expected.length > 0 && testCase.message)
         for (const m of messages) expect(m).toMatch(testCase.message);

@@ -6,13 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkModels } from '../../policies/engine/engine';
-import { loadPolicyFile } from '../../policies/engine/policy-file';
+import { loadPolicyDocument, loadPolicyFile, mergeSettings } from '../../policies/engine/policy-file';
 import { defineRule, type Rule } from '../../policies/engine/rule';
 import {
   describeOrigin,
+  effectiveToday,
   globToRegExp,
   isIsoDate,
   MIN_REASON_LENGTH,
+  monthsAfter,
   validateSuppression,
 } from '../../policies/engine/suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
@@ -40,6 +42,76 @@ const good = {
   reason: 'Bastion is the one entry',
   expires: '2027-01-01',
 };
+
+describe('suppressions cannot be stretched', () => {
+  const problemsOf = (spec: Partial<SuppressionSpec>, maxMonths?: number) =>
+    validateSuppression(
+      fileSuppression({ ...good, ...spec }),
+      KNOWN,
+      TODAY,
+      undefined,
+      maxMonths,
+    ).problems.map((p) => p.message);
+
+  test('an expiry at most 12 months ahead; configurable lower, never higher or unlimited', () => {
+    expect(problemsOf({ expires: '2027-11-25' })).toEqual([]);
+    expect(problemsOf({ expires: '2027-11-26' })).toEqual([
+      'Suppression expires on 2027-11-26, more than 12 months ahead (at most 2027-11-25); review the risk and renew it then.',
+    ]);
+    expect(problemsOf({ expires: '2027-05-26' }, 6)).toEqual([
+      'Suppression expires on 2027-05-26, more than 6 months ahead (at most 2027-05-25); review the risk and renew it then.',
+    ]);
+    expect(problemsOf({ expires: '2099-01-01' }, 1200)).toEqual([
+      'Suppression expires on 2099-01-01, more than 12 months ahead (at most 2027-11-25); review the risk and renew it then.',
+    ]);
+    expect(problemsOf({ expires: '2027-11-25' }, Infinity)).toEqual([]);
+    expect(problemsOf({ expires: '2027-11-26' }, 0)).toHaveLength(1);
+  });
+
+  test('months are calendar months, the day clamped to the month end', () => {
+    expect(monthsAfter('2026-08-31', 6)).toBe('2027-02-28');
+    expect(monthsAfter('2027-02-28', 12)).toBe('2028-02-28');
+    expect(monthsAfter('2026-11-25', 12)).toBe('2027-11-25');
+  });
+
+  test.each(['*', '**', '*.*', '?*', ' * '])(
+    'a file suppression whose address is only a wildcard (%j) is refused',
+    (address) => {
+      expect(problemsOf({ address })).toEqual([
+        `Suppression has address ${JSON.stringify(address)}, which is only a wildcard; name the resource (a glob may cover its instances or module).`,
+      ]);
+    },
+  );
+
+  test('globs that name a resource stay valid', () => {
+    expect(problemsOf({ address: 'module.hub.*' })).toEqual([]);
+    expect(problemsOf({ address: 'azurerm_public_ip.*' })).toEqual([]);
+  });
+
+  test('a past --today / policy.today cannot revive an expired suppression outside tests', () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    const saved = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = 'production';
+      expect(effectiveToday('2025-01-01', now)).toBe('2026-12-01');
+      expect(effectiveToday('2027-01-01', now)).toBe('2027-01-01');
+      expect(effectiveToday(undefined, now)).toBe('2026-12-01');
+      // Through the engine: an expired suppression stays expired, whatever day is asked for.
+      const report = checkModels([], {
+        today: '2000-01-01',
+        suppressions: [fileSuppression({ ...good, expires: '2001-01-01' })],
+      });
+      expect(report.checkedOn >= '2026-12-01').toBe(true);
+      expect(report.findings.map((f) => f.message)).toEqual([
+        'NET-004 suppression at policy.yaml suppressions[0]: expired on 2001-01-01; fix the finding or renew the suppression with a new reason.',
+      ]);
+      process.env.NODE_ENV = 'test';
+      expect(effectiveToday('2025-01-01', now)).toBe('2025-01-01');
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  });
+});
 
 describe('validateSuppression', () => {
   test('a complete file suppression is valid, keeps its trimmed reason and matches by glob', () => {
@@ -246,9 +318,38 @@ describe('loadPolicyFile', () => {
       }),
     );
     expect(loadPolicyFile(file)[0].spec.expires).toBe('2027-01-01');
-    expect(() => loadPolicyFile(write('y.json', 'suppressions: []\n'))).toThrow(
-      /cannot parse the policy file: /,
+    expect(() => loadPolicyFile(write('y.json', 'suppressions: []\n'))).toThrow(/malformed JSON/);
+  });
+
+  test('a JSON policy file with a key twice in one object is refused, as every JSON input is', () => {
+    const text =
+      '{"suppressions": [{"ruleId": "NET-004", "address": "a.b", "reason": "a long enough reason", "expires": "2027-01-01", "address": "*"}]}';
+    expect(() => loadPolicyFile(write('dup.json', text))).toThrow(
+      /the key "address" appears twice in one object/,
     );
+    expect(() => loadPolicyFile(write('dup-top.json', '{"suppressions": [], "suppressions": [{}]}'))).toThrow(
+      /the key "suppressions" appears twice/,
+    );
+  });
+
+  test('settings: home tenant, approved ranges and home principals; wrong types are refused', () => {
+    const file = write(
+      'settings.yaml',
+      'settings:\n  homeTenantId: 5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13\n  approvedRanges: [203.0.113.0/24]\n',
+    );
+    expect(loadPolicyDocument(file)).toEqual({
+      suppressions: [],
+      settings: { homeTenantId: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13', approvedRanges: ['203.0.113.0/24'] },
+    });
+    expect(() =>
+      loadPolicyDocument(write('bad-settings.yaml', 'settings:\n  homeTenantId: contoso\n')),
+    ).toThrow(/settings\.homeTenantId: expected a GUID/);
+    expect(() =>
+      mergeSettings(
+        { homeTenantId: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13' },
+        { homeTenantId: '11111111-2222-4333-8444-555555555555' },
+      ),
+    ).toThrow(/two home tenants are configured/);
   });
 
   test.each([
@@ -260,7 +361,7 @@ describe('loadPolicyFile', () => {
     [
       'top.yaml',
       '- 1\n',
-      /top level: .*expected \{ suppressions: \[\{ ruleId, address, reason, expires: YYYY-MM-DD \}\] \}/,
+      /top level: .*expected \{ settings\?: \{ homeTenantId, approvedRanges, homePrincipals \}, suppressions: \[\{ ruleId, address, reason, expires: YYYY-MM-DD \}\] \}/,
     ],
     [
       'field.yaml',

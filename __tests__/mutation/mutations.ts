@@ -53,6 +53,9 @@ const STORAGE_KEY_REF = '${azurerm_key_vault_key.Storage_Key_BAA9457B.versionles
 const SPOKE_GROUP_NAME = '${azurerm_resource_group.ResourceGroup_FFF1A175.name}';
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000001';
 const FOREIGN_TENANT = '9f8e7d6c-0000-4000-8000-00000000abcd';
+const IDENTITY = 'identity';
+const PLATFORM_STATE_ELIGIBILITY = 'azurerm_pim_eligible_role_assignment.Eligible-platform-admins-state';
+const DALEN_DEV_ELIGIBILITY = 'azurerm_pim_eligible_role_assignment.Eligible-dalen-admins-dev';
 
 /** The body of `type.name` in a stack document (throws if the platform no longer has it). */
 function body(document: TerraformJson, address: string): TerraformJson {
@@ -389,16 +392,52 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     ruleId: 'NET-003',
-    description: 'NSG rule from 0.0.0.0/0 to 3000-4000 (covers RDP) allowed',
+    description: 'NSG rule from 0.0.0.0/0 to 3380-3400 (covers RDP) allowed',
     stack: SPOKE,
     input: 'synth',
     mutate: (d) =>
       Object.assign(body(d, WORKLOAD_NSG_RULE), {
         access: 'Allow',
         source_address_prefix: '0.0.0.0/0',
-        destination_port_range: '3000-4000',
+        destination_port_range: '3380-3400',
       }),
     address: WORKLOAD_NSG_RULE,
+  },
+  {
+    ruleId: 'NET-007',
+    description: 'NSG rule from AzureCloud to SQL (1433) allowed',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) =>
+      Object.assign(body(d, WORKLOAD_NSG_RULE), {
+        access: 'Allow',
+        source_address_prefix: 'AzureCloud',
+        destination_port_range: '1433',
+      }),
+    address: WORKLOAD_NSG_RULE,
+  },
+  {
+    ruleId: 'NET-008',
+    description: 'workload storage firewall lets trusted Azure services bypass it',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(STORAGE, 'network_rules.bypass', ['AzureServices']),
+    address: STORAGE,
+  },
+  {
+    ruleId: 'NET-009',
+    description: 'a VPN local network gateway at an address abroad',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) =>
+      add(d, 'azurerm_local_network_gateway.Supplier', {
+        name: 'lgw-supplier',
+        location: 'norwayeast',
+        resource_group_name: SPOKE_GROUP_NAME,
+        gateway_address: '52.174.0.1',
+        address_space: ['192.168.0.0/16'],
+      }),
+    address: 'azurerm_local_network_gateway.Supplier',
   },
   {
     ruleId: 'NET-004',
@@ -490,6 +529,52 @@ export const MUTATIONS: readonly Mutation[] = [
     input: 'synth',
     mutate: set(VMSS, 'disable_password_authentication', false),
     address: VMSS,
+  },
+  // ACC — access from abroad
+  {
+    ruleId: 'ACC-001',
+    description: "the platform admins' eligible Owner turned into a standing PIM active assignment",
+    stack: IDENTITY,
+    input: 'synth',
+    mutate: (d) => {
+      const eligible = body(d, PLATFORM_STATE_ELIGIBILITY);
+      delete d.resource.azurerm_pim_eligible_role_assignment['Eligible-platform-admins-state'];
+      add(d, 'azurerm_pim_active_role_assignment.Eligible-platform-admins-state', eligible);
+    },
+    address: 'azurerm_pim_active_role_assignment.Eligible-platform-admins-state',
+  },
+  {
+    ruleId: 'ACC-002',
+    description: 'hub Key Vault trusts another tenant',
+    stack: HUB,
+    input: 'synth',
+    mutate: set(KEY_VAULT, 'tenant_id', FOREIGN_TENANT),
+    address: KEY_VAULT,
+  },
+  {
+    ruleId: 'ACC-003',
+    description: 'an eligibility handed to a group the location block does not cover',
+    stack: IDENTITY,
+    input: 'synth',
+    mutate: (d) => {
+      add(d, 'azuread_group.Rogue', { display_name: 'rogue-admins', security_enabled: true });
+      body(d, DALEN_DEV_ELIGIBILITY).principal_id = '${azuread_group.Rogue.object_id}';
+    },
+    address: DALEN_DEV_ELIGIBILITY,
+  },
+  {
+    ruleId: 'ACC-004',
+    description: "the storage key access given to an invited guest instead of the account's identity",
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) => {
+      add(d, 'azuread_invitation.Supplier', {
+        user_email_address: 'ops@supplier.example',
+        redirect_url: 'https://portal.azure.com',
+      });
+      body(d, STORAGE_KEY_ACCESS).principal_id = '${azuread_invitation.Supplier.user_id}';
+    },
+    address: STORAGE_KEY_ACCESS,
   },
   // LOG — logging
   {

@@ -5,6 +5,8 @@
  */
 import { checkModels } from '../../policies/engine/engine';
 import type { Finding } from '../../policies/engine/report';
+import type { PolicySettings } from '../../policies/engine/rule';
+import { policySettings } from '../../stacks/platform-app';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { TfModel } from '../../policies/model/types';
@@ -35,13 +37,15 @@ export interface PlatformWorkspace {
 
 const fileOf = (stack: string) => `cdktf.out/stacks/${stack}/cdk.tf.json`;
 
-function active(models: readonly TfModel[]): Finding[] {
-  return checkModels(models, { today: TEST_TODAY }).findings.filter((f) => !f.suppressed);
+function active(models: readonly TfModel[], settings: PolicySettings): Finding[] {
+  return checkModels(models, { today: TEST_TODAY, settings }).findings.filter((f) => !f.suppressed);
 }
 
 /** Synthesize the default platform once and keep its stacks as pristine JSON and loaded models. */
 export function platformWorkspace(): PlatformWorkspace {
   const platform = synthDefaultPlatform();
+  // The settings the platform's own guard judges with: its home tenant, ranges and bootstrap stack.
+  const settings = policySettings(platform.config);
   const stackIds = Object.keys(platform.manifest.stacks);
   const pristine = new Map(stackIds.map((id) => [id, platform.stack(id)]));
   const models = new Map(
@@ -60,10 +64,13 @@ export function platformWorkspace(): PlatformWorkspace {
     document,
     findings(stack, json) {
       const replaced = loadTerraformJson(json, { file: fileOf(stack), stack });
-      return active(stackIds.map((id) => (id === stack ? replaced : models.get(id)!)));
+      return active(
+        stackIds.map((id) => (id === stack ? replaced : models.get(id)!)),
+        settings,
+      );
     },
     planFindings(stack, plan) {
-      return active([loadPlan(plan, { file: `plans/${stack}.json`, stack })]);
+      return active([loadPlan(plan, { file: `plans/${stack}.json`, stack })], settings);
     },
   };
 }

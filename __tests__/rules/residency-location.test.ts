@@ -248,6 +248,18 @@ ruleTester(RES_003, {
       ),
     },
     {
+      name: 'Entra ID (azuread): named locations, Conditional Access and groups hold no patient data',
+      synth: tf(
+        {
+          'azuread_named_location.norway': { display_name: 'Norway' },
+          'azuread_group.admins': { display_name: 'admins' },
+          'data.azuread_client_config.current': {},
+        },
+        { terraform: { required_providers: { azuread: { source: 'hashicorp/azuread', version: '3.7.0' } } } },
+      ),
+      plan: plan([{ at: 'azuread_conditional_access_policy.block', values: { display_name: 'block' } }]),
+    },
+    {
       name: 'azurerm, random and terraform_data',
       synth: tf({
         'azurerm_resource_group.rg': RG,

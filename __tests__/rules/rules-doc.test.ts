@@ -97,7 +97,7 @@ describe('renderRulesMarkdown', () => {
 });
 
 describe('the catalogue', () => {
-  const FAMILIES = ['RES', 'ENC', 'NET', 'IAM', 'LOG', 'BCK', 'TFS', 'CHG'];
+  const FAMILIES = ['RES', 'ENC', 'NET', 'IAM', 'ACC', 'LOG', 'BCK', 'TFS', 'CHG'];
 
   it('lists every catalogue id once, in catalogue order', () => {
     const ids = ALL_RULES.map((r) => r.id);
@@ -107,8 +107,9 @@ describe('the catalogue', () => {
     expect(ids).toEqual([
       ...['001', '002', '003', '004', '005', '006', '007', '008', '009'].map((n) => `RES-${n}`),
       ...['001', '002', '003', '004', '005'].map((n) => `ENC-${n}`),
-      ...['001', '002', '003', '004', '005', '006'].map((n) => `NET-${n}`),
+      ...['001', '002', '003', '004', '005', '006', '007', '008', '009'].map((n) => `NET-${n}`),
       ...['001', '002', '003', '004'].map((n) => `IAM-${n}`),
+      ...['001', '002', '003', '004'].map((n) => `ACC-${n}`),
       ...['001', '002', '003'].map((n) => `LOG-${n}`),
       ...['001', '002', '003'].map((n) => `BCK-${n}`),
       ...['001', '002', '003'].map((n) => `TFS-${n}`),

@@ -48,8 +48,39 @@ ruleTester(TFS_001, {
       name: 'local backend on the bootstrap stack',
       synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
     },
+    {
+      name: 'local backend on the stack the settings name as the bootstrap stack',
+      synth: {
+        ...tf({}),
+        '//': { metadata: { stackName: 'bootstrap' }, norway_policy: { bootstrap: true } },
+      },
+      settings: { bootstrapStack: 'bootstrap' },
+    },
   ],
   invalid: [
+    {
+      name: 'a stack that marks itself bootstrap while the settings name another',
+      settings: { bootstrapStack: 'bootstrap' },
+      synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+      errors: [['TFS-001', 'terraform.backend']],
+      messages: [
+        'Stack cdk.tf.json is marked bootstrap and keeps local state, but the one bootstrap stack is bootstrap. Configure the azurerm backend.',
+      ],
+    },
+    {
+      name: 'two stacks marked bootstrap with local state, and no bootstrap stack named',
+      synth: { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+      others: [
+        loadTerraformJson(
+          { ...tf({}), '//': { norway_policy: { bootstrap: true } } },
+          { file: 'second/cdk.tf.json' },
+        ),
+      ],
+      errors: [['TFS-001', 'terraform.backend']],
+      messages: [
+        '2 stacks (cdk.tf.json, second/cdk.tf.json) keep local state as bootstrap; exactly one may (name it: policy setting bootstrapStack).',
+      ],
+    },
     {
       name: 'no backend at all means local state',
       messages: [
@@ -417,7 +448,7 @@ ruleTester(TFS_003, {
       messages: [
         'NET-999 suppression at construct app/Bastion/Ip: expired on 2025-12-31; fix the finding or renew the suppression with a new reason.',
         'NET-999 suppression at construct app/Bastion/Ip: has a reason of 2 characters; write why, in at least 10.',
-        'NET-999 suppression at construct app/Bastion/Ip: names unknown rule NET-999 (known: BCK-001, BCK-002, BCK-003, CHG-001, CHG-002, ENC-001, ENC-002, ENC-003, ENC-004, ENC-005, IAM-001, IAM-002, IAM-003, IAM-004, LOG-001, LOG-002, LOG-003, NET-001, NET-002, NET-003, NET-004, NET-005, NET-006, RES-001, RES-002, RES-003, RES-004, RES-005, RES-006, RES-007, RES-008, RES-009, TFS-001, TFS-002, TFS-003).',
+        'NET-999 suppression at construct app/Bastion/Ip: names unknown rule NET-999 (known: ACC-001, ACC-002, ACC-003, ACC-004, BCK-001, BCK-002, BCK-003, CHG-001, CHG-002, ENC-001, ENC-002, ENC-003, ENC-004, ENC-005, IAM-001, IAM-002, IAM-003, IAM-004, LOG-001, LOG-002, LOG-003, NET-001, NET-002, NET-003, NET-004, NET-005, NET-006, NET-007, NET-008, NET-009, RES-001, RES-002, RES-003, RES-004, RES-005, RES-006, RES-007, RES-008, RES-009, TFS-001, TFS-002, TFS-003).',
       ],
       synth: withSuppression({ ruleId: 'NET-999', reason: 'ok', expires: '2025-12-31' }),
       errors: [

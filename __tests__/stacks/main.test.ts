@@ -33,7 +33,8 @@ test('fails with exit code 1 and the configuration problems on stderr, writing n
   // THEN
   expect(result.status).toBe(1);
   expect(result.stderr).toBe(
-    `Configuration ${file} has 3 problems:\n` +
+    `Configuration ${file} has 4 problems:\n` +
+      `  - access: missing: name the home tenant, the approved public ranges and the admin groups (see config/default.yaml)\n` +
       `  - environments[0].primary.region: "westeurope" is not a Norway region: Azure would place it outside Norway. Allowed: 'norwayeast' (Norway East) or 'norwaywest' (Norway West).\n` +
       `  - trusts[0].name: a trust name is 2-24 lower-case letters, digits or hyphens\n` +
       `  - environments[0].dr.zones: norwaywest (Norway West) has no availability zones; remove zones\n`,

@@ -5,6 +5,7 @@
 import { checkModels } from '../../policies/engine/engine';
 import type { Report } from '../../policies/engine/report';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
+import { policySettings } from '../../stacks/platform-app';
 import {
   resourceTypeCounts,
   SynthesizedPlatform,
@@ -17,7 +18,7 @@ let out: SynthesizedPlatform;
 let report: Report;
 beforeAll(() => {
   out = synthDefaultPlatform();
-  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY });
+  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY, settings: policySettings(out.config) });
 });
 
 const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [
@@ -25,7 +26,7 @@ const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [
   `workload-${t}-prod`,
 ]);
 const PLATFORMS = ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'];
-const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS];
+const ALL = ['bootstrap', ...PLATFORMS, ...WORKLOADS, 'identity'];
 
 /** Resources of one type in a stack, as [name, body] pairs. */
 function resources(json: TerraformJson, type: string): [string, TerraformJson][] {

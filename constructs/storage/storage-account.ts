@@ -205,7 +205,8 @@ export class NorwayStorageAccount extends Construct {
       tableEncryptionKeyType: 'Account',
       networkRules: {
         defaultAction: 'Deny',
-        bypass: ['AzureServices'],
+        // No trusted-service exception: "AzureServices" admits any tenant's instance of those services, from any region.
+        bypass: ['None'],
         ipRules: props.publicNetworkAccess?.allowedIpRanges
           ? [...props.publicNetworkAccess.allowedIpRanges]
           : undefined,

@@ -555,6 +555,22 @@ export const EXTRA_TYPES: Readonly<Record<string, TypeDecision & { readonly loca
       reason: 'azurerm_sql_firewall_rule was removed in azurerm 4.0',
     },
   },
+  azurerm_mysql_firewall_rule: {
+    location: 'none',
+    role: 'network',
+    retired: {
+      successor: 'azurerm_mysql_flexible_server_firewall_rule',
+      reason: 'azurerm_mysql_firewall_rule (single server) was removed in azurerm 4.0',
+    },
+  },
+  azurerm_mariadb_firewall_rule: {
+    location: 'none',
+    role: 'network',
+    retired: {
+      reason:
+        'azurerm_mariadb_firewall_rule was removed in azurerm 4.0 (Azure Database for MariaDB is retired)',
+    },
+  },
   azurerm_sql_active_directory_administrator: {
     location: 'none',
     role: 'control-plane',
@@ -578,6 +594,14 @@ export const EXTRA_TYPES: Readonly<Record<string, TypeDecision & { readonly loca
   azapi_data_plane_resource: { location: 'none', role: 'deployment' },
   // Entra ID objects: identities and groups, no patient data, no location.
   azuread_group: { location: 'none', role: 'control-plane' },
+  // Conditional Access: who may sign in from where (the identity stack); configuration, no patient data.
+  azuread_named_location: { location: 'none', role: 'control-plane' },
+  azuread_conditional_access_policy: { location: 'none', role: 'control-plane' },
+  azuread_directory_role_eligibility_schedule_request: { location: 'none', role: 'control-plane' },
+  azuread_directory_role_assignment: { location: 'none', role: 'control-plane' },
+  azuread_directory_role_member: { location: 'none', role: 'control-plane' },
+  azuread_invitation: { location: 'none', role: 'control-plane' },
+  azuread_user: { location: 'none', role: 'control-plane' },
   azuread_group_member: { location: 'none', role: 'control-plane' },
   azuread_application: { location: 'none', role: 'control-plane' },
   azuread_service_principal: { location: 'none', role: 'control-plane' },

@@ -3,13 +3,15 @@
  * error annotation at the offending construct, so `cdktf synth` fails naming rule id, path and fix.
  * It reads `stack.toTerraform()`, so raw provider resources and `addOverride` cannot slip past it.
  */
-import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformElement, TerraformStack } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
-import { loadTerraformJson } from '../model/load-terraform-json';
+import type { PolicySettings } from '../engine/rule';
+import { loadTerraformJson, POLICY_METADATA_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
-import { applySuppressions } from './suppress';
+import { applySuppressions, writtenMetadata } from './suppress';
 import { maskFor } from '../report/mask';
 import { buildWorkspace } from '../model/build';
 
@@ -92,6 +94,9 @@ function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
  * may have changed since the last call.
  */
 export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
+  // The stack's own guard settings (home tenant, approved ranges) apply unless the caller names others.
+  const guard = Aspects.of(stack).all.find((a): a is PolicyGuard => a instanceof PolicyGuard);
+  options = { ...options, settings: { ...guard?.settings, ...options.settings } };
   let stacks: TerraformStack[] = [stack];
   try {
     stacks = App.of(stack).node.findAll().filter(TerraformStack.isStack);
@@ -99,7 +104,12 @@ export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'r
     // A stack outside an app has no siblings.
   }
   for (const s of stacks) runOwnAspects(s);
-  for (const s of stacks) s.prepareStack();
+  try {
+    for (const s of stacks) s.prepareStack();
+  } catch {
+    // An app synth would refuse (a cycle between stacks) is judged as written: references between its
+    // stacks stay references, and what they cannot resolve fails closed.
+  }
   const model = stackToModel(stack);
   const others = stacks.filter((s) => s !== stack).map(stackToModel);
   return checkModels([model, ...others], { ...options, reportOn: [model] });
@@ -111,14 +121,57 @@ function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, '
   return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
 }
 
+/** Stacks NorwayStack marked bootstrap itself; TFS-001 still admits only the one the settings name. */
+const BOOTSTRAP_MARKED = new WeakSet<TerraformStack>();
+
+/** Mark `stack` as the bootstrap stack in its policy metadata (the one stack that may keep local state). */
+export function markBootstrapStack(stack: TerraformStack): void {
+  stack.addOverride(`//.${POLICY_METADATA_KEY}.bootstrap`, true);
+  BOOTSTRAP_MARKED.add(stack);
+}
+
+/**
+ * Construct paths whose `"//"` (the guard's metadata: suppressions, the bootstrap mark) was overridden
+ * by anything but `suppress()` and `markBootstrapStack`: a hand-written suppression or bootstrap mark
+ * would bypass the construct API the guard and reviewers rely on.
+ */
+export function metadataOverrides(stack: TerraformStack): string[] {
+  const raw = (element: IConstruct) =>
+    (element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.['//'];
+  const found: string[] = [];
+  const expectStack = BOOTSTRAP_MARKED.has(stack)
+    ? { [POLICY_METADATA_KEY]: { bootstrap: true } }
+    : undefined;
+  if (!sameJson(raw(stack), expectStack)) found.push(stack.node.path);
+  for (const node of stack.node.findAll()) {
+    if (node === stack || !(node instanceof TerraformElement)) continue;
+    if (!sameJson(raw(node), writtenMetadata(node))) found.push(node.node.path);
+  }
+  return found;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 export class PolicyGuard implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
 
   constructor(private readonly options: Omit<CheckOptions, 'reportOn'> = {}) {}
 
+  /** The settings this guard judges with (home tenant, approved ranges). */
+  get settings(): PolicySettings | undefined {
+    return this.options.settings;
+  }
+
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
+    // Aspects run top-down: ones on children (or added later) would run after a check made here. Custom
+    // synthesis runs after every aspect and validation, leaves first and the stack last, just before
+    // cdktf collects the annotations and writes the JSON; so the guard judges what is written.
+    addCustomSynthesis(node, { onSynthesize: () => this.check(node) });
+  }
+
+  private check(node: TerraformStack): void {
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
@@ -126,6 +179,10 @@ export class PolicyGuard implements IAspect {
       buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
     ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
+    for (const path of metadataOverrides(node))
+      Annotations.of(byPath.get(path) ?? node).addError(
+        `[TFS-003] ${path}: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark). Fix: suppress with suppress() and a reason and expiry; mark the bootstrap stack through NorwayStack.`,
+      );
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || node;

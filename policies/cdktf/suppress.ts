@@ -38,6 +38,17 @@ export function applySuppressions(root: IConstruct): void {
       collected.set(target, [...(collected.get(target) ?? []), ...own]);
     }
   }
-  for (const [element, list] of collected)
+  for (const [element, list] of collected) {
     element.addOverride(`//.${POLICY_METADATA_KEY}.suppressions`, list);
+    WRITTEN.set(element, list);
+  }
+}
+
+/** What `applySuppressions` wrote onto each element: anything else under `"//"` was written by someone else. */
+const WRITTEN = new WeakMap<TerraformElement, Suppression[]>();
+
+/** The `"//"` override `applySuppressions` put on `element`, or undefined when it put none. */
+export function writtenMetadata(element: TerraformElement): unknown {
+  const list = WRITTEN.get(element);
+  return list ? { [POLICY_METADATA_KEY]: { suppressions: list } } : undefined;
 }

@@ -7,8 +7,8 @@ import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
 import type { Finding, Report } from './report';
-import { ruleContext, type Rule, type Violation } from './rule';
-import { SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
+import { ruleContext, type PolicySettings, type Rule, type Violation } from './rule';
+import { effectiveToday, SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
 import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
 
 export interface CheckOptions {
@@ -16,15 +16,19 @@ export interface CheckOptions {
   readonly rules?: readonly Rule[];
   /** Suppressions from policy files (for plans and plain Terraform). */
   readonly suppressions?: readonly DeclaredSuppression[];
-  /** The day suppressions are judged against; default today (UTC). */
+  /** The day suppressions are judged against; default today (UTC). A past day only applies under test. */
   readonly today?: string;
+  /** Suppressions may expire at most this many months ahead; lower than 12 only. @default 12 */
+  readonly maxSuppressionMonths?: number;
+  /** The home tenant and approved ranges the access and network rules judge against. @default - none (fail closed) */
+  readonly settings?: PolicySettings;
   /** Only report findings for these models (others are still used to resolve references). */
   readonly reportOn?: readonly TfModel[];
 }
 
 export function checkModels(models: readonly TfModel[], options: CheckOptions = {}): Report {
   const rules = options.rules ?? ALL_RULES;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = effectiveToday(options.today);
   const workspace = buildWorkspace(models);
   const resolver = new Resolver(workspace);
   const knownRuleIds = new Set(ALL_RULES.map((r) => r.id));
@@ -34,7 +38,13 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
   const suppressions: ValidSuppression[] = [];
   const problems: (SuppressionProblem & { stack?: string })[] = [];
   const collect = (declared: DeclaredSuppression, origin?: string, stack?: string) => {
-    const { valid, problems: found } = validateSuppression(declared, knownRuleIds, today, origin);
+    const { valid, problems: found } = validateSuppression(
+      declared,
+      knownRuleIds,
+      today,
+      origin,
+      options.maxSuppressionMonths ?? options.settings?.maxSuppressionMonths,
+    );
     if (valid) suppressions.push(valid);
     // The stack names where a construct suppression lives: the same address exists in many stacks.
     problems.push(...found.map((problem) => ({ ...problem, stack })));
@@ -60,7 +70,13 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
     for (const rule of rules) {
       if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
       const subject = judgesChanges(rule) ? model : afterApply;
-      const context = ruleContext(subject, workspace, resolver, resourcesFor(subject, rule));
+      const context = ruleContext(
+        subject,
+        workspace,
+        resolver,
+        resourcesFor(subject, rule),
+        options.settings ?? {},
+      );
       try {
         for (const violation of rule.check(context)) raw.push(toFinding(rule, model, violation));
       } catch (error) {

@@ -42,6 +42,23 @@ export interface Violation {
   readonly message: string;
 }
 
+/**
+ * What the organisation decides and the code cannot know: the home tenant and the approved public
+ * ranges. A rule that needs a setting that is missing reports a finding (fail closed).
+ */
+export interface PolicySettings {
+  /** The Entra ID tenant every tenant id and authority in the estate must be. */
+  readonly homeTenantId?: string;
+  /** The organisation's own public IPv4 ranges (CIDR or bare address): the only public sources admitted. */
+  readonly approvedRanges?: readonly string[];
+  /** Object ids known to be home-tenant identities (admin groups, break-glass, pipelines). */
+  readonly homePrincipals?: readonly string[];
+  /** The one stack that may keep local state (it creates the state account). @default - at most one marked stack */
+  readonly bootstrapStack?: string;
+  /** Suppressions may expire at most this many months ahead (12 at most). @default 12 */
+  readonly maxSuppressionMonths?: number;
+}
+
 export type AttributePath = string | readonly PathSegment[];
 
 /**
@@ -49,6 +66,8 @@ export type AttributePath = string | readonly PathSegment[];
  * so a rule never needs to know whether it reads synthesized JSON, a plan, plain Terraform or a state.
  */
 export interface RuleContext {
+  /** The organisation's settings (policy file, CLI options, or the stacks' configuration). */
+  readonly settings?: PolicySettings;
   readonly model: TfModel;
   readonly workspace: Workspace;
   /** Managed resources and data sources of the rule's `resourceTypes`, in input order. */
@@ -80,12 +99,14 @@ export function ruleContext(
   workspace: Workspace,
   resolver: Resolver,
   resources: readonly TfResource[],
+  settings: PolicySettings = {},
 ): RuleContext {
   // A resource of the judged model is read there (a plan judged as applied has its own view); any other
   // (a target in another stack) in the model it was loaded into.
   const modelOf = (resource: TfResource): TfModel =>
     model.byAddress.get(resource.address) === resource ? model : (resolver.modelOf(resource) ?? model);
   return {
+    settings,
     model,
     workspace,
     resources,

@@ -5,6 +5,8 @@
 import type { DeclaredSuppression } from '../model/types';
 
 export const MIN_REASON_LENGTH = 10;
+/** The furthest ahead a suppression may expire: an accepted risk is reviewed at least once a year. */
+export const MAX_SUPPRESSION_MONTHS = 12;
 /** Rules whose findings cannot be suppressed: a suppression must not hide a broken suppression. */
 export const UNSUPPRESSIBLE = new Set(['TFS-003']);
 
@@ -39,7 +41,13 @@ export function validateSuppression(
   knownRuleIds: ReadonlySet<string>,
   today: string,
   origin?: string,
+  maxMonths: number = MAX_SUPPRESSION_MONTHS,
 ): { valid?: ValidSuppression; problems: SuppressionProblem[] } {
+  // Configurable lower, never higher (and never unlimited).
+  const months =
+    Number.isInteger(maxMonths) && maxMonths > 0
+      ? Math.min(maxMonths, MAX_SUPPRESSION_MONTHS)
+      : MAX_SUPPRESSION_MONTHS;
   const { spec } = declared;
   const declaredAt = describeOrigin(declared);
   const ruleId = typeof spec.ruleId === 'string' ? spec.ruleId : undefined;
@@ -60,8 +68,16 @@ export function validateSuppression(
     problems.push(`has expiry ${JSON.stringify(expires)}, which is not a date (YYYY-MM-DD)`);
   else if (expires < today)
     problems.push(`expired on ${expires}; fix the finding or renew the suppression with a new reason`);
+  else if (expires > monthsAfter(today, months))
+    problems.push(
+      `expires on ${expires}, more than ${months} months ahead (at most ${monthsAfter(today, months)}); review the risk and renew it then`,
+    );
   if (declared.origin.kind === 'file' && typeof spec.address !== 'string')
     problems.push('has no address (a Terraform address or glob)');
+  else if (declared.origin.kind === 'file' && matchesEverything(String(spec.address)))
+    problems.push(
+      `has address ${JSON.stringify(spec.address)}, which is only a wildcard; name the resource (a glob may cover its instances or module)`,
+    );
   if (problems.length > 0) {
     return { problems: problems.map((p) => ({ declaredAt, address, ruleId, message: `Suppression ${p}.` })) };
   }
@@ -77,6 +93,30 @@ export function validateSuppression(
       matches: pattern ? (a) => pattern.test(a) : (a) => a === declared.address,
     },
   };
+}
+
+/** A glob with nothing but wildcards and separators (`*`, `*.*`, `**`): it would hide the rule everywhere. */
+function matchesEverything(glob: string): boolean {
+  return glob.replace(/[*?.[\]\s]/g, '') === '';
+}
+
+/** `YYYY-MM-DD` plus whole months (the day clamped to the month's end: 2026-08-31 + 6 → 2027-02-28). */
+export function monthsAfter(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * The day suppressions are judged against. A day in the past is honoured only under test
+ * (NODE_ENV=test, as jest sets it): outside tests it cannot revive an expired suppression.
+ */
+export function effectiveToday(requested: string | undefined, now: Date = new Date()): string {
+  const today = now.toISOString().slice(0, 10);
+  if (requested === undefined) return today;
+  return requested < today && process.env.NODE_ENV !== 'test' ? today : requested;
 }
 
 /** A strict calendar date `YYYY-MM-DD`. */

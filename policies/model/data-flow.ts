@@ -45,8 +45,12 @@ export interface Edge {
   readonly inDocument?: true;
 }
 
-/** Attributes whose value is a location: `location`, `*_location`, `region`, `*_region`, and their lists. */
-const LOCATION_KEY = /(^|_)(location|region)s?$/;
+/**
+ * Attributes whose value is one location: `location`, `*_location`, `region`, `*_region`. (A list such
+ * as Conditional Access `included_locations` names named locations, not regions; literal regions in
+ * lists are places anyway.)
+ */
+const LOCATION_KEY = /(^|_)(location|region)$/;
 /** Attributes holding another resource's id. */
 const ID_KEY = /(^|_)ids?$/;
 /** Attributes holding a URL that data is sent to. */

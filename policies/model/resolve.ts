@@ -225,8 +225,10 @@ export class Resolver {
       if (byId.kind === 'resource') return byId;
       const hop = this.followPlanReferences(model, resource, segments, 0);
       if (hop?.kind === 'resource' && hop.model === model && hop.resources.length === 1) {
-        const own = hop.resources[0].values.id;
-        if (typeof own !== 'string' || own.toLowerCase() === raw.toLowerCase()) return this.hopToTarget(hop);
+        // The attribute the reference reads (`id`, or `object_id` of the client config) must agree.
+        const read = this.value(hop.model, hop.resources[0], hop.rest.length > 0 ? hop.rest : ['id']);
+        const agrees = read.kind !== 'known' || String(read.value).toLowerCase() === raw.toLowerCase();
+        if (agrees) return this.hopToTarget(hop);
       }
       return byId;
     }
@@ -510,7 +512,14 @@ export class Resolver {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     const references = resource.references?.get(attribute);
     if (!references || references.length === 0) return undefined;
-    const longest = longestReferences(references);
+    let longest = longestReferences(references);
+    // An element of a list written as `[a.id, b.id]`: Terraform lists the references in the order they
+    // are written, one per element, so element i is the i-th.
+    const last = path[path.length - 1];
+    if (typeof last === 'number' && longest.length > 1) {
+      const list = getPath(resource.change?.afterUnknown, path.slice(0, -1));
+      if (Array.isArray(list) && list.length === longest.length) longest = [longest[last]];
+    }
     const traversals = longest.map(parseTraversal).filter((t): t is PathSegment[] => t !== undefined);
     if (traversals.length === 0) return undefined;
     const hops = traversals.map((traversal) =>

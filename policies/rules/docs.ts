@@ -22,6 +22,7 @@ export const RULE_FAMILIES: readonly { readonly prefix: string; readonly name: s
   { prefix: 'ENC', name: 'Encryption' },
   { prefix: 'NET', name: 'Network exposure' },
   { prefix: 'IAM', name: 'Identity and access' },
+  { prefix: 'ACC', name: 'Access from abroad: who may administer, from where' },
   { prefix: 'LOG', name: 'Logging' },
   { prefix: 'BCK', name: 'Backup and protection against loss' },
   { prefix: 'TFS', name: 'State and pipeline' },

@@ -20,10 +20,17 @@ import { NET_003 } from './network/net-003-management-ports';
 import { NET_004 } from './network/net-004-public-ips';
 import { NET_005 } from './network/net-005-private-endpoints';
 import { NET_006 } from './network/net-006-private-aks';
+import { NET_007 } from './network/net-007-unapproved-sources';
+import { NET_008 } from './network/net-008-firewall-ranges';
+import { NET_009 } from './network/net-009-remote-endpoints';
 import { IAM_001 } from './identity/iam-001-entra-only';
 import { IAM_002 } from './identity/iam-002-foreign-tenant-delegation';
 import { IAM_003 } from './identity/iam-003-privileged-roles';
 import { IAM_004 } from './identity/iam-004-ssh-keys-only';
+import { ACC_001 } from './access/acc-001-privileged-through-pim';
+import { ACC_002 } from './access/acc-002-home-tenant';
+import { ACC_003 } from './access/acc-003-sign-in-from-norway';
+import { ACC_004 } from './access/acc-004-no-guest-data-access';
 import { LOG_001 } from './logging/log-001-diagnostic-settings';
 import { LOG_002 } from './logging/log-002-workspace-retention';
 import { LOG_003 } from './logging/log-003-database-auditing';
@@ -57,10 +64,17 @@ export const ALL_RULES: readonly Rule[] = [
   NET_004,
   NET_005,
   NET_006,
+  NET_007,
+  NET_008,
+  NET_009,
   IAM_001,
   IAM_002,
   IAM_003,
   IAM_004,
+  ACC_001,
+  ACC_002,
+  ACC_003,
+  ACC_004,
   LOG_001,
   LOG_002,
   LOG_003,

@@ -10,7 +10,7 @@ import {
   parseNorwayRegion,
   regionCapabilities,
 } from '../../constructs/core/region';
-import { CidrError, cidrsOverlap, parseCidr } from './cidr';
+import { CidrError, cidrContains, cidrsOverlap, parseCidr } from './cidr';
 
 /** One thing wrong with a configuration, at a path such as `trusts[1].environments.prod.addressSpace`. */
 export interface ConfigProblem {
@@ -169,6 +169,84 @@ const stateSchema = z.strictObject({
   blobDataContributors: z.array(uuid).default([]),
 });
 
+/** Privileged Azure roles an administrator group may be made *eligible* for (PIM), never assigned standing. */
+export const ELIGIBLE_ROLES = [
+  'Owner',
+  'Contributor',
+  'User Access Administrator',
+  'Role Based Access Control Administrator',
+  'Key Vault Administrator',
+  'Storage Blob Data Owner',
+] as const;
+
+/** Longest a PIM eligibility may last before it must be renewed (Entra's own maximum is one year). */
+export const MAX_ELIGIBILITY_DAYS = 365;
+
+const adminGroupSchema = z.strictObject({
+  /** Stable key: becomes part of Terraform addresses and of the created group's name. */
+  name: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
+      'an admin group name is 2-32 lower-case letters, digits or hyphens',
+    ),
+  /** What the group administers: `platform` (every environment's platform) or a trust's `name`. */
+  scope: z.string().min(1),
+  /** An existing Entra ID group in the home tenant. @default - the identity stack creates the group */
+  objectId: uuid.optional(),
+  /** The role members may activate just-in-time through PIM. */
+  role: z.enum(ELIGIBLE_ROLES),
+  /** How long the eligibility lasts before it must be renewed. @default 180 */
+  eligibleDays: z.number().int().min(1).max(MAX_ELIGIBILITY_DAYS).default(180),
+  /** Why the group needs the role; recorded on the eligibility request. */
+  justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
+});
+
+const breakGlassSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  /** The emergency account's object id in the home tenant. */
+  objectId: uuid,
+  /** Why this account may sign in from anywhere; at least 10 characters. */
+  justification: z.string().trim().min(10, 'a justification has at least 10 characters'),
+});
+
+/**
+ * Who may administer the platform, and from where: nobody abroad gets a way in. Only the home tenant's
+ * identities, privileged roles only through PIM eligibility, sign-ins only from Norway, public sources
+ * only from the hospital's approved ranges.
+ */
+const accessSchema = z.strictObject(
+  {
+    /** The Entra ID tenant every Key Vault, database admin and authority must trust. */
+    homeTenantId: uuid,
+    /** The hospital's own public network ranges in Norway: the only public sources admitted anywhere. */
+    approvedRanges: z.array(z.string().transform(ipRange)).min(1),
+    /** Administrator groups per platform or trust, each eligible (never standing) for one privileged role. */
+    adminGroups: z.array(adminGroupSchema).min(1),
+    /** Emergency accounts excluded from the location block (and alerted on). @default - none */
+    breakGlass: z.array(breakGlassSchema).default([]),
+    /**
+     * CI's deploying identity, held to the runners' egress addresses by a Conditional Access policy
+     * for workload identities (needs Workload Identities Premium). @default - none (see docs/access.md)
+     */
+    workloadIdentity: z
+      .strictObject({
+        servicePrincipalObjectId: uuid,
+        runnerEgressRanges: z.array(z.string().transform(ipRange)).min(1),
+      })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'missing: name the home tenant, the approved public ranges and the admin groups (see config/default.yaml)'
+        : undefined,
+  },
+);
+
+export type AccessConfig = z.output<typeof accessSchema>;
+export type AdminGroupConfig = AccessConfig['adminGroups'][number];
+
 export const platformConfigSchema = z.strictObject({
   organisation: z.strictObject({
     name: z.string().min(1),
@@ -178,6 +256,7 @@ export const platformConfigSchema = z.strictObject({
   state: stateSchema,
   /** @default - none: every data plane is reachable only through private endpoints */
   bootstrapAccess: bootstrapAccessSchema.optional(),
+  access: accessSchema,
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI) */
   subscriptionId: uuid.optional(),
   /** The Entra ID tenant Key Vaults trust. @default - the tenant Terraform runs as (azurerm_client_config) */
@@ -234,6 +313,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export interface ConfigParts {
   readonly state?: PlatformConfig['state'];
   readonly bootstrapAccess?: BootstrapAccess;
+  readonly access?: AccessConfig;
+  readonly tenantId?: string;
   readonly environments: readonly (EnvironmentConfig | undefined)[];
   /** Each environment's sites, also where the environment as a whole did not parse. @default - from `environments` */
   readonly sites?: readonly (Partial<Record<SiteRole, SiteConfig>> | undefined)[];
@@ -256,6 +337,8 @@ export function validParts(document: unknown): ConfigParts {
   return {
     state: stateSchema.safeParse(doc.state).data,
     bootstrapAccess: bootstrapAccessSchema.safeParse(doc.bootstrapAccess).data,
+    access: accessSchema.safeParse(doc.access).data,
+    tenantId: uuid.safeParse(doc.tenantId).data,
     environments: each(doc.environments, environment),
     sites,
     trusts: each(doc.trusts, trust),
@@ -285,6 +368,14 @@ export function crossFieldProblems(
       `${access.expires} is more than a year ahead; a firewall opening is temporary (at most ${oneYearAfter(today)})`,
     );
   }
+
+  problems.push(
+    ...accessProblems(
+      config,
+      trusts.map(([, t]) => t.name),
+      trusts.length === config.trusts.length,
+    ),
+  );
 
   if (config.state && config.state.region !== 'norwayeast') {
     add(
@@ -370,6 +461,101 @@ export function crossFieldProblems(
       claim(['trusts', i, 'environments', name, 'addressSpace'], w.addressSpace);
   });
   return problems;
+}
+
+/** Allow-lists inside the approved ranges; tenants and scopes that exist; one principal, one group name. */
+function accessProblems(
+  config: ConfigParts,
+  trustNames: readonly string[],
+  allTrustsValid: boolean,
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (path: readonly PropertyKey[], message: string) =>
+    problems.push({ path: formatPath(path), message });
+  const access = config.access;
+  if (!access) return problems;
+  const approved = access.approvedRanges.map((text) => parseCidr(asCidr(text)));
+  access.approvedRanges.forEach((text, i) => {
+    const cidr = parseCidr(asCidr(text));
+    if (cidr.prefix < MIN_APPROVED_PREFIX)
+      add(
+        ['access', 'approvedRanges', i],
+        `${text} is a /${cidr.prefix}; an approved range is the hospital's own egress, a /${MIN_APPROVED_PREFIX} or narrower`,
+      );
+    else if (isPrivate(cidr))
+      add(
+        ['access', 'approvedRanges', i],
+        `${text} is a private range; list the hospital's public egress ranges (private networks need no allow-list entry)`,
+      );
+  });
+  config.bootstrapAccess?.allowedIpRanges.forEach((text, i) => {
+    const cidr = parseCidr(asCidr(text));
+    if (!approved.some((a) => cidrContains(a, cidr)))
+      add(
+        ['bootstrapAccess', 'allowedIpRanges', i],
+        `${text} is outside the approved ranges (${access.approvedRanges.join(', ')}); an opening admits only the hospital's own addresses`,
+      );
+  });
+  access.workloadIdentity?.runnerEgressRanges.forEach((text, i) => {
+    const cidr = parseCidr(asCidr(text));
+    if (!approved.some((a) => cidrContains(a, cidr)))
+      add(
+        ['access', 'workloadIdentity', 'runnerEgressRanges', i],
+        `${text} is outside the approved ranges (${access.approvedRanges.join(', ')}); runners deploy from the hospital's own addresses`,
+      );
+  });
+  if (config.tenantId && config.tenantId.toLowerCase() !== access.homeTenantId.toLowerCase())
+    add(
+      ['tenantId'],
+      `${config.tenantId} is not the home tenant ${access.homeTenantId}; Key Vaults trust only the home tenant`,
+    );
+  if (config.state?.tenantId && config.state.tenantId.toLowerCase() !== access.homeTenantId.toLowerCase())
+    add(['state', 'tenantId'], `${config.state.tenantId} is not the home tenant ${access.homeTenantId}`);
+  const scopes = new Set(['platform', ...trustNames]);
+  access.adminGroups.forEach((group, i) => {
+    if (allTrustsValid && !scopes.has(group.scope))
+      add(
+        ['access', 'adminGroups', i, 'scope'],
+        `no platform or trust named "${group.scope}"; use one of: ${[...scopes].join(', ')}`,
+      );
+  });
+  duplicates(
+    access.adminGroups.map((g, i) => [i, g.name]),
+    (index, first, name) =>
+      add(
+        ['access', 'adminGroups', index, 'name'],
+        `duplicate admin group name "${name}" (also access.adminGroups[${first}].name)`,
+      ),
+  );
+  duplicates(
+    access.breakGlass.map((b, i) => [i, b.objectId.toLowerCase()]),
+    (index, first, id) =>
+      add(
+        ['access', 'breakGlass', index, 'objectId'],
+        `duplicate break-glass account ${id} (also access.breakGlass[${first}].objectId)`,
+      ),
+  );
+  return problems;
+}
+
+/** Wider than this is not one organisation's egress (and /1 halves of the internet are not ranges). */
+const MIN_APPROVED_PREFIX = 16;
+
+const asCidr = (text: string) => (text.includes('/') ? text : `${text}/32`);
+
+/** RFC 1918, loopback, link-local and CGNAT space: not a public source. */
+function isPrivate(cidr: ReturnType<typeof parseCidr>): boolean {
+  return [
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    '100.64.0.0/10',
+    '0.0.0.0/8',
+  ]
+    .map(parseCidr)
+    .some((range) => cidrsOverlap(range, cidr));
 }
 
 function oneYearAfter(day: string): string {

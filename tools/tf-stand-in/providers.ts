@@ -99,6 +99,10 @@ const azurermIds: Record<string, (ctx: FakeContext) => string> = {
   azurerm_key_vault_key: (ctx) => `${vaultUri(ctx)}/keys/${str(ctx, 'name')}/${keyVersion(ctx)}`,
   azurerm_client_config: () =>
     `clients=${FAKE_CLIENT};objects=${FAKE_CLIENT};subscription=${FAKE_SUBSCRIPTION}`,
+  // A subscription's id is the subscription itself (scopes are built on it).
+  azurerm_subscription: (ctx) => `/subscriptions/${ctx.subscriptionId}`,
+  azurerm_role_definition: (ctx) =>
+    `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${fakeGuid(seedOf(ctx))}`,
 };
 
 export const PROVIDERS: ProviderDefinition[] = [

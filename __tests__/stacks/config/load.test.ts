@@ -76,6 +76,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
       primary: { region: 'norwayeast', hubAddressSpace: '10.200.0.0/22' },
     });
     expect(problemsOf(doc)).toEqual([
+      'access.adminGroups[3].scope: no platform or trust named "dalen"; use one of: platform, fjellheim, kystbyen',
       'environments[2].name: duplicate environment name "dev" (also environments[0].name)',
       'trusts[2].name: duplicate trust name "fjellheim" (also trusts[0].name)',
     ]);
@@ -150,6 +151,61 @@ describe('configuration errors: one message per problem, naming the path', () =>
       'bootstrapAccess.allowedIpRanges[0]: "10.0.0.1/33" has prefix /33; an IPv4 prefix is 0-32',
       'bootstrapAccess.justification: a justification has at least 10 characters',
       'bootstrapAccess.expires: expected a date YYYY-MM-DD',
+    ]);
+  });
+
+  test('fails when bootstrapAccess opens to an address outside the approved ranges', () => {
+    const doc = defaultDocument();
+    doc.bootstrapAccess = {
+      allowedIpRanges: ['203.0.113.10', '0.0.0.0/0', '198.51.100.0/24'],
+      justification: 'First deployment (CHG-1)',
+      expires: '2026-12-24',
+    };
+    expect(problemsOf(doc)).toEqual([
+      "bootstrapAccess.allowedIpRanges[1]: 0.0.0.0/0 is outside the approved ranges (203.0.113.0/24, 198.51.100.0/26); an opening admits only the hospital's own addresses",
+      "bootstrapAccess.allowedIpRanges[2]: 198.51.100.0/24 is outside the approved ranges (203.0.113.0/24, 198.51.100.0/26); an opening admits only the hospital's own addresses",
+    ]);
+  });
+
+  test('fails on approved ranges that are private or too wide, foreign tenants and unknown scopes', () => {
+    const doc = defaultDocument();
+    doc.access.approvedRanges = ['10.1.0.0/16', '0.0.0.0/1', '203.0.113.0/24'];
+    doc.tenantId = '11111111-2222-4333-8444-555555555555';
+    doc.access.adminGroups[1].scope = 'nowhere';
+    doc.access.adminGroups[2].name = 'platform-admins';
+    doc.access.breakGlass.push({ ...doc.access.breakGlass[0], name: 'again' });
+    expect(problemsOf(doc)).toEqual([
+      "access.approvedRanges[0]: 10.1.0.0/16 is a private range; list the hospital's public egress ranges (private networks need no allow-list entry)",
+      "access.approvedRanges[1]: 0.0.0.0/1 is a /1; an approved range is the hospital's own egress, a /16 or narrower",
+      'tenantId: 11111111-2222-4333-8444-555555555555 is not the home tenant 5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13; Key Vaults trust only the home tenant',
+      'access.adminGroups[1].scope: no platform or trust named "nowhere"; use one of: platform, fjellheim, kystbyen, dalen',
+      'access.adminGroups[2].name: duplicate admin group name "platform-admins" (also access.adminGroups[0].name)',
+      'access.breakGlass[1].objectId: duplicate break-glass account 0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61 (also access.breakGlass[0].objectId)',
+    ]);
+  });
+
+  test('fails when the CI runners deploy from outside the approved ranges', () => {
+    const doc = defaultDocument();
+    doc.access.workloadIdentity = {
+      servicePrincipalObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      runnerEgressRanges: ['203.0.113.64/28', '20.50.0.0/16'],
+    };
+    expect(problemsOf(doc)).toEqual([
+      "access.workloadIdentity.runnerEgressRanges[1]: 20.50.0.0/16 is outside the approved ranges (203.0.113.0/24, 198.51.100.0/26); runners deploy from the hospital's own addresses",
+    ]);
+  });
+
+  test('fails on an access section without a home tenant or with a standing role', () => {
+    const doc = defaultDocument();
+    delete doc.access.homeTenantId;
+    doc.access.adminGroups[0].role = 'Reader';
+    doc.access.adminGroups[0].eligibleDays = 400;
+    doc.access.breakGlass[0].justification = 'because';
+    expect(problemsOf(doc)).toEqual([
+      'access.homeTenantId: Invalid input: expected string, received undefined',
+      'access.adminGroups[0].role: Invalid option: expected one of "Owner"|"Contributor"|"User Access Administrator"|"Role Based Access Control Administrator"|"Key Vault Administrator"|"Storage Blob Data Owner"',
+      'access.adminGroups[0].eligibleDays: Too big: expected number to be <=365',
+      'access.breakGlass[0].justification: a justification has at least 10 characters',
     ]);
   });
 

@@ -13,6 +13,7 @@ import { CHG_002 } from '../../../policies/rules/change/chg-002-location-change'
 import { RES_001 } from '../../../policies/rules/residency/res-001-norway-location';
 import { tfPlan, type StackResult } from '../../../scripts/tf-plan';
 import { FAKE_SUBSCRIPTION, FAKE_TENANT } from '../../../tools/tf-stand-in/providers';
+import { policySettings } from '../../../stacks/platform-app';
 import { findingsOf } from '../../helpers/rule-tester';
 import { planOf } from '../../mutation/platform-workspace';
 import { synthDefaultPlatform, TEST_TODAY, type SynthesizedPlatform } from '../../stacks/synth-default';
@@ -131,7 +132,8 @@ describe('real plans of bootstrap -> platform-dev-norwayeast -> workload-dalen-d
       const model = loadPlan(plans.get(stack)!, { file: `plans/${stack}.json`, stack });
       // The platform's private endpoint to the state account resolves through the bootstrap plan.
       const estate = stack === 'bootstrap' ? [model] : [model, bootstrap];
-      const errors = checkModels(estate, { today: TEST_TODAY, reportOn: [model] }).findings.filter(
+      const settings = policySettings(platform.config);
+      const errors = checkModels(estate, { today: TEST_TODAY, reportOn: [model], settings }).findings.filter(
         (f) => !f.suppressed && f.severity === 'error',
       );
       expect(errors.map((f) => `${f.ruleId} ${f.address}`)).toEqual([]);

@@ -4,7 +4,7 @@ import { defineRule } from '../../engine/rule';
 export const ALLOWED_PROVIDER_SOURCES: readonly string[] = [
   'hashicorp/azurerm',
   'azure/azapi',
-  // Entra ID: the identity stack's named locations, Conditional Access and groups hold no patient data.
+  // Entra ID objects hold no patient data; the access rules (ACC-*) need Conditional Access and PIM as code.
   'hashicorp/azuread',
   'hashicorp/random',
   'hashicorp/time',
@@ -31,7 +31,7 @@ export const RES_003 = defineRule({
     'Resources of other clouds or SaaS providers (aws_, google_, …) place data outside the Azure Norway regions by construction.',
   anchors: { regulation: ['Residency by construction', 'GDPR chapter V'] },
   resourceTypes: 'all',
-  fix: 'Remove the resource or build it with azurerm/azapi in a Norway region. Utility providers allowed: random, time, tls, null, terraform.',
+  fix: 'Remove the resource or build it with azurerm/azapi in a Norway region. Also allowed: azuread (Entra ID), and the utility providers random, time, tls, null, terraform.',
   *check({ resources }) {
     for (const resource of resources) {
       const source = resource.providerSource ?? resource.provider;

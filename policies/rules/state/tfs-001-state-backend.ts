@@ -16,7 +16,7 @@ export const TFS_001 = defineRule({
   inputs: ['synth', 'hcl'],
   fix: "Use the azurerm backend with use_azuread_auth = true and a state account in Norway (NorwayStack does this); 'local' only on the stack marked bootstrap; read remote state only from azurerm backends.",
   *check(context) {
-    const { model, workspace, resources } = context;
+    const { model, workspace, resources, settings } = context;
     // Reading another configuration's state from a SaaS backend copies it out of Norway just the same.
     for (const resource of resources) {
       const type = context.read(resource, 'backend');
@@ -38,6 +38,23 @@ export const TFS_001 = defineRule({
         yield {
           address,
           message: `State is kept in a local file; only the bootstrap stack may do that. Configure the azurerm backend.`,
+        };
+        return;
+      }
+      // The mark is the stack's own word: only the stack the settings name may use it, and only one.
+      const named = settings?.bootstrapStack;
+      if (named !== undefined && model.stack !== named) {
+        yield {
+          address,
+          message: `Stack ${model.stack ?? model.origin} is marked bootstrap and keeps local state, but the one bootstrap stack is ${named}. Configure the azurerm backend.`,
+        };
+        return;
+      }
+      const marked = workspace.models.filter((m) => m.bootstrap && m.backend?.type === 'local');
+      if (named === undefined && marked.length > 1) {
+        yield {
+          address,
+          message: `${marked.length} stacks (${marked.map((m) => m.stack ?? m.origin).join(', ')}) keep local state as bootstrap; exactly one may (name it: policy setting bootstrapStack).`,
         };
       }
       return;
