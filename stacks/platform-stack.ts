@@ -8,7 +8,7 @@
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { addPrivateEndpoints } from '../constructs/core/protection';
+import { addPrivateEndpoints } from '../constructs/interfaces/private-endpoints';
 import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
@@ -123,14 +123,16 @@ export class PlatformStack extends NorwayStack {
       diagnosticSettings,
       // The first deployment creates keys here before any runner sits in the hub.
       publicNetworkAccess: publicNetworkAccessFor(config.bootstrapAccess),
-      privateEndpoints: [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] }],
-      roleAssignments: [
-        {
+      privateEndpoints: {
+        vault: { subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] },
+      },
+      roleAssignments: {
+        deployer: {
           roleDefinitionName: 'Key Vault Crypto Officer',
           principalId: client.objectId,
           description: 'The deployment identity creates the customer-managed keys of this environment.',
         },
-      ],
+      },
     });
 
     if (props.primary) {
@@ -175,13 +177,13 @@ export class PlatformStack extends NorwayStack {
         resourceName: config.state.storageAccountName,
         defaultSubresource: 'blob',
       },
-      [
-        {
+      {
+        blob: {
           subnetId: endpointSubnet,
           privateDnsZoneIds: [this.dnsZones.zoneId(BLOB_ZONE)],
           name: `${config.state.storageAccountName}-pe-blob-${names.hubNetwork}`,
         },
-      ],
+      },
     );
   }
 }

@@ -114,12 +114,12 @@ export class WorkloadStack extends NorwayStack {
       name: names.storageAccount,
       customerManagedKey: { keyVault: platform.keyVault },
       diagnosticSettings,
-      privateEndpoints: [
-        {
+      privateEndpoints: {
+        blob: {
           subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
           privateDnsZoneIds: [platform.dnsZones.zoneId(BLOB_ZONE)],
         },
-      ],
+      },
     });
   }
 }

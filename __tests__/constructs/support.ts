@@ -85,7 +85,7 @@ export function logsAndKeyVault(stack: NorwayStack, region: NorwayRegion, endpoi
     name: 'kv-platform-keys',
     tenantId: '00000000-0000-0000-0000-000000000001',
     diagnosticSettings: { workspaceId: logs.workspaceId },
-    privateEndpoints: [{ subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] }],
+    privateEndpoints: { main: { subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] } },
   });
   return { logs, keyVault };
 }

@@ -149,18 +149,6 @@ export function diskEncryption(scope: Construct, props: NorwayLinuxComputeProps)
   };
 }
 
-/** The identity block: system-assigned unless told otherwise, plus any user-assigned identities. */
-export function identityBlock(
-  config: ManagedIdentitiesConfig | undefined,
-): { type: string; identityIds?: string[] } | undefined {
-  const system = config?.systemAssigned ?? true;
-  const user = config?.userAssignedResourceIds ?? [];
-  const type = [system ? 'SystemAssigned' : undefined, user.length > 0 ? 'UserAssigned' : undefined]
-    .filter(Boolean)
-    .join(', ');
-  return type ? { type, identityIds: user.length > 0 ? [...user] : undefined } : undefined;
-}
-
 /**
  * The hardened settings a Linux VM and a scale set share: SSH keys only, encryption at host, trusted
  * launch, the image, and an OS disk encrypted with the disk encryption set. One place, so the two
