@@ -45,6 +45,8 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     scaleSet: `vmss-${org}-${trust.code}-${env.name}-${r}`,
     // Storage account names allow 24 lower-case letters and digits: st + org (≤5) + code (≤6) + env (≤8) + r (3) ≤ 24.
     storageAccount: `st${org}${trust.code}${env.name}${r}`,
+    /** PostgreSQL server names are global: psql + org + code + env + app + region (≤ 63). */
+    postgresqlServer: (app: string) => `psql-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

@@ -44,15 +44,24 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
     const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy });
     primary.addDependency(bootstrap);
     platforms.push(primary);
+    let dr: PlatformStack | undefined;
     if (environment.dr) {
-      const dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
+      dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
       dr.addDependency(bootstrap);
       platforms.push(dr);
     }
     for (const trust of config.trusts) {
       if (!trust.environments[environment.name]) continue;
       workloads.push(
-        new WorkloadStack(app, { config, trust, environment, platform: primary, state, policy }),
+        new WorkloadStack(app, {
+          config,
+          trust,
+          environment,
+          platform: primary,
+          pairPlatform: dr,
+          state,
+          policy,
+        }),
       );
     }
   }

@@ -51,8 +51,12 @@ describe('stacks of the default configuration', () => {
     expect(deps('platform-prod-norwaywest')).toEqual(['bootstrap', 'platform-prod-norwayeast']);
     for (const t of ['dalen', 'fjellheim', 'kystbyen']) {
       expect(deps(`workload-${t}-dev`)).toEqual(['platform-dev-norwayeast']);
-      expect(deps(`workload-${t}-prod`)).toEqual(['platform-prod-norwayeast']);
     }
+    // A trust without applications depends on its primary platform only; fjellheim's database keeps
+    // its geo-backup key in the DR platform's vault.
+    expect(deps('workload-dalen-prod')).toEqual(['platform-prod-norwayeast']);
+    expect(deps('workload-kystbyen-prod')).toEqual(['platform-prod-norwayeast']);
+    expect(deps('workload-fjellheim-prod')).toEqual(['platform-prod-norwayeast', 'platform-prod-norwaywest']);
   });
 
   test('no stack carries an error annotation', () => {
@@ -219,8 +223,32 @@ describe('platform stacks', () => {
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
-    for (const id of WORKLOADS)
+    for (const id of WORKLOADS.filter((w) => !w.startsWith('workload-fjellheim-')))
       expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
+  });
+
+  test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only)', () => {
+    // GIVEN the default configuration: fjellheim declares `apps: { journal: { kind: postgresql } }`
+    const database = (extra: number) => ({
+      ...EXPECTED_WORKLOAD,
+      azurerm_key_vault_key: 3 + extra,
+      azurerm_management_lock: 2,
+      azurerm_monitor_diagnostic_setting: 6,
+      azurerm_postgresql_flexible_server: 1,
+      azurerm_postgresql_flexible_server_active_directory_administrator: 1,
+      azurerm_postgresql_flexible_server_configuration: 4,
+      azurerm_private_endpoint: 2,
+      azurerm_role_assignment: 3 + extra,
+      azurerm_user_assigned_identity: 2 + extra,
+      'data.azurerm_client_config': 1,
+      'data.terraform_remote_state': 1 + extra,
+    });
+    expect(resourceTypeCounts(out.stack('workload-fjellheim-dev'))).toEqual(database(0));
+    expect(resourceTypeCounts(out.stack('workload-fjellheim-prod'))).toEqual(database(1));
+    const dev = only(out.stack('workload-fjellheim-dev'), 'azurerm_postgresql_flexible_server');
+    const prod = only(out.stack('workload-fjellheim-prod'), 'azurerm_postgresql_flexible_server');
+    expect([dev.name, dev.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-dev-journal-noe', false]);
+    expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
   });
 
   test('the hub network id and workspace id come from the platform stack through cdktf cross-stack references', () => {
@@ -297,8 +325,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 2,
-  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_dns_zone: 3,
+  azurerm_private_dns_zone_virtual_network_link: 3,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -318,7 +346,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_dns_zone_virtual_network_link: 3,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

@@ -114,6 +114,47 @@ const workload = z.strictObject({
     .default('Standard_D2s_v5'),
 });
 
+/** The Entra ID group (or user) that administers an application's database. */
+const entraAdministrator = z.strictObject({
+  objectId: uuid,
+  principalName: z.string().min(1),
+  /** @default 'Group' */
+  principalType: z.enum(['User', 'Group', 'ServicePrincipal']).default('Group'),
+});
+
+/** A PostgreSQL Flexible Server for one application (Entra-only, private, CMK, HA, geo backup to the pair). */
+const postgresqlApp = z.strictObject({
+  kind: z.literal('postgresql'),
+  entraAdministrator,
+  /** @default '16' */
+  version: z.enum(['13', '14', '15', '16']).default('16'),
+  /** @default 'GP_Standard_D2ds_v5' */
+  skuName: z
+    .string()
+    .regex(
+      /^(GP|MO)_Standard_[A-Za-z0-9_]+$/,
+      "expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
+    )
+    .default('GP_Standard_D2ds_v5'),
+});
+
+/** What a trust runs, by application kind. */
+const app = z.discriminatedUnion('kind', [postgresqlApp]);
+
+/** An application name: part of resource names and Terraform addresses, so stable and short. */
+const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
+
+// Keys are checked here rather than by z.record's key schema, whose message does not name the key.
+const apps = z.record(z.string(), app).superRefine((record, ctx) => {
+  for (const key of Object.keys(record))
+    if (!APP_NAME.test(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'an application name is 2-12 lower-case letters or digits, starting with a letter',
+      });
+});
+
 const trust = z.strictObject({
   /** Stable identifier: becomes the stack name `workload-<name>-<env>` and the Terraform state key. */
   name: z
@@ -124,6 +165,8 @@ const trust = z.strictObject({
   displayName: z.string().min(1).optional(),
   /** One entry per environment the trust runs in, keyed by environment name. */
   environments: z.record(z.string(), workload),
+  /** The applications the trust runs, keyed by a stable name; built in every environment. @default - none */
+  apps: apps.default({}),
 });
 
 /**
@@ -214,6 +257,7 @@ export type EnvironmentConfig = PlatformConfig['environments'][number];
 export type SiteConfig = EnvironmentConfig['primary'];
 export type TrustConfig = PlatformConfig['trusts'][number];
 export type WorkloadConfig = TrustConfig['environments'][string];
+export type AppConfig = TrustConfig['apps'][string];
 
 /** `['trusts', 1, 'addressSpace']` → `trusts[1].addressSpace`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,0 +1,78 @@
+/**
+ * The applications a trust declares (`apps:` in the configuration), built into its workload stack:
+ * one construct per application under the child id `App-<name>`, private in the trust's spoke, keyed
+ * by the environment's Key Vault, logging to the environment's workspace.
+ */
+import { Construct } from 'constructs';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
+import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
+import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
+import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
+import { workloadNames } from './naming';
+import { POSTGRESQL_ZONE, PlatformStack } from './platform-stack';
+
+export interface AppContext {
+  readonly config: PlatformConfig;
+  readonly trust: TrustConfig;
+  readonly environment: EnvironmentConfig;
+  readonly platform: PlatformStack;
+  /** The DR platform in the pair region, when the environment has one. */
+  readonly pairPlatform?: PlatformStack;
+  readonly resourceGroupName: string;
+  readonly endpointSubnetId: string;
+  readonly diagnosticSettings: DiagnosticSettingsConfig;
+}
+
+/** Build one application of a trust. */
+export function buildApp(scope: Construct, name: string, app: AppConfig, context: AppContext): Construct {
+  switch (app.kind) {
+    case 'postgresql':
+      return postgresql(scope, name, app, context);
+  }
+}
+
+function tenantOf(scope: Construct, context: AppContext): string {
+  if (context.config.tenantId) return context.config.tenantId;
+  const existing = scope.node.tryFindChild('Client') as DataAzurermClientConfig | undefined;
+  return (existing ?? new DataAzurermClientConfig(scope, 'Client', {})).tenantId;
+}
+
+function postgresql(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'postgresql' }>,
+  context: AppContext,
+): NorwayPostgresqlFlexibleServer {
+  const { environment, platform, pairPlatform } = context;
+  const names = workloadNames(context.config, context.trust, environment);
+  return new NorwayPostgresqlFlexibleServer(scope, `App-${name}`, {
+    region: environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.postgresqlServer(name),
+    tenantId: tenantOf(scope, context),
+    entraAdministrator: app.entraAdministrator,
+    version: app.version,
+    skuName: app.skuName,
+    customerManagedKey: { keyVault: platform.keyVault },
+    // The geo copy's key sits in the DR site's vault; an environment without a DR site has no vault there.
+    geoRedundantBackup: pairPlatform
+      ? {
+          keyVault: pairPlatform.keyVault,
+          tags: {
+            [NORWAY_WEST_APPROVAL_TAG]: `geo backup of ${context.trust.name} ${name} (${environment.name})`,
+          },
+        }
+      : {
+          disabled: true,
+          justification: `environment ${environment.name} has no DR site, so no Key Vault in the pair region for the geo backup key`,
+        },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      server: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [platform.dnsZones.zoneId(POSTGRESQL_ZONE)],
+      },
+    },
+  });
+}
