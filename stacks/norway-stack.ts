@@ -61,14 +61,10 @@ export class NorwayStack extends TerraformStack {
     super(scope, id);
     const problems: string[] = [];
     if (regionCapabilities(props.region).accessRestricted && !props.norwayWestApproved) {
-      problems.push(
-        `region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`,
-      );
+      problems.push(`region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`);
     }
-    if (props.bootstrap && props.state)
-      problems.push('a bootstrap stack keeps local state; do not also pass state');
-    if (!props.bootstrap && !props.state)
-      problems.push('pass state (the Norway state account) or mark the stack bootstrap');
+    if (props.bootstrap && props.state) problems.push('a bootstrap stack keeps local state; do not also pass state');
+    if (!props.bootstrap && !props.state) problems.push('pass state (the Norway state account) or mark the stack bootstrap');
     if (problems.length > 0) throw new Error(`NorwayStack ${id}: ${problems.join('; ')}.`);
 
     this.region = props.region;
