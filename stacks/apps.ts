@@ -7,10 +7,11 @@ import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
+import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
-import { POSTGRESQL_ZONE, PlatformStack } from './platform-stack';
+import { POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
 
 export interface AppContext {
   readonly config: PlatformConfig;
@@ -29,6 +30,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
   switch (app.kind) {
     case 'postgresql':
       return postgresql(scope, name, app, context);
+    case 'sql':
+      return sql(scope, name, app, context);
   }
 }
 
@@ -73,6 +76,31 @@ function postgresql(
         subnetId: context.endpointSubnetId,
         privateDnsZoneIds: [platform.dnsZones.zoneId(POSTGRESQL_ZONE)],
       },
+    },
+  });
+}
+
+function sql(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'sql' }>,
+  context: AppContext,
+): NorwaySqlServer {
+  const { environment, platform } = context;
+  const names = workloadNames(context.config, context.trust, environment);
+  // Backups are geo-redundant to the pair by the service itself; a failover group needs a partner
+  // server in the DR site's network, which the workload stack does not have yet.
+  return new NorwaySqlServer(scope, `App-${name}`, {
+    region: environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.sqlServer(name),
+    tenantId: tenantOf(scope, context),
+    entraAdministrator: app.entraAdministrator,
+    databases: Object.fromEntries(app.databases.map((db) => [db, {}])),
+    customerManagedKey: { keyVault: platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      server: { subnetId: context.endpointSubnetId, privateDnsZoneIds: [platform.dnsZones.zoneId(SQL_ZONE)] },
     },
   });
 }

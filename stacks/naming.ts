@@ -47,6 +47,7 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     storageAccount: `st${org}${trust.code}${env.name}${r}`,
     /** PostgreSQL server names are global: psql + org + code + env + app + region (≤ 63). */
     postgresqlServer: (app: string) => `psql-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    sqlServer: (app: string) => `sql-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

@@ -12,6 +12,7 @@ import { addPrivateEndpoints } from '../constructs/interfaces/private-endpoints'
 import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
+import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { HubNetwork } from '../constructs/network/hub-network';
@@ -27,8 +28,9 @@ import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stac
 export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
 export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
 export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
+export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
 /** The hub's zones: the platform's own services and those the trusts' applications use. */
-export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE, POSTGRESQL_ZONE];
+export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE, POSTGRESQL_ZONE, SQL_ZONE];
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;

@@ -223,7 +223,7 @@ describe('platform stacks', () => {
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
-    for (const id of WORKLOADS.filter((w) => !w.startsWith('workload-fjellheim-')))
+    for (const id of WORKLOADS.filter((w) => w.startsWith('workload-dalen-')))
       expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
   });
 
@@ -249,6 +249,27 @@ describe('workload stacks', () => {
     const prod = only(out.stack('workload-fjellheim-prod'), 'azurerm_postgresql_flexible_server');
     expect([dev.name, dev.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-dev-journal-noe', false]);
     expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
+  });
+
+  test('kystbyen’s lab system: one SQL server with two audited, locked databases in each environment', () => {
+    const sql = {
+      ...EXPECTED_WORKLOAD,
+      azurerm_key_vault_key: 3,
+      azurerm_management_lock: 4,
+      azurerm_monitor_diagnostic_setting: 8,
+      azurerm_mssql_database: 2,
+      azurerm_mssql_server: 1,
+      azurerm_mssql_server_extended_auditing_policy: 1,
+      azurerm_private_endpoint: 2,
+      azurerm_role_assignment: 3,
+      azurerm_user_assigned_identity: 2,
+      'data.azurerm_client_config': 1,
+    };
+    for (const env of ['dev', 'prod']) {
+      const json = out.stack(`workload-kystbyen-${env}`);
+      expect(resourceTypeCounts(json)).toEqual(sql);
+      expect(only(json, 'azurerm_mssql_server').name).toBe(`sql-hex-kys-${env}-lab-noe`);
+    }
   });
 
   test('the hub network id and workspace id come from the platform stack through cdktf cross-stack references', () => {
@@ -325,8 +346,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 3,
-  azurerm_private_dns_zone_virtual_network_link: 3,
+  azurerm_private_dns_zone: 4,
+  azurerm_private_dns_zone_virtual_network_link: 4,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -346,7 +367,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 3,
+  azurerm_private_dns_zone_virtual_network_link: 4,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

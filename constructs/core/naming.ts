@@ -45,3 +45,10 @@ export const POSTGRESQL_SERVER_NAME: NameRule = {
   description:
     '3-63 characters, lowercase letters, digits and single hyphens, not starting or ending with a hyphen',
 };
+
+export const SQL_SERVER_NAME: NameRule = {
+  what: 'SQL server name',
+  pattern: /^[a-z0-9](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/,
+  description:
+    '2-63 characters, lowercase letters, digits and single hyphens, not starting or ending with a hyphen',
+};

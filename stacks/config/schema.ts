@@ -138,8 +138,20 @@ const postgresqlApp = z.strictObject({
     .default('GP_Standard_D2ds_v5'),
 });
 
+/** An Azure SQL server with its databases (Entra-only, private, TDE with CMK, auditing). */
+const sqlApp = z.strictObject({
+  kind: z.literal('sql'),
+  entraAdministrator,
+  /** Database names on the server. */
+  databases: z
+    .array(
+      z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a database name is lower-case letters, digits or hyphens'),
+    )
+    .min(1),
+});
+
 /** What a trust runs, by application kind. */
-const app = z.discriminatedUnion('kind', [postgresqlApp]);
+const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
 const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;

@@ -121,7 +121,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
 
   test('a trust declares its applications by name; the default runs a PostgreSQL journal at fjellheim', () => {
     const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
-    expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([['journal'], [], []]);
+    expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([['journal'], ['lab'], []]);
     expect(config.trusts[0].apps.journal).toEqual({
       kind: 'postgresql',
       entraAdministrator: {
@@ -136,7 +136,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
 
   test('fails on an application with an unknown kind, a bad administrator or a Burstable database', () => {
     const doc = defaultDocument();
-    doc.trusts[1].apps = {
+    doc.trusts[2].apps = {
       web: { kind: 'mainframe' },
       small: {
         kind: 'postgresql',
@@ -145,9 +145,9 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[1].apps.web.kind: Invalid discriminator value. Expected 'postgresql'",
-      'trusts[1].apps.small.entraAdministrator.objectId: expected a GUID',
-      "trusts[1].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql'",
+      'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
+      "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
     ]);
   });
 
