@@ -3,8 +3,10 @@
  * one construct per application under the child id `App-<name>`, private in the trust's spoke, keyed
  * by the environment's Key Vault, logging to the environment's workspace.
  */
+import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { NorwayWindowsVirtualMachine } from '../constructs/compute/windows-virtual-machine';
 import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
 import { NorwaySqlServer } from '../constructs/database/sql-server';
@@ -22,6 +24,8 @@ export interface AppContext {
   readonly pairPlatform?: PlatformStack;
   readonly resourceGroupName: string;
   readonly endpointSubnetId: string;
+  /** The spoke's workload subnet, where VMs live. */
+  readonly workloadSubnetId: string;
   readonly diagnosticSettings: DiagnosticSettingsConfig;
 }
 
@@ -32,6 +36,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return postgresql(scope, name, app, context);
     case 'sql':
       return sql(scope, name, app, context);
+    case 'windowsvm':
+      return windowsVm(scope, name, app, context);
   }
 }
 
@@ -102,5 +108,29 @@ function sql(
     privateEndpoints: {
       server: { subnetId: context.endpointSubnetId, privateDnsZoneIds: [platform.dnsZones.zoneId(SQL_ZONE)] },
     },
+  });
+}
+
+function windowsVm(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'windowsvm' }>,
+  context: AppContext,
+): NorwayWindowsVirtualMachine {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  // Never a literal: the password is supplied at apply time (TF_VAR_<name>_admin_password, from Key Vault in CI).
+  const password = new TerraformVariable(scope, `${name}_admin_password`, {
+    type: 'string',
+    sensitive: true,
+    description: `Admin password of the ${name} Windows VM (${context.trust.name}); supply from Key Vault.`,
+  });
+  return new NorwayWindowsVirtualMachine(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.windowsVm(name),
+    subnetId: context.workloadSubnetId,
+    adminPassword: password.stringValue,
+    size: app.size,
+    customerManagedKey: { keyVault: context.platform.keyVault },
   });
 }

@@ -48,6 +48,8 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     /** PostgreSQL server names are global: psql + org + code + env + app + region (≤ 63). */
     postgresqlServer: (app: string) => `psql-${org}-${trust.code}-${env.name}-${app}-${r}`,
     sqlServer: (app: string) => `sql-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    // Windows computer names are at most 15 characters: code (≤6) + app (≤8, truncated).
+    windowsVm: (app: string) => `vm${trust.code}${app}`.slice(0, 15),
   };
 }
 

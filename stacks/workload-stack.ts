@@ -138,6 +138,7 @@ export class WorkloadStack extends NorwayStack {
         pairPlatform: props.pairPlatform,
         resourceGroupName,
         endpointSubnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
+        workloadSubnetId: this.spoke.subnetIds[SUBNET.workload],
         diagnosticSettings,
       });
     }

@@ -223,8 +223,24 @@ describe('platform stacks', () => {
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
+    // dalen's only app is a Windows VM: a NIC, a VM and its disk encryption set (key, grant) on top.
+    const withWindowsVm = {
+      ...EXPECTED_WORKLOAD,
+      azurerm_disk_encryption_set: 2,
+      azurerm_key_vault_key: 3,
+      azurerm_network_interface: 1,
+      azurerm_role_assignment: 3,
+      azurerm_windows_virtual_machine: 1,
+    };
     for (const id of WORKLOADS.filter((w) => w.startsWith('workload-dalen-')))
-      expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
+      expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: withWindowsVm });
+    const vm = only(out.stack('workload-dalen-prod'), 'azurerm_windows_virtual_machine');
+    expect(vm).toMatchObject({
+      name: 'vmdalris',
+      admin_password: '${var.ris_admin_password}',
+      secure_boot_enabled: true,
+    });
+    expect(out.stack('workload-dalen-prod').variable.ris_admin_password).toMatchObject({ sensitive: true });
   });
 
   test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only)', () => {

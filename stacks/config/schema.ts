@@ -151,7 +151,17 @@ const sqlApp = z.strictObject({
 });
 
 /** What a trust runs, by application kind. */
-const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp]);
+/** A Windows VM for a clinical system; its admin password comes from a sensitive Terraform variable. */
+const windowsVmApp = z.strictObject({
+  kind: z.literal('windowsvm'),
+  /** @default 'Standard_D2s_v5' */
+  size: z
+    .string()
+    .regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D2s_v5'")
+    .default('Standard_D2s_v5'),
+});
+
+const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
 const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
