@@ -10,10 +10,11 @@ import { NorwayWindowsVirtualMachine } from '../constructs/compute/windows-virtu
 import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
 import { NorwaySqlServer } from '../constructs/database/sql-server';
+import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
-import { POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
+import { FILE_ZONE, POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
 
 export interface AppContext {
   readonly config: PlatformConfig;
@@ -38,6 +39,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return sql(scope, name, app, context);
     case 'windowsvm':
       return windowsVm(scope, name, app, context);
+    case 'files':
+      return files(scope, name, app, context);
   }
 }
 
@@ -132,5 +135,28 @@ function windowsVm(
     adminPassword: password.stringValue,
     size: app.size,
     customerManagedKey: { keyVault: context.platform.keyVault },
+  });
+}
+
+function files(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'files' }>,
+  context: AppContext,
+): NorwayFileShareAccount {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayFileShareAccount(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.fileShareAccount(name),
+    shares: Object.fromEntries(Object.entries(app.shares).map(([share, quotaGb]) => [share, { quotaGb }])),
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      file: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(FILE_ZONE)],
+      },
+    },
   });
 }

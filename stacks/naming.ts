@@ -50,6 +50,8 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     sqlServer: (app: string) => `sql-${org}-${trust.code}-${env.name}-${app}-${r}`,
     // Windows computer names are at most 15 characters: code (≤6) + app (≤8, truncated).
     windowsVm: (app: string) => `vm${trust.code}${app}`.slice(0, 15),
+    // A storage account name (≤ 24): the construct rejects, naming the app, one that does not fit.
+    fileShareAccount: (app: string) => `st${org}${trust.code}${env.name}${app}`,
   };
 }
 

@@ -14,6 +14,7 @@ import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
 import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
+import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
@@ -29,8 +30,15 @@ export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
 export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
 export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
 export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
+export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
 /** The hub's zones: the platform's own services and those the trusts' applications use. */
-export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE, POSTGRESQL_ZONE, SQL_ZONE];
+export const PLATFORM_DNS_ZONES: readonly string[] = [
+  BLOB_ZONE,
+  VAULT_ZONE,
+  POSTGRESQL_ZONE,
+  SQL_ZONE,
+  FILE_ZONE,
+];
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;

@@ -267,24 +267,27 @@ describe('workload stacks', () => {
     expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
   });
 
-  test('kystbyen’s lab system: one SQL server with two audited, locked databases in each environment', () => {
+  test('kystbyen’s lab system (SQL, two audited, locked databases) and PACS archive (Azure Files)', () => {
     const sql = {
       ...EXPECTED_WORKLOAD,
-      azurerm_key_vault_key: 3,
-      azurerm_management_lock: 4,
-      azurerm_monitor_diagnostic_setting: 8,
+      azurerm_key_vault_key: 4,
+      azurerm_management_lock: 5,
+      azurerm_monitor_diagnostic_setting: 10,
       azurerm_mssql_database: 2,
       azurerm_mssql_server: 1,
       azurerm_mssql_server_extended_auditing_policy: 1,
-      azurerm_private_endpoint: 2,
-      azurerm_role_assignment: 3,
-      azurerm_user_assigned_identity: 2,
+      azurerm_private_endpoint: 3,
+      azurerm_role_assignment: 4,
+      azurerm_storage_account: 2,
+      azurerm_storage_share: 1,
+      azurerm_user_assigned_identity: 3,
       'data.azurerm_client_config': 1,
     };
     for (const env of ['dev', 'prod']) {
       const json = out.stack(`workload-kystbyen-${env}`);
       expect(resourceTypeCounts(json)).toEqual(sql);
       expect(only(json, 'azurerm_mssql_server').name).toBe(`sql-hex-kys-${env}-lab-noe`);
+      expect(only(json, 'azurerm_storage_share')).toMatchObject({ name: 'images', quota: 1024 });
     }
   });
 
@@ -362,8 +365,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 4,
-  azurerm_private_dns_zone_virtual_network_link: 4,
+  azurerm_private_dns_zone: 5,
+  azurerm_private_dns_zone_virtual_network_link: 5,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -383,7 +386,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 4,
+  azurerm_private_dns_zone_virtual_network_link: 5,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

@@ -161,7 +161,22 @@ const windowsVmApp = z.strictObject({
     .default('Standard_D2s_v5'),
 });
 
-const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp]);
+/** Azure Files premium shares (e.g. a PACS archive), Entra ID Kerberos only. */
+const filesApp = z.strictObject({
+  kind: z.literal('files'),
+  /** Share name → provisioned GiB (100-102400). */
+  shares: z.record(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+        'a share name is 3-63 lower-case letters, digits or hyphens',
+      ),
+    z.number().int().min(100).max(102400),
+  ),
+});
+
+const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp, filesApp]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
 const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
