@@ -11,10 +11,11 @@ import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
 import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
+import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
-import { FILE_ZONE, POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
+import { FILE_ZONE, HEALTH_DATA_ZONES, POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
 
 export interface AppContext {
   readonly config: PlatformConfig;
@@ -41,6 +42,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return windowsVm(scope, name, app, context);
     case 'files':
       return files(scope, name, app, context);
+    case 'healthdata':
+      return healthData(scope, name, app, context);
   }
 }
 
@@ -156,6 +159,31 @@ function files(
       file: {
         subnetId: context.endpointSubnetId,
         privateDnsZoneIds: [context.platform.dnsZones.zoneId(FILE_ZONE)],
+      },
+    },
+  });
+}
+
+function healthData(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'healthdata' }>,
+  context: AppContext,
+): NorwayHealthDataServices {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayHealthDataServices(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.healthWorkspace(name),
+    tenantId: tenantOf(scope, context),
+    fhir: app.fhir ? { name: 'fhir' } : undefined,
+    dicom: app.dicom ? { name: 'dicom' } : undefined,
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      workspace: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: HEALTH_DATA_ZONES.map((zone) => context.platform.dnsZones.zoneId(zone)),
       },
     },
   });

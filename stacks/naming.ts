@@ -52,6 +52,7 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     windowsVm: (app: string) => `vm${trust.code}${app}`.slice(0, 15),
     // A storage account name (≤ 24): the construct rejects, naming the app, one that does not fit.
     fileShareAccount: (app: string) => `st${org}${trust.code}${env.name}${app}`,
+    healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
   };
 }
 

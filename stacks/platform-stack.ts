@@ -13,6 +13,7 @@ import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
 import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
+import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
@@ -31,6 +32,7 @@ export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
 export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
 export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
 export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
+export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
 /** The hub's zones: the platform's own services and those the trusts' applications use. */
 export const PLATFORM_DNS_ZONES: readonly string[] = [
   BLOB_ZONE,
@@ -38,6 +40,7 @@ export const PLATFORM_DNS_ZONES: readonly string[] = [
   POSTGRESQL_ZONE,
   SQL_ZONE,
   FILE_ZONE,
+  ...HEALTH_DATA_ZONES,
 ];
 
 export interface PlatformStackProps {

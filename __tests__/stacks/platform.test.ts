@@ -243,19 +243,23 @@ describe('workload stacks', () => {
     expect(out.stack('workload-dalen-prod').variable.ris_admin_password).toMatchObject({ sensitive: true });
   });
 
-  test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only)', () => {
+  test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only) and FHIR', () => {
     // GIVEN the default configuration: fjellheim declares `apps: { journal: { kind: postgresql } }`
+    // … and `fhir: { kind: healthdata, dicom: true }`: a workspace, FHIR, DICOM (key, identity, grant).
     const database = (extra: number) => ({
       ...EXPECTED_WORKLOAD,
-      azurerm_key_vault_key: 3 + extra,
-      azurerm_management_lock: 2,
-      azurerm_monitor_diagnostic_setting: 6,
+      azurerm_healthcare_dicom_service: 1,
+      azurerm_healthcare_fhir_service: 1,
+      azurerm_healthcare_workspace: 1,
+      azurerm_key_vault_key: 4 + extra,
+      azurerm_management_lock: 3,
+      azurerm_monitor_diagnostic_setting: 8,
       azurerm_postgresql_flexible_server: 1,
       azurerm_postgresql_flexible_server_active_directory_administrator: 1,
       azurerm_postgresql_flexible_server_configuration: 4,
-      azurerm_private_endpoint: 2,
-      azurerm_role_assignment: 3 + extra,
-      azurerm_user_assigned_identity: 2 + extra,
+      azurerm_private_endpoint: 3,
+      azurerm_role_assignment: 4 + extra,
+      azurerm_user_assigned_identity: 3 + extra,
       'data.azurerm_client_config': 1,
       'data.terraform_remote_state': 1 + extra,
     });
@@ -365,8 +369,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 5,
-  azurerm_private_dns_zone_virtual_network_link: 5,
+  azurerm_private_dns_zone: 7,
+  azurerm_private_dns_zone_virtual_network_link: 7,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -386,7 +390,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 5,
+  azurerm_private_dns_zone_virtual_network_link: 7,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

@@ -176,7 +176,16 @@ const filesApp = z.strictObject({
   ),
 });
 
-const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp, filesApp]);
+/** Azure Health Data Services: a FHIR R4 service and, optionally, a DICOM service. */
+const healthDataApp = z.strictObject({
+  kind: z.literal('healthdata'),
+  /** @default true */
+  fhir: z.boolean().default(true),
+  /** @default false */
+  dicom: z.boolean().default(false),
+});
+
+const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp, filesApp, healthDataApp]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
 const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;

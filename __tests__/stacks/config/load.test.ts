@@ -121,7 +121,11 @@ describe('configuration errors: one message per problem, naming the path', () =>
 
   test('a trust declares its applications by name; the default runs a PostgreSQL journal at fjellheim', () => {
     const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
-    expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([['journal'], ['lab', 'pacs'], ['ris']]);
+    expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
+      ['journal', 'fhir'],
+      ['lab', 'pacs'],
+      ['ris'],
+    ]);
     expect(config.trusts[0].apps.journal).toEqual({
       kind: 'postgresql',
       entraAdministrator: {
@@ -145,7 +149,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata'",
       'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
       "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
     ]);
