@@ -11,6 +11,7 @@ import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
 import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
+import { NorwayBackupVault } from '../constructs/backup/backup-vault';
 import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
@@ -44,6 +45,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return files(scope, name, app, context);
     case 'healthdata':
       return healthData(scope, name, app, context);
+    case 'backupvault':
+      return backupVault(scope, name, context);
   }
 }
 
@@ -186,5 +189,15 @@ function healthData(
         privateDnsZoneIds: HEALTH_DATA_ZONES.map((zone) => context.platform.dnsZones.zoneId(zone)),
       },
     },
+  });
+}
+
+function backupVault(scope: Construct, name: string, context: AppContext): NorwayBackupVault {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayBackupVault(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.backupVault(name),
+    diagnosticSettings: context.diagnosticSettings,
   });
 }

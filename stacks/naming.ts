@@ -53,6 +53,7 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     // A storage account name (≤ 24): the construct rejects, naming the app, one that does not fit.
     fileShareAccount: (app: string) => `st${org}${trust.code}${env.name}${app}`,
     healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
+    backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

@@ -185,7 +185,19 @@ const healthDataApp = z.strictObject({
   dicom: z.boolean().default(false),
 });
 
-const app = z.discriminatedUnion('kind', [postgresqlApp, sqlApp, windowsVmApp, filesApp, healthDataApp]);
+/** A Data Protection backup vault with PostgreSQL, blob and disk policies (geo-redundant to the pair). */
+const backupVaultApp = z.strictObject({
+  kind: z.literal('backupvault'),
+});
+
+const app = z.discriminatedUnion('kind', [
+  postgresqlApp,
+  sqlApp,
+  windowsVmApp,
+  filesApp,
+  healthDataApp,
+  backupVaultApp,
+]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
 const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
