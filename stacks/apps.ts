@@ -12,11 +12,19 @@ import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresq
 import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
 import { NorwayBackupVault } from '../constructs/backup/backup-vault';
+import { NorwayServiceBusNamespace } from '../constructs/messaging/service-bus-namespace';
 import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
-import { FILE_ZONE, HEALTH_DATA_ZONES, POSTGRESQL_ZONE, PlatformStack, SQL_ZONE } from './platform-stack';
+import {
+  FILE_ZONE,
+  HEALTH_DATA_ZONES,
+  POSTGRESQL_ZONE,
+  PlatformStack,
+  SERVICE_BUS_ZONE,
+  SQL_ZONE,
+} from './platform-stack';
 
 export interface AppContext {
   readonly config: PlatformConfig;
@@ -47,6 +55,8 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return healthData(scope, name, app, context);
     case 'backupvault':
       return backupVault(scope, name, context);
+    case 'messaging':
+      return messaging(scope, name, app, context);
   }
 }
 
@@ -199,5 +209,28 @@ function backupVault(scope: Construct, name: string, context: AppContext): Norwa
     resourceGroupName: context.resourceGroupName,
     name: names.backupVault(name),
     diagnosticSettings: context.diagnosticSettings,
+  });
+}
+
+function messaging(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'messaging' }>,
+  context: AppContext,
+): NorwayServiceBusNamespace {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayServiceBusNamespace(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.serviceBus(name),
+    capacity: app.capacity,
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      namespace: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(SERVICE_BUS_ZONE)],
+      },
+    },
   });
 }

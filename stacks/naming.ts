@@ -54,6 +54,7 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     fileShareAccount: (app: string) => `st${org}${trust.code}${env.name}${app}`,
     healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
     backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    serviceBus: (app: string) => `sb-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

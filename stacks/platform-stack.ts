@@ -15,6 +15,7 @@ import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-f
 import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
 import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
+import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
 import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { HubNetwork } from '../constructs/network/hub-network';
@@ -32,6 +33,7 @@ export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
 export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
 export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
 export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
+export const SERVICE_BUS_ZONE = SERVICE_BUS_PRIVATE_DNS_ZONE;
 export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
 /** The hub's zones: the platform's own services and those the trusts' applications use. */
 export const PLATFORM_DNS_ZONES: readonly string[] = [
@@ -41,6 +43,7 @@ export const PLATFORM_DNS_ZONES: readonly string[] = [
   SQL_ZONE,
   FILE_ZONE,
   ...HEALTH_DATA_ZONES,
+  SERVICE_BUS_ZONE,
 ];
 
 export interface PlatformStackProps {

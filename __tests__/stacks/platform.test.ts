@@ -224,12 +224,19 @@ describe('platform stacks', () => {
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
     // dalen's only app is a Windows VM: a NIC, a VM and its disk encryption set (key, grant) on top.
+    // … and `hl7: { kind: messaging }`: a Service Bus namespace with its key, identity, grant,
+    // endpoint, diagnostics and lock.
     const withWindowsVm = {
       ...EXPECTED_WORKLOAD,
       azurerm_disk_encryption_set: 2,
-      azurerm_key_vault_key: 3,
+      azurerm_key_vault_key: 4,
+      azurerm_management_lock: 2,
+      azurerm_monitor_diagnostic_setting: 6,
       azurerm_network_interface: 1,
-      azurerm_role_assignment: 3,
+      azurerm_private_endpoint: 2,
+      azurerm_role_assignment: 4,
+      azurerm_servicebus_namespace: 1,
+      azurerm_user_assigned_identity: 2,
       azurerm_windows_virtual_machine: 1,
     };
     for (const id of WORKLOADS.filter((w) => w.startsWith('workload-dalen-')))
@@ -374,8 +381,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 7,
-  azurerm_private_dns_zone_virtual_network_link: 7,
+  azurerm_private_dns_zone: 8,
+  azurerm_private_dns_zone_virtual_network_link: 8,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -395,7 +402,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 7,
+  azurerm_private_dns_zone_virtual_network_link: 8,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

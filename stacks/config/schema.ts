@@ -190,6 +190,13 @@ const backupVaultApp = z.strictObject({
   kind: z.literal('backupvault'),
 });
 
+/** A Service Bus Premium namespace for HL7/FHIR messages (Entra-only, private, CMK). */
+const messagingApp = z.strictObject({
+  kind: z.literal('messaging'),
+  /** Messaging units. @default 1 */
+  capacity: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(1),
+});
+
 const app = z.discriminatedUnion('kind', [
   postgresqlApp,
   sqlApp,
@@ -197,6 +204,7 @@ const app = z.discriminatedUnion('kind', [
   filesApp,
   healthDataApp,
   backupVaultApp,
+  messagingApp,
 ]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */
