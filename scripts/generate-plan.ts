@@ -131,7 +131,19 @@ class Inventory {
   }
 
   /** Adds a resource unless the inventory is full; returns it either way so later references stay valid. */
-  add(module: ModuleInst, type: string, name: string, values: Record<string, Val>, extra: { key?: string | number; mode?: 'managed' | 'data'; action?: Action; provider?: string; provider_path?: string } = {}): Res {
+  add(
+    module: ModuleInst,
+    type: string,
+    name: string,
+    values: Record<string, Val>,
+    extra: {
+      key?: string | number;
+      mode?: 'managed' | 'data';
+      action?: Action;
+      provider?: string;
+      provider_path?: string;
+    } = {},
+  ): Res {
     const mode = extra.mode ?? 'managed';
     const prefix = module.path ? `${module.path}.` : '';
     const configPrefix = module.configPath ? `${module.configPath}.` : '';
@@ -181,7 +193,12 @@ const tags = (trust: string, env: string): Record<string, Val> => ({
 function addHub(inv: Inventory, env: string, region: string): Hub {
   const hub = childModule({ path: '', configPath: '', stack: `platform-${env}-${region}` }, 'hub', env);
   const t = tags('platform', env);
-  const rg = inv.add(hub, 'azurerm_resource_group', 'hub', { name: `rg-hex-hub-${env}`, location: region, tags: t, managed_by: null });
+  const rg = inv.add(hub, 'azurerm_resource_group', 'hub', {
+    name: `rg-hex-hub-${env}`,
+    location: region,
+    tags: t,
+    managed_by: null,
+  });
   const vnet = inv.add(hub, 'azurerm_virtual_network', 'hub', {
     name: `vnet-hex-hub-${env}`,
     location: new Ref(rg, 'location'),
@@ -225,7 +242,15 @@ function addHub(inv: Inventory, env: string, region: string): Hub {
     identity: [],
     tags: t,
   });
-  const archive = addStorage(inv, hub, 'archive', `sthex${env}arch`, new Ref(rg, 'location'), new Ref(rg, 'name'), t);
+  const archive = addStorage(
+    inv,
+    hub,
+    'archive',
+    `sthex${env}arch`,
+    new Ref(rg, 'location'),
+    new Ref(rg, 'name'),
+    t,
+  );
   inv.add(hub, 'azurerm_log_analytics_data_export_rule', 'archive', {
     name: 'export-archive',
     resource_group_name: new Ref(rg, 'name'),
@@ -234,9 +259,21 @@ function addHub(inv: Inventory, env: string, region: string): Hub {
     table_names: ['AzureActivity', 'SigninLogs', 'AuditLogs'],
     enabled: true,
   });
-  const zones = ['privatelink.blob.core.windows.net', 'privatelink.vaultcore.azure.net', 'privatelink.database.windows.net', 'privatelink.postgres.database.azure.com', 'privatelink.documents.azure.com'];
+  const zones = [
+    'privatelink.blob.core.windows.net',
+    'privatelink.vaultcore.azure.net',
+    'privatelink.database.windows.net',
+    'privatelink.postgres.database.azure.com',
+    'privatelink.documents.azure.com',
+  ];
   const dnsZones = zones.map((zone, i) =>
-    inv.add(hub, 'azurerm_private_dns_zone', 'zone', { name: zone, resource_group_name: new Ref(rg, 'name'), soa_record: [], tags: t }, { key: ['blob', 'vault', 'sql', 'pg', 'cosmos'][i] }),
+    inv.add(
+      hub,
+      'azurerm_private_dns_zone',
+      'zone',
+      { name: zone, resource_group_name: new Ref(rg, 'name'), soa_record: [], tags: t },
+      { key: ['blob', 'vault', 'sql', 'pg', 'cosmos'][i] },
+    ),
   );
   inv.add(hub, 'azurerm_public_ip', 'firewall', {
     name: `pip-hex-fw-${env}`,
@@ -255,7 +292,9 @@ function addHub(inv: Inventory, env: string, region: string): Hub {
     location: 'norwayeast',
     short_name: 'ops',
     enabled: true,
-    email_receiver: [{ name: 'oncall', email_address: 'drift@helse-eksempel.no', use_common_alert_schema: true }],
+    email_receiver: [
+      { name: 'oncall', email_address: 'drift@helse-eksempel.no', use_common_alert_schema: true },
+    ],
     tags: t,
   });
   inv.add(hub, 'azurerm_monitor_diagnostic_setting', 'law', {
@@ -277,7 +316,16 @@ interface Hub {
   readonly dnsZones: Res[];
 }
 
-function addStorage(inv: Inventory, module: ModuleInst, name: string, accountName: string, location: Val, rgName: Val, t: Record<string, Val>, key?: Res): Res {
+function addStorage(
+  inv: Inventory,
+  module: ModuleInst,
+  name: string,
+  accountName: string,
+  location: Val,
+  rgName: Val,
+  t: Record<string, Val>,
+  key?: Res,
+): Res {
   const violation = inv.chance(0.02);
   return inv.add(module, 'azurerm_storage_account', name, {
     name: accountName,
@@ -301,7 +349,15 @@ function addStorage(inv: Inventory, module: ModuleInst, name: string, accountNam
     large_file_share_enabled: null,
     local_user_enabled: false,
     dns_endpoint_type: 'Standard',
-    network_rules: [{ default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [], virtual_network_subnet_ids: [], private_link_access: [] }],
+    network_rules: [
+      {
+        default_action: 'Deny',
+        bypass: ['AzureServices'],
+        ip_rules: [],
+        virtual_network_subnet_ids: [],
+        private_link_access: [],
+      },
+    ],
     blob_properties: [
       {
         versioning_enabled: true,
@@ -314,7 +370,9 @@ function addStorage(inv: Inventory, module: ModuleInst, name: string, accountNam
       },
     ],
     identity: [{ type: 'SystemAssigned', identity_ids: [] }],
-    customer_managed_key: key ? [{ key_vault_key_id: new Ref(key, 'id'), user_assigned_identity_id: null }] : [],
+    customer_managed_key: key
+      ? [{ key_vault_key_id: new Ref(key, 'id'), user_assigned_identity_id: null }]
+      : [],
     queue_encryption_key_type: 'Account',
     table_encryption_key_type: 'Account',
     share_properties: [],
@@ -331,12 +389,26 @@ function addStorage(inv: Inventory, module: ModuleInst, name: string, accountNam
 /** One hospital trust's workload in one environment: network, data, compute, backup. */
 function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: string, index: number): void {
   const stack = `workload-${trust}-${env}`;
-  const mod: ModuleInst = { ...childModule({ path: '', configPath: '', stack }, 'trust', `${trust}-${env}`), stack };
+  const mod: ModuleInst = {
+    ...childModule({ path: '', configPath: '', stack }, 'trust', `${trust}-${env}`),
+    stack,
+  };
   const t = tags(trust, env);
   const location = new VarRef('location', region);
-  const rg = inv.add(mod, 'azurerm_resource_group', 'this', { name: `rg-hex-${trust}-${env}`, location, tags: t, managed_by: null });
+  const rg = inv.add(mod, 'azurerm_resource_group', 'this', {
+    name: `rg-hex-${trust}-${env}`,
+    location,
+    tags: t,
+    managed_by: null,
+  });
   const rgName = new Ref(rg, 'name');
-  const loc = (): Val => (inv.chance(0.01) ? new Deferred('data.azurerm_resource_group.shared.location', `\${data.azurerm_resource_group.shared.location}`) : new Ref(rg, 'location'));
+  const loc = (): Val =>
+    inv.chance(0.01)
+      ? new Deferred(
+          'data.azurerm_resource_group.shared.location',
+          `\${data.azurerm_resource_group.shared.location}`,
+        )
+      : new Ref(rg, 'location');
 
   // network
   const net = childModule(mod, 'network');
@@ -374,7 +446,21 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     );
   }
   for (let i = 0; i < 4; i++) {
-    nsgs.push(inv.add(net, 'azurerm_network_security_group', 'this', { name: `nsg-${trust}-${i}`, location: loc(), resource_group_name: rgName, security_rule: [], tags: t }, { key: i }));
+    nsgs.push(
+      inv.add(
+        net,
+        'azurerm_network_security_group',
+        'this',
+        {
+          name: `nsg-${trust}-${i}`,
+          location: loc(),
+          resource_group_name: rgName,
+          security_rule: [],
+          tags: t,
+        },
+        { key: i },
+      ),
+    );
   }
   for (const [n, nsg] of nsgs.entries()) {
     for (const rule of ['deny-internet', 'allow-vnet', 'allow-lb']) {
@@ -393,7 +479,13 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
           protocol: 'Tcp',
           source_port_range: '*',
           destination_port_range: open ? '22' : rule === 'allow-lb' ? '443' : '*',
-          source_address_prefix: open ? 'Internet' : rule === 'allow-vnet' ? 'VirtualNetwork' : rule === 'deny-internet' ? 'Internet' : 'AzureLoadBalancer',
+          source_address_prefix: open
+            ? 'Internet'
+            : rule === 'allow-vnet'
+              ? 'VirtualNetwork'
+              : rule === 'deny-internet'
+                ? 'Internet'
+                : 'AzureLoadBalancer',
           destination_address_prefix: 'VirtualNetwork',
           source_port_ranges: [],
           destination_port_ranges: [],
@@ -404,7 +496,13 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         { key: `${n}-${rule}` },
       );
     }
-    inv.add(net, 'azurerm_subnet_network_security_group_association', 'this', { subnet_id: new Ref(subnets[n], 'id'), network_security_group_id: new Ref(nsg, 'id') }, { key: n });
+    inv.add(
+      net,
+      'azurerm_subnet_network_security_group_association',
+      'this',
+      { subnet_id: new Ref(subnets[n], 'id'), network_security_group_id: new Ref(nsg, 'id') },
+      { key: n },
+    );
   }
   inv.add(net, 'azurerm_virtual_network_peering', 'to_hub', {
     name: 'to-hub',
@@ -431,7 +529,9 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     enabled_for_deployment: false,
     enabled_for_disk_encryption: true,
     enabled_for_template_deployment: false,
-    network_acls: [{ default_action: 'Deny', bypass: 'AzureServices', ip_rules: [], virtual_network_subnet_ids: [] }],
+    network_acls: [
+      { default_action: 'Deny', bypass: 'AzureServices', ip_rules: [], virtual_network_subnet_ids: [] },
+    ],
     access_policy: [],
     contact: [],
     tags: t,
@@ -449,22 +549,61 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         key_opts: ['unwrapKey', 'wrapKey'],
         expiration_date: '2027-11-25T00:00:00Z',
         not_before_date: null,
-        rotation_policy: [{ expire_after: 'P1Y', notify_before_expiry: 'P30D', automatic: [{ time_before_expiry: 'P30D', time_after_creation: null }] }],
+        rotation_policy: [
+          {
+            expire_after: 'P1Y',
+            notify_before_expiry: 'P30D',
+            automatic: [{ time_before_expiry: 'P30D', time_after_creation: null }],
+          },
+        ],
         tags: t,
       },
-      { key: k, provider_path: `https://kv-hex-${trust}-${env}.vault.azure.net/keys/cmk-${k}/0123456789abcdef` },
+      {
+        key: k,
+        provider_path: `https://kv-hex-${trust}-${env}.vault.azure.net/keys/cmk-${k}/0123456789abcdef`,
+      },
     ),
   );
-  const storage = addStorage(inv, data, 'data', `sthex${trust}${env}`.slice(0, 24), loc(), rgName, t, keys[0]);
+  const storage = addStorage(
+    inv,
+    data,
+    'data',
+    `sthex${trust}${env}`.slice(0, 24),
+    loc(),
+    rgName,
+    t,
+    keys[0],
+  );
   for (const c of ['raw', 'curated', 'audit']) {
-    inv.add(data, 'azurerm_storage_container', 'c', { name: c, storage_account_id: new Ref(storage, 'id'), container_access_type: 'private', metadata: {} }, { key: c });
+    inv.add(
+      data,
+      'azurerm_storage_container',
+      'c',
+      { name: c, storage_account_id: new Ref(storage, 'id'), container_access_type: 'private', metadata: {} },
+      { key: c },
+    );
   }
   if (index === 0) {
-    const replica = addStorage(inv, data, 'replica', `sthex${trust}${env}dr`.slice(0, 24), 'norwaywest', rgName, t);
+    const replica = addStorage(
+      inv,
+      data,
+      'replica',
+      `sthex${trust}${env}dr`.slice(0, 24),
+      'norwaywest',
+      rgName,
+      t,
+    );
     inv.add(data, 'azurerm_storage_object_replication', 'dr', {
       source_storage_account_id: new Ref(storage, 'id'),
       destination_storage_account_id: new Ref(replica, 'id'),
-      rules: [{ source_container_name: 'raw', destination_container_name: 'raw', copy_blobs_created_after: 'OnlyNewObjects', filter_out_blobs_with_prefix: [] }],
+      rules: [
+        {
+          source_container_name: 'raw',
+          destination_container_name: 'raw',
+          copy_blobs_created_after: 'OnlyNewObjects',
+          filter_out_blobs_with_prefix: [],
+        },
+      ],
     });
   }
   const sql = inv.add(data, 'azurerm_mssql_server', 'this', {
@@ -475,7 +614,14 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     minimum_tls_version: '1.2',
     public_network_access_enabled: false,
     outbound_network_restriction_enabled: true,
-    azuread_administrator: [{ login_username: 'sql-admins', object_id: '4f1c0d2e-0000-4000-8000-000000000001', tenant_id: TENANT, azuread_authentication_only: true }],
+    azuread_administrator: [
+      {
+        login_username: 'sql-admins',
+        object_id: '4f1c0d2e-0000-4000-8000-000000000001',
+        tenant_id: TENANT,
+        azuread_authentication_only: true,
+      },
+    ],
     identity: [{ type: 'SystemAssigned', identity_ids: [] }],
     transparent_data_encryption_key_vault_key_id: new Ref(keys[1], 'id'),
     tags: t,
@@ -496,7 +642,9 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         geo_backup_enabled: true,
         ledger_enabled: false,
         short_term_retention_policy: [{ retention_days: 14, backup_interval_in_hours: 12 }],
-        long_term_retention_policy: [{ weekly_retention: 'P12W', monthly_retention: 'P12M', yearly_retention: 'P5Y', week_of_year: 1 }],
+        long_term_retention_policy: [
+          { weekly_retention: 'P12W', monthly_retention: 'P12M', yearly_retention: 'P5Y', week_of_year: 1 },
+        ],
         threat_detection_policy: [],
         tags: t,
       },
@@ -524,12 +672,19 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     source_server_id: null,
     zone: region === 'norwayeast' ? '1' : null,
     delegated_subnet_id: new Ref(subnets[1], 'id'),
-    authentication: [{ active_directory_auth_enabled: true, password_auth_enabled: false, tenant_id: TENANT }],
-    high_availability: region === 'norwayeast' ? [{ mode: 'ZoneRedundant', standby_availability_zone: '2' }] : [],
+    authentication: [
+      { active_directory_auth_enabled: true, password_auth_enabled: false, tenant_id: TENANT },
+    ],
+    high_availability:
+      region === 'norwayeast' ? [{ mode: 'ZoneRedundant', standby_availability_zone: '2' }] : [],
     maintenance_window: [],
     tags: t,
   });
-  inv.add(data, 'azurerm_postgresql_flexible_server_configuration', 'log_connections', { name: 'log_connections', server_id: new Ref(pg, 'id'), value: 'on' });
+  inv.add(data, 'azurerm_postgresql_flexible_server_configuration', 'log_connections', {
+    name: 'log_connections',
+    server_id: new Ref(pg, 'id'),
+    value: 'on',
+  });
   const cosmosLocation = inv.chance(0.02) ? 'westeurope' : 'norwaywest';
   const cosmos = inv.add(data, 'azurerm_cosmosdb_account', 'this', {
     name: `cosmos-hex-${trust}-${env}`,
@@ -541,12 +696,16 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     public_network_access_enabled: false,
     is_virtual_network_filter_enabled: true,
     key_vault_key_id: new Ref(keys[0], 'versionless_id'),
-    consistency_policy: [{ consistency_level: 'Session', max_interval_in_seconds: 5, max_staleness_prefix: 100 }],
+    consistency_policy: [
+      { consistency_level: 'Session', max_interval_in_seconds: 5, max_staleness_prefix: 100 },
+    ],
     geo_location: [
       { location: region, failover_priority: 0, zone_redundant: region === 'norwayeast' },
       { location: cosmosLocation, failover_priority: 1, zone_redundant: false },
     ],
-    backup: [{ type: 'Periodic', storage_redundancy: 'Geo', interval_in_minutes: 240, retention_in_hours: 8 }],
+    backup: [
+      { type: 'Periodic', storage_redundancy: 'Geo', interval_in_minutes: 240, retention_in_hours: 8 },
+    ],
     capabilities: [],
     virtual_network_rule: [],
     tags: t,
@@ -570,7 +729,14 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         resource_group_name: rgName,
         subnet_id: new Ref(subnets[2], 'id'),
         custom_network_interface_name: null,
-        private_service_connection: [{ name: `psc-${k}`, private_connection_resource_id: new Ref(target, 'id'), subresource_names: [subresource], is_manual_connection: false }],
+        private_service_connection: [
+          {
+            name: `psc-${k}`,
+            private_connection_resource_id: new Ref(target, 'id'),
+            subresource_names: [subresource],
+            is_manual_connection: false,
+          },
+        ],
         private_dns_zone_group: [{ name: 'default', private_dns_zone_ids: [new Ref(zone, 'id')] }],
         ip_configuration: [],
         tags: t,
@@ -579,7 +745,18 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     );
   }
   for (const [k, target] of targets) {
-    inv.add(data, 'azurerm_management_lock', 'lock', { name: `lock-${k}`, scope: new Ref(target, 'id'), lock_level: 'CanNotDelete', notes: 'Patient data: deletion needs a change request.' }, { key: k });
+    inv.add(
+      data,
+      'azurerm_management_lock',
+      'lock',
+      {
+        name: `lock-${k}`,
+        scope: new Ref(target, 'id'),
+        lock_level: 'CanNotDelete',
+        notes: 'Patient data: deletion needs a change request.',
+      },
+      { key: k },
+    );
   }
   for (const [k, target] of targets.slice(0, 4)) {
     inv.add(
@@ -594,7 +771,10 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         storage_account_id: null,
         eventhub_authorization_rule_id: null,
         partner_solution_id: null,
-        enabled_log: [{ category_group: 'audit', category: null }, { category_group: 'allLogs', category: null }],
+        enabled_log: [
+          { category_group: 'audit', category: null },
+          { category_group: 'allLogs', category: null },
+        ],
         enabled_metric: [{ category: 'AllMetrics' }],
       },
       { key: k },
@@ -608,7 +788,9 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
       'ra',
       {
         scope: atSubscription ? `/subscriptions/${SUBSCRIPTION}` : new Ref([storage, kv, sql][i], 'id'),
-        role_definition_name: atSubscription ? 'Owner' : ['Storage Blob Data Reader', 'Key Vault Crypto User', 'Reader'][i],
+        role_definition_name: atSubscription
+          ? 'Owner'
+          : ['Storage Blob Data Reader', 'Key Vault Crypto User', 'Reader'][i],
         principal_id: `7a1c${String(index).padStart(4, '0')}-0000-4000-8000-00000000000${i}`,
         principal_type: 'Group',
         condition: null,
@@ -624,7 +806,23 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
   const compute = childModule(mod, 'compute');
   const vms: Res[] = [];
   for (let i = 0; i < 4; i++) {
-    const publicIp = inv.chance(0.01) ? inv.add(compute, 'azurerm_public_ip', 'vm', { name: `pip-vm-${i}`, location: loc(), resource_group_name: rgName, allocation_method: 'Static', sku: 'Standard', zones: [], tags: t }, { key: i }) : undefined;
+    const publicIp = inv.chance(0.01)
+      ? inv.add(
+          compute,
+          'azurerm_public_ip',
+          'vm',
+          {
+            name: `pip-vm-${i}`,
+            location: loc(),
+            resource_group_name: rgName,
+            allocation_method: 'Static',
+            sku: 'Standard',
+            zones: [],
+            tags: t,
+          },
+          { key: i },
+        )
+      : undefined;
     const nic = inv.add(
       compute,
       'azurerm_network_interface',
@@ -636,7 +834,16 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
         accelerated_networking_enabled: true,
         ip_forwarding_enabled: false,
         dns_servers: [],
-        ip_configuration: [{ name: 'primary', subnet_id: new Ref(subnets[0], 'id'), private_ip_address_allocation: 'Dynamic', private_ip_address_version: 'IPv4', public_ip_address_id: publicIp ? new Ref(publicIp, 'id') : null, primary: true }],
+        ip_configuration: [
+          {
+            name: 'primary',
+            subnet_id: new Ref(subnets[0], 'id'),
+            private_ip_address_allocation: 'Dynamic',
+            private_ip_address_version: 'IPv4',
+            public_ip_address_id: publicIp ? new Ref(publicIp, 'id') : null,
+            primary: true,
+          },
+        ],
         tags: t,
       },
       { key: i },
@@ -680,9 +887,25 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
           patch_mode: 'AutomaticByPlatform',
           zone: region === 'norwayeast' ? String((i % 3) + 1) : null,
           network_interface_ids: [new Ref(nic, 'id')],
-          admin_ssh_key: [{ username: 'azureuser', public_key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${trust}${i} ops@helse-eksempel.no` }],
-          os_disk: [{ caching: 'ReadWrite', storage_account_type: 'Premium_LRS', disk_size_gb: 64, disk_encryption_set_id: new Ref(disk, 'disk_encryption_set_id'), diff_disk_settings: [], name: null }],
-          source_image_reference: [{ publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' }],
+          admin_ssh_key: [
+            {
+              username: 'azureuser',
+              public_key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${trust}${i} ops@helse-eksempel.no`,
+            },
+          ],
+          os_disk: [
+            {
+              caching: 'ReadWrite',
+              storage_account_type: 'Premium_LRS',
+              disk_size_gb: 64,
+              disk_encryption_set_id: new Ref(disk, 'disk_encryption_set_id'),
+              diff_disk_settings: [],
+              name: null,
+            },
+          ],
+          source_image_reference: [
+            { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
+          ],
           identity: [{ type: 'SystemAssigned', identity_ids: [] }],
           boot_diagnostics: [{ storage_account_uri: null }],
           additional_capabilities: [],
@@ -703,11 +926,33 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     encryption_at_host_enabled: true,
     upgrade_mode: 'Rolling',
     zones: region === 'norwayeast' ? ['1', '2', '3'] : [],
-    admin_ssh_key: [{ username: 'azureuser', public_key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${trust}vmss ops@helse-eksempel.no` }],
-    network_interface: [{ name: 'primary', primary: true, ip_configuration: [{ name: 'ipconfig', primary: true, subnet_id: new Ref(subnets[0], 'id'), public_ip_address: [] }] }],
+    admin_ssh_key: [
+      {
+        username: 'azureuser',
+        public_key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${trust}vmss ops@helse-eksempel.no`,
+      },
+    ],
+    network_interface: [
+      {
+        name: 'primary',
+        primary: true,
+        ip_configuration: [
+          { name: 'ipconfig', primary: true, subnet_id: new Ref(subnets[0], 'id'), public_ip_address: [] },
+        ],
+      },
+    ],
     os_disk: [{ caching: 'ReadWrite', storage_account_type: 'Premium_LRS', disk_encryption_set_id: null }],
-    source_image_reference: [{ publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' }],
-    rolling_upgrade_policy: [{ max_batch_instance_percent: 20, max_unhealthy_instance_percent: 20, max_unhealthy_upgraded_instance_percent: 20, pause_time_between_batches: 'PT0S' }],
+    source_image_reference: [
+      { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
+    ],
+    rolling_upgrade_policy: [
+      {
+        max_batch_instance_percent: 20,
+        max_unhealthy_instance_percent: 20,
+        max_unhealthy_upgraded_instance_percent: 20,
+        pause_time_between_batches: 'PT0S',
+      },
+    ],
     tags: t,
   });
 
@@ -725,7 +970,9 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     public_network_access_enabled: false,
     identity: [{ type: 'SystemAssigned', identity_ids: [] }],
     encryption: [],
-    monitoring: [{ alerts_for_all_job_failures_enabled: true, alerts_for_critical_operation_failures_enabled: true }],
+    monitoring: [
+      { alerts_for_all_job_failures_enabled: true, alerts_for_critical_operation_failures_enabled: true },
+    ],
     tags: t,
   });
   const policy = inv.add(backup, 'azurerm_backup_policy_vm', 'daily', {
@@ -742,7 +989,20 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
     instant_restore_retention_days: 5,
   });
   for (const [i, vm] of vms.entries()) {
-    inv.add(backup, 'azurerm_backup_protected_vm', 'vm', { resource_group_name: rgName, recovery_vault_name: new Ref(rsv, 'name'), source_vm_id: new Ref(vm, 'id'), backup_policy_id: new Ref(policy, 'id'), exclude_disk_luns: [], include_disk_luns: [] }, { key: i });
+    inv.add(
+      backup,
+      'azurerm_backup_protected_vm',
+      'vm',
+      {
+        resource_group_name: rgName,
+        recovery_vault_name: new Ref(rsv, 'name'),
+        source_vm_id: new Ref(vm, 'id'),
+        backup_policy_id: new Ref(policy, 'id'),
+        exclude_disk_luns: [],
+        include_disk_luns: [],
+      },
+      { key: i },
+    );
   }
   inv.add(backup, 'azurerm_data_protection_backup_vault', 'this', {
     name: `bvault-hex-${trust}-${env}`,
@@ -764,8 +1024,24 @@ export function buildInventory(options: GenerateOptions): Res[] {
   const inv = new Inventory(options.resources, options.seed ?? 1);
   const root: ModuleInst = { path: '', configPath: '', stack: 'platform-shared' };
   inv.add(root, 'azurerm_client_config', 'current', {}, { mode: 'data' });
-  inv.add(root, 'azurerm_resource_group', 'shared', { name: 'rg-hex-shared', location: 'norwayeast' }, { mode: 'data' });
-  inv.add(root, 'aws_s3_bucket', 'legacy_export', { bucket: 'hex-legacy-export', force_destroy: false, tags: {} }, { provider: 'registry.terraform.io/hashicorp/aws', action: 'no-op', provider_path: 'arn:aws:s3:::hex-legacy-export' });
+  inv.add(
+    root,
+    'azurerm_resource_group',
+    'shared',
+    { name: 'rg-hex-shared', location: 'norwayeast' },
+    { mode: 'data' },
+  );
+  inv.add(
+    root,
+    'aws_s3_bucket',
+    'legacy_export',
+    { bucket: 'hex-legacy-export', force_destroy: false, tags: {} },
+    {
+      provider: 'registry.terraform.io/hashicorp/aws',
+      action: 'no-op',
+      provider_path: 'arn:aws:s3:::hex-legacy-export',
+    },
+  );
   const envs: [string, string][] = [
     ['prod', 'norwayeast'],
     ['dev', 'norwayeast'],
@@ -774,7 +1050,14 @@ export function buildInventory(options: GenerateOptions): Res[] {
   const hubs = envs.map(([env, region]) => addHub(inv, env, region));
   for (let i = 0; !inv.full; i++) {
     const e = i % envs.length;
-    addTrust(inv, hubs[e], `t${String(Math.floor(i / envs.length)).padStart(3, '0')}`, envs[e][0], envs[e][1], i);
+    addTrust(
+      inv,
+      hubs[e],
+      `t${String(Math.floor(i / envs.length)).padStart(3, '0')}`,
+      envs[e][0],
+      envs[e][1],
+      i,
+    );
   }
   return inv.resources;
 }
@@ -818,7 +1101,10 @@ function splitUnknown(value: unknown): { known: unknown; unknown: unknown } {
   if (value === UNKNOWN) return { known: undefined, unknown: true };
   if (Array.isArray(value)) {
     const parts = value.map(splitUnknown);
-    return { known: parts.map((p) => (p.known === undefined ? null : p.known)), unknown: parts.map((p) => p.unknown) };
+    return {
+      known: parts.map((p) => (p.known === undefined ? null : p.known)),
+      unknown: parts.map((p) => p.unknown),
+    };
   }
   if (value !== null && typeof value === 'object') {
     const known: Record<string, unknown> = {};
@@ -835,10 +1121,12 @@ function splitUnknown(value: unknown): { known: unknown; unknown: unknown } {
 
 /** `sensitive_values`: containers mirrored, leaves omitted unless sensitive. */
 function sensitiveMirror(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? sensitiveMirror(v) : false));
+  if (Array.isArray(value))
+    return value.map((v) => (v !== null && typeof v === 'object' ? sensitiveMirror(v) : false));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') out[k] = sensitiveMirror(v);
+    for (const [k, v] of Object.entries(value))
+      if (v !== null && typeof v === 'object') out[k] = sensitiveMirror(v);
     return out;
   }
   return false;
@@ -854,12 +1142,20 @@ function renderPlanResource(res: Res, inPlanned: Set<Res>, when: 'before' | 'aft
   }
   if (when === 'before') {
     // What exists has everything known; an update changes one tag.
-    const known = JSON.parse(JSON.stringify(raw, (_k, v: unknown) => (v === UNKNOWN ? null : v))) as Record<string, unknown>;
-    if (res.action === 'update' && known.tags && typeof known.tags === 'object') (known.tags as Record<string, unknown>)['cost-centre'] = 'cc-old';
+    const known = JSON.parse(JSON.stringify(raw, (_k, v: unknown) => (v === UNKNOWN ? null : v))) as Record<
+      string,
+      unknown
+    >;
+    if (res.action === 'update' && known.tags && typeof known.tags === 'object')
+      (known.tags as Record<string, unknown>)['cost-centre'] = 'cc-old';
     return { values: known, unknown: {}, sensitive: sensitiveOf(res, known) };
   }
   const { known, unknown } = splitUnknown(raw);
-  return { values: known as Record<string, unknown>, unknown: unknown as Record<string, unknown>, sensitive: sensitiveOf(res, known as Record<string, unknown>) };
+  return {
+    values: known as Record<string, unknown>,
+    unknown: unknown as Record<string, unknown>,
+    sensitive: sensitiveOf(res, known as Record<string, unknown>),
+  };
 }
 
 function sensitiveOf(res: Res, values: Record<string, unknown>): Record<string, unknown> {
@@ -892,12 +1188,18 @@ function nestModules(entries: { module: string; resource: Record<string, unknown
     return module;
   };
   for (const { module, resource } of entries) ensure(module).resources.push(resource);
-  for (const module of byPath.values()) if (module.resources.length === 0) delete (module as Partial<PlannedModule>).resources;
+  for (const module of byPath.values())
+    if (module.resources.length === 0) delete (module as Partial<PlannedModule>).resources;
   return root;
 }
 
 function resourceHeader(res: Res): Record<string, unknown> {
-  const header: Record<string, unknown> = { address: res.address, mode: res.mode, type: res.type, name: res.name };
+  const header: Record<string, unknown> = {
+    address: res.address,
+    mode: res.mode,
+    type: res.type,
+    name: res.name,
+  };
   if (res.key !== undefined) header.index = res.key;
   header.provider_name = res.provider;
   return header;
@@ -907,17 +1209,30 @@ function resourceHeader(res: Res): Record<string, unknown> {
 function configExpression(value: Val, from: ModuleInst): unknown {
   if (value instanceof Ref) {
     // Across modules, real code passes the value in through a variable.
-    if (value.target.module.configPath !== from.configPath) return { references: [`var.${value.target.name}_${value.attr}`] };
+    if (value.target.module.configPath !== from.configPath)
+      return { references: [`var.${value.target.name}_${value.attr}`] };
     const base = relativeAddress(value.target);
     return { references: [`${base}.${value.attr}`, base] };
   }
   if (value instanceof VarRef) return { references: [`var.${value.name}`] };
-  if (value instanceof Deferred) return { references: [value.reference, value.reference.split('.').slice(0, 3).join('.')] };
+  if (value instanceof Deferred)
+    return { references: [value.reference, value.reference.split('.').slice(0, 3).join('.')] };
   if (Array.isArray(value)) {
-    if (value.some((v) => v !== null && typeof v === 'object' && !(v instanceof Ref) && !(v instanceof VarRef) && !Array.isArray(v))) {
+    if (
+      value.some(
+        (v) =>
+          v !== null &&
+          typeof v === 'object' &&
+          !(v instanceof Ref) &&
+          !(v instanceof VarRef) &&
+          !Array.isArray(v),
+      )
+    ) {
       return value.map((v) => configBlock(v as Record<string, Val>, from));
     }
-    const refs = value.flatMap((v) => (v instanceof Ref ? (configExpression(v, from) as { references: string[] }).references : []));
+    const refs = value.flatMap((v) =>
+      v instanceof Ref ? (configExpression(v, from) as { references: string[] }).references : [],
+    );
     return refs.length > 0 ? { references: refs } : { constant_value: value };
   }
   if (value !== null && typeof value === 'object') return { constant_value: value };
@@ -947,10 +1262,34 @@ export function generatePlan(options: GenerateOptions): Record<string, unknown> 
     const exists = res.action !== 'create';
     const before = exists ? renderPlanResource(res, planned, 'before') : undefined;
     const after = res.action === 'delete' ? undefined : renderPlanResource(res, planned, 'after');
-    if (after) plannedEntries.push({ module: res.module.path, resource: { ...resourceHeader(res), schema_version: 0, values: after.values, sensitive_values: after.sensitive } });
-    if (before) priorEntries.push({ module: res.module.path, resource: { ...resourceHeader(res), schema_version: 0, values: before.values, sensitive_values: before.sensitive } });
+    if (after)
+      plannedEntries.push({
+        module: res.module.path,
+        resource: {
+          ...resourceHeader(res),
+          schema_version: 0,
+          values: after.values,
+          sensitive_values: after.sensitive,
+        },
+      });
+    if (before)
+      priorEntries.push({
+        module: res.module.path,
+        resource: {
+          ...resourceHeader(res),
+          schema_version: 0,
+          values: before.values,
+          sensitive_values: before.sensitive,
+        },
+      });
     if (res.mode === 'data') continue;
-    const actions = { create: ['create'], 'no-op': ['no-op'], update: ['update'], delete: ['delete'], replace: ['delete', 'create'] }[res.action];
+    const actions = {
+      create: ['create'],
+      'no-op': ['no-op'],
+      update: ['update'],
+      delete: ['delete'],
+      replace: ['delete', 'create'],
+    }[res.action];
     const change: Record<string, unknown> = {
       ...resourceHeader(res),
       change: {
@@ -976,7 +1315,11 @@ export function generatePlan(options: GenerateOptions): Record<string, unknown> 
     planned_values: { root_module: nestModules(plannedEntries) },
     resource_drift: [],
     resource_changes: changes,
-    prior_state: { format_version: '1.0', terraform_version: '1.9.8', values: { root_module: nestModules(priorEntries) } },
+    prior_state: {
+      format_version: '1.0',
+      terraform_version: '1.9.8',
+      values: { root_module: nestModules(priorEntries) },
+    },
     configuration: buildConfiguration(inventory),
     relevant_attributes: [],
     timestamp: '2026-11-25T12:00:00Z',
@@ -996,7 +1339,10 @@ interface ConfigModule {
 function buildConfiguration(inventory: readonly Res[]): Record<string, unknown> {
   const root: ConfigModule = {
     resources: [],
-    variables: { location: { default: 'norwayeast', description: 'Primary region' }, organisation_code: { default: 'hex' } },
+    variables: {
+      location: { default: 'norwayeast', description: 'Primary region' },
+      organisation_code: { default: 'hex' },
+    },
   };
   const modules = new Map<string, ConfigModule>([['', root]]);
   const seen = new Set<string>();
@@ -1006,11 +1352,21 @@ function buildConfiguration(inventory: readonly Res[]): Record<string, unknown> 
     const cut = configPath.lastIndexOf('.module.');
     const parent = ensure(cut < 0 ? '' : configPath.slice(0, cut));
     const name = configPath.slice(cut < 0 ? 'module.'.length : cut + '.module.'.length);
-    const module: ConfigModule = { resources: [], variables: { location: { description: 'Region of the module' } } };
+    const module: ConfigModule = {
+      resources: [],
+      variables: { location: { description: 'Region of the module' } },
+    };
     (parent.module_calls ??= {})[name] = {
       source: `./modules/${name}`,
-      expressions: { location: name === 'trust' ? { references: ['each.value.location', 'each.value'] } : { references: ['var.location'] } },
-      ...(name === 'trust' || name === 'hub' ? { for_each_expression: { references: [name === 'trust' ? 'local.trusts' : 'local.environments'] } } : {}),
+      expressions: {
+        location:
+          name === 'trust'
+            ? { references: ['each.value.location', 'each.value'] }
+            : { references: ['var.location'] },
+      },
+      ...(name === 'trust' || name === 'hub'
+        ? { for_each_expression: { references: [name === 'trust' ? 'local.trusts' : 'local.environments'] } }
+        : {}),
       module,
     };
     modules.set(configPath, module);
@@ -1034,8 +1390,17 @@ function buildConfiguration(inventory: readonly Res[]): Record<string, unknown> 
   }
   return {
     provider_config: {
-      azurerm: { name: 'azurerm', full_name: AZURERM, version_constraint: '4.55.0', expressions: { features: [{}], storage_use_azuread: { constant_value: true } } },
-      aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-north-1' } } },
+      azurerm: {
+        name: 'azurerm',
+        full_name: AZURERM,
+        version_constraint: '4.55.0',
+        expressions: { features: [{}], storage_use_azuread: { constant_value: true } },
+      },
+      aws: {
+        name: 'aws',
+        full_name: 'registry.terraform.io/hashicorp/aws',
+        expressions: { region: { constant_value: 'eu-north-1' } },
+      },
     },
     root_module: root,
   };
@@ -1046,7 +1411,11 @@ function buildConfiguration(inventory: readonly Res[]): Record<string, unknown> 
 
 /** cdktf's logical id: path components and an 8-character hash of the path. */
 function logicalId(res: Res): string {
-  const base = `${res.module.path.replace(/module\.|\[|\]|"/g, '').replace(/[^A-Za-z0-9]+/g, '_')}_${res.name}${res.key === undefined ? '' : `_${String(res.key).replace(/[^A-Za-z0-9]+/g, '_')}`}`.replace(/^_+/, '');
+  const base =
+    `${res.module.path.replace(/module\.|\[|\]|"/g, '').replace(/[^A-Za-z0-9]+/g, '_')}_${res.name}${res.key === undefined ? '' : `_${String(res.key).replace(/[^A-Za-z0-9]+/g, '_')}`}`.replace(
+      /^_+/,
+      '',
+    );
   let h = 2166136261;
   for (let i = 0; i < res.address.length; i++) h = Math.imul(h ^ res.address.charCodeAt(i), 16777619);
   return `${base}_${(h >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
@@ -1064,7 +1433,12 @@ function crossStackOutputName(res: Res, attr: string): string {
   return `cross-stack-output-${res.type}${logicalId(res)}${attr}`;
 }
 
-function renderSynthValue(value: Val, stack: SynthStack, stacks: Map<string, SynthStack>, singleBlocks: boolean): unknown {
+function renderSynthValue(
+  value: Val,
+  stack: SynthStack,
+  stacks: Map<string, SynthStack>,
+  singleBlocks: boolean,
+): unknown {
   if (value instanceof Ref) {
     const target = value.target;
     const expr = `${target.mode === 'data' ? 'data.' : ''}${target.type}.${logicalId(target)}.${value.attr}`;
@@ -1080,7 +1454,14 @@ function renderSynthValue(value: Val, stack: SynthStack, stacks: Map<string, Syn
   if (value instanceof Deferred) return value.synthValue;
   if (Array.isArray(value)) {
     // cdktf writes a block list of one as the object itself.
-    if (singleBlocks && value.length === 1 && value[0] !== null && typeof value[0] === 'object' && !Array.isArray(value[0]) && !(value[0] instanceof Ref)) {
+    if (
+      singleBlocks &&
+      value.length === 1 &&
+      value[0] !== null &&
+      typeof value[0] === 'object' &&
+      !Array.isArray(value[0]) &&
+      !(value[0] instanceof Ref)
+    ) {
       return renderSynthValue(value[0], stack, stacks, true);
     }
     return value.map((v) => renderSynthValue(v, stack, stacks, false));
@@ -1117,8 +1498,19 @@ export function generateCdktfOut(options: GenerateOptions, dir: string): CdktfOu
       doc: {
         '//': { metadata: { backend: 'azurerm', stackName: name, version: '0.21.0' }, outputs: {} },
         terraform: {
-          required_providers: { azurerm: { source: 'hashicorp/azurerm', version: '4.55.0' }, ...(name === 'platform-shared' ? { aws: { source: 'hashicorp/aws', version: '5.80.0' } } : {}) },
-          backend: { azurerm: { resource_group_name: 'rg-hex-tfstate-noe', storage_account_name: 'sthextfstatenoe', container_name: 'tfstate', key: `${name}.tfstate`, use_azuread_auth: true } },
+          required_providers: {
+            azurerm: { source: 'hashicorp/azurerm', version: '4.55.0' },
+            ...(name === 'platform-shared' ? { aws: { source: 'hashicorp/aws', version: '5.80.0' } } : {}),
+          },
+          backend: {
+            azurerm: {
+              resource_group_name: 'rg-hex-tfstate-noe',
+              storage_account_name: 'sthextfstatenoe',
+              container_name: 'tfstate',
+              key: `${name}.tfstate`,
+              use_azuread_auth: true,
+            },
+          },
         },
         provider: { azurerm: [{ features: [{}], storage_use_azuread: true }] },
         resource: {},
@@ -1127,11 +1519,24 @@ export function generateCdktfOut(options: GenerateOptions, dir: string): CdktfOu
   }
   for (const res of inventory) {
     const stack = stacks.get(res.module.stack) as SynthStack;
-    const section = ((stack.doc[res.mode === 'data' ? 'data' : 'resource'] ??= {}) as Record<string, Record<string, unknown>>);
+    const section = (stack.doc[res.mode === 'data' ? 'data' : 'resource'] ??= {}) as Record<
+      string,
+      Record<string, unknown>
+    >;
     const id = logicalId(res);
     const body = renderSynthValue(res.values, stack, stacks, true) as Record<string, unknown>;
-    body['//'] = { metadata: { path: `${stack.name}/${id.replace(/_[0-9A-F]{8}$/, '').replace(/_/g, '/')}/Resource`, uniqueId: id } };
-    if (res.type === 'azurerm_storage_account' || res.type === 'azurerm_key_vault' || res.type === 'azurerm_mssql_server') body.lifecycle = { prevent_destroy: true };
+    body['//'] = {
+      metadata: {
+        path: `${stack.name}/${id.replace(/_[0-9A-F]{8}$/, '').replace(/_/g, '/')}/Resource`,
+        uniqueId: id,
+      },
+    };
+    if (
+      res.type === 'azurerm_storage_account' ||
+      res.type === 'azurerm_key_vault' ||
+      res.type === 'azurerm_mssql_server'
+    )
+      body.lifecycle = { prevent_destroy: true };
     (section[res.type] ??= {})[id] = body;
     stack.count++;
   }
@@ -1139,17 +1544,25 @@ export function generateCdktfOut(options: GenerateOptions, dir: string): CdktfOu
   const manifest: Record<string, unknown> = { version: '0.21.0', stacks: {} };
   for (const stack of stacks.values()) {
     if (stack.remote.size > 0) {
-      const data = ((stack.doc.data ??= {}) as Record<string, Record<string, unknown>>);
+      const data = (stack.doc.data ??= {}) as Record<string, Record<string, unknown>>;
       const remote = (data.terraform_remote_state ??= {});
       for (const producer of stack.remote) {
         remote[`cross-stack-reference-input-${producer}`] = {
           backend: 'azurerm',
-          config: { resource_group_name: 'rg-hex-tfstate-noe', storage_account_name: 'sthextfstatenoe', container_name: 'tfstate', key: `${producer}.tfstate`, use_azuread_auth: true },
+          config: {
+            resource_group_name: 'rg-hex-tfstate-noe',
+            storage_account_name: 'sthextfstatenoe',
+            container_name: 'tfstate',
+            key: `${producer}.tfstate`,
+            use_azuread_auth: true,
+          },
         };
       }
     }
     if (stack.outputs.size > 0) {
-      stack.doc.output = Object.fromEntries([...stack.outputs].map(([k, v]) => [k, { value: v, sensitive: true }]));
+      stack.doc.output = Object.fromEntries(
+        [...stack.outputs].map(([k, v]) => [k, { value: v, sensitive: true }]),
+      );
     }
     const stackDir = join(dir, 'stacks', stack.name);
     mkdirSync(stackDir, { recursive: true });
@@ -1184,7 +1597,8 @@ function main(argv: readonly string[]): void {
   const resources = Number(flag('resources') ?? 1000);
   const seed = Number(flag('seed') ?? 1);
   const out = flag('out') ?? (flag('format') === 'cdktf-out' ? 'cdktf.out.bench' : 'plan.json');
-  if (!Number.isInteger(resources) || resources < 1) throw new Error(`--resources must be a positive integer, got ${flag('resources')}`);
+  if (!Number.isInteger(resources) || resources < 1)
+    throw new Error(`--resources must be a positive integer, got ${flag('resources')}`);
   if (flag('format') === 'cdktf-out') {
     const result = generateCdktfOut({ resources, seed }, out);
     process.stdout.write(`wrote ${out}: ${result.stacks} stacks, ${result.resources} resources\n`);

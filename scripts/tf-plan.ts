@@ -202,6 +202,14 @@ export function prepareStack(outDir: string, stack: ManifestStack, scratch: stri
   const stackJson = readJson(join(outDir, stack.synthesizedStackPath), 'the synthesized stack');
   const { override, producers } = localOverride(stackJson, join(scratch, 'state'), stackNames, stack.name);
   writeFileSync(join(dir, 'standin_override.tf.json'), `${JSON.stringify(override, null, 2)}\n`);
+  // Variables CI passes at plan time (TF_VAR_…, e.g. a VM's admin password): stand-in values here.
+  const variables = (stackJson as { variable?: Record<string, { default?: unknown }> }).variable ?? {};
+  const required = Object.entries(variables).filter(([, v]) => !('default' in (v ?? {})));
+  if (required.length > 0)
+    writeFileSync(
+      join(dir, 'standin.auto.tfvars.json'),
+      `${JSON.stringify(Object.fromEntries(required.map(([name]) => [name, `stand-in-${name}`])), null, 2)}\n`,
+    );
   return { dir, producers };
 }
 

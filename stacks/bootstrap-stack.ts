@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import type { RoleAssignmentConfig } from '../constructs/core/interfaces';
+import type { RoleAssignments } from '../constructs/interfaces/role-assignments';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
@@ -70,22 +71,26 @@ export class BootstrapStack extends NorwayStack {
       tenantId: config.access.homeTenantId,
       diagnosticSettings,
       publicNetworkAccess,
-      roleAssignments: [
-        {
+      roleAssignments: {
+        bootstrap: {
           roleDefinitionName: 'Key Vault Crypto Officer',
           principalId: client.objectId,
           description: 'The bootstrap identity creates the state account key.',
         },
-      ],
+      },
     });
 
-    const stateWriters: RoleAssignmentConfig[] = [client.objectId, ...config.state.blobDataContributors].map(
-      (principalId) => ({
-        roleDefinitionName: 'Storage Blob Data Contributor',
-        principalId,
-        description: 'Reads and writes Terraform state with Entra ID (the account has no keys).',
-      }),
-    );
+    // Keyed by principal (the deploying identity is a token, so it has its own key): adding or removing
+    // a writer leaves the other assignments in place.
+    const writer = (principalId: string): RoleAssignmentConfig => ({
+      roleDefinitionName: 'Storage Blob Data Contributor',
+      principalId,
+      description: 'Reads and writes Terraform state with Entra ID (the account has no keys).',
+    });
+    const stateWriters: RoleAssignments = {
+      bootstrap: writer(client.objectId),
+      ...Object.fromEntries(config.state.blobDataContributors.map((id) => [`writer-${id}`, writer(id)])),
+    };
     this.stateAccount = new NorwayStorageAccount(this, 'StateAccount', {
       region: this.region,
       resourceGroupName,

@@ -45,6 +45,16 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     scaleSet: `vmss-${org}-${trust.code}-${env.name}-${r}`,
     // Storage account names allow 24 lower-case letters and digits: st + org (≤5) + code (≤6) + env (≤8) + r (3) ≤ 24.
     storageAccount: `st${org}${trust.code}${env.name}${r}`,
+    /** PostgreSQL server names are global: psql + org + code + env + app + region (≤ 63). */
+    postgresqlServer: (app: string) => `psql-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    sqlServer: (app: string) => `sql-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    // Windows computer names are at most 15 characters: code (≤6) + app (≤8, truncated).
+    windowsVm: (app: string) => `vm${trust.code}${app}`.slice(0, 15),
+    // A storage account name (≤ 24): the construct rejects, naming the app, one that does not fit.
+    fileShareAccount: (app: string) => `st${org}${trust.code}${env.name}${app}`,
+    healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
+    backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    serviceBus: (app: string) => `sb-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

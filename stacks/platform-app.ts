@@ -53,6 +53,12 @@ export function policySettings(config: PlatformConfig): PolicySettings {
       ...access.breakGlass.map((b) => b.objectId),
       ...(access.workloadIdentity ? [access.workloadIdentity.servicePrincipalObjectId] : []),
       ...config.state.blobDataContributors,
+      // The database administrators the trusts' applications name (groups of the home tenant).
+      ...config.trusts.flatMap((t) =>
+        Object.values(t.apps).flatMap((a) =>
+          'entraAdministrator' in a && a.entraAdministrator ? [a.entraAdministrator.objectId] : [],
+        ),
+      ),
     ],
   };
 }
@@ -68,15 +74,24 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
     const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy });
     primary.addDependency(bootstrap);
     platforms.push(primary);
+    let dr: PlatformStack | undefined;
     if (environment.dr) {
-      const dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
+      dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
       dr.addDependency(bootstrap);
       platforms.push(dr);
     }
     for (const trust of config.trusts) {
       if (!trust.environments[environment.name]) continue;
       workloads.push(
-        new WorkloadStack(app, { config, trust, environment, platform: primary, state, policy }),
+        new WorkloadStack(app, {
+          config,
+          trust,
+          environment,
+          platform: primary,
+          pairPlatform: dr,
+          state,
+          policy,
+        }),
       );
     }
   }

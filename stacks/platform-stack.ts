@@ -8,10 +8,15 @@
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { addPrivateEndpoints } from '../constructs/core/protection';
+import { addPrivateEndpoints } from '../constructs/interfaces/private-endpoints';
 import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
+import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
+import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
+import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
+import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
+import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
@@ -25,7 +30,21 @@ import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stac
 /** The private DNS zones of each hub: the services the platform puts behind private endpoints. */
 export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
 export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
-export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
+export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
+export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
+export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
+export const SERVICE_BUS_ZONE = SERVICE_BUS_PRIVATE_DNS_ZONE;
+export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
+/** The hub's zones: the platform's own services and those the trusts' applications use. */
+export const PLATFORM_DNS_ZONES: readonly string[] = [
+  BLOB_ZONE,
+  VAULT_ZONE,
+  POSTGRESQL_ZONE,
+  SQL_ZONE,
+  FILE_ZONE,
+  ...HEALTH_DATA_ZONES,
+  SERVICE_BUS_ZONE,
+];
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;
@@ -123,14 +142,16 @@ export class PlatformStack extends NorwayStack {
       diagnosticSettings,
       // The first deployment creates keys here before any runner sits in the hub.
       publicNetworkAccess: publicNetworkAccessFor(config.bootstrapAccess),
-      privateEndpoints: [{ subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] }],
-      roleAssignments: [
-        {
+      privateEndpoints: {
+        vault: { subnetId: endpointSubnet, privateDnsZoneIds: [this.dnsZones.zoneId(VAULT_ZONE)] },
+      },
+      roleAssignments: {
+        deployer: {
           roleDefinitionName: 'Key Vault Crypto Officer',
           principalId: client.objectId,
           description: 'The deployment identity creates the customer-managed keys of this environment.',
         },
-      ],
+      },
     });
 
     if (props.primary) {
@@ -175,13 +196,13 @@ export class PlatformStack extends NorwayStack {
         resourceName: config.state.storageAccountName,
         defaultSubresource: 'blob',
       },
-      [
-        {
+      {
+        blob: {
           subnetId: endpointSubnet,
           privateDnsZoneIds: [this.dnsZones.zoneId(BLOB_ZONE)],
           name: `${config.state.storageAccountName}-pe-blob-${names.hubNetwork}`,
         },
-      ],
+      },
     );
   }
 }

@@ -13,6 +13,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { NorwayLinuxVmScaleSet } from '../constructs/compute/linux-vm-scale-set';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
 import { SpokeNetwork } from '../constructs/network/spoke-network';
+import { buildApp } from './apps';
 import { NorwayStorageAccount } from '../constructs/storage/storage-account';
 import { SpokePlan, spokePlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, TrustConfig, WorkloadConfig } from './config/schema';
@@ -26,6 +27,8 @@ export interface WorkloadStackProps {
   readonly environment: EnvironmentConfig;
   /** The platform stack of the environment's primary region. */
   readonly platform: PlatformStack;
+  /** The platform stack in the pair region (the DR site), whose Key Vault holds geo-backup keys. @default - none */
+  readonly pairPlatform?: PlatformStack;
   readonly state: StateBackendConfig;
   /** @default - the whole catalogue, today's date */
   readonly policy?: NorwayStackProps['policy'];
@@ -40,6 +43,8 @@ export class WorkloadStack extends NorwayStack {
   readonly spoke: SpokeNetwork;
   readonly storage: NorwayStorageAccount;
   readonly compute: NorwayLinuxVmScaleSet;
+  /** The trust's applications by name (`apps:` in the configuration). */
+  readonly apps: Readonly<Record<string, Construct>>;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
     const { config, trust, environment, platform } = props;
@@ -114,12 +119,29 @@ export class WorkloadStack extends NorwayStack {
       name: names.storageAccount,
       customerManagedKey: { keyVault: platform.keyVault },
       diagnosticSettings,
-      privateEndpoints: [
-        {
+      privateEndpoints: {
+        blob: {
           subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
           privateDnsZoneIds: [platform.dnsZones.zoneId(BLOB_ZONE)],
         },
-      ],
+      },
     });
+
+    // The trust's applications: each a construct under `App-<name>`, private in the spoke.
+    const apps: Record<string, Construct> = {};
+    for (const [appName, app] of Object.entries(trust.apps)) {
+      apps[appName] = buildApp(this, appName, app, {
+        config,
+        trust,
+        environment,
+        platform,
+        pairPlatform: props.pairPlatform,
+        resourceGroupName,
+        endpointSubnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
+        workloadSubnetId: this.spoke.subnetIds[SUBNET.workload],
+        diagnosticSettings,
+      });
+    }
+    this.apps = apps;
   }
 }

@@ -8,6 +8,7 @@ import {
   SpokeNetwork,
 } from '../../constructs/network';
 import type { NorwayStack } from '../../stacks/norway-stack';
+import { approveBastionPublicIp } from '../../stacks/bastion-approval';
 import { TODAY, errorFindings, Json, only, relaxedWarnings, resourcesOf, synth, testStack } from './support';
 import { checkStack } from '../../policies/cdktf/guard';
 import type { Report } from '../../policies/engine/report';
@@ -29,6 +30,8 @@ function buildNetwork(stack: NorwayStack, region: NorwayRegion) {
     bastion: { subnetPrefix: '10.0.2.0/26' },
     diagnosticSettings,
   });
+  // As a stack does: the construct leaves the NET-004 approval of its public IP to its stack.
+  approveBastionPublicIp(hub.bastion!);
   const spoke = new SpokeNetwork(stack, 'spoke', {
     region,
     resourceGroupName: 'rg-spoke',

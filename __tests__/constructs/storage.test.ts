@@ -41,7 +41,7 @@ describe.each([
       name: 'sthospitaldata01',
       customerManagedKey: { keyVault },
       diagnosticSettings: { workspaceId: logs.workspaceId },
-      privateEndpoints: [{ subnetId: SUBNET, privateDnsZoneIds: [BLOB_ZONE] }],
+      privateEndpoints: { main: { subnetId: SUBNET, privateDnsZoneIds: [BLOB_ZONE] } },
     });
     json = synth(stack);
     account = only(json, 'azurerm_storage_account');

@@ -11,6 +11,8 @@ import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 export const TODAY = '2026-11-25';
 /** The tenant the test Key Vaults trust, and so the home tenant of the test stacks. */
 export const TEST_TENANT = '00000000-0000-0000-0000-000000000001';
+/** The database administrators' group the construct tests name: a home-tenant principal. */
+export const TEST_ADMINS = '00000000-0000-0000-0000-0000000000ad';
 
 export function testStack(
   region: NorwayRegion,
@@ -24,7 +26,7 @@ export function testStack(
     bootstrap: true,
     norwayWestApproved: true,
     tags,
-    policy: { today: TODAY, settings: { homeTenantId: TEST_TENANT } },
+    policy: { today: TODAY, settings: { homeTenantId: TEST_TENANT, homePrincipals: [TEST_ADMINS] } },
   });
 }
 
@@ -87,7 +89,7 @@ export function logsAndKeyVault(stack: NorwayStack, region: NorwayRegion, endpoi
     name: 'kv-platform-keys',
     tenantId: TEST_TENANT,
     diagnosticSettings: { workspaceId: logs.workspaceId },
-    privateEndpoints: [{ subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] }],
+    privateEndpoints: { main: { subnetId: endpointSubnetId, privateDnsZoneIds: [VAULT_DNS_ZONE] } },
   });
   return { logs, keyVault };
 }

@@ -11,6 +11,7 @@ import { checkStack } from '../../policies/cdktf/guard';
 import type { Report } from '../../policies/engine/report';
 import { TODAY, errorFindings, relaxedWarnings, synth, testStack } from './support';
 import type { NorwayStack } from '../../stacks/norway-stack';
+import { approveBastionPublicIp } from '../../stacks/bastion-approval';
 
 const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGd4eC0mZ2l0aHViLmNvbS9ub3J3YXktaWFjL3Rlc3Qta2V5 ops@hospital';
@@ -34,6 +35,8 @@ function platform(stack: NorwayStack, region: NorwayRegion): void {
     bastion: { subnetPrefix: '10.0.2.0/26' },
     diagnosticSettings,
   });
+  // As a stack does: the construct leaves the NET-004 approval of its public IP to its stack.
+  approveBastionPublicIp(hub.bastion!);
   const spoke = new SpokeNetwork(stack, 'spoke', {
     region,
     resourceGroupName,
@@ -47,9 +50,9 @@ function platform(stack: NorwayStack, region: NorwayRegion): void {
     resourceGroupName,
     virtualNetworks: { hub: hub.virtualNetworkId, app: spoke.virtualNetworkId },
   });
-  const endpoint = (zone: string) => [
-    { subnetId: hub.subnetIds.endpoints, privateDnsZoneIds: [dns.zoneId(zone)] },
-  ];
+  const endpoint = (zone: string) => ({
+    main: { subnetId: hub.subnetIds.endpoints, privateDnsZoneIds: [dns.zoneId(zone)] },
+  });
   const keyVault = new NorwayKeyVault(stack, 'kv', {
     region,
     resourceGroupName,

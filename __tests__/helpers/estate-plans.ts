@@ -91,6 +91,7 @@ function dependencyOrder(stacks: EstateInput['manifest']['stacks']): string[] {
 class StackRun {
   private readonly plannedMemo = new Map<string, Value>();
   private readonly appliedMemo = new Map<string, Value>();
+  private readonly variables: Json = {};
 
   constructor(
     private readonly id: string,
@@ -176,6 +177,7 @@ class StackRun {
     const plan = {
       format_version: '1.2',
       terraform_version: TERRAFORM_VERSION,
+      variables: this.variables,
       planned_values: { outputs: plannedOutputs, root_module: { resources: planned } },
       resource_changes: changes,
       prior_state: {
@@ -288,6 +290,14 @@ class StackRun {
     if (expression === 'terraform.workspace') return 'default';
     const steps = stepsOf(expression);
     if (!steps) throw new Error(`${this.id}: the simulator cannot evaluate \${${expression}}`);
+    // A variable is given at plan time (TF_VAR_…): its default, or a stand-in value.
+    if (steps[0] === 'var') {
+      const name = String(steps[1]);
+      const declared = (this.json.variable ?? {})[name] as Json | undefined;
+      const value = declared && 'default' in declared ? declared.default : `simulated-${name}`;
+      this.variables[name] = { value };
+      return readPath(value, steps.slice(2));
+    }
     if (steps[0] === 'data' && steps[1] === 'terraform_remote_state' && steps[3] === 'outputs') {
       const producer = String(steps[2]).replace(/^cross-stack-reference-input-/, '');
       const outputs = need(this.estate, producer).outputs;

@@ -43,7 +43,7 @@ const WORKLOAD_NSG_RULE =
   'azurerm_network_security_rule.Spoke_Subnet-snet-workload_Nsg_DenyInternetInbound_897ECE32';
 const WORKLOAD_NSG_DIAGNOSTICS =
   'azurerm_monitor_diagnostic_setting.Spoke_Subnet-snet-workload_Nsg_Diagnostics_50315F5F';
-const STORAGE_PRIVATE_ENDPOINT = 'azurerm_private_endpoint.Storage_PrivateEndpoint0_889C6265';
+const STORAGE_PRIVATE_ENDPOINT = 'azurerm_private_endpoint.Storage_PrivateEndpoint-blob_C690B1CE';
 const STORAGE_LOCK = 'azurerm_management_lock.Storage_Lock_5A25A4C1';
 const STORAGE_KEY_ACCESS = 'azurerm_role_assignment.Storage_KeyAccess_6635F1AF';
 const HUB_DIAGNOSTICS = 'azurerm_monitor_diagnostic_setting.Hub_Diagnostics_475D4720';
@@ -706,7 +706,7 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: planChange(STORAGE, ['delete']),
     address: STORAGE,
     // Its private endpoint, left in the plan, then points at an account that is gone.
-    also: [{ ruleId: 'RES-004', address: 'azurerm_private_endpoint.Storage_PrivateEndpoint0_889C6265' }],
+    also: [{ ruleId: 'RES-004', address: 'azurerm_private_endpoint.Storage_PrivateEndpoint-blob_C690B1CE' }],
   },
   {
     ruleId: 'CHG-001',

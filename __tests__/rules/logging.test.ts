@@ -386,3 +386,37 @@ ruleTester(LOG_003, {
     },
   ],
 });
+
+ruleTester(LOG_001, {
+  valid: [
+    {
+      name: 'FHIR and DICOM services with diagnostics to a Norway workspace',
+      synth: tf({
+        'azurerm_log_analytics_workspace.law': LAW,
+        'azurerm_healthcare_fhir_service.fhir': { location: 'norwayeast' },
+        'azurerm_healthcare_dicom_service.dicom': { location: 'norwayeast' },
+        'azurerm_monitor_diagnostic_setting.fhir': {
+          target_resource_id: '${azurerm_healthcare_fhir_service.fhir.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+        'azurerm_monitor_diagnostic_setting.dicom': {
+          target_resource_id: '${azurerm_healthcare_dicom_service.dicom.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'FHIR and DICOM services without diagnostics: reads of patient resources leave no trace',
+      synth: tf({
+        'azurerm_healthcare_fhir_service.fhir': { location: 'norwayeast' },
+        'azurerm_healthcare_dicom_service.dicom': { location: 'norwayeast' },
+      }),
+      errors: [
+        ['LOG-001', 'azurerm_healthcare_fhir_service.fhir'],
+        ['LOG-001', 'azurerm_healthcare_dicom_service.dicom'],
+      ],
+    },
+  ],
+});

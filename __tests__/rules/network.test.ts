@@ -1013,3 +1013,80 @@ ruleTester(NET_006, {
     },
   ],
 });
+
+// Health Data Services and Container Apps: exposure flags of their own.
+ruleTester(NET_001, {
+  valid: [
+    {
+      name: 'a DICOM service with public access off; an internal Container Apps environment; an app without external ingress',
+      synth: tf({
+        'azurerm_healthcare_dicom_service.dicom': { public_network_access_enabled: false },
+        'azurerm_container_app_environment.cae': { internal_load_balancer_enabled: true },
+        'azurerm_container_app.internal': { ingress: { external_enabled: false, target_port: 8080 } },
+        'azurerm_container_app.worker': { revision_mode: 'Single' },
+      }),
+      plan: plan([
+        { at: 'azurerm_healthcare_dicom_service.dicom', values: { public_network_access_enabled: false } },
+        { at: 'azurerm_container_app_environment.cae', values: { internal_load_balancer_enabled: true } },
+        { at: 'azurerm_container_app.internal', values: { ingress: [{ external_enabled: false }] } },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'DICOM public by default; a public environment; external ingress; an unknown flag fails closed',
+      synth: tf({
+        'azurerm_healthcare_dicom_service.dicom': { name: 'dicom' },
+        'azurerm_container_app_environment.cae': { name: 'cae' },
+        'azurerm_container_app.web': { ingress: { external_enabled: true, target_port: 80 } },
+        'azurerm_container_app.var': { ingress: { external_enabled: '${var.public}', target_port: 80 } },
+      }),
+      errors: [
+        ['NET-001', 'azurerm_healthcare_dicom_service.dicom'],
+        ['NET-001', 'azurerm_container_app_environment.cae'],
+        ['NET-001', 'azurerm_container_app.web'],
+        ['NET-001', 'azurerm_container_app.var'],
+      ],
+    },
+    {
+      name: 'the messages say what is exposed',
+      synth: tf({
+        'azurerm_container_app_environment.cae': { internal_load_balancer_enabled: false },
+        'azurerm_container_app.web': { ingress: { external_enabled: true } },
+      }),
+      errors: [
+        ['NET-001', 'azurerm_container_app_environment.cae'],
+        ['NET-001', 'azurerm_container_app.web'],
+      ],
+      messages: [
+        'azurerm_container_app_environment.cae: internal_load_balancer_enabled is false; the environment has a public load balancer.',
+        'azurerm_container_app.web: ingress.external_enabled is true; the app is reachable from the internet.',
+      ],
+    },
+  ],
+});
+
+ruleTester(NET_005, {
+  valid: [
+    {
+      name: 'a Health Data Services workspace reached through a private endpoint',
+      synth: tf({
+        'azurerm_healthcare_workspace.hw': { name: 'hw' },
+        'azurerm_private_endpoint.pe': {
+          private_service_connection: {
+            name: 'c',
+            private_connection_resource_id: '${azurerm_healthcare_workspace.hw.id}',
+            subresource_names: ['healthcareworkspace'],
+          },
+        },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Health Data Services workspace without one: its FHIR and DICOM services are reachable only publicly',
+      synth: tf({ 'azurerm_healthcare_workspace.hw': { name: 'hw' } }),
+      errors: [['NET-005', 'azurerm_healthcare_workspace.hw']],
+    },
+  ],
+});

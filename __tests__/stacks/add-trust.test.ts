@@ -30,6 +30,7 @@ test('adding a trust to the configuration adds its two workload stacks and leave
       dev: { addressSpace: '10.0.16.0/22', instances: 1, vmSize: 'Standard_D2s_v5' },
       prod: { addressSpace: '10.64.16.0/22', instances: 2, vmSize: 'Standard_D2s_v5' },
     },
+    apps: {},
   };
   // WHEN both are synthesized
   const before = synth(config);

@@ -52,8 +52,12 @@ describe('stacks of the default configuration', () => {
     expect(deps('platform-prod-norwaywest')).toEqual(['bootstrap', 'platform-prod-norwayeast']);
     for (const t of ['dalen', 'fjellheim', 'kystbyen']) {
       expect(deps(`workload-${t}-dev`)).toEqual(['platform-dev-norwayeast']);
-      expect(deps(`workload-${t}-prod`)).toEqual(['platform-prod-norwayeast']);
     }
+    // A trust without applications depends on its primary platform only; fjellheim's database keeps
+    // its geo-backup key in the DR platform's vault.
+    expect(deps('workload-dalen-prod')).toEqual(['platform-prod-norwayeast']);
+    expect(deps('workload-kystbyen-prod')).toEqual(['platform-prod-norwayeast']);
+    expect(deps('workload-fjellheim-prod')).toEqual(['platform-prod-norwayeast', 'platform-prod-norwaywest']);
   });
 
   test('no stack carries an error annotation', () => {
@@ -220,8 +224,86 @@ describe('platform stacks', () => {
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
-    for (const id of WORKLOADS)
-      expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: EXPECTED_WORKLOAD });
+    // dalen's only app is a Windows VM: a NIC, a VM and its disk encryption set (key, grant) on top.
+    // … and `hl7: { kind: messaging }`: a Service Bus namespace with its key, identity, grant,
+    // endpoint, diagnostics and lock.
+    const withWindowsVm = {
+      ...EXPECTED_WORKLOAD,
+      azurerm_disk_encryption_set: 2,
+      azurerm_key_vault_key: 4,
+      azurerm_management_lock: 2,
+      azurerm_monitor_diagnostic_setting: 6,
+      azurerm_network_interface: 1,
+      azurerm_private_endpoint: 2,
+      azurerm_role_assignment: 4,
+      azurerm_servicebus_namespace: 1,
+      azurerm_user_assigned_identity: 2,
+      azurerm_windows_virtual_machine: 1,
+    };
+    for (const id of WORKLOADS.filter((w) => w.startsWith('workload-dalen-')))
+      expect({ id, counts: resourceTypeCounts(out.stack(id)) }).toEqual({ id, counts: withWindowsVm });
+    const vm = only(out.stack('workload-dalen-prod'), 'azurerm_windows_virtual_machine');
+    expect(vm).toMatchObject({
+      name: 'vmdalris',
+      admin_password: '${var.ris_admin_password}',
+      secure_boot_enabled: true,
+    });
+    expect(out.stack('workload-dalen-prod').variable.ris_admin_password).toMatchObject({ sensitive: true });
+  });
+
+  test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only) and FHIR', () => {
+    // GIVEN the default configuration: fjellheim declares `apps: { journal: { kind: postgresql } }`
+    // … and `fhir: { kind: healthdata, dicom: true }`: a workspace, FHIR, DICOM (key, identity, grant).
+    const database = (extra: number) => ({
+      ...EXPECTED_WORKLOAD,
+      azurerm_healthcare_dicom_service: 1,
+      azurerm_healthcare_fhir_service: 1,
+      azurerm_healthcare_workspace: 1,
+      // … and `backup: { kind: backupvault }`: a vault with three policies, its lock and diagnostics.
+      azurerm_data_protection_backup_vault: 1,
+      azurerm_data_protection_backup_policy_postgresql_flexible_server: 1,
+      azurerm_data_protection_backup_policy_blob_storage: 1,
+      azurerm_data_protection_backup_policy_disk: 1,
+      azurerm_key_vault_key: 4 + extra,
+      azurerm_management_lock: 4,
+      azurerm_monitor_diagnostic_setting: 9,
+      azurerm_postgresql_flexible_server: 1,
+      azurerm_postgresql_flexible_server_active_directory_administrator: 1,
+      azurerm_postgresql_flexible_server_configuration: 4,
+      azurerm_private_endpoint: 3,
+      azurerm_role_assignment: 4 + extra,
+      azurerm_user_assigned_identity: 3 + extra,
+      'data.terraform_remote_state': 1 + extra,
+    });
+    expect(resourceTypeCounts(out.stack('workload-fjellheim-dev'))).toEqual(database(0));
+    expect(resourceTypeCounts(out.stack('workload-fjellheim-prod'))).toEqual(database(1));
+    const dev = only(out.stack('workload-fjellheim-dev'), 'azurerm_postgresql_flexible_server');
+    const prod = only(out.stack('workload-fjellheim-prod'), 'azurerm_postgresql_flexible_server');
+    expect([dev.name, dev.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-dev-journal-noe', false]);
+    expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
+  });
+
+  test('kystbyen’s lab system (SQL, two audited, locked databases) and PACS archive (Azure Files)', () => {
+    const sql = {
+      ...EXPECTED_WORKLOAD,
+      azurerm_key_vault_key: 4,
+      azurerm_management_lock: 5,
+      azurerm_monitor_diagnostic_setting: 10,
+      azurerm_mssql_database: 2,
+      azurerm_mssql_server: 1,
+      azurerm_mssql_server_extended_auditing_policy: 1,
+      azurerm_private_endpoint: 3,
+      azurerm_role_assignment: 4,
+      azurerm_storage_account: 2,
+      azurerm_storage_share: 1,
+      azurerm_user_assigned_identity: 3,
+    };
+    for (const env of ['dev', 'prod']) {
+      const json = out.stack(`workload-kystbyen-${env}`);
+      expect(resourceTypeCounts(json)).toEqual(sql);
+      expect(only(json, 'azurerm_mssql_server').name).toBe(`sql-hex-kys-${env}-lab-noe`);
+      expect(only(json, 'azurerm_storage_share')).toMatchObject({ name: 'images', quota: 1024 });
+    }
   });
 
   test('the hub network id and workspace id come from the platform stack through cdktf cross-stack references', () => {
@@ -298,8 +380,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 6,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 2,
-  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_dns_zone: 8,
+  azurerm_private_dns_zone_virtual_network_link: 8,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -319,7 +401,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 2,
+  azurerm_private_dns_zone_virtual_network_link: 8,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

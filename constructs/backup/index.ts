@@ -1,1 +1,2 @@
 export * from './recovery-vault';
+export * from './backup-vault';

@@ -7,31 +7,31 @@ import { Construct } from 'constructs';
 import { BackupPolicyVm } from '@cdktf/provider-azurerm/lib/backup-policy-vm';
 import { BackupProtectedVm } from '@cdktf/provider-azurerm/lib/backup-protected-vm';
 import { RecoveryServicesVault } from '@cdktf/provider-azurerm/lib/recovery-services-vault';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import {
-  CustomerManagedKeyOption,
-  DiagnosticSettingsOption,
-  isMicrosoftManagedKey,
-  Justified,
-  LockConfig,
-  NorwayConstructProps,
-  PrivateEndpointConfig,
-  RoleAssignmentConfig,
-} from '../core/interfaces';
-import { nameProblem, RECOVERY_VAULT_NAME } from '../core/naming';
-import {
+  addCustomerManagedKey,
+  addDiagnosticSettings,
   addPrivateEndpoints,
   addRoleAssignments,
+  PrivateEndpoints,
   protectFromDeletion,
+  RoleAssignments,
+  validateCustomerManagedKey,
+  validateDiagnosticSettings,
   validateLock,
   validatePrivateEndpoints,
   validateRoleAssignments,
-} from '../core/protection';
+} from '../interfaces';
+import {
+  CustomerManagedKeyOption,
+  DiagnosticSettingsOption,
+  Justified,
+  LockConfig,
+  NorwayConstructProps,
+} from '../core/interfaces';
+import { nameProblem, RECOVERY_VAULT_NAME } from '../core/naming';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 import { NorwayKeyVaultKey } from '../keyvault/key-vault-key';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 
 export type BackupStorageMode = 'GeoRedundant' | 'ZoneRedundant' | 'LocallyRedundant';
 
@@ -75,7 +75,7 @@ export interface NorwayRecoveryVaultProps extends NorwayConstructProps {
   /** Required: a Log Analytics workspace in Norway, or `{ disabled: true, justification }`. */
   readonly diagnosticSettings?: DiagnosticSettingsOption;
   /** @default - none (sub-resource `AzureBackup`) */
-  readonly privateEndpoints?: readonly PrivateEndpointConfig[];
+  readonly privateEndpoints?: PrivateEndpoints;
   /** The default VM backup policy (child `VmPolicy`). @default - daily 23:00, 30 days, 12 weeks, 12 months */
   readonly vmBackupPolicy?: VmBackupPolicyConfig;
   /** VMs to protect with the VM policy, by a stable key (becomes part of the Terraform address). @default - none */
@@ -83,7 +83,7 @@ export interface NorwayRecoveryVaultProps extends NorwayConstructProps {
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /** @default - none */
-  readonly roleAssignments?: readonly RoleAssignmentConfig[];
+  readonly roleAssignments?: RoleAssignments;
 }
 
 const TIME = /^([01]\d|2[0-3]):(00|30)$/;
@@ -124,15 +124,7 @@ export class NorwayRecoveryVault extends Construct {
       );
     }
     const cmk = props.customerManagedKey;
-    if (cmk === undefined) {
-      problems.add(
-        'customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault (ENC-002), or { microsoftManaged: true, justification }',
-      );
-    } else if (isMicrosoftManagedKey(cmk)) {
-      problems.justification('customerManagedKey: { microsoftManaged: true }', cmk);
-    } else if (!cmk.keyVault) {
-      problems.add('customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the key');
-    }
+    validateCustomerManagedKey(problems, cmk, { protects: 'the backup data' });
     if (policy.time !== undefined && !TIME.test(policy.time))
       problems.add(`vmBackupPolicy.time ${JSON.stringify(policy.time)} is not HH:00 or HH:30`);
     const ranges: [string, number | undefined, number, number][] = [
@@ -161,28 +153,21 @@ export class NorwayRecoveryVault extends Construct {
     this.resourceGroupName = props.resourceGroupName;
     const tags = props.tags ? { ...props.tags } : undefined;
 
-    // A user-assigned identity can be granted the key before the vault exists; a system-assigned one cannot.
-    let identity: UserAssignedIdentity | undefined;
-    let keyAccess: RoleAssignment | undefined;
-    if (cmk && !isMicrosoftManagedKey(cmk)) {
-      this.key = new NorwayKeyVaultKey(this, 'Key', {
-        keyVault: cmk.keyVault,
-        name: cmk.keyName ?? `${props.name}-cmk`,
-        tags,
-      });
-      identity = new UserAssignedIdentity(this, 'KeyIdentity', {
-        name: `${props.name}-cmk`,
-        location: props.region,
-        resourceGroupName: props.resourceGroupName,
-        tags,
-      });
-      keyAccess = new RoleAssignment(this, 'KeyAccess', {
-        scope: this.key.resourceId,
-        roleDefinitionName: 'Key Vault Crypto Service Encryption User',
-        principalId: identity.principalId,
-        principalType: 'ServicePrincipal',
-      });
-    }
+    const cmkResources = cmk
+      ? addCustomerManagedKey(
+          this,
+          {
+            region: props.region,
+            resourceGroupName: props.resourceGroupName,
+            resourceName: props.name,
+            tags,
+          },
+          cmk,
+        )
+      : undefined;
+    this.key = cmkResources?.key;
+    const identity = cmkResources?.identity;
+    const keyAccess = cmkResources?.keyAccess;
 
     this.resource = new RecoveryServicesVault(this, 'Resource', {
       name: props.name,
@@ -219,8 +204,6 @@ export class NorwayRecoveryVault extends Construct {
         `storage mode ${mode} (no copy in the paired region)`,
         props.storageModeJustification,
       );
-    if (cmk && isMicrosoftManagedKey(cmk))
-      warnRelaxed(this, 'Microsoft-managed keys instead of a customer-managed key', cmk);
     protectFromDeletion(this, this.resource, props.lock);
     addRoleAssignments(this, this.resource.id, props.roleAssignments);
     addPrivateEndpoints(

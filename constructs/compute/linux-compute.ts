@@ -95,6 +95,32 @@ export function validateCompute(
       `adminUsername ${JSON.stringify(user)} is invalid or reserved; use lowercase letters, digits, '_' or '-' and not ${RESERVED_USERNAMES.join('/')}`,
     );
   }
+  validateDiskEncryption(problems, props);
+  if (
+    props.osDiskType?.endsWith('_ZRS') &&
+    REGION_CAPABILITIES[props.region] &&
+    regionCapabilities(props.region).zones.length === 0
+  ) {
+    problems.add(
+      `osDiskType ${props.osDiskType} needs availability zones, which ${props.region} does not have; use Premium_LRS`,
+    );
+  }
+}
+
+/** What disk encryption needs from a VM's props; Linux and Windows VMs share it. */
+export type DiskEncryptionProps = Pick<
+  NorwayLinuxComputeProps,
+  | 'region'
+  | 'resourceGroupName'
+  | 'name'
+  | 'tags'
+  | 'customerManagedKey'
+  | 'diskEncryptionSetId'
+  | 'diskEncryptionDependencies'
+>;
+
+/** A customer-managed disk key or an existing disk encryption set is required (or a justified relaxation). */
+export function validateDiskEncryption(problems: Problems, props: DiskEncryptionProps): void {
   const cmk = props.customerManagedKey;
   if (cmk && props.diskEncryptionSetId)
     problems.add('pass customerManagedKey or diskEncryptionSetId, not both');
@@ -108,15 +134,6 @@ export function validateCompute(
   } else if (cmk && !cmk.keyVault) {
     problems.add('customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the disk key');
   }
-  if (
-    props.osDiskType?.endsWith('_ZRS') &&
-    REGION_CAPABILITIES[props.region] &&
-    regionCapabilities(props.region).zones.length === 0
-  ) {
-    problems.add(
-      `osDiskType ${props.osDiskType} needs availability zones, which ${props.region} does not have; use Premium_LRS`,
-    );
-  }
 }
 
 export interface DiskEncryption {
@@ -126,7 +143,7 @@ export interface DiskEncryption {
 }
 
 /** The disk encryption set disks use: created from `customerManagedKey`, given, or none (relaxed). */
-export function diskEncryption(scope: Construct, props: NorwayLinuxComputeProps): DiskEncryption {
+export function diskEncryption(scope: Construct, props: DiskEncryptionProps): DiskEncryption {
   const cmk = props.customerManagedKey;
   if (cmk && isMicrosoftManagedKey(cmk)) {
     warnRelaxed(scope, 'disks encrypted with platform-managed keys instead of a customer-managed key', cmk);
@@ -147,18 +164,6 @@ export function diskEncryption(scope: Construct, props: NorwayLinuxComputeProps)
     diskEncryptionSetId: props.diskEncryptionSetId,
     dependsOn: [...(props.diskEncryptionDependencies ?? [])],
   };
-}
-
-/** The identity block: system-assigned unless told otherwise, plus any user-assigned identities. */
-export function identityBlock(
-  config: ManagedIdentitiesConfig | undefined,
-): { type: string; identityIds?: string[] } | undefined {
-  const system = config?.systemAssigned ?? true;
-  const user = config?.userAssignedResourceIds ?? [];
-  const type = [system ? 'SystemAssigned' : undefined, user.length > 0 ? 'UserAssigned' : undefined]
-    .filter(Boolean)
-    .join(', ');
-  return type ? { type, identityIds: user.length > 0 ? [...user] : undefined } : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * the region has them. Use it where each machine is backed up on its own (`NorwayRecoveryVault`).
  */
 import { Construct } from 'constructs';
+import { identityBlock } from '../interfaces/managed-identities';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
 import { NetworkInterface } from '@cdktf/provider-azurerm/lib/network-interface';
 import { regionCapabilities, REGION_CAPABILITIES } from '../core/region';
@@ -12,7 +13,6 @@ import { Problems } from '../core/validation';
 import type { NorwayDiskEncryptionSet } from './disk-encryption-set';
 import {
   diskEncryption,
-  identityBlock,
   NorwayLinuxComputeProps,
   hardenedLinuxSettings,
   validateCompute,
@@ -69,7 +69,8 @@ export class NorwayLinuxVirtualMachine extends Construct {
       networkInterfaceIds: [this.networkInterface.id],
       ...hardenedLinuxSettings(props, encryption),
       bootDiagnostics: {},
-      identity: identityBlock(props.managedIdentities),
+      // VMs default to a system-assigned identity (for Entra sign-in and agents): see `managedIdentities`.
+      identity: identityBlock(props.managedIdentities, true),
       dependsOn: encryption.dependsOn.length > 0 ? encryption.dependsOn : undefined,
       tags,
     });

@@ -4,6 +4,7 @@
  * zones 1-3 where the region has them (Norway East) and none where it does not (Norway West).
  */
 import { Construct } from 'constructs';
+import { identityBlock } from '../interfaces/managed-identities';
 import { LinuxVirtualMachineScaleSet } from '@cdktf/provider-azurerm/lib/linux-virtual-machine-scale-set';
 import { regionCapabilities, REGION_CAPABILITIES } from '../core/region';
 import type { NorwayRegion } from '../core/region';
@@ -11,7 +12,6 @@ import { Problems } from '../core/validation';
 import type { NorwayDiskEncryptionSet } from './disk-encryption-set';
 import {
   diskEncryption,
-  identityBlock,
   NorwayLinuxComputeProps,
   hardenedLinuxSettings,
   validateCompute,
@@ -87,7 +87,8 @@ export class NorwayLinuxVmScaleSet extends Construct {
       ],
       // An empty block means managed boot diagnostics storage: no storage account keys, nothing public.
       bootDiagnostics: {},
-      identity: identityBlock(props.managedIdentities),
+      // VMs default to a system-assigned identity (for Entra sign-in and agents): see `managedIdentities`.
+      identity: identityBlock(props.managedIdentities, true),
       dependsOn: encryption.dependsOn.length > 0 ? encryption.dependsOn : undefined,
       tags: props.tags ? { ...props.tags } : undefined,
     });

@@ -38,3 +38,17 @@ export function nameProblem(name: string | undefined, rule: NameRule): string | 
   if (rule.pattern.test(name)) return undefined;
   return `${rule.what} ${JSON.stringify(name)} is invalid: expected ${rule.description}`;
 }
+
+export const POSTGRESQL_SERVER_NAME: NameRule = {
+  what: 'PostgreSQL server name',
+  pattern: /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+  description:
+    '3-63 characters, lowercase letters, digits and single hyphens, not starting or ending with a hyphen',
+};
+
+export const SQL_SERVER_NAME: NameRule = {
+  what: 'SQL server name',
+  pattern: /^[a-z0-9](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/,
+  description:
+    '2-63 characters, lowercase letters, digits and single hyphens, not starting or ending with a hyphen',
+};

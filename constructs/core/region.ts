@@ -90,7 +90,10 @@ export class InvalidRegionError extends Error {
  */
 export function parseNorwayRegion(input: unknown): NorwayRegion {
   if (typeof input !== 'string') {
-    throw new InvalidRegionError(String(input), `expected a string, got ${input === null ? 'null' : typeof input}`);
+    throw new InvalidRegionError(
+      String(input),
+      `expected a string, got ${input === null ? 'null' : typeof input}`,
+    );
   }
   const trimmed = input.trim();
   const nonAscii = [...trimmed].find((ch) => ch.codePointAt(0)! > 0x7f);
@@ -107,7 +110,9 @@ export function parseNorwayRegion(input: unknown): NorwayRegion {
   const near = NORWAY_REGIONS.find((r) => r === squashed || editDistanceAtMostOne(r, squashed));
   throw new InvalidRegionError(
     input,
-    near ? `it is not spelled exactly as Azure spells it (did you mean '${near}'?)` : 'Azure would place it outside Norway',
+    near
+      ? `it is not spelled exactly as Azure spells it (did you mean '${near}'?)`
+      : 'Azure would place it outside Norway',
   );
 }
 

@@ -2,7 +2,7 @@
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { LockConfig } from './interfaces';
-import { protectFromDeletion, validateLock } from './protection';
+import { protectFromDeletion, validateLock } from '../interfaces/lock';
 import type { NorwayRegion } from './region';
 import type { Tags } from './tags';
 import { Problems } from './validation';

@@ -6,27 +6,28 @@
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import {
+  addDiagnosticSettings,
+  addPrivateEndpoints,
+  addRoleAssignments,
+  PrivateEndpoints,
+  protectFromDeletion,
+  RoleAssignments,
+  validateDiagnosticSettings,
+  validateLock,
+  validatePrivateEndpoints,
+  validateRoleAssignments,
+} from '../interfaces';
 import type {
   DiagnosticSettingsOption,
   ICustomerManagedKeyVault,
   Justified,
   LockConfig,
   NorwayConstructProps,
-  PrivateEndpointConfig,
-  RoleAssignmentConfig,
 } from '../core/interfaces';
 import { KEY_VAULT_NAME, nameProblem } from '../core/naming';
-import {
-  addPrivateEndpoints,
-  addRoleAssignments,
-  protectFromDeletion,
-  validateLock,
-  validatePrivateEndpoints,
-  validateRoleAssignments,
-} from '../core/protection';
 import type { NorwayRegion } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 import { NorwayKeyVaultKey, NorwayKeyVaultKeyProps } from './key-vault-key';
 
 export interface NorwayKeyVaultProps extends NorwayConstructProps {
@@ -47,7 +48,7 @@ export interface NorwayKeyVaultProps extends NorwayConstructProps {
     readonly allowedIpRanges?: readonly string[];
   } & Justified;
   /** @default - none (NET-005 warns: the vault is then unreachable except by trusted Azure services) */
-  readonly privateEndpoints?: readonly PrivateEndpointConfig[];
+  readonly privateEndpoints?: PrivateEndpoints;
   /** Required: a Log Analytics workspace in Norway, or `{ disabled: true, justification }`. */
   readonly diagnosticSettings?: DiagnosticSettingsOption;
   /** @default - CanNotDelete lock and prevent_destroy */
@@ -57,7 +58,7 @@ export interface NorwayKeyVaultProps extends NorwayConstructProps {
    * keys created through the vault wait for these assignments.
    * @default - none
    */
-  readonly roleAssignments?: readonly RoleAssignmentConfig[];
+  readonly roleAssignments?: RoleAssignments;
 }
 
 export class NorwayKeyVault extends Construct implements ICustomerManagedKeyVault {

@@ -1,16 +1,17 @@
 /** A Log Analytics workspace in Norway: the destination of every diagnostic setting. */
 import { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import type { Justified, LockConfig, NorwayConstructProps, RoleAssignmentConfig } from '../core/interfaces';
-import { LOG_ANALYTICS_WORKSPACE_NAME, nameProblem } from '../core/naming';
 import {
+  addDiagnosticSettings,
   addRoleAssignments,
   protectFromDeletion,
+  RoleAssignments,
   validateLock,
   validateRoleAssignments,
-} from '../core/protection';
+} from '../interfaces';
+import type { Justified, LockConfig, NorwayConstructProps } from '../core/interfaces';
+import { LOG_ANALYTICS_WORKSPACE_NAME, nameProblem } from '../core/naming';
 import { Problems, warnRelaxed } from '../core/validation';
-import { addDiagnosticSettings } from './diagnostic-settings';
 
 /** Health-sector logging keeps at least a year of logs (LOG-002). */
 export const MIN_RETENTION_DAYS = 365;
@@ -37,7 +38,7 @@ export interface NorwayLogAnalyticsWorkspaceProps extends NorwayConstructProps {
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /** @default - none */
-  readonly roleAssignments?: readonly RoleAssignmentConfig[];
+  readonly roleAssignments?: RoleAssignments;
 }
 
 export class NorwayLogAnalyticsWorkspace extends Construct {

@@ -1,16 +1,15 @@
 /**
  * Azure Bastion: the one sanctioned public entry. Administrators reach machines over TLS through the
  * Entra ID-authenticated Azure portal or CLI; no VM has a public address or an open SSH/RDP port.
- * Its public IP is suppressed for NET-004 with a reason and an expiry, so it is reviewed every year.
+ * Its public IP needs a NET-004 suppression with a reason and an expiry, which the stack that deploys it adds.
  */
 import { Construct } from 'constructs';
 import { BastionHost } from '@cdktf/provider-azurerm/lib/bastion-host';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
-import { suppress } from '../../policies/cdktf/suppress';
+import { addDiagnosticSettings, validateDiagnosticSettings } from '../interfaces';
 import type { DiagnosticSettingsOption, NorwayConstructProps } from '../core/interfaces';
 import { NorwayRegion, regionCapabilities } from '../core/region';
 import { Problems } from '../core/validation';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 import type { OutboundRule, InboundAllowRule } from './network-security-group';
 
 /** Until when the Bastion public IP's NET-004 suppression holds by default: reviewed yearly. */
@@ -27,8 +26,6 @@ export interface NorwayBastionProps extends NorwayConstructProps {
   readonly diagnosticSettings?: DiagnosticSettingsOption;
   /** @default 'Standard' */
   readonly sku?: 'Basic' | 'Standard' | 'Premium';
-  /** The NET-004 suppression on the public IP. @default - the project's reason, expiring 2027-11-24 */
-  readonly publicIpApproval?: { readonly reason: string; readonly expires: string };
 }
 
 /** The NSG rules Azure requires on `AzureBastionSubnet` (learn.microsoft.com "NSG access and Azure Bastion"). */
@@ -133,11 +130,8 @@ export class NorwayBastion extends Construct {
       zones: zones.length > 0 ? [...zones] : undefined,
       tags,
     });
-    const approval = props.publicIpApproval ?? {
-      reason: BASTION_PUBLIC_IP_REASON,
-      expires: BASTION_PUBLIC_IP_REVIEW_UNTIL,
-    };
-    suppress(this.publicIp, { ruleId: 'NET-004', reason: approval.reason, expires: approval.expires });
+    // The NET-004 suppression of this IP is the stack's decision (constructs never import the policy
+    // engine): see `approveBastionPublicIp` in stacks/bastion-approval.ts.
 
     this.resource = new BastionHost(this, 'Resource', {
       name: props.name,

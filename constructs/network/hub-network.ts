@@ -23,13 +23,12 @@ export interface HubNetworkProps extends NorwayVirtualNetworkProps {
   readonly firewallPrivateIp?: string;
   /**
    * Azure Bastion in an `AzureBastionSubnet` (at least a /26). Its public IP is the one sanctioned public
-   * entry, suppressed for NET-004 with a reason and a yearly expiry.
+   * entry; the stack suppresses NET-004 on it (`approveBastionPublicIp`) with a reason and a yearly expiry.
    * @default - no Bastion
    */
   readonly bastion?: {
     readonly subnetPrefix: string;
     readonly name?: string;
-    readonly publicIpApproval?: { readonly reason: string; readonly expires: string };
   };
 }
 
@@ -90,7 +89,6 @@ export class HubNetwork extends Construct implements IHubNetwork {
         name: props.bastion.name ?? `${props.name}-bastion`,
         subnetId: this.subnetIds.AzureBastionSubnet,
         diagnosticSettings: props.diagnosticSettings,
-        publicIpApproval: props.bastion.publicIpApproval,
         tags: props.tags,
       });
     }

@@ -5,10 +5,10 @@
 import { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { addDiagnosticSettings, validateDiagnosticSettings } from '../interfaces';
 import type { DiagnosticSettingsOption, Justified, NorwayConstructProps } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 
 /** Source prefixes that mean "anyone on the internet". */
 const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0', '<nw>/0', '/0']);

@@ -22,6 +22,14 @@ export const DEFAULT_PRIVATE_DNS_ZONES: readonly string[] = [
   'privatelink.agentsvc.azure-automation.net',
   'privatelink.nwe.backup.windowsazure.com',
   'privatelink.nww.backup.windowsazure.com',
+  // Databases, messaging, containers, web apps and health data (the application constructs).
+  'privatelink.postgres.database.azure.com',
+  'privatelink.database.windows.net',
+  'privatelink.servicebus.windows.net',
+  'privatelink.azurecr.io',
+  'privatelink.azurewebsites.net',
+  'privatelink.azurehealthcareapis.com',
+  'privatelink.dicom.azurehealthcareapis.com',
 ];
 
 export interface PrivateDnsZonesProps {

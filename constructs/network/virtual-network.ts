@@ -1,10 +1,10 @@
 /** What hub and spoke networks share: a virtual network in Norway whose every subnet has an NSG. */
 import { Construct } from 'constructs';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { addDiagnosticSettings, validateDiagnosticSettings } from '../interfaces';
 import type { DiagnosticSettingsOption, NorwayConstructProps } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import { Problems } from '../core/validation';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 import type { OutboundRule } from './network-security-group';
 import { NorwaySubnet, SubnetConfig } from './subnet';
 

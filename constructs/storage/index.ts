@@ -1,1 +1,2 @@
 export * from './storage-account';
+export * from './file-share-account';

@@ -5,34 +5,36 @@
  * soft delete, private endpoint, diagnostics to Norway, deletion lock and prevent_destroy.
  */
 import { Construct } from 'constructs';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import {
+  addCustomerManagedKey,
+  addDiagnosticSettings,
+  addPrivateEndpoints,
+  addRoleAssignments,
+  identityBlock,
+  PrivateEndpoints,
+  protectFromDeletion,
+  RoleAssignments,
+  validateCustomerManagedKey,
+  validateDiagnosticSettings,
+  validateLock,
+  validatePrivateEndpoints,
+  validateRoleAssignments,
+} from '../interfaces';
 import {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
   isDisabledDiagnostics,
-  isMicrosoftManagedKey,
   Justified,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
-  PrivateEndpointConfig,
-  RoleAssignmentConfig,
 } from '../core/interfaces';
 import { nameProblem, STORAGE_ACCOUNT_NAME } from '../core/naming';
-import {
-  addPrivateEndpoints,
-  addRoleAssignments,
-  protectFromDeletion,
-  validateLock,
-  validatePrivateEndpoints,
-  validateRoleAssignments,
-} from '../core/protection';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities, StorageReplication } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 import { NorwayKeyVaultKey } from '../keyvault/key-vault-key';
-import { addDiagnosticSettings, validateDiagnosticSettings } from '../monitoring/diagnostic-settings';
 
 /** The default replication: zone- and geo-redundant where the region has zones, geo-redundant otherwise. */
 export function defaultReplication(region: NorwayRegion): StorageReplication {
@@ -62,7 +64,7 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
   /** Services whose logs go to Log Analytics besides the account's metrics. @default ['blob'] */
   readonly diagnosticServices?: readonly StorageService[];
   /** @default - none (NET-005 warns); sub-resource `blob` unless the entry says otherwise */
-  readonly privateEndpoints?: readonly PrivateEndpointConfig[];
+  readonly privateEndpoints?: PrivateEndpoints;
   /**
    * Reach the account from public networks (still behind the firewall's `allowedIpRanges`).
    * @default - public network access disabled
@@ -80,7 +82,7 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /** @default - none */
-  readonly roleAssignments?: readonly RoleAssignmentConfig[];
+  readonly roleAssignments?: RoleAssignments;
   /** Identities besides the one the construct creates for the customer-managed key. @default - none */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
@@ -125,16 +127,7 @@ export class NorwayStorageAccount extends Construct {
       if (!Number.isInteger(days) || days < 1 || days > 365) problems.add(`${what} ${days} is outside 1-365`);
     }
     const cmk = props.customerManagedKey;
-    if (cmk === undefined) {
-      problems.add(
-        'customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault so patient data is encrypted with a key the ' +
-          'hospital controls (ENC-002), or { microsoftManaged: true, justification }',
-      );
-    } else if (isMicrosoftManagedKey(cmk)) {
-      problems.justification('customerManagedKey: { microsoftManaged: true }', cmk);
-    } else if (!cmk.keyVault) {
-      problems.add('customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the key');
-    }
+    validateCustomerManagedKey(problems, cmk, { protects: 'patient data' });
     if (props.publicNetworkAccess)
       problems.justification('publicNetworkAccess: { enabled: true }', props.publicNetworkAccess);
     if (props.sharedAccessKey)
@@ -149,37 +142,26 @@ export class NorwayStorageAccount extends Construct {
     this.replication = replication;
     const tags = props.tags ? { ...props.tags } : undefined;
 
-    let keyAccess: RoleAssignment | undefined;
-    if (cmk && !isMicrosoftManagedKey(cmk)) {
-      this.key = new NorwayKeyVaultKey(this, 'Key', {
-        keyVault: cmk.keyVault,
-        name: cmk.keyName ?? `${props.name}-cmk`,
-        tags,
-      });
-      this.keyIdentity = new UserAssignedIdentity(this, 'KeyIdentity', {
-        name: `${props.name}-cmk`,
-        location: props.region,
-        resourceGroupName: props.resourceGroupName,
-        tags,
-      });
-      keyAccess = new RoleAssignment(this, 'KeyAccess', {
-        scope: this.key.resourceId,
-        roleDefinitionName: 'Key Vault Crypto Service Encryption User',
-        principalId: this.keyIdentity.principalId,
-        principalType: 'ServicePrincipal',
-      });
-    }
-    const identityIds = [
-      ...(this.keyIdentity ? [this.keyIdentity.id] : []),
-      ...(props.managedIdentities?.userAssignedResourceIds ?? []),
-    ];
-    const systemAssigned = props.managedIdentities?.systemAssigned ?? false;
-    const identityType = [
-      systemAssigned ? 'SystemAssigned' : undefined,
-      identityIds.length > 0 ? 'UserAssigned' : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const cmkResources = cmk
+      ? addCustomerManagedKey(
+          this,
+          {
+            region: props.region,
+            resourceGroupName: props.resourceGroupName,
+            resourceName: props.name,
+            tags,
+          },
+          cmk,
+        )
+      : undefined;
+    this.key = cmkResources?.key;
+    this.keyIdentity = cmkResources?.identity;
+    const keyAccess = cmkResources?.keyAccess;
+    const identity = identityBlock(
+      props.managedIdentities,
+      false,
+      this.keyIdentity ? [this.keyIdentity.id] : [],
+    );
 
     this.resource = new StorageAccount(this, 'Resource', {
       name: props.name,
@@ -217,9 +199,7 @@ export class NorwayStorageAccount extends Construct {
         deleteRetentionPolicy: { days: blobDays },
         containerDeleteRetentionPolicy: { days: containerDays },
       },
-      identity: identityType
-        ? { type: identityType, identityIds: identityIds.length > 0 ? identityIds : undefined }
-        : undefined,
+      identity,
       customerManagedKey:
         this.key && this.keyIdentity
           ? { keyVaultKeyId: this.key.versionlessId, userAssignedIdentityId: this.keyIdentity.id }
@@ -232,8 +212,6 @@ export class NorwayStorageAccount extends Construct {
     this.name = this.resource.name;
     this.primaryBlobEndpoint = this.resource.primaryBlobEndpoint;
 
-    if (cmk && isMicrosoftManagedKey(cmk))
-      warnRelaxed(this, 'Microsoft-managed keys instead of a customer-managed key', cmk);
     if (props.publicNetworkAccess)
       warnRelaxed(this, 'public network access enabled', props.publicNetworkAccess);
     if (props.sharedAccessKey)

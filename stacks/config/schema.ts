@@ -114,6 +114,113 @@ const workload = z.strictObject({
     .default('Standard_D2s_v5'),
 });
 
+/** The Entra ID group (or user) that administers an application's database. */
+const entraAdministrator = z.strictObject({
+  objectId: uuid,
+  principalName: z.string().min(1),
+  /** @default 'Group' */
+  principalType: z.enum(['User', 'Group', 'ServicePrincipal']).default('Group'),
+});
+
+/** A PostgreSQL Flexible Server for one application (Entra-only, private, CMK, HA, geo backup to the pair). */
+const postgresqlApp = z.strictObject({
+  kind: z.literal('postgresql'),
+  entraAdministrator,
+  /** @default '16' */
+  version: z.enum(['13', '14', '15', '16']).default('16'),
+  /** @default 'GP_Standard_D2ds_v5' */
+  skuName: z
+    .string()
+    .regex(
+      /^(GP|MO)_Standard_[A-Za-z0-9_]+$/,
+      "expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
+    )
+    .default('GP_Standard_D2ds_v5'),
+});
+
+/** An Azure SQL server with its databases (Entra-only, private, TDE with CMK, auditing). */
+const sqlApp = z.strictObject({
+  kind: z.literal('sql'),
+  entraAdministrator,
+  /** Database names on the server. */
+  databases: z
+    .array(
+      z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a database name is lower-case letters, digits or hyphens'),
+    )
+    .min(1),
+});
+
+/** What a trust runs, by application kind. */
+/** A Windows VM for a clinical system; its admin password comes from a sensitive Terraform variable. */
+const windowsVmApp = z.strictObject({
+  kind: z.literal('windowsvm'),
+  /** @default 'Standard_D2s_v5' */
+  size: z
+    .string()
+    .regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D2s_v5'")
+    .default('Standard_D2s_v5'),
+});
+
+/** Azure Files premium shares (e.g. a PACS archive), Entra ID Kerberos only. */
+const filesApp = z.strictObject({
+  kind: z.literal('files'),
+  /** Share name → provisioned GiB (100-102400). */
+  shares: z.record(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+        'a share name is 3-63 lower-case letters, digits or hyphens',
+      ),
+    z.number().int().min(100).max(102400),
+  ),
+});
+
+/** Azure Health Data Services: a FHIR R4 service and, optionally, a DICOM service. */
+const healthDataApp = z.strictObject({
+  kind: z.literal('healthdata'),
+  /** @default true */
+  fhir: z.boolean().default(true),
+  /** @default false */
+  dicom: z.boolean().default(false),
+});
+
+/** A Data Protection backup vault with PostgreSQL, blob and disk policies (geo-redundant to the pair). */
+const backupVaultApp = z.strictObject({
+  kind: z.literal('backupvault'),
+});
+
+/** A Service Bus Premium namespace for HL7/FHIR messages (Entra-only, private, CMK). */
+const messagingApp = z.strictObject({
+  kind: z.literal('messaging'),
+  /** Messaging units. @default 1 */
+  capacity: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(1),
+});
+
+const app = z.discriminatedUnion('kind', [
+  postgresqlApp,
+  sqlApp,
+  windowsVmApp,
+  filesApp,
+  healthDataApp,
+  backupVaultApp,
+  messagingApp,
+]);
+
+/** An application name: part of resource names and Terraform addresses, so stable and short. */
+const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
+
+// Keys are checked here rather than by z.record's key schema, whose message does not name the key.
+const apps = z.record(z.string(), app).superRefine((record, ctx) => {
+  for (const key of Object.keys(record))
+    if (!APP_NAME.test(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'an application name is 2-12 lower-case letters or digits, starting with a letter',
+      });
+});
+
 const trust = z.strictObject({
   /** Stable identifier: becomes the stack name `workload-<name>-<env>` and the Terraform state key. */
   name: z
@@ -124,6 +231,8 @@ const trust = z.strictObject({
   displayName: z.string().min(1).optional(),
   /** One entry per environment the trust runs in, keyed by environment name. */
   environments: z.record(z.string(), workload),
+  /** The applications the trust runs, keyed by a stable name; built in every environment. @default - none */
+  apps: apps.default({}),
 });
 
 /**
@@ -293,6 +402,7 @@ export type EnvironmentConfig = PlatformConfig['environments'][number];
 export type SiteConfig = EnvironmentConfig['primary'];
 export type TrustConfig = PlatformConfig['trusts'][number];
 export type WorkloadConfig = TrustConfig['environments'][string];
+export type AppConfig = TrustConfig['apps'][string];
 
 /** `['trusts', 1, 'addressSpace']` → `trusts[1].addressSpace`. */
 export function formatPath(path: readonly PropertyKey[]): string {

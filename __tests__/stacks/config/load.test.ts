@@ -120,6 +120,55 @@ describe('configuration errors: one message per problem, naming the path', () =>
     ]);
   });
 
+  test('a trust declares its applications by name; the default runs a PostgreSQL journal at fjellheim', () => {
+    const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
+    expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
+      ['journal', 'fhir', 'backup'],
+      ['lab', 'pacs'],
+      ['ris', 'hl7'],
+    ]);
+    expect(config.trusts[0].apps.journal).toEqual({
+      kind: 'postgresql',
+      entraAdministrator: {
+        objectId: '00000000-0000-4000-8000-00000000a001',
+        principalName: 'fjh-journal-dba',
+        principalType: 'Group',
+      },
+      version: '16',
+      skuName: 'GP_Standard_D2ds_v5',
+    });
+  });
+
+  test('fails on an application with an unknown kind, a bad administrator or a Burstable database', () => {
+    const doc = defaultDocument();
+    doc.trusts[2].apps = {
+      web: { kind: 'mainframe' },
+      small: {
+        kind: 'postgresql',
+        entraAdministrator: { objectId: 'not-a-guid', principalName: 'x' },
+        skuName: 'B_Standard_B1ms',
+      },
+    };
+    expect(problemsOf(doc)).toEqual([
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging'",
+      'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
+      "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
+    ]);
+  });
+
+  test('fails on an application name that cannot be part of a resource name', () => {
+    const doc = defaultDocument();
+    doc.trusts[1].apps = {
+      'Bad-Name': {
+        kind: 'postgresql',
+        entraAdministrator: { objectId: '00000000-0000-4000-8000-00000000a002', principalName: 'x' },
+      },
+    };
+    expect(problemsOf(doc)).toEqual([
+      'trusts[1].apps.Bad-Name: an application name is 2-12 lower-case letters or digits, starting with a letter',
+    ]);
+  });
+
   test('fails on a key that is not an OpenSSH public key', () => {
     const doc = defaultDocument();
     doc.compute.sshPublicKeys = ['-----BEGIN OPENSSH PRIVATE KEY-----'];

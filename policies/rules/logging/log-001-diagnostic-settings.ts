@@ -12,6 +12,9 @@ const LOGGED_TYPES = [
   'azurerm_mysql_flexible_server',
   'azurerm_cosmosdb_account',
   'azurerm_network_security_group',
+  // Health Data Services: who read which patient resource or study.
+  'azurerm_healthcare_fhir_service',
+  'azurerm_healthcare_dicom_service',
 ];
 
 export const LOG_001 = defineRule({

@@ -5,6 +5,32 @@ import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 /** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
 const TYPES = PUBLIC_ACCESS_TYPES;
 
+/**
+ * Types whose exposure is a flag of its own rather than public_network_access_enabled: the flag, the
+ * value that keeps the resource private, and the azurerm 4.x default.
+ */
+const EXPOSURE_FLAGS: Readonly<
+  Record<
+    string,
+    { path: readonly (string | number)[]; want: boolean; providerDefault: boolean; risk: string }
+  >
+> = {
+  // An external ingress answers on a public address of the environment.
+  azurerm_container_app: {
+    path: ['ingress', 0, 'external_enabled'],
+    want: false,
+    providerDefault: false,
+    risk: 'the app is reachable from the internet',
+  },
+  // Without an internal load balancer the environment's apps get a public entry point.
+  azurerm_container_app_environment: {
+    path: ['internal_load_balancer_enabled'],
+    want: true,
+    providerDefault: false,
+    risk: 'the environment has a public load balancer',
+  },
+};
+
 export const NET_001 = defineRule({
   id: 'NET-001',
   title: 'Data stores and web apps have public network access disabled',
@@ -15,11 +41,17 @@ export const NET_001 = defineRule({
     mcsb: ['NS-2'],
     checkov: ['CKV_AZURE_59', 'CKV_AZURE_190', 'CKV_AZURE_189', 'CKV_AZURE_113', 'CKV_AZURE_68'],
   },
-  resourceTypes: TYPES,
+  resourceTypes: [...TYPES, ...Object.keys(EXPOSURE_FLAGS)],
   fix: 'Set public_network_access_enabled = false and reach the resource through a private endpoint; on storage also set allow_nested_items_to_be_public = false.',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
+      const flag = EXPOSURE_FLAGS[resource.type];
+      if (flag) {
+        const problem = boolProblem(context, resource, [flag.path], flag);
+        if (problem) yield { resource, message: `${resource.address}: ${problem}; ${flag.risk}.` };
+        continue;
+      }
       const injectedWith = VNET_INJECTED_WITH[resource.type];
       // A server injected into a delegated subnet has no public endpoint at all.
       if (!(injectedWith && context.isWritten(resource, injectedWith))) {

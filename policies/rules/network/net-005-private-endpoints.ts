@@ -9,7 +9,8 @@ export const NET_005 = defineRule({
   rationale:
     'With public access off, a private endpoint in the same configuration is how applications reach the store; without one, the store is either unreachable or someone will turn public access back on.',
   anchors: { mcsb: ['NS-2'], checkov: ['CKV2_AZURE_33'] },
-  resourceTypes: [...DATA_STORE_TYPES, 'azurerm_private_endpoint'],
+  // A Health Data Services workspace is how its FHIR and DICOM services are reached privately.
+  resourceTypes: [...DATA_STORE_TYPES, 'azurerm_healthcare_workspace', 'azurerm_private_endpoint'],
   fix: 'Add an azurerm_private_endpoint whose private_service_connection.private_connection_resource_id is the store (our constructs do this with privateEndpoints).',
   *check(context) {
     // Index once: store → has a private endpoint pointing at it.

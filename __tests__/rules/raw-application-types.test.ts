@@ -1,0 +1,124 @@
+/**
+ * A raw, insecure version of each application type the constructs build (or the hospital runs): the
+ * whole catalogue run over it reports exactly these rule ids on it. What a construct sets, a raw
+ * resource must be caught for leaving out.
+ */
+import { checkModels } from '../../policies/engine/engine';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import { ALL_RULES } from '../../policies/rules';
+import { tf } from '../helpers/rule-tester';
+
+const AT = { location: 'norwayeast', resource_group_name: 'rg' };
+
+const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: readonly string[]][] = [
+  [
+    'azurerm_postgresql_flexible_server.pg',
+    {
+      ...AT,
+      name: 'pg',
+      sku_name: 'GP_Standard_D2ds_v5',
+      administrator_login: 'a',
+      administrator_password: 'pw',
+    },
+    // lock + prevent_destroy, CMK, Entra on + passwords off, diagnostics, auditing, public, endpoint, secret
+    [
+      'BCK-002',
+      'BCK-002',
+      'ENC-002',
+      'IAM-001',
+      'IAM-001',
+      'LOG-001',
+      'LOG-003',
+      'NET-001',
+      'NET-005',
+      'TFS-002',
+    ],
+  ],
+  [
+    'azurerm_mssql_server.sql',
+    { ...AT, name: 'sql', version: '12.0', administrator_login: 'a', administrator_login_password: 'pw' },
+    ['BCK-002', 'BCK-002', 'ENC-002', 'IAM-001', 'LOG-003', 'NET-001', 'NET-005', 'TFS-002'],
+  ],
+  ['azurerm_mssql_database.db', { name: 'db', server_id: '${azurerm_mssql_server.sql.id}' }, ['LOG-001']],
+  ['azurerm_healthcare_workspace.hw', { ...AT, name: 'hw' }, ['BCK-002', 'BCK-002', 'NET-005']],
+  [
+    'azurerm_healthcare_fhir_service.fhir',
+    { ...AT, name: 'fhir', workspace_id: '${azurerm_healthcare_workspace.hw.id}', kind: 'fhir-R4' },
+    ['LOG-001'],
+  ],
+  [
+    'azurerm_healthcare_dicom_service.dicom',
+    { location: 'norwayeast', name: 'dicom', workspace_id: '${azurerm_healthcare_workspace.hw.id}' },
+    ['LOG-001', 'NET-001'],
+  ],
+  ['azurerm_container_app_environment.cae', { ...AT, name: 'cae' }, ['NET-001']],
+  [
+    'azurerm_container_app.app',
+    {
+      name: 'app',
+      resource_group_name: 'rg',
+      container_app_environment_id: '${azurerm_container_app_environment.cae.id}',
+      revision_mode: 'Single',
+      ingress: [{ external_enabled: true, target_port: 80 }],
+    },
+    ['NET-001'],
+  ],
+  [
+    'azurerm_servicebus_namespace.sb',
+    { ...AT, name: 'sb', sku: 'Premium' },
+    ['BCK-002', 'BCK-002', 'IAM-001', 'NET-001'],
+  ],
+  [
+    'azurerm_eventhub_namespace.eh',
+    { ...AT, name: 'eh', sku: 'Premium' },
+    ['BCK-002', 'BCK-002', 'IAM-001', 'NET-001'],
+  ],
+  [
+    'azurerm_container_registry.acr',
+    { ...AT, name: 'acr', sku: 'Premium', admin_enabled: true },
+    ['BCK-002', 'BCK-002', 'ENC-002', 'IAM-001', 'NET-001', 'NET-005'],
+  ],
+  [
+    'azurerm_kubernetes_cluster.aks',
+    {
+      ...AT,
+      name: 'aks',
+      dns_prefix: 'aks',
+      default_node_pool: [{ name: 'sys', vm_size: 'Standard_D2s_v5' }],
+    },
+    ['IAM-001', 'NET-006'],
+  ],
+  [
+    'azurerm_linux_web_app.web',
+    { ...AT, name: 'web', service_plan_id: 'x', site_config: [{}] },
+    ['ENC-004', 'NET-001'],
+  ],
+  [
+    'azurerm_windows_virtual_machine.win',
+    {
+      ...AT,
+      name: 'win',
+      size: 'Standard_D2s_v5',
+      admin_username: 'a',
+      admin_password: 'pw',
+      network_interface_ids: ['n'],
+    },
+    ['ENC-003', 'IAM-004', 'TFS-002'],
+  ],
+  [
+    'azurerm_data_protection_backup_vault.bv',
+    { ...AT, name: 'bv', datastore_type: 'VaultStore', redundancy: 'LocallyRedundant' },
+    ['BCK-001', 'BCK-002', 'BCK-002'],
+  ],
+];
+
+describe('a raw, insecure application resource fails the guard with the expected rule ids', () => {
+  const model = loadTerraformJson(tf(Object.fromEntries(CASES.map(([address, body]) => [address, body]))), {
+    file: 'cdk.tf.json',
+  });
+  const report = checkModels([model], { rules: ALL_RULES, today: '2026-01-01' });
+  test.each(CASES.map(([address, , ids]) => [address, ids] as const))('%s', (address, ids) => {
+    const found = report.findings.filter((f) => f.address === address && !f.suppressed).map((f) => f.ruleId);
+    expect(found.sort()).toEqual([...ids]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The `lock` interface: deletion protection as a management lock plus Terraform
+ * `lifecycle.prevent_destroy`, or a justified decision to go without both.
+ */
+import { TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import type { LockConfig } from '../core/interfaces';
+import { Problems, warnRelaxed } from '../core/validation';
+
+export const DEFAULT_LOCK: LockConfig = { kind: 'CanNotDelete' };
+
+/** Validate a lock option (call before creating resources). */
+export function validateLock(problems: Problems, lock: LockConfig | undefined): void {
+  if (lock?.kind === 'None') problems.justification("lock: { kind: 'None' }", lock);
+}
+
+/**
+ * Protect `resource` from deletion: a management lock (child id `Lock`) and `lifecycle.prevent_destroy`.
+ * `{ kind: 'None', justification }` removes both and leaves a warning.
+ */
+export function protectFromDeletion(
+  scope: Construct,
+  resource: TerraformResource,
+  lock: LockConfig = DEFAULT_LOCK,
+): ManagementLock | undefined {
+  if (lock.kind === 'None') {
+    warnRelaxed(scope, 'deletion protection removed (no CanNotDelete lock, no prevent_destroy)', lock);
+    return undefined;
+  }
+  resource.lifecycle = { ...(resource.lifecycle ?? {}), preventDestroy: true };
+  return new ManagementLock(scope, 'Lock', {
+    name: lock.name ?? (lock.kind === 'CanNotDelete' ? 'can-not-delete' : 'read-only'),
+    scope: resourceId(resource),
+    lockLevel: lock.kind,
+    notes: lock.notes ?? 'Holds patient data or protects it; remove only through a reviewed change.',
+  });
+}
+
+/** The `id` attribute of any azurerm resource. */
+export function resourceId(resource: TerraformResource): string {
+  return resource.getStringAttribute('id');
+}

@@ -1,0 +1,234 @@
+/**
+ * The applications a trust declares (`apps:` in the configuration), built into its workload stack:
+ * one construct per application under the child id `App-<name>`, private in the trust's spoke, keyed
+ * by the environment's Key Vault, logging to the environment's workspace.
+ */
+import { TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { NorwayWindowsVirtualMachine } from '../constructs/compute/windows-virtual-machine';
+import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
+import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
+import { NorwaySqlServer } from '../constructs/database/sql-server';
+import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
+import { NorwayBackupVault } from '../constructs/backup/backup-vault';
+import { NorwayServiceBusNamespace } from '../constructs/messaging/service-bus-namespace';
+import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
+import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
+import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
+import { workloadNames } from './naming';
+import {
+  FILE_ZONE,
+  HEALTH_DATA_ZONES,
+  POSTGRESQL_ZONE,
+  PlatformStack,
+  SERVICE_BUS_ZONE,
+  SQL_ZONE,
+} from './platform-stack';
+
+export interface AppContext {
+  readonly config: PlatformConfig;
+  readonly trust: TrustConfig;
+  readonly environment: EnvironmentConfig;
+  readonly platform: PlatformStack;
+  /** The DR platform in the pair region, when the environment has one. */
+  readonly pairPlatform?: PlatformStack;
+  readonly resourceGroupName: string;
+  readonly endpointSubnetId: string;
+  /** The spoke's workload subnet, where VMs live. */
+  readonly workloadSubnetId: string;
+  readonly diagnosticSettings: DiagnosticSettingsConfig;
+}
+
+/** Build one application of a trust. */
+export function buildApp(scope: Construct, name: string, app: AppConfig, context: AppContext): Construct {
+  switch (app.kind) {
+    case 'postgresql':
+      return postgresql(scope, name, app, context);
+    case 'sql':
+      return sql(scope, name, app, context);
+    case 'windowsvm':
+      return windowsVm(scope, name, app, context);
+    case 'files':
+      return files(scope, name, app, context);
+    case 'healthdata':
+      return healthData(scope, name, app, context);
+    case 'backupvault':
+      return backupVault(scope, name, context);
+    case 'messaging':
+      return messaging(scope, name, app, context);
+  }
+}
+
+/** The home tenant, as a literal: what the access rules (ACC-002) can verify. */
+function tenantOf(_scope: Construct, context: AppContext): string {
+  return context.config.tenantId ?? context.config.access.homeTenantId;
+}
+
+function postgresql(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'postgresql' }>,
+  context: AppContext,
+): NorwayPostgresqlFlexibleServer {
+  const { environment, platform, pairPlatform } = context;
+  const names = workloadNames(context.config, context.trust, environment);
+  return new NorwayPostgresqlFlexibleServer(scope, `App-${name}`, {
+    region: environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.postgresqlServer(name),
+    tenantId: tenantOf(scope, context),
+    entraAdministrator: app.entraAdministrator,
+    version: app.version,
+    skuName: app.skuName,
+    customerManagedKey: { keyVault: platform.keyVault },
+    // The geo copy's key sits in the DR site's vault; an environment without a DR site has no vault there.
+    geoRedundantBackup: pairPlatform
+      ? {
+          keyVault: pairPlatform.keyVault,
+          tags: {
+            [NORWAY_WEST_APPROVAL_TAG]: `geo backup of ${context.trust.name} ${name} (${environment.name})`,
+          },
+        }
+      : {
+          disabled: true,
+          justification: `environment ${environment.name} has no DR site, so no Key Vault in the pair region for the geo backup key`,
+        },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      server: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [platform.dnsZones.zoneId(POSTGRESQL_ZONE)],
+      },
+    },
+  });
+}
+
+function sql(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'sql' }>,
+  context: AppContext,
+): NorwaySqlServer {
+  const { environment, platform } = context;
+  const names = workloadNames(context.config, context.trust, environment);
+  // Backups are geo-redundant to the pair by the service itself; a failover group needs a partner
+  // server in the DR site's network, which the workload stack does not have yet.
+  return new NorwaySqlServer(scope, `App-${name}`, {
+    region: environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.sqlServer(name),
+    tenantId: tenantOf(scope, context),
+    entraAdministrator: app.entraAdministrator,
+    databases: Object.fromEntries(app.databases.map((db) => [db, {}])),
+    customerManagedKey: { keyVault: platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      server: { subnetId: context.endpointSubnetId, privateDnsZoneIds: [platform.dnsZones.zoneId(SQL_ZONE)] },
+    },
+  });
+}
+
+function windowsVm(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'windowsvm' }>,
+  context: AppContext,
+): NorwayWindowsVirtualMachine {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  // Never a literal: the password is supplied at apply time (TF_VAR_<name>_admin_password, from Key Vault in CI).
+  const password = new TerraformVariable(scope, `${name}_admin_password`, {
+    type: 'string',
+    sensitive: true,
+    description: `Admin password of the ${name} Windows VM (${context.trust.name}); supply from Key Vault.`,
+  });
+  return new NorwayWindowsVirtualMachine(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.windowsVm(name),
+    subnetId: context.workloadSubnetId,
+    adminPassword: password.stringValue,
+    size: app.size,
+    customerManagedKey: { keyVault: context.platform.keyVault },
+  });
+}
+
+function files(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'files' }>,
+  context: AppContext,
+): NorwayFileShareAccount {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayFileShareAccount(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.fileShareAccount(name),
+    shares: Object.fromEntries(Object.entries(app.shares).map(([share, quotaGb]) => [share, { quotaGb }])),
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      file: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(FILE_ZONE)],
+      },
+    },
+  });
+}
+
+function healthData(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'healthdata' }>,
+  context: AppContext,
+): NorwayHealthDataServices {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayHealthDataServices(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.healthWorkspace(name),
+    tenantId: tenantOf(scope, context),
+    fhir: app.fhir ? { name: 'fhir' } : undefined,
+    dicom: app.dicom ? { name: 'dicom' } : undefined,
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      workspace: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: HEALTH_DATA_ZONES.map((zone) => context.platform.dnsZones.zoneId(zone)),
+      },
+    },
+  });
+}
+
+function backupVault(scope: Construct, name: string, context: AppContext): NorwayBackupVault {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayBackupVault(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.backupVault(name),
+    diagnosticSettings: context.diagnosticSettings,
+  });
+}
+
+function messaging(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'messaging' }>,
+  context: AppContext,
+): NorwayServiceBusNamespace {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayServiceBusNamespace(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.serviceBus(name),
+    capacity: app.capacity,
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      namespace: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(SERVICE_BUS_ZONE)],
+      },
+    },
+  });
+}
