@@ -20,7 +20,10 @@ export interface StateBackendConfig {
   readonly subscriptionId?: string;
   /** @default - the tenant from the environment */
   readonly tenantId?: string;
-  /** Authenticate with OIDC (CI with workload identity federation). @default false */
+  /**
+   * Authenticate with OIDC (CI with workload identity federation). Left out of the JSON when undefined,
+   * because a written `false` overrides `ARM_USE_OIDC=true` in CI. @default - not written
+   */
   readonly useOidc?: boolean;
 }
 
@@ -61,10 +64,14 @@ export class NorwayStack extends TerraformStack {
     super(scope, id);
     const problems: string[] = [];
     if (regionCapabilities(props.region).accessRestricted && !props.norwayWestApproved) {
-      problems.push(`region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`);
+      problems.push(
+        `region ${props.region} is access-restricted; set norwayWestApproved: true once the subscription has access`,
+      );
     }
-    if (props.bootstrap && props.state) problems.push('a bootstrap stack keeps local state; do not also pass state');
-    if (!props.bootstrap && !props.state) problems.push('pass state (the Norway state account) or mark the stack bootstrap');
+    if (props.bootstrap && props.state)
+      problems.push('a bootstrap stack keeps local state; do not also pass state');
+    if (!props.bootstrap && !props.state)
+      problems.push('pass state (the Norway state account) or mark the stack bootstrap');
     if (problems.length > 0) throw new Error(`NorwayStack ${id}: ${problems.join('; ')}.`);
 
     this.region = props.region;

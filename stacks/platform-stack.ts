@@ -17,6 +17,7 @@ import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
+import { planReaderAssignments } from './plan-readers';
 import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
@@ -130,6 +131,7 @@ export class PlatformStack extends NorwayStack {
           principalId: client.objectId,
           description: 'The deployment identity creates the customer-managed keys of this environment.',
         },
+        ...planReaderAssignments(config, 'keyVault'),
       ],
     });
 

@@ -17,6 +17,7 @@ import { NorwayStorageAccount } from '../constructs/storage/storage-account';
 import { SpokePlan, spokePlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, TrustConfig, WorkloadConfig } from './config/schema';
 import { workloadNames, workloadStackId } from './naming';
+import { planReaderAssignments } from './plan-readers';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { BLOB_ZONE, PlatformStack } from './platform-stack';
 
@@ -114,6 +115,7 @@ export class WorkloadStack extends NorwayStack {
       name: names.storageAccount,
       customerManagedKey: { keyVault: platform.keyVault },
       diagnosticSettings,
+      roleAssignments: planReaderAssignments(config, 'storage'),
       privateEndpoints: [
         {
           subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],

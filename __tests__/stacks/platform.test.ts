@@ -77,11 +77,21 @@ describe('Terraform state', () => {
         container_name: 'tfstate',
         key: `${id}.tfstate`,
         use_azuread_auth: true,
-        use_oidc: false,
       });
       keys.add(backend.azurerm.key);
     }
     expect(keys.size).toBe(PLATFORMS.length + WORKLOADS.length);
+  });
+
+  test('no stack writes an OIDC (or other login) setting the configuration does not set', () => {
+    // A written `use_oidc: false` overrides ARM_USE_OIDC=true in CI and silently picks another login.
+    for (const id of ALL) {
+      const json = out.stack(id);
+      const settings = [json.terraform.backend?.azurerm ?? {}, ...json.provider.azurerm];
+      for (const block of settings)
+        for (const key of ['use_oidc', 'use_msi', 'use_cli', 'use_aks_workload_identity'])
+          expect({ id, key, value: block[key] }).toEqual({ id, key, value: undefined });
+    }
   });
 
   test('the bootstrap stack alone keeps local state, in the project root, and is marked bootstrap', () => {
