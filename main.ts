@@ -10,7 +10,8 @@ import { buildPlatform } from './stacks/platform-app';
 // which makes building the stacks about three times slower; our errors speak through their messages.
 Reflect.deleteProperty(Error, 'prepareStackTrace');
 
-const app = new App();
+// Without stack traces in the annotation metadata, `cdktf synth` prints each finding as one line.
+const app = new App({ stackTraces: false });
 try {
   const { config } = loadConfig({ context: app.node.tryGetContext(CONFIG_CONTEXT_KEY) });
   buildPlatform(app, config);

@@ -26,14 +26,24 @@ interface CheckFlags {
   readonly today?: string;
   readonly docsUrl?: string;
   readonly sourceRoot?: string;
+  /** `--color` / `--no-color`; unset: colour only on a terminal outside CI. */
+  readonly color?: boolean;
 }
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** stdout is a terminal. @default false */
+  readonly isTTY?: boolean;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
-const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: process.stdout.isTTY === true,
+};
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
@@ -54,6 +64,8 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .option('--today <date>', 'judge suppression expiry against this date (YYYY-MM-DD) instead of today')
     .option('--docs-url <url>', 'base URL of the repository files for rule help links (default in GitHub Actions: the commit being checked)')
     .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
+    .option('--color', 'colour the text format (default: on a terminal, off in CI or when NO_COLOR is set)')
+    .option('--no-color', 'never colour the text format')
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -98,7 +110,8 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     const models: TfModel[] = paths.flatMap((p) => loadPath(p));
     const suppressions = flags.suppressions.flatMap((f) => loadPolicyFile(f));
     const report = checkModels(models, { suppressions, today: flags.today });
-    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot });
+    const color = flags.color ?? (!flags.output && io.isTTY === true && !ciOrNoColor(io.env ?? process.env));
+    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot, color });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
     if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
@@ -138,6 +151,11 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
     io.stderr(`norway-policy: ${(error as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+/** CI logs and NO_COLOR (no-color.org) get plain text. */
+function ciOrNoColor(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CI) || env.NO_COLOR !== undefined;
 }
 
 /** In GitHub Actions, rule links point at RULES.md in the commit being checked. */

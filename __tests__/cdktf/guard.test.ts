@@ -25,7 +25,10 @@ function newApp(): App {
 }
 
 /** A stack with a Norway resource group and one storage account; `tweak` bends it. */
-function stackWithStorage(app: App, tweak: (parts: { stack: NorwayStack; rg: ResourceGroup; sa: StorageAccount }) => void) {
+function stackWithStorage(
+  app: App,
+  tweak: (parts: { stack: NorwayStack; rg: ResourceGroup; sa: StorageAccount }) => void,
+) {
   const stack = new NorwayStack(app, 'guarded', { region: 'norwayeast', bootstrap: true, policy: POLICY });
   const rg = new ResourceGroup(stack, 'rg', { name: 'rg-guarded', location: 'norwayeast' });
   const sa = new StorageAccount(stack, 'sa', {
@@ -67,14 +70,18 @@ describe('synth-time guard', () => {
       });
     });
     const message = synthError(app);
-    expect(message).toContain('[guarded/raw] [RES-001] azurerm_storage_account.raw: location is "westeurope", outside Norway');
+    expect(message).toContain(
+      '[guarded/raw] [RES-001] azurerm_storage_account.raw: location is "westeurope", outside Norway',
+    );
     expect(message).toContain("Fix: Set location to 'norwayeast'");
   });
 
   test('fails synth for addOverride("location", "westeurope")', () => {
     const app = newApp();
     stackWithStorage(app, ({ sa }) => sa.addOverride('location', 'westeurope'));
-    expect(synthError(app)).toContain('[guarded/sa] [RES-001] azurerm_storage_account.sa: location is "westeurope"');
+    expect(synthError(app)).toContain(
+      '[guarded/sa] [RES-001] azurerm_storage_account.sa: location is "westeurope"',
+    );
   });
 
   test('fails synth for a location referenced from a non-Norway resource group', () => {
@@ -90,8 +97,12 @@ describe('synth-time guard', () => {
       });
     });
     const message = synthError(app);
-    expect(message).toContain('[guarded/foreign] [RES-001] azurerm_resource_group.foreign: location is "West Europe"');
-    expect(message).toContain('[guarded/follows] [RES-001] azurerm_storage_account.follows: location is "West Europe"');
+    expect(message).toContain(
+      '[guarded/foreign] [RES-001] azurerm_resource_group.foreign: location is "West Europe"',
+    );
+    expect(message).toContain(
+      '[guarded/follows] [RES-001] azurerm_storage_account.follows: location is "West Europe"',
+    );
   });
 
   test('a location that cannot be resolved fails closed', () => {
@@ -104,7 +115,11 @@ describe('synth-time guard', () => {
     const app = newApp();
     const stack = stackWithStorage(app, ({ sa }) => {
       sa.addOverride('location', 'westeurope');
-      suppress(sa, { ruleId: 'RES-001', reason: 'Temporary copy during a supervised migration', expires: '2026-12-31' });
+      suppress(sa, {
+        ruleId: 'RES-001',
+        reason: 'Temporary copy during a supervised migration',
+        expires: '2026-12-31',
+      });
     });
     const report = checkStack(stack, POLICY);
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
@@ -120,7 +135,9 @@ describe('synth-time guard', () => {
     // The suppression travels into cdk.tf.json, so the CLI sees what the guard saw.
     const models = loadCdktfOut(app.outdir);
     const fromDisk = checkModels(models, POLICY);
-    expect(fromDisk.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([['RES-001', 'azurerm_storage_account.sa', true]]);
+    expect(fromDisk.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
+      ['RES-001', 'azurerm_storage_account.sa', true],
+    ]);
     const json = JSON.parse(readFileSync(join(app.outdir, 'stacks/guarded/cdk.tf.json'), 'utf8'));
     expect(json.resource.azurerm_storage_account.sa['//'].norway_policy.suppressions).toEqual([
       { ruleId: 'RES-001', reason: 'Temporary copy during a supervised migration', expires: '2026-12-31' },
@@ -128,10 +145,19 @@ describe('synth-time guard', () => {
   });
 
   test.each([
-    [{ ruleId: 'RES-999', reason: 'A long enough reason here', expires: '2026-12-31' }, 'names unknown rule RES-999'],
+    [
+      { ruleId: 'RES-999', reason: 'A long enough reason here', expires: '2026-12-31' },
+      'names unknown rule RES-999',
+    ],
     [{ ruleId: 'RES-001', reason: 'too short', expires: '2026-12-31' }, 'has a reason of 9 characters'],
-    [{ ruleId: 'RES-001', reason: 'A long enough reason here', expires: '2026-11-24' }, 'expired on 2026-11-24'],
-    [{ ruleId: 'RES-001', reason: 'A long enough reason here', expires: '31.12.2026' }, 'is not a date (YYYY-MM-DD)'],
+    [
+      { ruleId: 'RES-001', reason: 'A long enough reason here', expires: '2026-11-24' },
+      'expired on 2026-11-24',
+    ],
+    [
+      { ruleId: 'RES-001', reason: 'A long enough reason here', expires: '31.12.2026' },
+      'is not a date (YYYY-MM-DD)',
+    ],
   ])('an invalid suppression %j fails synth with TFS-003 and suppresses nothing', (suppression, problem) => {
     const app = newApp();
     stackWithStorage(app, ({ sa }) => {
@@ -147,12 +173,83 @@ describe('synth-time guard', () => {
   test('a suppression on a parent construct covers the resources below it', () => {
     const app = newApp();
     const stack = stackWithStorage(app, ({ stack: s }) => {
-      new StorageAccount(s, 'a', { name: 'sta', location: 'westeurope', resourceGroupName: 'x', accountTier: 'Standard', accountReplicationType: 'LRS' });
+      new StorageAccount(s, 'a', {
+        name: 'sta',
+        location: 'westeurope',
+        resourceGroupName: 'x',
+        accountTier: 'Standard',
+        accountReplicationType: 'LRS',
+      });
     });
-    suppress(stack, { ruleId: 'RES-001', reason: 'Whole stack is a sandbox outside production', expires: '2026-12-01' });
+    suppress(stack, {
+      ruleId: 'RES-001',
+      reason: 'Whole stack is a sandbox outside production',
+      expires: '2026-12-01',
+    });
     const report = checkStack(stack, POLICY);
     expect(report.summary.errors).toBe(0);
-    expect(report.findings.filter((f) => f.suppressed).map((f) => f.address)).toEqual(['azurerm_storage_account.a']);
+    expect(report.findings.filter((f) => f.suppressed).map((f) => f.address)).toEqual([
+      'azurerm_storage_account.a',
+    ]);
+  });
+
+  test('three findings make exactly three one-line annotations and a closing count, with no stack trace', () => {
+    // GIVEN a stack with three raw storage accounts abroad, synthesized as the cdktf CLI does (it
+    // continues past error annotations and prints each manifest annotation as `LEVEL [path]: message`)
+    const previous = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true'; // read when a stack is constructed
+    const app = newApp();
+    try {
+      stackWithStorage(app, ({ stack, rg }) => {
+        for (const [id, location] of [
+          ['one', 'westeurope'],
+          ['two', 'swedencentral'],
+          ['three', 'eastus'],
+        ]) {
+          new StorageAccount(stack, id, {
+            name: `st${id}`,
+            location,
+            resourceGroupName: rg.name,
+            accountTier: 'Standard',
+            accountReplicationType: 'LRS',
+          });
+        }
+      });
+    } finally {
+      if (previous === undefined) delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+      else process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = previous;
+    }
+    app.synth();
+    // WHEN the annotations are read back from manifest.json
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    const annotations: { level: string; constructPath: string; message: string; stacktrace?: string[] }[] =
+      manifest.stacks.guarded.annotations;
+    const printed = annotations.map(
+      (a) => `${a.level.replace(/^@cdktf\//, '').toUpperCase()} [${a.constructPath}]: ${a.message}`,
+    );
+    // THEN three finding lines (rule, construct path, message, fix), then the count, nothing else
+    expect(printed).toEqual([
+      expect.stringMatching(
+        /^ERROR \[guarded\/one\]: \[RES-001\] azurerm_storage_account\.one: location is "westeurope", outside Norway .* Fix: Set location to 'norwayeast'/,
+      ),
+      expect.stringMatching(
+        /^ERROR \[guarded\/two\]: \[RES-001\] azurerm_storage_account\.two: location is "swedencentral".* Fix: /,
+      ),
+      expect.stringMatching(
+        /^ERROR \[guarded\/three\]: \[RES-001\] azurerm_storage_account\.three: location is "eastus".* Fix: /,
+      ),
+      'INFO [guarded/PolicySummary]: norway-policy: stack guarded: 3 errors, 0 warnings, 0 suppressed (synth fails).',
+    ]);
+    expect(printed.join('\n').split('\n')).toHaveLength(4);
+    expect(annotations.map((a) => a.stacktrace)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test('a stack without findings gets no count line', () => {
+    const app = newApp();
+    stackWithStorage(app, () => undefined);
+    app.synth();
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.guarded.annotations).toEqual([]);
   });
 
   test('a non-bootstrap stack without Norway state cannot be built', () => {
@@ -160,7 +257,9 @@ describe('synth-time guard', () => {
     expect(() => new NorwayStack(app, 'nostate', { region: 'norwayeast' })).toThrow(
       'NorwayStack nostate: pass state (the Norway state account) or mark the stack bootstrap.',
     );
-    expect(() => new NorwayStack(app, 'west', { region: 'norwaywest', bootstrap: true })).toThrow(/norwayWestApproved/);
+    expect(() => new NorwayStack(app, 'west', { region: 'norwaywest', bootstrap: true })).toThrow(
+      /norwayWestApproved/,
+    );
   });
 
   test('a plain TerraformStack with a local backend fails TFS-001 through checkStack', () => {
@@ -168,7 +267,10 @@ describe('synth-time guard', () => {
     const stack = new TerraformStack(app, 'plain');
     new ResourceGroup(stack, 'rg', { name: 'rg', location: 'norwayeast' });
     const report = checkStack(stack, POLICY);
-    expect(report.findings.filter((f) => !f.suppressed).map((f) => [f.ruleId, f.address])).toContainEqual(['TFS-001', 'terraform.backend']);
+    expect(report.findings.filter((f) => !f.suppressed).map((f) => [f.ruleId, f.address])).toContainEqual([
+      'TFS-001',
+      'terraform.backend',
+    ]);
   });
 
   test('checkStack outside synth applies the stack default tags first, as synth would', () => {
@@ -176,6 +278,10 @@ describe('synth-time guard', () => {
     const stack = stackWithStorage(app, () => undefined);
     const report = checkStack(stack, POLICY);
     const rg = report.workspace.models[0].byAddress.get('azurerm_resource_group.rg');
-    expect(rg?.values.tags).toEqual({ 'managed-by': 'norway-iac', 'data-residency': 'norway', stack: 'guarded' });
+    expect(rg?.values.tags).toEqual({
+      'managed-by': 'norway-iac',
+      'data-residency': 'norway',
+      stack: 'guarded',
+    });
   });
 });

@@ -4,7 +4,7 @@
  * It reads `stack.toTerraform()`, so raw provider resources and `addOverride` cannot slip past it.
  */
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
-import type { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
 import { loadTerraformJson } from '../model/load-terraform-json';
@@ -29,7 +29,11 @@ const appModels = new WeakMap<App, AppModels>();
 
 export function stackToModel(stack: TerraformStack): TfModel {
   applySuppressions(stack);
-  return loadTerraformJson(stack.toTerraform(), { file: `stack ${stack.node.id}`, stack: stack.node.id, kind: 'synth' });
+  return loadTerraformJson(stack.toTerraform(), {
+    file: `stack ${stack.node.id}`,
+    stack: stack.node.id,
+    kind: 'synth',
+  });
 }
 
 /** The stack as synth will write it: its own stack-level aspects (e.g. NorwayStack's default tags) first. */
@@ -41,7 +45,12 @@ function finishedModel(stack: TerraformStack): TfModel {
 function modelsOf(app: App): AppModels {
   let cached = appModels.get(app);
   if (!cached) {
-    const stacks = new Map(app.node.findAll().filter(TerraformStack.isStack).map((s) => [s.node.id, s] as const));
+    const stacks = new Map(
+      app.node
+        .findAll()
+        .filter(TerraformStack.isStack)
+        .map((s) => [s.node.id, s] as const),
+    );
     cached = { stacks, models: new Map() };
     appModels.set(app, cached);
   }
@@ -95,6 +104,9 @@ function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, '
   return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
 }
 
+/** Child id of the construct that carries a stack's closing count: the last node, so it prints last. */
+export const GUARD_SUMMARY_ID = 'PolicySummary';
+
 export class PolicyGuard implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
 
@@ -106,18 +118,34 @@ export class PolicyGuard implements IAspect {
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
-    const report = maskFor(buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id))).report(checked);
+    const report = maskFor(
+      buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
+    ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
+    let shown = 0;
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || node;
       const text = annotationText(finding);
       if (finding.severity === 'error') Annotations.of(target).addError(text);
       else Annotations.of(target).addWarning(text);
+      shown++;
     }
+    if (shown === 0) return;
+    // cdktf prints annotations in construct order, so a last child puts the count after the findings.
+    const summary = node.node.tryFindChild(GUARD_SUMMARY_ID) ?? new Construct(node, GUARD_SUMMARY_ID);
+    Annotations.of(summary).addInfo(summaryText(node.node.id, report));
   }
 }
 
+/** One line: `[RES-001] <address>: <message> Fix: <fix>` (cdktf prefixes level and construct path). */
 export function annotationText(finding: Finding): string {
-  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
+  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/** The closing count of one stack's synth-time findings. */
+export function summaryText(stackId: string, report: Report): string {
+  const { errors, warnings, suppressed } = report.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `norway-policy: stack ${stackId}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed${errors > 0 ? ' (synth fails)' : ''}.`;
 }

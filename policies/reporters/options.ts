@@ -10,6 +10,8 @@ export interface ReportOptions {
   readonly docsBaseUrl?: string;
   /** Directory that file locations are made relative to (SARIF); default: the working directory. */
   readonly sourceRoot?: string;
+  /** ANSI colour in the text format (the CLI turns it on for a terminal, off in CI and when piped). @default false */
+  readonly color?: boolean;
 }
 
 export type Reporter = (report: Report, options?: ReportOptions) => string;
