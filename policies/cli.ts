@@ -3,7 +3,7 @@
  * Exit codes: 0 no unsuppressed error findings; 1 error findings; 2 unusable input or usage.
  */
 import { writeFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkModels } from './engine/engine';
 import { loadPolicyFile } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/report';
@@ -28,6 +28,8 @@ interface CheckFlags {
   readonly sourceRoot?: string;
   /** `--color` / `--no-color`; unset: colour only on a terminal outside CI. */
   readonly color?: boolean;
+  readonly maxBytes?: number;
+  readonly reportUrl?: string;
 }
 
 export interface CliIo {
@@ -66,6 +68,8 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     .option('--source-root <dir>', 'directory SARIF file locations are relative to (default: the working directory)')
     .option('--color', 'colour the text format (default: on a terminal, off in CI or when NO_COLOR is set)')
     .option('--no-color', 'never colour the text format')
+    .option('--max-bytes <n>', 'markdown: shorten the report to at most n bytes (a PR comment takes 65536)', positiveInteger)
+    .option('--report-url <url>', 'markdown: where the full report is, linked from a shortened one')
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -111,7 +115,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     const suppressions = flags.suppressions.flatMap((f) => loadPolicyFile(f));
     const report = checkModels(models, { suppressions, today: flags.today });
     const color = flags.color ?? (!flags.output && io.isTTY === true && !ciOrNoColor(io.env ?? process.env));
-    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot, color });
+    const text = REPORTERS[flags.format](report, { docsBaseUrl: flags.docsUrl ?? githubDocsUrl(), sourceRoot: flags.sourceRoot, color, maxBytes: flags.maxBytes, reportUrl: flags.reportUrl });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
     if (flags.output && flags.format !== 'text') io.stderr(`norway-policy: report written to ${flags.output}\n`);
@@ -151,6 +155,12 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
     io.stderr(`norway-policy: ${(error as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1000) throw new InvalidArgumentError(`expected a whole number of at least 1000, got ${JSON.stringify(value)}`);
+  return n;
 }
 
 /** CI logs and NO_COLOR (no-color.org) get plain text. */
