@@ -9,10 +9,14 @@ import { BootstrapStack } from './bootstrap-stack';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
 import { WorkloadStack } from './workload-stack';
+import { requiredDnsZones } from './dns-zones';
+import type { PlatformExtension } from './extensions';
 
 export interface BuildOptions {
   /** Options for every stack's synth-time policy guard (e.g. a fixed date in tests). */
   readonly policy?: NorwayStackProps['policy'];
+  /** Teams' stacks and the DNS zones they need (see stacks/extensions.ts). @default - none */
+  readonly extensions?: readonly PlatformExtension[];
 }
 
 export interface Platform {
@@ -35,17 +39,26 @@ export function stateBackend(config: PlatformConfig): StateBackendConfig {
 }
 
 export function buildPlatform(app: App, config: PlatformConfig, options: BuildOptions = {}): Platform {
-  const { policy } = options;
+  const { policy, extensions = [] } = options;
   const state = stateBackend(config);
+  const dnsZones = requiredDnsZones(extensions);
   const bootstrap = new BootstrapStack(app, { config, policy });
   const platforms: PlatformStack[] = [];
   const workloads: WorkloadStack[] = [];
   for (const environment of config.environments) {
-    const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy });
+    const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy, dnsZones });
     primary.addDependency(bootstrap);
     platforms.push(primary);
     if (environment.dr) {
-      const dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
+      const dr = new PlatformStack(app, {
+        config,
+        environment,
+        role: 'dr',
+        state,
+        primary,
+        policy,
+        dnsZones,
+      });
       dr.addDependency(bootstrap);
       platforms.push(dr);
     }
@@ -56,5 +69,7 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
       );
     }
   }
-  return { bootstrap, platforms, workloads };
+  const platform = { bootstrap, platforms, workloads };
+  for (const extension of extensions) extension.extend({ app, config, platform, state, policy });
+  return platform;
 }

@@ -22,11 +22,11 @@ import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
+import { BLOB_ZONE, ESTATE_DNS_ZONES, VAULT_ZONE } from './dns-zones';
 
-/** The private DNS zones of each hub: the services the platform puts behind private endpoints. */
-export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
-export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
-export const PLATFORM_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
+export { BLOB_ZONE, VAULT_ZONE } from './dns-zones';
+/** The zones a hub has without extensions. */
+export const PLATFORM_DNS_ZONES: readonly string[] = ESTATE_DNS_ZONES;
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;
@@ -42,6 +42,11 @@ export interface PlatformStackProps {
   readonly primary?: PlatformStack;
   /** @default - the whole catalogue, today's date */
   readonly policy?: NorwayStackProps['policy'];
+  /**
+   * The hub's private DNS zones: what the estate puts behind private endpoints (`requiredDnsZones`).
+   * @default PLATFORM_DNS_ZONES
+   */
+  readonly dnsZones?: readonly string[];
 }
 
 export class PlatformStack extends NorwayStack {
@@ -109,7 +114,7 @@ export class PlatformStack extends NorwayStack {
     });
     this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName,
-      zones: PLATFORM_DNS_ZONES,
+      zones: props.dnsZones ?? PLATFORM_DNS_ZONES,
       virtualNetworks: { [names.hubNetwork]: this.hub.virtualNetworkId },
     });
     const endpointSubnet = this.hub.subnetIds[SUBNET.privateEndpoints];
