@@ -110,6 +110,11 @@ export class PlatformStack extends NorwayStack {
         { name: SUBNET.management, addressPrefixes: [this.plan.management] },
       ],
       firewallPrivateIp: this.plan.firewallPrivateIp,
+      egress: {
+        mode: config.egress.mode,
+        firewallSubnetPrefix: this.plan.firewallSubnet,
+        allowedFqdns: config.egress.allowedFqdns,
+      },
       diagnosticSettings,
     });
     this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {

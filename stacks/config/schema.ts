@@ -213,6 +213,27 @@ export const platformConfigSchema = z.strictObject({
    * `Reader` role on the subscription is granted outside the platform (docs/deploy.md). @default - none
    */
   planReaders: z.array(uuid).default([]),
+  /**
+   * How each hub reaches the internet: `firewall` (Azure Firewall, HTTPS to an FQDN allow-list, the
+   * spokes and the hub subnets routed through it) or `natGateway` (the hub subnets only; trusts keep
+   * no egress). @default - { mode: firewall }
+   */
+  egress: z
+    .strictObject({
+      mode: z.enum(['firewall', 'natGateway']).default('firewall'),
+      /** Host names allowed on top of the built-in list (GitHub, npm, Terraform, Azure, Ubuntu). @default - none */
+      allowedFqdns: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/,
+              'expected a host name such as pypi.org or *.example.no',
+            ),
+        )
+        .default([]),
+    })
+    .default({ mode: 'firewall', allowedFqdns: [] }),
   /** Extra tags on every resource. @default - none */
   tags: z.record(z.string(), z.string()).default({}),
   environments: z.array(environment).min(1),
