@@ -13,9 +13,12 @@ import {
   loadExtensions,
 } from './stacks/extensions';
 import { buildPlatform } from './stacks/platform-app';
+import { useSourceMapper } from './policies/cdktf/source-sites';
 
 // cdktf records a stack trace for every token it creates. Under ts-node each trace is source-mapped,
 // which makes building the stacks about three times slower; our errors speak through their messages.
+// The mapper is kept for the one frame per top-level construct that findings point at.
+useSourceMapper(Error.prepareStackTrace);
 Reflect.deleteProperty(Error, 'prepareStackTrace');
 
 // Without stack traces in the annotation metadata, `cdktf synth` prints each finding as one line.

@@ -8,6 +8,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { NorwayRegion, regionCapabilities } from '../constructs/core/region';
 import { applyDefaultTags, Tags } from '../constructs/core/tags';
 import { PolicyGuard } from '../policies/cdktf/guard';
+import { recordCreationSites, writeCreationSites } from '../policies/cdktf/source-sites';
 import { POLICY_METADATA_KEY } from '../policies/model/load-terraform-json';
 import type { CheckOptions } from '../policies/engine/engine';
 
@@ -62,6 +63,8 @@ export class NorwayStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: NorwayStackProps) {
     super(scope, id);
+    // Findings point at the TypeScript line that created each top-level construct.
+    recordCreationSites(this);
     const problems: string[] = [];
     if (regionCapabilities(props.region).accessRestricted && !props.norwayWestApproved) {
       problems.push(
@@ -104,7 +107,13 @@ export class NorwayStack extends TerraformStack {
     }
 
     // Tags first, then the guard: both act on the stack node, in this order, after all constructs exist.
-    Aspects.of(this).add({ visit: (node) => node === this && applyDefaultTags(this, this.tags) });
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this) return;
+        applyDefaultTags(this, this.tags);
+        writeCreationSites(this);
+      },
+    });
     Aspects.of(this).add(new PolicyGuard(props.policy));
   }
 }

@@ -63,6 +63,15 @@ describe('platform extensions', () => {
       'team-radiology-dev',
       'team-radiology-prod',
     ]);
+    // Every resource carries the TypeScript line that created its top-level construct, exactly.
+    const fixture = path.join(RADIOLOGY, 'radiology.ts');
+    const lines = readFileSync(fixture, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes("new NorwayStorageAccount(stack, 'Archive'")) + 1;
+    const json = read(outdir, 'team-radiology-dev');
+    for (const account of Object.values<{ '//': { norway_policy: unknown } }>(
+      json.resource.azurerm_storage_account,
+    ))
+      expect(account['//'].norway_policy).toEqual({ source: { file: path.relative(ROOT, fixture), line } });
   }, 60_000);
 
   test('derived zones: the estate first, extension zones sorted and once', () => {

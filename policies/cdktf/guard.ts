@@ -140,7 +140,8 @@ export class PolicyGuard implements IAspect {
 
 /** One line: `[RES-001] <address>: <message> Fix: <fix>` (cdktf prefixes level and construct path). */
 export function annotationText(finding: Finding): string {
-  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`.replace(/\s*\r?\n\s*/g, ' ');
+  const at = finding.creation ? ` (at ${finding.creation.file}:${finding.creation.line})` : '';
+  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}${at}`.replace(/\s*\r?\n\s*/g, ' ');
 }
 
 /** The closing count of one stack's synth-time findings. */

@@ -4,7 +4,7 @@
  */
 import { buildModel, ModelParts, providerShortName } from './build';
 import { isRecord } from './values';
-import { DeclaredSuppression, InputError, InputKind, ProviderConfig, TfModel, TfResource, VariableDecl } from './types';
+import { CreationSite, DeclaredSuppression, InputError, InputKind, ProviderConfig, TfModel, TfResource, VariableDecl } from './types';
 
 /** Keys of a resource block that are Terraform meta-arguments, not provider attributes. */
 const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'lifecycle', 'provider', 'depends_on', 'provisioner', 'connection']);
@@ -80,7 +80,14 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
           provisioning: Object.keys(provisioning).length > 0 ? provisioning : undefined,
-          source: { file: location?.file ?? file, stack, constructPath, module: modulePath, line: location?.line },
+          source: {
+            file: location?.file ?? file,
+            stack,
+            constructPath,
+            module: modulePath,
+            line: location?.line,
+            creation: creationSite(meta[POLICY_METADATA_KEY]),
+          },
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
         if (policy && Array.isArray(policy.suppressions)) {
@@ -206,4 +213,12 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** `"//".norway_policy.source` of a resource (written at synth by policies/cdktf/source-sites.ts), when well-formed. */
+function creationSite(policy: unknown): CreationSite | undefined {
+  const value = isRecord(policy) ? policy.source : undefined;
+  if (!isRecord(value) || typeof value.file !== 'string' || value.file === '') return undefined;
+  const line = value.line;
+  return typeof line === 'number' && Number.isInteger(line) && line > 0 ? { file: value.file, line } : undefined;
 }

@@ -22,7 +22,7 @@ export function findingLine(f: Finding, paint: Paint = (_, t) => t): string {
   const where = [
     f.stack && `stack ${f.stack}`,
     f.constructPath && `construct ${f.constructPath}`,
-    f.line !== undefined && `${f.file}:${f.line}`,
+    f.creation ? `${f.creation.file}:${f.creation.line}` : f.line !== undefined && `${f.file}:${f.line}`,
   ]
     .filter(Boolean)
     .join(', ');
