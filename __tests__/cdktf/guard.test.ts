@@ -241,6 +241,9 @@ describe('synth-time guard', () => {
       'INFO [guarded/PolicySummary]: norway-policy: stack guarded: 3 errors, 0 warnings, 0 suppressed (synth fails).',
     ]);
     expect(printed.join('\n').split('\n')).toHaveLength(4);
+    // Each finding names the TypeScript that created its construct (this file, where the loop runs).
+    for (const line of printed.slice(0, 3))
+      expect(line).toMatch(/ \(at __tests__\/cdktf\/guard\.test\.ts:\d+\)$/);
     expect(annotations.map((a) => a.stacktrace)).toEqual([undefined, undefined, undefined, undefined]);
   });
 

@@ -85,8 +85,14 @@ function siteOf(child: IConstruct, root: string): SourceSite | undefined {
 function mapped(frame: NodeJS.CallSite): [string | undefined, number | undefined] {
   const prepare = mapper ?? (Error.prepareStackTrace as PrepareStackTrace | undefined);
   if (prepare) {
-    const text = String(prepare(new Error(), [frame]));
-    const match = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?\s*$/.exec(text.split('\n').pop() ?? '');
+    // `    at fn (file:line:col)` or, for an anonymous frame, `    at file:line:col`.
+    const last = (
+      String(prepare(new Error(), [frame]))
+        .split('\n')
+        .pop() ?? ''
+    ).trim();
+    const location = /\(([^()]+)\)$/.exec(last)?.[1] ?? last.replace(/^at\s+/, '');
+    const match = /^(.+):(\d+):\d+$/.exec(location);
     if (match) return [match[1], Number(match[2])];
   }
   return [frame.getFileName() ?? undefined, frame.getLineNumber() ?? undefined];
