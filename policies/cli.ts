@@ -3,7 +3,7 @@
  * Exit codes: 0 no unsuppressed error findings; 1 error findings; 2 unusable input or usage.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkModels } from './engine/engine';
 import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/report';
@@ -38,14 +38,26 @@ interface CheckFlags {
   readonly projectPolicy: boolean;
   readonly docsUrl?: string;
   readonly sourceRoot?: string;
+  /** `--color` / `--no-color`; unset: colour only on a terminal outside CI. */
+  readonly color?: boolean;
+  readonly maxBytes?: number;
+  readonly reportUrl?: string;
 }
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** stdout is a terminal. @default false */
+  readonly isTTY?: boolean;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
-const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: process.stdout.isTTY === true,
+};
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
@@ -104,6 +116,14 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
       '--source-root <dir>',
       'directory SARIF file locations are relative to (default: the working directory)',
     )
+    .option('--color', 'colour the text format (default: on a terminal, off in CI or when NO_COLOR is set)')
+    .option('--no-color', 'never colour the text format')
+    .option(
+      '--max-bytes <n>',
+      'markdown: shorten the report to at most n bytes (a PR comment takes 65536)',
+      positiveInteger,
+    )
+    .option('--report-url <url>', 'markdown: where the full report is, linked from a shortened one')
     .action((paths: string[], flags: CheckFlags) => {
       exitCode = check(paths, flags, io);
     });
@@ -189,9 +209,13 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       settings,
       reportOn: models,
     });
+    const color = flags.color ?? (!flags.output && io.isTTY === true && !ciOrNoColor(io.env ?? process.env));
     const text = REPORTERS[flags.format](report, {
       docsBaseUrl: flags.docsUrl ?? githubDocsUrl(),
       sourceRoot: flags.sourceRoot,
+      color,
+      maxBytes: flags.maxBytes,
+      reportUrl: flags.reportUrl,
     });
     if (flags.output) writeFileSync(flags.output, text);
     else io.stdout(text);
@@ -238,6 +262,18 @@ function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number 
     io.stderr(`norway-policy: ${(error as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new InvalidArgumentError(`expected a whole number of at least 1000, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** CI logs and NO_COLOR (no-color.org) get plain text. */
+function ciOrNoColor(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CI) || env.NO_COLOR !== undefined;
 }
 
 /** In GitHub Actions, rule links point at RULES.md in the commit being checked. */

@@ -18,6 +18,7 @@ import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analyt
 import { NorwayStorageAccount } from '../constructs/storage/storage-account';
 import { suppress } from '../policies/cdktf/suppress';
 import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
+import { planReaderAssignments } from './plan-readers';
 import type { PlatformConfig } from './config/schema';
 import { BOOTSTRAP_STACK_ID, stateNames } from './naming';
 import { NorwayStack, NorwayStackProps } from './norway-stack';
@@ -77,6 +78,7 @@ export class BootstrapStack extends NorwayStack {
           principalId: client.objectId,
           description: 'The bootstrap identity creates the state account key.',
         },
+        ...planReaderAssignments(config, 'keyVault'),
       },
     });
 
@@ -103,7 +105,7 @@ export class BootstrapStack extends NorwayStack {
       // State history: a corrupted or deleted state file can be restored for 90 days.
       blobSoftDeleteRetentionDays: 90,
       containerSoftDeleteRetentionDays: 90,
-      roleAssignments: stateWriters,
+      roleAssignments: { ...stateWriters, ...planReaderAssignments(config, 'storage') },
     });
 
     this.container = new StorageContainer(this, 'StateContainer', {

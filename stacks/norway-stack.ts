@@ -8,6 +8,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { NorwayRegion, regionCapabilities } from '../constructs/core/region';
 import { applyDefaultTags, Tags } from '../constructs/core/tags';
 import { markBootstrapStack, PolicyGuard } from '../policies/cdktf/guard';
+import { recordCreationSites, writeCreationSites } from '../policies/cdktf/source-sites';
 import type { CheckOptions } from '../policies/engine/engine';
 
 /** Where remote state lives: a storage account in Norway reached with Entra ID. */
@@ -19,7 +20,10 @@ export interface StateBackendConfig {
   readonly subscriptionId?: string;
   /** @default - the tenant from the environment */
   readonly tenantId?: string;
-  /** Authenticate with OIDC (CI with workload identity federation). @default false */
+  /**
+   * Authenticate with OIDC (CI with workload identity federation). Left out of the JSON when undefined,
+   * because a written `false` overrides `ARM_USE_OIDC=true` in CI. @default - not written
+   */
   readonly useOidc?: boolean;
 }
 
@@ -58,6 +62,8 @@ export class NorwayStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: NorwayStackProps) {
     super(scope, id);
+    // Findings point at the TypeScript line that created each top-level construct.
+    recordCreationSites(this);
     const problems: string[] = [];
     if (regionCapabilities(props.region).accessRestricted && !props.norwayWestApproved) {
       problems.push(
@@ -100,7 +106,13 @@ export class NorwayStack extends TerraformStack {
     }
 
     // Tags first, then the guard: both act on the stack node, in this order, after all constructs exist.
-    Aspects.of(this).add({ visit: (node) => node === this && applyDefaultTags(this, this.tags) });
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this) return;
+        applyDefaultTags(this, this.tags);
+        writeCreationSites(this);
+      },
+    });
     Aspects.of(this).add(new PolicyGuard(props.policy));
   }
 }

@@ -12,10 +12,14 @@ import { BOOTSTRAP_STACK_ID } from './naming';
 import type { NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { PlatformStack } from './platform-stack';
 import { WorkloadStack } from './workload-stack';
+import { requiredDnsZones } from './dns-zones';
+import type { PlatformExtension } from './extensions';
 
 export interface BuildOptions {
   /** Options for every stack's synth-time policy guard (e.g. a fixed date in tests). */
   readonly policy?: NorwayStackProps['policy'];
+  /** Teams' stacks and the DNS zones they need (see stacks/extensions.ts). @default - none */
+  readonly extensions?: readonly PlatformExtension[];
 }
 
 export interface Platform {
@@ -66,17 +70,27 @@ export function policySettings(config: PlatformConfig): PolicySettings {
 export function buildPlatform(app: App, config: PlatformConfig, options: BuildOptions = {}): Platform {
   // The configuration's settings always apply: a caller's policy options cannot drop the home tenant.
   const policy = { ...options.policy, settings: { ...options.policy?.settings, ...policySettings(config) } };
+  const extensions = options.extensions ?? [];
   const state = stateBackend(config);
+  const dnsZones = requiredDnsZones(config, extensions);
   const bootstrap = new BootstrapStack(app, { config, policy });
   const platforms: PlatformStack[] = [];
   const workloads: WorkloadStack[] = [];
   for (const environment of config.environments) {
-    const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy });
+    const primary = new PlatformStack(app, { config, environment, role: 'primary', state, policy, dnsZones });
     primary.addDependency(bootstrap);
     platforms.push(primary);
     let dr: PlatformStack | undefined;
     if (environment.dr) {
-      dr = new PlatformStack(app, { config, environment, role: 'dr', state, primary, policy });
+      dr = new PlatformStack(app, {
+        config,
+        environment,
+        role: 'dr',
+        state,
+        primary,
+        policy,
+        dnsZones,
+      });
       dr.addDependency(bootstrap);
       platforms.push(dr);
     }
@@ -98,5 +112,7 @@ export function buildPlatform(app: App, config: PlatformConfig, options: BuildOp
   // Last: its eligibilities are scoped to the resource groups the other stacks create.
   const identity = new IdentityStack(app, { config, state, policy });
   for (const stack of [bootstrap, ...platforms, ...workloads]) identity.addDependency(stack);
-  return { bootstrap, identity, platforms, workloads };
+  const platform = { bootstrap, identity, platforms, workloads };
+  for (const extension of extensions) extension.extend({ app, config, platform, state, policy });
+  return platform;
 }

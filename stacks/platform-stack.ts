@@ -11,40 +11,30 @@ import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { addPrivateEndpoints } from '../constructs/interfaces/private-endpoints';
 import { NorwayRecoveryVault } from '../constructs/backup/recovery-vault';
 import { NorwayResourceGroup } from '../constructs/core/resource-group';
-import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
-import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
-import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
 import { NorwayKeyVault } from '../constructs/keyvault/key-vault';
-import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
-import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import { NorwayLogAnalyticsWorkspace } from '../constructs/monitoring/log-analytics-workspace';
 import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
+import { planReaderAssignments } from './plan-readers';
 import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
 import { platformNames, platformStackId, SiteRole } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
+import { BLOB_ZONE, ESTATE_DNS_ZONES, VAULT_ZONE } from './dns-zones';
 
-/** The private DNS zones of each hub: the services the platform puts behind private endpoints. */
-export const BLOB_ZONE = 'privatelink.blob.core.windows.net';
-export const VAULT_ZONE = 'privatelink.vaultcore.azure.net';
-export const POSTGRESQL_ZONE = POSTGRESQL_PRIVATE_DNS_ZONE;
-export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
-export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
-export const SERVICE_BUS_ZONE = SERVICE_BUS_PRIVATE_DNS_ZONE;
-export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
-/** The hub's zones: the platform's own services and those the trusts' applications use. */
-export const PLATFORM_DNS_ZONES: readonly string[] = [
+export {
   BLOB_ZONE,
-  VAULT_ZONE,
-  POSTGRESQL_ZONE,
-  SQL_ZONE,
   FILE_ZONE,
-  ...HEALTH_DATA_ZONES,
+  HEALTH_DATA_ZONES,
+  POSTGRESQL_ZONE,
   SERVICE_BUS_ZONE,
-];
+  SQL_ZONE,
+  VAULT_ZONE,
+} from './dns-zones';
+/** The zones a hub has without applications or extensions. */
+export const PLATFORM_DNS_ZONES: readonly string[] = ESTATE_DNS_ZONES;
 
 export interface PlatformStackProps {
   readonly config: PlatformConfig;
@@ -60,6 +50,11 @@ export interface PlatformStackProps {
   readonly primary?: PlatformStack;
   /** @default - the whole catalogue, today's date */
   readonly policy?: NorwayStackProps['policy'];
+  /**
+   * The hub's private DNS zones: what the estate puts behind private endpoints (`requiredDnsZones`).
+   * @default PLATFORM_DNS_ZONES
+   */
+  readonly dnsZones?: readonly string[];
 }
 
 export class PlatformStack extends NorwayStack {
@@ -123,11 +118,16 @@ export class PlatformStack extends NorwayStack {
         { name: SUBNET.management, addressPrefixes: [this.plan.management] },
       ],
       firewallPrivateIp: this.plan.firewallPrivateIp,
+      egress: {
+        mode: config.egress.mode,
+        firewallSubnetPrefix: this.plan.firewallSubnet,
+        allowedFqdns: config.egress.allowedFqdns,
+      },
       diagnosticSettings,
     });
     this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName,
-      zones: PLATFORM_DNS_ZONES,
+      zones: props.dnsZones ?? PLATFORM_DNS_ZONES,
       virtualNetworks: { [names.hubNetwork]: this.hub.virtualNetworkId },
     });
     const endpointSubnet = this.hub.subnetIds[SUBNET.privateEndpoints];
@@ -151,6 +151,7 @@ export class PlatformStack extends NorwayStack {
           principalId: client.objectId,
           description: 'The deployment identity creates the customer-managed keys of this environment.',
         },
+        ...planReaderAssignments(config, 'keyVault'),
       },
     });
 

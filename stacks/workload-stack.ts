@@ -18,6 +18,7 @@ import { NorwayStorageAccount } from '../constructs/storage/storage-account';
 import { SpokePlan, spokePlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, TrustConfig, WorkloadConfig } from './config/schema';
 import { workloadNames, workloadStackId } from './naming';
+import { planReaderAssignments } from './plan-readers';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { BLOB_ZONE, PlatformStack } from './platform-stack';
 
@@ -119,6 +120,7 @@ export class WorkloadStack extends NorwayStack {
       name: names.storageAccount,
       customerManagedKey: { keyVault: platform.keyVault },
       diagnosticSettings,
+      roleAssignments: planReaderAssignments(config, 'storage'),
       privateEndpoints: {
         blob: {
           subnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],

@@ -235,6 +235,68 @@ describe('synth-time guard', () => {
     ]);
   });
 
+  test('three findings make exactly three one-line annotations and a closing count, with no stack trace', () => {
+    // GIVEN a stack with three raw storage accounts abroad, synthesized as the cdktf CLI does (it
+    // continues past error annotations and prints each manifest annotation as `LEVEL [path]: message`)
+    const previous = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true'; // read when a stack is constructed
+    const app = newApp();
+    try {
+      stackWithStorage(app, ({ stack, rg }) => {
+        for (const [id, location] of [
+          ['one', 'westeurope'],
+          ['two', 'swedencentral'],
+          ['three', 'eastus'],
+        ]) {
+          new StorageAccount(stack, id, {
+            name: `st${id}`,
+            location,
+            resourceGroupName: rg.name,
+            accountTier: 'Standard',
+            accountReplicationType: 'LRS',
+          });
+        }
+      });
+    } finally {
+      if (previous === undefined) delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+      else process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = previous;
+    }
+    app.synth();
+    // WHEN the annotations are read back from manifest.json
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    const annotations: { level: string; constructPath: string; message: string; stacktrace?: string[] }[] =
+      manifest.stacks.guarded.annotations;
+    const printed = annotations.map(
+      (a) => `${a.level.replace(/^@cdktf\//, '').toUpperCase()} [${a.constructPath}]: ${a.message}`,
+    );
+    // THEN three finding lines (rule, construct path, message, fix), then the count, nothing else
+    expect(printed).toEqual([
+      expect.stringMatching(
+        /^ERROR \[guarded\/one\]: \[RES-001\] azurerm_storage_account\.one: location is "westeurope", outside Norway .* Fix: Set location to 'norwayeast'/,
+      ),
+      expect.stringMatching(
+        /^ERROR \[guarded\/two\]: \[RES-001\] azurerm_storage_account\.two: location is "swedencentral".* Fix: /,
+      ),
+      expect.stringMatching(
+        /^ERROR \[guarded\/three\]: \[RES-001\] azurerm_storage_account\.three: location is "eastus".* Fix: /,
+      ),
+      'INFO [guarded/PolicySummary]: norway-policy: stack guarded: 3 errors, 0 warnings, 0 suppressed (synth fails).',
+    ]);
+    expect(printed.join('\n').split('\n')).toHaveLength(4);
+    // Each finding names the TypeScript that created its construct (this file, where the loop runs).
+    for (const line of printed.slice(0, 3))
+      expect(line).toMatch(/ \(at __tests__\/cdktf\/guard\.test\.ts:\d+\)$/);
+    expect(annotations.map((a) => a.stacktrace)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test('a stack without findings gets no count line', () => {
+    const app = newApp();
+    stackWithStorage(app, () => undefined);
+    app.synth();
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.guarded.annotations).toEqual([]);
+  });
+
   test('a non-bootstrap stack without Norway state cannot be built', () => {
     const app = newApp();
     expect(() => new NorwayStack(app, 'nostate', { region: 'norwayeast' })).toThrow(

@@ -82,11 +82,21 @@ describe('Terraform state', () => {
         container_name: 'tfstate',
         key: `${id}.tfstate`,
         use_azuread_auth: true,
-        use_oidc: false,
       });
       keys.add(backend.azurerm.key);
     }
     expect(keys.size).toBe(PLATFORMS.length + WORKLOADS.length);
+  });
+
+  test('no stack writes an OIDC (or other login) setting the configuration does not set', () => {
+    // A written `use_oidc: false` overrides ARM_USE_OIDC=true in CI and silently picks another login.
+    for (const id of ALL) {
+      const json = out.stack(id);
+      const settings = [json.terraform.backend?.azurerm ?? {}, ...json.provider.azurerm];
+      for (const block of settings)
+        for (const key of ['use_oidc', 'use_msi', 'use_cli', 'use_aks_workload_identity'])
+          expect({ id, key, value: block[key] }).toEqual({ id, key, value: undefined });
+    }
   });
 
   test('the bootstrap stack alone keeps local state, in the project root, and is marked bootstrap', () => {
@@ -173,6 +183,7 @@ describe('platform stacks', () => {
         .map(([, s]) => [s.name, s.address_prefixes])
         .sort(),
     ).toEqual([
+      ['AzureFirewallSubnet', ['10.64.2.0/24']],
       ['snet-management', ['10.64.1.0/24']],
       ['snet-private-endpoints', ['10.64.0.0/24']],
     ]);
@@ -180,6 +191,45 @@ describe('platform stacks', () => {
     expect(route).toEqual([
       expect.objectContaining({ address_prefix: '0.0.0.0/0', next_hop_in_ip_address: '10.64.2.4' }),
     ]);
+  });
+
+  test("the hub goes out through Azure Firewall at the spokes' next hop, to an allow-list only, logging to the workspace", () => {
+    const json = out.stack('platform-prod-norwayeast');
+    const firewall = only(json, 'azurerm_firewall');
+    expect(firewall).toMatchObject({
+      name: 'vnet-hex-prod-hub-noe-fw',
+      location: 'norwayeast',
+      sku_name: 'AZFW_VNet',
+      zones: ['1', '2', '3'],
+    });
+    // The hub subnets route through the same address the spokes use (the first of AzureFirewallSubnet).
+    expect(only(json, 'azurerm_route_table').route).toEqual([
+      expect.objectContaining({
+        address_prefix: '0.0.0.0/0',
+        next_hop_type: 'VirtualAppliance',
+        next_hop_in_ip_address: '10.64.2.4',
+      }),
+    ]);
+    const rules = only(json, 'azurerm_firewall_policy_rule_collection_group').application_rule_collection;
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ action: 'Allow' });
+    const fqdns: string[] = rules[0].rule[0].destination_fqdns;
+    for (const needed of [
+      'github.com',
+      'registry.npmjs.org',
+      'management.azure.com',
+      'login.microsoftonline.com',
+    ])
+      expect(fqdns).toContain(needed);
+    expect(rules[0].rule[0].protocols).toEqual([{ type: 'Https', port: 443 }]);
+    expect(only(json, 'azurerm_firewall_policy')).toMatchObject({
+      threat_intelligence_mode: 'Deny',
+      dns: { proxy_enabled: true },
+    });
+    const diagnostics = resources(json, 'azurerm_monitor_diagnostic_setting').map(
+      ([, d]) => d.target_resource_id,
+    );
+    expect(diagnostics).toContain('${azurerm_firewall.Hub_Egress_E69DCCC5.id}');
   });
 
   test('the DR platform stack is in Norway West, without zones, every resource tagged with its approval', () => {
@@ -373,11 +423,17 @@ describe('workload stacks', () => {
 
 const EXPECTED_PLATFORM = {
   azurerm_backup_policy_vm: 1,
+  azurerm_firewall: 1,
+  azurerm_firewall_policy: 1,
+  azurerm_firewall_policy_rule_collection_group: 1,
+  azurerm_public_ip: 1,
+  azurerm_route_table: 1,
+  azurerm_subnet_route_table_association: 2,
   azurerm_key_vault: 1,
   azurerm_key_vault_key: 1,
   azurerm_log_analytics_workspace: 1,
   azurerm_management_lock: 3,
-  azurerm_monitor_diagnostic_setting: 6,
+  azurerm_monitor_diagnostic_setting: 7,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
   azurerm_private_dns_zone: 8,
@@ -386,7 +442,7 @@ const EXPECTED_PLATFORM = {
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,
-  azurerm_subnet: 2,
+  azurerm_subnet: 3,
   azurerm_subnet_network_security_group_association: 2,
   azurerm_user_assigned_identity: 1,
   azurerm_virtual_network: 1,

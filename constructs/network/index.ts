@@ -1,4 +1,5 @@
 export * from './bastion';
+export * from './hub-egress';
 export * from './hub-network';
 export * from './network-security-group';
 export * from './private-dns-zones';

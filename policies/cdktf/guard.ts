@@ -5,7 +5,7 @@
  */
 import { Annotations, App, Aspects, IAspect, TerraformElement, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
-import type { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, Report } from '../engine/report';
 import type { PolicySettings } from '../engine/rule';
@@ -136,8 +136,9 @@ export function markBootstrapStack(stack: TerraformStack): void {
  * would bypass the construct API the guard and reviewers rely on.
  */
 export function metadataOverrides(stack: TerraformStack): string[] {
+  // The creation site (`source`, written by NorwayStack) points reviewers at code; it decides nothing.
   const raw = (element: IConstruct) =>
-    (element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.['//'];
+    withoutSource((element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.['//']);
   const found: string[] = [];
   const expectStack = BOOTSTRAP_MARKED.has(stack)
     ? { [POLICY_METADATA_KEY]: { bootstrap: true } }
@@ -151,6 +152,22 @@ export function metadataOverrides(stack: TerraformStack): string[] {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function withoutSource(meta: unknown): unknown {
+  if (typeof meta !== 'object' || meta === null) return meta;
+  const policy = (meta as Record<string, unknown>)[POLICY_METADATA_KEY];
+  if (typeof policy !== 'object' || policy === null || !('source' in policy)) return meta;
+  const rest = Object.fromEntries(Object.entries(policy).filter(([k]) => k !== 'source'));
+  const others = Object.fromEntries(Object.entries(meta).filter(([k]) => k !== POLICY_METADATA_KEY));
+  return Object.keys(rest).length > 0
+    ? { ...others, [POLICY_METADATA_KEY]: rest }
+    : Object.keys(others).length > 0
+      ? others
+      : undefined;
+}
+
+/** Child id of the construct that carries a stack's closing count: the last node, so it prints last. */
+export const GUARD_SUMMARY_ID = 'PolicySummary';
 
 export class PolicyGuard implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
@@ -179,20 +196,37 @@ export class PolicyGuard implements IAspect {
       buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
     ).report(checked);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
-    for (const path of metadataOverrides(node))
+    let shown = 0;
+    for (const path of metadataOverrides(node)) {
       Annotations.of(byPath.get(path) ?? node).addError(
         `[TFS-003] ${path}: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark). Fix: suppress with suppress() and a reason and expiry; mark the bootstrap stack through NorwayStack.`,
       );
+      shown++;
+    }
     for (const finding of report.findings) {
       if (finding.suppressed) continue;
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || node;
       const text = annotationText(finding);
       if (finding.severity === 'error') Annotations.of(target).addError(text);
       else Annotations.of(target).addWarning(text);
+      shown++;
     }
+    if (shown === 0) return;
+    // cdktf prints annotations in construct order, so a last child puts the count after the findings.
+    const summary = node.node.tryFindChild(GUARD_SUMMARY_ID) ?? new Construct(node, GUARD_SUMMARY_ID);
+    Annotations.of(summary).addInfo(summaryText(node.node.id, report));
   }
 }
 
+/** One line: `[RES-001] <address>: <message> Fix: <fix>` (cdktf prefixes level and construct path). */
 export function annotationText(finding: Finding): string {
-  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
+  const at = finding.creation ? ` (at ${finding.creation.file}:${finding.creation.line})` : '';
+  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}${at}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/** The closing count of one stack's synth-time findings. */
+export function summaryText(stackId: string, report: Report): string {
+  const { errors, warnings, suppressed } = report.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `norway-policy: stack ${stackId}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed${errors > 0 ? ' (synth fails)' : ''}.`;
 }

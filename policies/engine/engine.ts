@@ -162,6 +162,7 @@ function toFinding(rule: Rule, model: TfModel, violation: Violation): Finding {
     constructPath: resource?.source.constructPath,
     file: resource?.source.file ?? model.origin,
     line: resource?.source.line,
+    ...(resource?.source.creation ? { creation: resource.source.creation } : {}),
     message: violation.message,
     fix: rule.fix,
     suppressed: false,

@@ -1,5 +1,5 @@
 /** The report the engine returns; reporters only format it. */
-import type { InputKind, Workspace } from '../model/types';
+import type { CreationSite, InputKind, Workspace } from '../model/types';
 import type { RuleMeta, Severity } from './rule';
 
 export interface AppliedSuppression {
@@ -21,6 +21,8 @@ export interface Finding {
   /** The input file the finding is in. */
   readonly file: string;
   readonly line?: number;
+  /** The source code that created the resource (cdktf: TypeScript file and line), when known. */
+  readonly creation?: CreationSite;
   readonly message: string;
   readonly fix: string;
   readonly suppressed: boolean;

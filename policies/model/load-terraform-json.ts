@@ -5,6 +5,7 @@
 import { buildModel, ModelParts, providerShortName } from './build';
 import { isRecord } from './values';
 import {
+  CreationSite,
   DeclaredSuppression,
   InputError,
   InputKind,
@@ -143,6 +144,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
             constructPath,
             module: modulePath,
             line: location?.line,
+            creation: creationSite(meta[POLICY_METADATA_KEY]),
           },
         });
         const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
@@ -279,4 +281,14 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** `"//".norway_policy.source` of a resource (written at synth by policies/cdktf/source-sites.ts), when well-formed. */
+function creationSite(policy: unknown): CreationSite | undefined {
+  const value = isRecord(policy) ? policy.source : undefined;
+  if (!isRecord(value) || typeof value.file !== 'string' || value.file === '') return undefined;
+  const line = value.line;
+  return typeof line === 'number' && Number.isInteger(line) && line > 0
+    ? { file: value.file, line }
+    : undefined;
 }

@@ -19,6 +19,14 @@ export interface SourceInfo {
   readonly module: string;
   /** 1-based line in `file`, when the loader knows it (HCL). */
   readonly line?: number;
+  /** The code that created the resource: for cdktf, the TypeScript line of its top-level construct. */
+  readonly creation?: CreationSite;
+}
+
+export interface CreationSite {
+  /** Relative to the directory synth ran in (the project root), `/`-separated. */
+  readonly file: string;
+  readonly line: number;
 }
 
 /** A planned change, from a plan's `resource_changes`. */

@@ -56,20 +56,19 @@ export function formatMarkdown(report: Report, options: ReportOptions = {}): str
   const models = inputs.map((s) => s.model);
   const residency = residencyMap(report.workspace, models);
   const plans = models.map(planSummary).filter((p): p is PlanSummary => p !== undefined);
-  const out: string[] = [MARKDOWN_MARKER];
-
-  out.push(...verdict(report));
-  if (plans.length > 0) out.push(...planOverview(plans, inputs));
-  out.push(...residencyOverview(residency));
-  out.push(...findingsSection(report, options));
-  out.push(...suppressionsSection(report, options));
+  // Blocks in the order a reviewer reads them; a size budget keeps whole blocks from the top.
+  const blocks: string[][] = [[MARKDOWN_MARKER, ...verdict(report)]];
+  if (plans.length > 0) blocks.push(planOverview(plans, inputs));
+  blocks.push(residencyOverview(residency));
+  blocks.push(findingsSection(report, options));
+  blocks.push(suppressionsSection(report, options));
   if (other.length > 0) {
-    out.push('', `Findings outside any stack or plan: ${other.length} (listed above).`);
+    blocks.push(['', `Findings outside any stack or plan: ${other.length} (listed above).`]);
   }
-  out.push('', '### Stacks and plans', '', ...inputsTable(inputs, plans));
+  blocks.push(['', '### Stacks and plans', '', ...inputsTable(inputs, plans)]);
   for (const section of inputs) {
     const plan = plans.find((p) => p.model === section.model);
-    out.push(
+    blocks.push([
       '',
       ...inputDetails(
         section,
@@ -78,9 +77,82 @@ export function formatMarkdown(report: Report, options: ReportOptions = {}): str
         residency.filter((r) => r.model === section.model),
         statePlace(report.workspace, section.model),
       ),
-    );
+    ]);
   }
-  return `${out.join('\n')}\n`;
+  const lines =
+    options.maxBytes === undefined ? blocks.flat() : fitToBudget(blocks, options.maxBytes, options.reportUrl);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Room kept for the closing note of a shortened report. */
+const NOTE_RESERVE = 600;
+
+/**
+ * Whole blocks from the top while they fit; the first that does not is cut at a line (open
+ * `<details>` and code fences closed, the rows left out counted), the rest left out, and a note
+ * points at the full report. Sizes are UTF-8 bytes: never fewer than the characters GitHub counts.
+ */
+export function fitToBudget(
+  blocks: readonly (readonly string[])[],
+  maxBytes: number,
+  reportUrl?: string,
+): string[] {
+  const size = (line: string) => Buffer.byteLength(line, 'utf8') + 1;
+  const total = blocks.reduce((n, b) => n + b.reduce((m, l) => m + size(l), 0), 0);
+  if (total <= maxBytes) return blocks.flat();
+  const budget = Math.max(0, maxBytes - NOTE_RESERVE);
+  const out: string[] = [];
+  let used = 0;
+  let shown = 0;
+  for (const block of blocks) {
+    const blockSize = block.reduce((m, l) => m + size(l), 0);
+    if (used + blockSize <= budget) {
+      out.push(...block);
+      used += blockSize;
+      shown++;
+      continue;
+    }
+    const kept: string[] = [];
+    for (const line of block) {
+      if (used + size(line) > budget - 100) break;
+      kept.push(line);
+      used += size(line);
+    }
+    const dropped = block.slice(kept.length);
+    if (kept.length > 0) {
+      const rows = dropped.filter((l) => l.startsWith('| ')).length;
+      out.push(
+        ...kept,
+        ...closeOpen(kept),
+        '',
+        `_… ${rows > 0 ? `${rows} more table rows` : 'the rest of this section'} left out._`,
+      );
+    }
+    break;
+  }
+  const left = blocks.length - shown;
+  const where = reportUrl
+    ? `[the full report](${reportUrl})`
+    : "the full report in the workflow run's artifacts";
+  out.push(
+    '',
+    '> [!NOTE]',
+    `> Shortened to fit one comment (${total} bytes in full): ${left} of ${blocks.length} sections cut or left out. See ${where}.`,
+  );
+  return out;
+}
+
+/** Closing tags for `<details>` and code fences a cut left open. */
+function closeOpen(lines: readonly string[]): string[] {
+  const fences = lines.filter((l) => l.startsWith('```')).length;
+  const open = lines.reduce(
+    (n, l) => n + (l.match(/<details/g)?.length ?? 0) - (l.match(/<\/details>/g)?.length ?? 0),
+    0,
+  );
+  return [
+    ...(fences % 2 === 1 ? ['```'] : []),
+    ...Array.from({ length: Math.max(0, open) }, () => '</details>'),
+  ];
 }
 
 function verdict(report: Report): string[] {

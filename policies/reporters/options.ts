@@ -10,6 +10,16 @@ export interface ReportOptions {
   readonly docsBaseUrl?: string;
   /** Directory that file locations are made relative to (SARIF); default: the working directory. */
   readonly sourceRoot?: string;
+  /** ANSI colour in the text format (the CLI turns it on for a terminal, off in CI and when piped). @default false */
+  readonly color?: boolean;
+  /**
+   * Size budget of the Markdown format in UTF-8 bytes (a pull-request comment takes 65,536 characters):
+   * sections are kept from the top, the first that does not fit is cut with a count of what was left out.
+   * @default - no limit
+   */
+  readonly maxBytes?: number;
+  /** Where the full report is (e.g. the workflow artifact's URL), linked from a shortened report. @default - none */
+  readonly reportUrl?: string;
 }
 
 export type Reporter = (report: Report, options?: ReportOptions) => string;

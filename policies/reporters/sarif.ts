@@ -111,10 +111,16 @@ function describeUnknownRule(id: string, report: Report): Sarif.ReportingDescrip
 
 function result(finding: Finding, ruleIndex: number, model: TfModel | undefined, root: string): Sarif.Result {
   const line = finding.line ?? findLine(finding, model);
-  const physical: Sarif.PhysicalLocation = {
+  const generated: Sarif.PhysicalLocation = {
     artifactLocation: artifact(finding.file, root),
     ...(line !== undefined ? { region: { startLine: line } } : {}),
   };
+  // Alerts land on the TypeScript that created the construct (a file in the pull request); the
+  // generated JSON, gitignored, stays as a related location.
+  const creation = finding.creation;
+  const physical: Sarif.PhysicalLocation = creation
+    ? { artifactLocation: artifact(creation.file, root), region: { startLine: creation.line } }
+    : generated;
   const logical: Sarif.LogicalLocation[] = [
     { fullyQualifiedName: finding.address, kind: 'resource' },
     ...(finding.constructPath ? [{ fullyQualifiedName: finding.constructPath, kind: 'module' }] : []),
@@ -129,6 +135,13 @@ function result(finding: Finding, ruleIndex: number, model: TfModel | undefined,
       ),
     },
     locations: [{ physicalLocation: physical, logicalLocations: logical }],
+    ...(creation
+      ? {
+          relatedLocations: [
+            { id: 1, physicalLocation: generated, message: { text: 'Synthesized Terraform JSON' } },
+          ],
+        }
+      : {}),
     partialFingerprints: { 'norwayPolicy/v1': fingerprint(finding) },
     properties: {
       address: finding.address,

@@ -269,8 +269,12 @@ const stateSchema = z.strictObject({
   subscriptionId: uuid.optional(),
   /** @default - from the environment (ARM_TENANT_ID / Azure CLI) */
   tenantId: uuid.optional(),
-  /** Authenticate the backend with OIDC (CI with workload identity federation). @default false */
-  useOidc: z.boolean().default(false),
+  /**
+   * Authenticate backend and provider with OIDC (workload identity federation). Written into the stacks
+   * only when set: `ARM_USE_OIDC` in the environment then decides, so CI and a workstation share one synth.
+   * @default - not written; the environment (ARM_USE_OIDC, Azure CLI login) decides
+   */
+  useOidc: z.boolean().optional(),
   /**
    * Object ids of the identities (CI pipelines) that read and write state, besides the one running Terraform.
    * @default - none
@@ -390,6 +394,34 @@ export const platformConfigSchema = z.strictObject({
       .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Linux user name: lower-case letters, digits, _ or -')
       .default('azureadmin'),
   }),
+  /**
+   * Object ids of the read-only plan identities (the pull-request workflow's). A refresh reads data
+   * planes too, so each gets data-plane read where the platform can grant it: Storage Blob Data Reader
+   * on the state account and the trusts' storage accounts, Key Vault Reader on every Key Vault. Their
+   * `Reader` role on the subscription is granted outside the platform (docs/deploy.md). @default - none
+   */
+  planReaders: z.array(uuid).default([]),
+  /**
+   * How each hub reaches the internet: `firewall` (Azure Firewall, HTTPS to an FQDN allow-list, the
+   * spokes and the hub subnets routed through it) or `natGateway` (the hub subnets only; trusts keep
+   * no egress). @default - { mode: firewall }
+   */
+  egress: z
+    .strictObject({
+      mode: z.enum(['firewall', 'natGateway']).default('firewall'),
+      /** Host names allowed on top of the built-in list (GitHub, npm, Terraform, Azure, Ubuntu). @default - none */
+      allowedFqdns: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/,
+              'expected a host name such as pypi.org or *.example.no',
+            ),
+        )
+        .default([]),
+    })
+    .default({ mode: 'firewall', allowedFqdns: [] }),
   /** Extra tags on every resource. @default - none */
   tags: z.record(z.string(), z.string()).default({}),
   environments: z.array(environment).min(1),

@@ -8,6 +8,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { checkModels } from '../../../policies/engine/engine';
 import { loadPlan } from '../../../policies/model/load-plan';
+import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
 import { CHG_001 } from '../../../policies/rules/change/chg-001-data-loss';
 import { CHG_002 } from '../../../policies/rules/change/chg-002-location-change';
 import { RES_001 } from '../../../policies/rules/residency/res-001-norway-location';
@@ -130,8 +131,13 @@ describe('real plans of bootstrap -> platform-dev-norwayeast -> workload-dalen-d
     const bootstrap = loadPlan(plans.get('bootstrap')!, { file: 'plans/bootstrap.json', stack: 'bootstrap' });
     for (const stack of ['bootstrap', 'platform-dev-norwayeast']) {
       const model = loadPlan(plans.get(stack)!, { file: `plans/${stack}.json`, stack });
-      // The platform's private endpoint to the state account resolves through the bootstrap plan.
-      const estate = stack === 'bootstrap' ? [model] : [model, bootstrap];
+      // The platform's private endpoint to the state account resolves through the bootstrap plan; the
+      // stack's code brings its suppressions (the hub's egress IP).
+      const code = loadTerraformJson(platform.stack(stack), {
+        file: `cdktf.out/stacks/${stack}/cdk.tf.json`,
+        stack,
+      });
+      const estate = stack === 'bootstrap' ? [model, code] : [model, bootstrap, code];
       const settings = policySettings(platform.config);
       const errors = checkModels(estate, { today: TEST_TODAY, reportOn: [model], settings }).findings.filter(
         (f) => !f.suppressed && f.severity === 'error',
