@@ -123,7 +123,7 @@ describe('schema from the cdktf bindings', () => {
     expect(typeSchema(LIB, 'azurerm', 'azurerm_client_config', false)).toBeUndefined();
   });
 
-  it('derives every resource and data source type of azurerm 4.55 the bindings hold', () => {
+  it('derives every resource and data source type the installed bindings hold', () => {
     const failures: string[] = [];
     let count = 0;
     for (const dir of readdirSync(LIB, { withFileTypes: true })) {
@@ -142,6 +142,10 @@ describe('schema from the cdktf bindings', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(count).toBe(1526);
+    // azurerm 4.55 (cdktf 14.23.1) has 1,526; the CDK Terrain leg's 16.x bindings have more.
+    const version = (JSON.parse(readFileSync(join(LIB, '..', 'package.json'), 'utf8')) as { version: string })
+      .version;
+    if (version === '14.23.1') expect(count).toBe(1526);
+    else expect(count).toBeGreaterThan(1526);
   });
 });
