@@ -316,3 +316,48 @@ ruleTester(RES_004, {
     },
   ],
 });
+
+// Provider blocks: a sovereign or foreign cloud, a metadata host, an azapi default location abroad.
+ruleTester(RES_003, {
+  valid: [
+    {
+      name: 'the public cloud and a Norway default location',
+      synth: tf(
+        {},
+        {
+          provider: {
+            azurerm: [{ features: {}, environment: 'public' }],
+            azapi: [{ default_location: 'norwayeast' }],
+          },
+        },
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a sovereign cloud, a metadata host and a default location abroad',
+      messages: [
+        'provider.azapi: the default location "westeurope" is not a Norway region (norwayeast or norwaywest).',
+        'provider.azurerm: environment is "usgovernment"; only the public Azure cloud has the Norway regions.',
+        'provider.azurerm.dr: metadata_host "management.example.com" points the provider at a cloud of its own choosing.',
+      ],
+      synth: tf(
+        {},
+        {
+          provider: {
+            azurerm: [
+              { features: {}, environment: 'usgovernment' },
+              { alias: 'dr', features: {}, metadata_host: 'management.example.com' },
+            ],
+            azapi: [{ default_location: 'westeurope' }],
+          },
+        },
+      ),
+      errors: [
+        ['RES-003', 'provider.azapi'],
+        ['RES-003', 'provider.azurerm'],
+        ['RES-003', 'provider.azurerm.dr'],
+      ],
+    },
+  ],
+});

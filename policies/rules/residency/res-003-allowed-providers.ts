@@ -1,3 +1,4 @@
+import { azureRegion } from '../../azure/regions';
 import { defineRule } from '../../engine/rule';
 
 /** Provider source addresses (namespace/type) allowed, and the built-in `terraform` provider. */
@@ -25,14 +26,42 @@ export function normaliseProviderSource(source: string): string | undefined {
 
 export const RES_003 = defineRule({
   id: 'RES-003',
-  title: 'Only Azure and utility providers',
+  title: 'Only Azure (the public cloud, in Norway) and utility providers',
   severity: 'error',
   rationale:
     'Resources of other clouds or SaaS providers (aws_, google_, …) place data outside the Azure Norway regions by construction.',
   anchors: { regulation: ['Residency by construction', 'GDPR chapter V'] },
   resourceTypes: 'all',
-  fix: 'Remove the resource or build it with azurerm/azapi in a Norway region. Also allowed: azuread (Entra ID), and the utility providers random, time, tls, null, terraform.',
-  *check({ resources }) {
+  fix: 'Remove the resource or build it with azurerm/azapi in a Norway region. Also allowed: azuread (Entra ID), and the utility providers random, time, tls, null, terraform. Provider blocks target the public Azure cloud (no environment other than public, no metadata_host) and default to a Norway region.',
+  *check({ resources, model }) {
+    // A provider block pointed at a sovereign or foreign cloud, or at a metadata host of its choosing,
+    // deploys wherever that cloud is; an azapi default location abroad places every resource without one.
+    for (const provider of model.providerConfigs ?? []) {
+      const at = `provider.${provider.name}${provider.alias ? `.${provider.alias}` : ''}`;
+      const environment = provider.config.environment;
+      if (
+        environment !== undefined &&
+        !(typeof environment === 'string' && environment.toLowerCase() === 'public')
+      )
+        yield {
+          address: at,
+          message: `${at}: environment is ${JSON.stringify(environment)}; only the public Azure cloud has the Norway regions.`,
+        };
+      if (provider.config.metadata_host !== undefined)
+        yield {
+          address: at,
+          message: `${at}: metadata_host ${JSON.stringify(provider.config.metadata_host)} points the provider at a cloud of its own choosing.`,
+        };
+      const fallback = provider.config.default_location ?? provider.config.location;
+      if (fallback !== undefined) {
+        const region = typeof fallback === 'string' ? azureRegion(fallback) : undefined;
+        if (!region?.norway)
+          yield {
+            address: at,
+            message: `${at}: the default location ${JSON.stringify(fallback)} is not a Norway region (norwayeast or norwaywest).`,
+          };
+      }
+    }
     for (const resource of resources) {
       const source = resource.providerSource ?? resource.provider;
       if (isAllowedSource(source)) continue;
