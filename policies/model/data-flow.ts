@@ -160,10 +160,20 @@ class Walk {
 
   private value(value: unknown, path: PathSegment[], inDocument: boolean): void {
     if (typeof value === 'string') this.string(value, path, inDocument);
-    else if (Array.isArray(value)) value.forEach((item, i) => this.value(item, [...path, i], inDocument));
+    else if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        this.value(value[i], path, inDocument);
+        path.pop();
+      }
     else if (isRecord(value))
       for (const key of Object.keys(value))
-        if (!SKIPPED_KEYS.has(key)) this.value(value[key], [...path, key], inDocument);
+        if (!SKIPPED_KEYS.has(key)) {
+          // One path array for the whole walk: copied only where a place or edge is recorded.
+          path.push(key);
+          this.value(value[key], path, inDocument);
+          path.pop();
+        }
   }
 
   private string(text: string, path: PathSegment[], inDocument: boolean): void {
@@ -172,7 +182,7 @@ class Walk {
     if (REGION_LIKE.test(text)) {
       const region = azureRegion(text);
       if (region) {
-        this.out.places.push({ path, kind: 'region', region: region.name, text, ...doc });
+        this.out.places.push({ path: [...path], kind: 'region', region: region.name, text, ...doc });
         return;
       }
     }
@@ -181,7 +191,7 @@ class Walk {
       const region = match ? azureRegion(match[1]) : undefined;
       // An id that names its region (a long-term retention backup) is placed by it: no edge to resolve.
       if (region) {
-        this.out.places.push({ path, kind: 'in-id', region: region.name, text, ...doc });
+        this.out.places.push({ path: [...path], kind: 'in-id', region: region.name, text, ...doc });
         return;
       }
     }
@@ -196,7 +206,7 @@ class Walk {
     if (key !== undefined && LOCATION_KEY.test(key)) {
       // An expression (synth/HCL), or an ARM template expression (`[parameters('location')]`).
       if (expression || (inDocument && text.startsWith('[')))
-        this.out.places.push({ path, kind: 'to-resolve', text, ...doc });
+        this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
       return;
     }
     this.edge(text, path, key, expression, doc);
@@ -211,21 +221,24 @@ class Walk {
   ): void {
     if (expression) {
       if (REFERENCE_TO_ID.test(text) || (ARM_RESOURCE_ID.test(text) && key !== undefined && ID_KEY.test(key)))
-        this.out.edges.push({ path, kind: 'resource', text });
+        this.out.edges.push({ path: [...path], kind: 'resource', text });
       return;
     }
     if (ARM_RESOURCE_ID.test(text)) {
-      this.out.edges.push({ path, kind: 'resource', text, ...doc });
+      this.out.edges.push({ path: [...path], kind: 'resource', text, ...doc });
       return;
     }
+    // Endpoints and URLs have a scheme, connection strings `Key=value`: most strings have neither.
+    if (!text.includes('://') && !text.includes('=')) return;
     const service = endpointOf(text);
     if (service) {
-      this.out.edges.push({ path, kind: 'endpoint', text, service, ...doc });
+      this.out.edges.push({ path: [...path], kind: 'endpoint', text, service, ...doc });
       return;
     }
     if (key !== undefined && URL_KEY.test(key)) {
       const host = hostOf(text);
-      if (host && !AZURE_HOST.test(host)) this.out.edges.push({ path, kind: 'internet', text, ...doc });
+      if (host && !AZURE_HOST.test(host))
+        this.out.edges.push({ path: [...path], kind: 'internet', text, ...doc });
     }
   }
 
@@ -234,13 +247,22 @@ class Walk {
     if (unknown === true) {
       const key = lastKey(path);
       if (key === undefined || !this.hasReferences(path)) return;
-      if (LOCATION_KEY.test(key)) this.out.places.push({ path, kind: 'to-resolve' });
-      else if (ID_KEY.test(key)) this.out.edges.push({ path, kind: 'resource' });
+      if (LOCATION_KEY.test(key)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
+      else if (ID_KEY.test(key)) this.out.edges.push({ path: [...path], kind: 'resource' });
       return;
     }
-    if (Array.isArray(unknown)) unknown.forEach((item, i) => this.unknown(item, [...path, i]));
+    if (Array.isArray(unknown))
+      for (let i = 0; i < unknown.length; i++) {
+        path.push(i);
+        this.unknown(unknown[i], path);
+        path.pop();
+      }
     else if (isRecord(unknown))
-      for (const key of Object.keys(unknown)) this.unknown(unknown[key], [...path, key]);
+      for (const key of Object.keys(unknown)) {
+        path.push(key);
+        this.unknown(unknown[key], path);
+        path.pop();
+      }
   }
 
   private hasReferences(path: readonly PathSegment[]): boolean {

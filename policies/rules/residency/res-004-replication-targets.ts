@@ -235,6 +235,8 @@ function edgeProblem(
           return `${name} ${target.value} points at a resource that is ${NOT_IN_ESTATE}`;
         }
         case 'unknown':
+          // An attribute that names a network part (a subnet, a DNS zone) is no data path, resolved or not.
+          if (NETWORK_ATTRIBUTE.test(String(lastName(edge.path)))) return undefined;
           return `${name} cannot be resolved: ${target.reason}`;
         case 'resource': {
           const found = target.resource;
@@ -260,4 +262,13 @@ function isNoDataPath(entry: AzureType | undefined): boolean {
     entry.location === 'global' ||
     entry.location === 'none'
   );
+}
+
+/** Attributes that name parts of a network: where they are follows from the resource's own location. */
+const NETWORK_ATTRIBUTE =
+  /(^|_)(subnet|virtual_network|vnet|private_dns_zone|network_security_group|application_security_group|route_table|public_ip(_address)?|network_interface|nat_gateway|ip_configuration)_ids?$/;
+
+function lastName(path: readonly (string | number)[]): string | number | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i];
+  return undefined;
 }
