@@ -290,7 +290,8 @@ function endpointOf(text: string): { type: string; name: string } | undefined {
   return undefined;
 }
 
-function lastKey(path: readonly PathSegment[]): string | undefined {
+/** The last attribute name of a path (`storage_account[0].storage_resource_id` → `storage_resource_id`). */
+export function lastKey(path: readonly PathSegment[]): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
   return undefined;
 }

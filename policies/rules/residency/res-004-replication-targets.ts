@@ -1,7 +1,7 @@
 import { isNorwayLocation } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
-import { describePlacePath, edgesOf, placesOf, type Edge, type Place } from '../../model/data-flow';
+import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
 import { parseArmId } from '../../model/arm-id';
 import { azureTypeOfArm } from '../../model/arm-types';
 import { NOT_IN_ESTATE } from '../../model/resolve';
@@ -236,7 +236,7 @@ function edgeProblem(
         }
         case 'unknown':
           // An attribute that names a network part (a subnet, a DNS zone) is no data path, resolved or not.
-          if (NETWORK_ATTRIBUTE.test(String(lastName(edge.path)))) return undefined;
+          if (NETWORK_ATTRIBUTE.test(lastKey(edge.path) ?? '')) return undefined;
           return `${name} cannot be resolved: ${target.reason}`;
         case 'resource': {
           const found = target.resource;
@@ -267,8 +267,3 @@ function isNoDataPath(entry: AzureType | undefined): boolean {
 /** Attributes that name parts of a network: where they are follows from the resource's own location. */
 const NETWORK_ATTRIBUTE =
   /(^|_)(subnet|virtual_network|vnet|private_dns_zone|network_security_group|application_security_group|route_table|public_ip(_address)?|network_interface|nat_gateway|ip_configuration)_ids?$/;
-
-function lastName(path: readonly (string | number)[]): string | number | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i];
-  return undefined;
-}
