@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { overridable } from '../helpers/variables';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../policies/cli';
@@ -422,10 +423,10 @@ describe('local modules, tfvars and dynamic blocks', () => {
   it('takes terraform.tfvars values over defaults', () => {
     const [overridden] = loadPath(join(TF, 'tfvars-override'));
     const rg = must(overridden, 'azurerm_resource_group.rg');
-    expect(new Resolver(buildWorkspace([overridden])).value(overridden, rg, 'location')).toEqual({
-      kind: 'known',
-      value: 'westeurope',
-    });
+    // The tfvars value is the one read; it is still no promise (-var may override it).
+    expect(new Resolver(buildWorkspace([overridden])).value(overridden, rg, 'location')).toEqual(
+      overridable('location', '"westeurope"', 'is set in a tfvars file'),
+    );
   });
 });
 
@@ -585,10 +586,9 @@ describe('plain Terraform that cannot be read fails with file and position', () 
       const rg = must(loaded, 'azurerm_resource_group.rg');
       expect(rg.values.name).toBe('rg');
       expect(rg.source).toMatchObject({ file: join(dir, 'main.tf'), line: 4 });
-      expect(new Resolver(buildWorkspace([loaded])).value(loaded, rg, 'location')).toEqual({
-        kind: 'known',
-        value: 'westeurope',
-      });
+      expect(new Resolver(buildWorkspace([loaded])).value(loaded, rg, 'location')).toEqual(
+        overridable('region', '"westeurope"', 'is set in a tfvars file'),
+      );
     });
 
     it('.tf.json files in the same directory join the configuration', () => {
@@ -599,10 +599,9 @@ describe('plain Terraform that cannot be read fails with file and position', () 
       );
       const [loaded] = loadPath(dir);
       const rg = must(loaded, 'azurerm_resource_group.rg');
-      expect(new Resolver(buildWorkspace([loaded])).value(loaded, rg, 'location')).toEqual({
-        kind: 'known',
-        value: 'norwayeast',
-      });
+      expect(new Resolver(buildWorkspace([loaded])).value(loaded, rg, 'location')).toEqual(
+        overridable('region', '"norwayeast"'),
+      );
       expect(rg.source.file).toBe(join(dir, 'extra.tf.json'));
     });
   });
@@ -688,10 +687,9 @@ describe('merging module directories', () => {
     );
     const loaded = loadHclDirectory(dir);
     expect(loaded.resources.map((r) => r.address)).toEqual(['module.m.azurerm_resource_group.rg']);
-    expect(resolveIn(loaded, 'module.m.azurerm_resource_group.rg', 'location')).toEqual({
-      kind: 'known',
-      value: 'westeurope',
-    });
+    expect(resolveIn(loaded, 'module.m.azurerm_resource_group.rg', 'location')).toEqual(
+      overridable('region', '"westeurope"'),
+    );
   });
 
   it('a module call overridden to a bad source is reported where the call is declared', () => {
@@ -917,10 +915,9 @@ describe('merging module directories', () => {
     );
     write('prod.auto.tfvars.json', JSON.stringify({ region: 'westeurope', stray: 'x' }));
     const loaded = loadHclDirectory(dir);
-    expect(resolveIn(loaded, 'azurerm_resource_group.rg', 'location')).toEqual({
-      kind: 'known',
-      value: 'westeurope',
-    });
+    expect(resolveIn(loaded, 'azurerm_resource_group.rg', 'location')).toEqual(
+      overridable('region', '"westeurope"', 'is set in a tfvars file'),
+    );
     expect(loaded.variables.has('stray')).toBe(false);
   });
 

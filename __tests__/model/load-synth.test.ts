@@ -168,10 +168,13 @@ describe('cdk.tf.json with references, variables and locals', () => {
     expect(resolver.value(model, must(model, 'azurerm_key_vault.vault'), 'location').kind).toBe('oneOf');
   });
 
-  it('resolves a variable through its default when no validation bounds it', () => {
+  it('does not take a default for the value when no validation bounds it: -var may override it', () => {
     expect(resolver.value(model, must(model, 'azurerm_storage_account.backup'), 'location')).toEqual({
-      kind: 'known',
-      value: 'westeurope',
+      kind: 'unknown',
+      reason:
+        'var.backup_location has a default ("westeurope"), but -var, TF_VAR_backup_location or another tfvars ' +
+        'file may set any value; only a validation restricts it: ' +
+        'validation { condition = contains(["norwayeast", "norwaywest"], var.backup_location) }',
     });
   });
 

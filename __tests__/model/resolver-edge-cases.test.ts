@@ -3,6 +3,7 @@
  * instances), module variables, the depth guard, and the instance indexes. Each result is checked
  * exactly, reason text included, since rules pass these reasons on to the user.
  */
+import { overridable } from '../helpers/variables';
 import { buildWorkspace } from '../../policies/model/build';
 import { instancesInModule, instancesWithKey } from '../../policies/model/indexes';
 import { loadPlan } from '../../policies/model/load-plan';
@@ -10,17 +11,6 @@ import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { Resolver } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
 import { getStep } from '../../policies/model/values';
-
-interface PlannedResource {
-  address: string;
-  type: string;
-  name: string;
-  index?: string | number;
-  mode?: 'managed' | 'data';
-  values: Record<string, unknown>;
-  /** after_unknown for the resource change; omitted for data sources read while planning. */
-  unknown?: Record<string, unknown>;
-}
 
 interface PlannedModule {
   address?: string;
@@ -631,15 +621,16 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ['remote_literal_deeper', { kind: 'absent' }],
     ['remote_null', { kind: 'absent' }],
     // A string part-way along the path is resolved, then the rest of the path read inside its value.
-    ['settings.region', { kind: 'known', value: 'norwaywest' }],
-    ['settings.missing', { kind: 'absent' }],
+    // ... but a root variable's default is no promise: -var may set another value.
+    ['settings.region', overridable('settings', '{"region":"norwaywest"}')],
+    ['settings.missing', overridable('settings', '{"region":"norwaywest"}')],
     ['literal.region', { kind: 'absent' }],
     [
       'computed.region',
       { kind: 'unknown', reason: 'the expression ${upper(var.settings)} is computed by Terraform' },
     ],
     ['block.0.nested.deeper', { kind: 'known', value: 'x' }],
-    ['nullish', { kind: 'absent' }],
+    ['nullish', overridable('nullish', 'null')],
     ['written_null', { kind: 'absent' }],
     // A local (like a default or a module input) may itself hold an expression Terraform computes.
     [
@@ -675,9 +666,9 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
   test('paths given as segments are memoised each under their own key', () => {
     const resolver = fresh();
     expect(resolver.value(consumer, sa, ['literal'])).toEqual({ kind: 'known', value: 'norwayeast' });
-    expect(resolver.value(consumer, sa, ['settings', 'region'])).toEqual({
+    expect(resolver.value(consumer, sa, ['block', 0, 'nested'])).toEqual({
       kind: 'known',
-      value: 'norwaywest',
+      value: { deeper: 'x' },
     });
     expect(resolver.value(consumer, sa, ['block', 0, 'nested', 'deeper'])).toEqual({
       kind: 'known',
@@ -686,13 +677,13 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
   });
 
   test.each([
-    ['settings', { kind: 'unknown', reason: 'it is not a resource id' }],
+    ['settings', overridable('settings', '{"region":"norwaywest"}')],
     ['bounded', { kind: 'unknown', reason: 'var.bounded is limited by its validation to norwayeast' }],
-    ['nullish', { kind: 'absent' }],
+    ['nullish', overridable('nullish', 'null')],
     ['written_null', { kind: 'absent' }],
     ['missing', { kind: 'absent' }],
-    // A variable whose default is an id: the id, outside the configuration.
-    ['id_from_var', { kind: 'external', value: '/subscriptions/s/resourceGroups/shared' }],
+    // A variable whose default is an id: no promise either.
+    ['id_from_var', overridable('scope_id', '"/subscriptions/s/resourceGroups/shared"')],
     ['from_self', { kind: 'unknown', reason: 'self.id is not resolvable before apply' }],
     // An `id` written in configuration is an argument, not the id Azure assigns: nothing is matched by it.
     ['literal_id', { kind: 'external', value: '/subscriptions/s/resourceGroups/literal' }],

@@ -2,6 +2,7 @@
  * Model behaviour the mutation run found untested: value paths, expression parsing and reference
  * resolution (synth, plan, variables, locals, cross-stack outputs), each with exact results.
  */
+import { overridable } from '../helpers/variables';
 import { buildWorkspace } from '../../policies/model/build';
 import { parseExpression, parseTraversal } from '../../policies/model/expressions';
 import { loadPlan } from '../../policies/model/load-plan';
@@ -196,7 +197,8 @@ describe('Resolver on synthesized JSON', () => {
   const value = (path: string) => resolver.value(consumer, sa, path);
 
   test.each([
-    ['location', { kind: 'known', value: 'norwayeast' }],
+    // A root variable's default is no promise: -var may set another value.
+    ['location', overridable('location', '"norwayeast"')],
     ['name', { kind: 'known', value: 'sa' }],
     ['network_rules.0.default_action', { kind: 'known', value: 'Deny' }],
     ['network_rules', { kind: 'known', value: { default_action: 'Deny' } }],
@@ -211,7 +213,7 @@ describe('Resolver on synthesized JSON', () => {
       },
     ],
     ['b', { kind: 'unknown', reason: 'var.open has no default and no validation that limits it' }],
-    ['c', { kind: 'known', value: 'norwayeast' }],
+    ['c', overridable('location', '"norwayeast"')],
     ['d', { kind: 'unknown', reason: 'local.missing is not defined' }],
     ['e', { kind: 'known', value: 'norwayeast' }],
     [
@@ -241,7 +243,7 @@ describe('Resolver on synthesized JSON', () => {
         reason: 'azurerm_missing.x.id refers to azurerm_missing.x, which is not in this configuration',
       },
     ],
-    ['m', { kind: 'known', value: 'norwaywest' }],
+    ['m', overridable('settings', '{"region":"norwaywest"}')],
     ['n', { kind: 'known', value: 'b' }],
     ['o', { kind: 'known', value: 'prod' }],
     ['p', { kind: 'known', value: '${literal}' }],

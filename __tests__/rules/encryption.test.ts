@@ -24,14 +24,39 @@ ruleTester(ENC_001, {
       ]),
     },
     {
-      name: 'TLS version through a variable default',
+      name: 'TLS version through a variable whose validation allows only TLS1_2',
       synth: tf(
         { 'azurerm_storage_account.a': { ...SA, min_tls_version: '${var.tls}' } },
-        { variable: { tls: { default: 'TLS1_2' } } },
+        { variable: { tls: { default: 'TLS1_2', validation: [{ condition: '${var.tls == "TLS1_2"}' }] } } },
       ),
     },
   ],
   invalid: [
+    {
+      name: 'TLS version through a variable default only: -var may set TLS1_0',
+      messages: [
+        'azurerm_storage_account.a: min_tls_version cannot be verified before apply (var.tls has a default ("TLS1_2"), ' +
+          'but -var, TF_VAR_tls or another tfvars file may set any value; only a validation restricts it: ' +
+          'validation { condition = contains(["TLS1_2"], var.tls) }).',
+      ],
+      synth: tf(
+        { 'azurerm_storage_account.a': { ...SA, min_tls_version: '${var.tls}' } },
+        { variable: { tls: { default: 'TLS1_2' } } },
+      ),
+      hcl: `
+        variable "tls" {
+          default = "TLS1_2"
+        }
+        resource "azurerm_storage_account" "a" {
+          name                     = "a"
+          location                 = "norwayeast"
+          resource_group_name      = "rg"
+          account_tier             = "Standard"
+          account_replication_type = "ZRS"
+          min_tls_version          = var.tls
+        }`,
+      errors: [['ENC-001', 'azurerm_storage_account.a']],
+    },
     {
       name: 'HTTP allowed under the 4.x name and the 3.x name',
       messages: [
@@ -184,9 +209,11 @@ ruleTester(ENC_002, {
   ],
   invalid: [
     {
-      name: 'a key id from a variable whose default is null: no customer-managed key after all',
+      name: 'a key id from a variable whose default is null: -var may set any key, so nothing is proven',
       messages: [
-        'azurerm_cosmosdb_account.c: key_vault_key_id resolves to null, so no customer-managed key is configured.',
+        'azurerm_cosmosdb_account.c: key_vault_key_id cannot be resolved: var.cmk_key_id has a default (null), ' +
+          'but -var, TF_VAR_cmk_key_id or another tfvars file may set any value; only a validation restricts it: ' +
+          'a validation block whose condition limits var.cmk_key_id to allowed values.',
       ],
       synth: tf(
         { 'azurerm_cosmosdb_account.c': { location: 'norwayeast', key_vault_key_id: '${var.cmk_key_id}' } },

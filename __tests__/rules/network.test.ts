@@ -608,7 +608,9 @@ ruleTester(NET_003, {
     },
     {
       name: 'direction, access and protocol passed through a wrapper module as null still count as open',
-      messages: ['azurerm_network_security_rule.r: allows inbound from "*" to port 22.'],
+      messages: [
+        'azurerm_network_security_rule.r: allows inbound from "*" to port 22 (values unknown before apply count as open).',
+      ],
       synth: tf(
         {
           'azurerm_network_security_rule.r': {

@@ -34,7 +34,10 @@ resource "azurerm_storage_account" "sa" {
     {
       name: 'a variable default abroad',
       messages: [
-        'azurerm_resource_group.rg: location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'azurerm_resource_group.rg: location cannot be verified before apply: var.region has a default ' +
+          '("swedencentral"), but -var, TF_VAR_region or another tfvars file may set any value; only a validation ' +
+          'restricts it: validation { condition = contains(["norwayeast", "norwaywest"], var.region) }; ' +
+          'a value that cannot be resolved counts as outside Norway.',
       ],
       hcl: `
 variable "region" {

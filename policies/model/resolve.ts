@@ -8,6 +8,7 @@ import { asBlocks, getPath, getStep, isRecord, parsePath, PathSegment } from './
 import { instancesInModule } from './indexes';
 import { parentArmId, parseArmId, parseVaultObjectUrl, type ArmId } from './arm-id';
 import { armTypeOf } from './arm-types';
+import { azureRegion } from '../azure/regions';
 import { parentAttributeOf } from './parents';
 import type { TfModel, TfResource, VariableDecl, Workspace } from './types';
 
@@ -728,8 +729,7 @@ export class Resolver {
       const scope = model.moduleScopes?.get(configPrefix(modulePath).slice(0, -1));
       if (scope) {
         const variable = scope.variables.get(name);
-        const bounded =
-          variable && rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;
+        const bounded = variable ? boundByValidation(name, variable.validations, rest) : undefined;
         if (bounded) return bounded;
         if (scope.inputs.has(name))
           return this.resolveRaw(model, parent, scope.inputs.get(name), rest, depth);
@@ -755,11 +755,26 @@ export class Resolver {
     depth: number,
   ): Hop {
     const name = variable.name;
-    if (variable.hasValue) return known(getPath(variable.value, rest));
+    // A plan (or state) holds the value Terraform used: a fact.
+    if (variable.hasValue && (model.kind === 'plan' || model.kind === 'state'))
+      return known(getPath(variable.value, rest));
     // A validation is a guarantee for every value a user may pass; a default is only the value when none is passed.
-    const bounded = rest.length === 0 ? boundByValidation(name, variable.validations) : undefined;
+    const bounded = boundByValidation(name, variable.validations, rest);
     if (bounded) return bounded;
-    if (variable.hasDefault) return this.resolveRaw(model, modulePath, variable.default, rest, depth);
+    // A child module's default is fixed by the code that calls it (and a plan used it); a root module's
+    // is not: `-var`, `TF_VAR_<name>` or a tfvars file may set any value at plan time.
+    if ((modulePath || model.kind === 'plan' || model.kind === 'state') && variable.hasDefault)
+      return this.resolveRaw(model, modulePath, variable.default, rest, depth);
+    if (variable.hasValue || variable.hasDefault) {
+      const given = variable.hasValue ? variable.value : variable.default;
+      const source = variable.hasValue ? 'is set in a tfvars file' : 'has a default';
+      return {
+        kind: 'unknown',
+        reason:
+          `var.${name} ${source} (${describeValue(given)}), but -var, TF_VAR_${name} or another ` +
+          `tfvars file may set any value; only a validation restricts it: ${validationHint(name, given)}`,
+      };
+    }
     return { kind: 'unknown', reason: `var.${name} has no default and no validation that limits it` };
   }
 
@@ -845,29 +860,82 @@ function known(value: unknown): Resolved {
 }
 
 /**
- * A validation of the form `contains(["a", "b"], var.x)` bounds the variable to those values. Anything
- * else is not understood and leaves the variable unknown.
+ * A validation that restricts a variable to listed values: `contains(["a", "b"], var.x)` (or over
+ * `lower(var.x)`), `var.x == "a"`, or, for a list, `alltrue([for r in var.x : contains(["a"], r)])`
+ * (which bounds each element). It is read exactly: a list holding anything but quoted literals
+ * (`var.other`), a condition with more to it (`|| true`) or any other form restricts nothing, and the
+ * variable stays unknown.
  */
 export function boundByValidation(
   name: string,
   validations: readonly { readonly condition: unknown }[],
+  rest: readonly PathSegment[] = [],
 ): Resolved | undefined {
   for (const { condition } of validations) {
     if (typeof condition !== 'string') continue;
-    const text = condition.replace(/^\$\{\s*/, '').replace(/\s*\}$/, '');
-    const match = /^contains\(\s*\[([^\]]*)\]\s*,\s*(?:lower\()?\s*var\.([A-Za-z_][\w-]*)\s*\)?\s*\)$/.exec(
-      text,
+    const bound = restriction(
+      name,
+      condition
+        .replace(/^\$\{\s*/, '')
+        .replace(/\s*\}$/, '')
+        .trim(),
     );
-    if (!match || match[2] !== name) continue;
-    const values = [...match[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
-    if (values.length > 0)
-      return {
-        kind: 'oneOf',
-        values,
-        reason: `var.${name} is limited by its validation to ${values.join(', ')}`,
-      };
+    if (!bound || rest.length !== (bound.each ? 1 : 0)) continue;
+    if (bound.each && typeof rest[0] !== 'number') continue;
+    const listed = bound.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+    return {
+      kind: 'oneOf',
+      values: bound.values,
+      reason: `var.${name}${bound.each ? ' (each element)' : ''} is limited by its validation to ${listed}`,
+    };
   }
   return undefined;
+}
+
+const NAME = '[A-Za-z_][\\w-]*';
+/** `"a", "b"` and nothing else: only quoted literals restrict. */
+const LITERAL_LIST = /^\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*"(?:[^"\\]|\\.)*")*\s*,?\s*$/;
+const CONTAINS = new RegExp(
+  `^contains\\(\\s*\\[([^\\]]*)\\]\\s*,\\s*(?:lower\\(\\s*(${NAME}(?:\\.${NAME})?)\\s*\\)|(${NAME}(?:\\.${NAME})?))\\s*\\)$`,
+);
+const EQUALS = new RegExp(`^var\\.(${NAME})\\s*==\\s*("(?:[^"\\\\]|\\\\.)*"|true|false|-?\\d+(?:\\.\\d+)?)$`);
+const ALL_ELEMENTS = new RegExp(
+  `^alltrue\\(\\s*\\[\\s*for\\s+(${NAME})\\s+in\\s+var\\.(${NAME})\\s*:\\s*(.*)\\]\\s*\\)$`,
+);
+
+function restriction(name: string, text: string): { values: unknown[]; each: boolean } | undefined {
+  const equals = EQUALS.exec(text);
+  if (equals) return equals[1] === name ? { values: [JSON.parse(equals[2])], each: false } : undefined;
+  const all = ALL_ELEMENTS.exec(text);
+  if (all) {
+    if (all[2] !== name) return undefined;
+    const inner = containsOver(all[3].trim());
+    return inner && inner.subject === all[1] ? { values: inner.values, each: true } : undefined;
+  }
+  const inner = containsOver(text);
+  return inner && inner.subject === `var.${name}` ? { values: inner.values, each: false } : undefined;
+}
+
+function containsOver(text: string): { values: string[]; subject: string } | undefined {
+  const match = CONTAINS.exec(text);
+  if (!match || !LITERAL_LIST.test(match[1])) return undefined;
+  const values = [...match[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+  return { values, subject: match[2] ?? match[3] };
+}
+
+/** The validation that would make a variable a promise, for the reason a reader acts on. */
+export function validationHint(name: string, example: unknown): string {
+  if (typeof example === 'boolean' || typeof example === 'number')
+    return `validation { condition = var.${name} == ${JSON.stringify(example)} }`;
+  if (typeof example !== 'string')
+    return `a validation block whose condition limits var.${name} to allowed values`;
+  const values = azureRegion(example) ? ['norwayeast', 'norwaywest'] : [example];
+  return `validation { condition = contains([${values.map((v) => JSON.stringify(v)).join(', ')}], var.${name}) }`;
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Whether the plan marks `path` (or a parent of it) as known only after apply. */
