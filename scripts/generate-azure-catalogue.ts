@@ -246,7 +246,7 @@ export function renderCatalogueMarkdown(data: CatalogueData): string {
         ? `${e.copy.kind}: ${code(e.copy.source)}${e.copy.destination ? ` → ${code(e.copy.destination)}` : ` (create_mode ${(e.copy.createModes ?? '').split('|').join(', ')})`}`
         : '',
       e.processing
-        ? `outside the region with ${code(e.processing.attribute)} ${e.processing.outside.join(', ')}`
+        ? `in the region only with ${code(e.processing.attribute)} ${e.processing.inRegion.join(', ')}`
         : '',
       e.retired
         ? `retired${e.retired.successor ? `, judged as ${code(e.retired.successor)}` : ''}: ${e.retired.reason}`

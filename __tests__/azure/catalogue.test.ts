@@ -224,10 +224,10 @@ describe('facts derived from the bindings', () => {
       if (d.role) expect(azureType(type)).toMatchObject({ role: d.role, decided: 'type' });
   });
 
-  test('Global and Data Zone AI deployments process data outside the region', () => {
+  test('AI deployments process data in the region only with regional SKUs', () => {
     expect(azureType('azurerm_cognitive_deployment')?.processing).toEqual({
       attribute: 'sku.name',
-      outside: expect.arrayContaining(['GlobalStandard', 'DataZoneStandard']),
+      inRegion: ['Standard', 'ProvisionedManaged'],
     });
   });
 });

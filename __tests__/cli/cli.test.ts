@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { ALL_RULES } from '../../policies/rules';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,7 +249,7 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     const { code, stdout } = run('rules');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(42);
+    expect(lines).toHaveLength(ALL_RULES.length);
     expect(lines[0]).toBe('RES-001  error    Every resource with a location is in Norway');
     expect(lines).toContain(
       'RES-007  warning  Resources in Norway West carry a disaster-recovery approval tag',

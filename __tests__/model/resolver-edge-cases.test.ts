@@ -3,7 +3,6 @@
  * instances), module variables, the depth guard, and the instance indexes. Each result is checked
  * exactly, reason text included, since rules pass these reasons on to the user.
  */
-import { overridable } from '../helpers/variables';
 import { buildWorkspace } from '../../policies/model/build';
 import { instancesInModule, instancesWithKey } from '../../policies/model/indexes';
 import { loadPlan } from '../../policies/model/load-plan';
@@ -11,6 +10,18 @@ import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { Resolver } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
 import { getStep } from '../../policies/model/values';
+import { overridable } from '../helpers/variables';
+
+interface PlannedResource {
+  address: string;
+  type: string;
+  name: string;
+  index?: string | number;
+  mode?: 'managed' | 'data';
+  values: Record<string, unknown>;
+  /** after_unknown for the resource change; omitted for data sources read while planning. */
+  unknown?: Record<string, unknown>;
+}
 
 interface PlannedModule {
   address?: string;

@@ -293,6 +293,41 @@ export const MUTATIONS: readonly Mutation[] = [
       }),
     address: 'azurerm_bot_service_azure_bot.Helper',
   },
+  {
+    ruleId: 'RES-010',
+    description: 'the workload account told to ignore changes of its location (an import)',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(STORAGE, 'lifecycle.ignore_changes', ['location']),
+    address: STORAGE,
+  },
+  {
+    ruleId: 'RES-011',
+    description: 'a local-exec provisioner copying files at deploy time',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) =>
+      add(d, 'terraform_data.Export', {
+        provisioner: [{ 'local-exec': { command: 'azcopy copy ./export https://example.net/upload' } }],
+      }),
+    address: 'terraform_data.Export',
+  },
+  {
+    ruleId: 'RES-012',
+    description: 'an AI model deployment with a Global SKU through azapi',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (d) => {
+      d.terraform.required_providers.azapi = { source: 'azure/azapi', version: '2.4.0' };
+      add(d, 'azapi_resource.Assistant', {
+        type: 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01',
+        name: 'assistant',
+        parent_id: '${azurerm_resource_group.ResourceGroup_FFF1A175.id}',
+        body: { sku: { name: 'GlobalStandard', capacity: 10 } },
+      });
+    },
+    address: 'azapi_resource.Assistant',
+  },
   // ENC — encryption
   {
     ruleId: 'ENC-001',

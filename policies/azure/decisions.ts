@@ -460,15 +460,9 @@ export const TYPE_DECISIONS: Readonly<Record<string, TypeDecision>> = {
     arm: 'Microsoft.CognitiveServices/accounts/deployments',
     processing: {
       attribute: 'sku.name',
-      // Global and Data Zone deployments route prompts to any region of the world or of the data zone.
-      outside: [
-        'GlobalStandard',
-        'GlobalBatch',
-        'GlobalProvisionedManaged',
-        'DataZoneStandard',
-        'DataZoneBatch',
-        'DataZoneProvisionedManaged',
-      ],
+      // Standard and Provisioned deployments process prompts in the account's region; Global and Data
+      // Zone ones route them to any region of the world or of the data zone.
+      inRegion: ['Standard', 'ProvisionedManaged'],
     },
   },
 

@@ -56,7 +56,11 @@ export interface CopyLink {
 export interface SkuProcessing {
   /** Dotted attribute path of the SKU name (`sku.name`). */
   readonly attribute: string;
-  readonly outside: readonly string[];
+  /**
+   * The SKUs that process data in the resource's own region. Any other (Global, Data Zone, Developer, a
+   * SKU Azure adds later) may process data elsewhere.
+   */
+  readonly inRegion: readonly string[];
 }
 
 export interface Retirement {

@@ -81,7 +81,7 @@ const ENDPOINT_HOSTS: readonly (readonly [RegExp, string])[] = [
 const AZURE_HOST =
   /(^|\.)(azure\.com|azure\.net|windows\.net|azurecr\.io|microsoft\.com|microsoftonline\.com)$/;
 /** Resources that deploy other resources from a document: those strings are parsed and walked too. */
-const DEPLOYMENT_TYPES = new Set([
+export const DEPLOYMENT_TYPES = new Set([
   'azurerm_resource_group_template_deployment',
   'azurerm_subscription_template_deployment',
   'azurerm_management_group_template_deployment',
@@ -92,13 +92,32 @@ const DEPLOYMENT_TYPES = new Set([
   'azapi_resource',
   'azapi_update_resource',
 ]);
+/** The attributes of a deployment type that hold a document of resources (ARM template, azapi body). */
+export const DOCUMENT_ATTRIBUTES = new Set([
+  'template_content',
+  'parameters_content',
+  'template_body',
+  'parameters_body',
+  'main_template',
+  'create_ui_definition',
+  'parameter_values',
+  'body',
+]);
 /** Metadata, not placement. */
 const SKIPPED_KEYS = new Set(['tags', '//']);
 const MAX_DOCUMENT = 4 * 1024 * 1024;
 
+/** A document of a deployment type the walk could not read: what it deploys cannot be judged. */
+export interface UnreadableDocument {
+  readonly path: readonly PathSegment[];
+  /** Why, as a clause: `is not valid JSON (…)`, `is computed by Terraform`. */
+  readonly problem: string;
+}
+
 interface DataFlow {
   readonly places: Place[];
   readonly edges: Edge[];
+  readonly unreadable: UnreadableDocument[];
 }
 
 const MEMO = new WeakMap<TfResource, DataFlow>();
@@ -106,6 +125,11 @@ const MEMO = new WeakMap<TfResource, DataFlow>();
 /** The places a resource names, its own `location` included (at path `['location']`). */
 export function placesOf(resource: TfResource): readonly Place[] {
   return dataFlowOf(resource).places;
+}
+
+/** The documents of a deployment (templates, bodies) that could not be read, and why. */
+export function unreadableDocumentsOf(resource: TfResource): readonly UnreadableDocument[] {
+  return dataFlowOf(resource).unreadable;
 }
 
 /** The paths data can take from a resource: the ids, endpoints and URLs it points at. */
@@ -116,7 +140,7 @@ export function edgesOf(resource: TfResource): readonly Edge[] {
 function dataFlowOf(resource: TfResource): DataFlow {
   let flow = MEMO.get(resource);
   if (!flow) {
-    flow = { places: [], edges: [] };
+    flow = { places: [], edges: [], unreadable: [] };
     new Walk(resource, flow).run();
     MEMO.set(resource, flow);
   }
@@ -195,17 +219,27 @@ class Walk {
         return;
       }
     }
+    const expression = this.resource.valuesAreExpressions && !inDocument && text.includes('${');
     if (this.deploys) {
+      const isDocument = path.length === 1 && key !== undefined && DOCUMENT_ATTRIBUTES.has(key);
+      if (isDocument && expression) {
+        this.out.unreadable.push({ path: [...path], problem: 'is computed by Terraform' });
+        return;
+      }
       const document = parseDocument(text);
       if (document?.ok) {
         this.value(document.value, path, true);
         return;
       }
+      if (isDocument) {
+        const why = document ? `is not valid JSON (${document.error})` : 'is not a JSON document';
+        this.out.unreadable.push({ path: [...path], problem: why });
+        return;
+      }
     }
-    const expression = this.resource.valuesAreExpressions && !inDocument && text.includes('${');
     if (key !== undefined && LOCATION_KEY.test(key)) {
       // An expression (synth/HCL), or an ARM template expression (`[parameters('location')]`).
-      if (expression || (inDocument && text.startsWith('[')))
+      if (expression || ((inDocument || this.deploys) && text.startsWith('[')))
         this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
       return;
     }
@@ -246,6 +280,10 @@ class Walk {
   private unknown(unknown: unknown, path: PathSegment[]): void {
     if (unknown === true) {
       const key = lastKey(path);
+      if (this.deploys && path.length === 1 && key !== undefined && DOCUMENT_ATTRIBUTES.has(key)) {
+        this.out.unreadable.push({ path: [...path], problem: 'is known only after apply' });
+        return;
+      }
       if (key === undefined || !this.hasReferences(path)) return;
       if (LOCATION_KEY.test(key)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
       else if (ID_KEY.test(key)) this.out.edges.push({ path: [...path], kind: 'resource' });

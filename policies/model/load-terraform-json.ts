@@ -3,6 +3,8 @@
  * Also used by the HCL loader once HCL has been adapted to the same shape.
  */
 import { buildModel, ModelParts, providerShortName } from './build';
+import { DEPLOYMENT_TYPES, DOCUMENT_ATTRIBUTES } from './data-flow';
+import { decodeJsonencode } from './documents';
 import { isRecord } from './values';
 import {
   CreationSite,
@@ -111,6 +113,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           isRecord(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
         // fromEntries defines properties, so a `__proto__` key stays data and never touches a prototype.
         const values = Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
+        if (DEPLOYMENT_TYPES.has(type)) decodeDocuments(values);
         // `provider = azurerm.dr` is written `"${azurerm.dr}"` in JSON syntax (and by hcl2json), `"azurerm.dr"` by cdktf.
         const localProvider =
           typeof body.provider === 'string'
@@ -136,6 +139,7 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
           values,
           valuesAreExpressions: true,
           preventDestroy: lifecycle?.prevent_destroy,
+          ignoreChanges: lifecycle?.ignore_changes,
           forEach: body.for_each,
           provisioning: Object.keys(provisioning).length > 0 ? provisioning : undefined,
           source: {
@@ -291,4 +295,14 @@ function creationSite(policy: unknown): CreationSite | undefined {
   return typeof line === 'number' && Number.isInteger(line) && line > 0
     ? { file: value.file, line }
     : undefined;
+}
+
+/** Inline `jsonencode({...})` documents of a deployment, read back into the objects they encode. */
+function decodeDocuments(values: Record<string, unknown>): void {
+  for (const key of Object.keys(values)) {
+    const value = values[key];
+    if (!DOCUMENT_ATTRIBUTES.has(key) || typeof value !== 'string') continue;
+    const decoded = decodeJsonencode(value);
+    if (decoded !== undefined) values[key] = decoded;
+  }
 }

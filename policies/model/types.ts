@@ -98,6 +98,8 @@ export interface TfResource {
   readonly sensitive?: unknown;
   /** `lifecycle.prevent_destroy` as configured; undefined when the input does not carry it (plans). */
   readonly preventDestroy?: unknown;
+  /** `lifecycle.ignore_changes` as configured (`["location"]`, `"all"`, `${location}` from HCL); undefined in plans. */
+  readonly ignoreChanges?: unknown;
   /**
    * The `connection` and `provisioner` meta-arguments as written (synth/HCL), when present: not provider
    * attributes, but they can hold credentials (a connection password, a private key).

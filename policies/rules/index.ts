@@ -9,6 +9,9 @@ import { RES_006 } from './residency/res-006-region-capabilities';
 import { RES_007 } from './residency/res-007-norway-west-approval';
 import { RES_008 } from './residency/res-008-data-location';
 import { RES_009 } from './residency/res-009-catalogued-types';
+import { RES_010 } from './residency/res-010-unseen-placement';
+import { RES_011 } from './residency/res-011-deploy-time-code';
+import { RES_012 } from './residency/res-012-processing-location';
 import { ENC_001 } from './encryption/enc-001-storage-transport';
 import { ENC_002 } from './encryption/enc-002-customer-managed-keys';
 import { ENC_003 } from './encryption/enc-003-disk-encryption';
@@ -53,6 +56,9 @@ export const ALL_RULES: readonly Rule[] = [
   RES_007,
   RES_008,
   RES_009,
+  RES_010,
+  RES_011,
+  RES_012,
   ENC_001,
   ENC_002,
   ENC_003,
