@@ -75,7 +75,7 @@ function* checkStore(
       const list = context.read(attachment, name);
       if (list.kind === 'known' && Array.isArray(list.value)) {
         if (list.value.length === 0)
-          yield { resource, message: `${attachment.address} lists no key in ${name}.` };
+          yield { resource, message: `${name} of ${attachment.address} lists no key.` };
         list.value.forEach((_, i) => keys.push({ owner: attachment, path: [name, i] }));
       } else keys.push({ owner: attachment, path: [name] });
     }
