@@ -204,6 +204,8 @@ const registryApp = z.strictObject({
   georeplicate: z.boolean().default(false),
 });
 
+const EVENT_HUB_NAME = /^[a-z][a-z0-9-]{0,49}$/;
+
 /** An Event Hubs Premium namespace with its event hubs (Entra-only, private, CMK). */
 const eventHubsApp = z.strictObject({
   kind: z.literal('eventhubs'),
@@ -211,12 +213,18 @@ const eventHubsApp = z.strictObject({
   capacity: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(1),
   /** Event hub name → partitions (1-100). @default - none */
   hubs: z
-    .record(
-      z
-        .string()
-        .regex(/^[a-z][a-z0-9-]{0,49}$/, 'an event hub name is 1-50 lower-case letters, digits or hyphens'),
-      z.number().int().min(1).max(100),
-    )
+    .record(z.string(), z.number().int().min(1).max(100))
+    .superRefine((record, ctx) => {
+      // Checked here rather than by z.record's key schema, whose message does not say what is wrong.
+      for (const key of Object.keys(record))
+        if (!EVENT_HUB_NAME.test(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              'an event hub name is 1-50 lower-case letters, digits or hyphens, starting with a letter',
+          });
+    })
     .default({}),
 });
 
