@@ -240,7 +240,7 @@ export function renderCatalogueMarkdown(data: CatalogueData): string {
       e.webApp ? 'web app' : '',
       e.globalAllowed ? 'global allowed' : '',
       e.globalByDefault ? 'global by default' : '',
-      e.keys ? `keys: ${e.keys.map(code).join(', ')}` : '',
+      e.keys?.length ? `keys: ${e.keys.map(code).join(', ')}` : '',
       e.keyAttachment ? `attaches a key to ${code(e.keyAttachment.owner)}` : '',
       e.copy
         ? `${e.copy.kind}: ${code(e.copy.source)}${e.copy.destination ? ` → ${code(e.copy.destination)}` : ` (create_mode ${(e.copy.createModes ?? '').split('|').join(', ')})`}`

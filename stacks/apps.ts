@@ -12,6 +12,9 @@ import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
 import { NorwayBackupVault } from '../constructs/backup/backup-vault';
 import { NorwayServiceBusNamespace } from '../constructs/messaging/service-bus-namespace';
+import { NorwayContainerRegistry } from '../constructs/containers/container-registry';
+import { NorwayEventHubsNamespace } from '../constructs/messaging/event-hubs-namespace';
+import { CONTAINER_REGISTRY_ZONE, EVENT_HUBS_ZONE } from './dns-zones';
 import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
@@ -56,6 +59,10 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return backupVault(scope, name, context);
     case 'messaging':
       return messaging(scope, name, app, context);
+    case 'registry':
+      return registry(scope, name, app, context);
+    case 'eventhubs':
+      return eventHubs(scope, name, app, context);
   }
 }
 
@@ -228,6 +235,67 @@ function messaging(
       namespace: {
         subnetId: context.endpointSubnetId,
         privateDnsZoneIds: [context.platform.dnsZones.zoneId(SERVICE_BUS_ZONE)],
+      },
+    },
+  });
+}
+
+function registry(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'registry' }>,
+  context: AppContext,
+): NorwayContainerRegistry {
+  const { environment, platform, pairPlatform } = context;
+  const names = workloadNames(context.config, context.trust, environment);
+  // A replica goes to the DR site's region (the pair) only where the environment has a DR site.
+  const replica = app.georeplicate && pairPlatform ? environment.dr : undefined;
+  return new NorwayContainerRegistry(scope, `App-${name}`, {
+    region: environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.containerRegistry(name),
+    georeplications: replica
+      ? [
+          {
+            region: replica.region,
+            tags: {
+              [NORWAY_WEST_APPROVAL_TAG]: `registry replica of ${context.trust.name} ${name} (${environment.name})`,
+            },
+          },
+        ]
+      : undefined,
+    customerManagedKey: { keyVault: platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      registry: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [platform.dnsZones.zoneId(CONTAINER_REGISTRY_ZONE)],
+      },
+    },
+  });
+}
+
+function eventHubs(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'eventhubs' }>,
+  context: AppContext,
+): NorwayEventHubsNamespace {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayEventHubsNamespace(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.eventHubs(name),
+    capacity: app.capacity,
+    eventHubs: Object.fromEntries(
+      Object.entries(app.hubs).map(([hub, partitionCount]) => [hub, { partitionCount }]),
+    ),
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      namespace: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(EVENT_HUBS_ZONE)],
       },
     },
   });

@@ -7,6 +7,8 @@
 import { POSTGRESQL_PRIVATE_DNS_ZONE } from '../constructs/database/postgresql-flexible-server';
 import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
 import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
+import { CONTAINER_REGISTRY_PRIVATE_DNS_ZONE } from '../constructs/containers/container-registry';
+import { EVENT_HUBS_PRIVATE_DNS_ZONE } from '../constructs/messaging/event-hubs-namespace';
 import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
 import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
 import type { AppConfig, PlatformConfig } from './config/schema';
@@ -19,6 +21,9 @@ export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
 export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
 export const SERVICE_BUS_ZONE = SERVICE_BUS_PRIVATE_DNS_ZONE;
 export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
+export const CONTAINER_REGISTRY_ZONE = CONTAINER_REGISTRY_PRIVATE_DNS_ZONE;
+/** The same zone as Service Bus: one zone for both, created once. */
+export const EVENT_HUBS_ZONE = EVENT_HUBS_PRIVATE_DNS_ZONE;
 
 /** Zones every hub needs for the platform (state account, Key Vault) and the trusts' storage. */
 export const ESTATE_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
@@ -30,6 +35,8 @@ const APP_ZONES: Readonly<Record<AppConfig['kind'], readonly string[]>> = {
   files: [FILE_ZONE],
   healthdata: HEALTH_DATA_ZONES,
   messaging: [SERVICE_BUS_ZONE],
+  registry: [CONTAINER_REGISTRY_ZONE],
+  eventhubs: [EVENT_HUBS_ZONE],
   windowsvm: [],
   backupvault: [],
 };

@@ -55,6 +55,9 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
     backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
     serviceBus: (app: string) => `sb-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    // Registry names are letters and digits only (5-50): cr + org + code + env + app + region.
+    containerRegistry: (app: string) => `cr${org}${trust.code}${env.name}${app}${r}`,
+    eventHubs: (app: string) => `evhns-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

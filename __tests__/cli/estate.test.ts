@@ -132,6 +132,8 @@ describe('what the estate does not hold fails closed, naming what is missing', (
     const res005 = active(run).filter((f) => f.ruleId === 'RES-005');
     expect(res005.map((f) => f.address)).toEqual([
       'azurerm_monitor_diagnostic_setting.App-hl7_Diagnostics_FD535321',
+      'azurerm_monitor_diagnostic_setting.App-images_Diagnostics_D50B33BA',
+      'azurerm_monitor_diagnostic_setting.App-vitals_Diagnostics_DF0E411F',
       'azurerm_monitor_diagnostic_setting.Spoke_Diagnostics_3CD2320E',
       'azurerm_monitor_diagnostic_setting.Spoke_Subnet-snet-private-endpoints_Nsg_Diagnostics_B52299B8',
       'azurerm_monitor_diagnostic_setting.Spoke_Subnet-snet-workload_Nsg_Diagnostics_50315F5F',

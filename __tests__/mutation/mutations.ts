@@ -48,6 +48,10 @@ const STORAGE_LOCK = 'azurerm_management_lock.Storage_Lock_5A25A4C1';
 const STORAGE_KEY_ACCESS = 'azurerm_role_assignment.Storage_KeyAccess_6635F1AF';
 const HUB_DIAGNOSTICS = 'azurerm_monitor_diagnostic_setting.Hub_Diagnostics_475D4720';
 const DR_VNET = 'azurerm_virtual_network.Hub_C5CB2B3F';
+// dalen's `images: { kind: registry }` and `vitals: { kind: eventhubs }`.
+const REGISTRY = 'azurerm_container_registry.App-images_EE7450E8';
+const EVENT_HUBS = 'azurerm_eventhub_namespace.App-vitals_692466E9';
+const EVENT_HUBS_KEY = 'azurerm_eventhub_namespace_customer_managed_key.App-vitals_KeyAttachment_080F160A';
 const DR_NSG = 'azurerm_network_security_group.Hub_Subnet-snet-management_Nsg_F2409869';
 const STORAGE_KEY_REF = '${azurerm_key_vault_key.Storage_Key_BAA9457B.versionless_id}';
 const SPOKE_GROUP_NAME = '${azurerm_resource_group.ResourceGroup_FFF1A175.name}';
@@ -731,6 +735,51 @@ export const MUTATIONS: readonly Mutation[] = [
       expires: '2027-06-30',
     }),
     address: STORAGE,
+  },
+  // The registry and the Event Hubs namespace: what their constructs set, undone one at a time.
+  {
+    ruleId: 'NET-001',
+    description: 'registry export policy turned back on',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(REGISTRY, 'export_policy_enabled', true),
+    address: REGISTRY,
+  },
+  {
+    ruleId: 'IAM-001',
+    description: 'registry admin user enabled',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(REGISTRY, 'admin_enabled', true),
+    address: REGISTRY,
+  },
+  {
+    ruleId: 'RES-004',
+    description: 'registry replica moved from Norway West to westeurope',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(REGISTRY, 'georeplications.0.location', 'westeurope'),
+    address: REGISTRY,
+  },
+  {
+    ruleId: 'IAM-001',
+    description: 'Event Hubs SAS keys (local authentication) enabled',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: set(EVENT_HUBS, 'local_authentication_enabled', true),
+    address: EVENT_HUBS,
+  },
+  {
+    ruleId: 'ENC-002',
+    description: 'Event Hubs customer-managed key attachment removed',
+    stack: SPOKE,
+    input: 'synth',
+    mutate: (document) => {
+      remove(document, EVENT_HUBS_KEY);
+      for (const hub of Object.values(document.resource.azurerm_eventhub as Record<string, TerraformJson>))
+        delete hub.depends_on;
+    },
+    address: EVENT_HUBS,
   },
   // CHG — plan changes
   {

@@ -51,7 +51,10 @@ ruleTester(NET_001, {
           'azurerm_storage_account.sa': { name: 'sa', location: 'norwayeast' },
           'azurerm_key_vault.kv': {},
           'azurerm_cosmosdb_account.c': { public_network_access_enabled: true },
-          'azurerm_container_registry.acr': { public_network_access_enabled: '${var.public}' },
+          'azurerm_container_registry.acr': {
+            public_network_access_enabled: '${var.public}',
+            export_policy_enabled: false,
+          },
         },
         { variable: { public: { type: 'bool' } } },
       ),

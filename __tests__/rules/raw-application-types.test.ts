@@ -66,17 +66,73 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
   [
     'azurerm_servicebus_namespace.sb',
     { ...AT, name: 'sb', sku: 'Premium' },
-    ['BCK-002', 'BCK-002', 'IAM-001', 'NET-001'],
+    // lock + prevent_destroy, CMK, SAS keys, diagnostics, public, endpoint
+    ['BCK-002', 'BCK-002', 'ENC-002', 'IAM-001', 'LOG-001', 'NET-001', 'NET-005'],
   ],
   [
     'azurerm_eventhub_namespace.eh',
-    { ...AT, name: 'eh', sku: 'Premium' },
-    ['BCK-002', 'BCK-002', 'IAM-001', 'NET-001'],
+    { ...AT, name: 'eh', sku: 'Premium', minimum_tls_version: '1.1' },
+    // lock + prevent_destroy, CMK, TLS, SAS keys, diagnostics, public, endpoint
+    ['BCK-002', 'BCK-002', 'ENC-002', 'ENC-004', 'IAM-001', 'LOG-001', 'NET-001', 'NET-005'],
+  ],
+  [
+    'azurerm_eventhub.hub',
+    {
+      name: 'hub',
+      namespace_id: '${azurerm_eventhub_namespace.eh.id}',
+      partition_count: 2,
+      capture_description: [
+        {
+          enabled: true,
+          encoding: 'Avro',
+          destination: [
+            {
+              name: 'EventHubArchive.AzureBlockBlob',
+              archive_name_format: '{Namespace}/{EventHub}/{PartitionId}',
+              blob_container_name: 'capture',
+              storage_account_id: '${azurerm_storage_account.abroad.id}',
+            },
+          ],
+        },
+      ],
+    },
+    // capture writes every event to an account outside Norway
+    ['RES-004'],
   ],
   [
     'azurerm_container_registry.acr',
-    { ...AT, name: 'acr', sku: 'Premium', admin_enabled: true },
-    ['BCK-002', 'BCK-002', 'ENC-002', 'IAM-001', 'NET-001', 'NET-005'],
+    {
+      ...AT,
+      name: 'acr',
+      sku: 'Premium',
+      admin_enabled: true,
+      anonymous_pull_enabled: true,
+      georeplications: [{ location: 'westeurope' }],
+    },
+    // lock + prevent_destroy, CMK, admin user, diagnostics, public + anonymous pull + export, endpoint, replica abroad
+    [
+      'BCK-002',
+      'BCK-002',
+      'ENC-002',
+      'IAM-001',
+      'LOG-001',
+      'NET-001',
+      'NET-001',
+      'NET-001',
+      'NET-005',
+      'RES-004',
+    ],
+  ],
+  [
+    'azurerm_container_registry_token.pull',
+    {
+      name: 'pull',
+      resource_group_name: 'rg',
+      container_registry_name: '${azurerm_container_registry.acr.name}',
+      scope_map_id: '${azurerm_container_registry.acr.id}/scopeMaps/_repositories_pull',
+    },
+    // a registry token is a password outside Entra ID
+    ['IAM-001'],
   ],
   [
     'azurerm_kubernetes_cluster.aks',
@@ -112,10 +168,18 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
   ],
 ];
 
+/** What the raw resources point at: not judged here. */
+const CONTEXT: Record<string, Record<string, unknown>> = {
+  'azurerm_storage_account.abroad': { name: 'abroad', location: 'swedencentral', resource_group_name: 'rg' },
+};
+
 describe('a raw, insecure application resource fails the guard with the expected rule ids', () => {
-  const model = loadTerraformJson(tf(Object.fromEntries(CASES.map(([address, body]) => [address, body]))), {
-    file: 'cdk.tf.json',
-  });
+  const model = loadTerraformJson(
+    tf({ ...CONTEXT, ...Object.fromEntries(CASES.map(([address, body]) => [address, body])) }),
+    {
+      file: 'cdk.tf.json',
+    },
+  );
   const report = checkModels([model], { rules: ALL_RULES, today: '2026-01-01' });
   test.each(CASES.map(([address, , ids]) => [address, ids] as const))('%s', (address, ids) => {
     const found = report.findings.filter((f) => f.address === address && !f.suppressed).map((f) => f.ruleId);

@@ -43,6 +43,7 @@ describe('platform extensions', () => {
     // and every hub has the zone the team needs, beside the estate's own and those of the trusts' apps
     for (const hub of ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'])
       expect(zonesOf(read(outdir, hub)).sort()).toEqual([
+        'privatelink.azurecr.io',
         'privatelink.azurehealthcareapis.com',
         'privatelink.blob.core.windows.net',
         'privatelink.database.windows.net',

@@ -274,20 +274,25 @@ describe('platform stacks', () => {
 
 describe('workload stacks', () => {
   test('each holds a spoke peered to the hub, DNS links, compute and CMK storage', () => {
-    // dalen's only app is a Windows VM: a NIC, a VM and its disk encryption set (key, grant) on top.
+    // dalen's first app is a Windows VM: a NIC, a VM and its disk encryption set (key, grant) on top.
     // … and `hl7: { kind: messaging }`: a Service Bus namespace with its key, identity, grant,
-    // endpoint, diagnostics and lock.
+    // endpoint, diagnostics and lock; `images: { kind: registry }` and `vitals: { kind: eventhubs }`
+    // the same each, the namespace's key attached by a resource of its own, with one event hub.
     const withWindowsVm = {
       ...EXPECTED_WORKLOAD,
+      azurerm_container_registry: 1,
       azurerm_disk_encryption_set: 2,
-      azurerm_key_vault_key: 4,
-      azurerm_management_lock: 2,
-      azurerm_monitor_diagnostic_setting: 6,
+      azurerm_eventhub: 1,
+      azurerm_eventhub_namespace: 1,
+      azurerm_eventhub_namespace_customer_managed_key: 1,
+      azurerm_key_vault_key: 6,
+      azurerm_management_lock: 4,
+      azurerm_monitor_diagnostic_setting: 8,
       azurerm_network_interface: 1,
-      azurerm_private_endpoint: 2,
-      azurerm_role_assignment: 4,
+      azurerm_private_endpoint: 4,
+      azurerm_role_assignment: 6,
       azurerm_servicebus_namespace: 1,
-      azurerm_user_assigned_identity: 2,
+      azurerm_user_assigned_identity: 4,
       azurerm_windows_virtual_machine: 1,
     };
     for (const id of WORKLOADS.filter((w) => w.startsWith('workload-dalen-')))
@@ -299,6 +304,35 @@ describe('workload stacks', () => {
       secure_boot_enabled: true,
     });
     expect(out.stack('workload-dalen-prod').variable.ris_admin_password).toMatchObject({ sensitive: true });
+  });
+
+  test('dalen’s registry replicates to Norway West only where the environment has a DR site', () => {
+    // GIVEN `images: { kind: registry, georeplicate: true }`; prod has a DR site in Norway West, dev none
+    const registry = (id: string) => only(out.stack(id), 'azurerm_container_registry');
+    // THEN
+    expect(registry('workload-dalen-prod')).toMatchObject({
+      name: 'crhexdalprodimagesnoe',
+      zone_redundancy_enabled: true,
+      georeplications: [
+        {
+          location: 'norwaywest',
+          zone_redundancy_enabled: false,
+          tags: { 'dr-approval': 'registry replica of dalen images (prod)' },
+        },
+      ],
+    });
+    expect(registry('workload-dalen-dev')).toMatchObject({
+      name: 'crhexdaldevimagesnoe',
+      georeplications: [],
+    });
+    expect(only(out.stack('workload-dalen-prod'), 'azurerm_eventhub')).toMatchObject({
+      name: 'monitors',
+      partition_count: 4,
+    });
+    expect(only(out.stack('workload-dalen-prod'), 'azurerm_eventhub_namespace')).toMatchObject({
+      name: 'evhns-hex-dal-prod-vitals-noe',
+      local_authentication_enabled: false,
+    });
   });
 
   test('a trust’s apps add their resources: fjellheim’s journal database (geo-backup key in prod only) and FHIR', () => {
@@ -436,8 +470,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 7,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 8,
-  azurerm_private_dns_zone_virtual_network_link: 8,
+  azurerm_private_dns_zone: 9,
+  azurerm_private_dns_zone_virtual_network_link: 9,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -457,7 +491,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 8,
+  azurerm_private_dns_zone_virtual_network_link: 9,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

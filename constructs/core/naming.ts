@@ -52,3 +52,15 @@ export const SQL_SERVER_NAME: NameRule = {
   description:
     '2-63 characters, lowercase letters, digits and single hyphens, not starting or ending with a hyphen',
 };
+
+export const CONTAINER_REGISTRY_NAME: NameRule = {
+  what: 'container registry name',
+  pattern: /^[a-zA-Z0-9]{5,50}$/,
+  description: '5-50 letters and digits only (no hyphens), globally unique',
+};
+
+export const EVENT_HUBS_NAMESPACE_NAME: NameRule = {
+  what: 'Event Hubs namespace name',
+  pattern: /^[a-zA-Z][a-zA-Z0-9-]{4,48}[a-zA-Z0-9]$/,
+  description: '6-50 letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+};

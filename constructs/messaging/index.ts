@@ -1,1 +1,2 @@
 export * from './service-bus-namespace';
+export * from './event-hubs-namespace';

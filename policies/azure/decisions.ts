@@ -174,14 +174,19 @@ export const TYPE_DECISIONS: Readonly<Record<string, TypeDecision>> = {
   },
   azurerm_snapshot: { role: 'data-store', arm: 'Microsoft.Compute/snapshots' },
   azurerm_mssql_managed_instance: { role: 'data-store', arm: 'Microsoft.Sql/managedInstances' },
+  // Events and messages between clinical systems (HL7, FHIR), reached over the network like any store.
+  // azurerm 4.x has no inline key on an Event Hubs namespace: the key is attached by
+  // azurerm_eventhub_namespace_customer_managed_key (below), so there are no inline key attributes.
   azurerm_eventhub_namespace: {
     role: 'data-store',
     arm: 'Microsoft.EventHub/namespaces',
-    keys: ['customer_managed_key.key_vault_key_id'],
+    store: true,
+    keys: [],
   },
   azurerm_servicebus_namespace: {
     role: 'data-store',
     arm: 'Microsoft.ServiceBus/namespaces',
+    store: true,
     keys: ['customer_managed_key.key_vault_key_id'],
   },
   azurerm_healthcare_workspace: { role: 'data-store', arm: 'Microsoft.HealthcareApis/workspaces' },
@@ -357,6 +362,14 @@ export const TYPE_DECISIONS: Readonly<Record<string, TypeDecision>> = {
   azurerm_mssql_server_transparent_data_encryption: {
     role: 'control-plane',
     keyAttachment: { owner: 'server_id', keys: ['key_vault_key_id', 'managed_hsm_key_id'] },
+  },
+  azurerm_eventhub_namespace_customer_managed_key: {
+    role: 'control-plane',
+    keyAttachment: { owner: 'eventhub_namespace_id', keys: ['key_vault_key_ids'] },
+  },
+  azurerm_servicebus_namespace_customer_managed_key: {
+    role: 'control-plane',
+    keyAttachment: { owner: 'namespace_id', keys: ['key_vault_key_id'] },
   },
   azurerm_cognitive_account_customer_managed_key: {
     role: 'control-plane',

@@ -197,6 +197,37 @@ const messagingApp = z.strictObject({
   capacity: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(1),
 });
 
+/** A Container Registry Premium for the trust's images (no admin user, private, CMK, replica only in Norway). */
+const registryApp = z.strictObject({
+  kind: z.literal('registry'),
+  /** Keep a geo-replica in the DR site's region (the pair); needs a DR site. @default false */
+  georeplicate: z.boolean().default(false),
+});
+
+const EVENT_HUB_NAME = /^[a-z][a-z0-9-]{0,49}$/;
+
+/** An Event Hubs Premium namespace with its event hubs (Entra-only, private, CMK). */
+const eventHubsApp = z.strictObject({
+  kind: z.literal('eventhubs'),
+  /** Processing units. @default 1 */
+  capacity: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(1),
+  /** Event hub name → partitions (1-100). @default - none */
+  hubs: z
+    .record(z.string(), z.number().int().min(1).max(100))
+    .superRefine((record, ctx) => {
+      // Checked here rather than by z.record's key schema, whose message does not say what is wrong.
+      for (const key of Object.keys(record))
+        if (!EVENT_HUB_NAME.test(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              'an event hub name is 1-50 lower-case letters, digits or hyphens, starting with a letter',
+          });
+    })
+    .default({}),
+});
+
 const app = z.discriminatedUnion('kind', [
   postgresqlApp,
   sqlApp,
@@ -205,6 +236,8 @@ const app = z.discriminatedUnion('kind', [
   healthDataApp,
   backupVaultApp,
   messagingApp,
+  registryApp,
+  eventHubsApp,
 ]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */

@@ -125,7 +125,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
     expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
       ['journal', 'fhir', 'backup'],
       ['lab', 'pacs'],
-      ['ris', 'hl7'],
+      ['ris', 'hl7', 'images', 'vitals'],
     ]);
     expect(config.trusts[0].apps.journal).toEqual({
       kind: 'postgresql',
@@ -150,9 +150,30 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging' | 'registry' | 'eventhubs'",
       'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
       "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
+    ]);
+  });
+
+  test('a registry and an Event Hubs namespace: defaults, and bad partitions, hub names or options', () => {
+    // GIVEN / WHEN the default: dalen runs `images` and `vitals`
+    expect(parseConfig(defaultDocument(), 'test.yaml', '2026-11-25').trusts[2].apps).toMatchObject({
+      images: { kind: 'registry', georeplicate: true },
+      vitals: { kind: 'eventhubs', capacity: 1, hubs: { monitors: 4 } },
+    });
+    // THEN broken ones are named by path
+    const doc = defaultDocument();
+    doc.trusts[2].apps = {
+      images: { kind: 'registry', georeplicate: 'yes', adminEnabled: true },
+      vitals: { kind: 'eventhubs', capacity: 3, hubs: { Monitors: 4, ecg: 101 } },
+    };
+    expect(problemsOf(doc)).toEqual([
+      'trusts[2].apps.images.georeplicate: Invalid input: expected boolean, received string',
+      'trusts[2].apps.images: Unrecognized key: "adminEnabled"',
+      'trusts[2].apps.vitals.capacity: Invalid input',
+      'trusts[2].apps.vitals.hubs.ecg: Too big: expected number to be <=100',
+      'trusts[2].apps.vitals.hubs.Monitors: an event hub name is 1-50 lower-case letters, digits or hyphens, starting with a letter',
     ]);
   });
 

@@ -70,7 +70,14 @@ function* checkStore(
   }
   for (const attachment of attached) {
     for (const name of KEY_ATTACHMENTS[attachment.type].keys) {
-      if (context.isWritten(attachment, name)) keys.push({ owner: attachment, path: [name] });
+      if (!context.isWritten(attachment, name)) continue;
+      // A list of keys (`key_vault_key_ids` of an Event Hubs namespace): every one must be in Norway.
+      const list = context.read(attachment, name);
+      if (list.kind === 'known' && Array.isArray(list.value)) {
+        if (list.value.length === 0)
+          yield { resource, message: `${name} of ${attachment.address} lists no key.` };
+        list.value.forEach((_, i) => keys.push({ owner: attachment, path: [name, i] }));
+      } else keys.push({ owner: attachment, path: [name] });
     }
   }
   if (keys.length === 0) {
@@ -92,7 +99,11 @@ function keyProblem(
   owner: TfResource,
   path: readonly (string | number)[],
 ): string | undefined {
-  const name = path.filter((p) => typeof p === 'string').join('.');
+  const name = path
+    .map((p, i) =>
+      typeof p === 'number' ? (p === 0 && i < path.length - 1 ? '' : `[${p}]`) : `${i === 0 ? '' : '.'}${p}`,
+    )
+    .join('');
   const key = context.target(owner, path);
   if (key.kind === 'external') return `${name} ${key.value} points at a key that is ${NOT_IN_ESTATE}`;
   if (key.kind === 'unknown') return `${name} cannot be resolved: ${key.reason}`;

@@ -53,7 +53,16 @@ const CHECKS: Readonly<
   azurerm_container_registry: (c, r) => [
     boolProblem(c, r, ['admin_enabled'], { want: false, providerDefault: false }),
   ],
+  // A registry token is a user name and password of the registry's own, outside Entra ID.
+  azurerm_container_registry_token: (c, r) => [
+    withRisk(
+      boolProblem(c, r, ['enabled'], { want: false, providerDefault: true }),
+      'a registry token is a password outside Entra ID',
+    ),
+  ],
 };
+
+const withRisk = (problem: string | undefined, risk: string) => problem && `${problem}; ${risk}`;
 
 export const IAM_001 = defineRule({
   id: 'IAM-001',
@@ -63,7 +72,7 @@ export const IAM_001 = defineRule({
     'Shared keys, local accounts and passwords bypass Entra ID: no conditional access, no named person in the sign-in logs, and a leaked key works from anywhere in the world.',
   anchors: { mcsb: ['IM-1', 'IM-8'], checkov: ['CKV2_AZURE_40'] },
   resourceTypes: Object.keys(CHECKS),
-  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true; SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off.',
+  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true; SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off and no enabled tokens (pull with Entra ID identities and AcrPull).',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;

@@ -15,6 +15,10 @@ const LOGGED_TYPES = [
   // Health Data Services: who read which patient resource or study.
   'azurerm_healthcare_fhir_service',
   'azurerm_healthcare_dicom_service',
+  // Who pulled which image; who sent or read which events and messages.
+  'azurerm_container_registry',
+  'azurerm_eventhub_namespace',
+  'azurerm_servicebus_namespace',
 ];
 
 export const LOG_001 = defineRule({

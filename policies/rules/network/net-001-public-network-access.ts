@@ -1,4 +1,5 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import type { TfResource } from '../../model/types';
 import { boolProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
@@ -42,7 +43,7 @@ export const NET_001 = defineRule({
     checkov: ['CKV_AZURE_59', 'CKV_AZURE_190', 'CKV_AZURE_189', 'CKV_AZURE_113', 'CKV_AZURE_68'],
   },
   resourceTypes: [...TYPES, ...Object.keys(EXPOSURE_FLAGS)],
-  fix: 'Set public_network_access_enabled = false and reach the resource through a private endpoint; on storage also set allow_nested_items_to_be_public = false.',
+  fix: 'Set public_network_access_enabled = false and reach the resource through a private endpoint; on storage also set allow_nested_items_to_be_public = false; on a container registry also anonymous_pull_enabled = false and export_policy_enabled = false.',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
@@ -61,6 +62,7 @@ export const NET_001 = defineRule({
         });
         if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
       }
+      if (resource.type === 'azurerm_container_registry') yield* registryExposure(context, resource);
       if (resource.type === 'azurerm_storage_account') {
         // allow_nested_items_to_be_public defaults to true; allow_blob_public_access is the 2.x name.
         const problem = boolProblem(
@@ -75,3 +77,27 @@ export const NET_001 = defineRule({
     }
   },
 });
+
+/**
+ * A container registry has two more ways out besides its public endpoint: anonymous pull (anyone who
+ * can reach it pulls without signing in) and the export policy (images and artifacts copied out to a
+ * storage account or registry anywhere, by `az acr import` or transfer pipelines). azurerm 4.x defaults
+ * anonymous pull to false and the export policy to true.
+ */
+function* registryExposure(context: RuleContext, resource: TfResource): Iterable<Violation> {
+  const anonymous = boolProblem(context, resource, ['anonymous_pull_enabled'], {
+    want: false,
+    providerDefault: false,
+  });
+  if (anonymous)
+    yield { resource, message: `${anonymous}; anyone who reaches the registry can pull images.` };
+  const exportPolicy = boolProblem(context, resource, ['export_policy_enabled'], {
+    want: false,
+    providerDefault: true,
+  });
+  if (exportPolicy)
+    yield {
+      resource,
+      message: `${exportPolicy}; images and artifacts can be exported out of the registry.`,
+    };
+}
