@@ -2,8 +2,11 @@ import { defineRule } from '../../engine/rule';
 import { boolProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
-/** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
-const TYPES = PUBLIC_ACCESS_TYPES;
+/**
+ * Every type here defaults public_network_access_enabled to true in azurerm 4.x. Web app slots are
+ * reached like their app (their own sites-<slot> endpoint), so they are judged alike.
+ */
+const TYPES = [...PUBLIC_ACCESS_TYPES, 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot'];
 
 /**
  * Types whose exposure is a flag of its own rather than public_network_access_enabled: the flag, the
