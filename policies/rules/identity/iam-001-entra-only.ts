@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { blockCount, boolProblem, firstSet } from '../attributes';
+import { blockCount, boolProblem } from '../attributes';
 
 /** Web apps and slots: publishing with a user name and password (FTP, Web Deploy/SCM) bypasses Entra ID. */
 const WEB_PUBLISHING = (c: RuleContext, r: TfResource) => [
@@ -29,17 +29,14 @@ function containerAppProblems(c: RuleContext, r: TfResource): (string | undefine
 }
 
 function registryProblem(c: RuleContext, r: TfResource, i: number): string | undefined {
-  const password = firstSet(c, r, [['registry', i, 'password_secret_name']]).resolved;
-  if (password.kind !== 'absent')
+  if (c.isConfigured(r, ['registry', i, 'password_secret_name']))
     return `registry[${i}] pulls with a password (password_secret_name); pull with the app's managed identity`;
-  const identity = firstSet(c, r, [['registry', i, 'identity']]).resolved;
-  if (identity.kind === 'absent') return `registry[${i}] has no identity to pull with`;
+  if (!c.isConfigured(r, ['registry', i, 'identity'])) return `registry[${i}] has no identity to pull with`;
   return undefined;
 }
 
 function secretProblem(c: RuleContext, r: TfResource, i: number): string | undefined {
-  const vault = firstSet(c, r, [['secret', i, 'key_vault_secret_id']]).resolved;
-  if (vault.kind === 'absent')
+  if (!c.isConfigured(r, ['secret', i, 'key_vault_secret_id']))
     return `secret[${i}] is not a Key Vault reference (no key_vault_secret_id); its value lives in the configuration and state`;
   return undefined;
 }
