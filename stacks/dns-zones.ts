@@ -9,6 +9,7 @@ import { SQL_PRIVATE_DNS_ZONE } from '../constructs/database/sql-server';
 import { HEALTH_DATA_PRIVATE_DNS_ZONES } from '../constructs/health/health-data-services';
 import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
 import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
+import { WEB_APP_PRIVATE_DNS_ZONE } from '../constructs/web/linux-web-app';
 import type { AppConfig, PlatformConfig } from './config/schema';
 import type { PlatformExtension } from './extensions';
 
@@ -19,6 +20,7 @@ export const SQL_ZONE = SQL_PRIVATE_DNS_ZONE;
 export const FILE_ZONE = FILE_PRIVATE_DNS_ZONE;
 export const SERVICE_BUS_ZONE = SERVICE_BUS_PRIVATE_DNS_ZONE;
 export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
+export const WEB_APP_ZONE = WEB_APP_PRIVATE_DNS_ZONE;
 
 /** Zones every hub needs for the platform (state account, Key Vault) and the trusts' storage. */
 export const ESTATE_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
@@ -32,6 +34,9 @@ const APP_ZONES: Readonly<Record<AppConfig['kind'], readonly string[]>> = {
   messaging: [SERVICE_BUS_ZONE],
   windowsvm: [],
   backupvault: [],
+  webapp: [WEB_APP_ZONE],
+  // The internal environment's zone is its own default domain, created with it in the workload stack.
+  containerapp: [],
 };
 
 /**

@@ -55,6 +55,11 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
     backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
     serviceBus: (app: string) => `sb-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    /** Web app names are global (≤ 60): app + org + code + env + app + region. */
+    webApp: (app: string) => `app-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    containerAppEnvironment: (app: string) => `cae-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    // Container App names are unique in their environment only (≤ 32).
+    containerApp: (app: string) => `ca-${trust.code}-${app}`,
   };
 }
 
