@@ -9,6 +9,7 @@ import { ALL_RULES } from '../../policies/rules';
 import { ENC_004 } from '../../policies/rules/encryption/enc-004-tls-endpoints';
 import { IAM_001 } from '../../policies/rules/identity/iam-001-entra-only';
 import { LOG_001 } from '../../policies/rules/logging/log-001-diagnostic-settings';
+import { NET_001 } from '../../policies/rules/network/net-001-public-network-access';
 import { NET_011 } from '../../policies/rules/network/net-011-web-app-egress';
 import { plan, ruleTester, tf } from '../helpers/rule-tester';
 
@@ -190,6 +191,42 @@ describe('LOG-001: Container Apps environments log to a Norway workspace', () =>
           ['LOG-001', 'azurerm_container_app_environment.abroad'],
           ['LOG-001', 'azurerm_container_app_environment.external'],
           ['LOG-001', 'azurerm_container_app_environment.none'],
+        ],
+      },
+    ],
+  });
+});
+
+describe('NET-001: web app slots and Container Apps environments are not public', () => {
+  ruleTester(NET_001, {
+    valid: [
+      {
+        name: 'a private slot; internal environments with public access unset or disabled',
+        synth: tf({
+          'azurerm_linux_web_app_slot.staging': { public_network_access_enabled: false },
+          'azurerm_container_app_environment.a': { ...AT, internal_load_balancer_enabled: true },
+          'azurerm_container_app_environment.b': {
+            ...AT,
+            internal_load_balancer_enabled: true,
+            public_network_access: 'Disabled',
+          },
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a slot by default; an internal environment that enables public access',
+        synth: tf({
+          'azurerm_windows_web_app_slot.staging': {},
+          'azurerm_container_app_environment.open': {
+            ...AT,
+            internal_load_balancer_enabled: true,
+            public_network_access: 'Enabled',
+          },
+        }),
+        errors: [
+          ['NET-001', 'azurerm_container_app_environment.open'],
+          ['NET-001', 'azurerm_windows_web_app_slot.staging'],
         ],
       },
     ],

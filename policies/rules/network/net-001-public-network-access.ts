@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { boolProblem } from '../attributes';
+import { boolProblem, stringProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
 /**
@@ -53,6 +53,15 @@ export const NET_001 = defineRule({
       if (flag) {
         const problem = boolProblem(context, resource, [flag.path], flag);
         if (problem) yield { resource, message: `${resource.address}: ${problem}; ${flag.risk}.` };
+        // An environment may also open a public endpoint of its own (workload profiles), whatever its load balancer.
+        if (
+          resource.type === 'azurerm_container_app_environment' &&
+          context.isWritten(resource, 'public_network_access')
+        ) {
+          const open = stringProblem(context, resource, ['public_network_access'], { allowed: ['Disabled'] });
+          if (open)
+            yield { resource, message: `${open}; the environment accepts traffic from the internet.` };
+        }
         continue;
       }
       const injectedWith = VNET_INJECTED_WITH[resource.type];
