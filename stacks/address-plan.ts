@@ -3,7 +3,8 @@
  * the configuration names only the network, so a user never plans subnets by hand.
  *
  * hub:   [0] private endpoints  [1] management (deployment runners)  [2] firewall (reserved)  [3] reserved (gateway, Bastion)
- * spoke: [0] workload           [1] private endpoints                [2-3] reserved for the trust's growth
+ * spoke: [0] workload           [1] private endpoints                [2] first half: web app integration,
+ *        second half: Container Apps environment                    [3] reserved for the trust's growth
  */
 import { formatAddress, parseCidr, subnetOf } from './config/cidr';
 
@@ -11,6 +12,10 @@ export const SUBNET = {
   privateEndpoints: 'snet-private-endpoints',
   management: 'snet-management',
   workload: 'snet-workload',
+  /** Delegated to Microsoft.Web/serverFarms: the web apps' outbound traffic (VNet integration). */
+  webIntegration: 'snet-web-integration',
+  /** Delegated to Microsoft.App/environments: the internal Container Apps environment. */
+  containerApps: 'snet-container-apps',
 } as const;
 
 function quarter(cidr: string, index: number): string {
@@ -42,8 +47,22 @@ export function hubPlan(hubAddressSpace: string): HubPlan {
 export interface SpokePlan {
   readonly workload: string;
   readonly privateEndpoints: string;
+  /** The first half of the third quarter: web app VNet integration. */
+  readonly webIntegration: string;
+  /** The second half of the third quarter: the Container Apps environment (a /27 at least). */
+  readonly containerApps: string;
+}
+
+function eighth(cidr: string, index: number): string {
+  const parent = parseCidr(cidr);
+  return subnetOf(parent, parent.prefix + 3, index).text;
 }
 
 export function spokePlan(addressSpace: string): SpokePlan {
-  return { workload: quarter(addressSpace, 0), privateEndpoints: quarter(addressSpace, 1) };
+  return {
+    workload: quarter(addressSpace, 0),
+    privateEndpoints: quarter(addressSpace, 1),
+    webIntegration: eighth(addressSpace, 4),
+    containerApps: eighth(addressSpace, 5),
+  };
 }

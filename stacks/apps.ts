@@ -14,8 +14,11 @@ import { NorwayBackupVault } from '../constructs/backup/backup-vault';
 import { NorwayServiceBusNamespace } from '../constructs/messaging/service-bus-namespace';
 import { NorwayContainerRegistry } from '../constructs/containers/container-registry';
 import { NorwayEventHubsNamespace } from '../constructs/messaging/event-hubs-namespace';
-import { CONTAINER_REGISTRY_ZONE, EVENT_HUBS_ZONE } from './dns-zones';
+import { CONTAINER_REGISTRY_ZONE, EVENT_HUBS_ZONE, WEB_APP_ZONE } from './dns-zones';
 import { NorwayHealthDataServices } from '../constructs/health/health-data-services';
+import { NorwayLinuxWebApp } from '../constructs/web/linux-web-app';
+import { NorwayContainerApp } from '../constructs/containerapps/container-app';
+import { NorwayContainerAppEnvironment } from '../constructs/containerapps/container-app-environment';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
@@ -39,6 +42,12 @@ export interface AppContext {
   readonly endpointSubnetId: string;
   /** The spoke's workload subnet, where VMs live. */
   readonly workloadSubnetId: string;
+  /** The subnet delegated to App Service (present when the trust runs a web app). */
+  readonly webIntegrationSubnetId?: string;
+  /** The subnet delegated to Container Apps (present when the trust runs a container app). */
+  readonly containerAppsSubnetId?: string;
+  /** The spoke network, which resolves the Container Apps environment's private zone. */
+  readonly spokeNetworkId?: string;
   readonly diagnosticSettings: DiagnosticSettingsConfig;
 }
 
@@ -59,6 +68,10 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return backupVault(scope, name, context);
     case 'messaging':
       return messaging(scope, name, app, context);
+    case 'webapp':
+      return webApp(scope, name, app, context);
+    case 'containerapp':
+      return containerApp(scope, name, app, context);
     case 'registry':
       return registry(scope, name, app, context);
     case 'eventhubs':
@@ -240,6 +253,40 @@ function messaging(
   });
 }
 
+/** The subnet a kind needs, which the workload stack creates for it. */
+function required(id: string | undefined, what: string): string {
+  if (!id)
+    throw new Error(
+      `the workload stack has no ${what} subnet; it creates one for each trust that declares the kind`,
+    );
+  return id;
+}
+
+function webApp(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'webapp' }>,
+  context: AppContext,
+): NorwayLinuxWebApp {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  return new NorwayLinuxWebApp(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.webApp(name),
+    virtualNetworkSubnetId: required(context.webIntegrationSubnetId, 'web integration'),
+    servicePlan: { skuName: app.skuName },
+    applicationStack: app.image ? { dockerImageName: app.image } : undefined,
+    healthCheckPath: app.healthCheckPath,
+    diagnosticSettings: context.diagnosticSettings,
+    privateEndpoints: {
+      sites: {
+        subnetId: context.endpointSubnetId,
+        privateDnsZoneIds: [context.platform.dnsZones.zoneId(WEB_APP_ZONE)],
+      },
+    },
+  });
+}
+
 function registry(
   scope: Construct,
   name: string,
@@ -298,5 +345,34 @@ function eventHubs(
         privateDnsZoneIds: [context.platform.dnsZones.zoneId(EVENT_HUBS_ZONE)],
       },
     },
+  });
+}
+
+/** A Container App with its own internal environment (child ids `App-<name>` and `App-<name>-env`). */
+function containerApp(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'containerapp' }>,
+  context: AppContext,
+): NorwayContainerApp {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  const environment = new NorwayContainerAppEnvironment(scope, `App-${name}-env`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.containerAppEnvironment(name),
+    infrastructureSubnetId: required(context.containerAppsSubnetId, 'Container Apps'),
+    diagnosticSettings: context.diagnosticSettings,
+    dnsZoneLinks: { spoke: required(context.spokeNetworkId, 'spoke network') },
+  });
+  return new NorwayContainerApp(scope, `App-${name}`, {
+    resourceGroupName: context.resourceGroupName,
+    name: names.containerApp(name),
+    environment,
+    image: app.image,
+    targetPort: app.targetPort,
+    cpu: app.cpu,
+    memory: `${app.cpu * 2}Gi`,
+    minReplicas: app.minReplicas,
+    maxReplicas: app.maxReplicas,
   });
 }

@@ -11,6 +11,7 @@ import { CONTAINER_REGISTRY_PRIVATE_DNS_ZONE } from '../constructs/containers/co
 import { EVENT_HUBS_PRIVATE_DNS_ZONE } from '../constructs/messaging/event-hubs-namespace';
 import { SERVICE_BUS_PRIVATE_DNS_ZONE } from '../constructs/messaging/service-bus-namespace';
 import { FILE_PRIVATE_DNS_ZONE } from '../constructs/storage/file-share-account';
+import { WEB_APP_PRIVATE_DNS_ZONE } from '../constructs/web/linux-web-app';
 import type { AppConfig, PlatformConfig } from './config/schema';
 import type { PlatformExtension } from './extensions';
 
@@ -24,6 +25,7 @@ export const HEALTH_DATA_ZONES = HEALTH_DATA_PRIVATE_DNS_ZONES;
 export const CONTAINER_REGISTRY_ZONE = CONTAINER_REGISTRY_PRIVATE_DNS_ZONE;
 /** The same zone as Service Bus: one zone for both, created once. */
 export const EVENT_HUBS_ZONE = EVENT_HUBS_PRIVATE_DNS_ZONE;
+export const WEB_APP_ZONE = WEB_APP_PRIVATE_DNS_ZONE;
 
 /** Zones every hub needs for the platform (state account, Key Vault) and the trusts' storage. */
 export const ESTATE_DNS_ZONES: readonly string[] = [BLOB_ZONE, VAULT_ZONE];
@@ -39,6 +41,9 @@ const APP_ZONES: Readonly<Record<AppConfig['kind'], readonly string[]>> = {
   eventhubs: [EVENT_HUBS_ZONE],
   windowsvm: [],
   backupvault: [],
+  webapp: [WEB_APP_ZONE],
+  // The internal environment's zone is its own default domain, created with it in the workload stack.
+  containerapp: [],
 };
 
 /**

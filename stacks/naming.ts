@@ -58,6 +58,11 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     // Registry names are letters and digits only (5-50): cr + org + code + env + app + region.
     containerRegistry: (app: string) => `cr${org}${trust.code}${env.name}${app}${r}`,
     eventHubs: (app: string) => `evhns-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    /** Web app names are global (≤ 60): app + org + code + env + app + region. */
+    webApp: (app: string) => `app-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    containerAppEnvironment: (app: string) => `cae-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    // Container App names are unique in their environment only (≤ 32).
+    containerApp: (app: string) => `ca-${trust.code}-${app}`,
   };
 }
 

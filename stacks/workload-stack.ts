@@ -71,6 +71,8 @@ export class WorkloadStack extends NorwayStack {
     });
     const resourceGroupName = this.resourceGroup.name;
     const diagnosticSettings = { workspaceId: platform.logs.workspaceId };
+    // Delegated subnets only for the kinds that need them: a trust without web or container apps keeps its spoke.
+    const kinds = new Set(Object.values(trust.apps).map((a) => a.kind));
 
     this.spoke = new SpokeNetwork(this, 'Spoke', {
       region,
@@ -80,6 +82,24 @@ export class WorkloadStack extends NorwayStack {
       subnets: [
         { name: SUBNET.workload, addressPrefixes: [this.plan.workload] },
         { name: SUBNET.privateEndpoints, addressPrefixes: [this.plan.privateEndpoints] },
+        ...(kinds.has('webapp')
+          ? [
+              {
+                name: SUBNET.webIntegration,
+                addressPrefixes: [this.plan.webIntegration],
+                delegation: { service: 'Microsoft.Web/serverFarms' },
+              },
+            ]
+          : []),
+        ...(kinds.has('containerapp')
+          ? [
+              {
+                name: SUBNET.containerApps,
+                addressPrefixes: [this.plan.containerApps],
+                delegation: { service: 'Microsoft.App/environments' },
+              },
+            ]
+          : []),
       ],
       hub: platform.hub,
       diagnosticSettings,
@@ -141,6 +161,9 @@ export class WorkloadStack extends NorwayStack {
         resourceGroupName,
         endpointSubnetId: this.spoke.subnetIds[SUBNET.privateEndpoints],
         workloadSubnetId: this.spoke.subnetIds[SUBNET.workload],
+        webIntegrationSubnetId: this.spoke.subnetIds[SUBNET.webIntegration],
+        containerAppsSubnetId: this.spoke.subnetIds[SUBNET.containerApps],
+        spokeNetworkId: this.spoke.virtualNetworkId,
         diagnosticSettings,
       });
     }

@@ -27,6 +27,9 @@ const BOOTSTRAP = 'bootstrap';
 const HUB = 'platform-prod-norwayeast';
 const DR = 'platform-prod-norwaywest';
 const SPOKE = 'workload-dalen-prod';
+/** The trust that runs the default's web app and container app. */
+const LAB_SPOKE = 'workload-kystbyen-prod';
+const WEB_APP = 'azurerm_linux_web_app.App-portal_2518522F';
 
 // Addresses in the default platform (construct ids are part of the public contract, so these are stable).
 const STORAGE = 'azurerm_storage_account.Storage_07F31EBC';
@@ -477,6 +480,14 @@ export const MUTATIONS: readonly Mutation[] = [
         address_space: ['192.168.0.0/16'],
       }),
     address: 'azurerm_local_network_gateway.Supplier',
+  },
+  {
+    ruleId: 'NET-011',
+    description: 'the web app routes only private traffic through its integration subnet',
+    stack: LAB_SPOKE,
+    input: 'synth',
+    mutate: set(WEB_APP, 'site_config.vnet_route_all_enabled', false),
+    address: WEB_APP,
   },
   {
     ruleId: 'NET-004',

@@ -51,7 +51,8 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
     { location: 'norwayeast', name: 'dicom', workspace_id: '${azurerm_healthcare_workspace.hw.id}' },
     ['LOG-001', 'NET-001'],
   ],
-  ['azurerm_container_app_environment.cae', { ...AT, name: 'cae' }, ['NET-001']],
+  // Public load balancer, no logs.
+  ['azurerm_container_app_environment.cae', { ...AT, name: 'cae' }, ['LOG-001', 'NET-001']],
   [
     'azurerm_container_app.app',
     {
@@ -59,9 +60,12 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
       resource_group_name: 'rg',
       container_app_environment_id: '${azurerm_container_app_environment.cae.id}',
       revision_mode: 'Single',
-      ingress: [{ external_enabled: true, target_port: 80 }],
+      ingress: [{ external_enabled: true, allow_insecure_connections: true, target_port: 80 }],
+      registry: [{ server: 'acr.azurecr.io', username: 'acr', password_secret_name: 'pull' }],
+      secret: [{ name: 'pull', value: '${var.pull}' }],
     },
-    ['NET-001'],
+    // plain HTTP allowed; a registry password and a secret that is no Key Vault reference; public ingress
+    ['ENC-004', 'IAM-001', 'IAM-001', 'NET-001'],
   ],
   [
     'azurerm_servicebus_namespace.sb',
@@ -144,10 +148,34 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
     },
     ['IAM-001', 'NET-006'],
   ],
+  // https_only; FTP and Web Deploy basic auth; diagnostics; public; endpoint; no VNet integration, route-all.
   [
     'azurerm_linux_web_app.web',
     { ...AT, name: 'web', service_plan_id: 'x', site_config: [{}] },
-    ['ENC-004', 'NET-001'],
+    ['ENC-004', 'IAM-001', 'IAM-001', 'LOG-001', 'NET-001', 'NET-005', 'NET-011', 'NET-011'],
+  ],
+  [
+    'azurerm_windows_web_app.win',
+    { ...AT, name: 'win', service_plan_id: 'x', site_config: [{}] },
+    ['ENC-004', 'IAM-001', 'IAM-001', 'LOG-001', 'NET-001', 'NET-005', 'NET-011', 'NET-011'],
+  ],
+  [
+    'azurerm_linux_web_app_slot.staging',
+    { name: 'staging', app_service_id: '${azurerm_linux_web_app.web.id}', site_config: [{}] },
+    ['ENC-004', 'IAM-001', 'IAM-001', 'NET-001', 'NET-011', 'NET-011'],
+  ],
+  // Zone balancing where there are no zones (and Norway West without its approval tag).
+  [
+    'azurerm_service_plan.plan',
+    {
+      location: 'norwaywest',
+      resource_group_name: 'rg',
+      name: 'plan',
+      os_type: 'Linux',
+      sku_name: 'P1v3',
+      zone_balancing_enabled: true,
+    },
+    ['RES-006', 'RES-007'],
   ],
   [
     'azurerm_windows_virtual_machine.win',

@@ -44,6 +44,7 @@ describe('platform extensions', () => {
     for (const hub of ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'])
       expect(zonesOf(read(outdir, hub)).sort()).toEqual([
         'privatelink.azurecr.io',
+        'privatelink.azurewebsites.net',
         'privatelink.azurehealthcareapis.com',
         'privatelink.blob.core.windows.net',
         'privatelink.database.windows.net',

@@ -367,26 +367,70 @@ describe('workload stacks', () => {
     expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
   });
 
-  test('kystbyen’s lab system (SQL, two audited, locked databases) and PACS archive (Azure Files)', () => {
+  test('kystbyen’s lab system (SQL, two audited, locked databases), PACS archive (Azure Files), portal and notify', () => {
     const sql = {
       ...EXPECTED_WORKLOAD,
       azurerm_key_vault_key: 4,
       azurerm_management_lock: 5,
-      azurerm_monitor_diagnostic_setting: 10,
+      // + the web app, and the NSGs of the two delegated subnets
+      azurerm_monitor_diagnostic_setting: 13,
       azurerm_mssql_database: 2,
       azurerm_mssql_server: 1,
       azurerm_mssql_server_extended_auditing_policy: 1,
-      azurerm_private_endpoint: 3,
+      azurerm_private_endpoint: 4,
       azurerm_role_assignment: 4,
       azurerm_storage_account: 2,
       azurerm_storage_share: 1,
-      azurerm_user_assigned_identity: 3,
+      azurerm_user_assigned_identity: 4,
+      // portal: a web app on its plan, integrated into its own subnet
+      azurerm_linux_web_app: 1,
+      azurerm_service_plan: 1,
+      // notify: a container app on an internal environment with its private zone
+      azurerm_container_app: 1,
+      azurerm_container_app_environment: 1,
+      azurerm_private_dns_zone: 1,
+      azurerm_private_dns_a_record: 1,
+      azurerm_private_dns_zone_virtual_network_link: 10,
+      azurerm_network_security_group: 4,
+      azurerm_network_security_rule: 4,
+      azurerm_subnet: 4,
+      azurerm_subnet_network_security_group_association: 4,
+      azurerm_subnet_route_table_association: 4,
     };
     for (const env of ['dev', 'prod']) {
       const json = out.stack(`workload-kystbyen-${env}`);
       expect(resourceTypeCounts(json)).toEqual(sql);
       expect(only(json, 'azurerm_mssql_server').name).toBe(`sql-hex-kys-${env}-lab-noe`);
       expect(only(json, 'azurerm_storage_share')).toMatchObject({ name: 'images', quota: 1024 });
+      expect(only(json, 'azurerm_linux_web_app')).toMatchObject({
+        name: `app-hex-kys-${env}-portal-noe`,
+        public_network_access_enabled: false,
+        site_config: { vnet_route_all_enabled: true, health_check_path: '/health' },
+      });
+      expect(only(json, 'azurerm_container_app_environment')).toMatchObject({
+        name: `cae-hex-kys-${env}-notify-noe`,
+        internal_load_balancer_enabled: true,
+        zone_redundancy_enabled: true,
+      });
+      expect(only(json, 'azurerm_container_app')).toMatchObject({
+        name: 'ca-kys-notify',
+        ingress: { external_enabled: false, target_port: 80 },
+      });
+      const subnets = Object.values(json.resource.azurerm_subnet) as {
+        name: string;
+        address_prefixes: string[];
+      }[];
+      // The third quarter of the spoke's /22, halved: web integration, then Container Apps.
+      const third = env === 'dev' ? '10.0.10' : '10.64.10';
+      const byName = Object.fromEntries(subnets.map((s) => [s.name, s]));
+      expect(byName['snet-web-integration']).toMatchObject({
+        address_prefixes: [`${third}.0/25`],
+        delegation: [{ service_delegation: { name: 'Microsoft.Web/serverFarms' } }],
+      });
+      expect(byName['snet-container-apps']).toMatchObject({
+        address_prefixes: [`${third}.128/25`],
+        delegation: [{ service_delegation: { name: 'Microsoft.App/environments' } }],
+      });
     }
   });
 

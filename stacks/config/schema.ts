@@ -228,6 +228,35 @@ const eventHubsApp = z.strictObject({
     .default({}),
 });
 
+/** A Linux Web App with its plan: private endpoint, VNet integration with all egress through the hub. */
+const webApp = z.strictObject({
+  kind: z.literal('webapp'),
+  /** @default 'P1v3' (Premium v3: zone-redundant where the region has zones) */
+  skuName: z
+    .string()
+    .regex(/^P\d+m?v3$/, "expected a Premium v3 SKU such as 'P1v3'")
+    .default('P1v3'),
+  /** A container image to run (pulled with the app's identity). @default - none */
+  image: z.string().min(1).optional(),
+  /** @default - none */
+  healthCheckPath: z.string().startsWith('/').optional(),
+});
+
+/** A Container App on the trust's internal Container Apps environment (one environment per app). */
+const containerApp = z.strictObject({
+  kind: z.literal('containerapp'),
+  /** The image to run. */
+  image: z.string().min(1),
+  /** @default 8080 */
+  targetPort: z.number().int().min(1).max(65535).default(8080),
+  /** vCPU; memory is twice this in GiB. @default 0.5 */
+  cpu: z.number().min(0.25).max(4).multipleOf(0.25).default(0.5),
+  /** @default 1 */
+  minReplicas: z.number().int().min(0).max(300).default(1),
+  /** @default 3 */
+  maxReplicas: z.number().int().min(1).max(300).default(3),
+});
+
 const app = z.discriminatedUnion('kind', [
   postgresqlApp,
   sqlApp,
@@ -238,6 +267,8 @@ const app = z.discriminatedUnion('kind', [
   messagingApp,
   registryApp,
   eventHubsApp,
+  webApp,
+  containerApp,
 ]);
 
 /** An application name: part of resource names and Terraform addresses, so stable and short. */

@@ -124,7 +124,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
     const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
     expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
       ['journal', 'fhir', 'backup'],
-      ['lab', 'pacs'],
+      ['lab', 'pacs', 'portal', 'notify'],
       ['ris', 'hl7', 'images', 'vitals'],
     ]);
     expect(config.trusts[0].apps.journal).toEqual({
@@ -150,7 +150,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging' | 'registry' | 'eventhubs'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging' | 'registry' | 'eventhubs' | 'webapp' | 'containerapp'",
       'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
       "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
     ]);

@@ -45,8 +45,14 @@ export const ENC_004 = defineRule({
   rationale:
     'Connections to databases and web applications carry patient data and credentials; they must be encrypted with a current TLS version, and plain FTP or HTTP must be off.',
   anchors: { mcsb: ['DP-3'], checkov: ['CKV_AZURE_52', 'CKV_AZURE_14', 'CKV_AZURE_15', 'CKV_AZURE_78'] },
-  resourceTypes: [...Object.keys(MINIMUM_TLS), ...WEB_APPS, ...WEB_SLOTS, ...SERVER_CONFIGURATIONS],
-  fix: 'Leave minimum TLS settings at their 1.2 defaults (or raise them), set https_only = true and site_config.ftps_state = "Disabled" (or "FtpsOnly") on web apps, keep require_secure_transport on, and keep the Redis non-TLS port closed.',
+  resourceTypes: [
+    ...Object.keys(MINIMUM_TLS),
+    ...WEB_APPS,
+    ...WEB_SLOTS,
+    ...SERVER_CONFIGURATIONS,
+    'azurerm_container_app',
+  ],
+  fix: 'Leave minimum TLS settings at their 1.2 defaults (or raise them), set https_only = true and site_config.ftps_state = "Disabled" (or "FtpsOnly") on web apps, keep allow_insecure_connections off on Container App ingress, keep require_secure_transport on, and keep the Redis non-TLS port closed.',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
@@ -84,6 +90,14 @@ function problemsOf(context: RuleContext, resource: TfResource): (string | undef
       `require_secure_transport is ${value.kind === 'known' ? JSON.stringify(value.value) : 'not verifiable before apply'}`,
     ];
   }
+  // Container Apps: ingress redirects HTTP to HTTPS unless insecure connections are allowed (default false).
+  if (resource.type === 'azurerm_container_app')
+    return [
+      boolProblem(context, resource, [['ingress', 0, 'allow_insecure_connections']], {
+        want: false,
+        providerDefault: false,
+      }),
+    ];
   // Web apps and slots: https_only defaults to false; site_config TLS defaults to 1.2; FTP state to Disabled.
   const problems = [
     boolProblem(context, resource, ['https_only'], { want: true, providerDefault: false }),

@@ -1,6 +1,45 @@
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { boolProblem } from '../attributes';
+import { blockCount, boolProblem } from '../attributes';
+
+/** Web apps and slots: publishing with a user name and password (FTP, Web Deploy/SCM) bypasses Entra ID. */
+const WEB_PUBLISHING = (c: RuleContext, r: TfResource) => [
+  boolProblem(c, r, ['ftp_publish_basic_authentication_enabled'], { want: false, providerDefault: true }),
+  boolProblem(c, r, ['webdeploy_publish_basic_authentication_enabled'], {
+    want: false,
+    providerDefault: true,
+  }),
+];
+
+/**
+ * Container Apps: images pulled with the app's identity, not a registry password, and secrets as Key
+ * Vault references rather than values written into the configuration.
+ */
+function containerAppProblems(c: RuleContext, r: TfResource): (string | undefined)[] {
+  const problems: (string | undefined)[] = [];
+  for (const [block, each] of [
+    ['registry', registryProblem],
+    ['secret', secretProblem],
+  ] as const) {
+    const count = blockCount(c, r, block);
+    if (count.kind === 'unknown') problems.push(count.reason);
+    else for (let i = 0; i < count.count; i++) problems.push(each(c, r, i));
+  }
+  return problems;
+}
+
+function registryProblem(c: RuleContext, r: TfResource, i: number): string | undefined {
+  if (c.isConfigured(r, ['registry', i, 'password_secret_name']))
+    return `registry[${i}] pulls with a password (password_secret_name); pull with the app's managed identity`;
+  if (!c.isConfigured(r, ['registry', i, 'identity'])) return `registry[${i}] has no identity to pull with`;
+  return undefined;
+}
+
+function secretProblem(c: RuleContext, r: TfResource, i: number): string | undefined {
+  if (!c.isConfigured(r, ['secret', i, 'key_vault_secret_id']))
+    return `secret[${i}] is not a Key Vault reference (no key_vault_secret_id); its value lives in the configuration and state`;
+  return undefined;
+}
 
 /** Per type: the settings that make Entra ID the only way in, with the azurerm 4.x defaults. */
 const CHECKS: Readonly<
@@ -50,6 +89,11 @@ const CHECKS: Readonly<
   azurerm_servicebus_namespace: (c, r) => [
     boolProblem(c, r, ['local_auth_enabled'], { want: false, providerDefault: true }),
   ],
+  azurerm_linux_web_app: WEB_PUBLISHING,
+  azurerm_windows_web_app: WEB_PUBLISHING,
+  azurerm_linux_web_app_slot: WEB_PUBLISHING,
+  azurerm_windows_web_app_slot: WEB_PUBLISHING,
+  azurerm_container_app: containerAppProblems,
   azurerm_container_registry: (c, r) => [
     boolProblem(c, r, ['admin_enabled'], { want: false, providerDefault: false }),
   ],
@@ -72,7 +116,7 @@ export const IAM_001 = defineRule({
     'Shared keys, local accounts and passwords bypass Entra ID: no conditional access, no named person in the sign-in logs, and a leaked key works from anywhere in the world.',
   anchors: { mcsb: ['IM-1', 'IM-8'], checkov: ['CKV2_AZURE_40'] },
   resourceTypes: Object.keys(CHECKS),
-  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true; SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off and no enabled tokens (pull with Entra ID identities and AcrPull).',
+  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true; SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off and no enabled tokens (pull with Entra ID identities and AcrPull); web apps: FTP and Web Deploy basic authentication off; Container Apps: pull images with a managed identity and keep secrets in Key Vault (key_vault_secret_id).',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;

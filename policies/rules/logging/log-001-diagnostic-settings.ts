@@ -1,5 +1,6 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../../engine/rule';
+import type { TfResource } from '../../model/types';
 import { resourceKey, unresolvedNote } from '../attributes';
 import { locationProblem } from '../location';
 
@@ -19,7 +20,17 @@ const LOGGED_TYPES = [
   'azurerm_container_registry',
   'azurerm_eventhub_namespace',
   'azurerm_servicebus_namespace',
+  // Web apps: HTTP and audit logs of who reached the application that serves patient data.
+  'azurerm_linux_web_app',
+  'azurerm_windows_web_app',
+  // Container Apps environments: their apps' console and system logs (see WORKSPACE_ATTRIBUTE).
+  'azurerm_container_app_environment',
 ];
+
+/** Types that send logs to a workspace of their own accord: the attribute naming it counts as a setting. */
+const WORKSPACE_ATTRIBUTE: Readonly<Record<string, string>> = {
+  azurerm_container_app_environment: 'log_analytics_workspace_id',
+};
 
 export const LOG_001 = defineRule({
   id: 'LOG-001',
@@ -29,11 +40,17 @@ export const LOG_001 = defineRule({
     'The patient records act and Normen require that access to health data is logged and the logs reviewed. Without a diagnostic setting, reads of patient data leave no trace we keep.',
   anchors: { mcsb: ['LT-3'], regulation: ['Pasientjournalloven § 22', 'Normen: logging and log review'] },
   resourceTypes: LOGGED_TYPES,
-  fix: 'Add an azurerm_monitor_diagnostic_setting with target_resource_id = the resource (for storage, the account or its blob service) and log_analytics_workspace_id = a workspace in Norway in this configuration (our constructs do this with diagnosticSettings).',
+  fix: 'Add an azurerm_monitor_diagnostic_setting with target_resource_id = the resource (for storage, the account or its blob service) and log_analytics_workspace_id = a workspace in Norway in this configuration (our constructs do this with diagnosticSettings); a Container Apps environment may name the workspace in log_analytics_workspace_id instead.',
   *check(context) {
     const settings = indexSettings(context);
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
+      const own = WORKSPACE_ATTRIBUTE[resource.type];
+      if (own && context.isWritten(resource, own)) {
+        const problem = workspaceProblem(context, resource, own, own);
+        if (problem) yield { resource, message: `${problem}.` };
+        continue;
+      }
       const found = settings.get(resourceKey(context.model, resource));
       if (!found) {
         yield {
@@ -68,24 +85,32 @@ function indexSettings(
     const entry = out.get(key) ?? { ok: false, problems: [] };
     out.set(key, entry);
     if (entry.ok) continue;
-    const workspace = context.target(setting, 'log_analytics_workspace_id');
-    let problem: string | undefined;
-    if (workspace.kind === 'absent') problem = `${setting.address} has no log_analytics_workspace_id`;
-    else if (workspace.kind === 'external')
-      problem = `${setting.address} sends to ${workspace.value}, which is ${NOT_IN_ESTATE}`;
-    else if (workspace.kind === 'unknown')
-      problem = `${setting.address}: the workspace cannot be resolved (${workspace.reason})`;
-    else if (workspace.resource.type !== 'azurerm_log_analytics_workspace')
-      problem = `${setting.address} points at ${workspace.resource.address}, not a Log Analytics workspace`;
-    else {
-      const where = locationProblem(
-        context.locationOf(workspace.resource),
-        `the workspace ${workspace.resource.address}`,
-      );
-      if (where) problem = `${setting.address}: ${where}`;
-    }
+    const problem = workspaceProblem(context, setting, 'log_analytics_workspace_id', setting.address);
     if (problem) entry.problems.push(problem);
     else entry.ok = true;
   }
   return out;
+}
+
+/**
+ * Why `attribute` of `resource` does not name a Log Analytics workspace in Norway, or undefined;
+ * `who` opens the sentence (the setting's address, or the attribute of the resource judged).
+ */
+function workspaceProblem(
+  context: RuleContext,
+  resource: TfResource,
+  attribute: string,
+  who: string,
+): string | undefined {
+  const workspace = context.target(resource, attribute);
+  if (workspace.kind === 'absent') return `${who} has no ${attribute}`;
+  if (workspace.kind === 'external') return `${who} sends to ${workspace.value}, which is ${NOT_IN_ESTATE}`;
+  if (workspace.kind === 'unknown') return `${who}: the workspace cannot be resolved (${workspace.reason})`;
+  if (workspace.resource.type !== 'azurerm_log_analytics_workspace')
+    return `${who} points at ${workspace.resource.address}, not a Log Analytics workspace`;
+  const where = locationProblem(
+    context.locationOf(workspace.resource),
+    `the workspace ${workspace.resource.address}`,
+  );
+  return where ? `${who}: ${where}` : undefined;
 }

@@ -1,10 +1,13 @@
 import { defineRule, RuleContext, Violation } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { boolProblem } from '../attributes';
+import { boolProblem, stringProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 
-/** Every type here defaults public_network_access_enabled to true in azurerm 4.x. */
-const TYPES = PUBLIC_ACCESS_TYPES;
+/**
+ * Every type here defaults public_network_access_enabled to true in azurerm 4.x. Web app slots are
+ * reached like their app (their own sites-<slot> endpoint), so they are judged alike.
+ */
+const TYPES = [...PUBLIC_ACCESS_TYPES, 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot'];
 
 /**
  * Types whose exposure is a flag of its own rather than public_network_access_enabled: the flag, the
@@ -51,6 +54,15 @@ export const NET_001 = defineRule({
       if (flag) {
         const problem = boolProblem(context, resource, [flag.path], flag);
         if (problem) yield { resource, message: `${resource.address}: ${problem}; ${flag.risk}.` };
+        // An environment may also open a public endpoint of its own (workload profiles), whatever its load balancer.
+        if (
+          resource.type === 'azurerm_container_app_environment' &&
+          context.isWritten(resource, 'public_network_access')
+        ) {
+          const open = stringProblem(context, resource, ['public_network_access'], { allowed: ['Disabled'] });
+          if (open)
+            yield { resource, message: `${open}; the environment accepts traffic from the internet.` };
+        }
         continue;
       }
       const injectedWith = VNET_INJECTED_WITH[resource.type];

@@ -1,16 +1,22 @@
 import { defineRule } from '../../engine/rule';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
-import { DATA_STORE_TYPES, VNET_INJECTED_WITH } from '../data-stores';
+import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
 
 export const NET_005 = defineRule({
   id: 'NET-005',
-  title: 'Data stores are reachable through a private endpoint',
+  title: 'Data stores and web apps are reachable through a private endpoint',
   severity: 'warning',
   rationale:
     'With public access off, a private endpoint in the same configuration is how applications reach the store; without one, the store is either unreachable or someone will turn public access back on.',
   anchors: { mcsb: ['NS-2'], checkov: ['CKV2_AZURE_33'] },
-  // A Health Data Services workspace is how its FHIR and DICOM services are reached privately.
-  resourceTypes: [...DATA_STORE_TYPES, 'azurerm_healthcare_workspace', 'azurerm_private_endpoint'],
+  // A Health Data Services workspace is how its FHIR and DICOM services are reached privately; a web
+  // app with public access off is reached through its `sites` endpoint.
+  resourceTypes: [
+    ...DATA_STORE_TYPES,
+    ...WEB_APP_TYPES,
+    'azurerm_healthcare_workspace',
+    'azurerm_private_endpoint',
+  ],
   fix: 'Add an azurerm_private_endpoint whose private_service_connection.private_connection_resource_id is the store (our constructs do this with privateEndpoints).',
   *check(context) {
     // Index once: store → has a private endpoint pointing at it.

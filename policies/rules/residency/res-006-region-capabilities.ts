@@ -33,6 +33,8 @@ const ZONE_FLAGS: readonly (readonly (string | number)[])[] = [
   ['zone_redundant'],
   ['zone_redundancy_enabled'],
   ['zone_balance'],
+  // App Service plans spread their workers across zones.
+  ['zone_balancing_enabled'],
 ];
 
 /** Repeated blocks with their own location and a zone flag: the flag counts where the block's location is. */

@@ -1,0 +1,2 @@
+export * from './container-app';
+export * from './container-app-environment';
