@@ -3,7 +3,7 @@
  * the configuration names only the network, so a user never plans subnets by hand.
  *
  * hub:   [0] private endpoints  [1] management (deployment runners)  [2] firewall (reserved)  [3] reserved (gateway, Bastion)
- * spoke: [0] workload           [1] private endpoints                [2-3] reserved for the trust's growth
+ * spoke: [0] workload           [1] private endpoints                [2] ingress (Application Gateway)  [3] reserved
  */
 import { formatAddress, parseCidr, subnetOf } from './config/cidr';
 
@@ -11,6 +11,7 @@ export const SUBNET = {
   privateEndpoints: 'snet-private-endpoints',
   management: 'snet-management',
   workload: 'snet-workload',
+  ingress: 'snet-ingress',
 } as const;
 
 function quarter(cidr: string, index: number): string {
@@ -42,8 +43,14 @@ export function hubPlan(hubAddressSpace: string): HubPlan {
 export interface SpokePlan {
   readonly workload: string;
   readonly privateEndpoints: string;
+  /** The Application Gateway's own subnet, used only by a trust that declares a `gateway` app. */
+  readonly ingress: string;
 }
 
 export function spokePlan(addressSpace: string): SpokePlan {
-  return { workload: quarter(addressSpace, 0), privateEndpoints: quarter(addressSpace, 1) };
+  return {
+    workload: quarter(addressSpace, 0),
+    privateEndpoints: quarter(addressSpace, 1),
+    ingress: quarter(addressSpace, 2),
+  };
 }

@@ -55,6 +55,8 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     healthWorkspace: (app: string) => `hds${org}${trust.code}${env.name}${app}`,
     backupVault: (app: string) => `bvault-${org}-${trust.code}-${env.name}-${app}-${r}`,
     serviceBus: (app: string) => `sb-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    kubernetesCluster: (app: string) => `aks-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    applicationGateway: (app: string) => `agw-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 
