@@ -448,7 +448,7 @@ ruleTester(TFS_003, {
       messages: [
         'NET-999 suppression at construct app/Bastion/Ip: expired on 2025-12-31; fix the finding or renew the suppression with a new reason.',
         'NET-999 suppression at construct app/Bastion/Ip: has a reason of 2 characters; write why, in at least 10.',
-        'NET-999 suppression at construct app/Bastion/Ip: names unknown rule NET-999 (known: ACC-001, ACC-002, ACC-003, ACC-004, BCK-001, BCK-002, BCK-003, CHG-001, CHG-002, ENC-001, ENC-002, ENC-003, ENC-004, ENC-005, IAM-001, IAM-002, IAM-003, IAM-004, LOG-001, LOG-002, LOG-003, NET-001, NET-002, NET-003, NET-004, NET-005, NET-006, NET-007, NET-008, NET-009, RES-001, RES-002, RES-003, RES-004, RES-005, RES-006, RES-007, RES-008, RES-009, TFS-001, TFS-002, TFS-003).',
+        'NET-999 suppression at construct app/Bastion/Ip: names unknown rule NET-999 (known: ACC-001, ACC-002, ACC-003, ACC-004, BCK-001, BCK-002, BCK-003, CHG-001, CHG-002, ENC-001, ENC-002, ENC-003, ENC-004, ENC-005, IAM-001, IAM-002, IAM-003, IAM-004, LOG-001, LOG-002, LOG-003, NET-001, NET-002, NET-003, NET-004, NET-005, NET-006, NET-007, NET-008, NET-009, NET-010, RES-001, RES-002, RES-003, RES-004, RES-005, RES-006, RES-007, RES-008, RES-009, TFS-001, TFS-002, TFS-003).',
       ],
       synth: withSuppression({ ruleId: 'NET-999', reason: 'ok', expires: '2025-12-31' }),
       errors: [

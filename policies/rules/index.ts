@@ -23,6 +23,7 @@ import { NET_006 } from './network/net-006-private-aks';
 import { NET_007 } from './network/net-007-unapproved-sources';
 import { NET_008 } from './network/net-008-firewall-ranges';
 import { NET_009 } from './network/net-009-remote-endpoints';
+import { NET_010 } from './network/net-010-web-application-firewall';
 import { IAM_001 } from './identity/iam-001-entra-only';
 import { IAM_002 } from './identity/iam-002-foreign-tenant-delegation';
 import { IAM_003 } from './identity/iam-003-privileged-roles';
@@ -67,6 +68,7 @@ export const ALL_RULES: readonly Rule[] = [
   NET_007,
   NET_008,
   NET_009,
+  NET_010,
   IAM_001,
   IAM_002,
   IAM_003,
