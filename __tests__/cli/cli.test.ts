@@ -248,7 +248,7 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     const { code, stdout } = run('rules');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(42);
+    expect(lines).toHaveLength(43);
     expect(lines[0]).toBe('RES-001  error    Every resource with a location is in Norway');
     expect(lines).toContain(
       'RES-007  warning  Resources in Norway West carry a disaster-recovery approval tag',

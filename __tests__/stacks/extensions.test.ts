@@ -48,6 +48,7 @@ describe('platform extensions', () => {
         'privatelink.database.windows.net',
         'privatelink.dicom.azurehealthcareapis.com',
         'privatelink.file.core.windows.net',
+        'privatelink.norwayeast.azmk8s.io',
         POSTGRES_ZONE,
         'privatelink.servicebus.windows.net',
         'privatelink.vaultcore.azure.net',

@@ -123,7 +123,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
   test('a trust declares its applications by name; the default runs a PostgreSQL journal at fjellheim', () => {
     const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
     expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
-      ['journal', 'fhir', 'backup'],
+      ['journal', 'fhir', 'backup', 'platform', 'portal'],
       ['lab', 'pacs'],
       ['ris', 'hl7'],
     ]);
@@ -150,7 +150,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'aks' | 'gateway' | 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging'",
       'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
       "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
     ]);
