@@ -232,7 +232,7 @@ export class NorwayKubernetesCluster extends Construct {
       name: props.name,
       location: props.region,
       resourceGroupName: props.resourceGroupName,
-      dnsPrefixPrivateCluster: props.name,
+      dnsPrefixPrivateCluster: props.name.replace(/_/g, '-').slice(0, 54),
       kubernetesVersion: props.kubernetesVersion,
       skuTier: props.skuTier ?? 'Standard',
       privateClusterEnabled: true,
