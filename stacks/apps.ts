@@ -263,7 +263,7 @@ function kubernetes(
     customerManagedKey: { keyVault: context.platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     userNodePools: {
-      apps: { vmSize: app.vmSize, minCount: app.minNodes, maxCount: Math.max(app.minNodes, app.maxNodes) },
+      apps: { vmSize: app.vmSize, minCount: app.minNodes, maxCount: app.maxNodes },
     },
   });
   return cluster;

@@ -347,6 +347,38 @@ describe('workload stacks', () => {
     expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
   });
 
+  test('fjellheim’s cluster in the workload subnet with firewall egress; its gateway in its own ingress subnet', () => {
+    const json = out.stack('workload-fjellheim-prod');
+    const aks = only(json, 'azurerm_kubernetes_cluster');
+    expect(aks.network_profile.outbound_type).toBe('userDefinedRouting');
+    expect(aks.default_node_pool.vnet_subnet_id).toBe(
+      '${azurerm_subnet.Spoke_Subnet-snet-workload_7847F854.id}',
+    );
+    expect(aks.private_dns_zone_id).toMatch(
+      /\.outputs\.cross-stack-output-azurerm_private_dns_zonePrivateDns_norwayeast-azmk8s-io_/,
+    );
+    const subnets = Object.fromEntries(
+      resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]),
+    );
+    expect(subnets['snet-ingress']).toEqual(['10.64.6.0/24']);
+    // The route table stays on the workload and endpoint subnets: Application Gateway v2 needs direct egress.
+    expect(
+      resources(json, 'azurerm_subnet_route_table_association')
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([
+      'Spoke_Subnet-snet-private-endpoints_RouteTableAssociation_8E1A500B',
+      'Spoke_Subnet-snet-workload_RouteTableAssociation_7B7094D4',
+    ]);
+    const gw = only(json, 'azurerm_application_gateway');
+    expect(gw.gateway_ip_configuration).toEqual([
+      { name: 'gateway', subnet_id: '${azurerm_subnet.Spoke_Subnet-snet-ingress_D8B40A8C.id}' },
+    ]);
+    expect(
+      only(json, 'azurerm_web_application_firewall_policy').custom_rules[0].match_conditions[0].match_values,
+    ).toEqual(['203.0.113.0/24', '198.51.100.0/26']);
+  });
+
   test('kystbyen’s lab system (SQL, two audited, locked databases) and PACS archive (Azure Files)', () => {
     const sql = {
       ...EXPECTED_WORKLOAD,

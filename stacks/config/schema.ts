@@ -262,6 +262,13 @@ const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
 
 // Keys are checked here rather than by z.record's key schema, whose message does not name the key.
 const apps = z.record(z.string(), app).superRefine((record, ctx) => {
+  for (const [key, value] of Object.entries(record))
+    if (value.kind === 'aks' && value.minNodes > value.maxNodes)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, 'minNodes'],
+        message: `minNodes ${value.minNodes} is above maxNodes ${value.maxNodes}`,
+      });
   for (const key of Object.keys(record))
     if (!APP_NAME.test(key))
       ctx.addIssue({

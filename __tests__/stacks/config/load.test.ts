@@ -156,6 +156,47 @@ describe('configuration errors: one message per problem, naming the path', () =>
     ]);
   });
 
+  test('the default runs a private AKS cluster and a gateway at fjellheim', () => {
+    const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
+    expect(config.trusts[0].apps.platform).toEqual({
+      kind: 'aks',
+      adminGroupObjectIds: ['00000000-0000-4000-8000-00000000a003'],
+      vmSize: 'Standard_D4ds_v5',
+      minNodes: 1,
+      maxNodes: 5,
+    });
+    expect(config.trusts[0].apps.portal).toEqual({
+      kind: 'gateway',
+      sites: {
+        journal: {
+          hostName: 'journal.fjellheim.example.no',
+          certificateName: 'journal-tls',
+          backendFqdns: ['journal.apps.fjellheim.internal'],
+        },
+      },
+    });
+  });
+
+  test('fails on an AKS app without a GUID admin group or with inverted bounds, and a gateway site without a backend', () => {
+    const doc = defaultDocument();
+    doc.trusts[2].apps = {
+      k8s: { kind: 'aks', adminGroupObjectIds: ['aks-admins'] },
+      k8s2: {
+        kind: 'aks',
+        adminGroupObjectIds: ['00000000-0000-4000-8000-00000000a003'],
+        minNodes: 6,
+        maxNodes: 3,
+      },
+      web: { kind: 'gateway', sites: { portal: { hostName: 'not a host', certificateName: 'tls' } } },
+    };
+    expect(problemsOf(doc)).toEqual([
+      'trusts[2].apps.k8s.adminGroupObjectIds[0]: expected a GUID',
+      'trusts[2].apps.web.sites.portal.hostName: expected a host name',
+      'trusts[2].apps.web.sites.portal: a site needs backendIpAddresses or backendFqdns',
+      'trusts[2].apps.k8s2.minNodes: minNodes 6 is above maxNodes 3',
+    ]);
+  });
+
   test('fails on an application name that cannot be part of a resource name', () => {
     const doc = defaultDocument();
     doc.trusts[1].apps = {
