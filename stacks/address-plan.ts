@@ -4,7 +4,8 @@
  *
  * hub:   [0] private endpoints  [1] management (deployment runners)  [2] firewall (reserved)  [3] reserved (gateway, Bastion)
  * spoke: [0] workload           [1] private endpoints                [2] first half: web app integration,
- *        second half: Container Apps environment                    [3] reserved for the trust's growth
+ *        second half: Container Apps environment                    [3] first half: ingress (Application
+ *        Gateway), second half reserved for the trust's growth
  */
 import { formatAddress, parseCidr, subnetOf } from './config/cidr';
 
@@ -16,6 +17,8 @@ export const SUBNET = {
   webIntegration: 'snet-web-integration',
   /** Delegated to Microsoft.App/environments: the internal Container Apps environment. */
   containerApps: 'snet-container-apps',
+  /** The Application Gateway's own subnet. */
+  ingress: 'snet-ingress',
 } as const;
 
 function quarter(cidr: string, index: number): string {
@@ -51,6 +54,8 @@ export interface SpokePlan {
   readonly webIntegration: string;
   /** The second half of the third quarter: the Container Apps environment (a /27 at least). */
   readonly containerApps: string;
+  /** The first half of the fourth quarter: the Application Gateway's own subnet (a trust with a `gateway`). */
+  readonly ingress: string;
 }
 
 function eighth(cidr: string, index: number): string {
@@ -64,5 +69,6 @@ export function spokePlan(addressSpace: string): SpokePlan {
     privateEndpoints: quarter(addressSpace, 1),
     webIntegration: eighth(addressSpace, 4),
     containerApps: eighth(addressSpace, 5),
+    ingress: eighth(addressSpace, 6),
   };
 }

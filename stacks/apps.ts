@@ -19,6 +19,10 @@ import { NorwayHealthDataServices } from '../constructs/health/health-data-servi
 import { NorwayLinuxWebApp } from '../constructs/web/linux-web-app';
 import { NorwayContainerApp } from '../constructs/containerapps/container-app';
 import { NorwayContainerAppEnvironment } from '../constructs/containerapps/container-app-environment';
+import { aksPrivateDnsZone, NorwayKubernetesCluster } from '../constructs/containers/kubernetes-cluster';
+import { NorwayApplicationGateway } from '../constructs/network/application-gateway';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { approveGatewayPublicIp } from './gateway-approval';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import type { AppConfig, EnvironmentConfig, PlatformConfig, TrustConfig } from './config/schema';
 import { workloadNames } from './naming';
@@ -40,7 +44,7 @@ export interface AppContext {
   readonly pairPlatform?: PlatformStack;
   readonly resourceGroupName: string;
   readonly endpointSubnetId: string;
-  /** The spoke's workload subnet, where VMs live. */
+  /** The spoke's workload subnet, where VMs and AKS nodes live. */
   readonly workloadSubnetId: string;
   /** The subnet delegated to App Service (present when the trust runs a web app). */
   readonly webIntegrationSubnetId?: string;
@@ -48,6 +52,8 @@ export interface AppContext {
   readonly containerAppsSubnetId?: string;
   /** The spoke network, which resolves the Container Apps environment's private zone. */
   readonly spokeNetworkId?: string;
+  /** The spoke's ingress subnet (Application Gateway), present when the trust declares a gateway. */
+  readonly ingressSubnetId?: string;
   readonly diagnosticSettings: DiagnosticSettingsConfig;
 }
 
@@ -76,6 +82,10 @@ export function buildApp(scope: Construct, name: string, app: AppConfig, context
       return registry(scope, name, app, context);
     case 'eventhubs':
       return eventHubs(scope, name, app, context);
+    case 'aks':
+      return kubernetes(scope, name, app, context);
+    case 'gateway':
+      return gateway(scope, name, app, context);
   }
 }
 
@@ -375,4 +385,70 @@ function containerApp(
     minReplicas: app.minReplicas,
     maxReplicas: app.maxReplicas,
   });
+}
+
+function kubernetes(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'aks' }>,
+  context: AppContext,
+): NorwayKubernetesCluster {
+  const names = workloadNames(context.config, context.trust, context.environment);
+  const region = context.environment.primary.region;
+  const cluster = new NorwayKubernetesCluster(scope, `App-${name}`, {
+    region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.kubernetesCluster(name),
+    // Egress follows the workload subnet's route table to the hub firewall.
+    subnetId: context.workloadSubnetId,
+    privateDnsZoneId: context.platform.dnsZones.zoneId(aksPrivateDnsZone(region)),
+    adminGroupObjectIds: app.adminGroupObjectIds,
+    tenantId: tenantOf(scope, context),
+    customerManagedKey: { keyVault: context.platform.keyVault },
+    diagnosticSettings: context.diagnosticSettings,
+    userNodePools: {
+      apps: { vmSize: app.vmSize, minCount: app.minNodes, maxCount: app.maxNodes },
+    },
+  });
+  return cluster;
+}
+
+function gateway(
+  scope: Construct,
+  name: string,
+  app: Extract<AppConfig, { kind: 'gateway' }>,
+  context: AppContext,
+): NorwayApplicationGateway {
+  if (!context.ingressSubnetId) throw new Error(`gateway ${name}: the spoke has no ingress subnet`);
+  const names = workloadNames(context.config, context.trust, context.environment);
+  const vault = context.platform.keyVault;
+  const gw = new NorwayApplicationGateway(scope, `App-${name}`, {
+    region: context.environment.primary.region,
+    resourceGroupName: context.resourceGroupName,
+    name: names.applicationGateway(name),
+    subnetId: context.ingressSubnetId,
+    sites: Object.fromEntries(
+      Object.entries(app.sites).map(([key, site]) => [
+        key,
+        {
+          hostName: site.hostName,
+          certificateSecretId: `${vault.vaultUri}secrets/${site.certificateName}`,
+          backendIpAddresses: site.backendIpAddresses,
+          backendFqdns: site.backendFqdns,
+        },
+      ]),
+    ),
+    // Only the hospital's approved public ranges reach the sites.
+    allowedSourceRanges: context.config.access.approvedRanges,
+    diagnosticSettings: context.diagnosticSettings,
+  });
+  new RoleAssignment(scope, `App-${name}-CertificateAccess`, {
+    scope: vault.keyVaultId,
+    roleDefinitionName: 'Key Vault Secrets User',
+    principalId: gw.identity.principalId,
+    principalType: 'ServicePrincipal',
+  });
+  // The public frontend is the one justified public IP of a workload: the stack's decision.
+  approveGatewayPublicIp(gw);
+  return gw;
 }

@@ -63,6 +63,8 @@ export function workloadNames(config: PlatformConfig, trust: TrustConfig, env: E
     containerAppEnvironment: (app: string) => `cae-${org}-${trust.code}-${env.name}-${app}-${r}`,
     // Container App names are unique in their environment only (≤ 32).
     containerApp: (app: string) => `ca-${trust.code}-${app}`,
+    kubernetesCluster: (app: string) => `aks-${org}-${trust.code}-${env.name}-${app}-${r}`,
+    applicationGateway: (app: string) => `agw-${org}-${trust.code}-${env.name}-${app}-${r}`,
   };
 }
 

@@ -74,6 +74,7 @@ export class WorkloadStack extends NorwayStack {
     // Delegated subnets only for the kinds that need them: a trust without web or container apps keeps its spoke.
     const kinds = new Set(Object.values(trust.apps).map((a) => a.kind));
 
+    const hasGateway = Object.values(trust.apps).some((a) => a.kind === 'gateway');
     this.spoke = new SpokeNetwork(this, 'Spoke', {
       region,
       resourceGroupName,
@@ -103,6 +104,42 @@ export class WorkloadStack extends NorwayStack {
       ],
       hub: platform.hub,
       diagnosticSettings,
+      // An Application Gateway v2 subnet cannot send 0.0.0.0/0 to a firewall: no route table, and the
+      // NSG admits HTTPS (and the HTTP redirect) only from the approved ranges, plus Azure's control plane.
+      serviceSubnets: hasGateway
+        ? [
+            {
+              name: SUBNET.ingress,
+              addressPrefixes: [this.plan.ingress],
+              allowInbound: [
+                {
+                  name: 'AllowApprovedHttpsInbound',
+                  priority: 100,
+                  protocol: 'Tcp',
+                  sources: config.access.approvedRanges,
+                  ports: [443, 80],
+                  destinations: ['*'],
+                },
+                {
+                  name: 'AllowGatewayManagerInbound',
+                  priority: 110,
+                  protocol: 'Tcp',
+                  sources: ['GatewayManager'],
+                  ports: ['65200-65535'],
+                  destinations: ['*'],
+                },
+                {
+                  name: 'AllowAzureLoadBalancerInbound',
+                  priority: 120,
+                  protocol: '*',
+                  sources: ['AzureLoadBalancer'],
+                  ports: ['*'],
+                  destinations: ['*'],
+                },
+              ],
+            },
+          ]
+        : undefined,
     });
     // The spoke resolves the hub's private DNS zones (its own endpoints register there too).
     for (const [zone, resource] of Object.entries(platform.dnsZones.zones)) {
@@ -164,6 +201,7 @@ export class WorkloadStack extends NorwayStack {
         webIntegrationSubnetId: this.spoke.subnetIds[SUBNET.webIntegration],
         containerAppsSubnetId: this.spoke.subnetIds[SUBNET.containerApps],
         spokeNetworkId: this.spoke.virtualNetworkId,
+        ingressSubnetId: this.spoke.subnetIds[SUBNET.ingress],
         diagnosticSettings,
       });
     }

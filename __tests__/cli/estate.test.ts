@@ -113,15 +113,25 @@ describe('a first-deploy plan of every stack, checked with the estate as --conte
       .map((f) => `${f.ruleId} ${f.address}`);
     const alone = cli('check', join(dir, 'plans'));
     expect(accepted.length).toBeGreaterThan(0);
-    expect(active(alone).map((f) => `${f.ruleId} ${f.address}`)).toEqual(accepted);
+    expect(
+      active(alone)
+        .map((f) => `${f.ruleId} ${f.address}`)
+        .sort(),
+    ).toEqual(accepted.sort());
   });
 
   test('the applied states of the other stacks work as --context as well as cdktf.out does', () => {
-    for (const stack of ['workload-dalen-dev', 'workload-fjellheim-prod']) {
+    for (const stack of ['workload-dalen-dev']) {
       const run = cli('check', planFile(stack), '--context', join(dir, 'state'));
       expect(active(run)).toEqual([]);
       expect(run.code).toBe(0);
     }
+    // fjellheim's references reach the DR site too; its gateway IP is accepted in its code (a
+    // suppression), which a state does not carry: that is all that is found.
+    const gateway = cli('check', planFile('workload-fjellheim-prod'), '--context', join(dir, 'state'));
+    expect(active(gateway).map((f) => [f.ruleId, f.address])).toEqual([
+      ['NET-004', 'azurerm_public_ip.App-portal_PublicIp_8FEC8813'],
+    ]);
   });
 });
 

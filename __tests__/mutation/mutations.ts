@@ -523,9 +523,22 @@ export const MUTATIONS: readonly Mutation[] = [
         kubernetes_cluster_id: `${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks`,
         vm_size: 'Standard_D4s_v5',
         node_public_ip_enabled: true,
+        host_encryption_enabled: true,
       }),
     address: 'azurerm_kubernetes_cluster_node_pool.Batch',
     also: ['RES-004'],
+  },
+  {
+    ruleId: 'NET-010',
+    description: "the gateway's WAF policy switched to Detection",
+    stack: 'workload-fjellheim-prod',
+    input: 'synth',
+    mutate: set(
+      'azurerm_web_application_firewall_policy.App-portal_FirewallPolicy_8D573CB7',
+      'policy_settings.mode',
+      'Detection',
+    ),
+    address: 'azurerm_web_application_firewall_policy.App-portal_FirewallPolicy_8D573CB7',
   },
   // IAM — identity and access
   {

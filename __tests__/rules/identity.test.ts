@@ -16,7 +16,10 @@ ruleTester(IAM_001, {
         'azurerm_key_vault.kv': { enable_rbac_authorization: true },
         'azurerm_key_vault.kv4': { rbac_authorization_enabled: true },
         'azurerm_cosmosdb_account.c': { local_authentication_disabled: true },
-        'azurerm_kubernetes_cluster.k': { local_account_disabled: true },
+        'azurerm_kubernetes_cluster.k': {
+          local_account_disabled: true,
+          azure_active_directory_role_based_access_control: { azure_rbac_enabled: true },
+        },
         'azurerm_mssql_server.s': {
           azuread_administrator: { login_username: 'dba', object_id: 'x', azuread_authentication_only: true },
         },
@@ -91,6 +94,7 @@ ruleTester(IAM_001, {
         'azurerm_cosmosdb_account.c: local_authentication_disabled is not set, and the provider default is false.',
         'azurerm_key_vault.kv: rbac_authorization_enabled is not set, and the provider default is false.',
         'azurerm_kubernetes_cluster.k: local_account_disabled is not set, and the provider default is false.',
+        'azurerm_kubernetes_cluster.k: azure_active_directory_role_based_access_control.azure_rbac_enabled is not set, and the provider default is false.',
         'azurerm_postgresql_flexible_server.pg: authentication.active_directory_auth_enabled is not set, and the provider default is false.',
         'azurerm_postgresql_flexible_server.pg: authentication.password_auth_enabled is not set, and the provider default is true.',
         'azurerm_servicebus_namespace.sb: local_auth_enabled is not set, and the provider default is true.',
@@ -105,6 +109,7 @@ ruleTester(IAM_001, {
       errors: [
         ['IAM-001', 'azurerm_cosmosdb_account.c'],
         ['IAM-001', 'azurerm_key_vault.kv'],
+        ['IAM-001', 'azurerm_kubernetes_cluster.k'],
         ['IAM-001', 'azurerm_kubernetes_cluster.k'],
         ['IAM-001', 'azurerm_postgresql_flexible_server.pg'],
         ['IAM-001', 'azurerm_postgresql_flexible_server.pg'],

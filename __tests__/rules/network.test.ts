@@ -989,6 +989,18 @@ ruleTester(NET_006, {
   ],
   invalid: [
     {
+      name: 'a private cluster that still publishes its API server name publicly',
+      message: /private_cluster_public_fqdn_enabled is true\.$/,
+      synth: tf({
+        'azurerm_kubernetes_cluster.fqdn': {
+          private_cluster_enabled: true,
+          private_cluster_public_fqdn_enabled: true,
+          default_node_pool: { name: 'sys' },
+        },
+      }),
+      errors: [['NET-006', 'azurerm_kubernetes_cluster.fqdn']],
+    },
+    {
       name: 'public API server by default; node public IPs under the 4.x and 3.x names',
       messages: [
         'azurerm_kubernetes_cluster_node_pool.p: node_public_ip_enabled is true.',

@@ -146,7 +146,67 @@ const CASES: readonly [address: string, body: Record<string, unknown>, ruleIds: 
       dns_prefix: 'aks',
       default_node_pool: [{ name: 'sys', vm_size: 'Standard_D2s_v5' }],
     },
-    ['IAM-001', 'NET-006'],
+    // public API server, local accounts, no Entra RBAC, no host encryption / disk key, no monitoring
+    ['ENC-003', 'ENC-003', 'IAM-001', 'IAM-001', 'LOG-001', 'LOG-001', 'NET-006'],
+  ],
+  [
+    'azurerm_kubernetes_cluster_node_pool.pool',
+    {
+      name: 'pool',
+      kubernetes_cluster_id: '${azurerm_kubernetes_cluster.aks.id}',
+      node_public_ip_enabled: true,
+    },
+    ['ENC-003', 'NET-006'],
+  ],
+  [
+    'azurerm_application_gateway.agw',
+    {
+      ...AT,
+      name: 'agw',
+      sku: [{ name: 'Standard_v2', tier: 'Standard_v2', capacity: 2 }],
+      gateway_ip_configuration: [{ name: 'gw', subnet_id: 's' }],
+      frontend_ip_configuration: [{ name: 'fe', private_ip_address: '10.0.0.10', subnet_id: 's' }],
+      frontend_port: [{ name: 'http', port: 80 }],
+      http_listener: [
+        { name: 'web', frontend_ip_configuration_name: 'fe', frontend_port_name: 'http', protocol: 'Http' },
+      ],
+      backend_address_pool: [{ name: 'be' }],
+      backend_http_settings: [{ name: 'be', port: 80, protocol: 'Http', cookie_based_affinity: 'Disabled' }],
+      request_routing_rule: [
+        {
+          name: 'web',
+          rule_type: 'Basic',
+          priority: 1,
+          http_listener_name: 'web',
+          backend_address_pool_name: 'be',
+          backend_http_settings_name: 'be',
+        },
+      ],
+    },
+    // no TLS policy, an HTTP listener serving pages, no WAF, no diagnostics
+    ['ENC-004', 'ENC-004', 'LOG-001', 'NET-010'],
+  ],
+  [
+    'azurerm_web_application_firewall_policy.waf',
+    {
+      ...AT,
+      name: 'waf',
+      policy_settings: [{ enabled: true, mode: 'Detection' }],
+      managed_rules: [{ managed_rule_set: [{ type: 'OWASP', version: '3.1' }] }],
+    },
+    ['NET-010', 'NET-010'],
+  ],
+  [
+    'azurerm_storage_share.nfs',
+    {
+      name: 'nfs',
+      storage_account_id: '${azurerm_storage_account.files.id}',
+      quota: 100,
+      enabled_protocol: 'NFS',
+      acl: [{ id: 'sas', access_policy: [{ permissions: 'rwdl' }] }],
+    },
+    // NFS, stored access policies; its account is not in the configuration, so its place is unknown
+    ['ENC-001', 'IAM-001', 'RES-004'],
   ],
   // https_only; FTP and Web Deploy basic auth; diagnostics; public; endpoint; no VNet integration, route-all.
   [

@@ -44,12 +44,13 @@ describe('platform extensions', () => {
     for (const hub of ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'])
       expect(zonesOf(read(outdir, hub)).sort()).toEqual([
         'privatelink.azurecr.io',
-        'privatelink.azurewebsites.net',
         'privatelink.azurehealthcareapis.com',
+        'privatelink.azurewebsites.net',
         'privatelink.blob.core.windows.net',
         'privatelink.database.windows.net',
         'privatelink.dicom.azurehealthcareapis.com',
         'privatelink.file.core.windows.net',
+        'privatelink.norwayeast.azmk8s.io',
         POSTGRES_ZONE,
         'privatelink.servicebus.windows.net',
         'privatelink.vaultcore.azure.net',

@@ -348,15 +348,29 @@ describe('workload stacks', () => {
       azurerm_data_protection_backup_policy_postgresql_flexible_server: 1,
       azurerm_data_protection_backup_policy_blob_storage: 1,
       azurerm_data_protection_backup_policy_disk: 1,
-      azurerm_key_vault_key: 4 + extra,
-      azurerm_management_lock: 4,
-      azurerm_monitor_diagnostic_setting: 9,
+      // … and `platform: { kind: aks }`: the cluster, a user pool, its disk encryption set (key, grant),
+      // its identity with three grants (DNS zone, subnet, the set), a lock and audit logs …
+      azurerm_kubernetes_cluster: 1,
+      azurerm_kubernetes_cluster_node_pool: 1,
+      azurerm_disk_encryption_set: 2,
+      // … and `portal: { kind: gateway }`: WAF policy, public IP, gateway, identity with its certificate
+      // grant, diagnostics, and the spoke's ingress subnet with its NSG (three allow rules) and diagnostics.
+      azurerm_application_gateway: 1,
+      azurerm_web_application_firewall_policy: 1,
+      azurerm_public_ip: 1,
+      azurerm_subnet: 3,
+      azurerm_subnet_network_security_group_association: 3,
+      azurerm_network_security_group: 3,
+      azurerm_network_security_rule: 6,
+      azurerm_key_vault_key: 5 + extra,
+      azurerm_management_lock: 5,
+      azurerm_monitor_diagnostic_setting: 12,
       azurerm_postgresql_flexible_server: 1,
       azurerm_postgresql_flexible_server_active_directory_administrator: 1,
       azurerm_postgresql_flexible_server_configuration: 4,
       azurerm_private_endpoint: 3,
-      azurerm_role_assignment: 4 + extra,
-      azurerm_user_assigned_identity: 3 + extra,
+      azurerm_role_assignment: 9 + extra,
+      azurerm_user_assigned_identity: 5 + extra,
       'data.terraform_remote_state': 1 + extra,
     });
     expect(resourceTypeCounts(out.stack('workload-fjellheim-dev'))).toEqual(database(0));
@@ -365,6 +379,38 @@ describe('workload stacks', () => {
     const prod = only(out.stack('workload-fjellheim-prod'), 'azurerm_postgresql_flexible_server');
     expect([dev.name, dev.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-dev-journal-noe', false]);
     expect([prod.name, prod.geo_redundant_backup_enabled]).toEqual(['psql-hex-fjh-prod-journal-noe', true]);
+  });
+
+  test('fjellheim’s cluster in the workload subnet with firewall egress; its gateway in its own ingress subnet', () => {
+    const json = out.stack('workload-fjellheim-prod');
+    const aks = only(json, 'azurerm_kubernetes_cluster');
+    expect(aks.network_profile.outbound_type).toBe('userDefinedRouting');
+    expect(aks.default_node_pool.vnet_subnet_id).toBe(
+      '${azurerm_subnet.Spoke_Subnet-snet-workload_7847F854.id}',
+    );
+    expect(aks.private_dns_zone_id).toMatch(
+      /\.outputs\.cross-stack-output-azurerm_private_dns_zonePrivateDns_norwayeast-azmk8s-io_/,
+    );
+    const subnets = Object.fromEntries(
+      resources(json, 'azurerm_subnet').map(([, s]) => [s.name, s.address_prefixes]),
+    );
+    expect(subnets['snet-ingress']).toEqual(['10.64.7.0/25']);
+    // The route table stays on the workload and endpoint subnets: Application Gateway v2 needs direct egress.
+    expect(
+      resources(json, 'azurerm_subnet_route_table_association')
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([
+      'Spoke_Subnet-snet-private-endpoints_RouteTableAssociation_8E1A500B',
+      'Spoke_Subnet-snet-workload_RouteTableAssociation_7B7094D4',
+    ]);
+    const gw = only(json, 'azurerm_application_gateway');
+    expect(gw.gateway_ip_configuration).toEqual([
+      { name: 'gateway', subnet_id: '${azurerm_subnet.Spoke_Subnet-snet-ingress_D8B40A8C.id}' },
+    ]);
+    expect(
+      only(json, 'azurerm_web_application_firewall_policy').custom_rules[0].match_conditions[0].match_values,
+    ).toEqual(['203.0.113.0/24', '198.51.100.0/26']);
   });
 
   test('kystbyen’s lab system (SQL, two audited, locked databases), PACS archive (Azure Files), portal and notify', () => {
@@ -390,7 +436,7 @@ describe('workload stacks', () => {
       azurerm_container_app_environment: 1,
       azurerm_private_dns_zone: 1,
       azurerm_private_dns_a_record: 1,
-      azurerm_private_dns_zone_virtual_network_link: 10,
+      azurerm_private_dns_zone_virtual_network_link: 12,
       azurerm_network_security_group: 4,
       azurerm_network_security_rule: 4,
       azurerm_subnet: 4,
@@ -514,8 +560,8 @@ const EXPECTED_PLATFORM = {
   azurerm_monitor_diagnostic_setting: 7,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone: 9,
-  azurerm_private_dns_zone_virtual_network_link: 9,
+  azurerm_private_dns_zone: 11,
+  azurerm_private_dns_zone_virtual_network_link: 11,
   azurerm_private_endpoint: 2,
   azurerm_recovery_services_vault: 1,
   azurerm_resource_group: 1,
@@ -535,7 +581,7 @@ const EXPECTED_WORKLOAD = {
   azurerm_monitor_diagnostic_setting: 5,
   azurerm_network_security_group: 2,
   azurerm_network_security_rule: 2,
-  azurerm_private_dns_zone_virtual_network_link: 9,
+  azurerm_private_dns_zone_virtual_network_link: 11,
   azurerm_private_endpoint: 1,
   azurerm_resource_group: 1,
   azurerm_role_assignment: 2,

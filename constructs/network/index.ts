@@ -6,3 +6,4 @@ export * from './private-dns-zones';
 export * from './spoke-network';
 export * from './subnet';
 export * from './virtual-network';
+export * from './application-gateway';

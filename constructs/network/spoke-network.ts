@@ -10,7 +10,7 @@ import type { Justified } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 import type { IHubNetwork } from './hub-network';
-import type { NorwaySubnet } from './subnet';
+import type { NorwaySubnet, SubnetConfig } from './subnet';
 import { NetworkParts, NorwayVirtualNetworkProps, validateNetworkProps } from './virtual-network';
 
 export interface SpokeNetworkProps extends NorwayVirtualNetworkProps {
@@ -23,6 +23,11 @@ export interface SpokeNetworkProps extends NorwayVirtualNetworkProps {
   readonly firewallPrivateIp?: string;
   /** Egress straight to the internet instead of through the firewall. @default - not allowed */
   readonly directEgress?: Justified;
+  /**
+   * Subnets of Azure services that must not route through the firewall (an Application Gateway v2
+   * subnet), with the NSG rules the service needs. @default - none
+   */
+  readonly serviceSubnets?: readonly SubnetConfig[];
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -87,7 +92,10 @@ export class SpokeNetwork extends Construct {
         props.directEgress,
       );
     }
-    const parts = new NetworkParts(this, props, { routeTableId: this.routeTableId });
+    const parts = new NetworkParts(this, props, {
+      routeTableId: this.routeTableId,
+      platformSubnets: (props.serviceSubnets ?? []).map((config) => ({ config })),
+    });
     this.resource = parts.virtualNetwork;
     this.virtualNetworkId = parts.virtualNetwork.id;
     this.virtualNetworkName = parts.virtualNetwork.name;

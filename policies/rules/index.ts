@@ -26,6 +26,7 @@ import { NET_006 } from './network/net-006-private-aks';
 import { NET_007 } from './network/net-007-unapproved-sources';
 import { NET_008 } from './network/net-008-firewall-ranges';
 import { NET_009 } from './network/net-009-remote-endpoints';
+import { NET_010 } from './network/net-010-web-application-firewall';
 import { NET_011 } from './network/net-011-web-app-egress';
 import { IAM_001 } from './identity/iam-001-entra-only';
 import { IAM_002 } from './identity/iam-002-foreign-tenant-delegation';
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   NET_007,
   NET_008,
   NET_009,
+  NET_010,
   NET_011,
   IAM_001,
   IAM_002,

@@ -257,7 +257,57 @@ const containerApp = z.strictObject({
   maxReplicas: z.number().int().min(1).max(300).default(3),
 });
 
+/** A private AKS cluster in the spoke's workload subnet (Entra ID RBAC only, egress via the hub firewall). */
+const aksApp = z.strictObject({
+  kind: z.literal('aks'),
+  /** Entra ID groups that administer the cluster. */
+  adminGroupObjectIds: z.array(uuid).min(1),
+  /** @default 'Standard_D4ds_v5' */
+  vmSize: z
+    .string()
+    .regex(/^Standard_[A-Za-z0-9_]+$/, "expected an Azure VM size such as 'Standard_D4ds_v5'")
+    .default('Standard_D4ds_v5'),
+  /** The workload node pool's autoscaling bounds. @default 1-5 */
+  minNodes: z.number().int().min(1).max(100).default(1),
+  maxNodes: z.number().int().min(1).max(1000).default(5),
+});
+
+/** An Application Gateway WAF_v2: the one way in for the trust's web applications. */
+const gatewayApp = z.strictObject({
+  kind: z.literal('gateway'),
+  /** Sites by a stable key: public host name, certificate (a secret in the environment's Key Vault), backends. */
+  sites: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'a site key is lower-case letters, digits or hyphens'),
+      z
+        .strictObject({
+          hostName: z
+            .string()
+            .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a host name'),
+          /** The certificate's secret name in the environment's Key Vault. */
+          certificateName: z.string().regex(/^[a-zA-Z0-9-]{1,127}$/, 'a Key Vault secret name'),
+          /** Private backend addresses (e.g. the AKS internal load balancer). @default - none */
+          backendIpAddresses: z.array(z.string().transform(ipRange)).optional(),
+          /** Backend names that resolve privately (e.g. the AKS ingress). @default - none */
+          backendFqdns: z
+            .array(
+              z
+                .string()
+                .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a host name'),
+            )
+            .optional(),
+        })
+        .refine(
+          (site) => (site.backendIpAddresses?.length ?? 0) + (site.backendFqdns?.length ?? 0) > 0,
+          'a site needs backendIpAddresses or backendFqdns',
+        ),
+    )
+    .refine((sites) => Object.keys(sites).length > 0, 'name at least one site'),
+});
+
 const app = z.discriminatedUnion('kind', [
+  aksApp,
+  gatewayApp,
   postgresqlApp,
   sqlApp,
   windowsVmApp,
@@ -276,6 +326,13 @@ const APP_NAME = /^[a-z][a-z0-9]{1,11}$/;
 
 // Keys are checked here rather than by z.record's key schema, whose message does not name the key.
 const apps = z.record(z.string(), app).superRefine((record, ctx) => {
+  for (const [key, value] of Object.entries(record))
+    if (value.kind === 'aks' && value.minNodes > value.maxNodes)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, 'minNodes'],
+        message: `minNodes ${value.minNodes} is above maxNodes ${value.maxNodes}`,
+      });
   for (const key of Object.keys(record))
     if (!APP_NAME.test(key))
       ctx.addIssue({

@@ -123,7 +123,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
   test('a trust declares its applications by name; the default runs a PostgreSQL journal at fjellheim', () => {
     const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
     expect(config.trusts.map((t) => Object.keys(t.apps))).toEqual([
-      ['journal', 'fhir', 'backup'],
+      ['journal', 'fhir', 'backup', 'platform', 'portal'],
       ['lab', 'pacs', 'portal', 'notify'],
       ['ris', 'hl7', 'images', 'vitals'],
     ]);
@@ -150,7 +150,7 @@ describe('configuration errors: one message per problem, naming the path', () =>
       },
     };
     expect(problemsOf(doc)).toEqual([
-      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging' | 'registry' | 'eventhubs' | 'webapp' | 'containerapp'",
+      "trusts[2].apps.web.kind: Invalid discriminator value. Expected 'aks' | 'gateway' | 'postgresql' | 'sql' | 'windowsvm' | 'files' | 'healthdata' | 'backupvault' | 'messaging' | 'registry' | 'eventhubs' | 'webapp' | 'containerapp'",
       'trusts[2].apps.small.entraAdministrator.objectId: expected a GUID',
       "trusts[2].apps.small.skuName: expected a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'",
     ]);
@@ -174,6 +174,47 @@ describe('configuration errors: one message per problem, naming the path', () =>
       'trusts[2].apps.vitals.capacity: Invalid input',
       'trusts[2].apps.vitals.hubs.ecg: Too big: expected number to be <=100',
       'trusts[2].apps.vitals.hubs.Monitors: an event hub name is 1-50 lower-case letters, digits or hyphens, starting with a letter',
+    ]);
+  });
+
+  test('the default runs a private AKS cluster and a gateway at fjellheim', () => {
+    const config = parseConfig(defaultDocument(), 'default.yaml', '2026-11-25');
+    expect(config.trusts[0].apps.platform).toEqual({
+      kind: 'aks',
+      adminGroupObjectIds: ['00000000-0000-4000-8000-00000000a003'],
+      vmSize: 'Standard_D4ds_v5',
+      minNodes: 1,
+      maxNodes: 5,
+    });
+    expect(config.trusts[0].apps.portal).toEqual({
+      kind: 'gateway',
+      sites: {
+        journal: {
+          hostName: 'journal.fjellheim.example.no',
+          certificateName: 'journal-tls',
+          backendFqdns: ['journal.apps.fjellheim.internal'],
+        },
+      },
+    });
+  });
+
+  test('fails on an AKS app without a GUID admin group or with inverted bounds, and a gateway site without a backend', () => {
+    const doc = defaultDocument();
+    doc.trusts[2].apps = {
+      k8s: { kind: 'aks', adminGroupObjectIds: ['aks-admins'] },
+      k8s2: {
+        kind: 'aks',
+        adminGroupObjectIds: ['00000000-0000-4000-8000-00000000a003'],
+        minNodes: 6,
+        maxNodes: 3,
+      },
+      web: { kind: 'gateway', sites: { portal: { hostName: 'not a host', certificateName: 'tls' } } },
+    };
+    expect(problemsOf(doc)).toEqual([
+      'trusts[2].apps.k8s.adminGroupObjectIds[0]: expected a GUID',
+      'trusts[2].apps.web.sites.portal.hostName: expected a host name',
+      'trusts[2].apps.web.sites.portal: a site needs backendIpAddresses or backendFqdns',
+      'trusts[2].apps.k8s2.minNodes: minNodes 6 is above maxNodes 3',
     ]);
   });
 

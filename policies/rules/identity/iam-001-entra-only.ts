@@ -60,7 +60,21 @@ const CHECKS: Readonly<
   ],
   azurerm_kubernetes_cluster: (c, r) => [
     boolProblem(c, r, ['local_account_disabled'], { want: true, providerDefault: false }),
+    boolProblem(c, r, ['role_based_access_control_enabled'], { want: true, providerDefault: true }),
+    // Entra ID sign-in with Azure RBAC: without it, Kubernetes RBAC bindings are managed inside the cluster.
+    boolProblem(c, r, [['azure_active_directory_role_based_access_control', 0, 'azure_rbac_enabled']], {
+      want: true,
+      providerDefault: false,
+    }),
   ],
+  // Stored access policies exist to sign SAS tokens with the account key.
+  azurerm_storage_share: (c, r) => {
+    const acl = blockCount(c, r, 'acl');
+    if (acl.kind === 'unknown') return [`${acl.reason}, so stored access policies cannot be ruled out`];
+    return acl.count > 0
+      ? ['acl defines stored access policies, which sign SAS tokens with the account key']
+      : [];
+  },
   azurerm_mssql_server: (c, r) => [
     boolProblem(c, r, [['azuread_administrator', 0, 'azuread_authentication_only']], {
       want: true,
@@ -116,7 +130,7 @@ export const IAM_001 = defineRule({
     'Shared keys, local accounts and passwords bypass Entra ID: no conditional access, no named person in the sign-in logs, and a leaked key works from anywhere in the world.',
   anchors: { mcsb: ['IM-1', 'IM-8'], checkov: ['CKV2_AZURE_40'] },
   resourceTypes: Object.keys(CHECKS),
-  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true; SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off and no enabled tokens (pull with Entra ID identities and AcrPull); web apps: FTP and Web Deploy basic authentication off; Container Apps: pull images with a managed identity and keep secrets in Key Vault (key_vault_secret_id).',
+  fix: 'Storage: shared_access_key_enabled = false; Key Vault: rbac_authorization_enabled = true; Cosmos: local_authentication_disabled = true; AKS: local_account_disabled = true and azure_active_directory_role_based_access_control { azure_rbac_enabled = true }; file shares: no acl (stored access policies); SQL: azuread_authentication_only = true; PostgreSQL: Entra auth on, password auth off; Event Hub/Service Bus: local auth off; ACR: admin user off and no enabled tokens (pull with Entra ID identities and AcrPull); web apps: FTP and Web Deploy basic authentication off; Container Apps: pull images with a managed identity and keep secrets in Key Vault (key_vault_secret_id).',
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;

@@ -1,7 +1,7 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../../engine/rule';
 import type { TfResource } from '../../model/types';
-import { resourceKey, unresolvedNote } from '../attributes';
+import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { locationProblem } from '../location';
 
 /** Resources whose access logs must reach a Norway workspace. */
@@ -25,6 +25,9 @@ const LOGGED_TYPES = [
   'azurerm_windows_web_app',
   // Container Apps environments: their apps' console and system logs (see WORKSPACE_ATTRIBUTE).
   'azurerm_container_app_environment',
+  // Who did what in a cluster (API server audit), and who came through the front door (WAF and access logs).
+  'azurerm_kubernetes_cluster',
+  'azurerm_application_gateway',
 ];
 
 /** Types that send logs to a workspace of their own accord: the attribute naming it counts as a setting. */
@@ -34,13 +37,14 @@ const WORKSPACE_ATTRIBUTE: Readonly<Record<string, string>> = {
 
 export const LOG_001 = defineRule({
   id: 'LOG-001',
-  title: 'Data stores, Key Vaults and NSGs send diagnostics to a Log Analytics workspace in Norway',
+  title:
+    'Data stores, Key Vaults, NSGs, clusters and gateways send diagnostics to a Log Analytics workspace in Norway',
   severity: 'error',
   rationale:
     'The patient records act and Normen require that access to health data is logged and the logs reviewed. Without a diagnostic setting, reads of patient data leave no trace we keep.',
   anchors: { mcsb: ['LT-3'], regulation: ['Pasientjournalloven § 22', 'Normen: logging and log review'] },
   resourceTypes: LOGGED_TYPES,
-  fix: 'Add an azurerm_monitor_diagnostic_setting with target_resource_id = the resource (for storage, the account or its blob service) and log_analytics_workspace_id = a workspace in Norway in this configuration (our constructs do this with diagnosticSettings); a Container Apps environment may name the workspace in log_analytics_workspace_id instead.',
+  fix: 'Add an azurerm_monitor_diagnostic_setting with target_resource_id = the resource (for storage, the account or its blob service) and log_analytics_workspace_id = a workspace in Norway in this configuration (our constructs do this with diagnosticSettings); a Container Apps environment may name the workspace in log_analytics_workspace_id instead; AKS clusters also need oms_agent to a workspace in Norway.',
   *check(context) {
     const settings = indexSettings(context);
     for (const resource of context.resources) {
@@ -50,6 +54,30 @@ export const LOG_001 = defineRule({
         const problem = workspaceProblem(context, resource, own, own);
         if (problem) yield { resource, message: `${problem}.` };
         continue;
+      }
+      if (resource.type === 'azurerm_kubernetes_cluster') {
+        const agent = blockCount(context, resource, 'oms_agent');
+        if (agent.kind === 'unknown')
+          yield { resource, message: `${agent.reason}, so Container Insights cannot be verified.` };
+        else if (agent.count === 0)
+          yield {
+            resource,
+            message:
+              'oms_agent is not set: no Container Insights, so container logs and node health reach no Norway workspace.',
+          };
+        else {
+          const workspace = context.target(resource, ['oms_agent', 0, 'log_analytics_workspace_id']);
+          const problem =
+            workspace.kind === 'resource' && workspace.resource.type !== 'azurerm_log_analytics_workspace'
+              ? `oms_agent.log_analytics_workspace_id points at ${workspace.resource.address}, not a Log Analytics workspace`
+              : workspace.kind === 'resource'
+                ? locationProblem(
+                    context.locationOf(workspace.resource),
+                    `the workspace ${workspace.resource.address}`,
+                  )
+                : `oms_agent.log_analytics_workspace_id is ${workspace.kind === 'external' ? `${workspace.value}, which is ${NOT_IN_ESTATE}` : 'not resolvable to a workspace'}`;
+          if (problem) yield { resource, message: `oms_agent: ${problem}.` };
+        }
       }
       const found = settings.get(resourceKey(context.model, resource));
       if (!found) {
