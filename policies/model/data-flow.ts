@@ -95,6 +95,9 @@ const DEPLOYMENT_TYPES = new Set([
 /** Metadata, not placement. */
 const SKIPPED_KEYS = new Set(['tags', '//']);
 const MAX_DOCUMENT = 4 * 1024 * 1024;
+/** Spread into places and edges found outside (and inside) a parsed document; one object each, not one per string. */
+const OUTSIDE: { inDocument?: true } = Object.freeze({});
+const INSIDE: { inDocument?: true } = Object.freeze({ inDocument: true as const });
 
 interface DataFlow {
   readonly places: Place[];
@@ -178,7 +181,7 @@ class Walk {
 
   private string(text: string, path: PathSegment[], inDocument: boolean): void {
     const key = lastKey(path);
-    const doc = inDocument ? { inDocument: true as const } : {};
+    const doc = inDocument ? INSIDE : OUTSIDE;
     if (REGION_LIKE.test(text)) {
       const region = azureRegion(text);
       if (region) {
@@ -246,9 +249,12 @@ class Walk {
   private unknown(unknown: unknown, path: PathSegment[]): void {
     if (unknown === true) {
       const key = lastKey(path);
-      if (key === undefined || !this.hasReferences(path)) return;
-      if (LOCATION_KEY.test(key)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
-      else if (ID_KEY.test(key)) this.out.edges.push({ path: [...path], kind: 'resource' });
+      if (key === undefined) return;
+      // The key is tested first: most unknowns (ids, names, fqdns) are neither, and need no references.
+      if (LOCATION_KEY.test(key)) {
+        if (this.hasReferences(path)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
+      } else if (ID_KEY.test(key) && this.hasReferences(path))
+        this.out.edges.push({ path: [...path], kind: 'resource' });
       return;
     }
     if (Array.isArray(unknown))
@@ -298,5 +304,11 @@ export function lastKey(path: readonly PathSegment[]): string | undefined {
 
 /** `['geo_location', 0, 'location']` → `geo_location[0].location`. */
 export function describePlacePath(path: readonly PathSegment[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  if (path.length === 1 && typeof path[0] === 'string') return path[0];
+  let text = '';
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i];
+    text += typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`;
+  }
+  return text;
 }

@@ -64,6 +64,10 @@ export class Resolver {
   private vaultObjects?: Map<string, Located[]>;
   private byName?: Map<string, Located[]>;
   private owners?: WeakMap<TfResource, TfModel>;
+  /** Literal ids already looked up: the estate does not change during a check. */
+  private readonly byIdMemo = new Map<string, Target>();
+  /** Per model, where each resource lives (asked by many rules, for targets again and again). */
+  private readonly locations = new WeakMap<TfModel, WeakMap<TfResource, Resolved>>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -152,6 +156,15 @@ export class Resolver {
    * whose parent is not in the estate has an unknown place.
    */
   locationOf(model: TfModel, resource: TfResource, hops = 0): Resolved {
+    if (hops > 0) return this.computeLocation(model, resource, hops);
+    let byResource = this.locations.get(model);
+    if (!byResource) this.locations.set(model, (byResource = new WeakMap()));
+    let location = byResource.get(resource);
+    if (!location) byResource.set(resource, (location = this.computeLocation(model, resource, 0)));
+    return location;
+  }
+
+  private computeLocation(model: TfModel, resource: TfResource, hops: number): Resolved {
     if (this.isWritten(resource, 'location')) return this.value(model, resource, 'location');
     if (hops >= MAX_PARENT_HOPS)
       return { kind: 'unknown', reason: `the parents of ${resource.address} nest too deep` };
@@ -274,6 +287,16 @@ export class Resolver {
    * lives); else a Key Vault object URL by vault and object name. Anything else is outside the estate.
    */
   private targetById(id: string): Target {
+    let target = this.byIdMemo.get(id);
+    if (!target) {
+      target = this.computeTargetById(id);
+      // Ids come from the input: a cap keeps the memo bounded whatever it holds.
+      if (this.byIdMemo.size < 1_000_000) this.byIdMemo.set(id, target);
+    }
+    return target;
+  }
+
+  private computeTargetById(id: string): Target {
     const lower = id.toLowerCase().replace(/\/+$/, '');
     const exact = this.idIndex().get(lower) ?? this.idIndex().get(lower.replace(/\/[^/]*$/, ''));
     if (exact) return { kind: 'resource', model: exact.model, resource: exact.resource };

@@ -67,7 +67,7 @@ export const RES_004 = defineRule({
 });
 
 /** Compare place paths across input shapes: a single block is `x.y` in synth and `x[0].y` in a plan. */
-const pathKey = (name: string) => name.replace(/\[0\]/g, '');
+const pathKey = (name: string) => (name.includes('[0]') ? name.replace(/\[0\]/g, '') : name);
 
 function* checkResource(
   context: RuleContext,
@@ -167,7 +167,16 @@ function placeProblem(
  * Paths judged by other rules: customer-managed keys (ENC-002) and log destinations (RES-005, LOG-001). Each path
  * is one finding, under the rule that says most about it.
  */
-function judgedByOtherRules(resource: TfResource): Set<string> {
+function judgedByOtherRules(resource: TfResource): ReadonlySet<string> {
+  let judged = JUDGED_BY_TYPE.get(resource.type);
+  if (!judged) JUDGED_BY_TYPE.set(resource.type, (judged = judgedByOtherRulesOfType(resource)));
+  return judged;
+}
+
+/** What `judgedByOtherRules` finds depends on the type alone: computed once per type. */
+const JUDGED_BY_TYPE = new Map<string, ReadonlySet<string>>();
+
+function judgedByOtherRulesOfType(resource: TfResource): Set<string> {
   const entry = azureType(resource.type);
   const paths = [
     ...(entry?.keys ?? []),
@@ -197,7 +206,7 @@ function* pathsAnywhere(
   for (const edge of edges) {
     const name = describePlacePath(edge.path);
     const key = pathKey(name);
-    const attribute = key.replace(/\[\d+\]/g, '');
+    const attribute = key.includes('[') ? key.replace(/\[\d+\]/g, '') : key;
     if (judged.has(key) || judged.has(attribute) || elsewhere.has(attribute) || reported.has(key)) continue;
     if (edge.path[0] === 'dynamic' && judged.has(`dynamic.${String(edge.path[1])}`)) continue;
     const problem = edgeProblem(context, resource, edge, name);
