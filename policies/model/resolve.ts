@@ -894,6 +894,18 @@ export function boundByValidation(
 }
 
 /** Whether the plan marks `path` (or a parent of it) as known only after apply. */
+/**
+ * `Resolver.isWritten` for one top-level attribute, without a path: rules that test many attributes of
+ * every resource ask this first.
+ */
+export function isWrittenAttribute(resource: TfResource, attribute: string): boolean {
+  const raw = getStep(resource.values, attribute);
+  if (raw !== undefined && raw !== null) return true;
+  if (resource.valuesAreExpressions) return false;
+  const unknown = resource.change?.afterUnknown;
+  return unknown === true || getStep(unknown, attribute) === true;
+}
+
 export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[]): boolean {
   let current = afterUnknown;
   for (const segment of path) {
