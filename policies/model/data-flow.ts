@@ -12,7 +12,7 @@
  * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
  * their resources carry places and edges of their own.
  */
-import { azureRegion } from '../azure/regions';
+import { azureRegion, type AzureRegion } from '../azure/regions';
 import type { TfResource } from './types';
 import { isRecord, type PathSegment } from './values';
 
@@ -183,7 +183,7 @@ class Walk {
     const key = lastKey(path);
     const doc = inDocument ? INSIDE : OUTSIDE;
     if (REGION_LIKE.test(text)) {
-      const region = azureRegion(text);
+      const region = regionNamed(text);
       if (region) {
         this.out.places.push({ path: [...path], kind: 'region', region: region.name, text, ...doc });
         return;
@@ -275,6 +275,19 @@ class Walk {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     return (this.resource.references?.get(attribute)?.length ?? 0) > 0;
   }
+}
+
+/** Region-like strings repeat across resources (`Inbound`, `Tcp`, `norwayeast`): each is looked up once. */
+const REGIONS_BY_TEXT = new Map<string, AzureRegion | null>();
+
+function regionNamed(text: string): AzureRegion | undefined {
+  let region = REGIONS_BY_TEXT.get(text);
+  if (region === undefined) {
+    region = azureRegion(text) ?? null;
+    // Texts come from the input: a cap keeps the memo bounded whatever it holds.
+    if (REGIONS_BY_TEXT.size < 100_000) REGIONS_BY_TEXT.set(text, region);
+  }
+  return region ?? undefined;
 }
 
 function hostOf(text: string): string | undefined {

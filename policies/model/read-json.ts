@@ -6,7 +6,6 @@ import { InputError } from './types';
 /** Larger inputs are refused rather than risking the process (a plan of thousands of resources is ~100 MB). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
-
 function describeInvalidUtf8(buffer: Buffer): string {
   // Re-decode leniently: each invalid sequence becomes U+FFFD. The first U+FFFD that the file does not
   // itself spell as EF BF BD marks the first invalid byte.
