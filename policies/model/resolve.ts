@@ -109,6 +109,7 @@ export class Resolver {
    * resource's computed id in synthesized JSON.
    */
   isWritten(resource: TfResource, path: string | readonly PathSegment[]): boolean {
+    if (typeof path === 'string' && isPlainAttribute(path)) return isWrittenAttribute(resource, path);
     const segments = segmentsOf(path);
     const raw = getPath(resource.values, segments);
     if (raw !== undefined && raw !== null) return true;
@@ -194,10 +195,19 @@ export class Resolver {
     // A plan value known now is read directly: cheaper than the memo, and it never depends on `depth`
     // short of the cycle guard.
     if (!resource.valuesAreExpressions && depth <= MAX_DEPTH) {
-      const segments = segmentsOf(path);
-      if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
-        const raw = getPath(resource.values, segments);
-        return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+      if (typeof path === 'string' && isPlainAttribute(path)) {
+        // One top-level attribute (`location`, `tags`): what the general path below does, in one step.
+        const unknown = resource.change?.afterUnknown;
+        if (unknown !== true && getStep(unknown, path) !== true) {
+          const raw = getStep(resource.values, path);
+          return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+        }
+      } else {
+        const segments = segmentsOf(path);
+        if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
+          const raw = getPath(resource.values, segments);
+          return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+        }
       }
     }
     let byResource = this.memo.get(model);
@@ -935,6 +945,17 @@ function memoKey(path: string | readonly PathSegment[]): string {
   return path.some((segment) => typeof segment === 'string' && segment.includes('.'))
     ? JSON.stringify(path)
     : path.join('.');
+}
+
+/**
+ * A dotted path of one attribute name (`location`, not `tags.x`, `a[0]` or `0`): `parsePath` would make it
+ * `[path]`, so it can be read without one.
+ */
+function isPlainAttribute(path: string): boolean {
+  if (path === '' || path.includes('.')) return false;
+  const first = path.charCodeAt(0);
+  // All digits would be an index; a name starting with a digit goes the general way, which is rare.
+  return !(first >= 0x30 && first <= 0x39);
 }
 
 function segmentsOf(path: string | readonly PathSegment[]): readonly PathSegment[] {
