@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { ChildResult } from './child';
 import { Budget, budget, DIST, median, RESULTS, ROOT, runChild, timeCommand } from './measure';
 
-export type EngineInput = 'plan' | 'cdktf-out';
+/** `plan`: the estate shape; `plan-lean`: many small resources (per-resource cost dominates); `cdktf-out`. */
+export type EngineInput = 'plan' | 'plan-lean' | 'cdktf-out';
 
 export interface EngineResult {
   readonly input: EngineInput;
@@ -33,7 +34,12 @@ export interface EngineResult {
   readonly checkRssMB: number;
   readonly parseRssMB: number;
   readonly rssLimitMB: number;
-  readonly phases: { readonly loadMs: number; readonly rulesMs: number; readonly reportMs: number; readonly findings: number };
+  readonly phases: {
+    readonly loadMs: number;
+    readonly rulesMs: number;
+    readonly reportMs: number;
+    readonly findings: number;
+  };
 }
 
 const SEED = 1;
@@ -42,17 +48,32 @@ const SEED = 1;
 export function fixture(input: EngineInput, resources: number): string {
   const dir = join(RESULTS, 'fixtures');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, input === 'plan' ? `plan-${resources}-s${SEED}.json` : `cdktf-out-${resources}-s${SEED}`);
+  const plan = input !== 'cdktf-out';
+  const path = join(dir, plan ? `${input}-${resources}-s${SEED}.json` : `cdktf-out-${resources}-s${SEED}`);
   const generator = join(DIST, 'scripts', 'generate-plan.js');
-  const marker = input === 'plan' ? path : join(path, 'manifest.json');
+  const marker = plan ? path : join(path, 'manifest.json');
   if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(generator).mtimeMs) {
-    const args = ['--resources', String(resources), '--seed', String(SEED), '--out', path, ...(input === 'plan' ? [] : ['--format', 'cdktf-out'])];
+    const args = [
+      '--resources',
+      String(resources),
+      '--seed',
+      String(SEED),
+      '--out',
+      path,
+      ...(plan ? [] : ['--format', 'cdktf-out']),
+      ...(input === 'plan-lean' ? ['--shape', 'lean'] : []),
+    ];
     timeCommand(process.execPath, [generator, ...args], ROOT);
   }
   return path;
 }
 
-export function benchEngine(input: EngineInput, resources: number, runs: number, log: (line: string) => void): EngineResult {
+export function benchEngine(
+  input: EngineInput,
+  resources: number,
+  runs: number,
+  log: (line: string) => void,
+): EngineResult {
   const path = fixture(input, resources);
   const report = join(RESULTS, `report-${input}-${resources}.json`);
   const parses: ChildResult[] = [];
@@ -88,11 +109,16 @@ export function benchEngine(input: EngineInput, resources: number, runs: number,
     checkRssMB: median(checks.map((c) => c.maxRssMB)),
     parseRssMB: median(parses.map((p) => p.maxRssMB)),
     rssLimitMB: (4 * bytes) / 2 ** 20 + 150,
-    phases: { loadMs: Number(phases.loadMs), rulesMs: Number(phases.rulesMs), reportMs: Number(phases.reportMs), findings: Number(phases.findings) },
+    phases: {
+      loadMs: Number(phases.loadMs),
+      rulesMs: Number(phases.rulesMs),
+      reportMs: Number(phases.reportMs),
+      findings: Number(phases.findings),
+    },
   };
 }
 
-/** The issue's budgets: ≤ 3× parse at 10k and 50k; 50k/10k ≤ 6; RSS ≤ 4× file + 150 MB. */
+/** The issue's budgets: ≤ 3× parse at 10k and 50k, each plan shape; 50k/10k ≤ 6; RSS ≤ 4× file + 150 MB. */
 export function engineBudgets(results: readonly EngineResult[]): Budget[] {
   const budgets: Budget[] = [];
   for (const r of results) {
@@ -100,10 +126,11 @@ export function engineBudgets(results: readonly EngineResult[]): Budget[] {
     if (r.resources >= 10_000) budgets.push(budget(`${label}: check / JSON.parse (CPU)`, r.ratio, 3));
     budgets.push(budget(`${label}: peak RSS (MB)`, r.checkRssMB, r.rssLimitMB, 'MB'));
   }
-  for (const input of ['plan', 'cdktf-out'] as const) {
+  for (const input of ['plan', 'plan-lean', 'cdktf-out'] as const) {
     const at10 = results.find((r) => r.input === input && r.resources === 10_000);
     const at50 = results.find((r) => r.input === input && r.resources === 50_000);
-    if (at10 && at50) budgets.push(budget(`${input}: check CPU time 50k / 10k`, at50.checkCpuMs / at10.checkCpuMs, 6));
+    if (at10 && at50)
+      budgets.push(budget(`${input}: check CPU time 50k / 10k`, at50.checkCpuMs / at10.checkCpuMs, 6));
   }
   return budgets;
 }

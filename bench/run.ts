@@ -5,6 +5,7 @@
  *   npm run bench                              engine at 1k/10k/50k, synth with 3/10/30 trusts, 5 runs each
  *   npm run bench -- --quick                   1k/10k and 3/10 trusts, 3 runs (a few minutes less)
  *   npm run bench -- --runs 7 --sizes 10000 --trusts 3,30 --skip-synth --tests
+ *   npm run bench -- --quick --skip-synth --inputs plan,plan-lean   the two plan shapes only
  */
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,9 +29,12 @@ function parseOptions(argv: readonly string[]): Options {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const list = (name: string, fallback: number[]) => (value(name) ? String(value(name)).split(',').map(Number) : fallback);
+  const list = (name: string, fallback: number[]) =>
+    value(name) ? String(value(name)).split(',').map(Number) : fallback;
   const quick = argv.includes('--quick');
-  const inputs = value('inputs') ? (String(value('inputs')).split(',') as EngineInput[]) : (['plan', 'cdktf-out'] as EngineInput[]);
+  const inputs = value('inputs')
+    ? (String(value('inputs')).split(',') as EngineInput[])
+    : (['plan', 'plan-lean', 'cdktf-out'] as EngineInput[]);
   return {
     runs: Number(value('runs') ?? (quick ? 3 : 5)),
     sizes: list('sizes', quick ? [1000, 10_000] : [1000, 10_000, 50_000]),
@@ -56,7 +60,24 @@ function machine() {
 
 function engineTable(results: readonly EngineResult[]): string {
   return table(
-    ['input', 'resources', 'files', 'MB', 'parse cpu', 'check cpu', 'ratio (≤3)', 'parse wall', 'check wall', 'wall ratio', 'load', 'rules', 'report', 'findings', 'RSS MB', 'RSS limit'],
+    [
+      'input',
+      'resources',
+      'files',
+      'MB',
+      'parse cpu',
+      'check cpu',
+      'ratio (≤3)',
+      'parse wall',
+      'check wall',
+      'wall ratio',
+      'load',
+      'rules',
+      'report',
+      'findings',
+      'RSS MB',
+      'RSS limit',
+    ],
     results.map((r) => [
       r.input,
       String(r.modelResources),
@@ -99,7 +120,12 @@ function synthTable(bench: SynthBench): string {
 function budgetTable(budgets: readonly Budget[]): string {
   return table(
     ['budget', 'measured', 'limit', 'holds'],
-    budgets.map((b) => [b.name, `${fmt(b.value, b.unit === '×' ? 2 : 1)}${b.unit === '%' ? ' %' : b.unit === '×' ? '×' : ''}`, `${fmt(b.limit, b.unit === 'MB' ? 0 : 1)}${b.unit === '%' ? ' %' : b.unit === '×' ? '×' : ''}`, b.ok ? 'yes' : 'NO']),
+    budgets.map((b) => [
+      b.name,
+      `${fmt(b.value, b.unit === '×' ? 2 : 1)}${b.unit === '%' ? ' %' : b.unit === '×' ? '×' : ''}`,
+      `${fmt(b.limit, b.unit === 'MB' ? 0 : 1)}${b.unit === '%' ? ' %' : b.unit === '×' ? '×' : ''}`,
+      b.ok ? 'yes' : 'NO',
+    ]),
   );
 }
 
@@ -115,7 +141,8 @@ function main(argv: readonly string[]): void {
   if (options.engine) {
     log('Policy engine (each run a fresh node process; medians):');
     const results: EngineResult[] = [];
-    for (const input of options.inputs) for (const size of options.sizes) results.push(benchEngine(input, size, options.runs, log));
+    for (const input of options.inputs)
+      for (const size of options.sizes) results.push(benchEngine(input, size, options.runs, log));
     output.engine = results;
     budgets.push(...engineBudgets(results));
     sections.push(
@@ -140,18 +167,29 @@ function main(argv: readonly string[]): void {
     log('npm test (type-check, lint, jest):');
     const run = timeCommand('npm', ['test', '--silent'], ROOT, { CI: '1' });
     output.tests = { wallMs: run.ms };
-    budgets.push({ name: 'npm test wall time (s)', value: run.ms / 1000, limit: 60, unit: 's', ok: run.ms <= 60_000 });
+    budgets.push({
+      name: 'npm test wall time (s)',
+      value: run.ms / 1000,
+      limit: 60,
+      unit: 's',
+      ok: run.ms <= 60_000,
+    });
     sections.push(`npm test: ${fmt(run.ms / 1000, 1)} s wall`);
   }
 
   output.budgets = budgets;
   output.finished = new Date().toISOString();
   const m = output.machine as ReturnType<typeof machine>;
-  process.stdout.write(`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, node ${m.node}, load average at start ${m.loadAverageAtStart.join(' ')}\n\n`);
+  process.stdout.write(
+    `\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, node ${m.node}, load average at start ${m.loadAverageAtStart.join(' ')}\n\n`,
+  );
   process.stdout.write(`${sections.join('\n\n')}\n\nBudgets\n${budgetTable(budgets)}\n`);
   const file = join(RESULTS, 'latest.json');
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-  writeFileSync(join(RESULTS, `bench-${started.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(
+    join(RESULTS, `bench-${started.replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify(output, null, 2)}\n`,
+  );
   process.stdout.write(`\nResults written to ${file}\n`);
   if (budgets.some((b) => !b.ok)) process.exitCode = 1;
 }

@@ -11,6 +11,7 @@
  *
  *   node dist/scripts/generate-plan.js --resources 10000 --seed 1 --out plan.json
  *   node dist/scripts/generate-plan.js --resources 10000 --format cdktf-out --out out-dir
+ *   node dist/scripts/generate-plan.js --resources 10000 --shape lean --out lean.json   (many small resources)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,16 @@ export interface GenerateOptions {
   readonly resources: number;
   /** @default 1 */
   readonly seed?: number;
+  /**
+   * `estate`: the hospital region with every rule family's types (the default). `lean`: the same hubs,
+   * then per trust and environment many small resources (resource groups, NSG rules, role assignments,
+   * DNS records, locks) with a few attributes each, so the per-resource cost of a check dominates.
+   * @default 'estate'
+   */
+  readonly shape?: PlanShape;
 }
+
+export type PlanShape = 'estate' | 'lean';
 
 // ---------------------------------------------------------------------------------------------------
 // The inventory: what exists, independent of the output shape.
@@ -1019,6 +1029,102 @@ function addTrust(inv: Inventory, hub: Hub, trust: string, env: string, region: 
   });
 }
 
+/** The lean shape's trust: many small resources with a few attributes each (see `GenerateOptions.shape`). */
+function addLeanTrust(
+  inv: Inventory,
+  hub: Hub,
+  trust: string,
+  env: string,
+  region: string,
+  index: number,
+): void {
+  const stack = `workload-${trust}-${env}`;
+  const mod: ModuleInst = {
+    ...childModule({ path: '', configPath: '', stack }, 'trust', `${trust}-${env}`),
+    stack,
+  };
+  const location = new VarRef('location', region);
+  // Norway West is the disaster-recovery region: resources there carry their approval (RES-007).
+  const t: Record<string, Val> = region === 'norwaywest' ? { 'dr-approval': 'CAB-2026-114' } : {};
+  const rgs = [0, 1, 2].map((i) =>
+    inv.add(
+      mod,
+      'azurerm_resource_group',
+      'team',
+      { name: `rg-hex-${trust}-${env}-${i}`, location, managed_by: null, tags: t },
+      { key: i },
+    ),
+  );
+  const rgName = new Ref(rgs[0], 'name');
+  const nsg = inv.add(mod, 'azurerm_network_security_group', 'this', {
+    name: `nsg-${trust}-${env}`,
+    location: new Ref(rgs[0], 'location'),
+    resource_group_name: rgName,
+    tags: t,
+  });
+  inv.add(mod, 'azurerm_monitor_diagnostic_setting', 'nsg', {
+    name: 'diag-nsg',
+    target_resource_id: new Ref(nsg, 'id'),
+    log_analytics_workspace_id: new Ref(hub.law, 'id'),
+    enabled_log: [{ category_group: 'allLogs', category: null }],
+  });
+  for (let i = 0; i < 12; i++) {
+    const open = i === 11 && inv.chance(0.02);
+    inv.add(
+      mod,
+      'azurerm_network_security_rule',
+      'rule',
+      {
+        name: `rule-${i}`,
+        resource_group_name: rgName,
+        network_security_group_name: new Ref(nsg, 'name'),
+        priority: 100 + i,
+        direction: 'Inbound',
+        access: i === 0 ? 'Deny' : 'Allow',
+        protocol: 'Tcp',
+        source_port_range: '*',
+        destination_port_range: open ? '22' : String(8000 + i),
+        source_address_prefix: open ? 'Internet' : 'VirtualNetwork',
+        destination_address_prefix: 'VirtualNetwork',
+      },
+      { key: `r${i}` },
+    );
+  }
+  for (let i = 0; i < 8; i++) {
+    inv.add(
+      mod,
+      'azurerm_role_assignment',
+      'reader',
+      {
+        scope: new Ref(rgs[i % rgs.length], 'id'),
+        role_definition_name: i === 7 ? 'Storage Blob Data Reader' : 'Reader',
+        principal_id: `7a1c${String(index).padStart(4, '0')}-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+      },
+      { key: i },
+    );
+  }
+  for (let i = 0; i < 6; i++) {
+    inv.add(
+      mod,
+      'azurerm_private_dns_a_record',
+      'host',
+      {
+        name: `${trust}-${env}-h${i}`,
+        zone_name: new Ref(hub.dnsZones[i % hub.dnsZones.length], 'name'),
+        resource_group_name: new Ref(hub.rg, 'name'),
+        ttl: 300,
+        records: [`10.${index % 250}.1.${10 + i}`],
+      },
+      { key: i },
+    );
+  }
+  inv.add(mod, 'azurerm_management_lock', 'rg', {
+    name: 'do-not-delete',
+    scope: new Ref(rgs[0], 'id'),
+    lock_level: 'CanNotDelete',
+  });
+}
+
 /** Build the inventory of a region with exactly `resources` resources. */
 export function buildInventory(options: GenerateOptions): Res[] {
   const inv = new Inventory(options.resources, options.seed ?? 1);
@@ -1048,9 +1154,10 @@ export function buildInventory(options: GenerateOptions): Res[] {
     ['dr', 'norwaywest'],
   ];
   const hubs = envs.map(([env, region]) => addHub(inv, env, region));
+  const trust = options.shape === 'lean' ? addLeanTrust : addTrust;
   for (let i = 0; !inv.full; i++) {
     const e = i % envs.length;
-    addTrust(
+    trust(
       inv,
       hubs[e],
       `t${String(Math.floor(i / envs.length)).padStart(3, '0')}`,
@@ -1596,14 +1703,16 @@ function main(argv: readonly string[]): void {
   };
   const resources = Number(flag('resources') ?? 1000);
   const seed = Number(flag('seed') ?? 1);
+  const shape = (flag('shape') ?? 'estate') as PlanShape;
+  if (shape !== 'estate' && shape !== 'lean') throw new Error(`--shape must be estate or lean, got ${shape}`);
   const out = flag('out') ?? (flag('format') === 'cdktf-out' ? 'cdktf.out.bench' : 'plan.json');
   if (!Number.isInteger(resources) || resources < 1)
     throw new Error(`--resources must be a positive integer, got ${flag('resources')}`);
   if (flag('format') === 'cdktf-out') {
-    const result = generateCdktfOut({ resources, seed }, out);
+    const result = generateCdktfOut({ resources, seed, shape }, out);
     process.stdout.write(`wrote ${out}: ${result.stacks} stacks, ${result.resources} resources\n`);
   } else {
-    const bytes = writePlan({ resources, seed }, out);
+    const bytes = writePlan({ resources, seed, shape }, out);
     process.stdout.write(`wrote ${out}: ${resources} resources, ${(bytes / 1e6).toFixed(1)} MB\n`);
   }
 }

@@ -167,3 +167,49 @@ describe('generate-plan: synthetic cdktf.out with many stacks', () => {
     expect(platform.outputs.size).toBeGreaterThan(0);
   });
 });
+
+describe('generate-plan: the lean shape, many small resources', () => {
+  const LEAN = 2000;
+  let model: TfModel;
+  let estate: TfModel;
+
+  beforeAll(() => {
+    model = loadPlan(generatePlan({ resources: LEAN, seed: 7, shape: 'lean' }), { file: 'lean.json' });
+    estate = loadPlan(generatePlan({ resources: LEAN, seed: 7 }), { file: 'plan.json' });
+  });
+
+  test('holds exactly the number of resources asked for, in trust modules of small resources', () => {
+    expect(buildInventory({ resources: LEAN, seed: 7, shape: 'lean' })).toHaveLength(LEAN);
+    expect(model.resources).toHaveLength(LEAN);
+    const types = (m: TfModel, prefix: string) =>
+      [...new Set(m.resources.filter((r) => r.address.startsWith(prefix)).map((r) => r.type))].sort();
+    expect(types(model, 'module.trust["t000-prod"].')).toEqual([
+      'azurerm_management_lock',
+      'azurerm_monitor_diagnostic_setting',
+      'azurerm_network_security_group',
+      'azurerm_network_security_rule',
+      'azurerm_private_dns_a_record',
+      'azurerm_resource_group',
+      'azurerm_role_assignment',
+    ]);
+    expect(
+      model.byAddress.get('module.trust["t000-prod"].azurerm_network_security_rule.rule["r3"]')?.index,
+    ).toBe('r3');
+  });
+
+  test('has resources with fewer attributes than the estate shape, so per-resource cost dominates', () => {
+    const attributes = (m: TfModel) =>
+      m.resources.reduce((n, r) => n + Object.keys(r.values).length, 0) / m.resources.length;
+    expect(attributes(model)).toBeLessThan(9);
+    expect(attributes(model)).toBeLessThan(attributes(estate) * 0.75);
+  });
+
+  test('writes as cdktf.out as well', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-lean-'));
+    try {
+      expect(generateCdktfOut({ resources: 300, seed: 7, shape: 'lean' }, dir).resources).toBe(300);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

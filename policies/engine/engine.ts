@@ -2,7 +2,7 @@
  * The policy engine: run every rule over every model, apply suppressions, return one report.
  * The synth-time guard, the jest helpers and the CLI all call `checkModels`, so they cannot drift.
  */
-import { buildModel, buildWorkspace } from '../model/build';
+import { buildWorkspace } from '../model/build';
 import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
@@ -140,9 +140,35 @@ function judgesChanges(rule: Rule): boolean {
  */
 function afterApplyView(model: TfModel): TfModel {
   const isDeleted = (r: TfResource) => r.change?.actions.length === 1 && r.change.actions[0] === 'delete';
-  const kept = model.resources.filter((r) => !isDeleted(r));
-  if (kept.length === model.resources.length) return model;
-  return buildModel({ ...model, resources: kept });
+  const deleted = model.resources.filter(isDeleted);
+  if (deleted.length === 0) return model;
+  // The model's indexes less what is deleted: what buildModel of the kept resources gives, in the same
+  // order, without indexing every resource again.
+  const gone = new Set(deleted);
+  const byAddress = new Map(model.byAddress);
+  for (const resource of deleted) byAddress.delete(resource.address);
+  const without = (index: ReadonlyMap<string, readonly TfResource[]>, keys: Iterable<string>) => {
+    const copy = new Map(index);
+    for (const key of new Set(keys)) {
+      const kept = (copy.get(key) ?? []).filter((r) => !gone.has(r));
+      if (kept.length > 0) copy.set(key, kept);
+      else copy.delete(key);
+    }
+    return copy;
+  };
+  return {
+    ...model,
+    resources: model.resources.filter((r) => !gone.has(r)),
+    byAddress,
+    byConfigAddress: without(
+      model.byConfigAddress,
+      deleted.map((r) => r.configAddress),
+    ),
+    byType: without(
+      model.byType,
+      deleted.map((r) => r.type),
+    ),
+  };
 }
 
 function resourcesFor(model: TfModel, rule: Rule): readonly TfResource[] {

@@ -103,8 +103,9 @@ export function ruleContext(
 ): RuleContext {
   // A resource of the judged model is read there (a plan judged as applied has its own view); any other
   // (a target in another stack) in the model it was loaded into.
+  const members = membersOf(model);
   const modelOf = (resource: TfResource): TfModel =>
-    model.byAddress.get(resource.address) === resource ? model : (resolver.modelOf(resource) ?? model);
+    members.has(resource) ? model : (resolver.modelOf(resource) ?? model);
   return {
     settings,
     model,
@@ -119,6 +120,15 @@ export function ruleContext(
     isConfigured: (resource, path) => resolver.isConfigured(resource, path),
     named: (type, name) => resolver.named(type, name).map((found) => found.resource),
   };
+}
+
+/** The resources of a model as an identity set: one per model, shared by every rule's context. */
+const MEMBERS = new WeakMap<TfModel, ReadonlySet<TfResource>>();
+
+function membersOf(model: TfModel): ReadonlySet<TfResource> {
+  let members = MEMBERS.get(model);
+  if (!members) MEMBERS.set(model, (members = new Set(model.byAddress.values())));
+  return members;
 }
 
 export interface Rule extends RuleMeta {

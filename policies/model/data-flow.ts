@@ -12,7 +12,7 @@
  * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
  * their resources carry places and edges of their own.
  */
-import { azureRegion } from '../azure/regions';
+import { azureRegion, type AzureRegion } from '../azure/regions';
 import type { TfResource } from './types';
 import { isRecord, type PathSegment } from './values';
 
@@ -106,6 +106,9 @@ export const DOCUMENT_ATTRIBUTES = new Set([
 /** Metadata, not placement. */
 const SKIPPED_KEYS = new Set(['tags', '//']);
 const MAX_DOCUMENT = 4 * 1024 * 1024;
+/** Spread into places and edges found outside (and inside) a parsed document; one object each, not one per string. */
+const OUTSIDE: { inDocument?: true } = Object.freeze({});
+const INSIDE: { inDocument?: true } = Object.freeze({ inDocument: true as const });
 
 /** A document of a deployment type the walk could not read: what it deploys cannot be judged. */
 export interface UnreadableDocument {
@@ -202,9 +205,9 @@ class Walk {
 
   private string(text: string, path: PathSegment[], inDocument: boolean): void {
     const key = lastKey(path);
-    const doc = inDocument ? { inDocument: true as const } : {};
+    const doc = inDocument ? INSIDE : OUTSIDE;
     if (REGION_LIKE.test(text)) {
-      const region = azureRegion(text);
+      const region = regionNamed(text);
       if (region) {
         this.out.places.push({ path: [...path], kind: 'region', region: region.name, text, ...doc });
         return;
@@ -284,9 +287,12 @@ class Walk {
         this.out.unreadable.push({ path: [...path], problem: 'is known only after apply' });
         return;
       }
-      if (key === undefined || !this.hasReferences(path)) return;
-      if (LOCATION_KEY.test(key)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
-      else if (ID_KEY.test(key)) this.out.edges.push({ path: [...path], kind: 'resource' });
+      if (key === undefined) return;
+      // The key is tested first: most unknowns (ids, names, fqdns) are neither, and need no references.
+      if (LOCATION_KEY.test(key)) {
+        if (this.hasReferences(path)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
+      } else if (ID_KEY.test(key) && this.hasReferences(path))
+        this.out.edges.push({ path: [...path], kind: 'resource' });
       return;
     }
     if (Array.isArray(unknown))
@@ -307,6 +313,19 @@ class Walk {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     return (this.resource.references?.get(attribute)?.length ?? 0) > 0;
   }
+}
+
+/** Region-like strings repeat across resources (`Inbound`, `Tcp`, `norwayeast`): each is looked up once. */
+const REGIONS_BY_TEXT = new Map<string, AzureRegion | null>();
+
+function regionNamed(text: string): AzureRegion | undefined {
+  let region = REGIONS_BY_TEXT.get(text);
+  if (region === undefined) {
+    region = azureRegion(text) ?? null;
+    // Texts come from the input: a cap keeps the memo bounded whatever it holds.
+    if (REGIONS_BY_TEXT.size < 100_000) REGIONS_BY_TEXT.set(text, region);
+  }
+  return region ?? undefined;
 }
 
 function hostOf(text: string): string | undefined {
@@ -336,5 +355,11 @@ export function lastKey(path: readonly PathSegment[]): string | undefined {
 
 /** `['geo_location', 0, 'location']` → `geo_location[0].location`. */
 export function describePlacePath(path: readonly PathSegment[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  if (path.length === 1 && typeof path[0] === 'string') return path[0];
+  let text = '';
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i];
+    text += typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`;
+  }
+  return text;
 }

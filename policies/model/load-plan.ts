@@ -139,16 +139,17 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   }
 
   (Array.isArray(changes) ? changes : []).forEach((raw, i) => {
-    const where = `resource_changes[${i}]`;
-    if (!isRecord(raw)) throw new InputError(file, `${where} must be an object`);
-    const address = requireString(file, raw.address, `${where}.address`);
+    // Where an error points is spelled only when there is an error: this runs for every resource.
+    const where = (): string => `resource_changes[${i}]`;
+    if (!isRecord(raw)) throw new InputError(file, `${where()} must be an object`);
+    const address = requireString(file, raw.address, where, 'address');
     const change = raw.change;
     if (
       !isRecord(change) ||
       !Array.isArray(change.actions) ||
       !change.actions.every((a) => typeof a === 'string')
     ) {
-      throw new InputError(file, `${where} (${address}) has no change.actions list`);
+      throw new InputError(file, `${where()} (${address}) has no change.actions list`);
     }
     const resourceChange: ResourceChange = {
       actions: change.actions as string[],
@@ -161,13 +162,13 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     const existing = resources.get(address);
     if (existing) {
       if (existing.change)
-        throw new InputError(file, `${where}: the address ${address} appears twice in resource_changes`);
+        throw new InputError(file, `${where()}: the address ${address} appears twice in resource_changes`);
       existing.change = resourceChange;
       return;
     }
     // Deleted (or only-read) resources appear in resource_changes alone; their values are what is lost.
-    const type = requireString(file, raw.type, `${where}.type`);
-    const name = requireString(file, raw.name, `${where}.name`);
+    const type = requireString(file, raw.type, where, 'type');
+    const name = requireString(file, raw.name, where, 'name');
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const modulePath = typeof raw.module_address === 'string' ? raw.module_address : '';
     const values = isRecord(change.after) ? change.after : isRecord(change.before) ? change.before : {};
@@ -244,16 +245,16 @@ function walkModule(
   const list = module.resources ?? [];
   if (!Array.isArray(list)) throw new InputError(file, `${where}.resources must be an array`);
   list.forEach((raw, i) => {
-    const at = `${where}.resources[${i}]`;
-    if (!isRecord(raw)) throw new InputError(file, `${at} must be an object`);
+    const at = (): string => `${where}.resources[${i}]`;
+    if (!isRecord(raw)) throw new InputError(file, `${at()} must be an object`);
     if (onlyMode === 'data' && raw.mode !== 'data') return;
-    const address = requireString(file, raw.address, `${at}.address`);
-    const type = requireString(file, raw.type, `${at}.type`);
-    const name = requireString(file, raw.name, `${at}.name`);
+    const address = requireString(file, raw.address, at, 'address');
+    const type = requireString(file, raw.type, at, 'type');
+    const name = requireString(file, raw.name, at, 'name');
     if (out.has(address)) throw new InputError(file, `the address ${address} appears twice in ${where}`);
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const values = raw.values === undefined || raw.values === null ? {} : raw.values;
-    if (!isRecord(values)) throw new InputError(file, `${at}.values must be an object`);
+    if (!isRecord(values)) throw new InputError(file, `${at()}.values must be an object`);
     out.set(
       address,
       makeResource(
@@ -438,8 +439,9 @@ function readPlanVariables(
   return out;
 }
 
-function requireString(file: string, value: unknown, where: string): string {
+/** `where()` and `field` name the value in the error (`resource_changes[3].address`), spelled only then. */
+function requireString(file: string, value: unknown, where: () => string, field: string): string {
   if (typeof value !== 'string' || value === '')
-    throw new InputError(file, `${where} must be a non-empty string, got ${describeType(value)}`);
+    throw new InputError(file, `${where()}.${field} must be a non-empty string, got ${describeType(value)}`);
   return value;
 }

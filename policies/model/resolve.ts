@@ -65,6 +65,10 @@ export class Resolver {
   private vaultObjects?: Map<string, Located[]>;
   private byName?: Map<string, Located[]>;
   private owners?: WeakMap<TfResource, TfModel>;
+  /** Literal ids already looked up: the estate does not change during a check. */
+  private readonly byIdMemo = new Map<string, Target>();
+  /** Per model, where each resource lives (asked by many rules, for targets again and again). */
+  private readonly locations = new WeakMap<TfModel, WeakMap<TfResource, Resolved>>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -106,6 +110,7 @@ export class Resolver {
    * resource's computed id in synthesized JSON.
    */
   isWritten(resource: TfResource, path: string | readonly PathSegment[]): boolean {
+    if (typeof path === 'string' && isPlainAttribute(path)) return isWrittenAttribute(resource, path);
     const segments = segmentsOf(path);
     const raw = getPath(resource.values, segments);
     if (raw !== undefined && raw !== null) return true;
@@ -153,6 +158,15 @@ export class Resolver {
    * whose parent is not in the estate has an unknown place.
    */
   locationOf(model: TfModel, resource: TfResource, hops = 0): Resolved {
+    if (hops > 0) return this.computeLocation(model, resource, hops);
+    let byResource = this.locations.get(model);
+    if (!byResource) this.locations.set(model, (byResource = new WeakMap()));
+    let location = byResource.get(resource);
+    if (!location) byResource.set(resource, (location = this.computeLocation(model, resource, 0)));
+    return location;
+  }
+
+  private computeLocation(model: TfModel, resource: TfResource, hops: number): Resolved {
     if (this.isWritten(resource, 'location')) return this.value(model, resource, 'location');
     if (hops >= MAX_PARENT_HOPS)
       return { kind: 'unknown', reason: `the parents of ${resource.address} nest too deep` };
@@ -182,10 +196,19 @@ export class Resolver {
     // A plan value known now is read directly: cheaper than the memo, and it never depends on `depth`
     // short of the cycle guard.
     if (!resource.valuesAreExpressions && depth <= MAX_DEPTH) {
-      const segments = segmentsOf(path);
-      if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
-        const raw = getPath(resource.values, segments);
-        return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+      if (typeof path === 'string' && isPlainAttribute(path)) {
+        // One top-level attribute (`location`, `tags`): what the general path below does, in one step.
+        const unknown = resource.change?.afterUnknown;
+        if (unknown !== true && getStep(unknown, path) !== true) {
+          const raw = getStep(resource.values, path);
+          return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+        }
+      } else {
+        const segments = segmentsOf(path);
+        if (!isUnknownAt(resource.change?.afterUnknown, segments)) {
+          const raw = getPath(resource.values, segments);
+          return raw === undefined || raw === null ? ABSENT : { kind: 'known', value: raw };
+        }
       }
     }
     let byResource = this.memo.get(model);
@@ -275,6 +298,16 @@ export class Resolver {
    * lives); else a Key Vault object URL by vault and object name. Anything else is outside the estate.
    */
   private targetById(id: string): Target {
+    let target = this.byIdMemo.get(id);
+    if (!target) {
+      target = this.computeTargetById(id);
+      // Ids come from the input: a cap keeps the memo bounded whatever it holds.
+      if (this.byIdMemo.size < 1_000_000) this.byIdMemo.set(id, target);
+    }
+    return target;
+  }
+
+  private computeTargetById(id: string): Target {
     const lower = id.toLowerCase().replace(/\/+$/, '');
     const exact = this.idIndex().get(lower) ?? this.idIndex().get(lower.replace(/\/[^/]*$/, ''));
     if (exact) return { kind: 'resource', model: exact.model, resource: exact.resource };
@@ -939,6 +972,18 @@ function describeValue(value: unknown): string {
 }
 
 /** Whether the plan marks `path` (or a parent of it) as known only after apply. */
+/**
+ * `Resolver.isWritten` for one top-level attribute, without a path: rules that test many attributes of
+ * every resource ask this first.
+ */
+export function isWrittenAttribute(resource: TfResource, attribute: string): boolean {
+  const raw = getStep(resource.values, attribute);
+  if (raw !== undefined && raw !== null) return true;
+  if (resource.valuesAreExpressions) return false;
+  const unknown = resource.change?.afterUnknown;
+  return unknown === true || getStep(unknown, attribute) === true;
+}
+
 export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[]): boolean {
   let current = afterUnknown;
   for (const segment of path) {
@@ -968,6 +1013,17 @@ function memoKey(path: string | readonly PathSegment[]): string {
   return path.some((segment) => typeof segment === 'string' && segment.includes('.'))
     ? JSON.stringify(path)
     : path.join('.');
+}
+
+/**
+ * A dotted path of one attribute name (`location`, not `tags.x`, `a[0]` or `0`): `parsePath` would make it
+ * `[path]`, so it can be read without one.
+ */
+function isPlainAttribute(path: string): boolean {
+  if (path === '' || path.includes('.')) return false;
+  const first = path.charCodeAt(0);
+  // All digits would be an index; a name starting with a digit goes the general way, which is rare.
+  return !(first >= 0x30 && first <= 0x39);
 }
 
 function segmentsOf(path: string | readonly PathSegment[]): readonly PathSegment[] {

@@ -58,16 +58,27 @@ export const RES_004 = defineRule({
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const judged = new Set<string>();
-      yield* checkResource(context, resource, judged);
+      // Most types have no replica attributes: they judge nothing here, and need no set of their own.
+      const judged = judgesReplicas(resource.type) ? new Set<string>() : NOTHING_JUDGED;
+      if (judged !== NOTHING_JUDGED) yield* checkResource(context, resource, judged);
       yield* placesAnywhere(context, resource, judged);
       yield* pathsAnywhere(context, resource, judged);
     }
   },
 });
 
+const NOTHING_JUDGED: Set<string> = new Set();
+
+function judgesReplicas(type: string): boolean {
+  return (
+    Object.prototype.hasOwnProperty.call(TARGET_ATTRIBUTES, type) ||
+    Object.prototype.hasOwnProperty.call(LOCATION_ATTRIBUTES, type) ||
+    Object.prototype.hasOwnProperty.call(LOCATION_BLOCKS, type)
+  );
+}
+
 /** Compare place paths across input shapes: a single block is `x.y` in synth and `x[0].y` in a plan. */
-const pathKey = (name: string) => name.replace(/\[0\]/g, '');
+const pathKey = (name: string) => (name.includes('[0]') ? name.replace(/\[0\]/g, '') : name);
 
 function* checkResource(
   context: RuleContext,
@@ -125,15 +136,15 @@ function* placesAnywhere(
   resource: TfResource,
   judged: Set<string>,
 ): Iterable<Violation> {
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined;
   for (const place of placesOf(resource)) {
     const name = describePlacePath(place.path);
     const key = pathKey(name);
-    if (JUDGED_ELSEWHERE.has(key) || judged.has(key) || reported.has(key)) continue;
+    if (JUDGED_ELSEWHERE.has(key) || judged.has(key) || reported?.has(key)) continue;
     if (place.path[0] === 'dynamic' && judged.has(`dynamic.${String(place.path[1])}`)) continue;
     const problem = placeProblem(context, resource, place, name);
     if (!problem) continue;
-    reported.add(key);
+    (reported ??= new Set()).add(key);
     yield { resource, message: `${resource.address}: ${problem}.` };
   }
 }
@@ -167,7 +178,16 @@ function placeProblem(
  * Paths judged by other rules: customer-managed keys (ENC-002) and log destinations (RES-005, LOG-001). Each path
  * is one finding, under the rule that says most about it.
  */
-function judgedByOtherRules(resource: TfResource): Set<string> {
+function judgedByOtherRules(resource: TfResource): ReadonlySet<string> {
+  let judged = JUDGED_BY_TYPE.get(resource.type);
+  if (!judged) JUDGED_BY_TYPE.set(resource.type, (judged = judgedByOtherRulesOfType(resource)));
+  return judged;
+}
+
+/** What `judgedByOtherRules` finds depends on the type alone: computed once per type. */
+const JUDGED_BY_TYPE = new Map<string, ReadonlySet<string>>();
+
+function judgedByOtherRulesOfType(resource: TfResource): Set<string> {
   const entry = azureType(resource.type);
   const paths = [
     ...(entry?.keys ?? []),
@@ -193,16 +213,16 @@ function* pathsAnywhere(
   const edges = edgesOf(resource);
   if (edges.length === 0) return;
   const elsewhere = judgedByOtherRules(resource);
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined;
   for (const edge of edges) {
     const name = describePlacePath(edge.path);
     const key = pathKey(name);
-    const attribute = key.replace(/\[\d+\]/g, '');
-    if (judged.has(key) || judged.has(attribute) || elsewhere.has(attribute) || reported.has(key)) continue;
+    const attribute = key.includes('[') ? key.replace(/\[\d+\]/g, '') : key;
+    if (judged.has(key) || judged.has(attribute) || elsewhere.has(attribute) || reported?.has(key)) continue;
     if (edge.path[0] === 'dynamic' && judged.has(`dynamic.${String(edge.path[1])}`)) continue;
     const problem = edgeProblem(context, resource, edge, name);
     if (!problem) continue;
-    reported.add(key);
+    (reported ??= new Set()).add(key);
     yield { resource, message: `${resource.address}: ${problem}.` };
   }
 }

@@ -5,7 +5,7 @@ import {
   type NorwayRegion,
 } from '../../../constructs/core/region';
 import { defineRule, RuleContext } from '../../engine/rule';
-import type { Resolved } from '../../model/resolve';
+import { isWrittenAttribute, type Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { parentAttributeOf } from '../../model/parents';
@@ -105,8 +105,8 @@ function writtenUnknown(
  * Cheap test before resolving: the rule reads every resource, and most have none of these attributes.
  * An expression at the top of the path (synth) or an unknown plan value still goes to the resolver.
  */
-function mayHave(context: RuleContext, resource: TfResource, attribute: string): boolean {
-  return context.isWritten(resource, attribute);
+function mayHave(resource: TfResource, attribute: string): boolean {
+  return isWrittenAttribute(resource, attribute);
 }
 
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
@@ -154,7 +154,7 @@ const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
  * that without the resolver, which most of the nine paths on a resource with any one of them would reach.
  */
 function read(context: RuleContext, resource: TfResource, path: readonly (string | number)[]): Resolved {
-  if (!mayHave(context, resource, String(path[0]))) return ABSENT;
+  if (!mayHave(resource, String(path[0]))) return ABSENT;
   return context.read(resource, path);
 }
 
