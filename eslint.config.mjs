@@ -57,7 +57,7 @@ export default tseslint.config(
       'policies/model/**',
       'policies/rules/**',
       'policies/engine/**',
-      'policies/report/**',
+      'policies/analysis/**',
       'policies/reporters/**',
       'policies/cli.ts',
     ],

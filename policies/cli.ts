@@ -6,11 +6,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkModels } from './engine/engine';
 import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
-import { hasBlockingFindings } from './engine/report';
+import { hasBlockingFindings } from './engine/result';
 import { effectiveToday, isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
-import { deployPlan } from './report/deploy-order';
+import { analyse } from './analysis/analysis';
+import { deployPlan } from './model/deploy-order';
 import { REPORTERS } from './reporters';
 import { ALL_RULES } from './rules';
 
@@ -210,7 +211,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       reportOn: models,
     });
     const color = flags.color ?? (!flags.output && io.isTTY === true && !ciOrNoColor(io.env ?? process.env));
-    const text = REPORTERS[flags.format](report, {
+    const text = REPORTERS[flags.format](analyse(report), {
       docsBaseUrl: flags.docsUrl ?? githubDocsUrl(),
       sourceRoot: flags.sourceRoot,
       color,

@@ -17,9 +17,9 @@ const SCOPES = {
   rules: { mutate: ['policies/rules/**/*.ts'], jest: 'jest.mutation-rules.config.js' },
   engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], jest: 'jest.mutation.config.js' },
   model: { mutate: ['policies/model/**/*.ts'], jest: 'jest.mutation-model.config.js' },
-  // Reports, reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
+  // The analysis step, the reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
   reporting: {
-    mutate: ['policies/report/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
+    mutate: ['policies/analysis/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
     jest: 'jest.mutation-reporting.config.js',
   },
 };
