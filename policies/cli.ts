@@ -158,7 +158,11 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK;
-      io.stderr(`norway-policy: ${error.message.replace(/^error: /, '')}. See 'norway-policy --help'.\n`);
+      // No command given: commander has printed the usage to stderr; its "(outputHelp)" is no message.
+      if (error.code === 'commander.help') return EXIT_UNUSABLE;
+      // One line: commander puts its suggestion ("(Did you mean check?)") on a line of its own.
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      io.stderr(`norway-policy: ${message}. See 'norway-policy --help'.\n`);
       return EXIT_UNUSABLE;
     }
     io.stderr(`norway-policy: unexpected failure: ${(error as Error).message}\n`);
