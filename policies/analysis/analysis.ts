@@ -4,8 +4,8 @@
  * source lines — with every secret masked once. Reporters (`policies/reporters/`) take the analysis and
  * only format it; they never see the models.
  *
- * What only some formats show (the residency map, inventories) is computed on first use and then kept,
- * so a text report does not pay for a Markdown one.
+ * What only some formats show (findings per input, the residency map, inventories) is computed on first
+ * use and then kept, so a text report does not pay for a Markdown one.
  */
 import type { CheckResult, Finding, InputSummary, Verdict } from '../engine/result';
 import { Resolver } from '../model/resolve';
@@ -61,29 +61,35 @@ export function analyse(result: CheckResult): Analysis {
   const mask = maskFor(workspace.models);
   const masked = mask.findings(verdict);
   const models = reportedModels(result, workspace);
-  const grouped = findingsByInput(models, masked.findings);
-  const resolver = new Resolver(workspace);
+  const grouped = once(() => findingsByInput(models, masked.findings));
+  const resolver = once(() => new Resolver(workspace));
   const residency = once(() =>
     residencyByModel(
       workspace,
-      grouped.inputs.map((s) => s.model),
-      resolver,
+      grouped().inputs.map((s) => s.model),
+      resolver(),
     ),
   );
-  const inputs = grouped.inputs.map(({ model, label, findings }) =>
-    section(model, label, findings, {
-      inventory: () => inventory(workspace, model, resolver),
-      plan: () => planSummary(model),
-      residency: () => residency().get(model) ?? [],
-      state: () => statePlace(workspace, model, resolver),
-    }),
+  const inputs = once(() =>
+    grouped().inputs.map(({ model, label, findings }) =>
+      section(model, label, findings, {
+        inventory: () => inventory(workspace, model, resolver()),
+        plan: () => planSummary(model),
+        residency: () => residency().get(model) ?? [],
+        state: () => statePlace(workspace, model, resolver()),
+      }),
+    ),
   );
-  const plans = once(() => inputs.flatMap((s) => (s.plan ? [s.plan] : [])));
-  const allResidency = once(() => inputs.flatMap((s) => s.residency));
+  const plans = once(() => inputs().flatMap((s) => (s.plan ? [s.plan] : [])));
+  const allResidency = once(() => inputs().flatMap((s) => s.residency));
   return {
     result: masked,
-    inputs,
-    other: grouped.other,
+    get inputs() {
+      return inputs();
+    },
+    get other() {
+      return grouped().other;
+    },
     get plans() {
       return plans();
     },
