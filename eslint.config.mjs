@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [providerBarrel] }] },
   },
   {
-    files: ['bin/*.js', 'scripts/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
+    files: ['bin/*.js', 'scripts/*.js', 'tools/config/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
