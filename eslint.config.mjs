@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [providerBarrel] }] },
   },
   {
-    files: ['bin/*.js', 'scripts/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
+    files: ['bin/*.js', 'scripts/*.js', 'tools/config/*.js', '__tests__/setup/*.js', '*.js', '*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -57,7 +57,7 @@ export default tseslint.config(
       'policies/model/**',
       'policies/rules/**',
       'policies/engine/**',
-      'policies/report/**',
+      'policies/analysis/**',
       'policies/reporters/**',
       'policies/cli.ts',
     ],

@@ -13,6 +13,7 @@ import { runCli } from '../policies/cli';
 import { checkModels } from '../policies/engine/engine';
 import { loadPath } from '../policies/model/load-path';
 import { readManifest } from '../policies/model/load-cdktf-out';
+import { analyse } from '../policies/analysis/analysis';
 import { REPORTERS } from '../policies/reporters';
 
 /** The judging date is fixed so suppression expiry (and so the findings) never depends on the day. */
@@ -84,7 +85,7 @@ function phases(path: string, out: string, format: string): ChildResult {
   const c1 = process.cpuUsage();
   const report = checkModels(models, { today: BENCH_TODAY });
   const c2 = process.cpuUsage();
-  writeFileSync(out, REPORTERS[format](report));
+  writeFileSync(out, REPORTERS[format](analyse(report)));
   const c3 = process.cpuUsage();
   const between = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
   return {
@@ -101,7 +102,14 @@ function phases(path: string, out: string, format: string): ChildResult {
 
 function main(argv: readonly string[]): void {
   const [mode, path, out = '/dev/null', format = 'json'] = argv;
-  const result = mode === 'parse' ? parse(path) : mode === 'check' ? check(path, out, format) : mode === 'phases' ? phases(path, out, format) : undefined;
+  const result =
+    mode === 'parse'
+      ? parse(path)
+      : mode === 'check'
+        ? check(path, out, format)
+        : mode === 'phases'
+          ? phases(path, out, format)
+          : undefined;
   if (!result) throw new Error(`unknown mode ${mode}; use parse, check or phases`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -6,11 +6,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkModels } from './engine/engine';
 import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
-import { hasBlockingFindings } from './engine/report';
+import { hasBlockingFindings } from './engine/result';
 import { effectiveToday, isIsoDate } from './engine/suppressions';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
-import { deployPlan } from './report/deploy-order';
+import { analyse } from './analysis/analysis';
+import { deployPlan } from './model/deploy-order';
 import { REPORTERS } from './reporters';
 import { ALL_RULES } from './rules';
 
@@ -157,7 +158,11 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK;
-      io.stderr(`norway-policy: ${error.message.replace(/^error: /, '')}. See 'norway-policy --help'.\n`);
+      // No command given: commander has printed the usage to stderr; its "(outputHelp)" is no message.
+      if (error.code === 'commander.help') return EXIT_UNUSABLE;
+      // One line: commander puts its suggestion ("(Did you mean check?)") on a line of its own.
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      io.stderr(`norway-policy: ${message}. See 'norway-policy --help'.\n`);
       return EXIT_UNUSABLE;
     }
     io.stderr(`norway-policy: unexpected failure: ${(error as Error).message}\n`);
@@ -210,7 +215,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
       reportOn: models,
     });
     const color = flags.color ?? (!flags.output && io.isTTY === true && !ciOrNoColor(io.env ?? process.env));
-    const text = REPORTERS[flags.format](report, {
+    const text = REPORTERS[flags.format](analyse(report), {
       docsBaseUrl: flags.docsUrl ?? githubDocsUrl(),
       sourceRoot: flags.sourceRoot,
       color,

@@ -8,19 +8,24 @@
  */
 const { spawnSync } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { basename, join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
+/** Stryker's and the mutation runs' jest configs, out of the root (paths relative to ROOT). */
+const CONFIG = 'tools/config';
 const OUT = join(ROOT, 'reports', 'mutation');
 /** What each scope mutates, and the jest config that picks its test suites. */
 const SCOPES = {
-  rules: { mutate: ['policies/rules/**/*.ts'], jest: 'jest.mutation-rules.config.js' },
-  engine: { mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'], jest: 'jest.mutation.config.js' },
-  model: { mutate: ['policies/model/**/*.ts'], jest: 'jest.mutation-model.config.js' },
-  // Reports, reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
+  rules: { mutate: ['policies/rules/**/*.ts'], jest: `${CONFIG}/jest.mutation-rules.config.js` },
+  engine: {
+    mutate: ['policies/engine/**/*.ts', 'policies/cli.ts'],
+    jest: `${CONFIG}/jest.mutation.config.js`,
+  },
+  model: { mutate: ['policies/model/**/*.ts'], jest: `${CONFIG}/jest.mutation-model.config.js` },
+  // The analysis step, the reporters and the cdktf bridge: their suites synthesize small stacks, so they get their own set.
   reporting: {
-    mutate: ['policies/report/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
-    jest: 'jest.mutation-reporting.config.js',
+    mutate: ['policies/analysis/**/*.ts', 'policies/reporters/**/*.ts', 'policies/cdktf/**/*.ts'],
+    jest: `${CONFIG}/jest.mutation-reporting.config.js`,
   },
 };
 
@@ -44,7 +49,7 @@ const indexes = new Map();
 function testIndex(jestConfig) {
   if (indexes.has(jestConfig)) return indexes.get(jestConfig);
   mkdirSync(OUT, { recursive: true });
-  const file = join(OUT, `test-index-${jestConfig.replace(/\.config\.js$/, '')}.json`);
+  const file = join(OUT, `test-index-${basename(jestConfig).replace(/\.config\.js$/, '')}.json`);
   run('npx', ['jest', '-c', jestConfig, '--silent', '--json', `--outputFile=${file}`]);
   indexes.set(jestConfig, file);
   return file;
@@ -57,7 +62,7 @@ function runScope(scope) {
     [
       'stryker',
       'run',
-      'stryker.scope.conf.js',
+      `${CONFIG}/stryker.scope.conf.js`,
       '--mutate',
       mutate.join(','),
       '--incrementalFile',

@@ -354,6 +354,23 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
     expect(stdout).toMatch(/rules\s+list the rules with their ids, severities and titles/);
   });
 
+  test('no arguments: the usage on stderr, exit 2, no internal code', () => {
+    const { code, stdout, stderr } = run();
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/^Usage: norway-policy \[options\] \[command\]\n/);
+    expect(stderr).toMatch(/check \[options\] <paths\.\.\.>/);
+    expect(stderr).not.toContain('outputHelp');
+    expect(stderr).not.toMatch(/\(\w+\)\. See/);
+  });
+
+  test('an unknown command names it on one line, with the suggestion, and points at --help, exit 2', () => {
+    const { code, stdout, stderr } = run('chek');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(
+      "norway-policy: unknown command 'chek' (Did you mean check?). See 'norway-policy --help'.\n",
+    );
+  });
+
   test('check --help and stacks --help name every option with its description', () => {
     const flat = (r: { stdout: string }) => r.stdout.replace(/\s+/g, ' ');
     const check = run('check', '--help');

@@ -11,7 +11,7 @@ import type { NorwayStack } from '../../stacks/norway-stack';
 import { approveBastionPublicIp } from '../../stacks/bastion-approval';
 import { TODAY, errorFindings, Json, only, relaxedWarnings, resourcesOf, synth, testStack } from './support';
 import { checkStack } from '../../policies/cdktf/guard';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 
 function buildNetwork(stack: NorwayStack, region: NorwayRegion) {
   const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
@@ -60,7 +60,7 @@ describe.each([NORWAY_EAST, NORWAY_WEST])('hub and spoke with defaults in %s', (
   let stack: NorwayStack;
   let json: Json;
   let parts: ReturnType<typeof buildNetwork>;
-  let report: Report;
+  let report: CheckResult;
   beforeAll(() => {
     // GIVEN / WHEN
     stack = testStack(region);

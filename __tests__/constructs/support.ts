@@ -3,7 +3,7 @@ import { Testing } from 'cdktf';
 import type { App } from 'cdktf';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { checkStack } from '../../policies/cdktf/guard';
-import type { Finding, Report } from '../../policies/engine/report';
+import type { Finding, CheckResult } from '../../policies/engine/result';
 import type { NorwayRegion } from '../../constructs/core/region';
 import { NorwayKeyVault } from '../../constructs/keyvault';
 import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
@@ -54,7 +54,7 @@ export function only(json: Json, type: string, prefix = ''): Json {
 }
 
 /** Unsuppressed error findings of the policy engine for the stack, as `RULE address` lines. */
-export function errorFindings(stackOrReport: NorwayStack | Report): string[] {
+export function errorFindings(stackOrReport: NorwayStack | CheckResult): string[] {
   const report = 'findings' in stackOrReport ? stackOrReport : checkStack(stackOrReport, { today: TODAY });
   return report.findings
     .filter((f: Finding) => f.severity === 'error' && !f.suppressed)

@@ -8,7 +8,7 @@ import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
 import { HubNetwork, PrivateDnsZones, SpokeNetwork } from '../../constructs/network';
 import { NorwayStorageAccount } from '../../constructs/storage';
 import { checkStack } from '../../policies/cdktf/guard';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { TODAY, errorFindings, relaxedWarnings, synth, testStack } from './support';
 import type { NorwayStack } from '../../stacks/norway-stack';
 import { approveBastionPublicIp } from '../../stacks/bastion-approval';
@@ -97,7 +97,7 @@ describe.each([NORWAY_EAST, NORWAY_WEST])(
   'every construct with its defaults in %s',
   (region: NorwayRegion) => {
     let stack: NorwayStack;
-    let report: Report;
+    let report: CheckResult;
     beforeAll(() => {
       stack = testStack(region);
       platform(stack, region);

@@ -4,7 +4,7 @@
  * derived from its synthesized JSON for the rules that only read plans.
  */
 import { checkModels } from '../../policies/engine/engine';
-import type { Finding } from '../../policies/engine/report';
+import type { Finding } from '../../policies/engine/result';
 import type { PolicySettings } from '../../policies/engine/rule';
 import { policySettings } from '../../stacks/platform-app';
 import { loadPlan } from '../../policies/model/load-plan';

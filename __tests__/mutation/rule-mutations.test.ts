@@ -2,7 +2,7 @@
  * Rule mutation proof: each mutation of the default platform, applied alone, makes exactly its rule fire
  * on exactly the mutated address. The kill rate is the share of mutations that do; the target is 100%.
  */
-import type { Finding } from '../../policies/engine/report';
+import type { Finding } from '../../policies/engine/result';
 import { ALL_RULES } from '../../policies/rules';
 import { Mutation, MUTATIONS, NEUTRAL_MUTATIONS } from './mutations';
 import { FindingKey, newFindings, planOf, platformWorkspace, PlatformWorkspace } from './platform-workspace';

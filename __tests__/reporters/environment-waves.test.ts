@@ -1,5 +1,5 @@
 /** scripts/environment-waves.js: the deploy workflow's dev-before-prod waves from a real cdktf.out. */
-import { deployPlan } from '../../policies/report/deploy-order';
+import { deployPlan } from '../../policies/model/deploy-order';
 import { synthDefaultPlatform } from '../stacks/synth-default';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

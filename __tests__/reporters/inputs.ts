@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import { checkModels, CheckOptions } from '../../policies/engine/engine';
 import { loadPolicyFile } from '../../policies/engine/policy-file';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { loadJsonFile } from '../../policies/model/load-path';
 
 export const TODAY = '2026-11-25';
@@ -28,7 +28,7 @@ export const SECRETS = {
   cosmosKey: 'Q29zbW9zUHJpbWFyeUtleVNlY3JldFZhbHVlRm9yVGVzdHM=',
 } as const;
 
-export function planReport(options: CheckOptions = {}): Report {
+export function planReport(options: CheckOptions = {}): CheckResult {
   return checkModels([loadJsonFile(PLAN_FILE)], {
     today: TODAY,
     suppressions: loadPolicyFile(POLICY_FILE),

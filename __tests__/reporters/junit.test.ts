@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { REPORTERS } from '../../policies/reporters';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { planReport, synthStack, synthStackReport } from './support';
+import { analyse } from '../../policies/analysis/analysis';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Xml = any;
@@ -13,14 +14,14 @@ const parser = new XMLParser({
   isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
 });
 
-function parse(report: Report): Xml {
-  const xml = REPORTERS.junit(report);
+function parse(report: CheckResult): Xml {
+  const xml = REPORTERS.junit(analyse(report));
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml).testsuites;
 }
 
 /** Failures the JUnit report must show: (input, rule) pairs with unsuppressed error findings. */
-function expectedFailures(report: Report): number {
+function expectedFailures(report: CheckResult): number {
   return new Set(
     report.findings
       .filter((f) => !f.suppressed && f.severity === 'error')

@@ -9,6 +9,7 @@ import { fitToBudget, formatMarkdown, MARKDOWN_MARKER } from '../../policies/rep
 import { loadConfig } from '../../stacks/config/load';
 import { buildPlatform } from '../../stacks/platform-app';
 import { planReport, TODAY } from './inputs';
+import { analyse } from '../../policies/analysis/analysis';
 
 /** GitHub rejects an issue or pull-request comment over this many characters. */
 const COMMENT_LIMIT = 65_536;
@@ -59,7 +60,7 @@ describe('fitToBudget', () => {
 describe('formatMarkdown with maxBytes', () => {
   test('a small report is unchanged by the budget', () => {
     const report = planReport();
-    expect(formatMarkdown(report, { maxBytes: 1_000_000 })).toBe(formatMarkdown(report));
+    expect(formatMarkdown(analyse(report), { maxBytes: 1_000_000 })).toBe(formatMarkdown(analyse(report)));
   });
 
   test('the report for a 30-trust region fits one comment, with verdict, findings and residency first', () => {
@@ -83,8 +84,8 @@ describe('formatMarkdown with maxBytes', () => {
     expect(report.inputs).toHaveLength(65);
 
     // WHEN it is formatted in full and within a comment's budget
-    const full = formatMarkdown(report);
-    const comment = formatMarkdown(report, { maxBytes: 60_000, reportUrl: URL });
+    const full = formatMarkdown(analyse(report));
+    const comment = formatMarkdown(analyse(report), { maxBytes: 60_000, reportUrl: URL });
 
     // THEN the full one would not fit; the bounded one does, and keeps what a reviewer reads first
     expect(full.length).toBeGreaterThan(COMMENT_LIMIT);

@@ -1,7 +1,8 @@
 import { formatMarkdown, MARKDOWN_MARKER } from '../../policies/reporters/markdown';
 import { REPORTERS } from '../../policies/reporters';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { planReport, synthStack, synthStackReport } from './support';
+import { analyse } from '../../policies/analysis/analysis';
 
 /** The text between a heading-like marker and the next one. */
 function between(text: string, start: string, end: string): string {
@@ -11,7 +12,7 @@ function between(text: string, start: string, end: string): string {
   return text.slice(from, to === -1 ? undefined : to);
 }
 
-function expectEveryFindingNamed(report: Report, markdown: string): void {
+function expectEveryFindingNamed(report: CheckResult, markdown: string): void {
   const findings = between(markdown, '### Findings', '### Stacks and plans');
   for (const f of report.findings) {
     const section = f.suppressed ? between(markdown, '### Suppressions', '### Stacks and plans') : findings;
@@ -23,11 +24,11 @@ function expectEveryFindingNamed(report: Report, markdown: string): void {
 }
 
 describe('Markdown report of a plan with a destructive change and a non-Norway replica', () => {
-  let report: Report;
+  let report: CheckResult;
   let markdown: string;
   beforeAll(() => {
     report = planReport();
-    markdown = REPORTERS.markdown(report, {
+    markdown = REPORTERS.markdown(analyse(report), {
       docsBaseUrl: 'https://github.com/hospital/norway-iac/blob/abc123/',
     });
   });
@@ -101,16 +102,16 @@ describe('Markdown report of a plan with a destructive change and a non-Norway r
   });
 
   test('is stable: the same report formats to the same text', () => {
-    expect(formatMarkdown(planReport())).toBe(formatMarkdown(planReport()));
+    expect(formatMarkdown(analyse(planReport()))).toBe(formatMarkdown(analyse(planReport())));
   });
 });
 
 describe('Markdown report of a synthesized stack', () => {
-  let report: Report;
+  let report: CheckResult;
   let markdown: string;
   beforeAll(() => {
     report = synthStackReport(synthStack().outdir);
-    markdown = REPORTERS.markdown(report);
+    markdown = REPORTERS.markdown(analyse(report));
   });
 
   test('names every finding, its construct path and stack', () => {
@@ -155,7 +156,7 @@ describe('Markdown escaping', () => {
   test('a message with pipes, HTML and line breaks stays inside its table cell', () => {
     const base = planReport();
     const finding = { ...base.findings[0], message: 'a | b <script>alert(1)</script>\nnext line' };
-    const markdown = formatMarkdown({ ...base, findings: [finding] });
+    const markdown = formatMarkdown(analyse({ ...base, findings: [finding] }));
     expect(markdown).toContain('a \\| b &lt;script&gt;alert(1)&lt;/script&gt;<br>next line');
     expect(markdown).not.toContain('<script>');
   });

@@ -6,8 +6,8 @@ import type * as Sarif from 'sarif';
 import { XMLParser } from 'fast-xml-parser';
 import { REPORTERS } from '../../policies/reporters';
 import { isDataBearing } from '../../policies/rules/data-bearing';
-import type { Report } from '../../policies/engine/report';
-import { terraformJsonLine } from '../../policies/report/source-lines';
+import type { CheckResult } from '../../policies/engine/result';
+import { terraformJsonLine } from '../../policies/analysis/source-lines';
 import {
   planReport,
   platformReport,
@@ -18,6 +18,7 @@ import {
   synthStackReport,
   writeTemp,
 } from './support';
+import { analyse } from '../../policies/analysis/analysis';
 
 const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 const DOCS = 'https://github.com/hospital/norway-iac/blob/abc123/';
@@ -72,14 +73,14 @@ function validate(files: readonly string[], dir: string): Validation {
  * One file for the SARIF checks and the default platform's reports: the platform is synthesized once and
  * the Multitool (the slowest part, ~2 s per file) runs once over every SARIF file.
  */
-const shared = {} as { platform: Report };
+const shared = {} as { platform: CheckResult };
 
 describe('SARIF report', () => {
   let dir: string;
-  let plan: Report;
-  let stack: Report;
+  let plan: CheckResult;
+  let stack: CheckResult;
   let stackOut: string;
-  let platform: Report;
+  let platform: CheckResult;
   let planLog: Sarif.Log;
   let stackLog: Sarif.Log;
   let validation: Validation;
@@ -92,12 +93,12 @@ describe('SARIF report', () => {
     stack = synthStackReport(stackOut);
     platform = platformReport().report;
     shared.platform = platform;
-    const planText = REPORTERS.sarif(plan, { docsBaseUrl: DOCS, sourceRoot: ROOT });
-    const stackText = REPORTERS.sarif(stack, { docsBaseUrl: DOCS, sourceRoot: stackOut });
+    const planText = REPORTERS.sarif(analyse(plan), { docsBaseUrl: DOCS, sourceRoot: ROOT });
+    const stackText = REPORTERS.sarif(analyse(stack), { docsBaseUrl: DOCS, sourceRoot: stackOut });
     files = {
       plan: writeTemp(dir, 'plan.sarif', planText),
       stack: writeTemp(dir, 'stack.sarif', stackText),
-      platform: writeTemp(dir, 'platform.sarif', REPORTERS.sarif(platform, { docsBaseUrl: DOCS })),
+      platform: writeTemp(dir, 'platform.sarif', REPORTERS.sarif(analyse(platform), { docsBaseUrl: DOCS })),
     };
     planLog = JSON.parse(planText);
     stackLog = JSON.parse(stackText);
@@ -194,7 +195,7 @@ describe('SARIF report', () => {
 
   test('fingerprints are stable and distinct per finding', () => {
     const again = JSON.parse(
-      REPORTERS.sarif(planReport(), { docsBaseUrl: DOCS, sourceRoot: ROOT }),
+      REPORTERS.sarif(analyse(planReport()), { docsBaseUrl: DOCS, sourceRoot: ROOT }),
     ) as Sarif.Log;
     const prints = (log: Sarif.Log) =>
       log.runs[0].results!.map((r) => r.partialFingerprints!['norwayPolicy/v1']);
@@ -205,11 +206,11 @@ describe('SARIF report', () => {
 
 /** The default platform as `cdktf synth` writes it (built in-process through `buildPlatform`). */
 describe('reports of the default platform', () => {
-  let report: Report;
+  let report: CheckResult;
   let markdown: string;
   beforeAll(() => {
     report = shared.platform ?? platformReport().report;
-    markdown = REPORTERS.markdown(report);
+    markdown = REPORTERS.markdown(analyse(report));
   });
 
   test('the verdict matches the report', () => {
@@ -259,7 +260,7 @@ describe('reports of the default platform', () => {
       ignoreAttributes: false,
       attributeNamePrefix: '',
       isArray: (n) => ['testsuite', 'testcase'].includes(n),
-    }).parse(REPORTERS.junit(report));
+    }).parse(REPORTERS.junit(analyse(report)));
     expect(parsed.testsuites.testsuite).toHaveLength(report.workspace.models.length);
     const failing = new Set(
       report.findings

@@ -18,7 +18,7 @@ import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { suppress } from '../../policies/cdktf/suppress';
 import { checkModels, CheckOptions } from '../../policies/engine/engine';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 
 import { SECRETS, TODAY } from './inputs';
@@ -124,12 +124,12 @@ export function buildDataStack(app: App, id = STACK_ID): NorwayStack {
   return stack;
 }
 
-export function synthStackReport(outdir: string, options: CheckOptions = {}): Report {
+export function synthStackReport(outdir: string, options: CheckOptions = {}): CheckResult {
   return checkModels(loadCdktfOut(outdir), { today: TODAY, ...options });
 }
 
 /** The default platform from the embedded configuration, synthesized in-process as `cdktf synth` would. */
-export function platformReport(): { report: Report; outdir: string } {
+export function platformReport(): { report: CheckResult; outdir: string } {
   // Loaded here, not at the top: only the tests that need the whole platform pay for importing it.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadConfig }: typeof import('../../stacks/config/load') = require('../../stacks/config/load');

@@ -2,6 +2,7 @@
 import { formatText } from '../../policies/reporters/text';
 import { runCli } from '../../policies/cli';
 import { PLAN_FILE, planReport, POLICY_FILE, TODAY } from './inputs';
+import { analyse } from '../../policies/analysis/analysis';
 
 const ESC = '\u001b[';
 const plain = (text: string) =>
@@ -15,7 +16,7 @@ describe('text reporter', () => {
     // GIVEN
     const report = planReport();
     // WHEN
-    const lines = formatText(report).trimEnd().split('\n');
+    const lines = formatText(analyse(report)).trimEnd().split('\n');
     // THEN
     expect(lines).toHaveLength(report.findings.length + 1);
     report.findings.forEach((f, i) => {
@@ -38,10 +39,10 @@ describe('text reporter', () => {
 
   test('no colour by default; ANSI colour when asked for', () => {
     const report = planReport();
-    expect(formatText(report)).not.toContain(ESC);
-    const coloured = formatText(report, { color: true });
+    expect(formatText(analyse(report))).not.toContain(ESC);
+    const coloured = formatText(analyse(report), { color: true });
     expect(coloured).toContain(`${ESC}31mERROR${ESC}0m`);
-    expect(plain(coloured)).toBe(formatText(report));
+    expect(plain(coloured)).toBe(formatText(analyse(report)));
   });
 
   test.each([

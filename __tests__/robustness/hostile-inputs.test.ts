@@ -345,7 +345,7 @@ describe('hostile input corpus', () => {
 
   it.each(Object.entries(generated))('%s', (_name, make) => expectOutcome(make()));
 
-  // Stryker's runs skip this one (NORWAY_IAC_MUTATION_RUN, see jest.mutation.config.js): it tests size,
+  // Stryker's runs skip this one (NORWAY_IAC_MUTATION_RUN, see tools/config/jest.mutation.config.js): it tests size,
   // not logic, and would add a second to every mutant; `npm test` always runs it.
   (process.env.NORWAY_IAC_MUTATION_RUN ? it.skip : it)(
     'a 50 MB string: read, checked, correct verdict',

@@ -10,7 +10,7 @@ import {
   parseNorwayRegion,
 } from '../../constructs/core/region';
 import { checkModels } from '../../policies/engine/engine';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { loadPath } from '../../policies/model/load-path';
 import { loadPlan } from '../../policies/model/load-plan';
 import type { TfModel } from '../../policies/model/types';
@@ -197,7 +197,7 @@ function planDocument(specs: readonly Spec[]): Record<string, unknown> {
   };
 }
 
-function findingKeys(report: Report, withMessage = false): string[] {
+function findingKeys(report: CheckResult, withMessage = false): string[] {
   return report.findings.map((f) => `${f.ruleId} ${f.address}${withMessage ? ` ${f.message}` : ''}`).sort();
 }
 

@@ -3,7 +3,7 @@
  * as `npm run synth` and the policy CLI see it.
  */
 import { checkModels } from '../../policies/engine/engine';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { policySettings } from '../../stacks/platform-app';
 import {
@@ -15,7 +15,7 @@ import {
 } from './synth-default';
 
 let out: SynthesizedPlatform;
-let report: Report;
+let report: CheckResult;
 beforeAll(() => {
   out = synthDefaultPlatform();
   report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY, settings: policySettings(out.config) });

@@ -7,13 +7,12 @@ import { Annotations, App, Aspects, IAspect, TerraformElement, TerraformStack } 
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
-import type { Finding, Report } from '../engine/report';
+import type { Finding, CheckResult } from '../engine/result';
 import type { PolicySettings } from '../engine/rule';
 import { loadTerraformJson, POLICY_METADATA_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
 import { applySuppressions, writtenMetadata } from './suppress';
-import { maskFor } from '../report/mask';
-import { buildWorkspace } from '../model/build';
+import { maskFor } from '../analysis/mask';
 
 /** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
 const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
@@ -93,7 +92,7 @@ function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
  * stack's resource reads as a resource missing from this one. Every stack is read afresh, since the app
  * may have changed since the last call.
  */
-export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): Report {
+export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): CheckResult {
   // The stack's own guard settings (home tenant, approved ranges) apply unless the caller names others.
   const guard = Aspects.of(stack).all.find((a): a is PolicyGuard => a instanceof PolicyGuard);
   options = { ...options, settings: { ...guard?.settings, ...options.settings } };
@@ -116,7 +115,7 @@ export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'r
 }
 
 /** The guard's path during synth: aspects before it have already run. */
-function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'>): Report {
+function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'>): CheckResult {
   const model = stackToModel(stack);
   return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
 }
@@ -192,9 +191,9 @@ export class PolicyGuard implements IAspect {
     // Annotations are printed by `cdktf synth` and kept in manifest.json: no secret values in them.
     const checked = checkFinishedStack(node, this.options);
     // Mask with this stack's own secrets: collecting every stack's on every guard run grew quadratically.
-    const report = maskFor(
-      buildWorkspace(checked.workspace.models.filter((m) => m.stack === node.node.id)),
-    ).report(checked);
+    const report = maskFor(checked.workspace.models.filter((m) => m.stack === node.node.id)).findings(
+      checked,
+    );
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c] as const));
     let shown = 0;
     for (const path of metadataOverrides(node)) {
@@ -225,7 +224,7 @@ export function annotationText(finding: Finding): string {
 }
 
 /** The closing count of one stack's synth-time findings. */
-export function summaryText(stackId: string, report: Report): string {
+export function summaryText(stackId: string, report: CheckResult): string {
   const { errors, warnings, suppressed } = report.summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `norway-policy: stack ${stackId}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed${errors > 0 ? ' (synth fails)' : ''}.`;

@@ -10,8 +10,8 @@
  */
 import { TerraformStack } from 'cdktf';
 import type { CheckOptions } from '../engine/engine';
-import type { Finding, Report } from '../engine/report';
-import { maskFor } from '../report/mask';
+import type { Finding, CheckResult } from '../engine/result';
+import { maskFor } from '../analysis/mask';
 import { checkStack } from './guard';
 
 export interface PolicyMatcherOptions extends Omit<CheckOptions, 'reportOn'> {
@@ -85,13 +85,13 @@ function requireStack(received: unknown, matcher: string): TerraformStack {
   return received;
 }
 
-function active(report: Report): Finding[] {
+function active(report: CheckResult): Finding[] {
   return report.findings.filter((f) => !f.suppressed);
 }
 
 /** One block per finding, secrets masked (test output ends up in CI logs). */
-function list(report: Report, findings: readonly Finding[]): string {
-  const mask = maskFor(report.workspace);
+function list(report: CheckResult, findings: readonly Finding[]): string {
+  const mask = maskFor(report.workspace.models);
   return findings
     .map((f) =>
       mask.text(

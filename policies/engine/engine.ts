@@ -6,7 +6,7 @@ import { buildWorkspace } from '../model/build';
 import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
 import { ALL_RULES } from '../rules';
-import type { Finding, Report } from './report';
+import type { Finding, CheckResult } from './result';
 import { ruleContext, type PolicySettings, type Rule, type Violation } from './rule';
 import { effectiveToday, SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
 import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
@@ -26,7 +26,7 @@ export interface CheckOptions {
   readonly reportOn?: readonly TfModel[];
 }
 
-export function checkModels(models: readonly TfModel[], options: CheckOptions = {}): Report {
+export function checkModels(models: readonly TfModel[], options: CheckOptions = {}): CheckResult {
   const rules = options.rules ?? ALL_RULES;
   const today = effectiveToday(options.today);
   const workspace = buildWorkspace(models);

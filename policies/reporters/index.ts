@@ -1,6 +1,5 @@
-/** The output formats the CLI offers. Every format masks secret values (see `report/mask.ts`). */
-import type { Report } from '../engine/report';
-import { maskedReporter } from '../report/mask';
+/** The output formats the CLI offers. Every format's output passes through the analysis's secret mask. */
+import type { Analysis } from '../analysis/analysis';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
@@ -11,7 +10,7 @@ import { formatText } from './text';
 export type { ReportOptions, Reporter } from './options';
 
 const masked = (format: Reporter): Reporter => {
-  return (report: Report, options?: ReportOptions) => maskedReporter((r) => format(r, options))(report);
+  return (analysis: Analysis, options?: ReportOptions) => analysis.maskText(format(analysis, options));
 };
 
 export const REPORTERS: Readonly<Record<string, Reporter>> = {

@@ -1,7 +1,7 @@
 /** Machine-readable report: the contract later reporters and CI scripts build on. */
-import type { Report } from '../engine/report';
+import type { Analysis } from '../analysis/analysis';
 
-export function formatJson(report: Report): string {
+export function formatJson({ result: report }: Analysis): string {
   const document = {
     summary: report.summary,
     checkedOn: report.checkedOn,

@@ -6,9 +6,9 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { Finding, Report } from '../engine/report';
+import type { Analysis } from '../analysis/analysis';
+import type { Finding } from '../engine/result';
 import type { RuleMeta } from '../engine/rule';
-import { sections } from '../report/sections';
 import type { ReportOptions } from './options';
 
 interface Suite {
@@ -19,14 +19,14 @@ interface Suite {
   readonly findings: readonly Finding[];
 }
 
-export function formatJunit(report: Report, _options: ReportOptions = {}): string {
+export function formatJunit(analysis: Analysis, _options: ReportOptions = {}): string {
+  const { result: report, inputs, other } = analysis;
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  const { inputs, other } = sections(report);
   const suites: Suite[] = inputs.map((s) => ({
     name: s.label,
-    file: s.model.origin,
-    kind: s.model.kind,
-    rules: rules.filter((r) => !r.inputs || r.inputs.includes(s.model.kind)),
+    file: s.origin,
+    kind: s.kind,
+    rules: rules.filter((r) => !r.inputs || r.inputs.includes(s.kind)),
     findings: s.findings,
   }));
   if (other.length > 0) {

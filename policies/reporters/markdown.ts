@@ -3,27 +3,11 @@
  * the verdict, what the change destroys, where data goes, what fails and how to fix it; the detail per
  * stack or plan sits in collapsed sections so hundreds of stacks stay readable. Every list is sorted.
  */
-import type { Finding, Report } from '../engine/report';
+import type { Analysis, InputSection } from '../analysis/analysis';
+import { CHANGE_ACTIONS, ChangeAction, PlannedChange, PlanSummary } from '../analysis/plan-summary';
+import { DataResidency, describePlace, hasResidencyConcern, Place } from '../analysis/residency-map';
+import type { Finding, Verdict } from '../engine/result';
 import type { Severity } from '../engine/rule';
-import { Resolver } from '../model/resolve';
-import { inventory } from '../report/inventory';
-import {
-  CHANGE_ACTIONS,
-  ChangeAction,
-  PlannedChange,
-  planSummary,
-  PlanSummary,
-} from '../report/plan-summary';
-import {
-  DataResidency,
-  describePlace,
-  hasResidencyConcern,
-  Place,
-  residencyMap,
-  StatePlace,
-  statePlace,
-} from '../report/residency-map';
-import { InputSection, sections } from '../report/sections';
 import { ReportOptions, ruleHelpUrl } from './options';
 
 /** Hidden marker the CI workflow uses to find and update its own pull-request comment. */
@@ -50,35 +34,19 @@ const STATUS_MARK: Record<Place['status'], string> = {
   unknown: '⚠️ unresolved',
 };
 
-export function formatMarkdown(report: Report, options: ReportOptions = {}): string {
-  const resolver = new Resolver(report.workspace);
-  const { inputs, other } = sections(report);
-  const models = inputs.map((s) => s.model);
-  const residency = residencyMap(report.workspace, models);
-  const plans = models.map(planSummary).filter((p): p is PlanSummary => p !== undefined);
+export function formatMarkdown(analysis: Analysis, options: ReportOptions = {}): string {
+  const { result: report, inputs, other, residency, plans } = analysis;
   // Blocks in the order a reviewer reads them; a size budget keeps whole blocks from the top.
   const blocks: string[][] = [[MARKDOWN_MARKER, ...verdict(report)]];
-  if (plans.length > 0) blocks.push(planOverview(plans, inputs));
+  if (plans.length > 0) blocks.push(planOverview(plans));
   blocks.push(residencyOverview(residency));
   blocks.push(findingsSection(report, options));
   blocks.push(suppressionsSection(report, options));
   if (other.length > 0) {
     blocks.push(['', `Findings outside any stack or plan: ${other.length} (listed above).`]);
   }
-  blocks.push(['', '### Stacks and plans', '', ...inputsTable(inputs, plans)]);
-  for (const section of inputs) {
-    const plan = plans.find((p) => p.model === section.model);
-    blocks.push([
-      '',
-      ...inputDetails(
-        section,
-        inventory(report.workspace, section.model, resolver),
-        plan,
-        residency.filter((r) => r.model === section.model),
-        statePlace(report.workspace, section.model),
-      ),
-    ]);
-  }
+  blocks.push(['', '### Stacks and plans', '', ...inputsTable(inputs)]);
+  for (const section of inputs) blocks.push(['', ...inputDetails(section)]);
   const lines =
     options.maxBytes === undefined ? blocks.flat() : fitToBudget(blocks, options.maxBytes, options.reportUrl);
   return `${lines.join('\n')}\n`;
@@ -155,7 +123,7 @@ function closeOpen(lines: readonly string[]): string[] {
   ];
 }
 
-function verdict(report: Report): string[] {
+function verdict(report: Verdict): string[] {
   const { resources, errors, warnings, suppressed } = report.summary;
   const inputs = report.inputs.length;
   const headline =
@@ -170,7 +138,7 @@ function verdict(report: Report): string[] {
   ];
 }
 
-function planOverview(plans: readonly PlanSummary[], inputs: readonly InputSection[]): string[] {
+function planOverview(plans: readonly PlanSummary[]): string[] {
   const totals = sumCounts(plans);
   const out = ['', `**Plan${plans.length === 1 ? '' : 's'}:** ${countsLine(totals)}`];
   const destructive = plans.flatMap((p) => p.destructive.map((c) => ({ change: c, plan: p })));
@@ -187,9 +155,8 @@ function planOverview(plans: readonly PlanSummary[], inputs: readonly InputSecti
     '|---|---|---|---|',
   );
   for (const { change, plan } of destructive) {
-    const label = inputs.find((s) => s.model === plan.model)?.label ?? plan.model.origin;
     out.push(
-      `| **${change.action.toUpperCase()}** | ${code(change.address)}${locationNote(change)} | ${code(change.type)} | ${cell(label)} |`,
+      `| **${change.action.toUpperCase()}** | ${code(change.address)}${locationNote(change)} | ${code(change.type)} | ${cell(plan.input)} |`,
     );
   }
   return out;
@@ -224,11 +191,11 @@ function residencyOverview(residency: readonly DataResidency[]): string[] {
   for (const entry of concerns) {
     if (entry.primary.status !== 'norway')
       out.push(
-        `- ${code(entry.resource.address)}: primary in **${describePlace(entry.primary)}** ${STATUS_MARK[entry.primary.status]}`,
+        `- ${code(entry.address)}: primary in **${describePlace(entry.primary)}** ${STATUS_MARK[entry.primary.status]}`,
       );
     for (const copy of entry.copies.filter((c) => c.place.status !== 'norway')) {
       out.push(
-        `- ${code(entry.resource.address)}: ${copy.kind} in **${describePlace(copy.place)}** ${STATUS_MARK[copy.place.status]} via ${cell(copy.via)}` +
+        `- ${code(entry.address)}: ${copy.kind} in **${describePlace(copy.place)}** ${STATUS_MARK[copy.place.status]} via ${cell(copy.via)}` +
           (copy.target && copy.target !== copy.via ? ` → ${code(copy.target)}` : ''),
       );
     }
@@ -236,7 +203,7 @@ function residencyOverview(residency: readonly DataResidency[]): string[] {
   return out;
 }
 
-function findingsSection(report: Report, options: ReportOptions): string[] {
+function findingsSection(report: Verdict, options: ReportOptions): string[] {
   const active = report.findings.filter((f) => !f.suppressed);
   const out = ['', '### Findings', ''];
   if (active.length === 0) {
@@ -268,7 +235,7 @@ function findingsSection(report: Report, options: ReportOptions): string[] {
   return out;
 }
 
-function suppressionsSection(report: Report, options: ReportOptions): string[] {
+function suppressionsSection(report: Verdict, options: ReportOptions): string[] {
   const suppressed = report.findings.filter((f) => f.suppressed && f.suppression);
   if (suppressed.length === 0) return [];
   const expiringSoon = suppressed.filter(
@@ -302,16 +269,16 @@ function suppressionsSection(report: Report, options: ReportOptions): string[] {
   return out;
 }
 
-function inputsTable(inputs: readonly InputSection[], plans: readonly PlanSummary[]): string[] {
+function inputsTable(inputs: readonly InputSection[]): string[] {
   const out = [
     '| Input | Kind | Resources | Errors | Warnings | Suppressed | Changes |',
     '|---|---|---:|---:|---:|---:|---|',
   ];
   for (const section of inputs) {
     const active = section.findings.filter((f) => !f.suppressed);
-    const plan = plans.find((p) => p.model === section.model);
+    const plan = section.plan;
     out.push(
-      `| ${cell(section.label)} | ${section.model.kind} | ${section.model.resources.filter((r) => r.mode === 'managed').length} | ` +
+      `| ${cell(section.label)} | ${section.kind} | ${section.managedResources} | ` +
         `${active.filter((f) => f.severity === 'error').length} | ${active.filter((f) => f.severity === 'warning').length} | ` +
         `${section.findings.length - active.length} | ${plan ? shortCounts(plan.counts) : '—'} |`,
     );
@@ -319,13 +286,8 @@ function inputsTable(inputs: readonly InputSection[], plans: readonly PlanSummar
   return out;
 }
 
-function inputDetails(
-  section: InputSection,
-  inv: ReturnType<typeof inventory>,
-  plan: PlanSummary | undefined,
-  residency: readonly DataResidency[],
-  state: StatePlace | undefined,
-): string[] {
+function inputDetails(section: InputSection): string[] {
+  const { inventory: inv, plan, residency, state } = section;
   const errors = section.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
   const summary =
     `${errors > 0 ? '❌' : '✅'} <b>${html(section.label)}</b> — ${plural(inv.resources, 'resource')}` +
@@ -379,9 +341,7 @@ function residencyTable(residency: readonly DataResidency[]): string[] {
       (c) =>
         `${c.kind}: ${placeText(c.place)} via ${cell(c.via)}${c.target && c.target !== c.via ? ` → ${code(c.target)}` : ''}`,
     );
-    out.push(
-      `| ${code(entry.resource.address)} | ${placeText(entry.primary)} | ${copies.join('<br>') || 'none'} |`,
-    );
+    out.push(`| ${code(entry.address)} | ${placeText(entry.primary)} | ${copies.join('<br>') || 'none'} |`);
   }
   out.push('');
   return out;
@@ -405,10 +365,10 @@ function mermaid(residency: readonly DataResidency[]): string[] {
     return existing.id;
   };
   for (const entry of residency) {
-    const from = node(entry.resource.address, entry.resource.address, entry.primary);
+    const from = node(entry.address, entry.address, entry.primary);
     for (const copy of entry.copies) {
-      const key = copy.target ?? `${entry.resource.address} ${copy.kind} ${copy.via}`;
-      const label = copy.target ?? `${copy.kind} of ${entry.resource.name} (${copy.via})`;
+      const key = copy.target ?? `${entry.address} ${copy.kind} ${copy.via}`;
+      const label = copy.target ?? `${copy.kind} of ${entry.name} (${copy.via})`;
       const to = node(key, label, copy.place);
       edges.push(
         copy.kind === 'key' ? `  ${to} -. "encrypts" .-> ${from}` : `  ${from} -- "${copy.kind}" --> ${to}`,

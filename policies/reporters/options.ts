@@ -1,5 +1,5 @@
 /** Options every reporter accepts. Reporters only format: anything they need from outside comes through here. */
-import type { Report } from '../engine/report';
+import type { Analysis } from '../analysis/analysis';
 import { ruleHelpUri, RULES_DOC } from '../rules/docs';
 
 export interface ReportOptions {
@@ -22,7 +22,8 @@ export interface ReportOptions {
   readonly reportUrl?: string;
 }
 
-export type Reporter = (report: Report, options?: ReportOptions) => string;
+/** A format: the analysed result in, text out. */
+export type Reporter = (analysis: Analysis, options?: ReportOptions) => string;
 
 /** The absolute help URL of a rule, when a base URL is known. */
 export function ruleHelpUrl(ruleId: string, options: ReportOptions): string | undefined {

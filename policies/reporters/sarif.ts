@@ -9,11 +9,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, Report } from '../engine/report';
+import type { Analysis } from '../analysis/analysis';
+import type { Finding, Verdict } from '../engine/result';
 import type { RuleMeta, Severity } from '../engine/rule';
-import type { TfModel } from '../model/types';
-import { planJsonLine, terraformJsonLine } from '../report/source-lines';
-import { modelOf, reportedModels } from '../report/sections';
 import { ReportOptions, ruleHelpUrl, rulesDocUrl } from './options';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -23,7 +21,8 @@ const SRCROOT = '%SRCROOT%';
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0' };
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning' };
 
-export function formatSarif(report: Report, options: ReportOptions = {}): string {
+export function formatSarif(analysis: Analysis, options: ReportOptions = {}): string {
+  const report = analysis.result;
   const root = resolvePath(options.sourceRoot ?? process.cwd());
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
   const extraRuleIds = [...new Set(report.findings.map((f) => f.ruleId))]
@@ -34,7 +33,6 @@ export function formatSarif(report: Report, options: ReportOptions = {}): string
     ...extraRuleIds.map((id) => describeUnknownRule(id, report)),
   ];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const models = reportedModels(report);
 
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
@@ -52,7 +50,7 @@ export function formatSarif(report: Report, options: ReportOptions = {}): string
         },
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => result(f, index.get(f.ruleId)!, modelOf(models, f), root)),
+        results: report.findings.map((f) => result(f, index.get(f.ruleId)!, analysis.sourceLine(f), root)),
         properties: { checkedOn: report.checkedOn, summary: report.summary },
       },
     ],
@@ -92,7 +90,7 @@ function describeRule(rule: RuleMeta, options: ReportOptions): Sarif.ReportingDe
 }
 
 /** A finding of a rule the report carries no metadata for (should not happen): still valid SARIF. */
-function describeUnknownRule(id: string, report: Report): Sarif.ReportingDescriptor {
+function describeUnknownRule(id: string, report: Verdict): Sarif.ReportingDescriptor {
   const sample = report.findings.find((f) => f.ruleId === id)!;
   return {
     id,
@@ -109,8 +107,7 @@ function describeUnknownRule(id: string, report: Report): Sarif.ReportingDescrip
   };
 }
 
-function result(finding: Finding, ruleIndex: number, model: TfModel | undefined, root: string): Sarif.Result {
-  const line = finding.line ?? findLine(finding, model);
+function result(finding: Finding, ruleIndex: number, line: number | undefined, root: string): Sarif.Result {
   const generated: Sarif.PhysicalLocation = {
     artifactLocation: artifact(finding.file, root),
     ...(line !== undefined ? { region: { startLine: line } } : {}),
@@ -162,18 +159,6 @@ function result(finding: Finding, ruleIndex: number, model: TfModel | undefined,
     ];
   }
   return r;
-}
-
-function findLine(finding: Finding, model: TfModel | undefined): number | undefined {
-  if (!model || !finding.file.endsWith('.json')) return undefined;
-  const resource = model.byAddress.get(finding.address);
-  if (!resource) return undefined;
-  if (model.kind === 'plan') return planJsonLine(finding.file, finding.address);
-  return terraformJsonLine(
-    finding.file,
-    resource.mode === 'data' ? resource.type : resource.type,
-    resource.name,
-  );
 }
 
 /** A path relative to the source root when it lies inside it; otherwise an absolute file URI. */

@@ -2,7 +2,8 @@
  * Console report: one line per finding (severity, rule, address, construct path, message, fix), then
  * one closing count. One line each, so `grep` and CI logs show a finding whole.
  */
-import type { Finding, Report } from '../engine/report';
+import type { Analysis } from '../analysis/analysis';
+import type { Finding, Verdict } from '../engine/result';
 import type { ReportOptions } from './options';
 
 const ANSI = {
@@ -34,7 +35,7 @@ export function findingLine(f: Finding, paint: Paint = (_, t) => t): string {
 }
 
 /** The closing count, e.g. `FAIL: 31 resources in 2 inputs; 1 error, 4 warnings, 0 suppressed.` */
-export function countLine(report: Report, paint: Paint = (_, t) => t): string {
+export function countLine(report: Verdict, paint: Paint = (_, t) => t): string {
   const { resources, errors, warnings, suppressed } = report.summary;
   const inputs = report.inputs.length;
   const verdict = errors > 0 ? paint('red', 'FAIL') : paint('green', 'PASS');
@@ -44,7 +45,7 @@ export function countLine(report: Report, paint: Paint = (_, t) => t): string {
   );
 }
 
-export function formatText(report: Report, options: ReportOptions = {}): string {
+export function formatText({ result: report }: Analysis, options: ReportOptions = {}): string {
   const paint: Paint = options.color ? (c, t) => `${ANSI[c]}${t}${ANSI.reset}` : (_, t) => t;
   const lines = report.findings.map((f) => findingLine(f, paint));
   lines.push(countLine(report, paint));

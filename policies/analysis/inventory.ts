@@ -5,7 +5,6 @@ import type { TfModel, Workspace } from '../model/types';
 import { placeOf } from './residency-map';
 
 export interface Inventory {
-  readonly model: TfModel;
   readonly resources: number;
   readonly dataSources: number;
   /** Managed resources by type, most frequent first, then by name. */
@@ -44,7 +43,6 @@ export function inventory(
     bump(locations, place.location ?? UNKNOWN_LOCATION);
   }
   return {
-    model,
     resources: managed.length,
     dataSources,
     byType: sortCounts(types),

@@ -1,11 +1,11 @@
 /**
  * Reports never print secret values. A report quotes rule messages, and a rule message may quote an
- * attribute; so before any reporter formats a report, every secret the checked inputs hold is collected
- * and replaced wherever it appears. Secrets are values of attributes whose names say they are secret
+ * attribute; so before any reporter formats a result, every secret the checked inputs hold is collected
+ * (once, by the analysis step) and replaced wherever it appears. Secrets are values of attributes whose names say they are secret
  * (passwords, keys, connection strings, tokens) and every value a plan marks sensitive.
  */
-import type { Finding, Report } from '../engine/report';
-import type { TfResource, Workspace } from '../model/types';
+import type { Finding, Verdict } from '../engine/result';
+import type { TfModel, TfResource } from '../model/types';
 import { isRecord } from '../model/values';
 
 export const MASK = '(sensitive value)';
@@ -131,8 +131,8 @@ export class SecretMask {
     return false;
   }
 
-  /** A copy of `report` whose findings' texts carry no secret. */
-  report(report: Report): Report {
+  /** A copy of `result` whose findings' texts carry no secret. */
+  findings<T extends Verdict>(result: T): T {
     const maskFinding = (f: Finding): Finding => ({
       ...f,
       message: this.text(f.message),
@@ -141,14 +141,14 @@ export class SecretMask {
         ? { suppression: { ...f.suppression, reason: this.text(f.suppression.reason) } }
         : {}),
     });
-    return { ...report, findings: report.findings.map(maskFinding) };
+    return { ...result, findings: result.findings.map(maskFinding) };
   }
 }
 
-/** Collect the secrets of every resource and variable in the workspace. */
-export function maskFor(workspace: Workspace): SecretMask {
+/** Collect the secrets of every resource and variable in `models`. */
+export function maskFor(models: readonly TfModel[]): SecretMask {
   const secrets: string[] = [];
-  for (const model of workspace.models) {
+  for (const model of models) {
     for (const resource of model.resources) collectResource(resource, secrets);
     for (const variable of model.variables.values()) {
       if (!isSecretAttributeName(variable.name)) continue;
@@ -157,14 +157,6 @@ export function maskFor(workspace: Workspace): SecretMask {
     }
   }
   return new SecretMask(secrets);
-}
-
-/** Mask a report's texts and the formatted output: the one entry point reporters use. */
-export function maskedReporter(format: (report: Report) => string): (report: Report) => string {
-  return (report) => {
-    const mask = maskFor(report.workspace);
-    return mask.text(format(mask.report(report)));
-  };
 }
 
 function collectResource(resource: TfResource, out: string[]): void {

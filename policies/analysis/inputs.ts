@@ -1,17 +1,17 @@
-/** Findings grouped by the input (stack, plan, directory) they belong to, in a stable order. */
-import type { Finding, Report } from '../engine/report';
-import type { TfModel } from '../model/types';
+/** The checked inputs (stacks, plans, directories) a result reports on, and the findings of each. */
+import type { Finding, Verdict } from '../engine/result';
+import type { TfModel, Workspace } from '../model/types';
 
-export interface InputSection {
+export interface ModelFindings {
   readonly model: TfModel;
   /** `stack platform-prod`, `plan plans/prod.json`, `terraform infra/`. */
   readonly label: string;
   readonly findings: readonly Finding[];
 }
 
-export interface Sections {
+export interface FindingsByInput {
   /** The reported inputs, sorted by label. */
-  readonly inputs: readonly InputSection[];
+  readonly inputs: readonly ModelFindings[];
   /** Findings that belong to no input, e.g. a broken suppression in a policy file. */
   readonly other: readonly Finding[];
 }
@@ -23,17 +23,17 @@ export function labelOf(model: TfModel): string {
   return model.stack ? `stack ${model.stack}` : `configuration ${model.origin}`;
 }
 
-/** The models the report is about: those named in `report.inputs`, in the workspace. */
-export function reportedModels(report: Report): TfModel[] {
-  const origins = new Set(report.inputs.map((i) => i.file));
-  return report.workspace.models.filter((m) => origins.has(m.origin));
+/** The models the result is about: those named in `result.inputs`, in workspace order. */
+export function reportedModels(result: Verdict, workspace: Workspace): TfModel[] {
+  const origins = new Set(result.inputs.map((i) => i.file));
+  return workspace.models.filter((m) => origins.has(m.origin));
 }
 
-export function sections(report: Report): Sections {
-  const models = reportedModels(report);
+/** Group `findings` by the model (of `models`) each came from. */
+export function findingsByInput(models: readonly TfModel[], findings: readonly Finding[]): FindingsByInput {
   const byModel = new Map<TfModel, Finding[]>(models.map((m) => [m, []]));
   const other: Finding[] = [];
-  for (const finding of report.findings) {
+  for (const finding of findings) {
     const model = modelOf(models, finding);
     if (model) byModel.get(model)!.push(finding);
     else other.push(finding);

@@ -1,4 +1,7 @@
-/** The report the engine returns; reporters only format it. */
+/**
+ * What the engine returns: the findings and what was checked. The analysis step (`policies/analysis/`)
+ * derives what reports show from it, once; reporters (`policies/reporters/`) only format the two.
+ */
 import type { CreationSite, InputKind, Workspace } from '../model/types';
 import type { RuleMeta, Severity } from './rule';
 
@@ -36,25 +39,31 @@ export interface InputSummary {
   readonly resources: number;
 }
 
-export interface Report {
-  readonly summary: {
-    readonly resources: number;
-    readonly errors: number;
-    readonly warnings: number;
-    readonly suppressed: number;
-  };
+export interface CheckSummary {
+  readonly resources: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly suppressed: number;
+}
+
+/** The engine's verdict, without the models it judged: all a reporter may see of the result. */
+export interface Verdict {
+  readonly summary: CheckSummary;
   /** Sorted: unsuppressed first; then errors before warnings, rule id, stack, address. */
   readonly findings: readonly Finding[];
   readonly inputs: readonly InputSummary[];
   /** Metadata of every rule that ran. */
   readonly rules: readonly RuleMeta[];
-  /** The checked models, for reporters that describe resources and changes. */
-  readonly workspace: Workspace;
   /** The day suppressions were judged against (`YYYY-MM-DD`). */
   readonly checkedOn: string;
 }
 
+export interface CheckResult extends Verdict {
+  /** The checked models (the estate), for the analysis step; reporters never read them. */
+  readonly workspace: Workspace;
+}
+
 /** Exit code contract of the CLI: 0 no unsuppressed error findings, 1 error findings. */
-export function hasBlockingFindings(report: Report): boolean {
-  return report.summary.errors > 0;
+export function hasBlockingFindings(result: Verdict): boolean {
+  return result.summary.errors > 0;
 }

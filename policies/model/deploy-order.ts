@@ -3,8 +3,8 @@
  * in an earlier wave. CI runs one wave after another, each as a matrix of parallel per-stack jobs, so
  * Terraform (with its locked remote state per stack) does the deploying, not a home-made orchestrator.
  */
-import { loadCdktfOut, readManifest } from '../model/load-cdktf-out';
-import { InputError } from '../model/types';
+import { loadCdktfOut, readManifest } from './load-cdktf-out';
+import { InputError } from './types';
 
 export interface StackInfo {
   readonly name: string;

@@ -1,9 +1,10 @@
 import { defineRule } from '../../policies/engine/rule';
-import type { Report } from '../../policies/engine/report';
+import type { CheckResult } from '../../policies/engine/result';
 import { REPORTERS } from '../../policies/reporters';
-import { isSecretAttributeName, MASK, maskFor, SecretMask } from '../../policies/report/mask';
+import { isSecretAttributeName, MASK, maskFor, SecretMask } from '../../policies/analysis/mask';
 import { ALL_RULES } from '../../policies/rules';
-import { planReport, SECRETS, synthStack, synthStackReport } from './support';
+import { planReport, SECRETS, synthStack, synthStackReport } from '../reporters/support';
+import { analyse } from '../../policies/analysis/analysis';
 
 /** A rule that quotes every value it sees, as a careless rule might: reports must still print no secret. */
 const QUOTES_VALUES = defineRule({
@@ -32,7 +33,7 @@ const QUOTES_VALUES = defineRule({
 const FORMATS = Object.keys(REPORTERS);
 
 describe('Reports never print secret values', () => {
-  let reports: Record<'plan' | 'stack', Report>;
+  let reports: Record<'plan' | 'stack', CheckResult>;
   beforeAll(() => {
     // The plan-only twin also sees (and quotes) the resources the plan deletes.
     const rules = [
@@ -51,7 +52,7 @@ describe('Reports never print secret values', () => {
   test.each(FORMATS)(
     '%s masks a literal password, values the plan marks sensitive, and keys inside connection strings',
     (format) => {
-      const text = REPORTERS[format](reports.plan) + REPORTERS[format](reports.stack);
+      const text = REPORTERS[format](analyse(reports.plan)) + REPORTERS[format](analyse(reports.stack));
       for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
       expect(text).toContain(MASK);
       // Masking removes the secret, not the finding.
@@ -107,7 +108,7 @@ describe('SecretMask', () => {
   });
 
   test('collects from the workspace: plan sensitive marks and secret-named attributes', () => {
-    const mask = maskFor(planReport().workspace);
+    const mask = maskFor(planReport().workspace.models);
     expect(mask.text(`${SECRETS.planSecret} ${SECRETS.cosmosKey} ${SECRETS.archiveKey}`)).toBe(
       `${MASK} ${MASK} ${MASK}`,
     );

@@ -5,6 +5,7 @@
 import type { TfModel, TfResource } from '../model/types';
 import { isRecord } from '../model/values';
 import { isDataBearing } from '../rules/data-bearing';
+import { labelOf } from './inputs';
 
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'no-op';
 
@@ -27,7 +28,8 @@ export interface PlannedChange {
 }
 
 export interface PlanSummary {
-  readonly model: TfModel;
+  /** The plan's label, as the input is named in reports (`plan plans/prod.json`). */
+  readonly input: string;
   readonly counts: Readonly<Record<ChangeAction, number>>;
   /** Every change except no-op and read, in address order. */
   readonly changes: readonly PlannedChange[];
@@ -66,7 +68,12 @@ export function planSummary(model: TfModel): PlanSummary | undefined {
     if (change.action !== 'no-op' && change.action !== 'read') changes.push(change);
   }
   changes.sort((a, b) => a.address.localeCompare(b.address));
-  return { model, counts, changes, destructive: changes.filter((c) => c.dataBearing && isDestructive(c)) };
+  return {
+    input: labelOf(model),
+    counts,
+    changes,
+    destructive: changes.filter((c) => c.dataBearing && isDestructive(c)),
+  };
 }
 
 function describeChange(resource: TfResource): PlannedChange {

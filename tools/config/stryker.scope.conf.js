@@ -1,6 +1,7 @@
 /**
  * Stryker for one scope of `npm run mutation`: stryker.config.json with the scope's test set, the jest
- * config named by STRYKER_JEST_CONFIG (scripts/mutation.js sets it per scope).
+ * config named by STRYKER_JEST_CONFIG (scripts/mutation.js sets it per scope). Paths in both are relative
+ * to the project root, where Stryker runs.
  */
 const base = require('./stryker.config.json');
 

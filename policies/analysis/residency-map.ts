@@ -41,8 +41,10 @@ export interface DataCopy {
 }
 
 export interface DataResidency {
-  readonly model: TfModel;
-  readonly resource: TfResource;
+  /** The data store's Terraform address. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
   readonly primary: Place;
   /** Sorted by kind, then target/via, so reports are stable. */
   readonly copies: readonly DataCopy[];
@@ -94,8 +96,17 @@ const DIAGNOSTIC_DESTINATIONS: readonly [string, string][] = [
 export function residencyMap(
   workspace: Workspace,
   reportOn: readonly TfModel[] = workspace.models,
+  resolver: Resolver = new Resolver(workspace),
 ): DataResidency[] {
-  const resolver = new Resolver(workspace);
+  return [...residencyByModel(workspace, reportOn, resolver).values()].flat();
+}
+
+/** The residency map of each model of `reportOn`, in that order. */
+export function residencyByModel(
+  workspace: Workspace,
+  reportOn: readonly TfModel[],
+  resolver: Resolver = new Resolver(workspace),
+): Map<TfModel, DataResidency[]> {
   const places = new PlaceFinder(resolver);
   const extra = new Map<TfResource, DataCopy[]>();
   const add = (owner: TfResource | undefined, copy: DataCopy) => {
@@ -162,8 +173,10 @@ export function residencyMap(
     }
   }
 
-  const entries: DataResidency[] = [];
+  const byModel = new Map<TfModel, DataResidency[]>();
   for (const model of reportOn) {
+    const entries = byModel.get(model) ?? [];
+    byModel.set(model, entries);
     for (const resource of model.resources) {
       if (resource.mode !== 'managed' || !isDataBearing(resource.type) || isDeleted(resource)) continue;
       const primary = places.of(model, resource);
@@ -172,10 +185,16 @@ export function residencyMap(
         ...(extra.get(resource) ?? []),
         ...unclassifiedCopies(resource),
       ];
-      entries.push({ model, resource, primary, copies: copies.sort(compareCopies) });
+      entries.push({
+        address: resource.address,
+        type: resource.type,
+        name: resource.name,
+        primary,
+        copies: copies.sort(compareCopies),
+      });
     }
   }
-  return entries;
+  return byModel;
 }
 
 /** Whether the map shows a copy (or primary) outside Norway or unresolved. */
@@ -448,7 +467,11 @@ export interface StatePlace {
   readonly place: Place;
 }
 
-export function statePlace(workspace: Workspace, model: TfModel): StatePlace | undefined {
+export function statePlace(
+  workspace: Workspace,
+  model: TfModel,
+  resolver: Resolver = new Resolver(workspace),
+): StatePlace | undefined {
   const backend = model.backend;
   if (!backend) return undefined;
   if (backend.type === 'local') {
@@ -472,7 +495,6 @@ export function statePlace(workspace: Workspace, model: TfModel): StatePlace | u
       backend: 'azurerm',
       place: { status: 'unknown', detail: 'storage_account_name is not a literal' },
     };
-  const resolver = new Resolver(workspace);
   for (const candidate of workspace.models) {
     for (const account of candidate.byType.get('azurerm_storage_account') ?? []) {
       const resolved = resolver.value(candidate, account, 'name');
