@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runCli } from '../policies/cli';
 import { checkModels } from '../policies/engine/engine';
+import { ALL_RULES } from '../policies/rules';
 import { loadPath } from '../policies/model/load-path';
 import { readManifest } from '../policies/model/load-cdktf-out';
 import { REPORTERS } from '../policies/reporters';
@@ -82,7 +83,7 @@ function phases(path: string, out: string, format: string): ChildResult {
   const c0 = process.cpuUsage();
   const models = loadPath(path);
   const c1 = process.cpuUsage();
-  const report = checkModels(models, { today: BENCH_TODAY });
+  const report = checkModels(models, { rules: ALL_RULES, today: BENCH_TODAY });
   const c2 = process.cpuUsage();
   writeFileSync(out, REPORTERS[format](report));
   const c3 = process.cpuUsage();
@@ -101,7 +102,14 @@ function phases(path: string, out: string, format: string): ChildResult {
 
 function main(argv: readonly string[]): void {
   const [mode, path, out = '/dev/null', format = 'json'] = argv;
-  const result = mode === 'parse' ? parse(path) : mode === 'check' ? check(path, out, format) : mode === 'phases' ? phases(path, out, format) : undefined;
+  const result =
+    mode === 'parse'
+      ? parse(path)
+      : mode === 'check'
+        ? check(path, out, format)
+        : mode === 'phases'
+          ? phases(path, out, format)
+          : undefined;
   if (!result) throw new Error(`unknown mode ${mode}; use parse, check or phases`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

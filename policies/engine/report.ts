@@ -1,6 +1,6 @@
 /** The report the engine returns; reporters only format it. */
 import type { CreationSite, InputKind, Workspace } from '../model/types';
-import type { RuleMeta, Severity } from './rule';
+import type { RuleMeta, Severity } from '../rules/rule';
 
 export interface AppliedSuppression {
   readonly reason: string;

@@ -7,7 +7,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Finding, Report } from '../engine/report';
-import type { RuleMeta } from '../engine/rule';
+import type { RuleMeta } from '../rules/rule';
 import { sections } from '../report/sections';
 import type { ReportOptions } from './options';
 

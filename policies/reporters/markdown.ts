@@ -4,7 +4,7 @@
  * stack or plan sits in collapsed sections so hundreds of stacks stay readable. Every list is sorted.
  */
 import type { Finding, Report } from '../engine/report';
-import type { Severity } from '../engine/rule';
+import type { Severity } from '../rules/rule';
 import { Resolver } from '../model/resolve';
 import { inventory } from '../report/inventory';
 import {

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Report } from '../engine/report';
-import type { RuleMeta, Severity } from '../engine/rule';
+import type { RuleMeta, Severity } from '../rules/rule';
 import type { TfModel } from '../model/types';
 import { planJsonLine, terraformJsonLine } from '../report/source-lines';
 import { modelOf, reportedModels } from '../report/sections';

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { ACCESS_ANCHORS } from './anchors';
 import { PRIVILEGED_DIRECTORY_ROLES, principalAt, roleOf } from './principals';

@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 import { ACCESS_ANCHORS } from './anchors';
 import { Principal, principalAt, roleOf } from './principals';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
 
 export const BCK_001 = defineRule({

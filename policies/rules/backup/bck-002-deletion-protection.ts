@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_BEARING_CHILD_TYPES, DATA_BEARING_TYPES } from '../data-bearing';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, blockCount, boolProblem } from '../attributes';
 
 export const BCK_003 = defineRule({

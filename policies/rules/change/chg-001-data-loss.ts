@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isDataBearing } from '../data-bearing';
 
 export const CHG_001 = defineRule({

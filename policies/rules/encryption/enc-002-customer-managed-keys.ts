@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, resourceKey } from '../attributes';
 import { attributePath, azureType, typesWhere } from '../../azure/catalogue';

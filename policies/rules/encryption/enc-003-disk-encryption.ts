@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, boolProblem } from '../attributes';
 
 const VM_TYPES = [

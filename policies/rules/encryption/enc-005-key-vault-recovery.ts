@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, firstSet } from '../attributes';
 
 const VAULTS = ['azurerm_key_vault', 'azurerm_key_vault_managed_hardware_security_module'];

@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, Rule } from '../../engine/rule';
+import { defineRule, Rule } from '../rule';
 
 /**
  * Tenants allowed to manage our resources through Azure Lighthouse. Empty: no delegation is allowed.

@@ -1,8 +1,8 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem } from '../attributes';
 
 const LINUX_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_linux_virtual_machine_scale_set'];

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, firstSet } from '../attributes';
 
 export const MINIMUM_RETENTION_DAYS = 365;

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import { asBoolean, firstSet, resourceKey } from '../attributes';
 
 /** Server → the auditing (SQL) or connection-logging (PostgreSQL) resources that point at it. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 

@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, stringProblem } from '../attributes';
 

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 

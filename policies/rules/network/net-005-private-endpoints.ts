@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH } from '../data-stores';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem } from '../attributes';
 
 export const NET_006 = defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem } from '../location';
 
 /** Types whose location is `global` by design; RES-002 decides about them. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import { azureType, typesWhere } from '../../azure/catalogue';
 

@@ -1,5 +1,5 @@
 import { azureRegion } from '../../azure/regions';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 
 /** Provider source addresses (namespace/type) allowed, and the built-in `terraform` provider. */
 export const ALLOWED_PROVIDER_SOURCES: readonly string[] = [

@@ -1,5 +1,5 @@
 import { isNorwayLocation } from '../../../constructs/core/region';
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
 import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
 import { parseArmId } from '../../model/arm-id';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem, targetLocationProblem } from '../location';
 
 /** Attributes that send logs or telemetry to another resource. */

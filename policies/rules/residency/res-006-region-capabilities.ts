@@ -4,7 +4,7 @@ import {
   ZONE_DEPENDENT_REPLICATION,
   type NorwayRegion,
 } from '../../../constructs/core/region';
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';

@@ -1,5 +1,5 @@
 import { normaliseLocation } from '../../../constructs/core/region';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isRecord } from '../../model/values';
 
 /**

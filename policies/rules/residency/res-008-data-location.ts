@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
 
 const COMMUNICATION_TYPES = ['azurerm_communication_service', 'azurerm_email_communication_service'];

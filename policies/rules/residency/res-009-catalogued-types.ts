@@ -1,5 +1,5 @@
 import { azureType, CATALOGUE_PROVIDER, isAzureProviderType } from '../../azure/catalogue';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 
 const CATALOGUE = `the Azure catalogue (${CATALOGUE_PROVIDER.package} ${CATALOGUE_PROVIDER.version}, docs/azure-catalogue.md)`;
 

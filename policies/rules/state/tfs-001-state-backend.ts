@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem } from '../location';
 
 const ENTRA_AUTH_KEYS = ['use_azuread_auth', 'use_oidc'] as const;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { parseExpression } from '../../model/expressions';
 import { isRecord } from '../../model/values';
 
