@@ -68,8 +68,8 @@ export const ACC_003 = defineRule({
         resource,
         message:
           principal.key === undefined
-            ? `${resource.address}: ${principal.text}, so no location block can be shown to cover it.`
-            : `${resource.address}: ${principal.text} holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.`,
+            ? `${principal.text}, so no location block can be shown to cover it.`
+            : `${principal.text} holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.`,
       };
     }
   },

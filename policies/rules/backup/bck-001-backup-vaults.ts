@@ -32,8 +32,7 @@ export const BCK_001 = defineRule({
           providerDefault: 'Disabled',
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

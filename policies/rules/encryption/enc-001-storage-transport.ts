@@ -24,8 +24,7 @@ export const ENC_001 = defineRule({
           providerDefault: 'TLS1_2',
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -51,7 +51,7 @@ export const ENC_004 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of problemsOf(context, resource))
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

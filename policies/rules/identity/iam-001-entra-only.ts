@@ -68,7 +68,7 @@ export const IAM_001 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of CHECKS[resource.type](context, resource))
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -46,7 +46,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
                 : 'a tenant that cannot be verified before apply';
           yield {
             resource,
-            message: `${resource.address} delegates management to ${what}, which is not on the allow-list (${listed}).`,
+            message: `management is delegated to ${what}, which is not on the allow-list (${listed}).`,
           };
           continue;
         }
@@ -62,7 +62,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
               : 'it names no definition';
         yield {
           resource,
-          message: `${resource.address} assigns a Lighthouse delegation whose managing tenant cannot be verified: ${why}.`,
+          message: `the managing tenant of this Lighthouse delegation cannot be verified: ${why}.`,
         };
       }
     },

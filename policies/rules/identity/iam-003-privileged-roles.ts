@@ -73,7 +73,7 @@ export const IAM_003 = defineRule({
         scope === 'yes'
           ? 'subscription or management-group scope'
           : 'a scope that cannot be verified before apply';
-      yield { resource, message: `${resource.address} assigns ${roleText} at ${scopeText}.` };
+      yield { resource, message: `the assignment grants ${roleText} at ${scopeText}.` };
     }
   },
 });

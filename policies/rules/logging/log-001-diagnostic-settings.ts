@@ -34,12 +34,12 @@ export const LOG_001 = defineRule({
       if (!found) {
         yield {
           resource,
-          message: `${resource.address} has no diagnostic setting in this configuration${unresolvedNote('the diagnostic setting', settings.unresolved)}.`,
+          message: `no diagnostic setting in this configuration${unresolvedNote('the diagnostic setting', settings.unresolved)}.`,
         };
       } else if (!found.ok) {
         yield {
           resource,
-          message: `${resource.address}: no diagnostic setting sends its logs to a Norway Log Analytics workspace (${found.problems.join('; ')}).`,
+          message: `no diagnostic setting sends its logs to a Norway Log Analytics workspace (${found.problems.join('; ')}).`,
         };
       }
     }

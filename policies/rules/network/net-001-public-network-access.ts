@@ -49,7 +49,7 @@ export const NET_001 = defineRule({
       const flag = EXPOSURE_FLAGS[resource.type];
       if (flag) {
         const problem = boolProblem(context, resource, [flag.path], flag);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}; ${flag.risk}.` };
+        if (problem) yield { resource, message: `${problem}; ${flag.risk}.` };
         continue;
       }
       const injectedWith = VNET_INJECTED_WITH[resource.type];
@@ -59,7 +59,7 @@ export const NET_001 = defineRule({
           want: false,
           providerDefault: true,
         });
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
       }
       if (resource.type === 'azurerm_storage_account') {
         // allow_nested_items_to_be_public defaults to true; allow_blob_public_access is the 2.x name.
@@ -69,8 +69,7 @@ export const NET_001 = defineRule({
           ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
           { want: false, providerDefault: true },
         );
-        if (problem)
-          yield { resource, message: `${resource.address}: ${problem}; blobs may be made public.` };
+        if (problem) yield { resource, message: `${problem}; blobs may be made public.` };
       }
     }
   },

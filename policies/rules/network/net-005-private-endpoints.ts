@@ -39,7 +39,7 @@ export const NET_005 = defineRule({
       if (reached.has(resourceKey(context.model, resource))) continue;
       yield {
         resource,
-        message: `${resource.address} has no private endpoint in this configuration${unresolvedNote('the private endpoint', unresolved)}.`,
+        message: `no private endpoint in this configuration${unresolvedNote('the private endpoint', unresolved)}.`,
       };
     }
   },

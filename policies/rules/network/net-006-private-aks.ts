@@ -27,8 +27,7 @@ export const NET_006 = defineRule({
           providerDefault: false,
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -39,7 +39,7 @@ export const NET_009 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of problemsOf(context, resource, approved))
-        yield { resource, message: `${resource.address}: ${problem}.` };
+        yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -26,7 +26,7 @@ export const RES_001 = defineRule({
       )
         continue;
       const problem = locationProblem(resolved, 'location');
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

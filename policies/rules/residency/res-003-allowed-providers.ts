@@ -67,7 +67,7 @@ export const RES_003 = defineRule({
       if (isAllowedSource(source)) continue;
       yield {
         resource,
-        message: `${resource.address}: provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
+        message: `provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
       };
     }
   },

@@ -76,7 +76,7 @@ function* checkResource(
 ): Iterable<Violation> {
   for (const attribute of TARGET_ATTRIBUTES[resource.type] ?? []) {
     const problem = targetLocationProblem(context, resource, attribute, attribute);
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
     judged.add(attribute);
   }
   for (const attribute of LOCATION_ATTRIBUTES[resource.type] ?? []) {
@@ -84,7 +84,7 @@ function* checkResource(
     const resolved = context.read(resource, attribute);
     if (resolved.kind === 'absent') continue;
     const problem = locationProblem(resolved, attribute);
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
   }
   for (const spec of LOCATION_BLOCKS[resource.type] ?? []) {
     const blocks = blockCount(context, resource, spec.block);
@@ -93,7 +93,7 @@ function* checkResource(
       judged.add(`dynamic.${spec.block}`);
       yield {
         resource,
-        message: `${resource.address}: ${blocks.reason}, so the locations of the copies cannot be verified.`,
+        message: `${blocks.reason}, so the locations of the copies cannot be verified.`,
       };
       continue;
     }
@@ -110,7 +110,7 @@ function* checkResource(
             [spec.block, i, spec.id ?? 'id'],
             `${spec.block}[${i}].${spec.id ?? 'id'}`,
           );
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   }
 }
@@ -134,7 +134,7 @@ function* placesAnywhere(
     const problem = placeProblem(context, resource, place, name);
     if (!problem) continue;
     reported.add(key);
-    yield { resource, message: `${resource.address}: ${problem}.` };
+    yield { resource, message: `${problem}.` };
   }
 }
 
@@ -203,7 +203,7 @@ function* pathsAnywhere(
     const problem = edgeProblem(context, resource, edge, name);
     if (!problem) continue;
     reported.add(key);
-    yield { resource, message: `${resource.address}: ${problem}.` };
+    yield { resource, message: `${problem}.` };
   }
 }
 

@@ -56,7 +56,7 @@ export const RES_006 = defineRule({
       if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
       const wanted = zoneRequests(context, resource);
       const blockProblems = locatedBlockProblems(context, resource);
-      for (const problem of blockProblems) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of blockProblems) yield { resource, message: `${problem}.` };
       if (wanted.length === 0) continue;
       if (!context.isWritten(resource, 'location') && !parentAttributeOf(resource, context.isWritten))
         continue;
@@ -68,7 +68,7 @@ export const RES_006 = defineRule({
           : 'a region that cannot be verified to have availability zones';
       yield {
         resource,
-        message: `${resource.address}: ${wanted.join('; ')} — but the resource is in ${where}.`,
+        message: `${wanted.join('; ')} — but the resource is in ${where}.`,
       };
     }
   },

@@ -23,7 +23,7 @@ export const RES_008 = defineRule({
               providerDefault: false,
             })
           : stringProblem(context, resource, ['data_location'], { allowed: ['Norway'] });
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -27,7 +27,7 @@ export const TFS_001 = defineRule({
           : 'a backend that cannot be verified before apply';
       yield {
         resource,
-        message: `${resource.address} reads state from ${what}; state is read only from the azurerm backend in Norway.`,
+        message: `state is read from ${what}; state is read only from the azurerm backend in Norway.`,
       };
     }
     const backend = model.backend;
