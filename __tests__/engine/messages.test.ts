@@ -56,7 +56,7 @@ describe('messages say the problem; the engine adds the address', () => {
         .map((line, i) => [`${file}:${i + 1}`, line] as const)
         .filter(
           ([, line]) =>
-            /message:\s*`\$\{[\w.]*address\}/.test(line) || /\bmessage:\s*[\w.]*address\s*\+/.test(line),
+            /message:\s*`\$\{([\w.]*address|at)\}/.test(line) || /\bmessage:\s*[\w.]*address\s*\+/.test(line),
         )
         .map(([where]) => where),
     );

@@ -236,7 +236,10 @@ export class PolicyGuard implements IAspect {
 /** One line: `[RES-001] <address>: <message> Fix: <fix>` (cdktf prefixes level and construct path). */
 export function annotationText(finding: Finding): string {
   const at = finding.creation ? ` (at ${finding.creation.file}:${finding.creation.line})` : '';
-  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}${at}`.replace(/\s*\r?\n\s*/g, ' ');
+  return `[${finding.ruleId}] ${finding.address}: ${finding.message} Fix: ${finding.fix}${at}`.replace(
+    /\s*\r?\n\s*/g,
+    ' ',
+  );
 }
 
 /** The closing count of one stack's synth-time findings. */
