@@ -6,7 +6,14 @@
 import { buildModel, buildWorkspace } from '../model/build';
 import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
-import type { CheckedSuppression, PolicySettings, Rule, RuleMeta, Violation } from '../rules/rule';
+import type {
+  CheckedSuppression,
+  PolicySettings,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  Violation,
+} from '../rules/rule';
 import { ruleContext } from './context';
 import type { Finding, Report } from './report';
 import { describeOrigin, effectiveToday, toValidSuppression, ValidSuppression } from './suppressions';
@@ -38,6 +45,8 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions): 
   const resolver = new Resolver(workspace);
   const reportOn = options.reportOn ?? models;
   const metas: RuleMeta[] = rules.map(({ check: _check, ...meta }) => meta);
+  // Rules that judge resources see no suppressions; the rule that judges them runs once, below.
+  const modelScope = { rules: metas, today, suppressions: [] };
 
   const raw: Finding[] = [];
   const collected: Collected[] = [];
@@ -75,11 +84,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions): 
         resolver,
         resourcesFor(subject, rule),
         options.settings ?? {},
-        {
-          rules: metas,
-          today,
-          suppressions: [],
-        },
+        modelScope,
       );
       runRule(rule, model, context, raw);
     }
@@ -125,7 +130,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions): 
 function runRule(
   rule: Rule,
   model: TfModel,
-  context: ReturnType<typeof ruleContext>,
+  context: RuleContext,
   raw: Finding[],
   violations?: Violation[],
 ): boolean {
