@@ -77,4 +77,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The engine is given the rule set: it implements the rule API (rules/rule.ts) and imports only its types.
+    files: ['policies/engine/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)rules(/(?!rule$).*)?$',
+              message: 'The engine is given its rules (CheckOptions.rules); it must not import rule files.',
+            },
+            {
+              regex: '(^|/)rules/rule$',
+              allowTypeImports: true,
+              message: 'The engine imports the rule API as types only (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

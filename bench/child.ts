@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runCli } from '../policies/cli';
 import { checkModels } from '../policies/engine/engine';
+import { ALL_RULES } from '../policies/rules';
 import { loadPath } from '../policies/model/load-path';
 import { readManifest } from '../policies/model/load-cdktf-out';
 import { analyse } from '../policies/analysis/analysis';
@@ -83,7 +84,7 @@ function phases(path: string, out: string, format: string): ChildResult {
   const c0 = process.cpuUsage();
   const models = loadPath(path);
   const c1 = process.cpuUsage();
-  const report = checkModels(models, { today: BENCH_TODAY });
+  const report = checkModels(models, { rules: ALL_RULES, today: BENCH_TODAY });
   const c2 = process.cpuUsage();
   writeFileSync(out, REPORTERS[format](analyse(report)));
   const c3 = process.cpuUsage();

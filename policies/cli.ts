@@ -7,7 +7,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { checkModels } from './engine/engine';
 import { loadPolicyDocument, mergeSettings } from './engine/policy-file';
 import { hasBlockingFindings } from './engine/result';
-import { effectiveToday, isIsoDate } from './engine/suppressions';
+import { effectiveToday } from './engine/suppressions';
+import { isIsoDate } from './model/dates';
 import { loadPath } from './model/load-path';
 import { InputError, TfModel } from './model/types';
 import { analyse } from './analysis/analysis';
@@ -209,6 +210,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     });
     // One estate: what is reported on comes first, so its own resources win where an id is known twice.
     const report = checkModels([...models, ...context], {
+      rules: ALL_RULES,
       suppressions,
       today: flags.today,
       settings,

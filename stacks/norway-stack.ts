@@ -7,9 +7,8 @@ import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { NorwayRegion, regionCapabilities } from '../constructs/core/region';
 import { applyDefaultTags, Tags } from '../constructs/core/tags';
-import { markBootstrapStack, PolicyGuard } from '../policies/cdktf/guard';
+import { markBootstrapStack, PolicyGuard, type PolicyOptions } from '../policies/cdktf/guard';
 import { recordCreationSites, writeCreationSites } from '../policies/cdktf/source-sites';
-import type { CheckOptions } from '../policies/engine/engine';
 
 /** Where remote state lives: a storage account in Norway reached with Entra ID. */
 export interface StateBackendConfig {
@@ -47,7 +46,7 @@ export interface NorwayStackProps {
   /** @default - from the environment (ARM_SUBSCRIPTION_ID / Azure CLI login) */
   readonly subscriptionId?: string;
   /** Options for the synth-time policy guard (e.g. a fixed date for suppression expiry in tests). */
-  readonly policy?: Omit<CheckOptions, 'reportOn'>;
+  readonly policy?: PolicyOptions;
 }
 
 /** The bootstrap stack's local state file is `terraform.<id>.tfstate` in the project root. */

@@ -5,7 +5,7 @@
  */
 import type { App } from 'cdktf';
 import type { PlatformConfig } from './config/schema';
-import type { PolicySettings } from '../policies/engine/rule';
+import type { PolicySettings } from '../policies/rules/rule';
 import { BootstrapStack } from './bootstrap-stack';
 import { IdentityStack } from './identity-stack';
 import { BOOTSTRAP_STACK_ID } from './naming';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../policies/engine/rule';
+import { defineRule } from '../../policies/rules/rule';
 import type { CheckResult } from '../../policies/engine/result';
 import { REPORTERS } from '../../policies/reporters';
 import { isSecretAttributeName, MASK, maskFor, SecretMask } from '../../policies/analysis/mask';

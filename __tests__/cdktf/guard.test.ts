@@ -207,7 +207,7 @@ describe('synth-time guard', () => {
       suppress(sa, suppression);
     });
     const message = synthError(app);
-    expect(message).toContain(`[TFS-003] RES-`);
+    expect(message).toMatch(/\[TFS-003\] azurerm_storage_account\.sa: RES-/);
     expect(message).toContain(problem);
     expect(message).toContain('[guarded/sa] [RES-001]');
   });

@@ -1,8 +1,10 @@
 import { checkModels } from '../../policies/engine/engine';
-import { defineRule } from '../../policies/engine/rule';
-import { globToRegExp, isIsoDate } from '../../policies/engine/suppressions';
+import { defineRule } from '../../policies/rules/rule';
+import { globToRegExp } from '../../policies/engine/suppressions';
+import { isIsoDate } from '../../policies/model/dates';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { RES_001 } from '../../policies/rules/residency/res-001-norway-location';
+import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
 
 const model = (resources: Record<string, Record<string, unknown>>) =>
@@ -68,7 +70,7 @@ describe('engine', () => {
 
   test('a policy-file suppression matches addresses by glob and is counted as suppressed', () => {
     const report = checkModels([twoAccounts()], {
-      rules: [RES_001],
+      rules: [RES_001, TFS_003],
       today: '2026-11-25',
       suppressions: [
         {
@@ -91,7 +93,7 @@ describe('engine', () => {
 
   test('TFS-003 itself cannot be suppressed', () => {
     const report = checkModels([twoAccounts()], {
-      rules: [RES_001],
+      rules: [RES_001, TFS_003],
       today: '2026-11-25',
       suppressions: [
         {
@@ -109,6 +111,72 @@ describe('engine', () => {
       'TFS-003 suppression at p.yaml suppressions[0]: has address "*", which is only a wildcard; name the resource (a glob may cover its instances or module).',
       'TFS-003 suppression at p.yaml suppressions[0]: tries to suppress TFS-003, which cannot be suppressed.',
     ]);
+  });
+
+  const glob = (ruleId: string) => ({
+    spec: {
+      ruleId,
+      address: 'azurerm_storage_account.a',
+      reason: 'Approved exception ticket 42',
+      expires: '2026-12-01',
+    },
+    origin: { kind: 'file' as const, where: 'policy.yaml', index: 0 },
+  });
+
+  test('without a rule that judges suppressions, no suppression applies (fail closed)', () => {
+    const report = checkModels([twoAccounts()], {
+      rules: [RES_001],
+      today: '2026-11-25',
+      suppressions: [glob('RES-001')],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
+      ['RES-001', 'azurerm_storage_account.a', false],
+      ['RES-001', 'azurerm_storage_account.b', false],
+    ]);
+  });
+
+  test('a judging rule that fails applies no suppression, and the failure is a finding', () => {
+    const broken = defineRule({
+      ...TFS_003,
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const report = checkModels([twoAccounts()], {
+      rules: [RES_001, broken],
+      today: '2026-11-25',
+      suppressions: [glob('RES-001')],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
+      ['RES-001', 'azurerm_storage_account.a', false],
+      ['RES-001', 'azurerm_storage_account.b', false],
+      ['TFS-003', 'suppressions', false],
+    ]);
+  });
+
+  test('the judging rule sees every suppression once, with the rules and the day of the check', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      ...TFS_003,
+      check({ suppressions, rules, today, resources }) {
+        seen.push(
+          ...suppressions.map(
+            (s) =>
+              `${s.declaredAt} ${s.address} ${today} ${rules.map((r) => r.id).join(',')} ${resources.length}`,
+          ),
+        );
+        return [];
+      },
+    });
+    const report = checkModels([twoAccounts(), twoAccounts()], {
+      rules: [RES_001, spy],
+      today: '2026-11-25',
+      suppressions: [glob('RES-001')],
+    });
+    expect(seen).toEqual([
+      'policy.yaml suppressions[0] azurerm_storage_account.a 2026-11-25 RES-001,TFS-003 0',
+    ]);
+    expect(report.summary.suppressed).toBe(2);
   });
 });
 

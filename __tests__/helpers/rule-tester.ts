@@ -4,7 +4,8 @@
  * exact `[ruleId, address]` pairs the rule reports — nothing more, nothing less.
  */
 import { checkModels } from '../../policies/engine/engine';
-import type { PolicySettings, Rule } from '../../policies/engine/rule';
+import { ALL_RULES } from '../../policies/rules';
+import type { PolicySettings, Rule } from '../../policies/rules/rule';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,8 @@ export function findingsOf(
   settings?: PolicySettings,
 ): { pairs: [string, string][]; messages: string[] } {
   const report = checkModels([model, ...others], {
-    rules: [rule],
+    // A suppression may name only a rule of the check: the rule that judges them runs with the catalogue.
+    rules: rule.judgesSuppressions ? ALL_RULES.map((r) => (r.id === rule.id ? rule : r)) : [rule],
     reportOn: [model],
     today: '2026-01-01',
     settings,

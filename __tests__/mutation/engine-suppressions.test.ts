@@ -7,22 +7,23 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkModels } from '../../policies/engine/engine';
 import { loadPolicyDocument, loadPolicyFile, mergeSettings } from '../../policies/engine/policy-file';
-import { defineRule, type Rule } from '../../policies/engine/rule';
+import { defineRule, type Rule } from '../../policies/rules/rule';
 import {
   describeOrigin,
   effectiveToday,
   globToRegExp,
-  isIsoDate,
-  MIN_REASON_LENGTH,
-  monthsAfter,
-  validateSuppression,
+  toValidSuppression,
 } from '../../policies/engine/suppressions';
+import { isIsoDate, monthsAfter } from '../../policies/model/dates';
+import { ALL_RULES } from '../../policies/rules';
+import { judgeSuppression, MIN_REASON_LENGTH } from '../../policies/rules/state/suppressions';
+import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { DeclaredSuppression, SuppressionSpec, TfModel } from '../../policies/model/types';
 
 const TODAY = '2026-11-25';
-const KNOWN = new Set(['RES-001', 'NET-004', 'TFS-003']);
+const KNOWN = [{ id: 'RES-001' }, { id: 'NET-004' }, { id: 'TFS-003', judgesSuppressions: true }];
 
 const fileSuppression = (spec: Partial<SuppressionSpec>, index = 0): DeclaredSuppression => ({
   spec: { ruleId: undefined, reason: undefined, expires: undefined, ...spec },
@@ -45,13 +46,7 @@ const good = {
 
 describe('suppressions cannot be stretched', () => {
   const problemsOf = (spec: Partial<SuppressionSpec>, maxMonths?: number) =>
-    validateSuppression(
-      fileSuppression({ ...good, ...spec }),
-      KNOWN,
-      TODAY,
-      undefined,
-      maxMonths,
-    ).problems.map((p) => p.message);
+    judgeSuppression(fileSuppression({ ...good, ...spec }), KNOWN, TODAY, maxMonths);
 
   test('an expiry at most 12 months ahead; configurable lower, never higher or unlimited', () => {
     expect(problemsOf({ expires: '2027-11-25' })).toEqual([]);
@@ -98,6 +93,7 @@ describe('suppressions cannot be stretched', () => {
       expect(effectiveToday(undefined, now)).toBe('2026-12-01');
       // Through the engine: an expired suppression stays expired, whatever day is asked for.
       const report = checkModels([], {
+        rules: ALL_RULES,
         today: '2000-01-01',
         suppressions: [fileSuppression({ ...good, expires: '2001-01-01' })],
       });
@@ -113,17 +109,13 @@ describe('suppressions cannot be stretched', () => {
   });
 });
 
-describe('validateSuppression', () => {
-  test('a complete file suppression is valid, keeps its trimmed reason and matches by glob', () => {
+describe('toValidSuppression (the engine applies what TFS-003 passed)', () => {
+  test('a complete file suppression keeps its trimmed reason and matches by glob', () => {
     // GIVEN a policy-file suppression with surrounding blanks in the reason
-    const { valid, problems } = validateSuppression(
-      fileSuppression({ ...good, reason: '  Bastion is the one entry  ' }),
-      KNOWN,
-      TODAY,
-      'plan.json',
-    );
+    const declared = fileSuppression({ ...good, reason: '  Bastion is the one entry  ' });
     // THEN it is valid, exactly as written
-    expect(problems).toEqual([]);
+    expect(judgeSuppression(declared, KNOWN, TODAY)).toEqual([]);
+    const valid = toValidSuppression(declared, 'plan.json');
     expect(valid).toMatchObject({
       ruleId: 'NET-004',
       reason: 'Bastion is the one entry',
@@ -136,10 +128,8 @@ describe('validateSuppression', () => {
   });
 
   test('a construct suppression matches its own address exactly, not as a glob', () => {
-    const { valid } = validateSuppression(
+    const valid = toValidSuppression(
       constructSuppression({ ...good, address: undefined }, 'azurerm_public_ip.a'),
-      KNOWN,
-      TODAY,
     );
     expect(valid!.declaredAt).toBe('construct stack/Ip/Resource');
     expect(valid!.matches('azurerm_public_ip.a')).toBe(true);
@@ -147,34 +137,32 @@ describe('validateSuppression', () => {
     expect(valid!.matches('azurerm_public_ip.*')).toBe(false);
   });
 
+  test.each([[{ ...good, ruleId: 42 }], [{ ...good, expires: 20270101 }], [{ ...good, address: undefined }]])(
+    'what applying needs is missing (%j): nothing to apply, whoever judged it',
+    (spec) => {
+      expect(toValidSuppression(fileSuppression(spec))).toBeUndefined();
+    },
+  );
+});
+
+describe('judgeSuppression (TFS-003)', () => {
   test('expiring today is still valid; yesterday is not', () => {
-    expect(validateSuppression(fileSuppression({ ...good, expires: TODAY }), KNOWN, TODAY).problems).toEqual(
-      [],
-    );
-    expect(
-      validateSuppression(fileSuppression({ ...good, expires: '2026-11-24' }), KNOWN, TODAY).problems,
-    ).toEqual([
-      {
-        declaredAt: 'policy.yaml suppressions[0]',
-        address: 'azurerm_public_ip.*',
-        ruleId: 'NET-004',
-        message:
-          'Suppression expired on 2026-11-24; fix the finding or renew the suppression with a new reason.',
-      },
+    expect(judgeSuppression(fileSuppression({ ...good, expires: TODAY }), KNOWN, TODAY)).toEqual([]);
+    expect(judgeSuppression(fileSuppression({ ...good, expires: '2026-11-24' }), KNOWN, TODAY)).toEqual([
+      'Suppression expired on 2026-11-24; fix the finding or renew the suppression with a new reason.',
     ]);
   });
 
   test(`a reason of exactly ${MIN_REASON_LENGTH} characters is enough; blanks do not count`, () => {
     expect(
-      validateSuppression(fileSuppression({ ...good, reason: 'x'.repeat(MIN_REASON_LENGTH) }), KNOWN, TODAY)
-        .problems,
+      judgeSuppression(fileSuppression({ ...good, reason: 'x'.repeat(MIN_REASON_LENGTH) }), KNOWN, TODAY),
     ).toEqual([]);
     expect(
-      validateSuppression(
+      judgeSuppression(
         fileSuppression({ ...good, reason: ` ${'x'.repeat(MIN_REASON_LENGTH - 1)}   ` }),
         KNOWN,
         TODAY,
-      ).problems.map((p) => p.message),
+      ),
     ).toEqual([`Suppression has a reason of 9 characters; write why, in at least ${MIN_REASON_LENGTH}.`]);
   });
 
@@ -199,38 +187,41 @@ describe('validateSuppression', () => {
     ],
     [{ ...good, address: undefined }, 'Suppression has no address (a Terraform address or glob).'],
   ])('%j → %s', (spec, message) => {
-    const { valid, problems } = validateSuppression(fileSuppression(spec), KNOWN, TODAY);
-    expect(valid).toBeUndefined();
-    expect(problems.map((p) => p.message)).toEqual([message]);
+    expect(judgeSuppression(fileSuppression(spec), KNOWN, TODAY)).toEqual([message]);
   });
 
   test('every problem of one suppression is reported, each with where it was declared', () => {
-    const { problems } = validateSuppression(
-      fileSuppression({ ruleId: 'XYZ-001', reason: 'short' }, 3),
-      KNOWN,
-      TODAY,
-    );
-    expect(problems.map((p) => [p.declaredAt, p.address, p.ruleId])).toEqual([
-      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
-      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
-      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
-      ['policy.yaml suppressions[3]', 'policy.yaml suppressions[3]', 'XYZ-001'],
+    const report = checkModels([], {
+      rules: [TFS_003],
+      today: TODAY,
+      suppressions: [fileSuppression({ ruleId: 'XYZ-001', reason: 'short' }, 3)],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.address])).toEqual([
+      ['TFS-003', 'policy.yaml suppressions[3]', 'policy.yaml suppressions[3]'],
+      ['TFS-003', 'policy.yaml suppressions[3]', 'policy.yaml suppressions[3]'],
+      ['TFS-003', 'policy.yaml suppressions[3]', 'policy.yaml suppressions[3]'],
+      ['TFS-003', 'policy.yaml suppressions[3]', 'policy.yaml suppressions[3]'],
     ]);
-    expect(problems.map((p) => p.message.split(' ').slice(0, 3).join(' '))).toEqual([
-      'Suppression names unknown',
-      'Suppression has a',
-      'Suppression has no',
-      'Suppression has no',
+    expect(report.findings.map((f) => f.message.split(' ').slice(0, 7).join(' '))).toEqual([
+      'XYZ-001 suppression at policy.yaml suppressions[3]: has a',
+      'XYZ-001 suppression at policy.yaml suppressions[3]: has no',
+      'XYZ-001 suppression at policy.yaml suppressions[3]: has no',
+      'XYZ-001 suppression at policy.yaml suppressions[3]: names unknown',
     ]);
   });
 
   test('a construct suppression needs no address of its own', () => {
-    const { problems } = validateSuppression(
-      constructSuppression({ ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' }),
-      KNOWN,
-      TODAY,
-    );
-    expect(problems).toEqual([]);
+    expect(
+      judgeSuppression(
+        constructSuppression({
+          ruleId: 'NET-004',
+          reason: 'Bastion is the one entry',
+          expires: '2027-01-01',
+        }),
+        KNOWN,
+        TODAY,
+      ),
+    ).toEqual([]);
   });
 
   test('describeOrigin names the construct path or the file entry', () => {
@@ -400,14 +391,14 @@ describe('checkModels', () => {
   test('the summary counts resources, active errors and warnings, and suppressed findings', () => {
     const model = synth(ip);
     const report = checkModels([model], {
-      rules: [rule('NET-004', 'error'), rule('RES-007', 'warning')],
+      rules: [rule('NET-004', 'error'), rule('RES-007', 'warning'), TFS_003],
       today: TODAY,
       suppressions: [fileSuppression({ ...good, address: 'azurerm_public_ip.a' })],
     });
     expect(report.summary).toEqual({ resources: 2, errors: 1, warnings: 2, suppressed: 1 });
     expect(report.checkedOn).toBe(TODAY);
     expect(report.inputs).toEqual([{ file: 'unit.tf.json', kind: 'synth', stack: 'unit', resources: 2 }]);
-    expect(report.rules.map((r) => r.id)).toEqual(['NET-004', 'RES-007']);
+    expect(report.rules.map((r) => r.id)).toEqual(['NET-004', 'RES-007', 'TFS-003']);
     expect(report.rules[0]).not.toHaveProperty('check');
     const suppressed = report.findings.find((f) => f.suppressed)!;
     expect(suppressed).toMatchObject({
@@ -540,6 +531,17 @@ describe('checkModels', () => {
     expect(report.workspace.models).toHaveLength(2);
   });
 
+  test('a suppression may name only a rule of the check', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [rule('NET-004', 'error'), TFS_003],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, ruleId: 'RES-001' })],
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'RES-001 suppression at policy.yaml suppressions[0]: names unknown rule RES-001 (known: NET-004, TFS-003).',
+    ]);
+  });
+
   test('a construct suppression holds only in its own stack, and a broken one is a TFS-003 finding there', () => {
     const suppressed = {
       '//': {
@@ -557,7 +559,10 @@ describe('checkModels', () => {
     };
     const one = synth({ azurerm_public_ip: { a: suppressed, b: broken } }, 'one');
     const two = synth({ azurerm_public_ip: { a: { name: 'a' } } }, 'two');
-    const report = checkModels([one, two] as TfModel[], { rules: [rule('NET-004', 'error')], today: TODAY });
+    const report = checkModels([one, two] as TfModel[], {
+      rules: [rule('NET-004', 'error'), TFS_003],
+      today: TODAY,
+    });
     expect(report.findings.map((f) => [f.ruleId, f.stack, f.address, f.suppressed])).toEqual([
       ['NET-004', 'one', 'azurerm_public_ip.b', false],
       ['NET-004', 'two', 'azurerm_public_ip.a', false],
@@ -577,7 +582,7 @@ describe('checkModels', () => {
 
   test('a policy-file problem without a rule id says "Suppression at …"', () => {
     const report = checkModels([synth(ip)], {
-      rules: [],
+      rules: [TFS_003],
       today: TODAY,
       suppressions: [fileSuppression({ ...good, ruleId: undefined })],
     });
@@ -594,17 +599,19 @@ describe('checkModels', () => {
 
   test('without a date the engine judges expiry against today (UTC)', () => {
     const report = checkModels([synth(ip)], {
-      rules: [],
+      rules: [rule('NET-004', 'error'), TFS_003],
       suppressions: [fileSuppression({ ...good, expires: '2000-01-01' })],
     });
     expect(report.checkedOn).toBe(new Date().toISOString().slice(0, 10));
-    expect(report.findings.map((f) => f.ruleId)).toEqual(['TFS-003']);
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'NET-004 suppression at policy.yaml suppressions[0]: expired on 2000-01-01; fix the finding or renew the suppression with a new reason.',
+    ]);
   });
 
-  test('by default the whole catalogue runs', () => {
+  test('the engine runs the rule set it is given (the callers default to the whole catalogue)', () => {
     const report = checkModels(
       [synth({ azurerm_resource_group: { rg: { location: 'westeurope', name: 'rg' } } })],
-      { today: TODAY },
+      { rules: ALL_RULES, today: TODAY },
     );
     expect(report.rules.length).toBeGreaterThan(20);
     expect(report.findings.map((f) => f.ruleId)).toContain('RES-001');

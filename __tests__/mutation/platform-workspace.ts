@@ -4,8 +4,9 @@
  * derived from its synthesized JSON for the rules that only read plans.
  */
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import type { Finding } from '../../policies/engine/result';
-import type { PolicySettings } from '../../policies/engine/rule';
+import type { PolicySettings } from '../../policies/rules/rule';
 import { policySettings } from '../../stacks/platform-app';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
@@ -38,7 +39,9 @@ export interface PlatformWorkspace {
 const fileOf = (stack: string) => `cdktf.out/stacks/${stack}/cdk.tf.json`;
 
 function active(models: readonly TfModel[], settings: PolicySettings): Finding[] {
-  return checkModels(models, { today: TEST_TODAY, settings }).findings.filter((f) => !f.suppressed);
+  return checkModels(models, { rules: ALL_RULES, today: TEST_TODAY, settings }).findings.filter(
+    (f) => !f.suppressed,
+  );
 }
 
 /** Synthesize the default platform once and keep its stacks as pristine JSON and loaded models. */

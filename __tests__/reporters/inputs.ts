@@ -5,6 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { checkModels, CheckOptions } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import { loadPolicyFile } from '../../policies/engine/policy-file';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadJsonFile } from '../../policies/model/load-path';
@@ -28,8 +29,9 @@ export const SECRETS = {
   cosmosKey: 'Q29zbW9zUHJpbWFyeUtleVNlY3JldFZhbHVlRm9yVGVzdHM=',
 } as const;
 
-export function planReport(options: CheckOptions = {}): CheckResult {
+export function planReport(options: Partial<CheckOptions> = {}): CheckResult {
   return checkModels([loadJsonFile(PLAN_FILE)], {
+    rules: ALL_RULES,
     today: TODAY,
     suppressions: loadPolicyFile(POLICY_FILE),
     ...options,

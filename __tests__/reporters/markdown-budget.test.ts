@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { fitToBudget, formatMarkdown, MARKDOWN_MARKER } from '../../policies/reporters/markdown';
 import { loadConfig } from '../../stacks/config/load';
@@ -80,7 +81,7 @@ describe('formatMarkdown with maxBytes', () => {
     // The guard is not under test here: the CLI's check of cdktf.out below is.
     buildPlatform(app, { ...config, trusts }, { policy: { rules: [] } });
     app.synth();
-    const report = checkModels(loadCdktfOut(outdir), { today: TODAY });
+    const report = checkModels(loadCdktfOut(outdir), { rules: ALL_RULES, today: TODAY });
     expect(report.inputs).toHaveLength(65);
 
     // WHEN it is formatted in full and within a comment's budget

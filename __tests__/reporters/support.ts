@@ -18,6 +18,7 @@ import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { suppress } from '../../policies/cdktf/suppress';
 import { checkModels, CheckOptions } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 
@@ -124,8 +125,8 @@ export function buildDataStack(app: App, id = STACK_ID): NorwayStack {
   return stack;
 }
 
-export function synthStackReport(outdir: string, options: CheckOptions = {}): CheckResult {
-  return checkModels(loadCdktfOut(outdir), { today: TODAY, ...options });
+export function synthStackReport(outdir: string, options: Partial<CheckOptions> = {}): CheckResult {
+  return checkModels(loadCdktfOut(outdir), { rules: ALL_RULES, today: TODAY, ...options });
 }
 
 /** The default platform from the embedded configuration, synthesized in-process as `cdktf synth` would. */

@@ -10,6 +10,7 @@ import {
   parseNorwayRegion,
 } from '../../constructs/core/region';
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadPath } from '../../policies/model/load-path';
 import { loadPlan } from '../../policies/model/load-plan';
@@ -264,8 +265,14 @@ describe('engine verdicts', () => {
           actions: ['create'],
         };
         fc.pre(!specs.some((s) => addressOf(s) === addressOf(spec)));
-        const before = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], { today });
-        const after = checkModels([loadPlan(planDocument([...specs, spec]), { file: 'p.json' })], { today });
+        const before = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], {
+          rules: ALL_RULES,
+          today,
+        });
+        const after = checkModels([loadPlan(planDocument([...specs, spec]), { file: 'p.json' })], {
+          rules: ALL_RULES,
+          today,
+        });
         const remaining = new Set(findingKeys(after));
         for (const key of findingKeys(before)) expect(remaining.has(key)).toBe(true);
         expect(after.summary.errors).toBeGreaterThan(
@@ -287,8 +294,12 @@ describe('engine verdicts', () => {
           ),
         ),
         ([specs, order]) => {
-          const a = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], { today });
+          const a = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], {
+            rules: ALL_RULES,
+            today,
+          });
           const b = checkModels([loadPlan(planDocument(shuffle(specs, order)), { file: 'p.json' })], {
+            rules: ALL_RULES,
             today,
           });
           expect(findingKeys(b, true)).toEqual(findingKeys(a, true));
@@ -306,8 +317,8 @@ describe('engine verdicts', () => {
         fc.array(fc.nat(100), { minLength: fixtures.length + 1, maxLength: fixtures.length + 1 }),
         (specs, order) => {
           const models = [...fixtures, loadPlan(planDocument(specs), { file: 'generated.json' })];
-          const a = checkModels(models, { today });
-          const b = checkModels(shuffle(models, order), { today });
+          const a = checkModels(models, { rules: ALL_RULES, today });
+          const b = checkModels(shuffle(models, order), { rules: ALL_RULES, today });
           expect(findingKeys(b, true)).toEqual(findingKeys(a, true));
           expect(b.summary).toEqual(a.summary);
         },

@@ -103,9 +103,7 @@ ruleTester(ACC_001, {
         },
       }),
       errors: [['ACC-001', 'azurerm_role_assignment.guest_owner']],
-      messages: [
-        'azurerm_role_assignment.guest_owner assigns Owner standing to azuread_invitation.supplier (an invited guest).',
-      ],
+      messages: ['the assignment gives Owner standing to azuread_invitation.supplier (an invited guest).'],
     },
     {
       name: 'PIM active Owner on a subscription, Owner at the tenant root /, Key Vault Administrator by id for a group',
@@ -144,9 +142,9 @@ ruleTester(ACC_001, {
         ['ACC-001', 'azurerm_role_assignment.root'],
       ],
       messages: [
-        'azurerm_pim_active_role_assignment.owner is a standing (active) assignment of owner to azuread_group.admins.',
-        `azurerm_role_assignment.root assigns owner standing to ${FOREIGN} (not a principal of the estate or the configured home-tenant principals).`,
-        'azurerm_role_assignment.kv assigns key vault administrator standing to azuread_group.admins.',
+        'a standing (active) assignment of owner to azuread_group.admins.',
+        `the assignment gives owner standing to ${FOREIGN} (not a principal of the estate or the configured home-tenant principals).`,
+        'the assignment gives key vault administrator standing to azuread_group.admins.',
       ],
     },
     {
@@ -191,11 +189,11 @@ ruleTester(ACC_001, {
         ['ACC-001', 'azurerm_role_assignment.mi_root'],
       ],
       messages: [
-        'azurerm_role_assignment.mi_root assigns Owner standing to azurerm_user_assigned_identity.app (a managed identity).',
-        'azurerm_pim_eligible_role_assignment.forever: has no schedule.expiration: a permanent eligibility; give it duration_days (at most 365).',
-        'azurerm_pim_eligible_role_assignment.long: schedule.expiration.duration_days is 400; an eligibility lasts 1-365 days.',
-        'azurerm_pim_eligible_role_assignment.why: has no justification.',
-        'azuread_directory_role_member.m makes azuread_group.admins a standing member of a directory role.',
+        'the assignment gives Owner standing to azurerm_user_assigned_identity.app (a managed identity).',
+        'has no schedule.expiration: a permanent eligibility; give it duration_days (at most 365).',
+        'schedule.expiration.duration_days is 400; an eligibility lasts 1-365 days.',
+        'has no justification.',
+        'the membership makes azuread_group.admins a standing member of a directory role.',
       ],
     },
     {
@@ -280,11 +278,11 @@ ruleTester(ACC_002, {
         ['ACC-002', 'azurerm_postgresql_flexible_server_active_directory_administrator.pg'],
       ],
       messages: [
-        `azurerm_mssql_server.sql: azuread_administrator[0].tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
-        `azurerm_key_vault_access_policy.p: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
-        `azurerm_key_vault.kv: access_policy[1].tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
-        `azurerm_postgresql_flexible_server_active_directory_administrator.pg: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
-        `azurerm_healthcare_fhir_service.fhir: authentication[0].authority is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `azuread_administrator[0].tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `access_policy[1].tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `authentication[0].authority is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
       ],
     },
     {
@@ -299,8 +297,8 @@ ruleTester(ACC_002, {
         ['ACC-002', 'azurerm_key_vault.kv2'],
       ],
       messages: [
-        `azurerm_key_vault.kv: tenant_id is ${HOME}, and no home tenant is configured to compare it with (policy setting homeTenantId).`,
-        'azurerm_key_vault.kv2: tenant_id cannot be verified before apply; write the home tenant as a literal.',
+        `tenant_id is ${HOME}, and no home tenant is configured to compare it with (policy setting homeTenantId).`,
+        'tenant_id cannot be verified before apply; write the home tenant as a literal.',
       ],
     },
     {
@@ -334,9 +332,9 @@ ruleTester(ACC_002, {
         ['ACC-002', 'terraform.backend'],
       ],
       messages: [
-        `provider.azurerm: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
-        `provider.azurerm: auxiliary_tenant_ids lets the provider act in other tenants (["${FOREIGN}"]).`,
-        'provider.azuread: tenant_id "${var.tenant}" cannot be verified before apply; write the home tenant as a literal.',
+        `tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
+        `auxiliary_tenant_ids lets the provider act in other tenants (["${FOREIGN}"]).`,
+        'tenant_id "${var.tenant}" cannot be verified before apply; write the home tenant as a literal.',
         `terraform.backend: tenant_id is ${FOREIGN}, another tenant than the home tenant ${HOME}.`,
       ],
     },
@@ -644,7 +642,7 @@ ruleTester(ACC_004, {
       }),
       errors: [['ACC-004', 'azurerm_role_assignment.unknown']],
       messages: [
-        `azurerm_role_assignment.unknown grants Storage Blob Data Reader to ${FOREIGN} (not a principal of the estate or the configured home-tenant principals).`,
+        `the assignment grants Storage Blob Data Reader to ${FOREIGN} (not a principal of the estate or the configured home-tenant principals).`,
       ],
     },
     {
@@ -699,13 +697,13 @@ ruleTester(ACC_004, {
         ['ACC-004', 'azurerm_role_assignment.vendor'],
       ],
       messages: [
-        'azurerm_role_assignment.guest_blob grants Storage Blob Data Contributor to azuread_invitation.supplier (an invited guest).',
-        'azurerm_role_assignment.vendor grants Key Vault Secrets User to azuread_service_principal.vendor (an application registered outside this estate).',
-        'azurerm_role_assignment.foreign_group grants Storage Blob Data Reader to a group of another tenant (principal_type ForeignGroup).',
-        'azurerm_role_assignment.vm_login grants Virtual Machine Administrator Login to azuread_invitation.supplier (an invited guest).',
-        'azurerm_role_assignment.aks grants Azure Kubernetes Service RBAC Cluster Admin to azuread_invitation.supplier (an invited guest).',
-        'azurerm_mssql_server.sql: azuread_administrator[0].object_id gives data access to data.azuread_user.ext (a guest user).',
-        'azurerm_key_vault_access_policy.vendor: object_id gives data access to azuread_service_principal.vendor (an application registered outside this estate).',
+        'the assignment grants Storage Blob Data Contributor to azuread_invitation.supplier (an invited guest).',
+        'the assignment grants Key Vault Secrets User to azuread_service_principal.vendor (an application registered outside this estate).',
+        'the assignment grants Storage Blob Data Reader to a group of another tenant (principal_type ForeignGroup).',
+        'the assignment grants Virtual Machine Administrator Login to azuread_invitation.supplier (an invited guest).',
+        'the assignment grants Azure Kubernetes Service RBAC Cluster Admin to azuread_invitation.supplier (an invited guest).',
+        'azuread_administrator[0].object_id gives data access to data.azuread_user.ext (a guest user).',
+        'object_id gives data access to azuread_service_principal.vendor (an application registered outside this estate).',
       ],
     },
   ],

@@ -2,7 +2,8 @@
  * The helpers every rule reads attributes through. Their sentences end up verbatim in findings that
  * reviewers read, so each case pins the exact message, and each fail-closed branch is a problem, not a pass.
  */
-import { ruleContext, type AttributePath, type RuleContext } from '../../policies/engine/rule';
+import { ruleContext } from '../../policies/engine/context';
+import type { AttributePath, RuleContext } from '../../policies/rules/rule';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';

@@ -51,9 +51,9 @@ ruleTester(BCK_001, {
     {
       name: 'soft delete off, immutability left at Disabled',
       messages: [
-        'azurerm_data_protection_backup_vault.v: soft_delete is "Off" (expected "On" or "AlwaysOn").',
-        'azurerm_recovery_services_vault.i: immutability is not set, and the provider default is "Disabled" (expected "Unlocked" or "Locked").',
-        'azurerm_recovery_services_vault.r: soft_delete_enabled is false.',
+        'soft_delete is "Off" (expected "On" or "AlwaysOn").',
+        'immutability is not set, and the provider default is "Disabled" (expected "Unlocked" or "Locked").',
+        'soft_delete_enabled is false.',
       ],
       synth: tf({
         'azurerm_data_protection_backup_vault.v': { ...DPV, soft_delete: 'Off' },
@@ -163,11 +163,11 @@ ruleTester(BCK_002, {
     {
       name: 'no lock and no prevent_destroy; a ReadOnly-less lock level; prevent_destroy false',
       messages: [
-        'azurerm_key_vault.kv has lifecycle.prevent_destroy = false.',
-        'azurerm_key_vault.kv has no CanNotDelete management lock on itself or its resource group in this configuration.',
-        'azurerm_mssql_server.sql has no CanNotDelete management lock on itself or its resource group in this configuration.',
-        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
-        'azurerm_storage_account.sa has no lifecycle.prevent_destroy.',
+        'lifecycle.prevent_destroy = false.',
+        'no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'no CanNotDelete management lock on itself or its resource group in this configuration.',
+        'no lifecycle.prevent_destroy.',
       ],
       synth: tf({
         'azurerm_storage_account.sa': { resource_group_name: 'rg' },
@@ -191,7 +191,7 @@ ruleTester(BCK_002, {
     {
       name: 'a CanNotDelete lock whose scope comes from an input variable does not count and is named',
       messages: [
-        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.l could not be resolved to a resource, so it does not count).',
+        'no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.l could not be resolved to a resource, so it does not count).',
       ],
       synth: tf(
         {
@@ -205,7 +205,7 @@ ruleTester(BCK_002, {
     {
       name: 'a lock on a literal id of another resource in the group protects only that resource, and is named',
       messages: [
-        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.shared_kv could not be resolved to a resource, so it does not count).',
+        'no CanNotDelete management lock on itself or its resource group in this configuration (the lock azurerm_management_lock.shared_kv could not be resolved to a resource, so it does not count).',
       ],
       synth: tf({
         'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
@@ -220,9 +220,7 @@ ruleTester(BCK_002, {
     },
     {
       name: 'a lock on a store does not protect other stores whose resource group has the same name',
-      messages: [
-        'azurerm_key_vault.kv has no CanNotDelete management lock on itself or its resource group in this configuration.',
-      ],
+      messages: ['no CanNotDelete management lock on itself or its resource group in this configuration.'],
       synth: tf({
         'azurerm_storage_account.patientdata': {
           ...KEEP,
@@ -240,9 +238,7 @@ ruleTester(BCK_002, {
     },
     {
       name: 'a store whose resource group name is an input variable without a default',
-      messages: [
-        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
-      ],
+      messages: ['no CanNotDelete management lock on itself or its resource group in this configuration.'],
       synth: tf(
         {
           'azurerm_storage_account.sa': { ...KEEP, resource_group_name: '${var.resource_group_name}' },
@@ -258,9 +254,7 @@ ruleTester(BCK_002, {
     },
     {
       name: 'a CanNotDelete lock without a scope protects nothing, and is not reported as unresolved',
-      messages: [
-        'azurerm_storage_account.sa has no CanNotDelete management lock on itself or its resource group in this configuration.',
-      ],
+      messages: ['no CanNotDelete management lock on itself or its resource group in this configuration.'],
       synth: tf({
         'azurerm_storage_account.sa': { ...KEEP, resource_group_name: 'rg-data' },
         'azurerm_management_lock.l': { name: 'keep', lock_level: 'CanNotDelete' },
@@ -321,10 +315,10 @@ ruleTester(BCK_003, {
     {
       name: 'no blob properties; versioning off',
       messages: [
-        'azurerm_storage_account.a: blob_properties.container_delete_retention_policy is not set.',
-        'azurerm_storage_account.a: blob_properties.delete_retention_policy is not set.',
-        'azurerm_storage_account.a: blob_properties.versioning_enabled is not set, and the provider default is false.',
-        'azurerm_storage_account.b: blob_properties.versioning_enabled is false.',
+        'blob_properties.container_delete_retention_policy is not set.',
+        'blob_properties.delete_retention_policy is not set.',
+        'blob_properties.versioning_enabled is not set, and the provider default is false.',
+        'blob_properties.versioning_enabled is false.',
       ],
       synth: tf({
         'azurerm_storage_account.a': { name: 'a' },
@@ -362,10 +356,10 @@ ruleTester(BCK_003, {
     {
       name: 'a StorageV2 account is checked; hierarchical namespace explicitly off still needs versioning',
       messages: [
-        'azurerm_storage_account.v2: blob_properties.container_delete_retention_policy is not set.',
-        'azurerm_storage_account.v2: blob_properties.delete_retention_policy is not set.',
-        'azurerm_storage_account.v2: blob_properties.versioning_enabled is not set, and the provider default is false.',
-        'azurerm_storage_account.flat: blob_properties.versioning_enabled is not set, and the provider default is false.',
+        'blob_properties.container_delete_retention_policy is not set.',
+        'blob_properties.delete_retention_policy is not set.',
+        'blob_properties.versioning_enabled is not set, and the provider default is false.',
+        'blob_properties.versioning_enabled is not set, and the provider default is false.',
       ],
       synth: tf({
         'azurerm_storage_account.v2': { name: 'v2', account_kind: 'StorageV2' },
@@ -402,9 +396,7 @@ ruleTester(BCK_003, {
     },
     {
       name: 'a retention policy built by a dynamic block cannot be verified',
-      messages: [
-        'azurerm_storage_account.sa: blob_properties.delete_retention_policy is built by a dynamic block.',
-      ],
+      messages: ['blob_properties.delete_retention_policy is built by a dynamic block.'],
       synth: tf(
         {
           'azurerm_storage_account.sa': {

@@ -35,7 +35,7 @@ ruleTester(ENC_001, {
     {
       name: 'TLS version through a variable default only: -var may set TLS1_0',
       messages: [
-        'azurerm_storage_account.a: min_tls_version cannot be verified before apply (var.tls has a default ("TLS1_2"), ' +
+        'min_tls_version cannot be verified before apply (var.tls has a default ("TLS1_2"), ' +
           'but -var, TF_VAR_tls or another tfvars file may set any value; only a validation restricts it: ' +
           'validation { condition = contains(["TLS1_2"], var.tls) }).',
       ],
@@ -59,10 +59,7 @@ ruleTester(ENC_001, {
     },
     {
       name: 'HTTP allowed under the 4.x name and the 3.x name',
-      messages: [
-        'azurerm_storage_account.a: https_traffic_only_enabled is false.',
-        'azurerm_storage_account.b: enable_https_traffic_only is false.',
-      ],
+      messages: ['https_traffic_only_enabled is false.', 'enable_https_traffic_only is false.'],
       synth: tf({
         'azurerm_storage_account.a': { ...SA, https_traffic_only_enabled: false },
         'azurerm_storage_account.b': { ...SA, enable_https_traffic_only: false },
@@ -84,8 +81,8 @@ ruleTester(ENC_001, {
     {
       name: 'TLS 1.0, and a TLS version unknown before apply',
       messages: [
-        'azurerm_storage_account.a: min_tls_version is "TLS1_0" (expected "TLS1_2" or "TLS1_3").',
-        'azurerm_storage_account.b: min_tls_version cannot be verified before apply (var.tls has no default and no validation that limits it).',
+        'min_tls_version is "TLS1_0" (expected "TLS1_2" or "TLS1_3").',
+        'min_tls_version cannot be verified before apply (var.tls has no default and no validation that limits it).',
       ],
       synth: tf(
         {
@@ -211,7 +208,7 @@ ruleTester(ENC_002, {
     {
       name: 'a key id from a variable whose default is null: -var may set any key, so nothing is proven',
       messages: [
-        'azurerm_cosmosdb_account.c: key_vault_key_id cannot be resolved: var.cmk_key_id has a default (null), ' +
+        'key_vault_key_id cannot be resolved: var.cmk_key_id has a default (null), ' +
           'but -var, TF_VAR_cmk_key_id or another tfvars file may set any value; only a validation restricts it: ' +
           'a validation block whose condition limits var.cmk_key_id to allowed values.',
       ],
@@ -224,9 +221,9 @@ ruleTester(ENC_002, {
     {
       name: 'platform-managed keys only, and storage without infrastructure encryption',
       messages: [
-        'azurerm_cosmosdb_account.c is encrypted with platform-managed keys only; no customer-managed key is configured.',
-        'azurerm_storage_account.sa is encrypted with platform-managed keys only; no customer-managed key is configured.',
-        'azurerm_storage_account.sa: infrastructure_encryption_enabled is not set, and the provider default is false.',
+        'encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'infrastructure_encryption_enabled is not set, and the provider default is false.',
       ],
       synth: tf({
         'azurerm_storage_account.sa': SA,
@@ -246,8 +243,8 @@ ruleTester(ENC_002, {
     {
       name: 'storage key attachments (azurerm 4.x) naming a vault abroad, and a vault by a literal URI',
       messages: [
-        'azurerm_storage_account.abroad: the key vault azurerm_key_vault.we is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_storage_account.literal: key_vault_uri https://kv-shared.vault.azure.net/ points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
+        'the key vault azurerm_key_vault.we is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'key_vault_uri https://kv-shared.vault.azure.net/ points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_key_vault.we': { location: 'westeurope' },
@@ -272,8 +269,8 @@ ruleTester(ENC_002, {
     {
       name: 'key in a vault abroad, and a key id outside the configuration',
       messages: [
-        'azurerm_cosmosdb_account.c: key_vault_key_id https://kv.vault.azure.net/keys/k points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
-        'azurerm_postgresql_flexible_server.pg: the key vault azurerm_key_vault.kv is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'key_vault_key_id https://kv.vault.azure.net/keys/k points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
+        'the key vault azurerm_key_vault.kv is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_key_vault.kv': { location: 'westeurope' },
@@ -295,9 +292,9 @@ ruleTester(ENC_002, {
     {
       name: 'key id from an input variable, a key whose vault is not in the configuration, a secret instead of a key',
       messages: [
-        'azurerm_cosmosdb_account.c: key_vault_key_id points at azurerm_key_vault_secret.s, which is not a key in a Key Vault or managed HSM.',
-        'azurerm_mssql_server.sql: transparent_data_encryption_key_vault_key_id cannot be resolved: var.tde_key has no default and no validation that limits it.',
-        'azurerm_mysql_flexible_server.my: the key vault of azurerm_key_vault_key.k cannot be verified to be in the configuration.',
+        'key_vault_key_id points at azurerm_key_vault_secret.s, which is not a key in a Key Vault or managed HSM.',
+        'transparent_data_encryption_key_vault_key_id cannot be resolved: var.tde_key has no default and no validation that limits it.',
+        'the key vault of azurerm_key_vault_key.k cannot be verified to be in the configuration.',
       ],
       synth: tf(
         {
@@ -331,8 +328,8 @@ ruleTester(ENC_002, {
     {
       name: 'a TDE resource without a key leaves SQL on service-managed keys; an inline key block named in full',
       messages: [
-        'azurerm_mssql_server.sql is encrypted with platform-managed keys only; no customer-managed key is configured.',
-        'azurerm_storage_account.sa: customer_managed_key.key_vault_key_id cannot be resolved: var.storage_key_id has no default and no validation that limits it.',
+        'encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'customer_managed_key.key_vault_key_id cannot be resolved: var.storage_key_id has no default and no validation that limits it.',
       ],
       synth: tf(
         {
@@ -356,7 +353,7 @@ ruleTester(ENC_002, {
     {
       name: 'key from a managed HSM outside Norway',
       messages: [
-        'azurerm_storage_account.sa: the key vault azurerm_key_vault_managed_hardware_security_module.hsm is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'the key vault azurerm_key_vault_managed_hardware_security_module.hsm is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_key_vault_managed_hardware_security_module.hsm': { name: 'hsm', location: 'swedencentral' },
@@ -417,10 +414,10 @@ ruleTester(ENC_003, {
     {
       name: 'no encryption at host (default false), disk without encryption set, encryption explicitly disabled (3.x)',
       messages: [
-        'azurerm_linux_virtual_machine_scale_set.ss: encryption_at_host_enabled is false.',
-        'azurerm_linux_virtual_machine.vm: encryption_at_host_enabled is not set, and the provider default is false.',
-        'azurerm_managed_disk.d has no disk_encryption_set_id, so it is encrypted with platform-managed keys only.',
-        'azurerm_managed_disk.d: encryption_settings.enabled is false.',
+        'encryption_at_host_enabled is false.',
+        'encryption_at_host_enabled is not set, and the provider default is false.',
+        'no disk_encryption_set_id, so it is encrypted with platform-managed keys only.',
+        'encryption_settings.enabled is false.',
       ],
       synth: tf({
         'azurerm_linux_virtual_machine.vm': { location: 'norwayeast' },
@@ -487,13 +484,13 @@ ruleTester(ENC_004, {
     {
       name: 'old TLS, non-TLS Redis port (4.x and 3.x names), HTTP web app with FTP, secure transport off',
       messages: [
-        'azurerm_cosmosdb_account.c: minimal_tls_version is "Tls" (expected "Tls12" or "Tls13").',
-        'azurerm_linux_web_app.w: https_only is not set, and the provider default is false.',
-        'azurerm_linux_web_app.w: site_config.ftps_state is "AllAllowed" (expected "Disabled" or "FtpsOnly").',
-        'azurerm_mssql_server.s: minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
-        'azurerm_mysql_flexible_server_configuration.c: require_secure_transport is "OFF".',
-        'azurerm_redis_cache.r: non_ssl_port_enabled is true.',
-        'azurerm_redis_cache.r3: enable_non_ssl_port is true.',
+        'minimal_tls_version is "Tls" (expected "Tls12" or "Tls13").',
+        'https_only is not set, and the provider default is false.',
+        'site_config.ftps_state is "AllAllowed" (expected "Disabled" or "FtpsOnly").',
+        'minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
+        'require_secure_transport is "OFF".',
+        'non_ssl_port_enabled is true.',
+        'enable_non_ssl_port is true.',
       ],
       synth: tf({
         'azurerm_mssql_server.s': { minimum_tls_version: '1.0' },
@@ -523,9 +520,9 @@ ruleTester(ENC_004, {
     {
       name: 'FTP publishing with basic authentication; secure transport from a variable without a default; old SCM TLS',
       messages: [
-        'azurerm_windows_web_app.scm: site_config.scm_minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
-        'azurerm_linux_function_app_slot.staging: ftp_publish_basic_authentication_enabled is true.',
-        'azurerm_postgresql_flexible_server_configuration.tls: require_secure_transport is not verifiable before apply.',
+        'site_config.scm_minimum_tls_version is "1.0" (expected "1.2" or "1.3").',
+        'ftp_publish_basic_authentication_enabled is true.',
+        'require_secure_transport is not verifiable before apply.',
       ],
       synth: tf(
         {
@@ -586,9 +583,9 @@ ruleTester(ENC_005, {
     {
       name: 'no purge protection (default false), retention unknown, key that never expires',
       messages: [
-        'azurerm_key_vault_key.k has neither expiration_date nor rotation_policy.expire_after; the key never expires.',
-        'azurerm_key_vault.b: soft_delete_retention_days must be at least 7 (cannot be verified before apply).',
-        'azurerm_key_vault.kv: purge_protection_enabled is not set, and the provider default is false.',
+        'neither expiration_date nor rotation_policy.expire_after is set; the key never expires.',
+        'soft_delete_retention_days must be at least 7 (cannot be verified before apply).',
+        'purge_protection_enabled is not set, and the provider default is false.',
       ],
       synth: tf(
         {
@@ -618,8 +615,8 @@ ruleTester(ENC_005, {
     {
       name: 'soft delete retention below the 7-day minimum, on a Key Vault and a managed HSM',
       messages: [
-        'azurerm_key_vault.kv: soft_delete_retention_days must be at least 7 (is 3).',
-        'azurerm_key_vault_managed_hardware_security_module.hsm: soft_delete_retention_days must be at least 7 (is 6).',
+        'soft_delete_retention_days must be at least 7 (is 3).',
+        'soft_delete_retention_days must be at least 7 (is 6).',
       ],
       synth: tf({
         'azurerm_key_vault.kv': { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 3 },
@@ -644,9 +641,7 @@ ruleTester(ENC_005, {
     },
     {
       name: 'retention from a variable whose validation also allows a value below 7 cannot be verified',
-      messages: [
-        'azurerm_key_vault.kv: soft_delete_retention_days must be at least 7 (cannot be verified before apply).',
-      ],
+      messages: ['soft_delete_retention_days must be at least 7 (cannot be verified before apply).'],
       synth: tf(
         {
           'azurerm_key_vault.kv': {

@@ -52,11 +52,11 @@ ruleTester(IAM_001, {
     {
       name: 'shared keys by default, access-policy Key Vault, SQL logins, ACR admin user',
       messages: [
-        'azurerm_container_registry.acr: admin_enabled is true.',
-        'azurerm_eventhub_namespace.eh: local_authentication_enabled is not set, and the provider default is true.',
-        'azurerm_key_vault.kv: enable_rbac_authorization is false.',
-        'azurerm_mssql_server.s: azuread_administrator.azuread_authentication_only is not set, and the provider default is false.',
-        'azurerm_storage_account.sa: shared_access_key_enabled is not set, and the provider default is true.',
+        'admin_enabled is true.',
+        'local_authentication_enabled is not set, and the provider default is true.',
+        'enable_rbac_authorization is false.',
+        'azuread_administrator.azuread_authentication_only is not set, and the provider default is false.',
+        'shared_access_key_enabled is not set, and the provider default is true.',
       ],
       synth: tf({
         'azurerm_storage_account.sa': { name: 'sa' },
@@ -91,13 +91,13 @@ ruleTester(IAM_001, {
     {
       name: 'every store left at the provider defaults that allow local authentication',
       messages: [
-        'azurerm_cosmosdb_account.c: local_authentication_disabled is not set, and the provider default is false.',
-        'azurerm_key_vault.kv: rbac_authorization_enabled is not set, and the provider default is false.',
-        'azurerm_kubernetes_cluster.k: local_account_disabled is not set, and the provider default is false.',
-        'azurerm_kubernetes_cluster.k: azure_active_directory_role_based_access_control.azure_rbac_enabled is not set, and the provider default is false.',
-        'azurerm_postgresql_flexible_server.pg: authentication.active_directory_auth_enabled is not set, and the provider default is false.',
-        'azurerm_postgresql_flexible_server.pg: authentication.password_auth_enabled is not set, and the provider default is true.',
-        'azurerm_servicebus_namespace.sb: local_auth_enabled is not set, and the provider default is true.',
+        'local_authentication_disabled is not set, and the provider default is false.',
+        'rbac_authorization_enabled is not set, and the provider default is false.',
+        'local_account_disabled is not set, and the provider default is false.',
+        'azure_active_directory_role_based_access_control.azure_rbac_enabled is not set, and the provider default is false.',
+        'authentication.active_directory_auth_enabled is not set, and the provider default is false.',
+        'authentication.password_auth_enabled is not set, and the provider default is true.',
+        'local_auth_enabled is not set, and the provider default is true.',
       ],
       synth: tf({
         'azurerm_cosmosdb_account.c': { offer_type: 'Standard' },
@@ -119,8 +119,8 @@ ruleTester(IAM_001, {
     {
       name: 'SQL managed instances: Entra-only switched off, or left at the provider default (off)',
       messages: [
-        'azurerm_mssql_managed_instance.off: azure_active_directory_administrator.azuread_authentication_only_enabled is false.',
-        'azurerm_mssql_managed_instance.unset: azure_active_directory_administrator.azuread_authentication_only_enabled is not set, and the provider default is false.',
+        'azure_active_directory_administrator.azuread_authentication_only_enabled is false.',
+        'azure_active_directory_administrator.azuread_authentication_only_enabled is not set, and the provider default is false.',
       ],
       synth: tf({
         'azurerm_mssql_managed_instance.off': {
@@ -166,8 +166,8 @@ ruleTester(IAM_002, {
     {
       name: 'a delegation to a foreign tenant and its assignment; an assignment of an external definition',
       messages: [
-        'azurerm_lighthouse_assignment.b assigns a Lighthouse delegation whose managing tenant cannot be verified: /subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y is not in the checked estate; pass its stack, plan or state with --context.',
-        'azurerm_lighthouse_definition.d delegates management to tenant 11111111-2222-3333-4444-555555555555, which is not on the allow-list (none).',
+        'the managing tenant of this Lighthouse delegation cannot be verified: /subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y is not in the checked estate; pass its stack, plan or state with --context.',
+        'management is delegated to tenant 11111111-2222-3333-4444-555555555555, which is not on the allow-list (none).',
       ],
       synth: tf({
         'azurerm_lighthouse_definition.d': { managing_tenant_id: TENANT, scope: '/subscriptions/x' },
@@ -193,16 +193,14 @@ ruleTester(IAM_002, {
     {
       name: 'a definition that names no managing tenant',
       messages: [
-        'azurerm_lighthouse_definition.d delegates management to a tenant that is not named, which is not on the allow-list (none).',
+        'management is delegated to a tenant that is not named, which is not on the allow-list (none).',
       ],
       synth: tf({ 'azurerm_lighthouse_definition.d': { name: 'ops', scope: '/subscriptions/x' } }),
       errors: [['IAM-002', 'azurerm_lighthouse_definition.d']],
     },
     {
       name: 'a tenant id written as a number is reported, not allow-list-checked',
-      messages: [
-        'azurerm_lighthouse_definition.d delegates management to tenant 12345678, which is not on the allow-list (none).',
-      ],
+      messages: ['management is delegated to tenant 12345678, which is not on the allow-list (none).'],
       hcl: `
 resource "azurerm_lighthouse_definition" "d" {
   name               = "ops"
@@ -215,7 +213,7 @@ resource "azurerm_lighthouse_definition" "d" {
     {
       name: 'an assignment whose definition id points at a resource that is not a Lighthouse definition',
       messages: [
-        'azurerm_lighthouse_assignment.a assigns a Lighthouse delegation whose managing tenant cannot be verified: it names no definition.',
+        'the managing tenant of this Lighthouse delegation cannot be verified: it names no definition.',
       ],
       synth: tf({
         'azurerm_resource_group.rg': { name: 'rg-ops', location: 'norwayeast' },
@@ -229,8 +227,8 @@ resource "azurerm_lighthouse_definition" "d" {
     {
       name: 'assignments of a definition from an unvalidated variable, and of no definition at all',
       messages: [
-        'azurerm_lighthouse_assignment.none assigns a Lighthouse delegation whose managing tenant cannot be verified: it names no definition.',
-        'azurerm_lighthouse_assignment.var assigns a Lighthouse delegation whose managing tenant cannot be verified: var.definition has no default and no validation that limits it.',
+        'the managing tenant of this Lighthouse delegation cannot be verified: it names no definition.',
+        'the managing tenant of this Lighthouse delegation cannot be verified: var.definition has no default and no validation that limits it.',
       ],
       synth: tf(
         {
@@ -266,7 +264,7 @@ ruleTester(lighthouseDelegationRule([TENANT]), {
     {
       name: 'a tenant from a variable without validation',
       messages: [
-        'azurerm_lighthouse_definition.d delegates management to a tenant that cannot be verified before apply, which is not on the allow-list (11111111-2222-3333-4444-555555555555).',
+        'management is delegated to a tenant that cannot be verified before apply, which is not on the allow-list (11111111-2222-3333-4444-555555555555).',
       ],
       synth: tf(
         { 'azurerm_lighthouse_definition.d': { managing_tenant_id: '${var.tenant}' } },
@@ -293,7 +291,7 @@ ruleTester(lighthouseDelegationRule([HEX_TENANT, TENANT]), {
     {
       name: 'a tenant not on a two-tenant allow-list',
       messages: [
-        'azurerm_lighthouse_definition.d delegates management to tenant 99999999-aaaa-bbbb-cccc-dddddddddddd, which is not on the allow-list (ABCDEF01-2345-6789-ABCD-EF0123456789, 11111111-2222-3333-4444-555555555555).',
+        'management is delegated to tenant 99999999-aaaa-bbbb-cccc-dddddddddddd, which is not on the allow-list (ABCDEF01-2345-6789-ABCD-EF0123456789, 11111111-2222-3333-4444-555555555555).',
       ],
       synth: tf({
         'azurerm_lighthouse_definition.d': { managing_tenant_id: '99999999-aaaa-bbbb-cccc-dddddddddddd' },
@@ -419,10 +417,10 @@ ruleTester(IAM_003, {
     {
       name: 'custom roles defined in the configuration that can grant access, read keys or read data, or whose actions are not known',
       messages: [
-        'azurerm_role_assignment.everything assigns custom role azurerm_role_definition.everything, which allows Microsoft.Authorization/roleAssignments/write, at subscription or management-group scope.',
-        'azurerm_role_assignment.keys assigns custom role azurerm_role_definition.keys, which allows Microsoft.Storage/storageAccounts/listKeys/action, at subscription or management-group scope.',
-        'azurerm_role_assignment.blobs assigns custom role azurerm_role_definition.blobs, which allows Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read, at subscription or management-group scope.',
-        'azurerm_role_assignment.variable assigns custom role azurerm_role_definition.variable, whose permissions cannot be verified before apply (permissions.0.actions: var.actions has no default and no validation that limits it), at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.everything, which allows Microsoft.Authorization/roleAssignments/write, at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.keys, which allows Microsoft.Storage/storageAccounts/listKeys/action, at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.blobs, which allows Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read, at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.variable, whose permissions cannot be verified before apply (permissions.0.actions: var.actions has no default and no validation that limits it), at subscription or management-group scope.',
       ],
       synth: tf(
         {
@@ -473,8 +471,8 @@ ruleTester(IAM_003, {
     {
       name: 'Owner on the subscription, named by a role definition data source (known only after apply)',
       messages: [
-        'azurerm_role_assignment.owner assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.unnamed assigns a role that cannot be verified before apply at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a role that cannot be verified before apply at subscription or management-group scope.',
       ],
       synth: tf({
         'data.azurerm_role_definition.owner': { name: 'Owner' },
@@ -500,10 +498,10 @@ ruleTester(IAM_003, {
     {
       name: 'Owner on a literal subscription, UAA by GUID on a management group, Contributor through the subscription data source and on a management group in the configuration',
       messages: [
-        'azurerm_role_assignment.on_mg assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.contrib assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.owner assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.uaa assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
       ],
       synth: tf({
         'azurerm_role_assignment.owner': {
@@ -556,7 +554,7 @@ ruleTester(IAM_003, {
     {
       name: 'a privileged role at a scope unknown before apply',
       messages: [
-        'azurerm_role_assignment.r assigns a privileged role (Owner, Contributor or User Access Administrator) at a scope that cannot be verified before apply.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at a scope that cannot be verified before apply.',
       ],
       synth: tf(
         { 'azurerm_role_assignment.r': { scope: '${var.scope}', role_definition_name: 'Owner' } },
@@ -568,8 +566,8 @@ ruleTester(IAM_003, {
     {
       name: 'a role definition id or name unknown before apply on the subscription',
       messages: [
-        'azurerm_role_assignment.by_name assigns a role that cannot be verified before apply at subscription or management-group scope.',
-        'azurerm_role_assignment.r assigns a role that cannot be verified before apply at subscription or management-group scope.',
+        'the assignment grants a role that cannot be verified before apply at subscription or management-group scope.',
+        'the assignment grants a role that cannot be verified before apply at subscription or management-group scope.',
       ],
       synth: tf(
         {
@@ -594,9 +592,9 @@ ruleTester(IAM_003, {
     {
       name: 'a role whose validation admits Owner; scopes whose validation admits a subscription or a management group',
       messages: [
-        'azurerm_role_assignment.mg assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.role assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
-        'azurerm_role_assignment.sub assigns a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
+        'the assignment grants a privileged role (Owner, Contributor or User Access Administrator) at subscription or management-group scope.',
       ],
       synth: tf(
         {
@@ -674,9 +672,9 @@ ruleTester(IAM_004, {
     {
       name: 'password authentication on; a literal admin password',
       messages: [
-        'azurerm_linux_virtual_machine_scale_set.ss: disable_password_authentication cannot be verified before apply (var.pw_auth has no default and no validation that limits it); password sign-in is allowed.',
-        'azurerm_linux_virtual_machine.vm: admin_password is written as a literal in the configuration.',
-        'azurerm_linux_virtual_machine.vm: disable_password_authentication is false; password sign-in is allowed.',
+        'disable_password_authentication cannot be verified before apply (var.pw_auth has no default and no validation that limits it); password sign-in is allowed.',
+        'admin_password is written as a literal in the configuration.',
+        'disable_password_authentication is false; password sign-in is allowed.',
       ],
       synth: tf(
         {
@@ -705,8 +703,8 @@ ruleTester(IAM_004, {
     {
       name: 'literal admin passwords on Windows machines and scale sets',
       messages: [
-        'azurerm_windows_virtual_machine.win: admin_password is written as a literal in the configuration.',
-        'azurerm_windows_virtual_machine_scale_set.ss: admin_password is written as a literal in the configuration.',
+        'admin_password is written as a literal in the configuration.',
+        'admin_password is written as a literal in the configuration.',
       ],
       synth: tf({
         'azurerm_windows_virtual_machine.win': { admin_username: 'ops', admin_password: 'Vinter2026!' },

@@ -74,8 +74,8 @@ ruleTester(LOG_001, {
     {
       name: 'no setting at all',
       messages: [
-        'azurerm_key_vault.kv has no diagnostic setting in this configuration.',
-        'azurerm_mssql_database.db has no diagnostic setting in this configuration.',
+        'no diagnostic setting in this configuration.',
+        'no diagnostic setting in this configuration.',
       ],
       synth: tf({
         'azurerm_key_vault.kv': { location: 'norwayeast' },
@@ -98,7 +98,7 @@ ruleTester(LOG_001, {
     {
       name: 'a for_each setting whose target is each.value does not count (fails closed)',
       messages: [
-        'azurerm_key_vault.kv has no diagnostic setting in this configuration (the diagnostic setting azurerm_monitor_diagnostic_setting.all could not be resolved to a resource, so it does not count).',
+        'no diagnostic setting in this configuration (the diagnostic setting azurerm_monitor_diagnostic_setting.all could not be resolved to a resource, so it does not count).',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.law': LAW,
@@ -115,9 +115,9 @@ ruleTester(LOG_001, {
     {
       name: 'a setting to a workspace abroad, one to an external workspace, one without a workspace',
       messages: [
-        'azurerm_key_vault.a: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace azurerm_log_analytics_workspace.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest)).',
-        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b sends to /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central, which is not in the checked estate; pass its stack, plan or state with --context).',
-        'azurerm_key_vault.c: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.c has no log_analytics_workspace_id).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace azurerm_log_analytics_workspace.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest)).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b sends to /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central, which is not in the checked estate; pass its stack, plan or state with --context).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.c has no log_analytics_workspace_id).',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.nl': { ...LAW, location: 'westeurope' },
@@ -148,9 +148,9 @@ ruleTester(LOG_001, {
     {
       name: 'a workspace id from an input variable, and a storage account given as the workspace',
       messages: [
-        'azurerm_key_vault.a: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
-        'azurerm_key_vault.b: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b points at azurerm_storage_account.archive, not a Log Analytics workspace).',
-        'azurerm_storage_account.archive: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.archive: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.b points at azurerm_storage_account.archive, not a Log Analytics workspace).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.archive: the workspace cannot be resolved (var.workspace_id has no default and no validation that limits it)).',
       ],
       synth: tf(
         {
@@ -181,7 +181,7 @@ ruleTester(LOG_001, {
     {
       name: 'every problem of every setting on one resource is listed',
       messages: [
-        'azurerm_key_vault.kv: no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a has no log_analytics_workspace_id; azurerm_monitor_diagnostic_setting.b: the workspace azurerm_log_analytics_workspace.se is "swedencentral", outside Norway (allowed: norwayeast or norwaywest)).',
+        'no diagnostic setting sends its logs to a Norway Log Analytics workspace (azurerm_monitor_diagnostic_setting.a has no log_analytics_workspace_id; azurerm_monitor_diagnostic_setting.b: the workspace azurerm_log_analytics_workspace.se is "swedencentral", outside Norway (allowed: norwayeast or norwaywest)).',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.se': { ...LAW, location: 'swedencentral' },
@@ -231,9 +231,9 @@ ruleTester(LOG_002, {
     {
       name: 'default retention and local auth; short retention',
       messages: [
-        'azurerm_log_analytics_workspace.a: local (shared-key) authentication is not disabled; the provider default enables it.',
-        'azurerm_log_analytics_workspace.a: retention_in_days is not set (provider default 30); at least 365 days are required.',
-        'azurerm_log_analytics_workspace.b: retention_in_days is 90; at least 365 days are required.',
+        'local (shared-key) authentication is not disabled; the provider default enables it.',
+        'retention_in_days is not set (provider default 30); at least 365 days are required.',
+        'retention_in_days is 90; at least 365 days are required.',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.a': { location: 'norwayeast' },
@@ -256,8 +256,8 @@ ruleTester(LOG_002, {
     {
       name: 'local authentication explicitly enabled, under the newer and the older name',
       messages: [
-        'azurerm_log_analytics_workspace.new: local (shared-key) authentication is enabled; the provider default enables it.',
-        'azurerm_log_analytics_workspace.old: local (shared-key) authentication is enabled; the provider default enables it.',
+        'local (shared-key) authentication is enabled; the provider default enables it.',
+        'local (shared-key) authentication is enabled; the provider default enables it.',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.new': { ...LAW, local_authentication_enabled: true },
@@ -275,9 +275,7 @@ ruleTester(LOG_002, {
     },
     {
       name: 'retention from an input variable without a default',
-      messages: [
-        'azurerm_log_analytics_workspace.a: retention_in_days cannot be verified before apply; at least 365 days are required.',
-      ],
+      messages: ['retention_in_days cannot be verified before apply; at least 365 days are required.'],
       synth: tf(
         {
           'azurerm_log_analytics_workspace.a': {
@@ -342,9 +340,7 @@ ruleTester(LOG_003, {
   invalid: [
     {
       name: 'another PostgreSQL parameter set to on is not connection logging',
-      messages: [
-        'azurerm_postgresql_flexible_server.pg has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
-      ],
+      messages: ['no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".'],
       synth: tf({
         'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' },
         'azurerm_postgresql_flexible_server_configuration.disconnections': {
@@ -358,9 +354,9 @@ ruleTester(LOG_003, {
     {
       name: 'auditing disabled, connection logging off, nothing at all',
       messages: [
-        'azurerm_mssql_server.s has no enabled azurerm_mssql_server_extended_auditing_policy in this configuration.',
-        'azurerm_postgresql_flexible_server.other has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
-        'azurerm_postgresql_flexible_server.pg has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
+        'no enabled azurerm_mssql_server_extended_auditing_policy in this configuration.',
+        'no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
+        'no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".',
       ],
       synth: tf({
         'azurerm_mssql_server.s': {},

@@ -78,8 +78,8 @@ ruleTester(NET_007, {
         ['NET-007', 'azurerm_network_security_rule.mixed'],
       ],
       messages: [
-        'azurerm_network_security_rule.both: allows inbound from "*" (the internet) to 1433 (SQL Server).',
-        'azurerm_network_security_rule.mixed: allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH).',
+        'allows inbound from "*" (the internet) to 1433 (SQL Server).',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH).',
       ],
     },
     {
@@ -139,9 +139,9 @@ ruleTester(NET_007, {
         ['NET-007', 'azurerm_network_security_rule.var'],
       ],
       messages: [
-        'azurerm_network_security_rule.halves: allows inbound from "0.0.0.0/1" (public, outside the approved ranges), "128.0.0.0/1" (public, outside the approved ranges) to 22 (SSH).',
-        'azurerm_network_security_rule.cloud: allows inbound from "AzureCloud" (a service tag spanning addresses outside the hospital, e.g. Azure worldwide) to 1433 (SQL Server).',
-        'azurerm_network_security_rule.var: allows inbound from a source unknown before apply to 3306 (MySQL).',
+        'allows inbound from "0.0.0.0/1" (public, outside the approved ranges), "128.0.0.0/1" (public, outside the approved ranges) to 22 (SSH).',
+        'allows inbound from "AzureCloud" (a service tag spanning addresses outside the hospital, e.g. Azure worldwide) to 1433 (SQL Server).',
+        'allows inbound from a source unknown before apply to 3306 (MySQL).',
       ],
     },
     {
@@ -201,8 +201,8 @@ ruleTester(NET_007, {
         ['NET-007', 'azurerm_firewall_policy_rule_collection_group.g'],
       ],
       messages: [
-        'azurerm_firewall_policy_rule_collection_group.g: nat_rule_collection[0].rule[1] translates inbound from "*" (the internet) to 3389 (RDP).',
-        'azurerm_firewall_nat_rule_collection.c: rule[0] translates inbound from "8.8.8.0/24" (public, outside the approved ranges) to 1433 (SQL Server).',
+        'nat_rule_collection[0].rule[1] translates inbound from "*" (the internet) to 3389 (RDP).',
+        'rule[0] translates inbound from "8.8.8.0/24" (public, outside the approved ranges) to 1433 (SQL Server).',
       ],
     },
     {
@@ -283,12 +283,12 @@ ruleTester(NET_008, {
         ['NET-008', 'azurerm_storage_account_network_rules.n'],
       ],
       messages: [
-        'azurerm_mssql_firewall_rule.all: 0.0.0.0–255.255.255.255 is public and outside the approved ranges.',
-        'azurerm_mssql_firewall_rule.azure: 0.0.0.0–0.0.0.0 admits every Azure service, in every country.',
-        'azurerm_mysql_flexible_server_firewall_rule.m: 203.0.113.0–203.0.114.0 is public and outside the approved ranges.',
-        'azurerm_storage_account.sa: ip_rules admits "8.8.8.0/24" (public, outside the approved ranges).',
-        'azurerm_storage_account.trusted: bypass includes AzureServices (trusted services of any tenant, in any region).',
-        'azurerm_storage_account_network_rules.n: bypass is not set, and the default is AzureServices (trusted services of any tenant, in any region).',
+        '0.0.0.0–255.255.255.255 is public and outside the approved ranges.',
+        '0.0.0.0–0.0.0.0 admits every Azure service, in every country.',
+        '203.0.113.0–203.0.114.0 is public and outside the approved ranges.',
+        'ip_rules admits "8.8.8.0/24" (public, outside the approved ranges).',
+        'bypass includes AzureServices (trusted services of any tenant, in any region).',
+        'bypass is not set, and the default is AzureServices (trusted services of any tenant, in any region).',
       ],
     },
     {
@@ -324,11 +324,11 @@ ruleTester(NET_008, {
         ['NET-008', 'azurerm_kubernetes_cluster.aks'],
       ],
       messages: [
-        'azurerm_key_vault.kv: network_acls.ip_rules admits "8.8.8.8/32" (public, outside the approved ranges).',
-        'azurerm_cosmosdb_account.c: ip_range_filter admits "0.0.0.0" (public, outside the approved ranges).',
-        'azurerm_container_registry.acr: network_rule_set.ip_rule admits "0.0.0.0/0" (public, outside the approved ranges).',
-        'azurerm_kubernetes_cluster.aks: api_server_access_profile.authorized_ip_ranges admits "52.0.0.0/8" (public, outside the approved ranges).',
-        'azurerm_eventhub_namespace.eh: network_rulesets.ip_rule admits "1.1.1.1" (public, outside the approved ranges).',
+        'network_acls.ip_rules admits "8.8.8.8/32" (public, outside the approved ranges).',
+        'ip_range_filter admits "0.0.0.0" (public, outside the approved ranges).',
+        'network_rule_set.ip_rule admits "0.0.0.0/0" (public, outside the approved ranges).',
+        'api_server_access_profile.authorized_ip_ranges admits "52.0.0.0/8" (public, outside the approved ranges).',
+        'network_rulesets.ip_rule admits "1.1.1.1" (public, outside the approved ranges).',
       ],
     },
     {
@@ -404,12 +404,12 @@ ruleTester(NET_009, {
         ['NET-009', 'azurerm_virtual_network_peering.p'],
       ],
       messages: [
-        'azurerm_bastion_host.b: shareable_link_enabled is true: anyone with the link reaches the VMs, from anywhere.',
-        'azurerm_local_network_gateway.abroad: gateway_address is "52.174.0.1" (public, outside the approved ranges).',
-        'azurerm_local_network_gateway.fqdn: gateway_fqdn names the on-premises end by DNS, which cannot be checked against the approved ranges.',
-        "azurerm_virtual_network_peering.p: remote_virtual_network_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-supplier is outside the estate (it may be another tenant's network).",
-        "azurerm_virtual_network_gateway_connection.v2v: peer_virtual_network_gateway_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw is outside the estate (it may be another tenant's network).",
-        'azurerm_express_route_circuit.er: peering_location "Amsterdam" is outside Norway (Oslo, Stavanger).',
+        'shareable_link_enabled is true: anyone with the link reaches the VMs, from anywhere.',
+        'gateway_address is "52.174.0.1" (public, outside the approved ranges).',
+        'gateway_fqdn names the on-premises end by DNS, which cannot be checked against the approved ranges.',
+        "remote_virtual_network_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-supplier is outside the estate (it may be another tenant's network).",
+        "peer_virtual_network_gateway_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw is outside the estate (it may be another tenant's network).",
+        'peering_location "Amsterdam" is outside Norway (Oslo, Stavanger).',
       ],
     },
     {
@@ -443,8 +443,8 @@ ruleTester(NET_009, {
         ['NET-009', 'azurerm_virtual_network_gateway.mixed'],
       ],
       messages: [
-        'azurerm_virtual_network_gateway.cert: point-to-site VPN accepts certificate or RADIUS clients, which Conditional Access cannot hold to Norway.',
-        'azurerm_virtual_network_gateway.mixed: point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"]).',
+        'point-to-site VPN accepts certificate or RADIUS clients, which Conditional Access cannot hold to Norway.',
+        'point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"]).',
       ],
     },
     {

@@ -40,11 +40,11 @@ ruleTester(NET_001, {
     {
       name: 'public access left at the provider default (enabled) or set true; anonymous blobs by default',
       messages: [
-        'azurerm_container_registry.acr: public_network_access_enabled cannot be verified before apply (var.public has no default and no validation that limits it).',
-        'azurerm_cosmosdb_account.c: public_network_access_enabled is true.',
-        'azurerm_key_vault.kv: public_network_access_enabled is not set, and the provider default is true.',
-        'azurerm_storage_account.sa: allow_nested_items_to_be_public is not set, and the provider default is true; blobs may be made public.',
-        'azurerm_storage_account.sa: public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled cannot be verified before apply (var.public has no default and no validation that limits it).',
+        'public_network_access_enabled is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
+        'allow_nested_items_to_be_public is not set, and the provider default is true; blobs may be made public.',
+        'public_network_access_enabled is not set, and the provider default is true.',
       ],
       synth: tf(
         {
@@ -73,7 +73,7 @@ ruleTester(NET_001, {
     {
       name: 'for_each instances whose setting comes from each.value fail closed; count instances with a literal pass',
       messages: [
-        'azurerm_key_vault.each: public_network_access_enabled cannot be verified before apply (each.value.public: the for_each of azurerm_key_vault.each is not known (var.vaults is not declared)).',
+        'public_network_access_enabled cannot be verified before apply (each.value.public: the for_each of azurerm_key_vault.each is not known (var.vaults is not declared)).',
       ],
       synth: tf({
         'azurerm_key_vault.each': {
@@ -97,7 +97,7 @@ ruleTester(NET_001, {
     },
     {
       name: 'public blob access under the old name',
-      messages: ['azurerm_storage_account.sa: allow_blob_public_access is true; blobs may be made public.'],
+      messages: ['allow_blob_public_access is true; blobs may be made public.'],
       synth: tf({
         'azurerm_storage_account.sa': {
           public_network_access_enabled: false,
@@ -110,10 +110,10 @@ ruleTester(NET_001, {
     {
       name: 'messaging namespaces and a Cognitive Services account at the default; PostgreSQL not injected into a subnet',
       messages: [
-        'azurerm_cognitive_account.ai: public_network_access_enabled is not set, and the provider default is true.',
-        'azurerm_eventhub_namespace.eh: public_network_access_enabled is not set, and the provider default is true.',
-        'azurerm_postgresql_flexible_server.pg: public_network_access_enabled is not set, and the provider default is true.',
-        'azurerm_servicebus_namespace.sb: public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
       ],
       synth: tf({
         'azurerm_eventhub_namespace.eh': { sku: 'Standard' },
@@ -177,9 +177,9 @@ ruleTester(NET_002, {
     {
       name: 'no firewall block, Allow, and a dynamic block',
       messages: [
-        "azurerm_key_vault.kv: network_acls is built by a dynamic block, so the firewall's default action cannot be verified.",
-        'azurerm_storage_account.a has no network_rules block; Azure allows all networks by default.',
-        'azurerm_storage_account.b: network_rules.default_action is "Allow" (expected "Deny").',
+        "network_acls is built by a dynamic block, so the firewall's default action cannot be verified.",
+        'no network_rules block; Azure allows all networks by default.',
+        'network_rules.default_action is "Allow" (expected "Deny").',
       ],
       synth: tf({
         'azurerm_storage_account.a': { name: 'a' },
@@ -207,9 +207,9 @@ ruleTester(NET_002, {
     {
       name: 'a separate network-rules resource that allows; one for an account outside the configuration does not count',
       messages: [
-        'azurerm_key_vault.kv: network_acls.default_action is "Allow" (expected "Deny").',
-        'azurerm_storage_account.other has no network_rules block; Azure allows all networks by default.',
-        'azurerm_storage_account.sa: azurerm_storage_account_network_rules.r: default_action is "Allow" (expected "Deny").',
+        'network_acls.default_action is "Allow" (expected "Deny").',
+        'no network_rules block; Azure allows all networks by default.',
+        'azurerm_storage_account_network_rules.r: default_action is "Allow" (expected "Deny").',
       ],
       synth: tf({
         'azurerm_storage_account.sa': { name: 'sa' },
@@ -236,8 +236,8 @@ ruleTester(NET_002, {
       // check cannot see. The Allow is reported on the rules resource itself, with the reason.
       name: 'a network-rules resource that allows, for an account outside the configuration or unresolvable',
       messages: [
-        'azurerm_storage_account_network_rules.ext: default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id /subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other points at an account that is not in the checked estate; pass its stack, plan or state with --context), so the finding is reported here.',
-        'azurerm_storage_account_network_rules.var: default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id cannot be resolved: var.account_id has no default and no validation that limits it), so the finding is reported here.',
+        'default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id /subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other points at an account that is not in the checked estate; pass its stack, plan or state with --context), so the finding is reported here.',
+        'default_action is "Allow" (expected "Deny"); the storage account it governs cannot be found (storage_account_id cannot be resolved: var.account_id has no default and no validation that limits it), so the finding is reported here.',
       ],
       synth: tf(
         {
@@ -424,9 +424,9 @@ ruleTester(NET_003, {
     {
       name: 'RDP from the internet (inline, single object), SSH in a range from 0.0.0.0/0, a star port from Any',
       messages: [
-        'azurerm_network_security_group.nsg: security_rule[0] allows inbound from "Internet" to port 3389.',
-        'azurerm_network_security_rule.any: allows inbound from "Any" to port 22 and 3389.',
-        'azurerm_network_security_rule.ssh: allows inbound from "0.0.0.0/0" to port 22.',
+        'security_rule[0] allows inbound from "Internet" to port 3389.',
+        'allows inbound from "Any" to port 22 and 3389.',
+        'allows inbound from "0.0.0.0/0" to port 22.',
       ],
       synth: tf({
         'azurerm_network_security_group.nsg': {
@@ -489,7 +489,7 @@ ruleTester(NET_003, {
     {
       name: 'source or port unknown before apply counts as open',
       messages: [
-        'azurerm_network_security_rule.r: allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
+        'allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
       ],
       synth: tf(
         {
@@ -514,8 +514,8 @@ ruleTester(NET_003, {
     {
       name: 'source list or port list from unvalidated variables counts as open',
       messages: [
-        'azurerm_network_security_rule.ports: allows inbound from "*" to port 22 and 3389 (values unknown before apply count as open).',
-        'azurerm_network_security_rule.sources: allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
+        'allows inbound from "*" to port 22 and 3389 (values unknown before apply count as open).',
+        'allows inbound from a source unknown before apply to port 22 (values unknown before apply count as open).',
       ],
       synth: tf(
         {
@@ -540,11 +540,11 @@ ruleTester(NET_003, {
     {
       name: 'direction, access or protocol that validation leaves open; unvalidated direction and access',
       messages: [
-        'azurerm_network_security_rule.acc: allows inbound from "*" to port 3389.',
-        'azurerm_network_security_rule.dir: allows inbound from "*" to port 22.',
-        'azurerm_network_security_rule.proto: allows inbound from "*" to port 22.',
-        'azurerm_network_security_rule.uacc: allows inbound from "*" to port 22 (values unknown before apply count as open).',
-        'azurerm_network_security_rule.udir: allows inbound from "*" to port 22 (values unknown before apply count as open).',
+        'allows inbound from "*" to port 3389.',
+        'allows inbound from "*" to port 22.',
+        'allows inbound from "*" to port 22.',
+        'allows inbound from "*" to port 22 (values unknown before apply count as open).',
+        'allows inbound from "*" to port 22 (values unknown before apply count as open).',
       ],
       synth: tf(
         {
@@ -611,9 +611,7 @@ ruleTester(NET_003, {
     },
     {
       name: 'direction, access and protocol passed through a wrapper module as null still count as open',
-      messages: [
-        'azurerm_network_security_rule.r: allows inbound from "*" to port 22 (values unknown before apply count as open).',
-      ],
+      messages: ['allows inbound from "*" to port 22 (values unknown before apply count as open).'],
       synth: tf(
         {
           'azurerm_network_security_rule.r': {
@@ -650,8 +648,8 @@ ruleTester(NET_003, {
     {
       name: 'IPv4 and IPv6 "any" addresses; a range whose ends are the management ports',
       messages: [
-        'azurerm_network_security_rule.any_addr: allows inbound from "0.0.0.0", "::" to port 22.',
-        'azurerm_network_security_rule.wide: allows inbound from "Internet" to port 22 and 3389.',
+        'allows inbound from "0.0.0.0", "::" to port 22.',
+        'allows inbound from "Internet" to port 22 and 3389.',
       ],
       synth: tf({
         'azurerm_network_security_rule.any_addr': {
@@ -672,10 +670,7 @@ ruleTester(NET_003, {
     },
     {
       name: 'ports written as numbers, alone or in a list',
-      messages: [
-        'azurerm_network_security_rule.list: allows inbound from "*" to port 22.',
-        'azurerm_network_security_rule.single: allows inbound from "Internet" to port 3389.',
-      ],
+      messages: ['allows inbound from "*" to port 22.', 'allows inbound from "Internet" to port 3389.'],
       hcl: `
 resource "azurerm_network_security_rule" "single" {
   name                        = "rdp"
@@ -713,8 +708,8 @@ resource "azurerm_network_security_rule" "list" {
     {
       name: 'a port range Azure would not accept counts as open; security rules from a dynamic block',
       messages: [
-        'azurerm_network_security_group.dyn: security_rule is built by a dynamic block, so its rules cannot be checked for internet access to management ports.',
-        'azurerm_network_security_rule.typo: allows inbound from "*" to port 22 and 3389.',
+        'security_rule is built by a dynamic block, so its rules cannot be checked for internet access to management ports.',
+        'allows inbound from "*" to port 22 and 3389.',
       ],
       synth: tf({
         'azurerm_network_security_rule.typo': {
@@ -763,7 +758,7 @@ ruleTester(NET_004, {
     {
       name: 'a scale set whose ip configurations come from a nested dynamic block',
       messages: [
-        'azurerm_linux_virtual_machine_scale_set.ss: network_interface[0].network_interface.ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
+        'network_interface[0].network_interface.ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
       ],
       synth: tf({
         'azurerm_linux_virtual_machine_scale_set.ss': {
@@ -781,9 +776,9 @@ ruleTester(NET_004, {
     {
       name: 'a public IP, a NIC that attaches it (value through a reference), a scale set with public IPs',
       messages: [
-        'azurerm_linux_virtual_machine_scale_set.ss: network_interface[0].ip_configuration[0] gives every instance a public IP.',
-        'azurerm_network_interface.nic: ip_configuration[1] attaches a public IP (public_ip_address_id).',
-        'azurerm_public_ip.pip is a public IP address.',
+        'network_interface[0].ip_configuration[0] gives every instance a public IP.',
+        'ip_configuration[1] attaches a public IP (public_ip_address_id).',
+        'this is a public IP address.',
       ],
       synth: tf({
         'azurerm_public_ip.pip': { location: 'norwayeast', allocation_method: 'Static' },
@@ -820,9 +815,9 @@ ruleTester(NET_004, {
     {
       name: 'a public IP prefix; a NIC and a scale set whose configurations come from dynamic blocks',
       messages: [
-        'azurerm_network_interface.nic: ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
-        'azurerm_public_ip_prefix.p is a public IP prefix.',
-        'azurerm_windows_virtual_machine_scale_set.ss: network_interface is built by a dynamic block, so public IPs cannot be ruled out.',
+        'ip_configuration is built by a dynamic block, so public IPs cannot be ruled out.',
+        'this is a public IP prefix.',
+        'network_interface is built by a dynamic block, so public IPs cannot be ruled out.',
       ],
       synth: tf({
         'azurerm_public_ip_prefix.p': { location: 'norwayeast', prefix_length: 30 },
@@ -846,8 +841,8 @@ ruleTester(NET_004, {
     {
       name: 'an orchestrated scale set with a public IP block; one whose public IP block is dynamic',
       messages: [
-        'azurerm_orchestrated_virtual_machine_scale_set.dyn: network_interface[0].ip_configuration[0] gives every instance a public IP.',
-        'azurerm_orchestrated_virtual_machine_scale_set.vmss: network_interface[0].ip_configuration[1] gives every instance a public IP.',
+        'network_interface[0].ip_configuration[0] gives every instance a public IP.',
+        'network_interface[0].ip_configuration[1] gives every instance a public IP.',
       ],
       synth: tf({
         'azurerm_orchestrated_virtual_machine_scale_set.vmss': {
@@ -913,7 +908,7 @@ ruleTester(NET_005, {
   invalid: [
     {
       name: 'a Key Vault without a private endpoint; an endpoint for another store does not count',
-      messages: ['azurerm_key_vault.kv has no private endpoint in this configuration.'],
+      messages: ['no private endpoint in this configuration.'],
       synth: tf({
         'azurerm_key_vault.kv': {},
         'azurerm_storage_account.sa': SA,
@@ -929,7 +924,7 @@ ruleTester(NET_005, {
     {
       name: 'PostgreSQL neither injected nor behind an endpoint; an endpoint to a store outside the configuration',
       messages: [
-        'azurerm_postgresql_flexible_server.pg has no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.ext could not be resolved to a resource, so it does not count).',
+        'no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.ext could not be resolved to a resource, so it does not count).',
       ],
       synth: tf({
         'azurerm_postgresql_flexible_server.pg': { public_network_access_enabled: false },
@@ -947,7 +942,7 @@ ruleTester(NET_005, {
     {
       name: 'an endpoint whose connections come from a dynamic block is named as unresolved',
       messages: [
-        'azurerm_key_vault.kv has no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.pe could not be resolved to a resource, so it does not count).',
+        'no private endpoint in this configuration (the private endpoint azurerm_private_endpoint.pe could not be resolved to a resource, so it does not count).',
       ],
       synth: tf({
         'azurerm_key_vault.kv': {},
@@ -1003,9 +998,9 @@ ruleTester(NET_006, {
     {
       name: 'public API server by default; node public IPs under the 4.x and 3.x names',
       messages: [
-        'azurerm_kubernetes_cluster_node_pool.p: node_public_ip_enabled is true.',
-        'azurerm_kubernetes_cluster.k: private_cluster_enabled is not set, and the provider default is false.',
-        'azurerm_kubernetes_cluster.k3: default_node_pool.enable_node_public_ip is true.',
+        'node_public_ip_enabled is true.',
+        'private_cluster_enabled is not set, and the provider default is false.',
+        'default_node_pool.enable_node_public_ip is true.',
       ],
       synth: tf({
         'azurerm_kubernetes_cluster.k': { default_node_pool: { name: 'sys' } },
@@ -1076,8 +1071,8 @@ ruleTester(NET_001, {
         ['NET-001', 'azurerm_container_app.web'],
       ],
       messages: [
-        'azurerm_container_app_environment.cae: internal_load_balancer_enabled is false; the environment has a public load balancer.',
-        'azurerm_container_app.web: ingress.external_enabled is true; the app is reachable from the internet.',
+        'internal_load_balancer_enabled is false; the environment has a public load balancer.',
+        'ingress.external_enabled is true; the app is reachable from the internet.',
       ],
     },
   ],

@@ -34,7 +34,7 @@ resource "azurerm_storage_account" "sa" {
     {
       name: 'a variable default abroad',
       messages: [
-        'azurerm_resource_group.rg: location cannot be verified before apply: var.region has a default ' +
+        'location cannot be verified before apply: var.region has a default ' +
           '("swedencentral"), but -var, TF_VAR_region or another tfvars file may set any value; only a validation ' +
           'restricts it: validation { condition = contains(["norwayeast", "norwaywest"], var.region) }; ' +
           'a value that cannot be resolved counts as outside Norway.',
@@ -58,7 +58,7 @@ ruleTester(ENC_001, {
   invalid: [
     {
       name: 'the azurerm 3.x name enable_https_traffic_only = false',
-      messages: ['azurerm_storage_account.sa: enable_https_traffic_only is false.'],
+      messages: ['enable_https_traffic_only is false.'],
       hcl: 'resource "azurerm_storage_account" "sa" {\n  name = "sa"\n  enable_https_traffic_only = false\n}\n',
       errors: [['ENC-001', 'azurerm_storage_account.sa']],
     },
@@ -88,7 +88,7 @@ resource "azurerm_cosmosdb_account" "c" {
     {
       name: 'geo locations from a dynamic block fail closed',
       messages: [
-        'azurerm_cosmosdb_account.c: geo_location[0].location cannot be verified before apply: geo_location.value refers to geo_location.value, which is not in this configuration; a value that cannot be resolved counts as outside Norway.',
+        'geo_location[0].location cannot be verified before apply: geo_location.value refers to geo_location.value, which is not in this configuration; a value that cannot be resolved counts as outside Norway.',
       ],
       hcl: `
 variable "regions" {
@@ -130,9 +130,7 @@ resource "azurerm_network_security_group" "nsg" {
   invalid: [
     {
       name: 'RDP from the internet in the second inline rule',
-      messages: [
-        'azurerm_network_security_group.nsg: security_rule[1] allows inbound from "Internet" to port 3389.',
-      ],
+      messages: ['security_rule[1] allows inbound from "Internet" to port 3389.'],
       hcl: `
 resource "azurerm_network_security_group" "nsg" {
   security_rule {
@@ -185,7 +183,7 @@ resource "azurerm_management_lock" "rg" {
   invalid: [
     {
       name: 'a lock but no prevent_destroy',
-      messages: ['azurerm_key_vault.kv has no lifecycle.prevent_destroy.'],
+      messages: ['no lifecycle.prevent_destroy.'],
       hcl: `
 resource "azurerm_key_vault" "kv" {
   resource_group_name = "rg"
@@ -212,7 +210,7 @@ ruleTester(TFS_002, {
   invalid: [
     {
       name: 'a literal password',
-      messages: ['azurerm_mssql_server.s: administrator_login_password is a secret written as a literal.'],
+      messages: ['administrator_login_password is a secret written as a literal.'],
       hcl: 'resource "azurerm_mssql_server" "s" {\n  administrator_login_password = "Sommer2026!"\n}\n',
       errors: [['TFS-002', 'azurerm_mssql_server.s']],
     },
@@ -225,8 +223,8 @@ ruleTester(TFS_002, {
     {
       name: "a literal password in a connection block; a key in a provisioner's connection",
       messages: [
-        'null_resource.deploy: connection[0].password is a secret written as a literal.',
-        'null_resource.deploy: provisioner.remote-exec[0].connection[0].private_key is a secret written as a literal.',
+        'connection[0].password is a secret written as a literal.',
+        'provisioner.remote-exec[0].connection[0].private_key is a secret written as a literal.',
       ],
       hcl: `resource "null_resource" "deploy" {
   connection {

@@ -128,10 +128,10 @@ ruleTester(ENC_002, {
     {
       name: 'an Event Hubs namespace with no key; one whose key list is empty; one with a key in a vault abroad',
       messages: [
-        'azurerm_eventhub_namespace.none is encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'encrypted with platform-managed keys only; no customer-managed key is configured.',
         'key_vault_key_ids of azurerm_eventhub_namespace_customer_managed_key.empty lists no key.',
-        'azurerm_eventhub_namespace.empty is encrypted with platform-managed keys only; no customer-managed key is configured.',
-        'azurerm_eventhub_namespace.abroad: the key vault azurerm_key_vault.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'encrypted with platform-managed keys only; no customer-managed key is configured.',
+        'the key vault azurerm_key_vault.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_key_vault.abroad': { ...AT, name: 'abroad', location: 'westeurope' },
@@ -169,7 +169,7 @@ ruleTester(ENC_002, {
         },
       }),
       errors: [['ENC-002', 'azurerm_eventhub_namespace.eh']],
-      message: /^azurerm_eventhub_namespace\.eh: key_vault_key_ids\[1\] https:\/\/elsewhere/,
+      message: /^key_vault_key_ids\[1\] https:\/\/elsewhere/,
     },
   ],
 });
@@ -234,8 +234,8 @@ ruleTester(IAM_001, {
     {
       name: 'a registry token enabled by default or explicitly',
       messages: [
-        'azurerm_container_registry_token.default: enabled is not set, and the provider default is true; a registry token is a password outside Entra ID.',
-        'azurerm_container_registry_token.on: enabled is true; a registry token is a password outside Entra ID.',
+        'enabled is not set, and the provider default is true; a registry token is a password outside Entra ID.',
+        'enabled is true; a registry token is a password outside Entra ID.',
       ],
       synth: tf({
         'azurerm_container_registry_token.default': { name: 'd', container_registry_name: 'acr' },

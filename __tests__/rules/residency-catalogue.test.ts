@@ -37,8 +37,8 @@ ruleTester(RES_009, {
     {
       name: 'a type nobody classified, a type the catalogue has never heard of',
       messages: [
-        `azurerm_bot_service_azure_bot.b: azurerm_bot_service_azure_bot is not classified in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
-        `azurerm_teleport_appliance.t: azurerm_teleport_appliance is not in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
+        `azurerm_bot_service_azure_bot is not classified in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
+        `azurerm_teleport_appliance is not in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
       ],
       synth: tf({
         'azurerm_bot_service_azure_bot.b': { name: 'b', location: 'global' },
@@ -57,10 +57,10 @@ ruleTester(RES_009, {
       // Issue 21: retired types are refused with the reason and their successor.
       name: 'retired types: PostgreSQL single server, azurerm_sql_*, azurerm_template_deployment',
       messages: [
-        'azurerm_postgresql_server.pg: azurerm_postgresql_server is retired (Azure Database for PostgreSQL single server was retired on 2025-03-28); use azurerm_postgresql_flexible_server, whose rules it is judged by meanwhile.',
-        'azurerm_sql_database.db: azurerm_sql_database is retired (azurerm_sql_database was removed in azurerm 4.0); use azurerm_mssql_database, whose rules it is judged by meanwhile.',
-        'azurerm_sql_server.s: azurerm_sql_server is retired (azurerm_sql_server was removed in azurerm 4.0); use azurerm_mssql_server, whose rules it is judged by meanwhile.',
-        'azurerm_template_deployment.t: azurerm_template_deployment is retired (azurerm_template_deployment was removed in azurerm 3.0; its template cannot be judged); use azurerm_resource_group_template_deployment, whose rules it is judged by meanwhile.',
+        'azurerm_postgresql_server is retired (Azure Database for PostgreSQL single server was retired on 2025-03-28); use azurerm_postgresql_flexible_server, whose rules it is judged by meanwhile.',
+        'azurerm_sql_database is retired (azurerm_sql_database was removed in azurerm 4.0); use azurerm_mssql_database, whose rules it is judged by meanwhile.',
+        'azurerm_sql_server is retired (azurerm_sql_server was removed in azurerm 4.0); use azurerm_mssql_server, whose rules it is judged by meanwhile.',
+        'azurerm_template_deployment is retired (azurerm_template_deployment was removed in azurerm 3.0; its template cannot be judged); use azurerm_resource_group_template_deployment, whose rules it is judged by meanwhile.',
       ],
       synth: tf({
         'azurerm_postgresql_server.pg': { name: 'pg', location: 'norwayeast' },
@@ -112,8 +112,8 @@ ruleTester(NET_001, {
       // Issue 21: the checkov fixture, which no rule had ever heard of.
       name: 'retired stores are judged like their successors: public access on or left at the default',
       messages: [
-        'azurerm_postgresql_server.pg: public_network_access_enabled is true.',
-        'azurerm_sql_server.s: public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
       ],
       synth: tf({
         'azurerm_postgresql_server.pg': {
@@ -135,8 +135,8 @@ ruleTester(NET_001, {
     {
       name: 'types the catalogue added: data-bearing types whose bindings have public_network_access_enabled',
       messages: [
-        'azurerm_managed_disk.d: public_network_access_enabled is not set, and the provider default is true.',
-        'azurerm_recovery_services_vault.v: public_network_access_enabled is true.',
+        'public_network_access_enabled is not set, and the provider default is true.',
+        'public_network_access_enabled is true.',
       ],
       synth: tf({
         'azurerm_managed_disk.d': { name: 'd', location: 'norwayeast' },
@@ -166,9 +166,7 @@ ruleTester(RES_002, {
   invalid: [
     {
       name: 'a global family member no list named before (CDN Front Door rule sets)',
-      messages: [
-        'azurerm_cdn_frontdoor_rule_set.r: azurerm_cdn_frontdoor_rule_set is a global service that runs outside Norway.',
-      ],
+      messages: ['azurerm_cdn_frontdoor_rule_set is a global service that runs outside Norway.'],
       synth: tf({ 'azurerm_cdn_frontdoor_rule_set.r': { name: 'r', cdn_frontdoor_profile_id: 'x' } }),
       errors: [['RES-002', 'azurerm_cdn_frontdoor_rule_set.r']],
     },
@@ -180,9 +178,7 @@ ruleTester(ENC_002, {
   invalid: [
     {
       name: 'a container registry (a network store with an inline key) without a customer-managed key',
-      messages: [
-        'azurerm_container_registry.acr is encrypted with platform-managed keys only; no customer-managed key is configured.',
-      ],
+      messages: ['encrypted with platform-managed keys only; no customer-managed key is configured.'],
       synth: tf({ 'azurerm_container_registry.acr': { name: 'acr', location: 'norwayeast' } }),
       errors: [['ENC-002', 'azurerm_container_registry.acr']],
     },

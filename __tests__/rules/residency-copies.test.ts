@@ -163,7 +163,7 @@ ruleTester(RES_004, {
     {
       name: 'object replication to a Dutch account',
       messages: [
-        'azurerm_storage_object_replication.r: the location of destination_storage_account_id azurerm_storage_account.dst is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of destination_storage_account_id azurerm_storage_account.dst is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_storage_account.src': SA_NO,
@@ -192,7 +192,7 @@ ruleTester(RES_004, {
     {
       name: 'replication into another stack whose account is abroad; the same reference without that stack fails closed',
       messages: [
-        'azurerm_storage_object_replication.r: the location of destination_storage_account_id azurerm_storage_account.replica is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of destination_storage_account_id azurerm_storage_account.replica is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf(REPLICATE_TO_DR),
       others: [drStack('westeurope')],
@@ -202,7 +202,7 @@ ruleTester(RES_004, {
     {
       name: 'a cross-stack reference to a stack that is not in the checked estate; pass its stack, plan or state with --context',
       messages: [
-        'azurerm_storage_object_replication.r: destination_storage_account_id cannot be resolved: output replica-id comes from stack dr, which is not in the checked estate; pass its stack, plan or state with --context.',
+        'destination_storage_account_id cannot be resolved: output replica-id comes from stack dr, which is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf(REPLICATE_TO_DR),
       errors: [['RES-004', 'azurerm_storage_object_replication.r']],
@@ -211,8 +211,8 @@ ruleTester(RES_004, {
     {
       name: 'replication target outside the configuration fails closed',
       messages: [
-        'azurerm_storage_object_replication.r: destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
-        'azurerm_storage_object_replication.r: source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_storage_object_replication.r': {
@@ -239,8 +239,8 @@ ruleTester(RES_004, {
     {
       name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',
       messages: [
-        'azurerm_cosmosdb_account.one: geo_location[0].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_cosmosdb_account.two: geo_location[1].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'geo_location[0].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'geo_location[1].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_cosmosdb_account.one': {
@@ -277,7 +277,7 @@ ruleTester(RES_004, {
     {
       name: 'geo locations built by a dynamic block, or unknown in the plan',
       messages: [
-        'azurerm_cosmosdb_account.c: geo_location is built by a dynamic block, so the locations of the copies cannot be verified.',
+        'geo_location is built by a dynamic block, so the locations of the copies cannot be verified.',
       ],
       synth: tf({
         'azurerm_cosmosdb_account.c': {
@@ -299,8 +299,8 @@ ruleTester(RES_004, {
     {
       name: 'ACR georeplication and APIM additional location abroad',
       messages: [
-        'azurerm_api_management.apim: additional_location[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_container_registry.acr: georeplications[0].location is "northeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'additional_location[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'georeplications[0].location is "northeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_container_registry.acr': {
@@ -320,9 +320,9 @@ ruleTester(RES_004, {
     {
       name: 'failover partner, PostgreSQL replica source and Redis linked server abroad',
       messages: [
-        'azurerm_mssql_failover_group.fg: the location of partner_server[0].id azurerm_mssql_server.partner is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_postgresql_flexible_server.replica: source_server_id cannot be resolved: var.source has no default and no validation that limits it.',
-        'azurerm_redis_linked_server.l: linked_redis_cache_location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of partner_server[0].id azurerm_mssql_server.partner is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'source_server_id cannot be resolved: var.source has no default and no validation that limits it.',
+        'linked_redis_cache_location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf(
         {
@@ -350,7 +350,7 @@ ruleTester(RES_004, {
     {
       name: 'a long-term retention backup whose id names a region abroad',
       messages: [
-        'azurerm_mssql_database.restored: the region in restore_long_term_retention_backup_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1 is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the region in restore_long_term_retention_backup_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1 is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       plan: plan([
         {
@@ -367,7 +367,7 @@ ruleTester(RES_004, {
     {
       name: 'Service Bus DR partner namespace in another region',
       messages: [
-        'azurerm_servicebus_namespace_disaster_recovery_config.c: the location of partner_namespace_id azurerm_servicebus_namespace.dr is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of partner_namespace_id azurerm_servicebus_namespace.dr is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       plan: plan([
         { at: 'azurerm_servicebus_namespace.dr', values: { location: 'swedencentral' } },
@@ -465,9 +465,7 @@ ruleTester(RES_005, {
   invalid: [
     {
       name: 'diagnostic logs shipped to a partner solution',
-      messages: [
-        'azurerm_monitor_diagnostic_setting.d: partner_solution_id sends logs to a partner solution outside our control.',
-      ],
+      messages: ['partner_solution_id sends logs to a partner solution outside our control.'],
       synth: tf({
         'azurerm_monitor_diagnostic_setting.d': {
           partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd`,
@@ -487,8 +485,8 @@ ruleTester(RES_005, {
     {
       name: 'workspace abroad, and an external workspace id',
       messages: [
-        'azurerm_monitor_diagnostic_setting.a: the location of log_analytics_workspace_id azurerm_log_analytics_workspace.law is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_monitor_diagnostic_setting.b: log_analytics_workspace_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'the location of log_analytics_workspace_id azurerm_log_analytics_workspace.law is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'log_analytics_workspace_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
       ],
       synth: tf({
         'azurerm_log_analytics_workspace.law': { location: 'westeurope' },
@@ -507,9 +505,9 @@ ruleTester(RES_005, {
     {
       name: 'data export and flow-log traffic analytics region abroad',
       messages: [
-        'azurerm_log_analytics_data_export_rule.x: the location of destination_resource_id azurerm_storage_account.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_network_watcher_flow_log.f: traffic_analytics.workspace_region is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_network_watcher_flow_log.f: traffic_analytics.workspace_resource_id cannot be resolved: var.ws has no default and no validation that limits it.',
+        'the location of destination_resource_id azurerm_storage_account.nl is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'traffic_analytics.workspace_region is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'traffic_analytics.workspace_resource_id cannot be resolved: var.ws has no default and no validation that limits it.',
       ],
       synth: tf(
         {
@@ -646,8 +644,8 @@ ruleTester(RES_006, {
     {
       name: 'zone redundancy of norwaywest geo locations and replicas from variables',
       messages: [
-        'azurerm_container_registry.acr: georeplications[0].zone_redundancy_enabled asks for zones outside norwayeast.',
-        'azurerm_cosmosdb_account.c: geo_location[1].zone_redundant asks for zones outside norwayeast.',
+        'georeplications[0].zone_redundancy_enabled asks for zones outside norwayeast.',
+        'geo_location[1].zone_redundant asks for zones outside norwayeast.',
       ],
       synth: tf(
         {
@@ -688,7 +686,7 @@ ruleTester(RES_006, {
     {
       name: 'zones on a resource whose location is written as a list',
       messages: [
-        'azurerm_public_ip.p: zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
+        'zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
       ],
       synth: tf({ 'azurerm_public_ip.p': { location: ['norwaywest'], zones: ['1'] } }),
       errors: [['RES-006', 'azurerm_public_ip.p']],
@@ -696,8 +694,8 @@ ruleTester(RES_006, {
     {
       name: 'a SQL database zone-redundant on a norwaywest server; a scale set with two zone requests',
       messages: [
-        'azurerm_mssql_database.db: zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_linux_virtual_machine_scale_set.vmss: zones is ["1","2"]; zone_balance is true — but the resource is in norwaywest, which has no availability zones.',
+        'zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
+        'zones is ["1","2"]; zone_balance is true — but the resource is in norwaywest, which has no availability zones.',
       ],
       synth: tf({
         'azurerm_mssql_server.dr': { name: 'sql-dr', location: 'norwaywest' },
@@ -716,8 +714,8 @@ ruleTester(RES_006, {
     {
       name: 'zones outside Norway; replication from a variable that allows ZRS',
       messages: [
-        'azurerm_public_ip.p: zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
-        'azurerm_storage_account.sa: account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'zones is ["1"] — but the resource is in a region that cannot be verified to have availability zones.',
+        'account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
       ],
       synth: tf(
         {
@@ -746,10 +744,10 @@ ruleTester(RES_006, {
     {
       name: 'ZRS, GZRS and zonal resources in norwaywest',
       messages: [
-        'azurerm_postgresql_flexible_server.pg: high_availability.mode is ZoneRedundant — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_public_ip.p: zones is ["1"] — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_storage_account.a: account_replication_type is ZRS — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_storage_account.b: account_replication_type is RAGZRS — but the resource is in norwaywest, which has no availability zones.',
+        'high_availability.mode is ZoneRedundant — but the resource is in norwaywest, which has no availability zones.',
+        'zones is ["1"] — but the resource is in norwaywest, which has no availability zones.',
+        'account_replication_type is ZRS — but the resource is in norwaywest, which has no availability zones.',
+        'account_replication_type is RAGZRS — but the resource is in norwaywest, which has no availability zones.',
       ],
       synth: tf({
         'azurerm_storage_account.a': { location: 'norwaywest', account_replication_type: 'ZRS' },
@@ -786,7 +784,7 @@ ruleTester(RES_006, {
     {
       name: 'zone-redundant replication where the region cannot be verified',
       messages: [
-        'azurerm_storage_account.a: account_replication_type is ZRS — but the resource is in a region that cannot be verified to have availability zones.',
+        'account_replication_type is ZRS — but the resource is in a region that cannot be verified to have availability zones.',
       ],
       synth: tf(
         { 'azurerm_storage_account.a': { location: '${var.region}', account_replication_type: 'ZRS' } },
@@ -796,9 +794,7 @@ ruleTester(RES_006, {
     },
     {
       name: 'Cosmos geo location in norwaywest with zone redundancy',
-      messages: [
-        'azurerm_cosmosdb_account.c: geo_location[1].zone_redundant asks for zones outside norwayeast.',
-      ],
+      messages: ['geo_location[1].zone_redundant asks for zones outside norwayeast.'],
       synth: tf({
         'azurerm_cosmosdb_account.c': {
           location: 'norwayeast',
@@ -813,13 +809,13 @@ ruleTester(RES_006, {
     {
       name: 'zone placement, zone redundancy and zone lists in norwaywest, literal or from variables',
       messages: [
-        'azurerm_api_management.apim: additional_location[0].zones asks for zones outside norwayeast.',
-        'azurerm_linux_virtual_machine.a: zone is "1" — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_linux_virtual_machine.b: zone cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_mssql_elasticpool.a: zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_mssql_elasticpool.b: zone_redundant cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_public_ip.p: zones cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
-        'azurerm_storage_account.sa: account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'additional_location[0].zones asks for zones outside norwayeast.',
+        'zone is "1" — but the resource is in norwaywest, which has no availability zones.',
+        'zone cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'zone_redundant is true — but the resource is in norwaywest, which has no availability zones.',
+        'zone_redundant cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'zones cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
+        'account_replication_type cannot be verified before apply — but the resource is in norwaywest, which has no availability zones.',
       ],
       synth: tf(
         {
@@ -874,7 +870,7 @@ ruleTester(RES_006, {
     {
       name: 'a plan that knows nothing of the resource before apply, with zones from a variable',
       messages: [
-        'azurerm_public_ip.p: zones cannot be verified before apply — but the resource is in a region that cannot be verified to have availability zones.',
+        'zones cannot be verified before apply — but the resource is in a region that cannot be verified to have availability zones.',
       ],
       plan: wholeResourceUnknown(
         plan([{ at: 'azurerm_public_ip.p', references: { zones: ['var.zones'], location: ['var.region'] } }]),
@@ -939,7 +935,7 @@ ruleTester(RES_007, {
   invalid: [
     {
       name: 'the approval tag from a variable whose validation also admits an empty value',
-      messages: ['azurerm_resource_group.dr is in norwaywest, but its tags cannot be verified before apply.'],
+      messages: ['in norwaywest, but its tags cannot be verified before apply.'],
       synth: tf(
         {
           'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
@@ -959,7 +955,7 @@ ruleTester(RES_007, {
     },
     {
       name: 'the approval tag written from a variable without a value',
-      messages: ['azurerm_resource_group.dr is in norwaywest, but its tags cannot be verified before apply.'],
+      messages: ['in norwaywest, but its tags cannot be verified before apply.'],
       synth: tf(
         {
           'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
@@ -971,9 +967,9 @@ ruleTester(RES_007, {
     {
       name: 'norwaywest without the tag, with an empty one, or with tags only known after apply',
       messages: [
-        'azurerm_resource_group.a is in norwaywest, but it has no non-empty "dr-approval" tag.',
-        'azurerm_resource_group.b is in norwaywest, but it has no non-empty "dr-approval" tag.',
-        'azurerm_resource_group.c is in norwaywest, but its tags cannot be verified before apply.',
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but its tags cannot be verified before apply.',
       ],
       synth: tf({
         'azurerm_resource_group.a': { location: 'norwaywest' },
@@ -1017,9 +1013,9 @@ ruleTester(RES_008, {
     {
       name: 'communication service data in Europe; cross-tenant replication on',
       messages: [
-        'azurerm_communication_service.c: data_location is "Europe" (expected "Norway").',
-        'azurerm_email_communication_service.e: data_location is not set (expected "Norway").',
-        'azurerm_storage_account.a: cross_tenant_replication_enabled is true.',
+        'data_location is "Europe" (expected "Norway").',
+        'data_location is not set (expected "Norway").',
+        'cross_tenant_replication_enabled is true.',
       ],
       synth: tf({
         'azurerm_communication_service.c': { data_location: 'Europe' },

@@ -7,6 +7,7 @@
  * passed only as context, as `--context` would.
  */
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { TfModel } from '../../policies/model/types';
 import { tf } from '../helpers/rule-tester';
@@ -476,7 +477,7 @@ function residencyFindings(type: string, body: Body): string[] {
     file: 'cdktf.out/stacks/app/cdk.tf.json',
     stack: 'app',
   });
-  return checkModels([model, ABROAD], { reportOn: [model], today: '2026-12-01' })
+  return checkModels([model, ABROAD], { rules: ALL_RULES, reportOn: [model], today: '2026-12-01' })
     .findings.filter((f) => !f.suppressed && f.ruleId.startsWith('RES-') && f.ruleId !== 'RES-007')
     .map((f) => `${f.ruleId} ${f.address}: ${f.message}`);
 }

@@ -68,17 +68,13 @@ ruleTester(RES_001, {
   invalid: [
     {
       name: 'a location written as a list instead of a string',
-      messages: [
-        'azurerm_resource_group.rg: location is ["norwayeast"], outside Norway (allowed: norwayeast or norwaywest).',
-      ],
+      messages: ['location is ["norwayeast"], outside Norway (allowed: norwayeast or norwaywest).'],
       synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: ['norwayeast'] } }),
       errors: [['RES-001', 'azurerm_resource_group.rg']],
     },
     {
       name: 'literal westeurope, in a child module and for count instances',
-      messages: [
-        'azurerm_resource_group.rg: location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-      ],
+      messages: ['location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).'],
       synth: tf({ 'azurerm_resource_group.rg': { name: 'rg', location: 'westeurope' } }),
       plan: plan([
         { at: 'module.net.azurerm_virtual_network.vnet', index: 0, values: { location: 'westeurope' } },
@@ -91,9 +87,9 @@ ruleTester(RES_001, {
     {
       name: 'look-alikes and typos',
       messages: [
-        'azurerm_resource_group.a: location is "norwayeastt", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_resource_group.b: location is "norway-east", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_resource_group.c: location is "norwayеast", outside Norway (allowed: norwayeast or norwaywest).',
+        'location is "norwayeastt", outside Norway (allowed: norwayeast or norwaywest).',
+        'location is "norway-east", outside Norway (allowed: norwayeast or norwaywest).',
+        'location is "norwayеast", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_resource_group.a': { name: 'a', location: 'norwayeastt' },
@@ -109,7 +105,7 @@ ruleTester(RES_001, {
     {
       name: 'unknown location fails closed (variable without validation; unresolvable plan value)',
       messages: [
-        'azurerm_resource_group.rg: location cannot be verified before apply: var.region has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
+        'location cannot be verified before apply: var.region has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
       ],
       synth: tf(
         { 'azurerm_resource_group.rg': { name: 'rg', location: '${var.region}' } },
@@ -173,8 +169,8 @@ ruleTester(RES_002, {
     {
       name: 'azapi: a Front Door profile, and a global resource whose ARM type comes from a variable',
       messages: [
-        'azapi_resource.fd: location "global" places Microsoft.Cdn/profiles outside Norway.',
-        'azapi_resource.any: location "global" places a resource whose ARM type cannot be verified outside Norway.',
+        'location "global" places Microsoft.Cdn/profiles outside Norway.',
+        'location "global" places a resource whose ARM type cannot be verified outside Norway.',
       ],
       synth: tf(
         {
@@ -191,9 +187,9 @@ ruleTester(RES_002, {
     {
       name: 'Front Door, public DNS and Traffic Manager',
       messages: [
-        'azurerm_cdn_frontdoor_profile.fd: azurerm_cdn_frontdoor_profile is a global service that runs outside Norway.',
-        'azurerm_dns_zone.z: azurerm_dns_zone is a global service that runs outside Norway.',
-        'azurerm_traffic_manager_profile.tm: azurerm_traffic_manager_profile is a global service that runs outside Norway.',
+        'azurerm_cdn_frontdoor_profile is a global service that runs outside Norway.',
+        'azurerm_dns_zone is a global service that runs outside Norway.',
+        'azurerm_traffic_manager_profile is a global service that runs outside Norway.',
       ],
       synth: tf({
         'azurerm_cdn_frontdoor_profile.fd': { name: 'fd' },
@@ -211,8 +207,8 @@ ruleTester(RES_002, {
     {
       name: 'action group defaulting to global, and explicit Global',
       messages: [
-        'azurerm_monitor_action_group.ag: azurerm_monitor_action_group without a location defaults to "global".',
-        'azurerm_monitor_action_group.b: location "global" places azurerm_monitor_action_group outside Norway.',
+        'azurerm_monitor_action_group without a location defaults to "global".',
+        'location "global" places azurerm_monitor_action_group outside Norway.',
       ],
       synth: tf({
         'azurerm_monitor_action_group.ag': { name: 'ag' },
@@ -276,7 +272,7 @@ ruleTester(RES_003, {
     {
       name: 'azurerm from a registry other than registry.terraform.io',
       messages: [
-        'azurerm_resource_group.rg: provider registry.example.com/hashicorp/azurerm is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'provider registry.example.com/hashicorp/azurerm is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
       ],
       synth: tf(
         { 'azurerm_resource_group.rg': RG },
@@ -291,8 +287,8 @@ ruleTester(RES_003, {
     {
       name: 'aws and google resources and data sources',
       messages: [
-        'aws_s3_bucket.b: provider aws is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
-        'data.google_project.p: provider google is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'provider aws is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
+        'provider google is not allowed (allowed: hashicorp/azurerm, azure/azapi, hashicorp/azuread, hashicorp/random, hashicorp/time, hashicorp/tls, hashicorp/null, builtin/terraform).',
       ],
       synth: tf({ 'aws_s3_bucket.b': { bucket: 'x' }, 'data.google_project.p': {} }),
       plan: plan([{ at: 'module.x.aws_s3_bucket.b', values: { bucket: 'x' } }]),

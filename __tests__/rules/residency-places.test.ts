@@ -64,9 +64,9 @@ resource "azurerm_netapp_volume" "v" {
     {
       name: 'regions abroad at paths no rule names (NetApp, Virtual WAN, image gallery, Site Recovery)',
       messages: [
-        `azurerm_netapp_volume.v: remote_volume_location is "westeurope", outside Norway ${OUTSIDE}.`,
-        `azurerm_shared_image_version.i: target_region[0].name is "North Europe", outside Norway ${OUTSIDE}.`,
-        `azurerm_site_recovery_replicated_vm.r: target_location is "swedencentral", outside Norway ${OUTSIDE}.`,
+        `remote_volume_location is "westeurope", outside Norway ${OUTSIDE}.`,
+        `target_region[0].name is "North Europe", outside Norway ${OUTSIDE}.`,
+        `target_location is "swedencentral", outside Norway ${OUTSIDE}.`,
       ],
       synth: tf({
         'azurerm_netapp_volume.v': {
@@ -126,7 +126,7 @@ resource "azurerm_site_recovery_replicated_vm" "r" {
     {
       name: 'a region inside an id',
       messages: [
-        'azurerm_mssql_managed_database.db: the region in long_term_retention_backup_id /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the region in long_term_retention_backup_id /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_mssql_managed_database.db': {
@@ -140,7 +140,7 @@ resource "azurerm_site_recovery_replicated_vm" "r" {
     {
       name: 'a location-like value from a variable that can be anything, and one unknown in the plan',
       messages: [
-        'azurerm_virtual_hub_connection.c: linked_hub.location cannot be verified before apply: var.hub has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
+        'linked_hub.location cannot be verified before apply: var.hub has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
       ],
       synth: tf(
         { 'azurerm_virtual_hub_connection.c': { name: 'c', linked_hub: { location: '${var.hub}' } } },
@@ -160,9 +160,9 @@ resource "azurerm_site_recovery_replicated_vm" "r" {
     {
       name: 'deployments inside deployments: an ARM template and an azapi body with resources abroad',
       messages: [
-        'azapi_resource.app: body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_resource_group_template_deployment.t: template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        `azurerm_resource_group_template_deployment.t: template_content.resources[1].location is the template expression [parameters('where')], which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan.`,
+        'body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
+        'template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        `template_content.resources[1].location is the template expression [parameters('where')], which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan.`,
       ],
       synth: tf({
         'azurerm_resource_group_template_deployment.t': {
@@ -275,13 +275,13 @@ ruleTester(RES_004, {
     {
       name: 'a webhook to the internet, and endpoints, connection strings and ids of accounts outside the estate or abroad',
       messages: [
-        `azurerm_data_factory_linked_service_azure_blob_storage.l: connection_string DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net names stelsewhere, which is not in the checked estate; pass its stack, plan or state with --context.`,
-        'azurerm_eventgrid_event_subscription.e: the location of storage_blob_dead_letter_destination.storage_account_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
-        'azurerm_eventgrid_event_subscription.e: webhook_endpoint.url sends data to https://hooks.example.com/patient-events, a host outside Azure, so outside Norway.',
-        `azurerm_hdinsight_hadoop_cluster.h: storage_account[0].storage_resource_id ${ACCOUNT_ID}/stunknown points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
+        `connection_string DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net names stelsewhere, which is not in the checked estate; pass its stack, plan or state with --context.`,
+        'the location of storage_blob_dead_letter_destination.storage_account_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'webhook_endpoint.url sends data to https://hooks.example.com/patient-events, a host outside Azure, so outside Norway.',
+        `storage_account[0].storage_resource_id ${ACCOUNT_ID}/stunknown points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
         // The server it audits is outside the estate too: a data store whose place cannot be known.
-        'azurerm_mssql_server_extended_auditing_policy.a: server_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
-        'azurerm_mssql_server_extended_auditing_policy.a: the location of storage_endpoint (azurerm_storage_account.abroad) is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'server_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'the location of storage_endpoint (azurerm_storage_account.abroad) is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
@@ -337,9 +337,9 @@ ruleTester(RES_003, {
     {
       name: 'a sovereign cloud, a metadata host and a default location abroad',
       messages: [
-        'provider.azapi: the default location "westeurope" is not a Norway region (norwayeast or norwaywest).',
-        'provider.azurerm: environment is "usgovernment"; only the public Azure cloud has the Norway regions.',
-        'provider.azurerm.dr: metadata_host "management.example.com" points the provider at a cloud of its own choosing.',
+        'the default location "westeurope" is not a Norway region (norwayeast or norwaywest).',
+        'environment is "usgovernment"; only the public Azure cloud has the Norway regions.',
+        'metadata_host "management.example.com" points the provider at a cloud of its own choosing.',
       ],
       synth: tf(
         {},

@@ -48,7 +48,7 @@ resource "azapi_resource" "app" {
   invalid: [
     {
       name: 'a template with a resource abroad: a JSON string, a plan value, an HCL heredoc',
-      messages: [`azurerm_resource_group_template_deployment.t: ${ABROAD}`],
+      messages: [`${ABROAD}`],
       synth: tf({
         'azurerm_resource_group_template_deployment.t': { ...DEPLOYMENT, template_content: TEMPLATE_ABROAD },
       }),
@@ -73,7 +73,7 @@ TEMPLATE
     {
       name: 'jsonencode of a literal object is read: in HCL and in synthesized JSON (Fn.jsonencode)',
       messages: [
-        'azapi_resource.app: body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
+        'body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
       ],
       synth: tf({
         'azapi_resource.app': {

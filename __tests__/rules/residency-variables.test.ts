@@ -32,11 +32,11 @@ resource "azurerm_resource_group" "rg" {
 const NORWAY_ONLY = '${contains(["norwayeast", "norwaywest"], var.region)}';
 const HINT = 'validation { condition = contains(["norwayeast", "norwaywest"], var.region) }';
 const overridable = (shown: string) =>
-  `azurerm_resource_group.rg: location cannot be verified before apply: var.region has a default (${shown}), ` +
+  `location cannot be verified before apply: var.region has a default (${shown}), ` +
   `but -var, TF_VAR_region or another tfvars file may set any value; only a validation restricts it: ${HINT}; ` +
   'a value that cannot be resolved counts as outside Norway.';
 const unrestricted =
-  'azurerm_resource_group.rg: location cannot be verified before apply: var.region has no default and no ' +
+  'location cannot be verified before apply: var.region has no default and no ' +
   'validation that limits it; a value that cannot be resolved counts as outside Norway.';
 
 ruleTester(RES_001, {
@@ -127,7 +127,7 @@ ruleTester(RES_001, {
     {
       name: 'a validation that allows a region abroad',
       messages: [
-        'azurerm_resource_group.rg: location may be "westeurope", outside Norway (var.region is limited by its validation to norwayeast, westeurope).',
+        'location may be "westeurope", outside Norway (var.region is limited by its validation to norwayeast, westeurope).',
       ],
       ...located(
         `  validation {
@@ -162,7 +162,7 @@ describe('variables of plain Terraform directories', () => {
     );
     write('terraform.tfvars', 'region = "norwayeast"\n');
     expect(residency().messages).toEqual([
-      'azurerm_resource_group.rg: location cannot be verified before apply: var.region is set in a tfvars file ' +
+      'location cannot be verified before apply: var.region is set in a tfvars file ' +
         `("norwayeast"), but -var, TF_VAR_region or another tfvars file may set any value; only a validation ` +
         `restricts it: ${HINT}; a value that cannot be resolved counts as outside Norway.`,
     ]);

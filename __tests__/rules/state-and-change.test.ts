@@ -118,8 +118,8 @@ ruleTester(TFS_001, {
     {
       name: 'remote state read from a SaaS backend or an unknown one; a cdktf cross-stack azurerm reference is fine',
       messages: [
-        'data.terraform_remote_state.dynamic reads state from a backend that cannot be verified before apply; state is read only from the azurerm backend in Norway.',
-        'data.terraform_remote_state.saas reads state from the "remote" backend; state is read only from the azurerm backend in Norway.',
+        'state is read from a backend that cannot be verified before apply; state is read only from the azurerm backend in Norway.',
+        'state is read from the "remote" backend; state is read only from the azurerm backend in Norway.',
       ],
       synth: tf(
         {
@@ -291,8 +291,8 @@ ruleTester(TFS_002, {
     {
       name: 'a password and a private key in connection blocks, on the resource and inside a provisioner',
       messages: [
-        'azurerm_linux_virtual_machine.vm: connection.password is a secret written as a literal.',
-        'azurerm_linux_virtual_machine.vm: provisioner[0].remote-exec.connection.private_key is a secret written as a literal.',
+        'connection.password is a secret written as a literal.',
+        'provisioner[0].remote-exec.connection.private_key is a secret written as a literal.',
       ],
       synth: tf({
         'azurerm_linux_virtual_machine.vm': {
@@ -325,9 +325,9 @@ ruleTester(TFS_002, {
     {
       name: 'a container app secret and camelCase app settings written as literals',
       messages: [
-        'azurerm_container_app.app: secret[0].value is a secret written as a literal.',
-        'azurerm_linux_web_app.web: app_settings.ApiKey is a secret written as a literal.',
-        'azurerm_linux_web_app.web: app_settings.AzureAd__ClientSecret is a secret written as a literal.',
+        'secret[0].value is a secret written as a literal.',
+        'app_settings.ApiKey is a secret written as a literal.',
+        'app_settings.AzureAd__ClientSecret is a secret written as a literal.',
       ],
       synth: tf({
         'azurerm_container_app.app': { secret: [{ name: 'db-password', value: 'hunter2' }] },
@@ -348,10 +348,10 @@ ruleTester(TFS_002, {
     {
       name: 'literal passwords, keys, connection strings and secret values; in the backend; as a variable default',
       messages: [
-        'azurerm_key_vault_secret.s: value is a secret written as a literal.',
-        'azurerm_linux_web_app.w: app_settings.STORAGE-ACCESS-KEY is a secret written as a literal.',
-        'azurerm_linux_web_app.w: connection_string.value is a secret written as a literal.',
-        'azurerm_mssql_server.s: administrator_login_password is a secret written as a literal.',
+        'value is a secret written as a literal.',
+        'app_settings.STORAGE-ACCESS-KEY is a secret written as a literal.',
+        'connection_string.value is a secret written as a literal.',
+        'administrator_login_password is a secret written as a literal.',
         'The azurerm backend has sas_token written into the configuration.',
         'Variable admin_password has a secret as its default value.',
       ],
@@ -381,8 +381,8 @@ ruleTester(TFS_002, {
     {
       name: 'a bare password, connection strings in a list, every backend credential',
       messages: [
-        'azurerm_container_group.cg: image_registry_credential[0].password is a secret written as a literal.',
-        'azurerm_linux_web_app.w: connection_string[1].value is a secret written as a literal.',
+        'image_registry_credential[0].password is a secret written as a literal.',
+        'connection_string[1].value is a secret written as a literal.',
         'The azurerm backend has access_key written into the configuration.',
         'The azurerm backend has client_secret written into the configuration.',
         'The azurerm backend has client_certificate_password written into the configuration.',
@@ -505,10 +505,10 @@ ruleTester(CHG_001, {
     {
       name: 'delete, replace (both orders) in modules and for count / for_each instances',
       messages: [
-        'The plan replaces (create, delete) azurerm_key_vault.kv["prod"], a azurerm_key_vault; the data in it would be lost.',
-        'The plan replaces (delete, create) azurerm_managed_disk.d, a azurerm_managed_disk; the data in it would be lost.',
-        'The plan deletes azurerm_storage_account.sa, a azurerm_storage_account; the data in it would be lost.',
-        'The plan replaces (delete, create) module.db.azurerm_mssql_database.db[0], a azurerm_mssql_database; the data in it would be lost.',
+        'The plan replaces (create, delete) this azurerm_key_vault; the data in it would be lost.',
+        'The plan replaces (delete, create) this azurerm_managed_disk; the data in it would be lost.',
+        'The plan deletes this azurerm_storage_account; the data in it would be lost.',
+        'The plan replaces (delete, create) this azurerm_mssql_database; the data in it would be lost.',
       ],
       plan: plan([
         { at: 'azurerm_storage_account.sa', values: SA, actions: ['delete'], deleted: true },
@@ -563,9 +563,9 @@ ruleTester(CHG_002, {
     {
       name: 'norwayeast to westeurope, to norwaywest, and to an unknown location',
       messages: [
-        'azurerm_key_vault.kv: location changes from norwayeast to a value only known after apply.',
-        'azurerm_storage_account.sa: location changes from norwayeast to westeurope, which replaces the resource.',
-        'module.dr.azurerm_resource_group.rg[0]: location changes from norwayeast to norwaywest, which replaces the resource.',
+        'location changes from norwayeast to a value only known after apply.',
+        'location changes from norwayeast to westeurope, which replaces the resource.',
+        'location changes from norwayeast to norwaywest, which replaces the resource.',
       ],
       plan: plan([
         {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { loadConfig } from '../../stacks/config/load';
 import { requiredDnsZones } from '../../stacks/dns-zones';
@@ -38,7 +39,11 @@ describe('platform extensions', () => {
     expect(manifest.stacks['team-radiology-dev'].dependencies).toEqual(['platform-dev-norwayeast']);
     expect(manifest.stacks['team-radiology-prod'].dependencies).toEqual(['platform-prod-norwayeast']);
     expect(Object.keys(read(outdir, 'team-radiology-dev').resource.azurerm_storage_account)).toHaveLength(1);
-    const report = checkModels(loadCdktfOut(outdir), { today: TEST_TODAY, settings: policySettings(config) });
+    const report = checkModels(loadCdktfOut(outdir), {
+      rules: ALL_RULES,
+      today: TEST_TODAY,
+      settings: policySettings(config),
+    });
     expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
     // and every hub has the zone the team needs, beside the estate's own and those of the trusts' apps
     for (const hub of ['platform-dev-norwayeast', 'platform-prod-norwayeast', 'platform-prod-norwaywest'])

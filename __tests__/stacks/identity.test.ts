@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import { loadPolicyDocument } from '../../policies/engine/policy-file';
 import { checkStack } from '../../policies/cdktf/guard';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
@@ -73,6 +74,7 @@ describe('the identity stack of the default platform', () => {
 
   test('no standing privileged role for people anywhere, and the whole platform passes the access rules', () => {
     const report = checkModels(loadCdktfOut(out.outdir), {
+      rules: ALL_RULES,
       today: TEST_TODAY,
       settings: policySettings(out.config),
     });

@@ -3,6 +3,7 @@
  * as `npm run synth` and the policy CLI see it.
  */
 import { checkModels } from '../../policies/engine/engine';
+import { ALL_RULES } from '../../policies/rules';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { policySettings } from '../../stacks/platform-app';
@@ -18,7 +19,11 @@ let out: SynthesizedPlatform;
 let report: CheckResult;
 beforeAll(() => {
   out = synthDefaultPlatform();
-  report = checkModels(loadCdktfOut(out.outdir), { today: TEST_TODAY, settings: policySettings(out.config) });
+  report = checkModels(loadCdktfOut(out.outdir), {
+    rules: ALL_RULES,
+    today: TEST_TODAY,
+    settings: policySettings(out.config),
+  });
 });
 
 const WORKLOADS = ['dalen', 'fjellheim', 'kystbyen'].flatMap((t) => [

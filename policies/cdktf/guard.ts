@@ -8,7 +8,8 @@ import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, CheckResult } from '../engine/result';
-import type { PolicySettings } from '../engine/rule';
+import { ALL_RULES } from '../rules';
+import type { PolicySettings, Rule } from '../rules/rule';
 import { loadTerraformJson, POLICY_METADATA_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
 import { applySuppressions, writtenMetadata } from './suppress';
@@ -16,6 +17,12 @@ import { maskFor } from '../analysis/mask';
 
 /** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
 const CROSS_STACK_PREFIX = 'cross-stack-reference-input-';
+
+/** What the guard, `checkStack` and the matchers check a stack with. */
+export interface PolicyOptions extends Omit<CheckOptions, 'rules' | 'reportOn'> {
+  /** The rules to run. @default - the whole catalogue */
+  readonly rules?: readonly Rule[];
+}
 
 /**
  * Per app, during synth: the stacks, and each stack's model once it has been read. Every stack is read
@@ -92,7 +99,7 @@ function siblingModels(stack: TerraformStack, model: TfModel): TfModel[] {
  * stack's resource reads as a resource missing from this one. Every stack is read afresh, since the app
  * may have changed since the last call.
  */
-export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'> = {}): CheckResult {
+export function checkStack(stack: TerraformStack, options: PolicyOptions = {}): CheckResult {
   // The stack's own guard settings (home tenant, approved ranges) apply unless the caller names others.
   const guard = Aspects.of(stack).all.find((a): a is PolicyGuard => a instanceof PolicyGuard);
   options = { ...options, settings: { ...guard?.settings, ...options.settings } };
@@ -111,13 +118,21 @@ export function checkStack(stack: TerraformStack, options: Omit<CheckOptions, 'r
   }
   const model = stackToModel(stack);
   const others = stacks.filter((s) => s !== stack).map(stackToModel);
-  return checkModels([model, ...others], { ...options, reportOn: [model] });
+  return checkModels([model, ...others], {
+    ...options,
+    rules: options.rules ?? ALL_RULES,
+    reportOn: [model],
+  });
 }
 
 /** The guard's path during synth: aspects before it have already run. */
-function checkFinishedStack(stack: TerraformStack, options: Omit<CheckOptions, 'reportOn'>): CheckResult {
+function checkFinishedStack(stack: TerraformStack, options: PolicyOptions): CheckResult {
   const model = stackToModel(stack);
-  return checkModels([model, ...siblingModels(stack, model)], { ...options, reportOn: [model] });
+  return checkModels([model, ...siblingModels(stack, model)], {
+    ...options,
+    rules: options.rules ?? ALL_RULES,
+    reportOn: [model],
+  });
 }
 
 /** Stacks NorwayStack marked bootstrap itself; TFS-001 still admits only the one the settings name. */
@@ -171,7 +186,7 @@ export const GUARD_SUMMARY_ID = 'PolicySummary';
 export class PolicyGuard implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
 
-  constructor(private readonly options: Omit<CheckOptions, 'reportOn'> = {}) {}
+  constructor(private readonly options: PolicyOptions = {}) {}
 
   /** The settings this guard judges with (home tenant, approved ranges). */
   get settings(): PolicySettings | undefined {
@@ -220,7 +235,10 @@ export class PolicyGuard implements IAspect {
 /** One line: `[RES-001] <address>: <message> Fix: <fix>` (cdktf prefixes level and construct path). */
 export function annotationText(finding: Finding): string {
   const at = finding.creation ? ` (at ${finding.creation.file}:${finding.creation.line})` : '';
-  return `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}${at}`.replace(/\s*\r?\n\s*/g, ' ');
+  return `[${finding.ruleId}] ${finding.address}: ${finding.message} Fix: ${finding.fix}${at}`.replace(
+    /\s*\r?\n\s*/g,
+    ' ',
+  );
 }
 
 /** The closing count of one stack's synth-time findings. */

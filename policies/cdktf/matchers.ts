@@ -9,12 +9,11 @@
  * here passes in CI. Failure messages list every finding with rule, address, construct path and fix.
  */
 import { TerraformStack } from 'cdktf';
-import type { CheckOptions } from '../engine/engine';
 import type { Finding, CheckResult } from '../engine/result';
 import { maskFor } from '../analysis/mask';
-import { checkStack } from './guard';
+import { checkStack, type PolicyOptions } from './guard';
 
-export interface PolicyMatcherOptions extends Omit<CheckOptions, 'reportOn'> {
+export interface PolicyMatcherOptions extends PolicyOptions {
   /** Also fail on warnings. @default false - only error findings fail, as in CI */
   readonly includeWarnings?: boolean;
 }

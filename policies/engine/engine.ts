@@ -1,19 +1,26 @@
 /**
- * The policy engine: run every rule over every model, apply suppressions, return one report.
- * The synth-time guard, the jest helpers and the CLI all call `checkModels`, so they cannot drift.
+ * The policy engine: run the rules it is given over every model, apply the suppressions the judging rule
+ * (TFS-003) found valid, return one report. The synth-time guard, the jest helpers and the CLI all call
+ * `checkModels` with their rule set (the catalogue by default), so they cannot drift.
  */
-import { buildWorkspace } from '../model/build';
+import { buildModel, buildWorkspace } from '../model/build';
 import { Resolver } from '../model/resolve';
 import type { DeclaredSuppression, TfModel, TfResource } from '../model/types';
-import { ALL_RULES } from '../rules';
+import type {
+  CheckedSuppression,
+  PolicySettings,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  Violation,
+} from '../rules/rule';
+import { ruleContext } from './context';
 import type { Finding, CheckResult } from './result';
-import { ruleContext, type PolicySettings, type Rule, type Violation } from './rule';
-import { effectiveToday, SuppressionProblem, validateSuppression, ValidSuppression } from './suppressions';
-import { TFS_003 } from '../rules/state/tfs-003-valid-suppressions';
+import { describeOrigin, effectiveToday, toValidSuppression, ValidSuppression } from './suppressions';
 
 export interface CheckOptions {
-  /** Rules to run; default: the whole catalogue. */
-  readonly rules?: readonly Rule[];
+  /** The rules to run: the caller chooses (the CLI, guard and matchers default to the whole catalogue). */
+  readonly rules: readonly Rule[];
   /** Suppressions from policy files (for plans and plain Terraform). */
   readonly suppressions?: readonly DeclaredSuppression[];
   /** The day suppressions are judged against; default today (UTC). A past day only applies under test. */
@@ -26,28 +33,29 @@ export interface CheckOptions {
   readonly reportOn?: readonly TfModel[];
 }
 
-export function checkModels(models: readonly TfModel[], options: CheckOptions = {}): CheckResult {
-  const rules = options.rules ?? ALL_RULES;
+/** A collected suppression and the input it applies to. */
+interface Collected extends CheckedSuppression {
+  readonly origin?: string;
+}
+
+export function checkModels(models: readonly TfModel[], options: CheckOptions): CheckResult {
+  const { rules } = options;
   const today = effectiveToday(options.today);
   const workspace = buildWorkspace(models);
   const resolver = new Resolver(workspace);
-  const knownRuleIds = new Set(ALL_RULES.map((r) => r.id));
   const reportOn = options.reportOn ?? models;
+  const metas: RuleMeta[] = rules.map(({ check: _check, ...meta }) => meta);
+  // Rules that judge resources see no suppressions; the rule that judges them runs once, below.
+  const modelScope = { rules: metas, today, suppressions: [] };
 
   const raw: Finding[] = [];
-  const suppressions: ValidSuppression[] = [];
-  const problems: (SuppressionProblem & { stack?: string })[] = [];
+  const collected: Collected[] = [];
   const collect = (declared: DeclaredSuppression, origin?: string, stack?: string) => {
-    const { valid, problems: found } = validateSuppression(
-      declared,
-      knownRuleIds,
-      today,
-      origin,
-      options.maxSuppressionMonths ?? options.settings?.maxSuppressionMonths,
-    );
-    if (valid) suppressions.push(valid);
+    const declaredAt = describeOrigin(declared);
+    const { spec } = declared;
+    const address = declared.address ?? (typeof spec.address === 'string' ? spec.address : declaredAt);
     // The stack names where a construct suppression lives: the same address exists in many stacks.
-    problems.push(...found.map((problem) => ({ ...problem, stack })));
+    collected.push({ declared, declaredAt, address, stack, origin });
   };
   for (const declared of options.suppressions ?? []) collect(declared);
 
@@ -68,7 +76,7 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
     }
     const afterApply = afterApplyView(model);
     for (const rule of rules) {
-      if (rule.inputs && !rule.inputs.includes(model.kind)) continue;
+      if (rule.judgesSuppressions || (rule.inputs && !rule.inputs.includes(model.kind))) continue;
       const subject = judgesChanges(rule) ? model : afterApply;
       const context = ruleContext(
         subject,
@@ -76,37 +84,27 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
         resolver,
         resourcesFor(subject, rule),
         options.settings ?? {},
+        modelScope,
       );
-      try {
-        for (const violation of rule.check(context)) raw.push(toFinding(rule, model, violation));
-      } catch (error) {
-        raw.push(
-          toFinding(rule, model, {
-            address: model.origin,
-            message: `The rule failed on this input and could not check it: ${(error as Error).message}. Report this as a bug; until then the input counts as failing.`,
-          }),
-        );
-      }
+      runRule(rule, model, context, raw);
     }
   }
-  for (const problem of problems) {
-    raw.push({
-      ruleId: TFS_003.id,
-      severity: TFS_003.severity,
-      title: TFS_003.title,
-      address: problem.address,
-      stack: problem.stack,
-      file: problem.declaredAt,
-      constructPath: problem.declaredAt.startsWith('construct ')
-        ? problem.declaredAt.slice('construct '.length)
-        : undefined,
-      message: `${problem.ruleId ? `${problem.ruleId} s` : 'S'}uppression at ${problem.declaredAt}: ${problem.message.replace(/^Suppression /, '')}`,
-      fix: TFS_003.fix,
-      suppressed: false,
-    });
-  }
 
-  const findings = raw.map((finding) => applySuppressions(finding, suppressions)).sort(compareFindings);
+  const suppressions = judgeSuppressions(rules, collected, raw, {
+    workspace,
+    resolver,
+    metas,
+    today,
+    settings: {
+      ...options.settings,
+      maxSuppressionMonths: options.maxSuppressionMonths ?? options.settings?.maxSuppressionMonths,
+    },
+  });
+  // A finding about suppressions is never suppressed: a suppression must not hide a broken suppression.
+  const judges = new Set(rules.filter((r) => r.judgesSuppressions).map((r) => r.id));
+  const findings = raw
+    .map((finding) => (judges.has(finding.ruleId) ? finding : applySuppressions(finding, suppressions)))
+    .sort(compareFindings);
   const active = findings.filter((f) => !f.suppressed);
   return {
     summary: {
@@ -122,10 +120,81 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions = 
       stack: m.stack,
       resources: m.resources.length,
     })),
-    rules: rules.map(({ check: _check, ...meta }) => meta),
+    rules: metas,
     workspace,
     checkedOn: today,
   };
+}
+
+/** Run one rule; a rule that throws is a finding on the input (fail closed), and false is returned. */
+function runRule(
+  rule: Rule,
+  model: TfModel,
+  context: RuleContext,
+  raw: Finding[],
+  violations?: Violation[],
+): boolean {
+  try {
+    for (const violation of rule.check(context)) {
+      violations?.push(violation);
+      raw.push(toFinding(rule, model, violation));
+    }
+    return true;
+  } catch (error) {
+    raw.push(
+      toFinding(rule, model, {
+        address: model.origin,
+        message: `The rule failed on this input and could not check it: ${(error as Error).message}. Report this as a bug; until then the input counts as failing.`,
+      }),
+    );
+    return false;
+  }
+}
+
+/** Where policy-file suppressions are judged: a model of its own, with nothing in it. */
+const SUPPRESSIONS_MODEL: TfModel = buildModel({
+  kind: 'synth',
+  origin: 'suppressions',
+  resources: [],
+  variables: new Map(),
+  locals: new Map(),
+  outputs: new Map(),
+  bootstrap: false,
+  suppressions: [],
+});
+
+/**
+ * Run the rules that judge suppressions, once, over every collected suppression; return the ones to
+ * apply: those a judging rule ran over and reported nothing against. With no judging rule in the set,
+ * or one that failed, none applies (fail closed).
+ */
+function judgeSuppressions(
+  rules: readonly Rule[],
+  collected: readonly Collected[],
+  raw: Finding[],
+  check: {
+    readonly workspace: ReturnType<typeof buildWorkspace>;
+    readonly resolver: Resolver;
+    readonly metas: readonly RuleMeta[];
+    readonly today: string;
+    readonly settings: PolicySettings;
+  },
+): ValidSuppression[] {
+  const judges = rules.filter((rule) => rule.judgesSuppressions);
+  if (judges.length === 0) return [];
+  const context = ruleContext(SUPPRESSIONS_MODEL, check.workspace, check.resolver, [], check.settings, {
+    rules: check.metas,
+    today: check.today,
+    suppressions: collected,
+  });
+  const violations: Violation[] = [];
+  let judged = true;
+  for (const rule of judges) judged = runRule(rule, SUPPRESSIONS_MODEL, context, raw, violations) && judged;
+  if (!judged) return [];
+  const rejected = new Set(violations.map((v) => v.suppression?.declared));
+  return collected.flatMap((s) =>
+    rejected.has(s.declared) ? [] : (toValidSuppression(s.declared, s.origin) ?? []),
+  );
 }
 
 /** Rules that read only plans judge the change itself, deletions included. (A rule with `inputs: []` never runs.) */
@@ -179,6 +248,23 @@ function resourcesFor(model: TfModel, rule: Rule): readonly TfResource[] {
 
 function toFinding(rule: Rule, model: TfModel, violation: Violation): Finding {
   const resource = violation.resource;
+  const suppression = violation.suppression;
+  if (suppression)
+    // A finding about a suppression is where the suppression is declared.
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      address: suppression.address,
+      stack: suppression.stack,
+      file: suppression.declaredAt,
+      constructPath: suppression.declaredAt.startsWith('construct ')
+        ? suppression.declaredAt.slice('construct '.length)
+        : undefined,
+      message: violation.message,
+      fix: rule.fix,
+      suppressed: false,
+    };
   return {
     ruleId: rule.id,
     severity: rule.severity,

@@ -20,7 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseJsonText, readText } from '../model/read-json';
 import { DeclaredSuppression, InputError } from '../model/types';
-import type { PolicySettings } from './rule';
+import type { PolicySettings } from '../rules/rule';
 
 const entrySchema = z
   .object({

@@ -3,7 +3,7 @@
  * derives what reports show from it, once; reporters (`policies/reporters/`) only format the two.
  */
 import type { CreationSite, InputKind, Workspace } from '../model/types';
-import type { RuleMeta, Severity } from './rule';
+import type { RuleMeta, Severity } from '../rules/rule';
 
 export interface AppliedSuppression {
   readonly reason: string;

@@ -8,7 +8,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Analysis } from '../analysis/analysis';
 import type { Finding } from '../engine/result';
-import type { RuleMeta } from '../engine/rule';
+import type { RuleMeta } from '../rules/rule';
 import type { ReportOptions } from './options';
 
 interface Suite {

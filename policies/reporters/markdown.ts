@@ -7,7 +7,7 @@ import type { Analysis, InputSection } from '../analysis/analysis';
 import { CHANGE_ACTIONS, ChangeAction, PlannedChange, PlanSummary } from '../analysis/plan-summary';
 import { DataResidency, describePlace, hasResidencyConcern, Place } from '../analysis/residency-map';
 import type { Finding, Verdict } from '../engine/result';
-import type { Severity } from '../engine/rule';
+import type { Severity } from '../rules/rule';
 import { ReportOptions, ruleHelpUrl } from './options';
 
 /** Hidden marker the CI workflow uses to find and update its own pull-request comment. */

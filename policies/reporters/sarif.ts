@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Analysis } from '../analysis/analysis';
 import type { Finding, Verdict } from '../engine/result';
-import type { RuleMeta, Severity } from '../engine/rule';
+import type { RuleMeta, Severity } from '../rules/rule';
 import { ReportOptions, ruleHelpUrl, rulesDocUrl } from './options';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -3,7 +3,7 @@
  * the azurerm 4.x default written down where a missing attribute means "the provider decides".
  * Every helper fails closed: a value that cannot be resolved is a problem, never a pass.
  */
-import type { RuleContext } from '../engine/rule';
+import type { RuleContext } from './rule';
 import { type Resolved } from '../model/resolve';
 import type { TfModel, TfResource } from '../model/types';
 import { asBlocks, isRecord, parsePath, PathSegment } from '../model/values';

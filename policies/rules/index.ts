@@ -1,5 +1,5 @@
 /** The rule catalogue, in catalogue order. Ids are stable and never reused. */
-import type { Rule } from '../engine/rule';
+import type { Rule } from './rule';
 import { RES_001 } from './residency/res-001-norway-location';
 import { RES_002 } from './residency/res-002-global-types';
 import { RES_003 } from './residency/res-003-allowed-providers';

@@ -1,7 +1,7 @@
 /** Shared by the residency rules: is a resolved location (or the resource an id points at) in Norway? */
 import { isNorwayLocation, NORWAY_REGIONS } from '../../constructs/core/region';
 import type { Resolved } from '../model/resolve';
-import type { RuleContext } from '../engine/rule';
+import type { RuleContext } from './rule';
 import { NOT_IN_ESTATE } from '../model/resolve';
 import type { TfResource } from '../model/types';
 import { Path } from './attributes';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { checkModels } from '../../../policies/engine/engine';
+import { ALL_RULES } from '../../../policies/rules';
 import { loadPlan } from '../../../policies/model/load-plan';
 import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
 import { CHG_001 } from '../../../policies/rules/change/chg-001-data-loss';
@@ -139,9 +140,12 @@ describe('real plans of bootstrap -> platform-dev-norwayeast -> workload-dalen-d
       });
       const estate = stack === 'bootstrap' ? [model, code] : [model, bootstrap, code];
       const settings = policySettings(platform.config);
-      const errors = checkModels(estate, { today: TEST_TODAY, reportOn: [model], settings }).findings.filter(
-        (f) => !f.suppressed && f.severity === 'error',
-      );
+      const errors = checkModels(estate, {
+        rules: ALL_RULES,
+        today: TEST_TODAY,
+        reportOn: [model],
+        settings,
+      }).findings.filter((f) => !f.suppressed && f.severity === 'error');
       expect(errors.map((f) => `${f.ruleId} ${f.address}`)).toEqual([]);
     }
   });

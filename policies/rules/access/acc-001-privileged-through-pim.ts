@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { ACCESS_ANCHORS } from './anchors';
 import { PRIVILEGED_DIRECTORY_ROLES, principalAt, roleOf } from './principals';
@@ -25,13 +25,13 @@ export const ACC_001 = defineRule({
         // The role is named by its activated object id, which says nothing about its privileges: judged as privileged.
         yield {
           resource,
-          message: `${resource.address} makes ${principalAt(context, resource, 'member_object_id').text} a standing member of a directory role.`,
+          message: `the membership makes ${principalAt(context, resource, 'member_object_id').text} a standing member of a directory role.`,
         };
         continue;
       }
       if (resource.type === 'azurerm_pim_eligible_role_assignment') {
         const problem = eligibilityProblem(context, resource);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
         continue;
       }
       if (resource.type === 'azuread_directory_role_assignment') {
@@ -42,7 +42,7 @@ export const ACC_001 = defineRule({
         const principal = principalAt(context, resource, 'principal_object_id');
         yield {
           resource,
-          message: `${resource.address} assigns ${id ? `the directory role ${PRIVILEGED_DIRECTORY_ROLES[id]}` : 'a directory role that cannot be verified before apply'} standing to ${principal.text}.`,
+          message: `the assignment gives ${id ? `the directory role ${PRIVILEGED_DIRECTORY_ROLES[id]}` : 'a directory role that cannot be verified before apply'} standing to ${principal.text}.`,
         };
         continue;
       }
@@ -54,14 +54,14 @@ export const ACC_001 = defineRule({
       if (resource.type === 'azurerm_pim_active_role_assignment') {
         yield {
           resource,
-          message: `${resource.address} is a standing (active) assignment of ${roleText} to ${principal.text}.`,
+          message: `a standing (active) assignment of ${roleText} to ${principal.text}.`,
         };
         continue;
       }
       // A workload's own identity needs no activation; it has no one to sign in from abroad. At the
       // tenant root it is no longer its own resources (subscription and management-group scope: IAM-003).
       if (principal.kind === 'managed-identity' && !isTenantRoot(context, resource)) continue;
-      yield { resource, message: `${resource.address} assigns ${roleText} standing to ${principal.text}.` };
+      yield { resource, message: `the assignment gives ${roleText} standing to ${principal.text}.` };
     }
   },
 });

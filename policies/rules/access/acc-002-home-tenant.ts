@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { ACCESS_ANCHORS } from './anchors';
@@ -71,12 +71,12 @@ export const ACC_002 = defineRule({
       if (!PROVIDERS_WITH_TENANT.has(provider.name)) continue;
       const address = `provider.${provider.alias ? `${provider.name}.${provider.alias}` : provider.name}`;
       const problem = literalTenantProblem('tenant_id', provider.config.tenant_id, home);
-      if (problem) yield { address, message: `${address}: ${problem}.` };
+      if (problem) yield { address, message: `${problem}.` };
       const auxiliary = provider.config.auxiliary_tenant_ids;
       if (auxiliary !== undefined && !(Array.isArray(auxiliary) && auxiliary.length === 0))
         yield {
           address,
-          message: `${address}: auxiliary_tenant_ids lets the provider act in other tenants (${JSON.stringify(auxiliary)}).`,
+          message: `auxiliary_tenant_ids lets the provider act in other tenants (${JSON.stringify(auxiliary)}).`,
         };
     }
     if (context.model.backend?.type === 'azurerm') {
@@ -87,7 +87,7 @@ export const ACC_002 = defineRule({
       if (resource.mode !== 'managed') continue;
       for (const spec of TENANT_ATTRIBUTES[resource.type] ?? []) {
         for (const problem of problemsAt(context, resource, spec, home))
-          yield { resource, message: `${resource.address}: ${problem}.` };
+          yield { resource, message: `${problem}.` };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfModel, TfResource } from '../../model/types';
 import { asBoolean, blockCount, resourceKey } from '../attributes';
 import { ACCESS_ANCHORS } from './anchors';
@@ -68,8 +68,8 @@ export const ACC_003 = defineRule({
         resource,
         message:
           principal.key === undefined
-            ? `${resource.address}: ${principal.text}, so no location block can be shown to cover it.`
-            : `${resource.address}: ${principal.text} holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.`,
+            ? `${principal.text}, so no location block can be shown to cover it.`
+            : `${principal.text} holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.`,
       };
     }
   },

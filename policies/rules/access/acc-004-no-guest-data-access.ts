@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 import { ACCESS_ANCHORS } from './anchors';
 import { Principal, principalAt, roleOf } from './principals';
 
@@ -47,14 +47,14 @@ export const ACC_004 = defineRule({
           role.kind === 'unknown' ? `a role that cannot be verified (${role.reason})` : role.name;
         yield {
           resource,
-          message: `${resource.address} grants ${roleText} to ${foreignGroup ? 'a group of another tenant (principal_type ForeignGroup)' : principal.text}.`,
+          message: `the assignment grants ${roleText} to ${foreignGroup ? 'a group of another tenant (principal_type ForeignGroup)' : principal.text}.`,
         };
         continue;
       }
       for (const [path, name] of grantPaths(context, resource)) {
         const principal = principalAt(context, resource, path);
         if (isOutsider(principal) || isUnmatched(principal))
-          yield { resource, message: `${resource.address}: ${name} gives data access to ${principal.text}.` };
+          yield { resource, message: `${name} gives data access to ${principal.text}.` };
       }
     }
   },

@@ -4,7 +4,7 @@
  * identities are matched through the estate (azuread objects, managed identities) or the configured
  * home-tenant principals; whatever cannot be matched is `unknown` and the rules fail closed on it.
  */
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { resourceKey, type Path } from '../attributes';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
 
 export const BCK_001 = defineRule({
@@ -32,8 +32,7 @@ export const BCK_001 = defineRule({
           providerDefault: 'Disabled',
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

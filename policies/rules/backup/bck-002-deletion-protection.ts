@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_BEARING_CHILD_TYPES, DATA_BEARING_TYPES } from '../data-bearing';
@@ -28,14 +28,14 @@ export const BCK_002 = defineRule({
       if (context.model.kind !== 'plan' && asBoolean(resource.preventDestroy) !== true) {
         const why =
           resource.preventDestroy === undefined
-            ? 'has no lifecycle.prevent_destroy'
-            : `has lifecycle.prevent_destroy = ${JSON.stringify(resource.preventDestroy)}`;
-        yield { resource, message: `${resource.address} ${why}.` };
+            ? 'no lifecycle.prevent_destroy'
+            : `lifecycle.prevent_destroy = ${JSON.stringify(resource.preventDestroy)}`;
+        yield { resource, message: `${why}.` };
       }
       if (!hasLock(context, locked, resource)) {
         yield {
           resource,
-          message: `${resource.address} has no CanNotDelete management lock on itself or its resource group in this configuration${unresolvedNote('the lock', locked.unresolved)}.`,
+          message: `no CanNotDelete management lock on itself or its resource group in this configuration${unresolvedNote('the lock', locked.unresolved)}.`,
         };
       }
     }

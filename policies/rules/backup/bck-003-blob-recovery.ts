@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, blockCount, boolProblem } from '../attributes';
 
 export const BCK_003 = defineRule({
@@ -30,7 +30,7 @@ export const BCK_003 = defineRule({
         if (blocks.kind === 'unknown') problems.push(blocks.reason);
         else if (blocks.count === 0) problems.push(`blob_properties.${policy} is not set`);
       }
-      for (const problem of problems) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) yield { resource, message: `${problem}.` };
     }
   },
 });

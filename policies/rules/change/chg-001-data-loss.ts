@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isDataBearing } from '../data-bearing';
 
 export const CHG_001 = defineRule({
@@ -22,7 +22,7 @@ export const CHG_001 = defineRule({
       const what = actions.includes('create') ? `replaces (${actions.join(', ')})` : 'deletes';
       yield {
         resource,
-        message: `The plan ${what} ${resource.address}, a ${resource.type}; the data in it would be lost.`,
+        message: `The plan ${what} this ${resource.type}; the data in it would be lost.`,
       };
     }
   },

@@ -1,5 +1,5 @@
 import { normaliseLocation } from '../../../constructs/core/region';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isRecord } from '../../model/values';
 
 export const CHG_002 = defineRule({
@@ -25,12 +25,12 @@ export const CHG_002 = defineRule({
       if (resolved.kind === 'unknown' || resolved.kind === 'oneOf') {
         yield {
           resource,
-          message: `${resource.address}: location changes from ${before} to a value only known after apply.`,
+          message: `location changes from ${before} to a value only known after apply.`,
         };
       } else if (typeof after === 'string' && normaliseLocation(after) !== normaliseLocation(before)) {
         yield {
           resource,
-          message: `${resource.address}: location changes from ${before} to ${after}, which replaces the resource.`,
+          message: `location changes from ${before} to ${after}, which replaces the resource.`,
         };
       }
     }

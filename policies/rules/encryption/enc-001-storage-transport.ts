@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
 
 export const ENC_001 = defineRule({
@@ -37,8 +37,7 @@ export const ENC_001 = defineRule({
           providerDefault: 'TLS1_2',
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

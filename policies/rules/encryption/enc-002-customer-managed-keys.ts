@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, resourceKey } from '../attributes';
 import { attributePath, azureType, typesWhere } from '../../azure/catalogue';
@@ -62,7 +62,7 @@ function* checkStore(
       want: true,
       providerDefault: false,
     });
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
   }
   const keys: { owner: TfResource; path: readonly (string | number)[] }[] = [];
   for (const path of INLINE_KEY[resource.type]) {
@@ -83,13 +83,13 @@ function* checkStore(
   if (keys.length === 0) {
     yield {
       resource,
-      message: `${resource.address} is encrypted with platform-managed keys only; no customer-managed key is configured.`,
+      message: `encrypted with platform-managed keys only; no customer-managed key is configured.`,
     };
     return;
   }
   for (const { owner, path } of keys) {
     const problem = keyProblem(context, owner, path);
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
   }
 }
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, boolProblem } from '../attributes';
 
 const VM_TYPES = [
@@ -49,18 +49,18 @@ export const ENC_003 = defineRule({
           want: true,
           providerDefault: false,
         });
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
         continue;
       }
       if (!context.isWritten(resource, 'disk_encryption_set_id'))
         yield {
           resource,
-          message: `${resource.address} has no disk_encryption_set_id, so it is encrypted with platform-managed keys only.`,
+          message: `no disk_encryption_set_id, so it is encrypted with platform-managed keys only.`,
         };
       // azurerm 3.x had encryption_settings.enabled; an explicit false turns Azure Disk Encryption off.
       const enabled = context.read(resource, ['encryption_settings', 0, 'enabled']);
       if (enabled.kind === 'known' && asBoolean(enabled.value) === false) {
-        yield { resource, message: `${resource.address}: encryption_settings.enabled is false.` };
+        yield { resource, message: `encryption_settings.enabled is false.` };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount, boolProblem, firstSet, stringProblem } from '../attributes';
 
@@ -58,7 +58,7 @@ export const ENC_004 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of problemsOf(context, resource))
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

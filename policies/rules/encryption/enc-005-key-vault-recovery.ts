@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, firstSet } from '../attributes';
 
 const VAULTS = ['azurerm_key_vault', 'azurerm_key_vault_managed_hardware_security_module'];
@@ -20,13 +20,13 @@ export const ENC_005 = defineRule({
           want: true,
           providerDefault: false,
         });
-        if (purge) yield { resource, message: `${resource.address}: ${purge}.` };
+        if (purge) yield { resource, message: `${purge}.` };
         const retention = firstSet(context, resource, ['soft_delete_retention_days']).resolved;
         const days = retention.kind === 'known' ? Number(retention.value) : 90;
         if (retention.kind === 'unknown' || retention.kind === 'oneOf' || !(days >= 7)) {
           yield {
             resource,
-            message: `${resource.address}: soft_delete_retention_days must be at least 7 (${retention.kind === 'known' ? `is ${String(retention.value)}` : retention.kind === 'absent' ? 'default 90' : 'cannot be verified before apply'}).`,
+            message: `soft_delete_retention_days must be at least 7 (${retention.kind === 'known' ? `is ${String(retention.value)}` : retention.kind === 'absent' ? 'default 90' : 'cannot be verified before apply'}).`,
           };
         }
         continue;
@@ -37,7 +37,7 @@ export const ENC_005 = defineRule({
       ) {
         yield {
           resource,
-          message: `${resource.address} has neither expiration_date nor rotation_policy.expire_after; the key never expires.`,
+          message: `neither expiration_date nor rotation_policy.expire_after is set; the key never expires.`,
         };
       }
     }

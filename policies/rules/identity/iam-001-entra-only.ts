@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, boolProblem } from '../attributes';
 
@@ -135,7 +135,7 @@ export const IAM_001 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of CHECKS[resource.type](context, resource))
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

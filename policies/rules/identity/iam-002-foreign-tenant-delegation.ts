@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, Rule } from '../../engine/rule';
+import { defineRule, Rule } from '../rule';
 
 /**
  * Tenants allowed to manage our resources through Azure Lighthouse. Empty: no delegation is allowed.
@@ -46,7 +46,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
                 : 'a tenant that cannot be verified before apply';
           yield {
             resource,
-            message: `${resource.address} delegates management to ${what}, which is not on the allow-list (${listed}).`,
+            message: `management is delegated to ${what}, which is not on the allow-list (${listed}).`,
           };
           continue;
         }
@@ -62,7 +62,7 @@ export function lighthouseDelegationRule(allowedTenants: readonly string[]): Rul
               : 'it names no definition';
         yield {
           resource,
-          message: `${resource.address} assigns a Lighthouse delegation whose managing tenant cannot be verified: ${why}.`,
+          message: `the managing tenant of this Lighthouse delegation cannot be verified: ${why}.`,
         };
       }
     },

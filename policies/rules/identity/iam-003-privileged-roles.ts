@@ -1,8 +1,8 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
-import type { RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../rule';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
@@ -73,7 +73,7 @@ export const IAM_003 = defineRule({
         scope === 'yes'
           ? 'subscription or management-group scope'
           : 'a scope that cannot be verified before apply';
-      yield { resource, message: `${resource.address} assigns ${roleText} at ${scopeText}.` };
+      yield { resource, message: `the assignment grants ${roleText} at ${scopeText}.` };
     }
   },
 });

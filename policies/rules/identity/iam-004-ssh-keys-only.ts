@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem } from '../attributes';
 
 const LINUX_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_linux_virtual_machine_scale_set'];
@@ -25,14 +25,13 @@ export const IAM_004 = defineRule({
           want: true,
           providerDefault: true,
         });
-        if (problem)
-          yield { resource, message: `${resource.address}: ${problem}; password sign-in is allowed.` };
+        if (problem) yield { resource, message: `${problem}; password sign-in is allowed.` };
       }
       // Plans show every value as a literal; only the configuration tells a literal from a generated one.
       if (context.isLiteral(resource, 'admin_password'))
         yield {
           resource,
-          message: `${resource.address}: admin_password is written as a literal in the configuration.`,
+          message: `admin_password is written as a literal in the configuration.`,
         };
     }
   },

@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { locationProblem } from '../location';
@@ -83,12 +83,12 @@ export const LOG_001 = defineRule({
       if (!found) {
         yield {
           resource,
-          message: `${resource.address} has no diagnostic setting in this configuration${unresolvedNote('the diagnostic setting', settings.unresolved)}.`,
+          message: `no diagnostic setting in this configuration${unresolvedNote('the diagnostic setting', settings.unresolved)}.`,
         };
       } else if (!found.ok) {
         yield {
           resource,
-          message: `${resource.address}: no diagnostic setting sends its logs to a Norway Log Analytics workspace (${found.problems.join('; ')}).`,
+          message: `no diagnostic setting sends its logs to a Norway Log Analytics workspace (${found.problems.join('; ')}).`,
         };
       }
     }

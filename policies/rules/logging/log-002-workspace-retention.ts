@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { asBoolean, firstSet } from '../attributes';
 
 export const MINIMUM_RETENTION_DAYS = 365;
@@ -25,7 +25,7 @@ export const LOG_002 = defineRule({
               : 'cannot be verified before apply';
         yield {
           resource,
-          message: `${resource.address}: retention_in_days ${is}; at least ${MINIMUM_RETENTION_DAYS} days are required.`,
+          message: `retention_in_days ${is}; at least ${MINIMUM_RETENTION_DAYS} days are required.`,
         };
       }
       // Two names for one setting, with opposite meanings: local_authentication_enabled (newer) and _disabled.
@@ -40,7 +40,7 @@ export const LOG_002 = defineRule({
       if (!off || on)
         yield {
           resource,
-          message: `${resource.address}: local (shared-key) authentication is ${on ? 'enabled' : 'not disabled'}; the provider default enables it.`,
+          message: `local (shared-key) authentication is ${on ? 'enabled' : 'not disabled'}; the provider default enables it.`,
         };
     }
   },

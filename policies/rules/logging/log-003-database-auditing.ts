@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import { asBoolean, firstSet, resourceKey } from '../attributes';
 
 /** Server → the auditing (SQL) or connection-logging (PostgreSQL) resources that point at it. */
@@ -27,8 +27,8 @@ export const LOG_003 = defineRule({
       if (audited.has(resourceKey(context.model, resource))) continue;
       const message =
         resource.type === 'azurerm_mssql_server'
-          ? `${resource.address} has no enabled azurerm_mssql_server_extended_auditing_policy in this configuration.`
-          : `${resource.address} has no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".`;
+          ? `no enabled azurerm_mssql_server_extended_auditing_policy in this configuration.`
+          : `no azurerm_postgresql_flexible_server_configuration setting log_connections = "on".`;
       yield { resource, message };
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, stringProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
@@ -53,7 +53,7 @@ export const NET_001 = defineRule({
       const flag = EXPOSURE_FLAGS[resource.type];
       if (flag) {
         const problem = boolProblem(context, resource, [flag.path], flag);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}; ${flag.risk}.` };
+        if (problem) yield { resource, message: `${problem}; ${flag.risk}.` };
         // An environment may also open a public endpoint of its own (workload profiles), whatever its load balancer.
         if (
           resource.type === 'azurerm_container_app_environment' &&
@@ -72,7 +72,7 @@ export const NET_001 = defineRule({
           want: false,
           providerDefault: true,
         });
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
       }
       if (resource.type === 'azurerm_container_registry') yield* registryExposure(context, resource);
       if (resource.type === 'azurerm_storage_account') {
@@ -83,8 +83,7 @@ export const NET_001 = defineRule({
           ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
           { want: false, providerDefault: true },
         );
-        if (problem)
-          yield { resource, message: `${resource.address}: ${problem}; blobs may be made public.` };
+        if (problem) yield { resource, message: `${problem}; blobs may be made public.` };
       }
     }
   },

@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, stringProblem } from '../attributes';
 
@@ -31,7 +31,7 @@ export const NET_002 = defineRule({
       if (problem)
         yield {
           resource: rules,
-          message: `${rules.address}: ${problem}; the storage account it governs cannot be found (${reason}), so the finding is reported here.`,
+          message: `${problem}; the storage account it governs cannot be found (${reason}), so the finding is reported here.`,
         };
     }
     for (const resource of context.resources) {
@@ -42,14 +42,14 @@ export const NET_002 = defineRule({
       if (blocks.kind === 'unknown') {
         yield {
           resource,
-          message: `${resource.address}: ${blocks.reason}, so the firewall's default action cannot be verified.`,
+          message: `${blocks.reason}, so the firewall's default action cannot be verified.`,
         };
         continue;
       }
       if (blocks.count === 0 && external.length === 0) {
         yield {
           resource,
-          message: `${resource.address} has no ${spec.block} block; Azure allows all networks by default.`,
+          message: `no ${spec.block} block; Azure allows all networks by default.`,
         };
         continue;
       }
@@ -62,8 +62,7 @@ export const NET_002 = defineRule({
           return problem && `${rules.address}: ${problem}`;
         }),
       ];
-      for (const problem of problems)
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of problems) if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

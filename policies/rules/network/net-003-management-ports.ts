@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount, Path } from '../attributes';
@@ -23,20 +23,20 @@ export const NET_003 = defineRule({
       if (resource.mode !== 'managed') continue;
       if (resource.type === 'azurerm_network_security_rule') {
         const problem = ruleProblem(context, resource, []);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
         continue;
       }
       const blocks = blockCount(context, resource, 'security_rule');
       if (blocks.kind === 'unknown') {
         yield {
           resource,
-          message: `${resource.address}: ${blocks.reason}, so its rules cannot be checked for internet access to management ports.`,
+          message: `${blocks.reason}, so its rules cannot be checked for internet access to management ports.`,
         };
         continue;
       }
       for (let i = 0; i < blocks.count; i++) {
         const problem = ruleProblem(context, resource, ['security_rule', i]);
-        if (problem) yield { resource, message: `${resource.address}: security_rule[${i}] ${problem}.` };
+        if (problem) yield { resource, message: `security_rule[${i}] ${problem}.` };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 
@@ -28,7 +28,7 @@ export const NET_004 = defineRule({
       if (resource.type === 'azurerm_public_ip' || resource.type === 'azurerm_public_ip_prefix') {
         yield {
           resource,
-          message: `${resource.address} is a public IP ${resource.type === 'azurerm_public_ip_prefix' ? 'prefix' : 'address'}.`,
+          message: `this is a public IP ${resource.type === 'azurerm_public_ip_prefix' ? 'prefix' : 'address'}.`,
         };
       } else if (resource.type === 'azurerm_network_interface') {
         yield* checkNic(context, resource);
@@ -42,14 +42,14 @@ export const NET_004 = defineRule({
 function* checkNic(context: RuleContext, resource: TfResource): Iterable<Violation> {
   const configs = blockCount(context, resource, 'ip_configuration');
   if (configs.kind === 'unknown') {
-    yield { resource, message: `${resource.address}: ${configs.reason}, so public IPs cannot be ruled out.` };
+    yield { resource, message: `${configs.reason}, so public IPs cannot be ruled out.` };
     return;
   }
   for (let i = 0; i < configs.count; i++) {
     if (context.isWritten(resource, ['ip_configuration', i, 'public_ip_address_id'])) {
       yield {
         resource,
-        message: `${resource.address}: ip_configuration[${i}] attaches a public IP (public_ip_address_id).`,
+        message: `ip_configuration[${i}] attaches a public IP (public_ip_address_id).`,
       };
     }
   }
@@ -58,7 +58,7 @@ function* checkNic(context: RuleContext, resource: TfResource): Iterable<Violati
 function* checkScaleSet(context: RuleContext, resource: TfResource): Iterable<Violation> {
   const nics = blockCount(context, resource, 'network_interface');
   if (nics.kind === 'unknown') {
-    yield { resource, message: `${resource.address}: ${nics.reason}, so public IPs cannot be ruled out.` };
+    yield { resource, message: `${nics.reason}, so public IPs cannot be ruled out.` };
     return;
   }
   for (let n = 0; n < nics.count; n++) {
@@ -66,7 +66,7 @@ function* checkScaleSet(context: RuleContext, resource: TfResource): Iterable<Vi
     if (configs.kind === 'unknown') {
       yield {
         resource,
-        message: `${resource.address}: network_interface[${n}].${configs.reason}, so public IPs cannot be ruled out.`,
+        message: `network_interface[${n}].${configs.reason}, so public IPs cannot be ruled out.`,
       };
       continue;
     }
@@ -81,7 +81,7 @@ function* checkScaleSet(context: RuleContext, resource: TfResource): Iterable<Vi
       if (publicIps.kind === 'unknown' || publicIps.count > 0) {
         yield {
           resource,
-          message: `${resource.address}: network_interface[${n}].ip_configuration[${i}] gives every instance a public IP.`,
+          message: `network_interface[${n}].ip_configuration[${i}] gives every instance a public IP.`,
         };
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
 
@@ -45,7 +45,7 @@ export const NET_005 = defineRule({
       if (reached.has(resourceKey(context.model, resource))) continue;
       yield {
         resource,
-        message: `${resource.address} has no private endpoint in this configuration${unresolvedNote('the private endpoint', unresolved)}.`,
+        message: `no private endpoint in this configuration${unresolvedNote('the private endpoint', unresolved)}.`,
       };
     }
   },

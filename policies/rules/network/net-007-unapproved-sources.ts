@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
@@ -53,25 +53,25 @@ export const NET_007 = defineRule({
       if (resource.mode !== 'managed') continue;
       if (resource.type.startsWith('azurerm_firewall_')) {
         for (const problem of dnatProblems(context, resource, approved))
-          yield { resource, message: `${resource.address}: ${problem}.` };
+          yield { resource, message: `${problem}.` };
         continue;
       }
       if (resource.type === 'azurerm_network_security_rule') {
         const problem = ruleProblem(context, resource, [], approved);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
         continue;
       }
       const blocks = blockCount(context, resource, 'security_rule');
       if (blocks.kind === 'unknown') {
         yield {
           resource,
-          message: `${resource.address}: ${blocks.reason}, so its sources cannot be checked.`,
+          message: `${blocks.reason}, so its sources cannot be checked.`,
         };
         continue;
       }
       for (let i = 0; i < blocks.count; i++) {
         const problem = ruleProblem(context, resource, ['security_rule', i], approved);
-        if (problem) yield { resource, message: `${resource.address}: security_rule[${i}] ${problem}.` };
+        if (problem) yield { resource, message: `security_rule[${i}] ${problem}.` };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
@@ -74,17 +74,17 @@ export const NET_008 = defineRule({
         if (start === undefined || end === undefined) {
           yield {
             resource,
-            message: `${resource.address}: the address range cannot be verified before apply.`,
+            message: `the address range cannot be verified before apply.`,
           };
           continue;
         }
         const why = unapprovedInterval(start, end, approved);
-        if (why) yield { resource, message: `${resource.address}: ${why}.` };
+        if (why) yield { resource, message: `${why}.` };
         continue;
       }
       if (resource.type in ALLOW_LISTS) {
         for (const problem of allowListProblems(context, resource, approved))
-          yield { resource, message: `${resource.address}: ${problem}.` };
+          yield { resource, message: `${problem}.` };
         continue;
       }
       const prefix: (string | number)[] = [];
@@ -93,7 +93,7 @@ export const NET_008 = defineRule({
         if (blocks.kind === 'unknown') {
           yield {
             resource,
-            message: `${resource.address}: ${blocks.reason}, so its firewall cannot be checked.`,
+            message: `${blocks.reason}, so its firewall cannot be checked.`,
           };
           continue;
         }
@@ -102,7 +102,7 @@ export const NET_008 = defineRule({
         prefix.push('network_rules', 0);
       }
       for (const problem of storageProblems(context, resource, prefix, approved))
-        yield { resource, message: `${resource.address}: ${problem}.` };
+        yield { resource, message: `${problem}.` };
     }
   },
 });

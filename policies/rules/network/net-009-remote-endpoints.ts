@@ -1,4 +1,4 @@
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
@@ -39,7 +39,7 @@ export const NET_009 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       for (const problem of problemsOf(context, resource, approved))
-        yield { resource, message: `${resource.address}: ${problem}.` };
+        yield { resource, message: `${problem}.` };
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem } from '../attributes';
 
 /** Web apps and their slots: outbound traffic leaves through the app's integration subnet, or straight out. */

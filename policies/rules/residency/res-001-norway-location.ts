@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem } from '../location';
 
 /** Types whose location is `global` by design; RES-002 decides about them. */
@@ -26,7 +26,7 @@ export const RES_001 = defineRule({
       )
         continue;
       const problem = locationProblem(resolved, 'location');
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

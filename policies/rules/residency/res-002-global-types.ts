@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import { azureType, typesWhere } from '../../azure/catalogue';
 
@@ -43,7 +43,7 @@ export const RES_002 = defineRule({
         if (name !== undefined && AZAPI_GLOBAL_ALLOW_LIST.includes(name.toLowerCase())) continue;
         yield {
           resource,
-          message: `${resource.address}: location "global" places ${name ?? 'a resource whose ARM type cannot be verified'} outside Norway.`,
+          message: `location "global" places ${name ?? 'a resource whose ARM type cannot be verified'} outside Norway.`,
         };
         continue;
       }
@@ -53,7 +53,7 @@ export const RES_002 = defineRule({
       if (verdict === 'global') {
         yield {
           resource,
-          message: `${resource.address}: ${resource.type} is a global service that runs outside Norway.`,
+          message: `${resource.type} is a global service that runs outside Norway.`,
         };
         continue;
       }
@@ -61,12 +61,12 @@ export const RES_002 = defineRule({
       if (isGlobal(location)) {
         yield {
           resource,
-          message: `${resource.address}: location "global" places ${resource.type} outside Norway.`,
+          message: `location "global" places ${resource.type} outside Norway.`,
         };
       } else if (location.kind === 'absent' && azureType(resource.type)?.globalByDefault) {
         yield {
           resource,
-          message: `${resource.address}: ${resource.type} without a location defaults to "global".`,
+          message: `${resource.type} without a location defaults to "global".`,
         };
       }
     }

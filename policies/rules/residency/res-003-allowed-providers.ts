@@ -1,5 +1,5 @@
 import { azureRegion } from '../../azure/regions';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 
 /** Provider source addresses (namespace/type) allowed, and the built-in `terraform` provider. */
 export const ALLOWED_PROVIDER_SOURCES: readonly string[] = [
@@ -45,12 +45,12 @@ export const RES_003 = defineRule({
       )
         yield {
           address: at,
-          message: `${at}: environment is ${JSON.stringify(environment)}; only the public Azure cloud has the Norway regions.`,
+          message: `environment is ${JSON.stringify(environment)}; only the public Azure cloud has the Norway regions.`,
         };
       if (provider.config.metadata_host !== undefined)
         yield {
           address: at,
-          message: `${at}: metadata_host ${JSON.stringify(provider.config.metadata_host)} points the provider at a cloud of its own choosing.`,
+          message: `metadata_host ${JSON.stringify(provider.config.metadata_host)} points the provider at a cloud of its own choosing.`,
         };
       const fallback = provider.config.default_location ?? provider.config.location;
       if (fallback !== undefined) {
@@ -58,7 +58,7 @@ export const RES_003 = defineRule({
         if (!region?.norway)
           yield {
             address: at,
-            message: `${at}: the default location ${JSON.stringify(fallback)} is not a Norway region (norwayeast or norwaywest).`,
+            message: `the default location ${JSON.stringify(fallback)} is not a Norway region (norwayeast or norwaywest).`,
           };
       }
     }
@@ -67,7 +67,7 @@ export const RES_003 = defineRule({
       if (isAllowedSource(source)) continue;
       yield {
         resource,
-        message: `${resource.address}: provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
+        message: `provider ${source} is not allowed (allowed: ${ALLOWED_PROVIDER_SOURCES.join(', ')}).`,
       };
     }
   },

@@ -1,5 +1,5 @@
 import { isNorwayLocation } from '../../../constructs/core/region';
-import { defineRule, RuleContext, Violation } from '../../engine/rule';
+import { defineRule, RuleContext, Violation } from '../rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
 import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
 import { parseArmId } from '../../model/arm-id';
@@ -87,7 +87,7 @@ function* checkResource(
 ): Iterable<Violation> {
   for (const attribute of TARGET_ATTRIBUTES[resource.type] ?? []) {
     const problem = targetLocationProblem(context, resource, attribute, attribute);
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
     judged.add(attribute);
   }
   for (const attribute of LOCATION_ATTRIBUTES[resource.type] ?? []) {
@@ -95,7 +95,7 @@ function* checkResource(
     const resolved = context.read(resource, attribute);
     if (resolved.kind === 'absent') continue;
     const problem = locationProblem(resolved, attribute);
-    if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+    if (problem) yield { resource, message: `${problem}.` };
   }
   for (const spec of LOCATION_BLOCKS[resource.type] ?? []) {
     const blocks = blockCount(context, resource, spec.block);
@@ -104,7 +104,7 @@ function* checkResource(
       judged.add(`dynamic.${spec.block}`);
       yield {
         resource,
-        message: `${resource.address}: ${blocks.reason}, so the locations of the copies cannot be verified.`,
+        message: `${blocks.reason}, so the locations of the copies cannot be verified.`,
       };
       continue;
     }
@@ -121,7 +121,7 @@ function* checkResource(
             [spec.block, i, spec.id ?? 'id'],
             `${spec.block}[${i}].${spec.id ?? 'id'}`,
           );
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   }
 }
@@ -145,7 +145,7 @@ function* placesAnywhere(
     const problem = placeProblem(context, resource, place, name);
     if (!problem) continue;
     (reported ??= new Set()).add(key);
-    yield { resource, message: `${resource.address}: ${problem}.` };
+    yield { resource, message: `${problem}.` };
   }
 }
 
@@ -223,7 +223,7 @@ function* pathsAnywhere(
     const problem = edgeProblem(context, resource, edge, name);
     if (!problem) continue;
     (reported ??= new Set()).add(key);
-    yield { resource, message: `${resource.address}: ${problem}.` };
+    yield { resource, message: `${problem}.` };
   }
 }
 

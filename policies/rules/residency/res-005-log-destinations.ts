@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem, targetLocationProblem } from '../location';
 
 /** Attributes that send logs or telemetry to another resource. */
@@ -43,13 +43,13 @@ export const RES_005 = defineRule({
       if (partner && context.isWritten(resource, partner)) {
         yield {
           resource,
-          message: `${resource.address}: ${partner} sends logs to a partner solution outside our control.`,
+          message: `${partner} sends logs to a partner solution outside our control.`,
         };
       }
       for (const path of LOG_DESTINATIONS[resource.type]) {
         const name = typeof path === 'string' ? path : path.filter((p) => typeof p === 'string').join('.');
         const problem = targetLocationProblem(context, resource, path, name);
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
       }
       if (resource.type === 'azurerm_network_watcher_flow_log') {
         const region = context.read(resource, ['traffic_analytics', 0, 'workspace_region']);
@@ -57,7 +57,7 @@ export const RES_005 = defineRule({
           region.kind === 'absent'
             ? undefined
             : locationProblem(region, 'traffic_analytics.workspace_region');
-        if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+        if (problem) yield { resource, message: `${problem}.` };
       }
     }
   },

@@ -4,7 +4,7 @@ import {
   ZONE_DEPENDENT_REPLICATION,
   type NorwayRegion,
 } from '../../../constructs/core/region';
-import { defineRule, RuleContext } from '../../engine/rule';
+import { defineRule, RuleContext } from '../rule';
 import { isWrittenAttribute, type Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
@@ -58,7 +58,7 @@ export const RES_006 = defineRule({
       if (resource.mode !== 'managed' || !resource.type.startsWith('azurerm_')) continue;
       const wanted = zoneRequests(context, resource);
       const blockProblems = locatedBlockProblems(context, resource);
-      for (const problem of blockProblems) yield { resource, message: `${resource.address}: ${problem}.` };
+      for (const problem of blockProblems) yield { resource, message: `${problem}.` };
       if (wanted.length === 0) continue;
       if (!context.isWritten(resource, 'location') && !parentAttributeOf(resource, context.isWritten))
         continue;
@@ -70,7 +70,7 @@ export const RES_006 = defineRule({
           : 'a region that cannot be verified to have availability zones';
       yield {
         resource,
-        message: `${resource.address}: ${wanted.join('; ')} — but the resource is in ${where}.`,
+        message: `${wanted.join('; ')} — but the resource is in ${where}.`,
       };
     }
   },

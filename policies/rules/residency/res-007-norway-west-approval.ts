@@ -1,5 +1,5 @@
 import { normaliseLocation } from '../../../constructs/core/region';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isRecord } from '../../model/values';
 
 /**
@@ -40,7 +40,7 @@ export const RES_007 = defineRule({
           !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
           ? `its tags cannot be verified before apply`
           : `it has no non-empty "${NORWAY_WEST_APPROVAL_TAG}" tag`;
-      yield { resource, message: `${resource.address} is in norwaywest, but ${why}.` };
+      yield { resource, message: `in norwaywest, but ${why}.` };
     }
   },
 });

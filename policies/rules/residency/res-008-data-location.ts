@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
 
 const COMMUNICATION_TYPES = ['azurerm_communication_service', 'azurerm_email_communication_service'];
@@ -23,7 +23,7 @@ export const RES_008 = defineRule({
               providerDefault: false,
             })
           : stringProblem(context, resource, ['data_location'], { allowed: ['Norway'] });
-      if (problem) yield { resource, message: `${resource.address}: ${problem}.` };
+      if (problem) yield { resource, message: `${problem}.` };
     }
   },
 });

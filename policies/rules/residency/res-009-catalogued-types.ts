@@ -1,5 +1,5 @@
 import { azureType, CATALOGUE_PROVIDER, isAzureProviderType } from '../../azure/catalogue';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 
 const CATALOGUE = `the Azure catalogue (${CATALOGUE_PROVIDER.package} ${CATALOGUE_PROVIDER.version}, docs/azure-catalogue.md)`;
 
@@ -19,12 +19,12 @@ export const RES_009 = defineRule({
       if (!entry) {
         yield {
           resource,
-          message: `${resource.address}: ${resource.type} is not in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
+          message: `${resource.type} is not in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
         };
       } else if (entry.role === 'unclassified') {
         yield {
           resource,
-          message: `${resource.address}: ${resource.type} is not classified in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
+          message: `${resource.type} is not classified in ${CATALOGUE}; it is treated as data-bearing with an unknown place.`,
         };
       } else if (entry.retired) {
         const successor = entry.retired.successor
@@ -32,7 +32,7 @@ export const RES_009 = defineRule({
           : '';
         yield {
           resource,
-          message: `${resource.address}: ${resource.type} is retired (${entry.retired.reason})${successor}.`,
+          message: `${resource.type} is retired (${entry.retired.reason})${successor}.`,
         };
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { describePlacePath, edgesOf, placesOf, unreadableDocumentsOf } from '../../model/data-flow';
 import type { TfResource } from '../../model/types';
 

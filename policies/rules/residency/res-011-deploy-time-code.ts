@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { isRecord } from '../../model/values';
 
 /** Azure runs these scripts in a container with the identity and network access it is given. */

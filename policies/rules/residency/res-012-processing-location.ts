@@ -1,5 +1,5 @@
 import { typesWhere, azureType, attributePath } from '../../azure/catalogue';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 
 /** The Terraform types whose SKU decides where data is processed (the catalogue's `processing`). */

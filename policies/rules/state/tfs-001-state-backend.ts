@@ -1,5 +1,5 @@
 import { NOT_IN_ESTATE } from '../../model/resolve';
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { locationProblem } from '../location';
 
 const ENTRA_AUTH_KEYS = ['use_azuread_auth', 'use_oidc'] as const;
@@ -27,7 +27,7 @@ export const TFS_001 = defineRule({
           : 'a backend that cannot be verified before apply';
       yield {
         resource,
-        message: `${resource.address} reads state from ${what}; state is read only from the azurerm backend in Norway.`,
+        message: `state is read from ${what}; state is read only from the azurerm backend in Norway.`,
       };
     }
     const backend = model.backend;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule } from '../rule';
 import { parseExpression } from '../../model/expressions';
 import { isRecord } from '../../model/values';
 
@@ -71,8 +71,7 @@ export const TFS_002 = defineRule({
       ];
       if (SECRET_VALUE_TYPES.has(resource.type) && isLiteralSecret(resource.values.value))
         found.push('value');
-      for (const path of found)
-        yield { resource, message: `${resource.address}: ${path} is a secret written as a literal.` };
+      for (const path of found) yield { resource, message: `${path} is a secret written as a literal.` };
     }
     for (const key of BACKEND_SECRETS) {
       if (model.backend && isLiteralSecret(model.backend.config[key])) {

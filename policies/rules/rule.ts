@@ -1,6 +1,9 @@
-/** The rule API: metadata next to a pure check over the model (cdk-nag / ESLint shape). */
-import type { Resolved, Resolver, Target } from '../model/resolve';
-import type { InputKind, TfModel, TfResource, Workspace } from '../model/types';
+/**
+ * The rule API: metadata next to a pure check over the model (cdk-nag / ESLint shape). It lives beside
+ * the rules; the engine implements `RuleContext` (engine/context.ts) and imports only these types.
+ */
+import type { Resolved, Target } from '../model/resolve';
+import type { DeclaredSuppression, InputKind, TfModel, TfResource, Workspace } from '../model/types';
 import type { PathSegment } from '../model/values';
 
 export type Severity = 'error' | 'warning';
@@ -32,14 +35,37 @@ export interface RuleMeta {
   readonly inputs?: readonly InputKind[];
   /** How to fix a finding, in one or two sentences. */
   readonly fix: string;
+  /**
+   * The rule judges the check's suppressions (`context.suppressions`) instead of resources: it runs once
+   * per check, over an empty model. The engine applies only the suppressions such a rule judged and
+   * reported nothing against; with no such rule in the set, it applies none (fail closed).
+   */
+  readonly judgesSuppressions?: boolean;
 }
 
-/** What a rule reports: the resource (or a model-level address such as `terraform.backend`) and why. */
+/**
+ * What a rule reports: the resource (or a model-level address such as `terraform.backend`, or a
+ * suppression) and why. The engine shows the address; the message states only the problem and never
+ * begins with the address.
+ */
 export interface Violation {
   readonly resource?: TfResource;
   /** Used when there is no resource, e.g. `terraform.backend`. */
   readonly address?: string;
+  /** The suppression the finding is about: reported where it is declared, and never applied. */
+  readonly suppression?: CheckedSuppression;
   readonly message: string;
+}
+
+/** A suppression as the engine collected it, for the rule that judges suppressions. */
+export interface CheckedSuppression {
+  readonly declared: DeclaredSuppression;
+  /** `construct <path>` or `<policy file> suppressions[<index>]`. */
+  readonly declaredAt: string;
+  /** The resource it is attached to, the policy-file entry's address, or else `declaredAt`. */
+  readonly address: string;
+  /** The stack it applies in (construct suppressions). */
+  readonly stack?: string;
 }
 
 /**
@@ -91,44 +117,12 @@ export interface RuleContext {
   isConfigured(resource: TfResource, path: AttributePath): boolean;
   /** The managed resources of the estate of `type` named `name` (what an endpoint host names). */
   named(type: string, name: string): readonly TfResource[];
-}
-
-/** The context a rule runs in: the helpers read through `resolver`, resources of `model` in `model`. */
-export function ruleContext(
-  model: TfModel,
-  workspace: Workspace,
-  resolver: Resolver,
-  resources: readonly TfResource[],
-  settings: PolicySettings = {},
-): RuleContext {
-  // A resource of the judged model is read there (a plan judged as applied has its own view); any other
-  // (a target in another stack) in the model it was loaded into.
-  const members = membersOf(model);
-  const modelOf = (resource: TfResource): TfModel =>
-    members.has(resource) ? model : (resolver.modelOf(resource) ?? model);
-  return {
-    settings,
-    model,
-    workspace,
-    resources,
-    read: (resource, path) => resolver.value(modelOf(resource), resource, path),
-    target: (resource, path) => resolver.target(modelOf(resource), resource, path),
-    locationOf: (resource) => resolver.locationOf(modelOf(resource), resource),
-    isWritten: (resource, path) => resolver.isWritten(resource, path),
-    isLiteral: (resource, path) => resolver.isLiteral(resource, path),
-    isDynamicBlock: (resource, path) => resolver.isDynamicBlock(resource, path),
-    isConfigured: (resource, path) => resolver.isConfigured(resource, path),
-    named: (type, name) => resolver.named(type, name).map((found) => found.resource),
-  };
-}
-
-/** The resources of a model as an identity set: one per model, shared by every rule's context. */
-const MEMBERS = new WeakMap<TfModel, ReadonlySet<TfResource>>();
-
-function membersOf(model: TfModel): ReadonlySet<TfResource> {
-  let members = MEMBERS.get(model);
-  if (!members) MEMBERS.set(model, (members = new Set(model.byAddress.values())));
-  return members;
+  /** The rules of this check (a suppression may name only these). */
+  readonly rules: readonly RuleMeta[];
+  /** The day suppressions are judged against (`YYYY-MM-DD`). */
+  readonly today: string;
+  /** Every suppression of the check, for a rule that `judgesSuppressions`; empty for all others. */
+  readonly suppressions: readonly CheckedSuppression[];
 }
 
 export interface Rule extends RuleMeta {
