@@ -470,10 +470,11 @@ function setPath(body: Body, path: string, value: unknown): Body {
 }
 
 /** Residency findings (RES-*) of the case's resource, with the abroad stack as context. */
-function residencyFindings(type: string, body: Body): string[] {
+function residencyFindings(type: string, body: Body, variable?: Body): string[] {
   // azapi is `azure/azapi`, as every configuration that uses it declares.
   const providers = { terraform: { required_providers: { azapi: { source: 'azure/azapi' } } } };
-  const model = loadTerraformJson(tf({ ...ESTATE, [`${type}.subject`]: body }, providers), {
+  const extra = variable ? { ...providers, variable: { location: variable } } : providers;
+  const model = loadTerraformJson(tf({ ...ESTATE, [`${type}.subject`]: body }, extra), {
     file: 'cdktf.out/stacks/app/cdk.tf.json',
     stack: 'app',
   });
@@ -500,4 +501,39 @@ describe('residency corpus: every foreign destination is caught on the mutated r
     );
     expect(found.length).toBeGreaterThan(0);
   });
+});
+
+/** The clean baseline with its own `location` given by `var.location` (cases that have one). */
+const LOCATED = CASES.filter((c) => c.clean.location === 'norwayeast');
+const NORWAY_ONLY = {
+  default: 'norwayeast',
+  validation: [
+    { condition: '${contains(["norwayeast", "norwaywest"], var.location)}', error_message: 'Norway.' },
+  ],
+};
+
+describe('residency corpus: locations from variables', () => {
+  test.each(LOCATED.map((c) => [c.type, c] as const))(
+    '%s: a variable restricted to Norway by its validation is clean',
+    (_type, c) => {
+      const body = { ...c.clean, location: '${var.location}' };
+      expect(
+        residencyFindings(c.type, body, NORWAY_ONLY).filter((f) => f.includes(`${c.type}.subject`)),
+      ).toEqual([]);
+    },
+  );
+
+  test.each(LOCATED.map((c) => [c.type, c] as const))(
+    '%s: a Norway default alone is no promise (-var may override it)',
+    (_type, c) => {
+      const body = { ...c.clean, location: '${var.location}' };
+      expect(
+        residencyFindings(c.type, body, { default: 'norwayeast' }).filter((f) =>
+          f.startsWith(
+            `RES-001 ${c.type}.subject: location cannot be verified before apply: var.location has a default`,
+          ),
+        ),
+      ).toHaveLength(1);
+    },
+  );
 });
