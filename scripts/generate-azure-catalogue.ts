@@ -75,7 +75,9 @@ function resourceEntry(binding: BindingType): AzureType {
   const role: DataRole = decision.role ?? family?.role ?? 'unclassified';
   const decided = decision.role ? 'type' : family ? 'family' : 'none';
   const own = binding.attributes.some((a) => a.path === 'location');
-  const parents = own ? [] : decision.parents ? [...decision.parents] : deriveParents(binding);
+  // An own location the provider may compute from a parent (a Container App's from its environment) keeps
+  // the decided parents too.
+  const parents = decision.parents ? [...decision.parents] : own ? [] : deriveParents(binding);
   const location =
     decision.global === 'always' || GLOBAL_FAMILIES.some((p) => p.test(binding.type))
       ? 'global'
@@ -88,7 +90,7 @@ function resourceEntry(binding: BindingType): AzureType {
     role,
     decided,
     location,
-    ...(location === 'inherited' ? { parents } : {}),
+    ...(location === 'inherited' || (location === 'own' && parents.length > 0) ? { parents } : {}),
     ...facts(decision),
     // Where the key attaches: decided, or every attribute named like a key reference.
     ...(decision.keys

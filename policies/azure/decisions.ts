@@ -339,7 +339,12 @@ export const TYPE_DECISIONS: Readonly<Record<string, TypeDecision>> = {
   // Processing.
   azurerm_api_management: { role: 'compute', arm: 'Microsoft.ApiManagement/service' },
   azurerm_databricks_workspace: { role: 'compute', arm: 'Microsoft.Databricks/workspaces' },
-  azurerm_container_app: { role: 'compute', arm: 'Microsoft.App/containerApps' },
+  // Its location is computed from its environment's.
+  azurerm_container_app: {
+    role: 'compute',
+    arm: 'Microsoft.App/containerApps',
+    parents: ['container_app_environment_id'],
+  },
   azurerm_container_group: { role: 'compute', arm: 'Microsoft.ContainerInstance/containerGroups' },
   azurerm_linux_web_app_slot: { role: 'compute' },
   azurerm_windows_web_app_slot: { role: 'compute' },

@@ -28,10 +28,13 @@ const COMMON_PARENT_ATTRIBUTES: readonly string[] = [
 export function parentAttributeOf(
   resource: TfResource,
   isWritten: (resource: TfResource, path: string | readonly PathSegment[]) => boolean,
+  /** The resource's own location is computed by the provider: a type with one may name its parent too. */
+  ownLocationComputed = false,
 ): string | undefined {
   const entry = resource.mode === 'data' ? azureDataSource(resource.type) : azureType(resource.type);
   if (entry) {
-    if (entry.location !== 'inherited' || !entry.parents || entry.parents.length === 0) return undefined;
+    const inherits = entry.location === 'inherited' || (ownLocationComputed && entry.location === 'own');
+    if (!inherits || !entry.parents || entry.parents.length === 0) return undefined;
     return entry.parents.find((p) => isWritten(resource, p)) ?? entry.parents[0];
   }
   return COMMON_PARENT_ATTRIBUTES.find((a) => isWritten(resource, a));

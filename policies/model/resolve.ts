@@ -167,10 +167,16 @@ export class Resolver {
   }
 
   private computeLocation(model: TfModel, resource: TfResource, hops: number): Resolved {
-    if (this.isWritten(resource, 'location')) return this.value(model, resource, 'location');
+    if (this.isWritten(resource, 'location')) {
+      const own = this.value(model, resource, 'location');
+      // A location the provider computes (a plan's unknown with no configuration behind it, as for a
+      // Container App) is its parent's: judged there.
+      const computed = own.kind === 'unknown' && !this.isConfigured(resource, 'location');
+      if (!computed || !parentAttributeOf(resource, (r, p) => this.isWritten(r, p), true)) return own;
+    }
     if (hops >= MAX_PARENT_HOPS)
       return { kind: 'unknown', reason: `the parents of ${resource.address} nest too deep` };
-    const parentAttribute = parentAttributeOf(resource, (r, p) => this.isWritten(r, p));
+    const parentAttribute = parentAttributeOf(resource, (r, p) => this.isWritten(r, p), true);
     if (!parentAttribute) return { kind: 'unknown', reason: `${resource.address} has no location to verify` };
     const parent = this.target(model, resource, parentAttribute);
     switch (parent.kind) {
