@@ -14,7 +14,7 @@ import {
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import type {
   DiagnosticSettingsOption,
-  Justified,
+  Relaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
@@ -105,10 +105,10 @@ export interface NorwayLinuxWebAppProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /**
    * Routing only private addresses through the integration subnet (outbound internet calls bypass the
-   * hub firewall): needs a justification.
+   * hub firewall): `{ relaxed: true, justification }`.
    * @default - all outbound traffic through the integration subnet
    */
-  readonly privateTrafficOnly?: Justified;
+  readonly privateTrafficOnly?: Relaxed;
 }
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,58}[a-zA-Z0-9])?$/;
@@ -159,7 +159,7 @@ export class NorwayLinuxWebApp extends Construct {
       (!props.entraAuthentication.clientId || !props.entraAuthentication.tenantId)
     )
       problems.add('entraAuthentication needs clientId and tenantId (the home tenant)');
-    if (props.privateTrafficOnly) problems.justification('privateTrafficOnly', props.privateTrafficOnly);
+    if (props.privateTrafficOnly) problems.relaxed('privateTrafficOnly', props.privateTrafficOnly);
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     requirePrivateEndpoint(problems, props.privateEndpoints);
     validatePrivateEndpoints(problems, props.privateEndpoints);
