@@ -35,6 +35,7 @@ import {
   validateCustomerManagedKey,
   validateDiagnosticSettings,
   validateLock,
+  validateLockAt,
   validatePrivateEndpoints,
   validateRoleAssignments,
 } from '../interfaces';
@@ -118,7 +119,7 @@ export class NorwaySqlServer extends Construct {
       const days = db.shortTermRetentionDays ?? 35;
       if (!Number.isInteger(days) || days < 1 || days > 35)
         problems.add(`databases.${name}.shortTermRetentionDays ${days} is outside 1-35`);
-      if (isRelaxed(db.lock)) problems.relaxed(`databases.${name}.lock`, db.lock);
+      validateLockAt(problems, `databases.${name}.lock`, db.lock);
     }
     if (props.failoverPartner && known) {
       const pair = regionCapabilities(props.region).pair;

@@ -18,6 +18,12 @@ export function validateLock(problems: Problems, lock: LockConfig | undefined): 
 /** Validate a lock given under another prop path (e.g. `databases.records.lock`). */
 export function validateLockAt(problems: Problems, prop: string, lock: LockConfig | undefined): void {
   if (isRelaxed(lock)) problems.relaxed(prop, lock);
+  else if (lock !== undefined && lock.kind !== 'CanNotDelete' && lock.kind !== 'ReadOnly') {
+    problems.add(
+      `${prop}.kind ${JSON.stringify((lock as { kind?: unknown }).kind)} is not 'CanNotDelete' or 'ReadOnly'; ` +
+        'to go without deletion protection pass { relaxed: true, justification }',
+    );
+  }
 }
 
 /**
