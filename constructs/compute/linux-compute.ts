@@ -62,8 +62,9 @@ export interface NorwayLinuxComputeProps extends NorwayConstructProps {
   /** @default 'Premium_LRS' */
   readonly osDiskType?: 'Premium_LRS' | 'StandardSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS';
   /**
-   * A VM needs its own identity for Entra ID sign-in and the monitoring agent.
-   * @default - system-assigned, plus `userAssignedResourceIds`
+   * Unlike most constructs, a VM's resource needs a system-assigned identity (Entra ID sign-in, the
+   * monitoring agent).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
    */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** cloud-init, base64-encoded. @default - none */

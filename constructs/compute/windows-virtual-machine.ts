@@ -49,8 +49,9 @@ export interface NorwayWindowsVirtualMachineProps extends NorwayConstructProps {
   /** @default - '1' in Norway East, none in Norway West */
   readonly zone?: string;
   /**
-   * A VM needs its own identity for Entra ID sign-in and the monitoring agent.
-   * @default - system-assigned, plus `userAssignedResourceIds`
+   * Unlike most constructs, a VM's resource needs a system-assigned identity (Entra ID sign-in, the
+   * monitoring agent).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
    */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }

@@ -65,7 +65,7 @@ export interface NorwayContainerAppEnvironmentProps extends NorwayConstructProps
   readonly zoneRedundant?: boolean;
   /** Profiles by name. @default { Consumption: { workloadProfileType: 'Consumption' } } */
   readonly workloadProfiles?: Readonly<Record<string, WorkloadProfileConfig>>;
-  /** @default - none */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (none) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;

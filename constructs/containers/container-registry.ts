@@ -87,7 +87,7 @@ export interface NorwayContainerRegistryProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** E.g. `AcrPull` for a cluster's kubelet identity, `AcrPush` for CI. @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 

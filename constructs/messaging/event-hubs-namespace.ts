@@ -88,7 +88,7 @@ export interface NorwayEventHubsNamespaceProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** E.g. `Azure Event Hubs Data Sender` for a producer's identity. @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 

@@ -82,7 +82,7 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** Identities besides the one the construct creates for the customer-managed key. @default - none */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 

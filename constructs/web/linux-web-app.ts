@@ -92,8 +92,9 @@ export interface NorwayLinuxWebAppProps extends NorwayConstructProps {
    */
   readonly clientCertificateMode?: 'Required' | 'Optional';
   /**
-   * The app's own identity, for Key Vault references, its databases and its registry.
-   * @default - system-assigned
+   * Unlike most constructs, a web app needs a system-assigned identity (Key Vault references, its
+   * databases and its registry).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
    */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** E.g. `Website Contributor` for the team that deploys it. @default - none */
