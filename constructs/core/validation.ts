@@ -56,7 +56,9 @@ export class Problems {
     if (given.relaxed !== true || text.length < MIN_JUSTIFICATION_LENGTH) {
       this.add(
         `${prop}: { relaxed: true } needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters ` +
-          `(given ${JSON.stringify(given.justification)})`,
+          (given.relaxed === true
+            ? `(given ${JSON.stringify(given.justification)})`
+            : `(given ${JSON.stringify(given)}, which does not say relaxed: true)`),
       );
     }
   }
