@@ -120,7 +120,7 @@ function postgresql(
           },
         }
       : {
-          disabled: true,
+          relaxed: true,
           justification: `environment ${environment.name} has no DR site, so no Key Vault in the pair region for the geo backup key`,
         },
     diagnosticSettings: context.diagnosticSettings,

@@ -14,7 +14,7 @@ export const BOOTSTRAP_ACCESS_RULES = ['NET-001'] as const;
 /** The `publicNetworkAccess` prop for a Key Vault or storage account, or undefined when there is no opening. */
 export function publicNetworkAccessFor(access: BootstrapAccess | undefined) {
   return access
-    ? { enabled: true as const, allowedIpRanges: access.allowedIpRanges, justification: access.justification }
+    ? { relaxed: true as const, allowedIpRanges: access.allowedIpRanges, justification: access.justification }
     : undefined;
 }
 

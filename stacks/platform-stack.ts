@@ -17,6 +17,7 @@ import { HubNetwork } from '../constructs/network/hub-network';
 import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
+import { approveEgressPublicIp } from './egress-approval';
 import { planReaderAssignments } from './plan-readers';
 import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
@@ -125,6 +126,7 @@ export class PlatformStack extends NorwayStack {
       },
       diagnosticSettings,
     });
+    if (this.hub.egress) approveEgressPublicIp(this.hub.egress);
     this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName,
       zones: props.dnsZones ?? PLATFORM_DNS_ZONES,

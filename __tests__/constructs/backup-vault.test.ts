@@ -69,7 +69,7 @@ describe('NorwayBackupVault validation', () => {
     expect(() =>
       vault(testStack(NORWAY_WEST), NORWAY_WEST, { redundancy: 'ZoneRedundant', diskRetention: '7 days' }),
     ).toThrow(
-      /3 problems:\n {2}- redundancy ZoneRedundant keeps no copy in the pair region; give redundancyJustification\n {2}- redundancy ZoneRedundant needs availability zones.*\n {2}- diskRetention "7 days" is not an ISO 8601 duration/,
+      /3 problems:\n {2}- redundancy ZoneRedundant keeps no copy in the pair region; pass lowerRedundancy: \{ relaxed: true, justification \}\n {2}- redundancy ZoneRedundant needs availability zones.*\n {2}- diskRetention "7 days" is not an ISO 8601 duration/,
     );
   });
 
@@ -77,7 +77,7 @@ describe('NorwayBackupVault validation', () => {
     const stack = testStack(NORWAY_EAST);
     vault(stack, NORWAY_EAST, {
       redundancy: 'LocallyRedundant',
-      redundancyJustification: { justification: 'test data only; the source is re-importable' },
+      lowerRedundancy: { relaxed: true, justification: 'test data only; the source is re-importable' },
     });
     expect(relaxedWarnings(stack)).toEqual([
       expect.stringMatching(/^\[relaxed default\] test-norwayeast\/bv: redundancy LocallyRedundant/),

@@ -123,7 +123,7 @@ describe('NorwayRecoveryVault validation', () => {
     expect(
       attempt(NORWAY_WEST, {
         storageMode: 'ZoneRedundant',
-        storageModeJustification: { justification: 'Cost review 2026-11' },
+        lowerRedundancy: { relaxed: true, justification: 'Cost review 2026-11' },
       }),
     ).toThrow(
       "test-norwaywest/backup: storageMode 'ZoneRedundant' needs availability zones, which norwaywest does not have",
@@ -165,7 +165,7 @@ describe('NorwayRecoveryVault validation', () => {
       resourceGroupName: 'rg',
       name: 'rsv',
       storageMode: 'ZoneRedundant',
-      storageModeJustification: { justification: 'Test environment, synthetic data only' },
+      lowerRedundancy: { relaxed: true, justification: 'Test environment, synthetic data only' },
       customerManagedKey: { keyVault },
       diagnosticSettings: { workspaceId: logs.workspaceId },
     });

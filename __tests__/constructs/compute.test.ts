@@ -173,7 +173,7 @@ describe('Linux compute validation', () => {
       subnetId: SUBNET,
       sshPublicKeys: [SSH_KEY],
       customerManagedKey: {
-        microsoftManaged: true,
+        relaxed: true,
         justification: 'Stateless build agents, no patient data',
       },
     });

@@ -185,11 +185,11 @@ describe('NorwayContainerRegistry validation', () => {
   test('fails on a trusted-services bypass or lock removal without a justification', () => {
     expect(() =>
       registry(testStack(NORWAY_EAST), NORWAY_EAST, {
-        trustedServicesBypass: { justification: 'scan' },
-        lock: { kind: 'None', justification: '' },
+        trustedServicesBypass: { relaxed: true, justification: 'scan' },
+        lock: { relaxed: true, justification: '' },
       }),
     ).toThrow(
-      /2 problems:\n {2}- trustedServicesBypass needs a justification of at least 10 characters \(given "scan"\)\n {2}- lock: \{ kind: 'None' \} needs a justification/,
+      /2 problems:\n {2}- trustedServicesBypass: \{ relaxed: true \} needs a justification of at least 10 characters \(given "scan"\)\n {2}- lock: \{ relaxed: true \} needs a justification/,
     );
   });
 
@@ -198,7 +198,7 @@ describe('NorwayContainerRegistry validation', () => {
     const stack = testStack(NORWAY_EAST);
     // WHEN
     registry(stack, NORWAY_EAST, {
-      trustedServicesBypass: { justification: 'Defender for Containers scans the images' },
+      trustedServicesBypass: { relaxed: true, justification: 'Defender for Containers scans the images' },
     });
     // THEN
     expect(only(synth(stack), 'azurerm_container_registry').network_rule_bypass_option).toBe('AzureServices');

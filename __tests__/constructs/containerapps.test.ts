@@ -180,7 +180,7 @@ describe('NorwayContainerAppEnvironment options', () => {
   test('without logs: a justified relaxation that LOG-001 reports', () => {
     const stack = testStack(NORWAY_EAST);
     environment(stack, NORWAY_EAST, {
-      diagnosticSettings: { disabled: true, justification: 'short-lived test environment' },
+      diagnosticSettings: { relaxed: true, justification: 'short-lived test environment' },
     });
     const cae = only(synth(stack), 'azurerm_container_app_environment');
     expect(cae.log_analytics_workspace_id).toBeUndefined();

@@ -205,12 +205,12 @@ describe('NorwayPostgresqlFlexibleServer validation', () => {
     expect(
       attempt(NORWAY_EAST, {
         name: 'PG_bad',
-        geoRedundantBackup: { disabled: true, justification: 'no' },
+        geoRedundantBackup: { relaxed: true, justification: 'no' },
         backupRetentionDays: 90,
         entraAdministrator: { objectId: '', principalName: '' },
       }),
     ).toThrow(
-      /test-norwayeast\/pg: 4 problems:\n {2}- PostgreSQL server name "PG_bad" is invalid.*\n {2}- backupRetentionDays 90 is outside 7-35\n {2}- entraAdministrator needs objectId and principalName.*\n {2}- geoRedundantBackup: \{ disabled: true \} needs a justification/,
+      /test-norwayeast\/pg: 4 problems:\n {2}- PostgreSQL server name "PG_bad" is invalid.*\n {2}- backupRetentionDays 90 is outside 7-35\n {2}- entraAdministrator needs objectId and principalName.*\n {2}- geoRedundantBackup: \{ relaxed: true \} needs a justification/,
     );
   });
 
@@ -218,7 +218,7 @@ describe('NorwayPostgresqlFlexibleServer validation', () => {
     const stack = testStack(NORWAY_EAST);
     server(stack, NORWAY_EAST, {
       geoRedundantBackup: {
-        disabled: true,
+        relaxed: true,
         justification: 'test data only; restored from the source system',
       },
     });

@@ -227,8 +227,8 @@ describe('NorwayEventHubsNamespace validation', () => {
     const stack = testStack(NORWAY_EAST);
     // WHEN
     namespace(stack, NORWAY_EAST, {
-      customerManagedKey: { microsoftManaged: true, justification: 'test namespace without patient data' },
-      lock: { kind: 'None', justification: 'short-lived load test namespace' },
+      customerManagedKey: { relaxed: true, justification: 'test namespace without patient data' },
+      lock: { relaxed: true, justification: 'short-lived load test namespace' },
     });
     const json = synth(stack);
     // THEN

@@ -3,20 +3,21 @@ import { HubNetwork } from '../../constructs/network/hub-network';
 import { DEFAULT_EGRESS_FQDNS, NorwayHubEgress } from '../../constructs/network/hub-egress';
 import { NORWAY_EAST, NORWAY_WEST } from '../../constructs/core/region';
 import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring/log-analytics-workspace';
+import { approveEgressPublicIp } from '../../stacks/egress-approval';
 import { errorFindings, only, resourcesOf, synth, testStack } from './support';
 
 const diagnosticSettings = {
   workspaceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log',
 };
 
-function hub(mode: 'firewall' | 'natGateway', region = NORWAY_EAST, allowedFqdns?: string[]) {
+function hub(mode: 'firewall' | 'natGateway', region = NORWAY_EAST, allowedFqdns?: string[], approve = true) {
   const stack = testStack(region);
   const logs = new NorwayLogAnalyticsWorkspace(stack, 'logs', {
     region,
     resourceGroupName: 'rg-logs',
     name: 'law-platform',
   });
-  new HubNetwork(stack, 'hub', {
+  const network = new HubNetwork(stack, 'hub', {
     region,
     resourceGroupName: 'rg',
     name: 'hub',
@@ -26,10 +27,21 @@ function hub(mode: 'firewall' | 'natGateway', region = NORWAY_EAST, allowedFqdns
     egress: { mode, firewallSubnetPrefix: '10.0.2.0/24', allowedFqdns },
     diagnosticSettings: { workspaceId: logs.workspaceId },
   });
+  // The stack approves the egress public IP (constructs never import the policy engine).
+  if (approve) approveEgressPublicIp(network.egress!);
   return stack;
 }
 
 describe('NorwayHubEgress', () => {
+  test('the construct does not approve its own public IP: without the stack approval NET-004 stands', () => {
+    // GIVEN / WHEN
+    const stack = hub('firewall', NORWAY_EAST, undefined, false);
+    // THEN
+    expect(errorFindings(stack)).toEqual([
+      'NET-004 azurerm_public_ip.hub_Egress_PublicIp_CFD7A53D: this is a public IP address.',
+    ]);
+  });
+
   test('firewall mode: AzureFirewallSubnet, HTTPS to the allow-list plus the configured names, logs, no policy errors', () => {
     // GIVEN / WHEN
     const stack = hub('firewall', NORWAY_EAST, ['pypi.org']);

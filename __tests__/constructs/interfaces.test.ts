@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { NORWAY_EAST, NORWAY_WEST, NorwayRegion } from '../../constructs/core/region';
 import { NorwayStorageAccount } from '../../constructs/storage';
 import { identityBlock } from '../../constructs/interfaces/managed-identities';
@@ -83,5 +85,60 @@ describe('managedIdentities', () => {
       type: 'SystemAssigned, UserAssigned',
       identityIds: ['u1'],
     });
+  });
+});
+
+describe('the shared interfaces read the same on every construct', () => {
+  // Source text of every construct: the props interfaces are the public contract.
+  const root = path.join(__dirname, '..', '..', 'constructs');
+  const files = fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: f, text: fs.readFileSync(path.join(root, f), 'utf8') }));
+  /** The doc comment just above `readonly <prop>`, per file that declares the prop. */
+  const docsOf = (prop: string) =>
+    files.flatMap(({ file, text }) =>
+      [...text.matchAll(new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*readonly ${prop}\\??:`, 'g'))].map(
+        (m) => [file, m[1].replace(/\s*\n\s*\*\s*/g, ' ')] as const,
+      ),
+    );
+
+  test('managedIdentities documents one default: no system-assigned identity unless the resource needs one', () => {
+    const docs = docsOf('managedIdentities');
+    expect(docs.length).toBeGreaterThanOrEqual(10);
+    for (const [file, doc] of docs) {
+      expect([
+        file,
+        /@default - no system-assigned identity; only the identities the construct creates itself \(/.test(
+          doc,
+        ) || /@default - system-assigned, plus the identities the construct creates itself \(/.test(doc),
+      ]).toEqual([file, true]);
+    }
+  });
+
+  test('diagnosticSettings and customerManagedKey are required props wherever a construct takes them', () => {
+    const optional = files.flatMap(({ file, text }) =>
+      [...text.matchAll(/readonly (diagnosticSettings|customerManagedKey)\?:/g)].map(
+        (m) => `${file}: ${m[1]}`,
+      ),
+    );
+    // Health Data Services takes a key only for DICOM (the FHIR service has none): required with DICOM.
+    expect(optional).toEqual(['health/health-data-services.ts: customerManagedKey']);
+  });
+
+  test('roleAssignments and privateEndpoints are keyed records, never lists', () => {
+    const lists = files.filter(({ text }) =>
+      /readonly (roleAssignments|privateEndpoints)\??:\s*(readonly\s+)?[A-Za-z]+\[\]/.test(text),
+    );
+    expect(lists.map((f) => f.file)).toEqual([]);
+    const declared = files.flatMap(({ text }) => [
+      ...text.matchAll(/readonly (roleAssignments|privateEndpoints)\??: ([A-Za-z]+);/g),
+    ]);
+    expect(new Set(declared.map((m) => m[2]))).toEqual(new Set(['RoleAssignments', 'PrivateEndpoints']));
+  });
+
+  test('constructs never import the policy engine', () => {
+    const imports = files.filter(({ text }) => /from '(\.\.\/)+policies\//.test(text));
+    expect(imports.map((f) => f.file)).toEqual([]);
   });
 });

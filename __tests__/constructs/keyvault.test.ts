@@ -1,5 +1,5 @@
 import { NORWAY_EAST, NORWAY_WEST, NorwayRegion } from '../../constructs/core/region';
-import { NorwayKeyVault } from '../../constructs/keyvault';
+import { NorwayKeyVault, NorwayKeyVaultProps } from '../../constructs/keyvault';
 import type { NorwayStack } from '../../stacks/norway-stack';
 import { errorFindings, Json, only, relaxedWarnings, synth, testStack, logsAndKeyVault } from './support';
 
@@ -85,7 +85,8 @@ describe('NorwayKeyVault validation', () => {
           resourceGroupName: 'rg',
           name: 'kv_bad',
           tenantId: TENANT,
-        }),
+          // A JavaScript caller (or a cast) can still leave it out: the constructor says so.
+        } as unknown as NorwayKeyVaultProps),
     ).toThrow(
       /test-norwayeast\/kv: 2 problems:\n {2}- Key Vault name "kv_bad" is invalid.*\n {2}- diagnosticSettings is missing/,
     );
@@ -101,9 +102,9 @@ describe('NorwayKeyVault validation', () => {
           name: 'kv-ok',
           tenantId: TENANT,
           diagnosticSettings: { workspaceId: 'x' },
-          publicNetworkAccess: { enabled: true, justification: 'because' },
+          publicNetworkAccess: { relaxed: true, justification: 'because' },
         }),
-    ).toThrow(/publicNetworkAccess: \{ enabled: true \} needs a justification of at least 10 characters/);
+    ).toThrow(/publicNetworkAccess: \{ relaxed: true \} needs a justification of at least 10 characters/);
   });
 
   test('public access with a justification is enabled and visible as a warning', () => {
@@ -115,7 +116,7 @@ describe('NorwayKeyVault validation', () => {
       tenantId: TENANT,
       diagnosticSettings: { workspaceId: 'x' },
       publicNetworkAccess: {
-        enabled: true,
+        relaxed: true,
         allowedIpRanges: ['193.156.0.0/16'],
         justification: 'Build agents outside the VNet until ticket 123',
       },

@@ -172,7 +172,7 @@ describe('NorwayKubernetesCluster validation', () => {
   test('fails without monitoring when diagnostics are disabled', () => {
     expect(() =>
       cluster(testStack(NORWAY_EAST), NORWAY_EAST, {
-        diagnosticSettings: { disabled: true, justification: 'a throwaway test cluster' },
+        diagnosticSettings: { relaxed: true, justification: 'a throwaway test cluster' },
       }),
     ).toThrow(/monitoringWorkspaceId is missing/);
   });
@@ -197,10 +197,14 @@ describe('NorwayKubernetesCluster validation', () => {
 
   test('load-balancer egress needs a justification and is a visible warning', () => {
     expect(() =>
-      cluster(testStack(NORWAY_EAST), NORWAY_EAST, { loadBalancerEgress: { justification: 'x' } }),
-    ).toThrow(/loadBalancerEgress needs a justification of at least 10 characters/);
+      cluster(testStack(NORWAY_EAST), NORWAY_EAST, {
+        loadBalancerEgress: { relaxed: true, justification: 'x' },
+      }),
+    ).toThrow(/loadBalancerEgress: \{ relaxed: true \} needs a justification of at least 10 characters/);
     const stack = testStack(NORWAY_EAST);
-    cluster(stack, NORWAY_EAST, { loadBalancerEgress: { justification: 'a lab cluster without a hub' } });
+    cluster(stack, NORWAY_EAST, {
+      loadBalancerEgress: { relaxed: true, justification: 'a lab cluster without a hub' },
+    });
     expect(only(synth(stack), 'azurerm_kubernetes_cluster').network_profile.outbound_type).toBe(
       'loadBalancer',
     );

@@ -187,7 +187,7 @@ describe('network validation', () => {
               protocol: 'Tcp',
               sources: ['0.0.0.0/0'],
               ports: ['20-30'],
-              fromInternet: { justification: 'vendor support access' },
+              fromInternet: { relaxed: true, justification: 'vendor support access' },
             },
           ],
         }),
@@ -261,7 +261,7 @@ describe('network validation', () => {
       subnets: [{ name: 'a', addressPrefixes: ['10.1.0.0/25'] }],
       hub,
       diagnosticSettings,
-      directEgress: { justification: 'Sandbox spoke without patient data' },
+      directEgress: { relaxed: true, justification: 'Sandbox spoke without patient data' },
     });
     expect(resourcesOf(synth(stack), 'azurerm_route_table')).toEqual({});
     expect(relaxedWarnings(stack)).toEqual([

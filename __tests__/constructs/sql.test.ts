@@ -131,7 +131,7 @@ describe('NorwaySqlServer failover group', () => {
     const partner = sqlServer(stack, 'sql-dr', NORWAY_WEST, keyVault, logs.workspaceId, {
       databases: {},
       customerManagedKey: {
-        microsoftManaged: true,
+        relaxed: true,
         justification: 'test: the partner key is not under test here',
       },
     });
@@ -186,10 +186,10 @@ describe('NorwaySqlServer validation', () => {
     expect(
       attempt({
         name: 'SQL_Records',
-        databases: { records: { shortTermRetentionDays: 90, lock: { kind: 'None', justification: 'x' } } },
+        databases: { records: { shortTermRetentionDays: 90, lock: { relaxed: true, justification: 'x' } } },
       }),
     ).toThrow(
-      /3 problems:\n {2}- SQL server name "SQL_Records" is invalid.*\n {2}- databases\.records\.shortTermRetentionDays 90 is outside 1-35\n {2}- databases\.records\.lock: \{ kind: 'None' \} needs a justification/,
+      /3 problems:\n {2}- SQL server name "SQL_Records" is invalid.*\n {2}- databases\.records\.shortTermRetentionDays 90 is outside 1-35\n {2}- databases\.records\.lock: \{ relaxed: true \} needs a justification/,
     );
   });
 });

@@ -199,10 +199,10 @@ describe('NorwayStorageAccount validation', () => {
       resourceGroupName: 'rg-data',
       name: 'stscratch01',
       customerManagedKey: {
-        microsoftManaged: true,
+        relaxed: true,
         justification: 'Holds build caches only, no patient data',
       },
-      sharedAccessKey: { enabled: true, justification: 'Legacy tool needs SAS until ticket 456' },
+      sharedAccessKey: { relaxed: true, justification: 'Legacy tool needs SAS until ticket 456' },
       diagnosticSettings: { workspaceId: logs.workspaceId },
     });
     const account = only(synth(stack), 'azurerm_storage_account');

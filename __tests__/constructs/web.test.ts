@@ -125,7 +125,9 @@ describe('NorwayLinuxWebApp options', () => {
 
   test('private-only routing is a justified relaxation that NET-011 still reports', () => {
     const stack = testStack(NORWAY_EAST);
-    webApp(stack, NORWAY_EAST, { privateTrafficOnly: { justification: 'legacy partner reached directly' } });
+    webApp(stack, NORWAY_EAST, {
+      privateTrafficOnly: { relaxed: true, justification: 'legacy partner reached directly' },
+    });
     expect(only(synth(stack), 'azurerm_linux_web_app').site_config.vnet_route_all_enabled).toBe(false);
     expect(relaxedWarnings(stack)).toEqual([
       '[relaxed default] test-norwayeast/web: only private traffic through the integration subnet. Justification: legacy partner reached directly',
@@ -167,11 +169,11 @@ describe('NorwayLinuxWebApp validation', () => {
     expect(() =>
       webApp(testStack(NORWAY_EAST), NORWAY_EAST, {
         diagnosticSettings: undefined as never,
-        privateTrafficOnly: { justification: 'short' },
+        privateTrafficOnly: { relaxed: true, justification: 'short' },
         entraAuthentication: { clientId: 'c', tenantId: '' },
       }),
     ).toThrow(
-      /3 problems:\n {2}- entraAuthentication needs clientId and tenantId.*\n {2}- privateTrafficOnly needs a justification.*\n {2}- diagnosticSettings is missing/,
+      /3 problems:\n {2}- entraAuthentication needs clientId and tenantId.*\n {2}- privateTrafficOnly: \{ relaxed: true \} needs a justification.*\n {2}- diagnosticSettings is missing/,
     );
   });
 });

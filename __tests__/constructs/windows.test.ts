@@ -87,7 +87,7 @@ describe('NorwayWindowsVirtualMachine validation', () => {
 
   test('fails without a disk key', () => {
     expect(() => windows(testStack(NORWAY_EAST), NORWAY_EAST, { customerManagedKey: undefined })).toThrow(
-      /customerManagedKey is missing: pass \{ keyVault \} with a NorwayKeyVault \(or diskEncryptionSetId\)/,
+      /customerManagedKey is missing: pass \{ keyVault \} with a NorwayKeyVault \(or \{ diskEncryptionSetId \}\)/,
     );
   });
 });

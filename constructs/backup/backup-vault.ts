@@ -8,12 +8,7 @@ import { DataProtectionBackupPolicyBlobStorage } from '@cdktf/provider-azurerm/l
 import { DataProtectionBackupPolicyDisk } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-disk';
 import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-postgresql-flexible-server';
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
-import type {
-  DiagnosticSettingsOption,
-  Justified,
-  LockConfig,
-  NorwayConstructProps,
-} from '../core/interfaces';
+import type { DiagnosticSettingsOption, Relaxed, LockConfig, NorwayConstructProps } from '../core/interfaces';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 import {
@@ -27,10 +22,11 @@ export interface NorwayBackupVaultProps extends NorwayConstructProps {
   /** 2-50 letters, digits and hyphens, starting with a letter. */
   readonly name: string;
   /**
-   * @default 'GeoRedundant' (the copy goes to the pair only); anything else needs `redundancyJustification`
+   * @default 'GeoRedundant' (the copy goes to the pair only); anything else needs `lowerRedundancy`
    */
   readonly redundancy?: 'GeoRedundant' | 'ZoneRedundant' | 'LocallyRedundant';
-  readonly redundancyJustification?: Justified;
+  /** Required for a redundancy other than GeoRedundant: `{ relaxed: true, justification }`. */
+  readonly lowerRedundancy?: Relaxed;
   /** @default 'Unlocked' (turn to 'Locked' once the policies are settled) */
   readonly immutability?: 'Unlocked' | 'Locked';
   /** Recovery points of PostgreSQL (weekly full backups) kept for this ISO 8601 duration. @default 'P3M' */
@@ -67,11 +63,11 @@ export class NorwayBackupVault extends Construct {
       );
     const redundancy = props.redundancy ?? 'GeoRedundant';
     if (redundancy !== 'GeoRedundant') {
-      if (!props.redundancyJustification)
+      if (!props.lowerRedundancy)
         problems.add(
-          `redundancy ${redundancy} keeps no copy in the pair region; give redundancyJustification`,
+          `redundancy ${redundancy} keeps no copy in the pair region; pass lowerRedundancy: { relaxed: true, justification }`,
         );
-      else problems.justification(`redundancy ${redundancy}`, props.redundancyJustification);
+      else problems.relaxed('lowerRedundancy', props.lowerRedundancy);
     }
     if (
       redundancy === 'ZoneRedundant' &&
@@ -137,12 +133,8 @@ export class NorwayBackupVault extends Construct {
       timeZone: 'W. Europe Standard Time',
     });
 
-    if (redundancy !== 'GeoRedundant' && props.redundancyJustification)
-      warnRelaxed(
-        this,
-        `redundancy ${redundancy} (no copy in the paired region)`,
-        props.redundancyJustification,
-      );
+    if (redundancy !== 'GeoRedundant' && props.lowerRedundancy)
+      warnRelaxed(this, `redundancy ${redundancy} (no copy in the paired region)`, props.lowerRedundancy);
     protectFromDeletion(this, this.resource, props.lock);
     addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings);
   }

@@ -24,7 +24,7 @@ import {
 import {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
-  Justified,
+  Relaxed,
   LockConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
@@ -62,18 +62,18 @@ export interface NorwayRecoveryVaultProps extends NorwayConstructProps {
    * @default 'GeoRedundant' (with cross-region restore)
    */
   readonly storageMode?: BackupStorageMode;
-  /** Required for a storage mode other than GeoRedundant. */
-  readonly storageModeJustification?: Justified;
+  /** Required for a storage mode other than GeoRedundant: `{ relaxed: true, justification }`. */
+  readonly lowerRedundancy?: Relaxed;
   /**
    * `Unlocked` keeps recovery points from being deleted before they expire and can still be locked;
    * `Locked` can never be undone.
    * @default 'Unlocked'
    */
   readonly immutability?: 'Unlocked' | 'Locked';
-  /** Required: `{ keyVault }` (a `NorwayKeyVault`), or `{ microsoftManaged: true, justification }`. */
-  readonly customerManagedKey?: CustomerManagedKeyOption;
-  /** Required: a Log Analytics workspace in Norway, or `{ disabled: true, justification }`. */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  /** Required: `{ keyVault }` (a `NorwayKeyVault`), or `{ relaxed: true, justification }`. */
+  readonly customerManagedKey: CustomerManagedKeyOption;
+  /** Required: a Log Analytics workspace in Norway, or `{ relaxed: true, justification }`. */
+  readonly diagnosticSettings: DiagnosticSettingsOption;
   /** @default - none (sub-resource `AzureBackup`) */
   readonly privateEndpoints?: PrivateEndpoints;
   /** The default VM backup policy (child `VmPolicy`). @default - daily 23:00, 30 days, 12 weeks, 12 months */
@@ -108,11 +108,11 @@ export class NorwayRecoveryVault extends Construct {
     const bad = nameProblem(props.name, RECOVERY_VAULT_NAME);
     if (bad) problems.add(bad);
     if (mode !== 'GeoRedundant') {
-      if (!props.storageModeJustification) {
+      if (!props.lowerRedundancy) {
         problems.add(
-          `storageMode '${mode}' keeps no copy in the paired region; pass storageModeJustification, or keep 'GeoRedundant'`,
+          `storageMode '${mode}' keeps no copy in the paired region; pass lowerRedundancy: { relaxed: true, justification }, or keep 'GeoRedundant'`,
         );
-      } else problems.justification('storageModeJustification', props.storageModeJustification);
+      } else problems.relaxed('lowerRedundancy', props.lowerRedundancy);
     }
     if (
       mode === 'ZoneRedundant' &&
@@ -198,12 +198,8 @@ export class NorwayRecoveryVault extends Construct {
     this.recoveryVaultId = this.resource.id;
     this.recoveryVaultName = this.resource.name;
 
-    if (mode !== 'GeoRedundant' && props.storageModeJustification)
-      warnRelaxed(
-        this,
-        `storage mode ${mode} (no copy in the paired region)`,
-        props.storageModeJustification,
-      );
+    if (mode !== 'GeoRedundant' && props.lowerRedundancy)
+      warnRelaxed(this, `storage mode ${mode} (no copy in the paired region)`, props.lowerRedundancy);
     protectFromDeletion(this, this.resource, props.lock);
     addRoleAssignments(this, this.resource.id, props.roleAssignments);
     addPrivateEndpoints(
@@ -218,7 +214,7 @@ export class NorwayRecoveryVault extends Construct {
       },
       props.privateEndpoints,
     );
-    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings!, {
+    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings, {
       logCategoryGroups: ['allLogs'],
       metricCategories: ['Health'],
     });

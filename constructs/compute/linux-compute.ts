@@ -3,7 +3,7 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   CustomerManagedKeyOption,
-  isMicrosoftManagedKey,
+  isRelaxed,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
@@ -26,6 +26,21 @@ export const UBUNTU_2204_GEN2: SourceImage = {
   version: 'latest',
 };
 
+/** A disk encryption set that already exists, shared by several VMs. */
+export interface ExistingDiskEncryptionSet {
+  /** E.g. `NorwayDiskEncryptionSet.id`. */
+  readonly diskEncryptionSetId: string;
+  /** What disks must wait for (the set's key access, `NorwayDiskEncryptionSet.keyAccess`). @default - none */
+  readonly dependencies?: readonly ITerraformDependable[];
+}
+
+/** Disk keys: a new disk encryption set from a key vault, an existing set, or relaxed. */
+export type DiskCustomerManagedKeyOption = CustomerManagedKeyOption | ExistingDiskEncryptionSet;
+
+function isExistingSet(option: DiskCustomerManagedKeyOption): option is ExistingDiskEncryptionSet {
+  return 'diskEncryptionSetId' in option;
+}
+
 export interface NorwayLinuxComputeProps extends NorwayConstructProps {
   readonly name: string;
   /** The subnet the network interfaces live in; no public IP is ever attached. */
@@ -39,17 +54,18 @@ export interface NorwayLinuxComputeProps extends NorwayConstructProps {
   /** @default UBUNTU_2204_GEN2 */
   readonly image?: SourceImage;
   /**
-   * Disk encryption with a customer-managed key: `{ keyVault }` creates a disk encryption set (child
-   * `DiskEncryption`), or pass `diskEncryptionSetId` to share one. One of the two is required.
+   * Required: disk encryption with a customer-managed key. `{ keyVault }` creates a disk encryption
+   * set (child `DiskEncryption`), `{ diskEncryptionSetId }` shares an existing one, and
+   * `{ relaxed: true, justification }` uses platform-managed keys.
    */
-  readonly customerManagedKey?: CustomerManagedKeyOption;
-  /** An existing disk encryption set (e.g. `NorwayDiskEncryptionSet.id`). */
-  readonly diskEncryptionSetId?: string;
-  /** What disks must wait for when `diskEncryptionSetId` is given (its key access). @default - none */
-  readonly diskEncryptionDependencies?: readonly ITerraformDependable[];
+  readonly customerManagedKey: DiskCustomerManagedKeyOption;
   /** @default 'Premium_LRS' */
   readonly osDiskType?: 'Premium_LRS' | 'StandardSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS';
-  /** @default { systemAssigned: true } */
+  /**
+   * Unlike most constructs, a VM's resource needs a system-assigned identity (Entra ID sign-in, the
+   * monitoring agent).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
+   */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** cloud-init, base64-encoded. @default - none */
   readonly customData?: string;
@@ -110,28 +126,22 @@ export function validateCompute(
 /** What disk encryption needs from a VM's props; Linux and Windows VMs share it. */
 export type DiskEncryptionProps = Pick<
   NorwayLinuxComputeProps,
-  | 'region'
-  | 'resourceGroupName'
-  | 'name'
-  | 'tags'
-  | 'customerManagedKey'
-  | 'diskEncryptionSetId'
-  | 'diskEncryptionDependencies'
+  'region' | 'resourceGroupName' | 'name' | 'tags' | 'customerManagedKey'
 >;
 
 /** A customer-managed disk key or an existing disk encryption set is required (or a justified relaxation). */
 export function validateDiskEncryption(problems: Problems, props: DiskEncryptionProps): void {
-  const cmk = props.customerManagedKey;
-  if (cmk && props.diskEncryptionSetId)
-    problems.add('pass customerManagedKey or diskEncryptionSetId, not both');
-  if (!cmk && !props.diskEncryptionSetId) {
+  const cmk = props.customerManagedKey as DiskCustomerManagedKeyOption | undefined;
+  if (cmk === undefined) {
     problems.add(
-      'customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault (or diskEncryptionSetId) so disks are encrypted with a ' +
-        'key the hospital controls (ENC-003), or { microsoftManaged: true, justification }',
+      'customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault (or { diskEncryptionSetId }) so disks are encrypted with a ' +
+        'key the hospital controls (ENC-003), or { relaxed: true, justification } for platform-managed keys',
     );
-  } else if (cmk && isMicrosoftManagedKey(cmk)) {
-    problems.justification('customerManagedKey: { microsoftManaged: true }', cmk);
-  } else if (cmk && !cmk.keyVault) {
+  } else if (isRelaxed(cmk)) {
+    problems.relaxed('customerManagedKey', cmk);
+  } else if (isExistingSet(cmk)) {
+    if (!cmk.diskEncryptionSetId) problems.add('customerManagedKey.diskEncryptionSetId is empty');
+  } else if (!cmk.keyVault) {
     problems.add('customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the disk key');
   }
 }
@@ -145,25 +155,22 @@ export interface DiskEncryption {
 /** The disk encryption set disks use: created from `customerManagedKey`, given, or none (relaxed). */
 export function diskEncryption(scope: Construct, props: DiskEncryptionProps): DiskEncryption {
   const cmk = props.customerManagedKey;
-  if (cmk && isMicrosoftManagedKey(cmk)) {
+  if (isRelaxed(cmk)) {
     warnRelaxed(scope, 'disks encrypted with platform-managed keys instead of a customer-managed key', cmk);
     return { dependsOn: [] };
   }
-  if (cmk) {
-    const set = new NorwayDiskEncryptionSet(scope, 'DiskEncryption', {
-      region: props.region,
-      resourceGroupName: props.resourceGroupName,
-      name: `${props.name}-des`,
-      keyVault: cmk.keyVault,
-      keyName: cmk.keyName,
-      tags: props.tags,
-    });
-    return { diskEncryptionSetId: set.id, dependsOn: [set.keyAccess], set };
+  if (isExistingSet(cmk)) {
+    return { diskEncryptionSetId: cmk.diskEncryptionSetId, dependsOn: [...(cmk.dependencies ?? [])] };
   }
-  return {
-    diskEncryptionSetId: props.diskEncryptionSetId,
-    dependsOn: [...(props.diskEncryptionDependencies ?? [])],
-  };
+  const set = new NorwayDiskEncryptionSet(scope, 'DiskEncryption', {
+    region: props.region,
+    resourceGroupName: props.resourceGroupName,
+    name: `${props.name}-des`,
+    keyVault: cmk.keyVault,
+    keyName: cmk.keyName,
+    tags: props.tags,
+  });
+  return { diskEncryptionSetId: set.id, dependsOn: [set.keyAccess], set };
 }
 
 /**

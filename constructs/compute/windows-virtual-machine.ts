@@ -7,17 +7,17 @@
 import { Construct } from 'constructs';
 import { NetworkInterface } from '@cdktf/provider-azurerm/lib/network-interface';
 import { WindowsVirtualMachine } from '@cdktf/provider-azurerm/lib/windows-virtual-machine';
-import type {
-  ManagedIdentitiesConfig,
-  NorwayConstructProps,
-  CustomerManagedKeyOption,
-} from '../core/interfaces';
+import type { ManagedIdentitiesConfig, NorwayConstructProps } from '../core/interfaces';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import { isLiteral, Problems } from '../core/validation';
 import { identityBlock } from '../interfaces/managed-identities';
 import type { NorwayDiskEncryptionSet } from './disk-encryption-set';
-import { diskEncryption, SourceImage, validateDiskEncryption } from './linux-compute';
-import type { ITerraformDependable } from 'cdktf';
+import {
+  diskEncryption,
+  DiskCustomerManagedKeyOption,
+  SourceImage,
+  validateDiskEncryption,
+} from './linux-compute';
 
 /** Windows Server 2022 Datacenter Azure Edition, generation 2 (supports Trusted Launch and hotpatch). */
 export const WINDOWS_SERVER_2022_GEN2: SourceImage = {
@@ -40,15 +40,19 @@ export interface NorwayWindowsVirtualMachineProps extends NorwayConstructProps {
   readonly size?: string;
   /** @default WINDOWS_SERVER_2022_GEN2 */
   readonly image?: SourceImage;
-  /** Disk encryption: `{ keyVault }` creates a disk encryption set, or pass `diskEncryptionSetId`. */
-  readonly customerManagedKey?: CustomerManagedKeyOption;
-  /** An existing disk encryption set. */
-  readonly diskEncryptionSetId?: string;
-  /** What disks must wait for when `diskEncryptionSetId` is given. @default - none */
-  readonly diskEncryptionDependencies?: readonly ITerraformDependable[];
+  /**
+   * Required: disk encryption with a customer-managed key. `{ keyVault }` creates a disk encryption
+   * set (child `DiskEncryption`), `{ diskEncryptionSetId }` shares an existing one, and
+   * `{ relaxed: true, justification }` uses platform-managed keys.
+   */
+  readonly customerManagedKey: DiskCustomerManagedKeyOption;
   /** @default - '1' in Norway East, none in Norway West */
   readonly zone?: string;
-  /** @default { systemAssigned: true } */
+  /**
+   * Unlike most constructs, a VM's resource needs a system-assigned identity (Entra ID sign-in, the
+   * monitoring agent).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
+   */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 

@@ -16,7 +16,7 @@ import type {
   ManagedIdentitiesConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
-import { isDisabledDiagnostics } from '../core/interfaces';
+import { isRelaxed } from '../core/interfaces';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import { isLiteral, Problems, warnRelaxed } from '../core/validation';
 import {
@@ -65,7 +65,7 @@ export interface NorwayContainerAppEnvironmentProps extends NorwayConstructProps
   readonly zoneRedundant?: boolean;
   /** Profiles by name. @default { Consumption: { workloadProfileType: 'Consumption' } } */
   readonly workloadProfiles?: Readonly<Record<string, WorkloadProfileConfig>>;
-  /** @default - none */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (none) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
@@ -119,8 +119,8 @@ export class NorwayContainerAppEnvironment extends Construct {
     this.region = props.region;
     this.workloadProfileNames = Object.keys(profiles);
     const tags = props.tags ? { ...props.tags } : undefined;
-    const logs = isDisabledDiagnostics(props.diagnosticSettings) ? undefined : props.diagnosticSettings;
-    if (isDisabledDiagnostics(props.diagnosticSettings))
+    const logs = isRelaxed(props.diagnosticSettings) ? undefined : props.diagnosticSettings;
+    if (isRelaxed(props.diagnosticSettings))
       warnRelaxed(this, 'app logs not sent to Log Analytics', props.diagnosticSettings);
 
     this.resource = new ContainerAppEnvironment(this, 'Resource', {

@@ -70,7 +70,7 @@ export interface NorwayContainerAppProps extends Omit<NorwayConstructProps, 'reg
   readonly maxReplicas?: number;
   /** @default - the environment's first workload profile */
   readonly workloadProfileName?: string;
-  /** @default - only the app's own user-assigned identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the app's user-assigned `Identity`) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;

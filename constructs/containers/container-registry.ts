@@ -10,7 +10,7 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import type {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
-  Justified,
+  Relaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
@@ -54,7 +54,7 @@ export interface ContainerRegistryGeoreplication {
 export interface NorwayContainerRegistryProps extends NorwayConstructProps {
   /** 5-50 letters and digits (no hyphens); globally unique; becomes `<name>.azurecr.io`. */
   readonly name: string;
-  /** Required: a key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required: a key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: repository and login events to a Log Analytics workspace in Norway (`allLogs` + `AllMetrics`). */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -79,15 +79,15 @@ export interface NorwayContainerRegistryProps extends NorwayConstructProps {
   readonly dataEndpointEnabled?: boolean;
   /**
    * Let trusted Azure services (e.g. Defender for Containers' image scanning, ACR Tasks) bypass the
-   * network rules: `{ justification }` relaxes (a warning).
+   * network rules: `{ relaxed: true, justification }` relaxes (a warning).
    * @default - no bypass (`network_rule_bypass_option = "None"`)
    */
-  readonly trustedServicesBypass?: Justified;
+  readonly trustedServicesBypass?: Relaxed;
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /** E.g. `AcrPull` for a cluster's kubelet identity, `AcrPush` for CI. @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -132,8 +132,7 @@ export class NorwayContainerRegistry extends Construct {
       else if (seen.has(replica.region)) problems.add(`${at} ${replica.region} is listed twice`);
       seen.add(replica.region);
     });
-    if (props.trustedServicesBypass)
-      problems.justification('trustedServicesBypass', props.trustedServicesBypass);
+    if (props.trustedServicesBypass) problems.relaxed('trustedServicesBypass', props.trustedServicesBypass);
     validateCustomerManagedKey(problems, props.customerManagedKey, { protects: 'the images' });
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     requirePrivateEndpoint(problems, props.privateEndpoints);

@@ -16,9 +16,8 @@ import { NorwayDiskEncryptionSet } from '../compute/disk-encryption-set';
 import {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
-  isDisabledDiagnostics,
-  isMicrosoftManagedKey,
-  Justified,
+  isRelaxed,
+  Relaxed,
   LockConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
@@ -93,7 +92,7 @@ export interface NorwayKubernetesClusterProps extends NorwayConstructProps {
    * Egress through an Azure load balancer with public IPs instead of the hub firewall.
    * @default - not allowed: egress follows the subnet's route table to the hub firewall (userDefinedRouting)
    */
-  readonly loadBalancerEgress?: Justified;
+  readonly loadBalancerEgress?: Relaxed;
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /** E.g. `Azure Kubernetes Service RBAC Reader` for a team's group. @default - none */
@@ -142,7 +141,7 @@ export class NorwayKubernetesCluster extends Construct {
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     const monitoringWorkspaceId =
       props.monitoringWorkspaceId ??
-      (props.diagnosticSettings && !isDisabledDiagnostics(props.diagnosticSettings)
+      (props.diagnosticSettings && !isRelaxed(props.diagnosticSettings)
         ? props.diagnosticSettings.workspaceId
         : undefined);
     if (!monitoringWorkspaceId)
@@ -164,7 +163,7 @@ export class NorwayKubernetesCluster extends Construct {
         );
       validatePool(problems, `userNodePools.${name}`, pool);
     }
-    if (props.loadBalancerEgress) problems.justification('loadBalancerEgress', props.loadBalancerEgress);
+    if (props.loadBalancerEgress) problems.relaxed('loadBalancerEgress', props.loadBalancerEgress);
     validateLock(problems, props.lock);
     validateRoleAssignments(problems, props.roleAssignments);
     problems.throwIfAny();
@@ -173,7 +172,7 @@ export class NorwayKubernetesCluster extends Construct {
     const tags = props.tags ? { ...props.tags } : undefined;
     const zones = [...regionCapabilities(props.region).zones];
 
-    if (isMicrosoftManagedKey(props.customerManagedKey)) {
+    if (isRelaxed(props.customerManagedKey)) {
       warnRelaxed(
         this,
         'node disks with Microsoft-managed keys instead of a customer-managed key',

@@ -3,25 +3,46 @@
  * Modules' convention): `lock`, `roleAssignments`, `privateEndpoints`, `diagnosticSettings`,
  * `customerManagedKey`, `managedIdentities`, `tags`. A user who learned one construct knows them all.
  *
- * Relaxing a secure default always takes a `justification`: the construct records it in a visible
+ * Relaxing a secure default has one shape everywhere, `{ relaxed: true, justification }` (a `Relaxed`),
+ * given in place of the prop's secure value: `diagnosticSettings: { relaxed: true, justification }`
+ * goes without logs, `customerManagedKey: { relaxed: true, justification }` uses Microsoft-managed
+ * keys, `lock: { relaxed: true, justification }` removes deletion protection, and a prop that only
+ * exists to relax something (`shortRetention`, `fromInternet`, `directEgress`, …) takes the same
+ * object. The justification needs at least 10 characters; the construct records it in a visible
  * warning annotation, so a reviewer sees every weakened default at synth time.
  */
 import type { ITerraformDependable } from 'cdktf';
 import type { NorwayRegion } from './region';
 import type { Tags } from './tags';
 
-/** A written reason for relaxing a secure default; at least 10 characters. */
-export interface Justified {
+/**
+ * The one shape for relaxing a secure default: `{ relaxed: true, justification }`. Validated by
+ * `Problems.relaxed` and recorded by `warnRelaxed` (constructs/core/validation.ts).
+ */
+export interface Relaxed {
+  readonly relaxed: true;
+  /** Why the secure default does not fit; at least 10 characters, shown in a warning at synth. */
   readonly justification: string;
+}
+
+/** True when `option` is a relaxation (`{ relaxed: true, … }`) rather than the prop's secure value. */
+export function isRelaxed(option: unknown): option is Relaxed {
+  return typeof option === 'object' && option !== null && (option as { relaxed?: unknown }).relaxed === true;
+}
+
+/** A management lock on the construct's main resource. */
+export interface LockSettings {
+  readonly kind: 'CanNotDelete' | 'ReadOnly';
+  /** @default - 'can-not-delete' or 'read-only' */
+  readonly name?: string;
+  readonly notes?: string;
 }
 
 /**
  * Deletion protection. Data-bearing constructs default to a `CanNotDelete` management lock plus
- * Terraform `lifecycle.prevent_destroy`; `{ kind: 'None', justification }` removes both.
+ * Terraform `lifecycle.prevent_destroy`; `{ relaxed: true, justification }` removes both.
  */
-export type LockConfig =
-  | { readonly kind: 'CanNotDelete' | 'ReadOnly'; readonly name?: string; readonly notes?: string }
-  | ({ readonly kind: 'None' } & Justified);
+export type LockConfig = LockSettings | Relaxed;
 
 /** An Azure RBAC role assignment on the construct's main resource. */
 export interface RoleAssignmentConfig {
@@ -60,12 +81,8 @@ export interface DiagnosticSettingsConfig {
   readonly metricCategories?: readonly string[];
 }
 
-/** Diagnostic settings, or a justified decision to go without them. */
-export type DiagnosticSettingsOption = DiagnosticSettingsConfig | DisabledDiagnosticSettings;
-
-export interface DisabledDiagnosticSettings extends Justified {
-  readonly disabled: true;
-}
+/** Diagnostic settings, or `{ relaxed: true, justification }` to go without them. */
+export type DiagnosticSettingsOption = DiagnosticSettingsConfig | Relaxed;
 
 /** A Key Vault that can hold customer-managed keys; `NorwayKeyVault` implements it. */
 export interface ICustomerManagedKeyVault {
@@ -84,14 +101,16 @@ export interface CustomerManagedKeyConfig {
   readonly keyName?: string;
 }
 
-/** Customer-managed keys, or a justified decision to use Microsoft-managed keys. */
-export type CustomerManagedKeyOption = CustomerManagedKeyConfig | MicrosoftManagedKey;
+/** Customer-managed keys, or `{ relaxed: true, justification }` to use Microsoft-managed keys. */
+export type CustomerManagedKeyOption = CustomerManagedKeyConfig | Relaxed;
 
-export interface MicrosoftManagedKey extends Justified {
-  readonly microsoftManaged: true;
-}
-
-/** Managed identities for the construct's main resource. */
+/**
+ * Managed identities for the construct's main resource. The same default everywhere: no
+ * system-assigned identity, only the user-assigned identities the construct creates for itself (e.g.
+ * the customer-managed key identity) plus `userAssignedResourceIds`. A resource that cannot do its job
+ * without a system-assigned identity (VMs for Entra sign-in and agents, a web app for Key Vault
+ * references) turns it on by default and says so in its own `@default`.
+ */
 export interface ManagedIdentitiesConfig {
   /** @default false */
   readonly systemAssigned?: boolean;
@@ -107,14 +126,4 @@ export interface NorwayConstructProps {
   readonly resourceGroupName: string;
   /** Tags on every resource the construct creates, under the stack's default tags. @default - none */
   readonly tags?: Tags;
-}
-
-export function isDisabledDiagnostics(
-  option: DiagnosticSettingsOption,
-): option is DisabledDiagnosticSettings {
-  return 'disabled' in option && option.disabled === true;
-}
-
-export function isMicrosoftManagedKey(option: CustomerManagedKeyOption): option is MicrosoftManagedKey {
-  return 'microsoftManaged' in option && option.microsoftManaged === true;
 }

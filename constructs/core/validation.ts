@@ -5,7 +5,7 @@
 import { Annotations, Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { NORWAY_REGIONS, REGION_CAPABILITIES } from './region';
-import type { Justified } from './interfaces';
+import type { Relaxed } from './interfaces';
 
 export const MIN_JUSTIFICATION_LENGTH = 10;
 
@@ -45,12 +45,20 @@ export class Problems {
     );
   }
 
-  /** A relaxation needs a written reason. */
-  justification(what: string, relaxed: Justified): void {
-    const text = relaxed.justification?.trim() ?? '';
-    if (text.length < MIN_JUSTIFICATION_LENGTH) {
+  /**
+   * The one check for a relaxation (`{ relaxed: true, justification }`) given as `prop`: it must say
+   * `relaxed: true` and carry a written reason. Every construct reports it in the same words:
+   * `<prop>: { relaxed: true } needs a justification of at least 10 characters (given …)`.
+   */
+  relaxed(prop: string, relaxed: Relaxed): void {
+    const given = (relaxed as Partial<Relaxed> | undefined) ?? {};
+    const text = typeof given.justification === 'string' ? given.justification.trim() : '';
+    if (given.relaxed !== true || text.length < MIN_JUSTIFICATION_LENGTH) {
       this.add(
-        `${what} needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters (given ${JSON.stringify(relaxed.justification)})`,
+        `${prop}: { relaxed: true } needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters ` +
+          (given.relaxed === true
+            ? `(given ${JSON.stringify(given.justification)})`
+            : `(given ${JSON.stringify(given)}, which does not say relaxed: true)`),
       );
     }
   }
@@ -60,8 +68,11 @@ export class Problems {
   }
 }
 
-/** Record a relaxed secure default as a warning annotation on the construct. */
-export function warnRelaxed(scope: IConstruct, what: string, relaxed: Justified): void {
+/**
+ * Record a relaxed secure default as one warning annotation on the construct:
+ * `[relaxed default] <path>: <what>. Justification: <reason>`.
+ */
+export function warnRelaxed(scope: IConstruct, what: string, relaxed: Relaxed): void {
   Annotations.of(scope).addWarning(
     `[relaxed default] ${scope.node.path}: ${what}. Justification: ${relaxed.justification.trim()}`,
   );

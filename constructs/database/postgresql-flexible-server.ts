@@ -14,12 +14,12 @@ import type {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
   ICustomerManagedKeyVault,
-  Justified,
+  Relaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
-import { isMicrosoftManagedKey } from '../core/interfaces';
+import { isRelaxed } from '../core/interfaces';
 import { nameProblem, POSTGRESQL_SERVER_NAME } from '../core/naming';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import type { Tags } from '../core/tags';
@@ -56,11 +56,10 @@ export interface EntraAdministrator {
 
 /**
  * Geo-redundant backup: the copy goes only to the pair region. With a customer-managed key the copy is
- * encrypted with a key in a vault in the pair region; `{ disabled: true, justification }` goes without.
+ * encrypted with a key in a vault in the pair region; `{ relaxed: true, justification }` goes without.
  */
 export type GeoRedundantBackupOption =
-  | { readonly keyVault?: ICustomerManagedKeyVault; readonly tags?: Tags }
-  | ({ readonly disabled: true } & Justified);
+  { readonly keyVault?: ICustomerManagedKeyVault; readonly tags?: Tags } | Relaxed;
 
 export interface NorwayPostgresqlFlexibleServerProps extends NorwayConstructProps {
   /** 3-63 lowercase letters, digits and hyphens; globally unique. */
@@ -81,11 +80,10 @@ export interface NorwayPostgresqlFlexibleServerProps extends NorwayConstructProp
    * High availability: `ZoneRedundant` where the region has zones, `SameZone` where it has none.
    * @default - from the region's capabilities
    */
-  readonly highAvailability?:
-    { readonly mode: 'ZoneRedundant' | 'SameZone' } | ({ readonly disabled: true } & Justified);
+  readonly highAvailability?: { readonly mode: 'ZoneRedundant' | 'SameZone' } | Relaxed;
   /** @default - geo-redundant backup on, to the pair region */
   readonly geoRedundantBackup?: GeoRedundantBackupOption;
-  /** Required: a key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required: a key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: server logs and metrics to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -95,7 +93,7 @@ export interface NorwayPostgresqlFlexibleServerProps extends NorwayConstructProp
   readonly lock?: LockConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -123,7 +121,7 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
     const skuName = props.skuName ?? 'GP_Standard_D2ds_v5';
     const zones = known ? regionCapabilities(props.region).zones : [];
     const ha = props.highAvailability;
-    if (ha && 'disabled' in ha) problems.justification('highAvailability: { disabled: true }', ha);
+    if (ha && isRelaxed(ha)) problems.relaxed('highAvailability', ha);
     else {
       if (skuName.startsWith('B_'))
         problems.add(`skuName ${skuName} is Burstable, which has no high availability; use a GP_ or MO_ SKU`);
@@ -140,8 +138,8 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
       problems.add('tenantId is empty: pass the Entra ID tenant that authenticates sign-ins');
     validateCustomerManagedKey(problems, props.customerManagedKey, { protects: 'the database' });
     const geo = props.geoRedundantBackup ?? {};
-    const cmkOn = props.customerManagedKey !== undefined && !isMicrosoftManagedKey(props.customerManagedKey);
-    if ('disabled' in geo) problems.justification('geoRedundantBackup: { disabled: true }', geo);
+    const cmkOn = props.customerManagedKey !== undefined && !isRelaxed(props.customerManagedKey);
+    if (isRelaxed(geo)) problems.relaxed('geoRedundantBackup', geo);
     else if (cmkOn && known) {
       const pair = regionCapabilities(props.region).pair;
       if (!geo.keyVault)
@@ -173,7 +171,7 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
     let geoKey: NorwayKeyVaultKey | undefined;
     let geoIdentity: UserAssignedIdentity | undefined;
     let geoAccess: RoleAssignment | undefined;
-    if (cmk && !('disabled' in geo) && geo.keyVault) {
+    if (cmk && !isRelaxed(geo) && geo.keyVault) {
       const pair = regionCapabilities(props.region).pair;
       geoKey = new NorwayKeyVaultKey(this, 'GeoBackupKey', {
         keyVault: geo.keyVault,
@@ -194,7 +192,7 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
       });
     }
     const haMode =
-      ha && 'disabled' in ha ? undefined : (ha?.mode ?? (zones.length > 0 ? 'ZoneRedundant' : 'SameZone'));
+      ha && isRelaxed(ha) ? undefined : (ha?.mode ?? (zones.length > 0 ? 'ZoneRedundant' : 'SameZone'));
     const ownIdentities = [cmk?.identity.id, geoIdentity?.id].filter((x): x is string => x !== undefined);
 
     this.resource = new PostgresqlFlexibleServer(this, 'Resource', {
@@ -206,7 +204,7 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
       storageMb: props.storageMb ?? 131072,
       autoGrowEnabled: true,
       backupRetentionDays: retention,
-      geoRedundantBackupEnabled: !('disabled' in geo),
+      geoRedundantBackupEnabled: !isRelaxed(geo),
       publicNetworkAccessEnabled: false,
       zone: zones.length > 0 ? zones[0] : undefined,
       highAvailability: haMode
@@ -249,8 +247,8 @@ export class NorwayPostgresqlFlexibleServer extends Construct {
       new PostgresqlFlexibleServerConfiguration(this, childId, { serverId: this.resource.id, name, value });
     }
 
-    if (ha && 'disabled' in ha) warnRelaxed(this, 'high availability off', ha);
-    if ('disabled' in geo) warnRelaxed(this, 'geo-redundant backup off (no copy in the pair region)', geo);
+    if (ha && isRelaxed(ha)) warnRelaxed(this, 'high availability off', ha);
+    if (isRelaxed(geo)) warnRelaxed(this, 'geo-redundant backup off (no copy in the pair region)', geo);
     protectFromDeletion(this, this.resource, props.lock);
     addRoleAssignments(this, this.resource.id, props.roleAssignments);
     addPrivateEndpoints(

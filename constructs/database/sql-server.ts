@@ -14,7 +14,7 @@ import { MssqlServerExtendedAuditingPolicy } from '@cdktf/provider-azurerm/lib/m
 import {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
-  isDisabledDiagnostics,
+  isRelaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
@@ -35,6 +35,7 @@ import {
   validateCustomerManagedKey,
   validateDiagnosticSettings,
   validateLock,
+  validateLockAt,
   validatePrivateEndpoints,
   validateRoleAssignments,
 } from '../interfaces';
@@ -75,7 +76,7 @@ export interface NorwaySqlServerProps extends NorwayConstructProps {
    * database. @default - none
    */
   readonly failoverPartner?: NorwaySqlServer;
-  /** Required: TDE with a key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required: TDE with a key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: audit logs (server) and database diagnostics to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -85,7 +86,7 @@ export interface NorwaySqlServerProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -118,8 +119,7 @@ export class NorwaySqlServer extends Construct {
       const days = db.shortTermRetentionDays ?? 35;
       if (!Number.isInteger(days) || days < 1 || days > 35)
         problems.add(`databases.${name}.shortTermRetentionDays ${days} is outside 1-35`);
-      if (db.lock?.kind === 'None')
-        problems.justification(`databases.${name}.lock: { kind: 'None' }`, db.lock);
+      validateLockAt(problems, `databases.${name}.lock`, db.lock);
     }
     if (props.failoverPartner && known) {
       const pair = regionCapabilities(props.region).pair;
@@ -175,7 +175,7 @@ export class NorwaySqlServer extends Construct {
       enabled: true,
       logMonitoringEnabled: true,
     });
-    if (!isDisabledDiagnostics(props.diagnosticSettings)) {
+    if (!isRelaxed(props.diagnosticSettings)) {
       new MonitorDiagnosticSetting(this, 'AuditDiagnostics', {
         name: props.diagnosticSettings.name ?? 'to-log-analytics',
         targetResourceId: `${this.resource.id}/databases/master`,

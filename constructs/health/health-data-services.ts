@@ -20,6 +20,7 @@ import {
   addCustomerManagedKey,
   addDiagnosticSettings,
   addPrivateEndpoints,
+  isDeletionProtected,
   PrivateEndpoints,
   protectFromDeletion,
   requirePrivateEndpoint,
@@ -44,7 +45,7 @@ export interface NorwayHealthDataServicesProps extends NorwayConstructProps {
   readonly fhir?: { readonly name: string };
   /** A DICOM service (child `Dicom`). @default - none */
   readonly dicom?: { readonly name: string };
-  /** Required with DICOM: its key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required with DICOM: its key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey?: CustomerManagedKeyOption;
   /** Required: FHIR and DICOM audit logs to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -116,7 +117,7 @@ export class NorwayHealthDataServices extends Construct {
         identity: { type: 'SystemAssigned' },
         tags,
       });
-      if (props.lock?.kind !== 'None') this.fhir.lifecycle = { preventDestroy: true };
+      if (isDeletionProtected(props.lock)) this.fhir.lifecycle = { preventDestroy: true };
       addDiagnosticSettings(this, this.fhir.id, props.diagnosticSettings, undefined, 'FhirDiagnostics');
     }
     if (props.dicom) {
@@ -140,7 +141,7 @@ export class NorwayHealthDataServices extends Construct {
         dependsOn: cmk ? [cmk.keyAccess] : undefined,
         tags,
       });
-      if (props.lock?.kind !== 'None') this.dicom.lifecycle = { preventDestroy: true };
+      if (isDeletionProtected(props.lock)) this.dicom.lifecycle = { preventDestroy: true };
       addDiagnosticSettings(this, this.dicom.id, props.diagnosticSettings, undefined, 'DicomDiagnostics');
     }
 

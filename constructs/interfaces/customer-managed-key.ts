@@ -1,12 +1,13 @@
 /**
  * The `customerManagedKey` interface: a key in a Norway Key Vault, a user-assigned identity that may
- * use it, and the role assignment between them — or a justified decision to use Microsoft-managed keys.
+ * use it, and the role assignment between them — or `{ relaxed: true, justification }` to use
+ * Microsoft-managed keys.
  * A user-assigned identity can be granted the key before the resource exists; a system-assigned one cannot.
  */
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { CustomerManagedKeyOption, isMicrosoftManagedKey } from '../core/interfaces';
+import { CustomerManagedKeyOption, isRelaxed } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import type { Tags } from '../core/tags';
 import { Problems, warnRelaxed } from '../core/validation';
@@ -19,7 +20,7 @@ export interface CustomerManagedKeyContext {
   readonly ruleId?: string;
 }
 
-/** Validate a `customerManagedKey` prop: required unless Microsoft-managed with a justification. */
+/** Validate a `customerManagedKey` prop: required, or relaxed to Microsoft-managed keys with a justification. */
 export function validateCustomerManagedKey(
   problems: Problems,
   option: CustomerManagedKeyOption | undefined,
@@ -28,10 +29,10 @@ export function validateCustomerManagedKey(
   if (option === undefined) {
     problems.add(
       `customerManagedKey is missing: pass { keyVault } with a NorwayKeyVault so ${context.protects} is encrypted with a key the ` +
-        `hospital controls (${context.ruleId ?? 'ENC-002'}), or { microsoftManaged: true, justification }`,
+        `hospital controls (${context.ruleId ?? 'ENC-002'}), or { relaxed: true, justification } for Microsoft-managed keys`,
     );
-  } else if (isMicrosoftManagedKey(option)) {
-    problems.justification('customerManagedKey: { microsoftManaged: true }', option);
+  } else if (isRelaxed(option)) {
+    problems.relaxed('customerManagedKey', option);
   } else if (!option.keyVault) {
     problems.add(
       `customerManagedKey.keyVault is missing: pass the NorwayKeyVault that holds the key for ${context.protects}`,
@@ -56,14 +57,14 @@ export interface CustomerManagedKey {
 
 /**
  * Create the key (child id `Key`), its identity (`KeyIdentity`) and the grant (`KeyAccess`); for
- * `{ microsoftManaged }` record the relaxation and return undefined.
+ * `{ relaxed: true }` record the relaxation and return undefined.
  */
 export function addCustomerManagedKey(
   scope: Construct,
   target: CustomerManagedKeyTarget,
   option: CustomerManagedKeyOption,
 ): CustomerManagedKey | undefined {
-  if (isMicrosoftManagedKey(option)) {
+  if (isRelaxed(option)) {
     warnRelaxed(scope, 'Microsoft-managed keys instead of a customer-managed key', option);
     return undefined;
   }

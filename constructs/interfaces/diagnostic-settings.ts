@@ -1,9 +1,9 @@
 /**
  * The `diagnosticSettings` interface: logs and metrics of a construct's resource to a Log Analytics
- * workspace in Norway, or a justified decision to go without them.
+ * workspace in Norway, or `{ relaxed: true, justification }` to go without them.
  */
 import { Construct } from 'constructs';
-import { DiagnosticSettingsOption, isDisabledDiagnostics } from '../core/interfaces';
+import { DiagnosticSettingsOption, isRelaxed } from '../core/interfaces';
 import { Problems, warnRelaxed } from '../core/validation';
 import { DiagnosticSettings } from '../monitoring/diagnostic-settings';
 
@@ -13,7 +13,7 @@ export interface DiagnosticDefaults {
   readonly metricCategories: readonly string[];
 }
 
-/** Validate a construct's `diagnosticSettings` prop: required unless disabled with a justification. */
+/** Validate a construct's `diagnosticSettings` prop: required, or relaxed with a justification. */
 export function validateDiagnosticSettings(
   problems: Problems,
   option: DiagnosticSettingsOption | undefined,
@@ -21,10 +21,10 @@ export function validateDiagnosticSettings(
   if (option === undefined) {
     problems.add(
       'diagnosticSettings is missing: pass { workspaceId } of a Log Analytics workspace in Norway (LOG-001), ' +
-        'or { disabled: true, justification } to go without logs',
+        'or { relaxed: true, justification } to go without logs',
     );
-  } else if (isDisabledDiagnostics(option)) {
-    problems.justification('diagnosticSettings: { disabled: true }', option);
+  } else if (isRelaxed(option)) {
+    problems.relaxed('diagnosticSettings', option);
   } else if (!option.workspaceId) {
     problems.add(
       'diagnosticSettings.workspaceId is empty: pass the id of a Log Analytics workspace in Norway',
@@ -34,7 +34,7 @@ export function validateDiagnosticSettings(
 
 /**
  * Add diagnostic settings for `targetResourceId` under `scope` (child id `id`, default `Diagnostics`),
- * with `defaults` where the option does not choose. Returns undefined when disabled (with a warning).
+ * with `defaults` where the option does not choose. Returns undefined when relaxed (with a warning).
  */
 export function addDiagnosticSettings(
   scope: Construct,
@@ -43,7 +43,7 @@ export function addDiagnosticSettings(
   defaults: DiagnosticDefaults = { logCategoryGroups: ['allLogs'], metricCategories: ['AllMetrics'] },
   id = 'Diagnostics',
 ): DiagnosticSettings | undefined {
-  if (isDisabledDiagnostics(option)) {
+  if (isRelaxed(option)) {
     warnRelaxed(scope, 'diagnostic settings disabled (no logs to Log Analytics)', option);
     return undefined;
   }

@@ -1,30 +1,41 @@
 /**
  * The `lock` interface: deletion protection as a management lock plus Terraform
- * `lifecycle.prevent_destroy`, or a justified decision to go without both.
+ * `lifecycle.prevent_destroy`, or `{ relaxed: true, justification }` to go without both.
  */
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import type { LockConfig } from '../core/interfaces';
+import { isRelaxed, LockConfig } from '../core/interfaces';
 import { Problems, warnRelaxed } from '../core/validation';
 
 export const DEFAULT_LOCK: LockConfig = { kind: 'CanNotDelete' };
 
 /** Validate a lock option (call before creating resources). */
 export function validateLock(problems: Problems, lock: LockConfig | undefined): void {
-  if (lock?.kind === 'None') problems.justification("lock: { kind: 'None' }", lock);
+  validateLockAt(problems, 'lock', lock);
+}
+
+/** Validate a lock given under another prop path (e.g. `databases.records.lock`). */
+export function validateLockAt(problems: Problems, prop: string, lock: LockConfig | undefined): void {
+  if (isRelaxed(lock)) problems.relaxed(prop, lock);
+  else if (lock !== undefined && lock.kind !== 'CanNotDelete' && lock.kind !== 'ReadOnly') {
+    problems.add(
+      `${prop}.kind ${JSON.stringify((lock as { kind?: unknown }).kind)} is not 'CanNotDelete' or 'ReadOnly'; ` +
+        'to go without deletion protection pass { relaxed: true, justification }',
+    );
+  }
 }
 
 /**
  * Protect `resource` from deletion: a management lock (child id `Lock`) and `lifecycle.prevent_destroy`.
- * `{ kind: 'None', justification }` removes both and leaves a warning.
+ * `{ relaxed: true, justification }` removes both and leaves a warning.
  */
 export function protectFromDeletion(
   scope: Construct,
   resource: TerraformResource,
   lock: LockConfig = DEFAULT_LOCK,
 ): ManagementLock | undefined {
-  if (lock.kind === 'None') {
+  if (isRelaxed(lock)) {
     warnRelaxed(scope, 'deletion protection removed (no CanNotDelete lock, no prevent_destroy)', lock);
     return undefined;
   }
@@ -40,4 +51,9 @@ export function protectFromDeletion(
 /** The `id` attribute of any azurerm resource. */
 export function resourceId(resource: TerraformResource): string {
   return resource.getStringAttribute('id');
+}
+
+/** True unless `lock` is a relaxation: whether the construct's resources get `prevent_destroy`. */
+export function isDeletionProtected(lock: LockConfig | undefined): boolean {
+  return !isRelaxed(lock);
 }

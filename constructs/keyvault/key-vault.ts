@@ -21,7 +21,7 @@ import {
 import type {
   DiagnosticSettingsOption,
   ICustomerManagedKeyVault,
-  Justified,
+  Relaxed,
   LockConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
@@ -44,13 +44,12 @@ export interface NorwayKeyVaultProps extends NorwayConstructProps {
    * @default - public network access disabled; reach the vault through `privateEndpoints`
    */
   readonly publicNetworkAccess?: {
-    readonly enabled: true;
     readonly allowedIpRanges?: readonly string[];
-  } & Justified;
+  } & Relaxed;
   /** @default - none (NET-005 warns: the vault is then unreachable except by trusted Azure services) */
   readonly privateEndpoints?: PrivateEndpoints;
-  /** Required: a Log Analytics workspace in Norway, or `{ disabled: true, justification }`. */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  /** Required: a Log Analytics workspace in Norway, or `{ relaxed: true, justification }`. */
+  readonly diagnosticSettings: DiagnosticSettingsOption;
   /** @default - CanNotDelete lock and prevent_destroy */
   readonly lock?: LockConfig;
   /**
@@ -83,8 +82,7 @@ export class NorwayKeyVault extends Construct implements ICustomerManagedKeyVaul
     if (!Number.isInteger(retention) || retention < 7 || retention > 90) {
       problems.add(`softDeleteRetentionDays ${retention} is outside 7-90`);
     }
-    if (props.publicNetworkAccess)
-      problems.justification('publicNetworkAccess: { enabled: true }', props.publicNetworkAccess);
+    if (props.publicNetworkAccess) problems.relaxed('publicNetworkAccess', props.publicNetworkAccess);
     validatePrivateEndpoints(problems, props.privateEndpoints);
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     validateLock(problems, props.lock);
@@ -133,7 +131,7 @@ export class NorwayKeyVault extends Construct implements ICustomerManagedKeyVaul
       },
       props.privateEndpoints,
     );
-    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings!);
+    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings);
   }
 
   /** A key in this vault with rotation and expiry (child of the vault construct). */

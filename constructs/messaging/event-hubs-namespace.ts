@@ -24,6 +24,7 @@ import {
   addDiagnosticSettings,
   addPrivateEndpoints,
   addRoleAssignments,
+  isDeletionProtected,
   identityBlock,
   PrivateEndpoints,
   protectFromDeletion,
@@ -77,7 +78,7 @@ export interface NorwayEventHubsNamespaceProps extends NorwayConstructProps {
   readonly capacity?: 1 | 2 | 4 | 8 | 16;
   /** Event hubs by name (child ids `EventHub-<name>`). @default - none */
   readonly eventHubs?: Readonly<Record<string, EventHubConfig>>;
-  /** Required: a key in a Norway Key Vault (child `KeyAttachment`), or `{ microsoftManaged: true, justification }`. */
+  /** Required: a key in a Norway Key Vault (child `KeyAttachment`), or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: operational, runtime audit and application metrics logs to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -87,7 +88,7 @@ export interface NorwayEventHubsNamespaceProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** E.g. `Azure Event Hubs Data Sender` for a producer's identity. @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -198,7 +199,7 @@ export class NorwayEventHubsNamespace extends Construct {
           : undefined,
         // Events are written only after the key is attached, so none is ever kept under Microsoft's key alone.
         dependsOn: this.keyAttachment ? [this.keyAttachment] : undefined,
-        lifecycle: props.lock?.kind === 'None' ? undefined : { preventDestroy: true },
+        lifecycle: isDeletionProtected(props.lock) ? { preventDestroy: true } : undefined,
       });
     }
     this.eventHubs = hubs;

@@ -39,7 +39,7 @@ export interface NorwayServiceBusNamespaceProps extends NorwayConstructProps {
   readonly name: string;
   /** Messaging units (1, 2, 4, 8 or 16). @default 1 */
   readonly capacity?: 1 | 2 | 4 | 8 | 16;
-  /** Required: a key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required: a key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: operational and runtime audit logs to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;

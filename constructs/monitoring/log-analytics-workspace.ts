@@ -9,7 +9,7 @@ import {
   validateLock,
   validateRoleAssignments,
 } from '../interfaces';
-import type { Justified, LockConfig, NorwayConstructProps } from '../core/interfaces';
+import type { Relaxed, LockConfig, NorwayConstructProps } from '../core/interfaces';
 import { LOG_ANALYTICS_WORKSPACE_NAME, nameProblem } from '../core/naming';
 import { Problems, warnRelaxed } from '../core/validation';
 
@@ -19,17 +19,17 @@ export const MIN_RETENTION_DAYS = 365;
 export interface NorwayLogAnalyticsWorkspaceProps extends NorwayConstructProps {
   readonly name: string;
   /**
-   * Days of retention. Below 365 needs `shortRetention` with a justification.
+   * Days of retention. Below 365 needs `shortRetention: { relaxed: true, justification }`.
    * @default 365
    */
   readonly retentionInDays?: number;
   /** Allow retention under 365 days. @default - not allowed */
-  readonly shortRetention?: Justified;
+  readonly shortRetention?: Relaxed;
   /**
    * Shared-key (workspace key) authentication for ingestion and queries.
    * @default - off: Entra ID only
    */
-  readonly localAuthentication?: { readonly enabled: true } & Justified;
+  readonly localAuthentication?: Relaxed;
   /**
    * Send the workspace's own audit log (who queried what) to itself.
    * @default true
@@ -60,12 +60,11 @@ export class NorwayLogAnalyticsWorkspace extends Construct {
     if (retention < MIN_RETENTION_DAYS) {
       if (!props.shortRetention)
         problems.add(
-          `retentionInDays ${retention} is under ${MIN_RETENTION_DAYS}; keep a year of logs or pass shortRetention: { justification }`,
+          `retentionInDays ${retention} is under ${MIN_RETENTION_DAYS}; keep a year of logs or pass shortRetention: { relaxed: true, justification }`,
         );
-      else problems.justification('shortRetention', props.shortRetention);
+      else problems.relaxed('shortRetention', props.shortRetention);
     }
-    if (props.localAuthentication)
-      problems.justification('localAuthentication: { enabled: true }', props.localAuthentication);
+    if (props.localAuthentication) problems.relaxed('localAuthentication', props.localAuthentication);
     validateLock(problems, props.lock);
     validateRoleAssignments(problems, props.roleAssignments);
     problems.throwIfAny();

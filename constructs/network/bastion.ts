@@ -23,7 +23,7 @@ export interface NorwayBastionProps extends NorwayConstructProps {
   /** The `AzureBastionSubnet` of the hub. */
   readonly subnetId: string;
   /** Required: Bastion audit logs (who opened which session) to a Log Analytics workspace in Norway. */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  readonly diagnosticSettings: DiagnosticSettingsOption;
   /** @default 'Standard' */
   readonly sku?: 'Basic' | 'Standard' | 'Premium';
 }
@@ -38,6 +38,7 @@ export const BASTION_INBOUND: readonly InboundAllowRule[] = [
     ports: [443],
     destinations: ['*'],
     fromInternet: {
+      relaxed: true,
       justification: 'Azure Bastion accepts TLS sessions on 443 from administrators signed in with Entra ID',
     },
   },
@@ -148,6 +149,6 @@ export class NorwayBastion extends Construct {
       tags,
     });
     this.id = this.resource.id;
-    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings!);
+    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings);
   }
 }

@@ -15,7 +15,6 @@ import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-g
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
-import { suppress } from '../../policies/cdktf/suppress';
 import type { DiagnosticSettingsOption, NorwayConstructProps } from '../core/interfaces';
 import { NorwayRegion, regionCapabilities } from '../core/region';
 import { Problems } from '../core/validation';
@@ -50,7 +49,10 @@ export const DEFAULT_EGRESS_FQDNS: readonly string[] = [
   'security.ubuntu.com',
 ];
 
-/** Until when the egress public IP's NET-004 suppression holds by default: reviewed yearly. */
+/**
+ * Until when the egress public IP's NET-004 suppression (`approveEgressPublicIp` in the stacks) holds by
+ * default: reviewed yearly.
+ */
 export const EGRESS_PUBLIC_IP_REVIEW_UNTIL = '2027-11-24';
 export const EGRESS_PUBLIC_IP_REASON =
   'The hub egress address: outbound only (no inbound rule or DNAT), HTTPS to an FQDN allow-list through Azure Firewall or the NAT gateway of the hub subnets.';
@@ -70,9 +72,7 @@ export interface NorwayHubEgressProps extends NorwayConstructProps {
   /** Subnets that get the NAT gateway (NAT mode). @default - none */
   readonly natSubnetIds?: readonly string[];
   /** Firewall logs (which FQDN was allowed or denied, from where) to a workspace in Norway. */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
-  /** The NET-004 suppression on the egress public IP. @default - the project's reason, expiring 2027-11-24 */
-  readonly publicIpApproval?: { readonly reason: string; readonly expires: string };
+  readonly diagnosticSettings: DiagnosticSettingsOption;
 }
 
 const FQDN = /^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/;
@@ -113,11 +113,8 @@ export class NorwayHubEgress extends Construct {
       allocationMethod: 'Static',
       zones: zones.length > 0 ? [...zones] : undefined,
     });
-    const approval = props.publicIpApproval ?? {
-      reason: EGRESS_PUBLIC_IP_REASON,
-      expires: EGRESS_PUBLIC_IP_REVIEW_UNTIL,
-    };
-    suppress(this.publicIp, { ruleId: 'NET-004', reason: approval.reason, expires: approval.expires });
+    // The public IP is approved (NET-004 suppressed) by the stack, not here (constructs do not import the
+    // policy engine): see `approveEgressPublicIp` in stacks/egress-approval.ts.
     this.allowedFqdns = [...new Set([...DEFAULT_EGRESS_FQDNS, ...(props.allowedFqdns ?? [])])];
 
     if (mode === 'natGateway') {
@@ -183,6 +180,6 @@ export class NorwayHubEgress extends Construct {
       zones: zones.length > 0 ? [...zones] : undefined,
       ipConfiguration: [{ name: 'ipconfig', subnetId: subnet.id, publicIpAddressId: this.publicIp.id }],
     });
-    addDiagnosticSettings(this, this.firewall.id, props.diagnosticSettings!);
+    addDiagnosticSettings(this, this.firewall.id, props.diagnosticSettings);
   }
 }

@@ -35,6 +35,7 @@ export interface HubNetworkProps extends NorwayVirtualNetworkProps {
   /**
    * The hub's way out: Azure Firewall (its private IP must be `firewallPrivateIp`, the first address of
    * `firewallSubnetPrefix`) with the hub subnets routed through it, or a NAT gateway on the hub subnets.
+   * Its public IP is approved by the stack (`approveEgressPublicIp`, a NET-004 suppression).
    * @default - no egress at all
    */
   readonly egress?: {

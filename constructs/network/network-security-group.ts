@@ -1,12 +1,12 @@
 /**
  * A network security group that denies inbound traffic from the internet, with typed allow rules.
- * Allow rules from the internet need a justification; to SSH or RDP ports they are never allowed (NET-003).
+ * Allow rules from the internet need `fromInternet: { relaxed: true, justification }`; to SSH or RDP ports they are never allowed (NET-003).
  */
 import { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { addDiagnosticSettings, validateDiagnosticSettings } from '../interfaces';
-import type { DiagnosticSettingsOption, Justified, NorwayConstructProps } from '../core/interfaces';
+import type { DiagnosticSettingsOption, Relaxed, NorwayConstructProps } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 
@@ -32,7 +32,7 @@ export interface InboundAllowRule {
   readonly destinations?: readonly string[];
   readonly description?: string;
   /** Required when `sources` include the internet (`Internet`, `*`, `0.0.0.0/0`, …). */
-  readonly fromInternet?: Justified;
+  readonly fromInternet?: Relaxed;
 }
 
 /** An outbound rule (used by constructs with documented platform needs, such as Azure Bastion). */
@@ -54,7 +54,7 @@ export interface NorwayNetworkSecurityGroupProps extends NorwayConstructProps {
   /** @default - none: Azure's default outbound rules */
   readonly outbound?: readonly OutboundRule[];
   /** Required: flow events and rule counters to a Log Analytics workspace in Norway (LOG-001). */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  readonly diagnosticSettings: DiagnosticSettingsOption;
 }
 
 export function isInternetSource(source: string): boolean {
@@ -153,10 +153,10 @@ export class NorwayNetworkSecurityGroup extends Construct {
         );
       } else if (!rule.fromInternet) {
         problems.add(
-          `rule ${rule.name} allows inbound from ${internet.join(', ')}; name the allowed source ranges, or pass fromInternet: { justification }`,
+          `rule ${rule.name} allows inbound from ${internet.join(', ')}; name the allowed source ranges, or pass fromInternet: { relaxed: true, justification }`,
         );
       } else {
-        problems.justification(`rule ${rule.name} fromInternet`, rule.fromInternet);
+        problems.relaxed(`allowInbound.${rule.name}.fromInternet`, rule.fromInternet);
       }
     }
     problems.throwIfAny();
@@ -221,7 +221,7 @@ export class NorwayNetworkSecurityGroup extends Construct {
       destinationAddressPrefix: '*',
       destinationPortRange: '*',
     });
-    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings!, {
+    addDiagnosticSettings(this, this.resource.id, props.diagnosticSettings, {
       logCategoryGroups: ['allLogs'],
       metricCategories: [],
     });

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import type { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import type { Justified } from '../core/interfaces';
+import type { Relaxed } from '../core/interfaces';
 import type { NorwayRegion } from '../core/region';
 import { Problems, warnRelaxed } from '../core/validation';
 import type { IHubNetwork } from './hub-network';
@@ -22,7 +22,7 @@ export interface SpokeNetworkProps extends NorwayVirtualNetworkProps {
    */
   readonly firewallPrivateIp?: string;
   /** Egress straight to the internet instead of through the firewall. @default - not allowed */
-  readonly directEgress?: Justified;
+  readonly directEgress?: Relaxed;
   /**
    * Subnets of Azure services that must not route through the firewall (an Application Gateway v2
    * subnet), with the NSG rules the service needs. @default - none
@@ -55,10 +55,10 @@ export class SpokeNetwork extends Construct {
       );
     }
     if (props.directEgress) {
-      problems.justification('directEgress', props.directEgress);
+      problems.relaxed('directEgress', props.directEgress);
     } else if (!firewall) {
       problems.add(
-        'no firewall address for egress: pass firewallPrivateIp (or set it on the hub), or directEgress: { justification }',
+        'no firewall address for egress: pass firewallPrivateIp (or set it on the hub), or directEgress: { relaxed: true, justification }',
       );
     } else if (!IPV4.test(firewall)) {
       problems.add(`firewallPrivateIp ${JSON.stringify(firewall)} is not an IPv4 address`);

@@ -16,7 +16,7 @@ export interface NorwayVirtualNetworkProps extends NorwayConstructProps {
   /** Subnets; each gets its own network security group that denies internet inbound. */
   readonly subnets: readonly SubnetConfig[];
   /** Required: NSG and network logs to a Log Analytics workspace in Norway (LOG-001). */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  readonly diagnosticSettings: DiagnosticSettingsOption;
   /** @default - Azure-provided DNS (which resolves the linked private DNS zones) */
   readonly dnsServers?: readonly string[];
 }
@@ -90,13 +90,13 @@ export class NetworkParts {
         resourceGroupName: props.resourceGroupName,
         virtualNetworkName: this.virtualNetwork.name,
         networkSecurityGroupName: `${props.name}-${config.name}-nsg`,
-        diagnosticSettings: props.diagnosticSettings!,
+        diagnosticSettings: props.diagnosticSettings,
         outbound,
         routeTableId,
         tags: props.tags,
       });
     }
-    addDiagnosticSettings(scope, this.virtualNetwork.id, props.diagnosticSettings!);
+    addDiagnosticSettings(scope, this.virtualNetwork.id, props.diagnosticSettings);
   }
 
   subnetIds(): Record<string, string> {

@@ -14,7 +14,7 @@ import type {
   ManagedIdentitiesConfig,
   NorwayConstructProps,
 } from '../core/interfaces';
-import { isDisabledDiagnostics } from '../core/interfaces';
+import { isRelaxed } from '../core/interfaces';
 import { nameProblem, STORAGE_ACCOUNT_NAME } from '../core/naming';
 import { NorwayRegion, REGION_CAPABILITIES, regionCapabilities } from '../core/region';
 import { Problems } from '../core/validation';
@@ -56,7 +56,7 @@ export interface NorwayFileShareAccountProps extends NorwayConstructProps {
     | 'StorageFileDataSmbShareReader'
     | 'StorageFileDataSmbShareContributor'
     | 'StorageFileDataSmbShareElevatedContributor';
-  /** Required: a key in a Norway Key Vault, or `{ microsoftManaged: true, justification }`. */
+  /** Required: a key in a Norway Key Vault, or `{ relaxed: true, justification }`. */
   readonly customerManagedKey: CustomerManagedKeyOption;
   /** Required: file service logs (who opened which file) to a Log Analytics workspace in Norway. */
   readonly diagnosticSettings: DiagnosticSettingsOption;
@@ -66,7 +66,7 @@ export interface NorwayFileShareAccountProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** @default - only the customer-managed key identity */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -185,7 +185,7 @@ export class NorwayFileShareAccount extends Construct {
       logCategoryGroups: [],
       metricCategories: ['Transaction'],
     });
-    if (!isDisabledDiagnostics(props.diagnosticSettings))
+    if (!isRelaxed(props.diagnosticSettings))
       addDiagnosticSettings(
         this,
         `${this.resource.id}/fileServices/default`,

@@ -25,8 +25,8 @@ import {
 import {
   CustomerManagedKeyOption,
   DiagnosticSettingsOption,
-  isDisabledDiagnostics,
-  Justified,
+  isRelaxed,
+  Relaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
@@ -56,11 +56,11 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
   readonly accessTier?: 'Hot' | 'Cool' | 'Cold';
   /**
    * Required: `{ keyVault }` (a `NorwayKeyVault`; the construct creates the key, an identity and its
-   * access), or `{ microsoftManaged: true, justification }`.
+   * access), or `{ relaxed: true, justification }`.
    */
-  readonly customerManagedKey?: CustomerManagedKeyOption;
-  /** Required: `{ workspaceId }` of a Log Analytics workspace in Norway, or `{ disabled: true, justification }`. */
-  readonly diagnosticSettings?: DiagnosticSettingsOption;
+  readonly customerManagedKey: CustomerManagedKeyOption;
+  /** Required: `{ workspaceId }` of a Log Analytics workspace in Norway, or `{ relaxed: true, justification }`. */
+  readonly diagnosticSettings: DiagnosticSettingsOption;
   /** Services whose logs go to Log Analytics besides the account's metrics. @default ['blob'] */
   readonly diagnosticServices?: readonly StorageService[];
   /** @default - none (NET-005 warns); sub-resource `blob` unless the entry says otherwise */
@@ -70,11 +70,10 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
    * @default - public network access disabled
    */
   readonly publicNetworkAccess?: {
-    readonly enabled: true;
     readonly allowedIpRanges?: readonly string[];
-  } & Justified;
+  } & Relaxed;
   /** Shared key (account key and SAS) authorization. @default - disabled: Entra ID only */
-  readonly sharedAccessKey?: { readonly enabled: true } & Justified;
+  readonly sharedAccessKey?: Relaxed;
   /** Days deleted blobs stay recoverable (1-365). @default 30 */
   readonly blobSoftDeleteRetentionDays?: number;
   /** Days deleted containers stay recoverable (1-365). @default 30 */
@@ -83,7 +82,7 @@ export interface NorwayStorageAccountProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /** @default - none */
   readonly roleAssignments?: RoleAssignments;
-  /** Identities besides the one the construct creates for the customer-managed key. @default - none */
+  /** @default - no system-assigned identity; only the identities the construct creates itself (the customer-managed key's) */
   readonly managedIdentities?: ManagedIdentitiesConfig;
 }
 
@@ -128,10 +127,8 @@ export class NorwayStorageAccount extends Construct {
     }
     const cmk = props.customerManagedKey;
     validateCustomerManagedKey(problems, cmk, { protects: 'patient data' });
-    if (props.publicNetworkAccess)
-      problems.justification('publicNetworkAccess: { enabled: true }', props.publicNetworkAccess);
-    if (props.sharedAccessKey)
-      problems.justification('sharedAccessKey: { enabled: true }', props.sharedAccessKey);
+    if (props.publicNetworkAccess) problems.relaxed('publicNetworkAccess', props.publicNetworkAccess);
+    if (props.sharedAccessKey) problems.relaxed('sharedAccessKey', props.sharedAccessKey);
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     validatePrivateEndpoints(problems, props.privateEndpoints);
     validateLock(problems, props.lock);
@@ -230,13 +227,13 @@ export class NorwayStorageAccount extends Construct {
       },
       props.privateEndpoints,
     );
-    const diagnostics = props.diagnosticSettings!;
+    const diagnostics = props.diagnosticSettings;
     // The account itself only has metrics; logs (who read which blob) live on each service.
     addDiagnosticSettings(this, this.resource.id, diagnostics, {
       logCategoryGroups: [],
       metricCategories: ['Transaction'],
     });
-    if (!isDisabledDiagnostics(diagnostics)) {
+    if (!isRelaxed(diagnostics)) {
       for (const service of props.diagnosticServices ?? ['blob']) {
         const serviceId = `${this.resource.id}/${service}Services/default`;
         const name = `${service[0].toUpperCase()}${service.slice(1)}Diagnostics`;

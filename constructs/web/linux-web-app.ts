@@ -14,7 +14,7 @@ import {
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import type {
   DiagnosticSettingsOption,
-  Justified,
+  Relaxed,
   LockConfig,
   ManagedIdentitiesConfig,
   NorwayConstructProps,
@@ -92,8 +92,9 @@ export interface NorwayLinuxWebAppProps extends NorwayConstructProps {
    */
   readonly clientCertificateMode?: 'Required' | 'Optional';
   /**
-   * The app's own identity, for Key Vault references, its databases and its registry.
-   * @default - system-assigned
+   * Unlike most constructs, a web app needs a system-assigned identity (Key Vault references, its
+   * databases and its registry).
+   * @default - system-assigned, plus the identities the construct creates itself (none)
    */
   readonly managedIdentities?: ManagedIdentitiesConfig;
   /** E.g. `Website Contributor` for the team that deploys it. @default - none */
@@ -105,10 +106,10 @@ export interface NorwayLinuxWebAppProps extends NorwayConstructProps {
   readonly lock?: LockConfig;
   /**
    * Routing only private addresses through the integration subnet (outbound internet calls bypass the
-   * hub firewall): needs a justification.
+   * hub firewall): `{ relaxed: true, justification }`.
    * @default - all outbound traffic through the integration subnet
    */
-  readonly privateTrafficOnly?: Justified;
+  readonly privateTrafficOnly?: Relaxed;
 }
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,58}[a-zA-Z0-9])?$/;
@@ -159,7 +160,7 @@ export class NorwayLinuxWebApp extends Construct {
       (!props.entraAuthentication.clientId || !props.entraAuthentication.tenantId)
     )
       problems.add('entraAuthentication needs clientId and tenantId (the home tenant)');
-    if (props.privateTrafficOnly) problems.justification('privateTrafficOnly', props.privateTrafficOnly);
+    if (props.privateTrafficOnly) problems.relaxed('privateTrafficOnly', props.privateTrafficOnly);
     validateDiagnosticSettings(problems, props.diagnosticSettings);
     requirePrivateEndpoint(problems, props.privateEndpoints);
     validatePrivateEndpoints(problems, props.privateEndpoints);
