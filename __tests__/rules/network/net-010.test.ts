@@ -1,0 +1,69 @@
+/** The valid and invalid cases of NET-010 (`policies/rules/network/net-010-web-application-firewall.ts`). */
+import { NET_010 } from '../../../policies/rules/network/net-010-web-application-firewall';
+import { AT, gateway } from '../../helpers/fixtures/applications';
+import { ruleTester, tf } from '../../helpers/rule-tester';
+
+const WAF = {
+  ...AT,
+  name: 'waf',
+  policy_settings: [{ enabled: true, mode: 'Prevention' }],
+  managed_rules: [{ managed_rule_set: [{ type: 'OWASP', version: '3.2' }] }],
+};
+
+ruleTester(NET_010, {
+  valid: [
+    // application gateways filter every request with a WAF in Prevention mode
+    {
+      name: 'WAF_v2 with a policy in Prevention (OWASP 3.2, and the provider defaults for mode)',
+      synth: tf({
+        'azurerm_application_gateway.agw': gateway(),
+        'azurerm_web_application_firewall_policy.waf': WAF,
+        'azurerm_web_application_firewall_policy.drs': {
+          ...AT,
+          name: 'drs',
+          managed_rules: [{ managed_rule_set: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }] }],
+        },
+        'azurerm_application_gateway.inline': gateway({
+          firewall_policy_id: undefined,
+          waf_configuration: [{ enabled: true, firewall_mode: 'Prevention', rule_set_version: '3.2' }],
+        }),
+      }),
+    },
+  ],
+  invalid: [
+    // application gateways filter every request with a WAF in Prevention mode
+    {
+      name: 'a Standard_v2 gateway, an inline WAF in Detection, a policy in Detection with old rules',
+      messages: [
+        'sku.tier is "Standard_v2" (expected "WAF_v2" or "WAF"): no web application firewall.',
+        'waf_configuration.firewall_mode is "Detection" (expected "Prevention").',
+        'policy_settings.mode is "Detection" (expected "Prevention").',
+        'no managed_rule_set is OWASP 3.2+ or Microsoft_DefaultRuleSet 2.1+.',
+        'policy_settings.enabled is false.',
+        'neither firewall_policy_id nor waf_configuration is set: the WAF filters nothing.',
+      ],
+      synth: tf({
+        'azurerm_application_gateway.std': gateway({ sku: [{ name: 'Standard_v2', tier: 'Standard_v2' }] }),
+        'azurerm_application_gateway.detect': gateway({
+          firewall_policy_id: undefined,
+          waf_configuration: [{ enabled: true, firewall_mode: 'Detection', rule_set_version: '3.2' }],
+        }),
+        'azurerm_application_gateway.bare': gateway({ firewall_policy_id: undefined }),
+        'azurerm_web_application_firewall_policy.old': {
+          ...WAF,
+          policy_settings: [{ mode: 'Detection' }],
+          managed_rules: [{ managed_rule_set: [{ version: '3.1' }] }],
+        },
+        'azurerm_web_application_firewall_policy.off': { ...WAF, policy_settings: [{ enabled: false }] },
+      }),
+      errors: [
+        ['NET-010', 'azurerm_application_gateway.bare'],
+        ['NET-010', 'azurerm_application_gateway.detect'],
+        ['NET-010', 'azurerm_application_gateway.std'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.off'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.old'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.old'],
+      ],
+    },
+  ],
+});
