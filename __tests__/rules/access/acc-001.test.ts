@@ -44,6 +44,47 @@ ruleTester(ACC_001, {
         },
         { at: 'azurerm_user_assigned_identity.app', values: { name: 'id-app', location: 'norwayeast' } },
       ]),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azurerm_pim_eligible_role_assignment" "admins_owner" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 180
+    }
+  }
+}
+
+resource "azurerm_user_assigned_identity" "app" {
+  name = "id-app"
+  location = "norwayeast"
+  resource_group_name = "rg-app"
+}
+
+resource "azurerm_role_assignment" "app" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Contributor"
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+resource "azurerm_role_assignment" "reader" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Reader"
+  principal_id = "0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61"
+}
+
+resource "azuread_directory_role_assignment" "readers" {
+  role_id = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b"
+  principal_object_id = azuread_group.admins.object_id
+}
+`,
     },
   ],
   invalid: [
@@ -136,6 +177,58 @@ ruleTester(ACC_001, {
           member_object_id: '${azuread_group.admins.object_id}',
         },
       }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azurerm_user_assigned_identity" "app" {
+  name = "id-app"
+  location = "norwayeast"
+}
+
+resource "azurerm_role_assignment" "mi_root" {
+  scope = "/"
+  role_definition_name = "Owner"
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+resource "azurerm_pim_eligible_role_assignment" "forever" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+}
+
+resource "azurerm_pim_eligible_role_assignment" "long" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 400
+    }
+  }
+}
+
+resource "azurerm_pim_eligible_role_assignment" "why" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  schedule {
+    expiration {
+      duration_days = 30
+    }
+  }
+}
+
+resource "azuread_directory_role_member" "m" {
+  role_object_id = azuread_directory_role.ga.object_id
+  member_object_id = azuread_group.admins.object_id
+}
+`,
       errors: [
         ['ACC-001', 'azuread_directory_role_member.m'],
         ['ACC-001', 'azurerm_pim_eligible_role_assignment.forever'],

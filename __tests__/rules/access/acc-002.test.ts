@@ -34,6 +34,55 @@ ruleTester(ACC_002, {
         { provider: { azurerm: [{ features: [{}], tenant_id: HOME }], azuread: [{}] } },
       ),
       plan: plan([{ at: 'azurerm_key_vault.kv', values: { tenant_id: HOME } }]),
+      hcl: `
+resource "azurerm_key_vault" "kv" {
+  tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  access_policy {
+    tenant_id = "5B2C6A1E-0D3F-4C8E-9A71-2F4E6D8B0C13"
+    object_id = "x"
+  }
+}
+
+resource "azurerm_key_vault_access_policy" "p" {
+  tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  object_id = "x"
+}
+
+resource "azurerm_mssql_server" "sql" {
+  azuread_administrator {
+    login_username = "dba"
+    object_id = "x"
+    tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  }
+}
+
+resource "azurerm_mssql_server" "sql2" {
+  azuread_administrator {
+    login_username = "dba"
+    object_id = "x"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  azure_active_directory_role_based_access_control {
+    tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  }
+}
+
+resource "azurerm_healthcare_fhir_service" "fhir" {
+  authentication {
+    authority = "https://login.microsoftonline.com/5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+    audience = "https://fhir"
+  }
+}
+
+provider "azurerm" {
+  features {}
+  tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+}
+
+provider "azuread" {}
+`,
     },
   ],
   invalid: [
@@ -54,6 +103,41 @@ ruleTester(ACC_002, {
           authentication: { authority: `https://login.microsoftonline.com/${FOREIGN}/`, audience: 'a' },
         },
       }),
+      hcl: `
+resource "azurerm_mssql_server" "sql" {
+  azuread_administrator {
+    login_username = "x"
+    object_id = "y"
+    tenant_id = "11111111-2222-4333-8444-555555555555"
+  }
+}
+
+resource "azurerm_key_vault_access_policy" "p" {
+  tenant_id = "11111111-2222-4333-8444-555555555555"
+  object_id = "y"
+}
+
+resource "azurerm_key_vault" "kv" {
+  tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  access_policy {
+    tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  }
+  access_policy {
+    tenant_id = "11111111-2222-4333-8444-555555555555"
+  }
+}
+
+resource "azurerm_postgresql_flexible_server_active_directory_administrator" "pg" {
+  tenant_id = "11111111-2222-4333-8444-555555555555"
+}
+
+resource "azurerm_healthcare_fhir_service" "fhir" {
+  authentication {
+    authority = "https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555/"
+    audience = "a"
+  }
+}
+`,
       errors: [
         ['ACC-002', 'azurerm_healthcare_fhir_service.fhir'],
         ['ACC-002', 'azurerm_key_vault.kv'],

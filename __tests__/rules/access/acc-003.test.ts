@@ -41,6 +41,65 @@ ruleTester(ACC_003, {
           principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
         },
       }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azuread_named_location" "norway" {
+  display_name = "Norway"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = false
+  }
+}
+
+resource "azurerm_pim_eligible_role_assignment" "admins_owner" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 180
+    }
+  }
+}
+
+resource "azuread_conditional_access_policy" "block_abroad" {
+  display_name = "Block sign-ins outside Norway"
+  state = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.admins.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azurerm_user_assigned_identity" "app" {
+  name = "id-app"
+  location = "norwayeast"
+}
+
+resource "azurerm_role_assignment" "app" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Owner"
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+`,
     },
     {
       name: 'in a plan, groups and the location created in the same apply are unknown; the configuration names them',
@@ -241,6 +300,133 @@ ruleTester(ACC_003, {
           excluded_groups: ['${azuread_group.d.object_id}'],
         }),
       }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azuread_group" "b" {
+  display_name = "b"
+}
+
+resource "azuread_group" "c" {
+  display_name = "c"
+}
+
+resource "azuread_group" "d" {
+  display_name = "d"
+}
+
+resource "azurerm_pim_eligible_role_assignment" "admins_owner" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 180
+    }
+  }
+}
+
+resource "azurerm_pim_eligible_role_assignment" "b" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.b.object_id
+}
+
+resource "azurerm_pim_eligible_role_assignment" "c" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.c.object_id
+}
+
+resource "azurerm_pim_eligible_role_assignment" "d" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.d.object_id
+}
+
+resource "azuread_named_location" "loose" {
+  display_name = "Norway and unknown"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = true
+  }
+}
+
+resource "azuread_named_location" "norway" {
+  display_name = "Norway"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = false
+  }
+}
+
+resource "azuread_conditional_access_policy" "report_only" {
+  state = "enabledForReportingButNotEnforced"
+  conditions {
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.b.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azuread_conditional_access_policy" "loose" {
+  state = "enabled"
+  conditions {
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.c.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.loose.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azuread_conditional_access_policy" "block_abroad" {
+  display_name = "Block sign-ins outside Norway"
+  state = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.d.object_id]
+      excluded_groups = [azuread_group.d.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+`,
       errors: [
         ['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner'],
         ['ACC-003', 'azurerm_pim_eligible_role_assignment.b'],

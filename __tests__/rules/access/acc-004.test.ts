@@ -28,6 +28,43 @@ ruleTester(ACC_004, {
           principal_id: '${azuread_invitation.supplier.user_id}',
         },
       }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azuread_invitation" "supplier" {
+  user_email_address = "admin@supplier.example"
+  redirect_url = "https://portal.azure.com"
+}
+
+resource "azuread_application" "app" {
+  display_name = "ours"
+}
+
+resource "azuread_service_principal" "ours" {
+  client_id = azuread_application.app.client_id
+}
+
+resource "azurerm_role_assignment" "blob" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Storage Blob Data Reader"
+  principal_id = azuread_group.admins.object_id
+}
+
+resource "azurerm_role_assignment" "sp" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id = azuread_service_principal.ours.object_id
+}
+
+resource "azurerm_role_assignment" "guest_reader" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Reader"
+  principal_id = azuread_invitation.supplier.user_id
+}
+`,
     },
   ],
   invalid: [
@@ -93,6 +130,63 @@ ruleTester(ACC_004, {
           object_id: '${azuread_service_principal.vendor.object_id}',
         },
       }),
+      hcl: `
+resource "azuread_invitation" "supplier" {
+  user_email_address = "admin@supplier.example"
+  redirect_url = "https://portal.azure.com"
+}
+
+resource "azuread_service_principal" "vendor" {
+  client_id = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+}
+
+resource "azurerm_role_assignment" "guest_blob" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id = azuread_invitation.supplier.user_id
+}
+
+resource "azurerm_role_assignment" "vendor" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id = azuread_service_principal.vendor.object_id
+}
+
+resource "azurerm_role_assignment" "vm_login" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Virtual Machine Administrator Login"
+  principal_id = azuread_invitation.supplier.user_id
+}
+
+resource "azurerm_role_assignment" "aks" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
+  principal_id = azuread_invitation.supplier.user_id
+}
+
+resource "azurerm_role_assignment" "foreign_group" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Storage Blob Data Reader"
+  principal_id = "11111111-2222-4333-8444-555555555555"
+  principal_type = "ForeignGroup"
+}
+
+resource "azurerm_mssql_server" "sql" {
+  azuread_administrator {
+    login_username = "bob"
+    object_id = data.azuread_user.ext.object_id
+  }
+}
+
+resource "azurerm_key_vault_access_policy" "vendor" {
+  tenant_id = "5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13"
+  object_id = azuread_service_principal.vendor.object_id
+}
+
+data "azuread_user" "ext" {
+  user_principal_name = "bob_supplier.example#EXT#@hospital.onmicrosoft.com"
+}
+`,
       errors: [
         ['ACC-004', 'azurerm_key_vault_access_policy.vendor'],
         ['ACC-004', 'azurerm_mssql_server.sql'],

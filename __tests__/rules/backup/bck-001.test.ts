@@ -25,6 +25,20 @@ ruleTester(BCK_001, {
           values: { storage_mode_type: 'ZoneRedundant', soft_delete_enabled: true, immutability: 'Unlocked' },
         },
       ]),
+      hcl: `
+resource "azurerm_data_protection_backup_vault" "v" {
+  location = "norwayeast"
+  datastore_type = "VaultStore"
+  redundancy = "GeoRedundant"
+  soft_delete = "On"
+  immutability = "Unlocked"
+}
+
+resource "azurerm_recovery_services_vault" "r" {
+  location = "norwayeast"
+  immutability = "Locked"
+}
+`,
     },
     {
       name: 'locally redundant vault with soft delete at its default (On); an existing vault read as a data source is not checked',
@@ -70,6 +84,25 @@ ruleTester(BCK_001, {
           values: { ...DPV, immutability: 'Disabled' },
         },
       ]),
+      hcl: `
+resource "azurerm_data_protection_backup_vault" "v" {
+  location = "norwayeast"
+  datastore_type = "VaultStore"
+  redundancy = "GeoRedundant"
+  soft_delete = "Off"
+  immutability = "Unlocked"
+}
+
+resource "azurerm_recovery_services_vault" "r" {
+  location = "norwayeast"
+  soft_delete_enabled = false
+  immutability = "Locked"
+}
+
+resource "azurerm_recovery_services_vault" "i" {
+  location = "norwayeast"
+}
+`,
       errors: [
         ['BCK-001', 'azurerm_data_protection_backup_vault.v'],
         ['BCK-001', 'azurerm_recovery_services_vault.i'],

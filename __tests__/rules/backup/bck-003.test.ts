@@ -36,6 +36,35 @@ ruleTester(BCK_003, {
           },
         },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  blob_properties {
+    versioning_enabled = true
+    delete_retention_policy {
+      days = 30
+    }
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
+}
+
+resource "azurerm_storage_account" "files" {
+  account_kind = "FileStorage"
+}
+
+resource "azurerm_storage_account" "lake" {
+  is_hns_enabled = true
+  blob_properties {
+    delete_retention_policy {
+      days = 7
+    }
+    container_delete_retention_policy {
+      days = 7
+    }
+  }
+}
+`,
     },
     {
       name: 'an existing account read as a data source is not checked',
@@ -120,6 +149,25 @@ ruleTester(BCK_003, {
           },
         },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "v2" {
+  name = "v2"
+  account_kind = "StorageV2"
+}
+
+resource "azurerm_storage_account" "flat" {
+  name = "flat"
+  is_hns_enabled = false
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+    container_delete_retention_policy {
+      days = 30
+    }
+  }
+}
+`,
       errors: [
         ['BCK-003', 'azurerm_storage_account.flat'],
         ['BCK-003', 'azurerm_storage_account.v2'],

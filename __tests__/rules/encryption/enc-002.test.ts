@@ -151,6 +151,55 @@ ruleTester(ENC_002, {
           },
         },
       ]),
+      hcl: `
+resource "azurerm_key_vault" "kv" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "kv"
+}
+
+resource "azurerm_key_vault_key" "k" {
+  key_vault_id = azurerm_key_vault.kv.id
+  name = "k"
+}
+
+resource "azurerm_eventhub_namespace" "eh" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_eventhub_namespace_customer_managed_key" "eh" {
+  eventhub_namespace_id = azurerm_eventhub_namespace.eh.id
+  key_vault_key_ids = [azurerm_key_vault_key.k.versionless_id]
+  infrastructure_encryption_enabled = true
+}
+
+resource "azurerm_servicebus_namespace" "sb" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "sb"
+  sku = "Premium"
+}
+
+resource "azurerm_servicebus_namespace_customer_managed_key" "sb" {
+  namespace_id = azurerm_servicebus_namespace.sb.id
+  key_vault_key_id = azurerm_key_vault_key.k.versionless_id
+}
+
+resource "azurerm_container_registry" "acr" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "acr"
+  sku = "Premium"
+  public_network_access_enabled = false
+  encryption {
+    key_vault_key_id = azurerm_key_vault_key.k.versionless_id
+    identity_client_id = "c"
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -345,6 +394,49 @@ ruleTester(ENC_002, {
           key_vault_key_ids: ['${azurerm_key_vault_key.abroad.versionless_id}'],
         },
       }),
+      hcl: `
+resource "azurerm_key_vault" "abroad" {
+  location = "westeurope"
+  resource_group_name = "rg"
+  name = "abroad"
+}
+
+resource "azurerm_key_vault_key" "abroad" {
+  key_vault_id = azurerm_key_vault.abroad.id
+  name = "k"
+}
+
+resource "azurerm_eventhub_namespace" "none" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_eventhub_namespace" "empty" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_eventhub_namespace" "abroad" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_eventhub_namespace_customer_managed_key" "empty" {
+  eventhub_namespace_id = azurerm_eventhub_namespace.empty.id
+  key_vault_key_ids = []
+}
+
+resource "azurerm_eventhub_namespace_customer_managed_key" "abroad" {
+  eventhub_namespace_id = azurerm_eventhub_namespace.abroad.id
+  key_vault_key_ids = [azurerm_key_vault_key.abroad.versionless_id]
+}
+`,
       errors: [
         ['ENC-002', 'azurerm_eventhub_namespace.abroad'],
         ['ENC-002', 'azurerm_eventhub_namespace.empty'],

@@ -19,6 +19,22 @@ ruleTester(ENC_003, {
         { at: 'azurerm_windows_virtual_machine_scale_set.ss', values: { encryption_at_host_enabled: true } },
         { at: 'azurerm_managed_disk.d', values: {}, unknown: { disk_encryption_set_id: true } },
       ]),
+      hcl: `
+resource "azurerm_linux_virtual_machine" "vm" {
+  location = "norwayeast"
+  encryption_at_host_enabled = true
+}
+
+resource "azurerm_disk_encryption_set" "des" {
+  location = "norwayeast"
+  key_vault_key_id = var.key
+}
+
+resource "azurerm_managed_disk" "d" {
+  location = "norwayeast"
+  disk_encryption_set_id = azurerm_disk_encryption_set.des.id
+}
+`,
     },
     {
       name: 'Azure Disk Encryption explicitly enabled (3.x) next to a disk encryption set',
@@ -70,6 +86,22 @@ ruleTester(ENC_003, {
           values: { encryption_at_host_enabled: false },
         },
       ]),
+      hcl: `
+resource "azurerm_linux_virtual_machine" "vm" {
+  location = "norwayeast"
+}
+
+resource "azurerm_linux_virtual_machine_scale_set" "ss" {
+  encryption_at_host_enabled = false
+}
+
+resource "azurerm_managed_disk" "d" {
+  location = "norwayeast"
+  encryption_settings {
+    enabled = false
+  }
+}
+`,
       errors: [
         ['ENC-003', 'azurerm_linux_virtual_machine.vm'],
         ['ENC-003', 'azurerm_linux_virtual_machine_scale_set.ss'],

@@ -52,6 +52,89 @@ ruleTester(ENC_004, {
           ],
         }),
       }),
+      hcl: `
+resource "azurerm_application_gateway" "agw" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+
+resource "azurerm_application_gateway" "custom" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "CustomV2"
+    min_protocol_version = "TLSv1_2"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_url = "https://x.no"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+`,
     },
     // Container App ingress is HTTPS only
     {
@@ -89,6 +172,34 @@ ruleTester(ENC_004, {
           values: { https_only: true, site_config: [{ minimum_tls_version: '1.1', ftps_state: 'Disabled' }] },
         },
       ]),
+      hcl: `
+resource "azurerm_mssql_server" "s" {
+  minimum_tls_version = "1.0"
+}
+
+resource "azurerm_redis_cache" "r" {
+  non_ssl_port_enabled = true
+}
+
+resource "azurerm_redis_cache" "r3" {
+  enable_non_ssl_port = true
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  minimal_tls_version = "Tls"
+}
+
+resource "azurerm_linux_web_app" "w" {
+  site_config {
+    ftps_state = "AllAllowed"
+  }
+}
+
+resource "azurerm_mysql_flexible_server_configuration" "c" {
+  name = "require_secure_transport"
+  value = "OFF"
+}
+`,
       errors: [
         ['ENC-004', 'azurerm_cosmosdb_account.c'],
         ['ENC-004', 'azurerm_linux_web_app.w'],

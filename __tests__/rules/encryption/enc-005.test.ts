@@ -22,6 +22,38 @@ ruleTester(ENC_005, {
           values: { ...KV, purge_protection_enabled: true, soft_delete_retention_days: 90 },
         },
       ]),
+      hcl: `
+resource "azurerm_key_vault" "kv" {
+  name = "kv"
+  location = "norwayeast"
+  purge_protection_enabled = true
+}
+
+resource "azurerm_key_vault" "min" {
+  name = "kv"
+  location = "norwayeast"
+  purge_protection_enabled = true
+  soft_delete_retention_days = 7
+}
+
+resource "azurerm_key_vault_key" "a" {
+  rotation_policy {
+    expire_after = "P90D"
+    automatic {
+      time_before_expiry = "P30D"
+    }
+  }
+}
+
+resource "azurerm_key_vault_key" "b" {
+  expiration_date = "2027-01-01T00:00:00Z"
+}
+
+data "azurerm_key_vault" "platform" {
+  name = "kv-platform"
+  resource_group_name = "rg-shared"
+}
+`,
     },
   ],
   invalid: [
@@ -50,6 +82,27 @@ ruleTester(ENC_005, {
           values: { ...KV, purge_protection_enabled: false, soft_delete_retention_days: 90 },
         },
       ]),
+      hcl: `
+resource "azurerm_key_vault" "kv" {
+  name = "kv"
+  location = "norwayeast"
+}
+
+resource "azurerm_key_vault" "b" {
+  name = "kv"
+  location = "norwayeast"
+  purge_protection_enabled = true
+  soft_delete_retention_days = var.days
+}
+
+resource "azurerm_key_vault_key" "k" {
+  name = "k"
+}
+
+variable "days" {
+  type = number
+}
+`,
       errors: [
         ['ENC-005', 'azurerm_key_vault.b'],
         ['ENC-005', 'azurerm_key_vault.kv'],

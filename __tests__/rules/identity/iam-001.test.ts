@@ -42,6 +42,73 @@ ruleTester(IAM_001, {
           values: { azuread_administrator: [{ azuread_authentication_only: true }] },
         },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  shared_access_key_enabled = false
+}
+
+resource "azurerm_key_vault" "kv" {
+  enable_rbac_authorization = true
+}
+
+resource "azurerm_key_vault" "kv4" {
+  rbac_authorization_enabled = true
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  local_authentication_disabled = true
+}
+
+resource "azurerm_kubernetes_cluster" "k" {
+  local_account_disabled = true
+  azure_active_directory_role_based_access_control {
+    azure_rbac_enabled = true
+  }
+}
+
+resource "azurerm_mssql_server" "s" {
+  azuread_administrator {
+    login_username = "dba"
+    object_id = "x"
+    azuread_authentication_only = true
+  }
+}
+
+resource "azurerm_postgresql_flexible_server" "pg" {
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled = false
+  }
+}
+
+resource "azurerm_servicebus_namespace" "sb" {
+  local_auth_enabled = false
+}
+
+resource "azurerm_container_registry" "acr" {}
+
+resource "azurerm_container_registry" "acr_explicit" {
+  admin_enabled = false
+}
+
+resource "azurerm_mssql_managed_instance" "mi" {
+  azure_active_directory_administrator {
+    login_username = "dba"
+    object_id = "x"
+    azuread_authentication_only_enabled = true
+  }
+}
+
+data "azurerm_storage_account" "shared" {
+  name = "stshared"
+  resource_group_name = "rg-shared"
+}
+
+data "azurerm_key_vault" "shared" {
+  name = "kv-shared"
+  resource_group_name = "rg-shared"
+}
+`,
     },
     // file shares over SMB, without stored access policies
     {
@@ -138,6 +205,29 @@ ruleTester(IAM_001, {
         'azurerm_postgresql_flexible_server.pg': { administrator_login: 'pgadmin' },
         'azurerm_servicebus_namespace.sb': { sku: 'Premium' },
       }),
+      hcl: `
+resource "azurerm_cosmosdb_account" "c" {
+  offer_type = "Standard"
+}
+
+resource "azurerm_key_vault" "kv" {
+  sku_name = "standard"
+}
+
+resource "azurerm_kubernetes_cluster" "k" {
+  default_node_pool {
+    name = "sys"
+  }
+}
+
+resource "azurerm_postgresql_flexible_server" "pg" {
+  administrator_login = "pgadmin"
+}
+
+resource "azurerm_servicebus_namespace" "sb" {
+  sku = "Premium"
+}
+`,
       errors: [
         ['IAM-001', 'azurerm_cosmosdb_account.c'],
         ['IAM-001', 'azurerm_key_vault.kv'],

@@ -15,6 +15,11 @@ ruleTester(IAM_002, {
       name: 'no Lighthouse resources',
       synth: tf({ 'azurerm_resource_group.rg': { location: 'norwayeast' } }),
       plan: plan([]),
+      hcl: `
+resource "azurerm_resource_group" "rg" {
+  location = "norwayeast"
+}
+`,
     },
   ],
   invalid: [

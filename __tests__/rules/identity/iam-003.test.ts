@@ -61,6 +61,29 @@ ruleTester(IAM_003, {
           principal_id: 'p',
         },
       }),
+      hcl: `
+resource "azurerm_role_assignment" "reader" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7"
+  principal_id = "p"
+}
+
+resource "azurerm_role_assignment" "custom" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = azurerm_role_definition.r.role_definition_resource_id
+  principal_id = "p"
+}
+
+resource "azurerm_role_definition" "r" {
+  name = "blob-reader"
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  permissions {
+    actions = ["Microsoft.Authorization/*", "Microsoft.Storage/storageAccounts/blobServices/containers/read"]
+    not_actions = ["Microsoft.Authorization/*/write"]
+    data_actions = ["Microsoft.Storage/storageAccounts/queueServices/queues/messages/read"]
+  }
+}
+`,
     },
     {
       name: 'role and scope limited by validation to non-privileged roles and resource-group scopes',
@@ -162,6 +185,72 @@ ruleTester(IAM_003, {
         },
         { variable: { actions: { type: 'list(string)' } } },
       ),
+      hcl: `
+resource "azurerm_role_definition" "keys" {
+  name = "contributor-copy"
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  permissions {
+    actions = ["*"]
+    not_actions = ["Microsoft.Authorization/*/Write"]
+  }
+}
+
+resource "azurerm_role_definition" "everything" {
+  name = "everything"
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  permissions {
+    actions = ["microsoft.authorization/ROLEASSIGNMENTS/*"]
+  }
+}
+
+resource "azurerm_role_definition" "blobs" {
+  name = "all-blobs"
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  permissions {
+    actions = ["Microsoft.Storage/storageAccounts/read"]
+  }
+  permissions {
+    data_actions = ["Microsoft.Storage/*"]
+    not_data_actions = ["Microsoft.Storage/*/delete"]
+  }
+}
+
+resource "azurerm_role_definition" "variable" {
+  name = "from-variable"
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  permissions {
+    actions = var.actions
+  }
+}
+
+resource "azurerm_role_assignment" "everything" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = azurerm_role_definition.everything.role_definition_resource_id
+  principal_id = "p"
+}
+
+resource "azurerm_role_assignment" "keys" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = azurerm_role_definition.keys.role_definition_resource_id
+  principal_id = "p"
+}
+
+resource "azurerm_role_assignment" "blobs" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = azurerm_role_definition.blobs.role_definition_resource_id
+  principal_id = "p"
+}
+
+resource "azurerm_role_assignment" "variable" {
+  scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = azurerm_role_definition.variable.role_definition_resource_id
+  principal_id = "p"
+}
+
+variable "actions" {
+  type = list(string)
+}
+`,
       errors: [
         ['IAM-003', 'azurerm_role_assignment.everything'],
         ['IAM-003', 'azurerm_role_assignment.keys'],

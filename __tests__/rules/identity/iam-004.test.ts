@@ -16,6 +16,18 @@ ruleTester(IAM_004, {
         { at: 'azurerm_linux_virtual_machine.vm', values: { disable_password_authentication: true } },
         { at: 'azurerm_windows_virtual_machine.win', values: { admin_password: 'generated-value-in-plan' } },
       ]),
+      hcl: `
+resource "azurerm_linux_virtual_machine" "vm" {
+  admin_ssh_key {
+    username = "ops"
+    public_key = "ssh-ed25519 AAAA"
+  }
+}
+
+resource "azurerm_windows_virtual_machine" "win" {
+  admin_password = random_password.admin.result
+}
+`,
     },
   ],
   invalid: [
@@ -43,6 +55,20 @@ ruleTester(IAM_004, {
           values: { disable_password_authentication: false },
         },
       ]),
+      hcl: `
+resource "azurerm_linux_virtual_machine" "vm" {
+  disable_password_authentication = false
+  admin_password = "Sommer2026!"
+}
+
+resource "azurerm_linux_virtual_machine_scale_set" "ss" {
+  disable_password_authentication = var.pw_auth
+}
+
+variable "pw_auth" {
+  type = bool
+}
+`,
       errors: [
         ['IAM-004', 'azurerm_linux_virtual_machine.vm'],
         ['IAM-004', 'azurerm_linux_virtual_machine.vm'],

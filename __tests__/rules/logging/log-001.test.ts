@@ -104,6 +104,81 @@ ruleTester(LOG_001, {
         'azurerm_application_gateway.agw': gateway(),
         'azurerm_monitor_diagnostic_setting.agw': diagnostics('azurerm_application_gateway.agw'),
       }),
+      hcl: `
+resource "azurerm_log_analytics_workspace" "log" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "log"
+  sku = "PerGB2018"
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  oms_agent {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "aks" {
+  name = "to-log-analytics"
+  target_resource_id = azurerm_kubernetes_cluster.aks.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  enabled_log {
+    category_group = "audit"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "agw" {
+  name = "to-log-analytics"
+  target_resource_id = azurerm_application_gateway.agw.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  enabled_log {
+    category_group = "audit"
+  }
+}
+
+resource "azurerm_application_gateway" "agw" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+`,
     },
     {
       name: 'a registry and both namespaces with diagnostics to a Norway workspace',
@@ -299,6 +374,84 @@ ruleTester(LOG_001, {
         'azurerm_monitor_diagnostic_setting.abroad': diagnostics('azurerm_kubernetes_cluster.abroad'),
         'azurerm_application_gateway.agw': gateway(),
       }),
+      hcl: `
+resource "azurerm_log_analytics_workspace" "abroad" {
+  location = "westeurope"
+  resource_group_name = "rg"
+  name = "abroad"
+  sku = "PerGB2018"
+}
+
+resource "azurerm_log_analytics_workspace" "log" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "log"
+  sku = "PerGB2018"
+}
+
+resource "azurerm_kubernetes_cluster" "bare" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_kubernetes_cluster" "abroad" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  oms_agent {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.abroad.id
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "abroad" {
+  name = "to-log-analytics"
+  target_resource_id = azurerm_kubernetes_cluster.abroad.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+  enabled_log {
+    category_group = "audit"
+  }
+}
+
+resource "azurerm_application_gateway" "agw" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+`,
       errors: [
         ['LOG-001', 'azurerm_application_gateway.agw'],
         ['LOG-001', 'azurerm_kubernetes_cluster.abroad'],

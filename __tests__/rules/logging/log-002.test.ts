@@ -18,6 +18,20 @@ ruleTester(LOG_002, {
       plan: plan([
         { at: 'azurerm_log_analytics_workspace.a', values: { ...LAW, local_authentication_disabled: true } },
       ]),
+      hcl: `
+resource "azurerm_log_analytics_workspace" "a" {
+  name = "law"
+  location = "norwayeast"
+  retention_in_days = 365
+  local_authentication_enabled = false
+}
+
+resource "azurerm_log_analytics_workspace" "b" {
+  location = "norwayeast"
+  retention_in_days = 730
+  local_authentication_disabled = true
+}
+`,
     },
     {
       name: 'an existing workspace read as a data source is not checked',
@@ -49,6 +63,18 @@ ruleTester(LOG_002, {
           values: { ...LAW, local_authentication_enabled: true, local_authentication_disabled: false },
         },
       ]),
+      hcl: `
+resource "azurerm_log_analytics_workspace" "a" {
+  location = "norwayeast"
+}
+
+resource "azurerm_log_analytics_workspace" "b" {
+  name = "law"
+  location = "norwayeast"
+  retention_in_days = 90
+  local_authentication_enabled = false
+}
+`,
       errors: [
         ['LOG-002', 'azurerm_log_analytics_workspace.a'],
         ['LOG-002', 'azurerm_log_analytics_workspace.a'],

@@ -28,6 +28,26 @@ ruleTester(LOG_003, {
           references: { server_id: ['azurerm_mssql_server.s.id'] },
         },
       ]),
+      hcl: `
+resource "azurerm_mssql_server" "s" {
+  location = "norwayeast"
+}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "a" {
+  server_id = azurerm_mssql_server.s.id
+  log_monitoring_enabled = true
+}
+
+resource "azurerm_postgresql_flexible_server" "pg" {
+  location = "norwayeast"
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "log" {
+  server_id = azurerm_postgresql_flexible_server.pg.id
+  name = "log_connections"
+  value = "on"
+}
+`,
     },
     {
       name: 'auditing for a server outside this configuration, and existing servers read as data sources',
@@ -78,6 +98,24 @@ ruleTester(LOG_003, {
         'azurerm_postgresql_flexible_server.other': {},
       }),
       plan: plan([{ at: 'module.db.azurerm_mssql_server.s', index: 1, values: {} }]),
+      hcl: `
+resource "azurerm_mssql_server" "s" {}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "a" {
+  server_id = azurerm_mssql_server.s.id
+  enabled = false
+}
+
+resource "azurerm_postgresql_flexible_server" "pg" {}
+
+resource "azurerm_postgresql_flexible_server" "other" {}
+
+resource "azurerm_postgresql_flexible_server_configuration" "log" {
+  server_id = azurerm_postgresql_flexible_server.pg.id
+  name = "log_connections"
+  value = "off"
+}
+`,
       errors: [
         ['LOG-003', 'azurerm_mssql_server.s'],
         ['LOG-003', 'azurerm_postgresql_flexible_server.other'],

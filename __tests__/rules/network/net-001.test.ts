@@ -25,6 +25,35 @@ ruleTester(NET_001, {
           actions: ['read'],
         },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  name = "sa"
+  location = "norwayeast"
+  public_network_access_enabled = false
+  allow_nested_items_to_be_public = false
+}
+
+resource "azurerm_key_vault" "kv" {
+  public_network_access_enabled = false
+}
+
+resource "azurerm_mssql_server" "s" {
+  public_network_access_enabled = "false"
+}
+
+resource "azurerm_linux_web_app" "w" {
+  public_network_access_enabled = false
+}
+
+resource "azurerm_postgresql_flexible_server" "pg" {
+  delegated_subnet_id = azurerm_subnet.db.id
+}
+
+data "azurerm_key_vault" "shared" {
+  name = "kv-shared"
+  resource_group_name = "rg-shared"
+}
+`,
     },
     {
       name: 'a DICOM service with public access off; an internal Container Apps environment; an app without external ingress',
@@ -103,6 +132,27 @@ ruleTester(NET_001, {
       plan: plan([
         { at: 'module.kv.azurerm_key_vault.kv', index: 0, values: { public_network_access_enabled: true } },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  name = "sa"
+  location = "norwayeast"
+}
+
+resource "azurerm_key_vault" "kv" {}
+
+resource "azurerm_cosmosdb_account" "c" {
+  public_network_access_enabled = true
+}
+
+resource "azurerm_container_registry" "acr" {
+  public_network_access_enabled = var.public
+  export_policy_enabled = false
+}
+
+variable "public" {
+  type = bool
+}
+`,
       errors: [
         ['NET-001', 'azurerm_container_registry.acr'],
         ['NET-001', 'azurerm_cosmosdb_account.c'],

@@ -16,6 +16,21 @@ ruleTester(NET_002, {
         { at: 'azurerm_storage_account.sa', values: { network_rules: [{ default_action: 'Deny' }] } },
         { at: 'azurerm_key_vault.kv', values: { network_acls: [{ default_action: 'Deny' }] } },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["AzureServices"]
+  }
+}
+
+resource "azurerm_key_vault" "kv" {
+  network_acls {
+    default_action = "Deny"
+    bypass = "None"
+  }
+}
+`,
     },
     {
       name: 'a separate azurerm_storage_account_network_rules resource',

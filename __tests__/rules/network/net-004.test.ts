@@ -25,6 +25,30 @@ ruleTester(NET_004, {
           values: { ip_configuration: [{ name: 'ip', public_ip_address_id: null }] },
         },
       ]),
+      hcl: `
+resource "azurerm_network_interface" "nic" {
+  ip_configuration {
+    name = "ip"
+    subnet_id = azurerm_subnet.s.id
+    private_ip_address_allocation = "Dynamic"
+  }
+}
+
+resource "azurerm_linux_virtual_machine_scale_set" "ss" {
+  network_interface {
+    name = "n"
+    ip_configuration {
+      name = "ip"
+      subnet_id = "x"
+    }
+  }
+}
+
+data "azurerm_public_ip" "bastion" {
+  name = "pip-bastion"
+  resource_group_name = "rg-hub"
+}
+`,
     },
   ],
   invalid: [
@@ -75,6 +99,34 @@ ruleTester(NET_004, {
           unknown: { ip_configuration: [{ public_ip_address_id: true }] },
         },
       ]),
+      hcl: `
+resource "azurerm_public_ip" "pip" {
+  location = "norwayeast"
+  allocation_method = "Static"
+}
+
+resource "azurerm_network_interface" "nic" {
+  ip_configuration {
+    name = "a"
+  }
+  ip_configuration {
+    name = "b"
+    public_ip_address_id = azurerm_public_ip.pip.id
+  }
+}
+
+resource "azurerm_linux_virtual_machine_scale_set" "ss" {
+  network_interface {
+    name = "n"
+    ip_configuration {
+      name = "ip"
+      public_ip_address {
+        name = "pub"
+      }
+    }
+  }
+}
+`,
       errors: [
         ['NET-004', 'azurerm_linux_virtual_machine_scale_set.ss'],
         ['NET-004', 'azurerm_network_interface.nic'],

@@ -76,6 +76,48 @@ ruleTester(NET_005, {
           ]),
         ),
       }),
+      hcl: `
+resource "azurerm_container_registry" "acr" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "acr"
+  sku = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azurerm_eventhub_namespace" "eh" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_private_endpoint" "acr" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "acr"
+  subnet_id = "s"
+  private_service_connection {
+    name = "acr"
+    private_connection_resource_id = azurerm_container_registry.acr.id
+    subresource_names = ["registry"]
+    is_manual_connection = false
+  }
+}
+
+resource "azurerm_private_endpoint" "eh" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  subnet_id = "s"
+  private_service_connection {
+    name = "eh"
+    private_connection_resource_id = azurerm_eventhub_namespace.eh.id
+    subresource_names = ["namespace"]
+    is_manual_connection = false
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -141,6 +183,21 @@ ruleTester(NET_005, {
         'azurerm_eventhub_namespace.eh': EH,
         'azurerm_servicebus_namespace.sb': { ...AT, name: 'sb', sku: 'Premium' },
       }),
+      hcl: `
+resource "azurerm_eventhub_namespace" "eh" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "eh"
+  sku = "Premium"
+}
+
+resource "azurerm_servicebus_namespace" "sb" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "sb"
+  sku = "Premium"
+}
+`,
       errors: [
         ['NET-005', 'azurerm_eventhub_namespace.eh'],
         ['NET-005', 'azurerm_servicebus_namespace.sb'],

@@ -22,6 +22,24 @@ ruleTester(NET_006, {
           values: { private_cluster_enabled: true, default_node_pool: [{ node_public_ip_enabled: false }] },
         },
       ]),
+      hcl: `
+resource "azurerm_kubernetes_cluster" "k" {
+  private_cluster_enabled = true
+  default_node_pool {
+    name = "sys"
+    node_public_ip_enabled = false
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.k.id
+}
+
+data "azurerm_kubernetes_cluster" "shared" {
+  name = "aks-shared"
+  resource_group_name = "rg-shared"
+}
+`,
     },
   ],
   invalid: [
@@ -58,6 +76,25 @@ ruleTester(NET_006, {
           values: { private_cluster_enabled: false, default_node_pool: [{ node_public_ip_enabled: false }] },
         },
       ]),
+      hcl: `
+resource "azurerm_kubernetes_cluster" "k" {
+  default_node_pool {
+    name = "sys"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "k3" {
+  private_cluster_enabled = true
+  default_node_pool {
+    name = "sys"
+    enable_node_public_ip = true
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  node_public_ip_enabled = true
+}
+`,
       errors: [
         ['NET-006', 'azurerm_kubernetes_cluster.k'],
         ['NET-006', 'azurerm_kubernetes_cluster.k3'],

@@ -48,6 +48,88 @@ ruleTester(NET_007, {
           },
         },
       ]),
+      hcl: `
+resource "azurerm_network_security_group" "nsg" {
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "22"
+    destination_address_prefix = "*"
+    source_address_prefix = "10.0.0.0/16"
+  }
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "1433"
+    destination_address_prefix = "*"
+    source_address_prefix = "VirtualNetwork"
+  }
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_ranges = ["3389", "5985-5986"]
+    destination_address_prefix = "*"
+    source_address_prefixes = ["203.0.113.16/28", "198.51.100.7"]
+  }
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "443"
+    destination_address_prefix = "*"
+    source_address_prefix = "*"
+  }
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Deny"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "*"
+    destination_address_prefix = "*"
+    source_address_prefix = "*"
+  }
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Outbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "22"
+    destination_address_prefix = "*"
+    source_address_prefix = "*"
+  }
+}
+
+resource "azurerm_network_security_rule" "asg" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "22"
+  destination_address_prefix = "*"
+  source_application_security_group_ids = [azurerm_application_security_group.a.id]
+}
+`,
     },
     {
       name: "the internet to SSH or RDP is NET-003's finding, not reported twice",
@@ -106,6 +188,117 @@ ruleTester(NET_007, {
           security_rule: [inbound({ source_address_prefix: '::/0' }, '10250')],
         },
       }),
+      hcl: `
+resource "azurerm_network_security_rule" "winrm" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "5985"
+  destination_address_prefix = "*"
+  source_address_prefix = "*"
+}
+
+resource "azurerm_network_security_rule" "smb" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "445"
+  destination_address_prefix = "*"
+  source_address_prefix = "Internet"
+}
+
+resource "azurerm_network_security_rule" "sql" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_ranges = ["1433", "5432"]
+  destination_address_prefix = "*"
+  source_address_prefix = "Any"
+}
+
+resource "azurerm_network_security_rule" "redis" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "6379-6380"
+  destination_address_prefix = "*"
+  source_address_prefix = "*"
+}
+
+resource "azurerm_network_security_rule" "cloud" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "22"
+  destination_address_prefix = "*"
+  source_address_prefix = "AzureCloud"
+}
+
+resource "azurerm_network_security_rule" "cloud_region" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "3389"
+  destination_address_prefix = "*"
+  source_address_prefix = "AzureCloud.westeurope"
+}
+
+resource "azurerm_network_security_rule" "halves" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "22"
+  destination_address_prefix = "*"
+  source_address_prefixes = ["0.0.0.0/1", "128.0.0.0/1"]
+}
+
+resource "azurerm_network_security_rule" "public" {
+  name = "r"
+  priority = 100
+  direction = "Inbound"
+  access = "Allow"
+  protocol = "Tcp"
+  source_port_range = "*"
+  destination_port_range = "27017"
+  destination_address_prefix = "*"
+  source_address_prefix = "203.0.114.0/24"
+}
+
+resource "azurerm_network_security_group" "nsg" {
+  security_rule {
+    name = "r"
+    priority = 100
+    direction = "Inbound"
+    access = "Allow"
+    protocol = "Tcp"
+    source_port_range = "*"
+    destination_port_range = "10250"
+    destination_address_prefix = "*"
+    source_address_prefix = "::/0"
+  }
+}
+`,
       errors: [
         ['NET-007', 'azurerm_network_security_group.nsg'],
         ['NET-007', 'azurerm_network_security_rule.cloud'],

@@ -41,6 +41,56 @@ ruleTester(NET_008, {
           values: { network_rules: [{ default_action: 'Deny', bypass: ['None'], ip_rules: [] }] },
         },
       ]),
+      hcl: `
+resource "azurerm_mssql_firewall_rule" "office" {
+  start_ip_address = "203.0.113.10"
+  end_ip_address = "203.0.113.20"
+}
+
+resource "azurerm_postgresql_flexible_server_firewall_rule" "hub" {
+  start_ip_address = "10.0.0.0"
+  end_ip_address = "10.0.255.255"
+}
+
+resource "azurerm_redis_firewall_rule" "r" {
+  start_ip = "198.51.100.7"
+  end_ip = "198.51.100.7"
+}
+
+resource "azurerm_storage_account" "sa" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["None"]
+    ip_rules = ["203.0.113.0/28"]
+  }
+}
+
+resource "azurerm_storage_account" "plain" {}
+
+resource "azurerm_key_vault" "kv" {
+  network_acls {
+    default_action = "Deny"
+    bypass = "AzureServices"
+    ip_rules = ["203.0.113.7"]
+  }
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  ip_range_filter = ["10.0.0.0/16"]
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  api_server_access_profile {
+    authorized_ip_ranges = ["203.0.113.0/24"]
+  }
+}
+
+resource "azurerm_storage_account_network_rules" "n" {
+  default_action = "Deny"
+  bypass = ["Logging"]
+  ip_rules = []
+}
+`,
     },
   ],
   invalid: [
@@ -62,6 +112,41 @@ ruleTester(NET_008, {
         },
         'azurerm_storage_account_network_rules.n': { default_action: 'Deny' },
       }),
+      hcl: `
+resource "azurerm_mssql_firewall_rule" "all" {
+  start_ip_address = "0.0.0.0"
+  end_ip_address = "255.255.255.255"
+}
+
+resource "azurerm_mssql_firewall_rule" "azure" {
+  start_ip_address = "0.0.0.0"
+  end_ip_address = "0.0.0.0"
+}
+
+resource "azurerm_mysql_flexible_server_firewall_rule" "m" {
+  start_ip_address = "203.0.113.0"
+  end_ip_address = "203.0.114.0"
+}
+
+resource "azurerm_storage_account" "sa" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["None"]
+    ip_rules = ["8.8.8.0/24"]
+  }
+}
+
+resource "azurerm_storage_account" "trusted" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["AzureServices", "Logging"]
+  }
+}
+
+resource "azurerm_storage_account_network_rules" "n" {
+  default_action = "Deny"
+}
+`,
       errors: [
         ['NET-008', 'azurerm_mssql_firewall_rule.all'],
         ['NET-008', 'azurerm_mssql_firewall_rule.azure'],

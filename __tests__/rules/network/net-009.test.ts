@@ -26,6 +26,41 @@ ruleTester(NET_009, {
           local_network_gateway_id: '${azurerm_local_network_gateway.office.id}',
         },
       }),
+      hcl: `
+resource "azurerm_bastion_host" "b" {
+  sku = "Standard"
+  shareable_link_enabled = false
+}
+
+resource "azurerm_bastion_host" "basic" {
+  sku = "Basic"
+}
+
+resource "azurerm_local_network_gateway" "office" {
+  gateway_address = "203.0.113.1"
+  address_space = ["192.168.0.0/16"]
+}
+
+resource "azurerm_virtual_network" "hub" {
+  address_space = ["10.0.0.0/16"]
+}
+
+resource "azurerm_virtual_network_peering" "p" {
+  remote_virtual_network_id = azurerm_virtual_network.hub.id
+}
+
+resource "azurerm_express_route_circuit" "er" {
+  peering_location = "Oslo"
+  service_provider_name = "Telenor"
+}
+
+resource "azurerm_virtual_network_gateway" "gw" {}
+
+resource "azurerm_virtual_network_gateway_connection" "c" {
+  type = "IPsec"
+  local_network_gateway_id = azurerm_local_network_gateway.office.id
+}
+`,
     },
   ],
   invalid: [
@@ -56,6 +91,36 @@ ruleTester(NET_009, {
           service_provider_name: 'Equinix',
         },
       }),
+      hcl: `
+resource "azurerm_bastion_host" "b" {
+  sku = "Standard"
+  shareable_link_enabled = true
+}
+
+resource "azurerm_local_network_gateway" "abroad" {
+  gateway_address = "52.174.0.1"
+  address_space = ["192.168.0.0/16"]
+}
+
+resource "azurerm_local_network_gateway" "fqdn" {
+  gateway_fqdn = "vpn.supplier.example"
+  address_space = ["192.168.0.0/16"]
+}
+
+resource "azurerm_virtual_network_peering" "p" {
+  remote_virtual_network_id = "/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-supplier"
+}
+
+resource "azurerm_virtual_network_gateway_connection" "v2v" {
+  type = "Vnet2Vnet"
+  peer_virtual_network_gateway_id = "/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw"
+}
+
+resource "azurerm_express_route_circuit" "er" {
+  peering_location = "Amsterdam"
+  service_provider_name = "Equinix"
+}
+`,
       errors: [
         ['NET-009', 'azurerm_bastion_host.b'],
         ['NET-009', 'azurerm_express_route_circuit.er'],

@@ -28,6 +28,121 @@ ruleTester(NET_010, {
           waf_configuration: [{ enabled: true, firewall_mode: 'Prevention', rule_set_version: '3.2' }],
         }),
       }),
+      hcl: `
+resource "azurerm_application_gateway" "agw" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+
+resource "azurerm_application_gateway" "inline" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+  waf_configuration {
+    enabled = true
+    firewall_mode = "Prevention"
+    rule_set_version = "3.2"
+  }
+}
+
+resource "azurerm_web_application_firewall_policy" "waf" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "waf"
+  policy_settings {
+    enabled = true
+    mode = "Prevention"
+  }
+  managed_rules {
+    managed_rule_set {
+      type = "OWASP"
+      version = "3.2"
+    }
+  }
+}
+
+resource "azurerm_web_application_firewall_policy" "drs" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "drs"
+  managed_rules {
+    managed_rule_set {
+      type = "Microsoft_DefaultRuleSet"
+      version = "2.1"
+    }
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -56,6 +171,162 @@ ruleTester(NET_010, {
         },
         'azurerm_web_application_firewall_policy.off': { ...WAF, policy_settings: [{ enabled: false }] },
       }),
+      hcl: `
+resource "azurerm_application_gateway" "std" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "Standard_v2"
+    tier = "Standard_v2"
+  }
+  firewall_policy_id = azurerm_web_application_firewall_policy.waf.id
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+
+resource "azurerm_application_gateway" "detect" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+  waf_configuration {
+    enabled = true
+    firewall_mode = "Detection"
+    rule_set_version = "3.2"
+  }
+}
+
+resource "azurerm_application_gateway" "bare" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "agw"
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101S"
+  }
+  http_listener {
+    name = "web-https"
+    protocol = "Https"
+    ssl_certificate_name = "web"
+  }
+  http_listener {
+    name = "web-http"
+    protocol = "Http"
+  }
+  redirect_configuration {
+    name = "to-https"
+    redirect_type = "Permanent"
+    target_listener_name = "web-https"
+  }
+  request_routing_rule {
+    name = "web-https"
+    rule_type = "Basic"
+    http_listener_name = "web-https"
+    backend_address_pool_name = "be"
+  }
+  request_routing_rule {
+    name = "web-http"
+    rule_type = "Basic"
+    http_listener_name = "web-http"
+    redirect_configuration_name = "to-https"
+  }
+}
+
+resource "azurerm_web_application_firewall_policy" "old" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "waf"
+  policy_settings {
+    mode = "Detection"
+  }
+  managed_rules {
+    managed_rule_set {
+      version = "3.1"
+    }
+  }
+}
+
+resource "azurerm_web_application_firewall_policy" "off" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  name = "waf"
+  policy_settings {
+    enabled = false
+  }
+  managed_rules {
+    managed_rule_set {
+      type = "OWASP"
+      version = "3.2"
+    }
+  }
+}
+`,
       errors: [
         ['NET-010', 'azurerm_application_gateway.bare'],
         ['NET-010', 'azurerm_application_gateway.detect'],

@@ -25,6 +25,28 @@ ruleTester(NET_011, {
           references: { virtual_network_subnet_id: ['azurerm_subnet.web.id', 'azurerm_subnet.web'] },
         },
       ]),
+      hcl: `
+resource "azurerm_linux_web_app" "web" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  https_only = true
+  public_network_access_enabled = false
+  ftp_publish_basic_authentication_enabled = false
+  webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/web"
+  site_config {
+    vnet_route_all_enabled = true
+  }
+}
+
+resource "azurerm_linux_web_app_slot" "staging" {
+  app_service_id = azurerm_linux_web_app.web.id
+  virtual_network_subnet_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/web"
+  site_config {
+    vnet_route_all_enabled = true
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -43,6 +65,29 @@ ruleTester(NET_011, {
           site_config: [{ vnet_route_all_enabled: true }],
         },
       }),
+      hcl: `
+resource "azurerm_linux_web_app" "bare" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  site_config {}
+}
+
+resource "azurerm_windows_web_app" "partial" {
+  location = "norwayeast"
+  resource_group_name = "rg"
+  virtual_network_subnet_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/web"
+  site_config {
+    vnet_route_all_enabled = false
+  }
+}
+
+resource "azurerm_windows_web_app_slot" "staging" {
+  app_service_id = azurerm_windows_web_app.partial.id
+  site_config {
+    vnet_route_all_enabled = true
+  }
+}
+`,
       errors: [
         ['NET-011', 'azurerm_linux_web_app.bare'],
         ['NET-011', 'azurerm_linux_web_app.bare'],

@@ -90,6 +90,19 @@ ruleTester(RES_002, {
         'azurerm_traffic_manager_profile.tm': { name: 'tm' },
       }),
       plan: plan([{ at: 'module.edge.azurerm_cdn_frontdoor_profile.fd', values: { name: 'fd' } }]),
+      hcl: `
+resource "azurerm_cdn_frontdoor_profile" "fd" {
+  name = "fd"
+}
+
+resource "azurerm_dns_zone" "z" {
+  name = "example.no"
+}
+
+resource "azurerm_traffic_manager_profile" "tm" {
+  name = "tm"
+}
+`,
       errors: [
         ['RES-002', 'azurerm_cdn_frontdoor_profile.fd'],
         ['RES-002', 'azurerm_dns_zone.z'],

@@ -111,6 +111,22 @@ ruleTester(RES_003, {
           },
         },
       ),
+      hcl: `
+provider "azurerm" {
+  features {}
+  environment = "usgovernment"
+}
+
+provider "azurerm" {
+  alias = "dr"
+  features {}
+  metadata_host = "management.example.com"
+}
+
+provider "azapi" {
+  default_location = "westeurope"
+}
+`,
       errors: [
         ['RES-003', 'provider.azapi'],
         ['RES-003', 'provider.azurerm'],

@@ -72,6 +72,27 @@ ruleTester(RES_005, {
           },
         },
       }),
+      hcl: `
+resource "azurerm_log_analytics_workspace" "law" {
+  name = "law"
+  location = "norwayeast"
+}
+
+resource "azurerm_storage_account" "sa" {
+  name = "sano"
+  location = "norwayeast"
+  account_replication_type = "GRS"
+}
+
+resource "azurerm_network_watcher_flow_log" "f" {
+  storage_account_id = azurerm_storage_account.sa.id
+  traffic_analytics {
+    enabled = true
+    workspace_region = "norwayeast"
+    workspace_resource_id = azurerm_log_analytics_workspace.law.id
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -135,6 +156,29 @@ ruleTester(RES_005, {
         },
         { variable: { ws: { type: 'string' } } },
       ),
+      hcl: `
+resource "azurerm_storage_account" "nl" {
+  name = "sanl"
+  location = "westeurope"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_log_analytics_data_export_rule" "x" {
+  destination_resource_id = azurerm_storage_account.nl.id
+}
+
+resource "azurerm_network_watcher_flow_log" "f" {
+  traffic_analytics {
+    enabled = true
+    workspace_region = "westeurope"
+    workspace_resource_id = var.ws
+  }
+}
+
+variable "ws" {
+  type = string
+}
+`,
       errors: [
         ['RES-005', 'azurerm_log_analytics_data_export_rule.x'],
         ['RES-005', 'azurerm_network_watcher_flow_log.f'],

@@ -100,6 +100,39 @@ ruleTester(RES_006, {
           values: { location: 'norwayeast', additional_location: [{ location: 'norwaywest', zones: [] }] },
         },
       ]),
+      hcl: `
+resource "azurerm_linux_virtual_machine" "vm" {
+  location = "norwaywest"
+  zone = ""
+}
+
+resource "azurerm_mssql_elasticpool" "ep" {
+  location = "norwaywest"
+  zone_redundant = false
+}
+
+resource "azurerm_api_management" "apim" {
+  location = "norwayeast"
+  additional_location {
+    location = "norwaywest"
+    zones = []
+  }
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  location = "norwayeast"
+  geo_location {
+    location = "norwayeast"
+    failover_priority = 0
+    zone_redundant = true
+  }
+  geo_location {
+    location = "norwaywest"
+    failover_priority = 1
+    zone_redundant = false
+  }
+}
+`,
     },
     {
       name: 'geo locations from a dynamic block are left to RES-004 (no zone finding here)',
@@ -331,6 +364,61 @@ ruleTester(RES_006, {
         },
         { at: 'azurerm_mssql_elasticpool.a', values: { location: 'norwaywest', zone_redundant: true } },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "sa" {
+  location = "norwaywest"
+  account_replication_type = var.replication
+}
+
+resource "azurerm_public_ip" "p" {
+  location = "norwaywest"
+  zones = var.zones
+}
+
+resource "azurerm_linux_virtual_machine" "a" {
+  location = "norwaywest"
+  zone = "1"
+}
+
+resource "azurerm_linux_virtual_machine" "b" {
+  location = "norwaywest"
+  zone = var.zone
+}
+
+resource "azurerm_mssql_elasticpool" "a" {
+  location = "norwaywest"
+  zone_redundant = true
+}
+
+resource "azurerm_mssql_elasticpool" "b" {
+  location = "norwaywest"
+  zone_redundant = var.zone_redundant
+}
+
+resource "azurerm_api_management" "apim" {
+  location = "norwayeast"
+  additional_location {
+    location = "norwaywest"
+    zones = ["1", "2"]
+  }
+}
+
+variable "replication" {
+  type = string
+}
+
+variable "zones" {
+  type = list(string)
+}
+
+variable "zone" {
+  type = string
+}
+
+variable "zone_redundant" {
+  type = bool
+}
+`,
       errors: [
         ['RES-006', 'azurerm_api_management.apim'],
         ['RES-006', 'azurerm_linux_virtual_machine.a'],

@@ -52,6 +52,29 @@ ruleTester(RES_007, {
           },
         },
       ),
+      hcl: `
+resource "azurerm_resource_group" "number" {
+  location = "norwaywest"
+  tags = {
+    dr-approval = 2026114
+  }
+}
+
+resource "azurerm_resource_group" "variable" {
+  location = "norwaywest"
+  tags = {
+    dr-approval = var.approval
+  }
+}
+
+variable "approval" {
+  type = string
+  validation {
+    condition = contains(["CAB-2026-114", "CAB-2026-131"], var.approval)
+    error_message = "An approved change."
+  }
+}
+`,
     },
   ],
   invalid: [
@@ -101,6 +124,23 @@ ruleTester(RES_007, {
       plan: plan([
         { at: 'azurerm_resource_group.a', values: { location: 'norwaywest', tags: { env: 'dr' } } },
       ]),
+      hcl: `
+resource "azurerm_resource_group" "a" {
+  location = "norwaywest"
+}
+
+resource "azurerm_resource_group" "b" {
+  location = "Norway West"
+  tags = {
+    dr-approval = " "
+  }
+}
+
+resource "azurerm_resource_group" "c" {
+  location = "norwaywest"
+  tags = merge(var.tags, {})
+}
+`,
       errors: [
         ['RES-007', 'azurerm_resource_group.a'],
         ['RES-007', 'azurerm_resource_group.b'],

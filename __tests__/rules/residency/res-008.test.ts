@@ -21,6 +21,28 @@ ruleTester(RES_008, {
         { at: 'azurerm_communication_service.c', values: { data_location: 'Norway' } },
         { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: false } },
       ]),
+      hcl: `
+resource "azurerm_communication_service" "c" {
+  data_location = "Norway"
+}
+
+resource "azurerm_email_communication_service" "e" {
+  data_location = "Norway"
+}
+
+resource "azurerm_storage_account" "a" {
+  name = "sano"
+  location = "norwayeast"
+  account_replication_type = "GRS"
+}
+
+resource "azurerm_storage_account" "b" {
+  name = "sano"
+  location = "norwayeast"
+  account_replication_type = "GRS"
+  cross_tenant_replication_enabled = false
+}
+`,
     },
   ],
   invalid: [
@@ -40,6 +62,20 @@ ruleTester(RES_008, {
         { at: 'azurerm_communication_service.c', values: { data_location: 'Europe' } },
         { at: 'azurerm_storage_account.a', values: { ...SA_NO, cross_tenant_replication_enabled: true } },
       ]),
+      hcl: `
+resource "azurerm_communication_service" "c" {
+  data_location = "Europe"
+}
+
+resource "azurerm_email_communication_service" "e" {}
+
+resource "azurerm_storage_account" "a" {
+  name = "sano"
+  location = "norwayeast"
+  account_replication_type = "GRS"
+  cross_tenant_replication_enabled = true
+}
+`,
       errors: [
         ['RES-008', 'azurerm_communication_service.c'],
         ['RES-008', 'azurerm_email_communication_service.e'],

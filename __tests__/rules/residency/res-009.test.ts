@@ -24,6 +24,45 @@ ruleTester(RES_009, {
         { at: 'azurerm_resource_group.rg', values: RG },
         { at: 'azurerm_subnet.s', values: { name: 's', virtual_network_name: 'vnet' } },
       ]),
+      hcl: `
+resource "azurerm_resource_group" "rg" {
+  name = "rg-app"
+  location = "norwayeast"
+}
+
+resource "azurerm_storage_account" "sa" {
+  name = "sa"
+  location = "norwayeast"
+}
+
+resource "azurerm_subnet" "s" {
+  name = "s"
+  virtual_network_name = "vnet"
+}
+
+resource "azurerm_role_assignment" "r" {
+  scope = "/subscriptions/x"
+  principal_id = "p"
+}
+
+resource "azapi_resource" "a" {
+  type = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name = "a"
+}
+
+resource "azuread_group" "g" {
+  display_name = "readers"
+}
+
+resource "random_string" "s" {
+  length = 8
+}
+
+data "azurerm_bastion_host" "b" {
+  name = "b"
+  resource_group_name = "rg"
+}
+`,
     },
   ],
   invalid: [

@@ -24,6 +24,32 @@ ruleTester(TFS_001, {
       plan: plan([
         { at: 'azurerm_storage_account.state', values: { name: 'stnostate', location: 'westeurope' } },
       ]),
+      hcl: `
+resource "azurerm_storage_account" "state" {
+  name = "stnostate"
+  location = "norwayeast"
+}
+
+resource "azurerm_storage_account" "archive" {
+  name = "starchive"
+  location = "westeurope"
+}
+
+resource "azurerm_storage_account" "unnamed" {
+  name = var.name
+  location = "westeurope"
+}
+
+terraform {
+  backend "azurerm" {
+    resource_group_name = "rg-state"
+    storage_account_name = "stnostate"
+    container_name = "tfstate"
+    key = "app.tfstate"
+    use_azuread_auth = true
+  }
+}
+`,
     },
     {
       name: 'OIDC authentication',
@@ -119,6 +145,48 @@ ruleTester(TFS_001, {
         },
         backend('azurerm', AZURERM_BACKEND),
       ),
+      hcl: `
+resource "azurerm_storage_account" "state" {
+  name = "stnostate"
+  location = "norwayeast"
+}
+
+data "terraform_remote_state" "saas" {
+  backend = "remote"
+  config {
+    organization = "x"
+    workspaces {
+      name = "y"
+    }
+  }
+}
+
+data "terraform_remote_state" "dynamic" {
+  backend = var.backend
+  config {}
+}
+
+data "terraform_remote_state" "cross-stack-reference-input-platform" {
+  backend = "azurerm"
+  config {
+    resource_group_name = "rg-state"
+    storage_account_name = "stnostate"
+    container_name = "tfstate"
+    key = "app.tfstate"
+    use_azuread_auth = true
+  }
+}
+
+terraform {
+  backend "azurerm" {
+    resource_group_name = "rg-state"
+    storage_account_name = "stnostate"
+    container_name = "tfstate"
+    key = "app.tfstate"
+    use_azuread_auth = true
+  }
+}
+`,
       errors: [
         ['TFS-001', 'data.terraform_remote_state.dynamic'],
         ['TFS-001', 'data.terraform_remote_state.saas'],
