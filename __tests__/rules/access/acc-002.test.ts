@@ -103,6 +103,45 @@ provider "azuread" {}
           authentication: { authority: `https://login.microsoftonline.com/${FOREIGN}/`, audience: 'a' },
         },
       }),
+      plan: plan([
+        {
+          at: 'azurerm_mssql_server.sql',
+          values: {
+            azuread_administrator: {
+              login_username: 'x',
+              object_id: 'y',
+              tenant_id: '11111111-2222-4333-8444-555555555555',
+            },
+          },
+        },
+        {
+          at: 'azurerm_key_vault_access_policy.p',
+          values: { tenant_id: '11111111-2222-4333-8444-555555555555', object_id: 'y' },
+        },
+        {
+          at: 'azurerm_key_vault.kv',
+          values: {
+            tenant_id: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13',
+            access_policy: [
+              { tenant_id: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13' },
+              { tenant_id: '11111111-2222-4333-8444-555555555555' },
+            ],
+          },
+        },
+        {
+          at: 'azurerm_postgresql_flexible_server_active_directory_administrator.pg',
+          values: { tenant_id: '11111111-2222-4333-8444-555555555555' },
+        },
+        {
+          at: 'azurerm_healthcare_fhir_service.fhir',
+          values: {
+            authentication: {
+              authority: 'https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555/',
+              audience: 'a',
+            },
+          },
+        },
+      ]),
       hcl: `
 resource "azurerm_mssql_server" "sql" {
   azuread_administrator {

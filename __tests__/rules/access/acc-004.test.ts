@@ -1,7 +1,7 @@
 /** The valid and invalid cases of ACC-004 (`policies/rules/access/acc-004-no-guest-data-access.ts`). */
 import { ACC_004 } from '../../../policies/rules/access/acc-004-no-guest-data-access';
 import { FOREIGN, group, guest, HOME, RG } from '../../helpers/fixtures/access';
-import { ruleTester, tf } from '../../helpers/rule-tester';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ACC_004, {
   valid: [
@@ -28,6 +28,51 @@ ruleTester(ACC_004, {
           principal_id: '${azuread_invitation.supplier.user_id}',
         },
       }),
+      plan: plan([
+        { at: 'azuread_group.admins', values: { display_name: 'platform-admins', security_enabled: true } },
+        {
+          at: 'azuread_invitation.supplier',
+          values: { user_email_address: 'admin@supplier.example', redirect_url: 'https://portal.azure.com' },
+        },
+        { at: 'azuread_application.app', values: { display_name: 'ours' } },
+        {
+          at: 'azuread_service_principal.ours',
+          values: {},
+          unknown: { client_id: true },
+          references: { client_id: ['azuread_application.app.client_id', 'azuread_application.app'] },
+        },
+        {
+          at: 'azurerm_role_assignment.blob',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Storage Blob Data Reader',
+          },
+          unknown: { principal_id: true },
+          references: { principal_id: ['azuread_group.admins.object_id', 'azuread_group.admins'] },
+        },
+        {
+          at: 'azurerm_role_assignment.sp',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Key Vault Secrets User',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_service_principal.ours.object_id', 'azuread_service_principal.ours'],
+          },
+        },
+        {
+          at: 'azurerm_role_assignment.guest_reader',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Reader',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_invitation.supplier.user_id', 'azuread_invitation.supplier'],
+          },
+        },
+      ]),
       hcl: `
 resource "azuread_group" "admins" {
   display_name = "platform-admins"
@@ -130,6 +175,89 @@ resource "azurerm_role_assignment" "guest_reader" {
           object_id: '${azuread_service_principal.vendor.object_id}',
         },
       }),
+      plan: plan([
+        {
+          at: 'azuread_invitation.supplier',
+          values: { user_email_address: 'admin@supplier.example', redirect_url: 'https://portal.azure.com' },
+        },
+        {
+          at: 'azuread_service_principal.vendor',
+          values: { client_id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
+        },
+        {
+          at: 'azurerm_role_assignment.guest_blob',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Storage Blob Data Contributor',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_invitation.supplier.user_id', 'azuread_invitation.supplier'],
+          },
+        },
+        {
+          at: 'azurerm_role_assignment.vendor',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Key Vault Secrets User',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_service_principal.vendor.object_id', 'azuread_service_principal.vendor'],
+          },
+        },
+        {
+          at: 'azurerm_role_assignment.vm_login',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Virtual Machine Administrator Login',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_invitation.supplier.user_id', 'azuread_invitation.supplier'],
+          },
+        },
+        {
+          at: 'azurerm_role_assignment.aks',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Azure Kubernetes Service RBAC Cluster Admin',
+          },
+          unknown: { principal_id: true },
+          references: {
+            principal_id: ['azuread_invitation.supplier.user_id', 'azuread_invitation.supplier'],
+          },
+        },
+        {
+          at: 'azurerm_role_assignment.foreign_group',
+          values: {
+            scope: '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app',
+            role_definition_name: 'Storage Blob Data Reader',
+            principal_id: '11111111-2222-4333-8444-555555555555',
+            principal_type: 'ForeignGroup',
+          },
+        },
+        {
+          at: 'azurerm_mssql_server.sql',
+          values: { azuread_administrator: { login_username: 'bob' } },
+          unknown: { azuread_administrator: { object_id: true } },
+          references: {
+            'azuread_administrator.object_id': ['data.azuread_user.ext.object_id', 'data.azuread_user.ext'],
+          },
+        },
+        {
+          at: 'azurerm_key_vault_access_policy.vendor',
+          values: { tenant_id: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13' },
+          unknown: { object_id: true },
+          references: {
+            object_id: ['azuread_service_principal.vendor.object_id', 'azuread_service_principal.vendor'],
+          },
+        },
+        {
+          at: 'data.azuread_user.ext',
+          values: { user_principal_name: 'bob_supplier.example#EXT#@hospital.onmicrosoft.com' },
+        },
+      ]),
       hcl: `
 resource "azuread_invitation" "supplier" {
   user_email_address = "admin@supplier.example"

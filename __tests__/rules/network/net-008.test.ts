@@ -112,6 +112,29 @@ resource "azurerm_storage_account_network_rules" "n" {
         },
         'azurerm_storage_account_network_rules.n': { default_action: 'Deny' },
       }),
+      plan: plan([
+        {
+          at: 'azurerm_mssql_firewall_rule.all',
+          values: { start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        },
+        {
+          at: 'azurerm_mssql_firewall_rule.azure',
+          values: { start_ip_address: '0.0.0.0', end_ip_address: '0.0.0.0' },
+        },
+        {
+          at: 'azurerm_mysql_flexible_server_firewall_rule.m',
+          values: { start_ip_address: '203.0.113.0', end_ip_address: '203.0.114.0' },
+        },
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { network_rules: { default_action: 'Deny', bypass: ['None'], ip_rules: ['8.8.8.0/24'] } },
+        },
+        {
+          at: 'azurerm_storage_account.trusted',
+          values: { network_rules: { default_action: 'Deny', bypass: ['AzureServices', 'Logging'] } },
+        },
+        { at: 'azurerm_storage_account_network_rules.n', values: { default_action: 'Deny' } },
+      ]),
       hcl: `
 resource "azurerm_mssql_firewall_rule" "all" {
   start_ip_address = "0.0.0.0"

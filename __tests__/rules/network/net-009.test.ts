@@ -1,7 +1,7 @@
 /** The valid and invalid cases of NET-009 (`policies/rules/network/net-009-remote-endpoints.ts`). */
 import { NET_009 } from '../../../policies/rules/network/net-009-remote-endpoints';
 import { settings } from '../../helpers/fixtures/network';
-import { ruleTester, tf } from '../../helpers/rule-tester';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_009, {
   valid: [
@@ -26,6 +26,39 @@ ruleTester(NET_009, {
           local_network_gateway_id: '${azurerm_local_network_gateway.office.id}',
         },
       }),
+      plan: plan([
+        { at: 'azurerm_bastion_host.b', values: { sku: 'Standard', shareable_link_enabled: false } },
+        { at: 'azurerm_bastion_host.basic', values: { sku: 'Basic' } },
+        {
+          at: 'azurerm_local_network_gateway.office',
+          values: { gateway_address: '203.0.113.1', address_space: ['192.168.0.0/16'] },
+        },
+        { at: 'azurerm_virtual_network.hub', values: { address_space: ['10.0.0.0/16'] } },
+        {
+          at: 'azurerm_virtual_network_peering.p',
+          values: {},
+          unknown: { remote_virtual_network_id: true },
+          references: {
+            remote_virtual_network_id: ['azurerm_virtual_network.hub.id', 'azurerm_virtual_network.hub'],
+          },
+        },
+        {
+          at: 'azurerm_express_route_circuit.er',
+          values: { peering_location: 'Oslo', service_provider_name: 'Telenor' },
+        },
+        { at: 'azurerm_virtual_network_gateway.gw', values: {} },
+        {
+          at: 'azurerm_virtual_network_gateway_connection.c',
+          values: { type: 'IPsec' },
+          unknown: { local_network_gateway_id: true },
+          references: {
+            local_network_gateway_id: [
+              'azurerm_local_network_gateway.office.id',
+              'azurerm_local_network_gateway.office',
+            ],
+          },
+        },
+      ]),
       hcl: `
 resource "azurerm_bastion_host" "b" {
   sku = "Standard"
@@ -91,6 +124,36 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
           service_provider_name: 'Equinix',
         },
       }),
+      plan: plan([
+        { at: 'azurerm_bastion_host.b', values: { sku: 'Standard', shareable_link_enabled: true } },
+        {
+          at: 'azurerm_local_network_gateway.abroad',
+          values: { gateway_address: '52.174.0.1', address_space: ['192.168.0.0/16'] },
+        },
+        {
+          at: 'azurerm_local_network_gateway.fqdn',
+          values: { gateway_fqdn: 'vpn.supplier.example', address_space: ['192.168.0.0/16'] },
+        },
+        {
+          at: 'azurerm_virtual_network_peering.p',
+          values: {
+            remote_virtual_network_id:
+              '/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-supplier',
+          },
+        },
+        {
+          at: 'azurerm_virtual_network_gateway_connection.v2v',
+          values: {
+            type: 'Vnet2Vnet',
+            peer_virtual_network_gateway_id:
+              '/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw',
+          },
+        },
+        {
+          at: 'azurerm_express_route_circuit.er',
+          values: { peering_location: 'Amsterdam', service_provider_name: 'Equinix' },
+        },
+      ]),
       hcl: `
 resource "azurerm_bastion_host" "b" {
   sku = "Standard"

@@ -1,7 +1,7 @@
 /** The valid and invalid cases of NET-010 (`policies/rules/network/net-010-web-application-firewall.ts`). */
 import { NET_010 } from '../../../policies/rules/network/net-010-web-application-firewall';
 import { AT, gateway } from '../../helpers/fixtures/applications';
-import { ruleTester, tf } from '../../helpers/rule-tester';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const WAF = {
   ...AT,
@@ -28,6 +28,97 @@ ruleTester(NET_010, {
           waf_configuration: [{ enabled: true, firewall_mode: 'Prevention', rule_set_version: '3.2' }],
         }),
       }),
+      plan: plan([
+        {
+          at: 'azurerm_application_gateway.agw',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'agw',
+            sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }],
+            ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' }],
+            http_listener: [
+              { name: 'web-https', protocol: 'Https', ssl_certificate_name: 'web' },
+              { name: 'web-http', protocol: 'Http' },
+            ],
+            redirect_configuration: [
+              { name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'web-https' },
+            ],
+            request_routing_rule: [
+              {
+                name: 'web-https',
+                rule_type: 'Basic',
+                http_listener_name: 'web-https',
+                backend_address_pool_name: 'be',
+              },
+              {
+                name: 'web-http',
+                rule_type: 'Basic',
+                http_listener_name: 'web-http',
+                redirect_configuration_name: 'to-https',
+              },
+            ],
+          },
+          unknown: { firewall_policy_id: true },
+          references: {
+            firewall_policy_id: [
+              'azurerm_web_application_firewall_policy.waf.id',
+              'azurerm_web_application_firewall_policy.waf',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_application_gateway.inline',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'agw',
+            sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }],
+            ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' }],
+            http_listener: [
+              { name: 'web-https', protocol: 'Https', ssl_certificate_name: 'web' },
+              { name: 'web-http', protocol: 'Http' },
+            ],
+            redirect_configuration: [
+              { name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'web-https' },
+            ],
+            request_routing_rule: [
+              {
+                name: 'web-https',
+                rule_type: 'Basic',
+                http_listener_name: 'web-https',
+                backend_address_pool_name: 'be',
+              },
+              {
+                name: 'web-http',
+                rule_type: 'Basic',
+                http_listener_name: 'web-http',
+                redirect_configuration_name: 'to-https',
+              },
+            ],
+            waf_configuration: [{ enabled: true, firewall_mode: 'Prevention', rule_set_version: '3.2' }],
+          },
+        },
+        {
+          at: 'azurerm_web_application_firewall_policy.waf',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'waf',
+            policy_settings: [{ enabled: true, mode: 'Prevention' }],
+            managed_rules: [{ managed_rule_set: [{ type: 'OWASP', version: '3.2' }] }],
+          },
+        },
+        {
+          at: 'azurerm_web_application_firewall_policy.drs',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'drs',
+            managed_rules: [{ managed_rule_set: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }] }],
+          },
+        },
+      ]),
       hcl: `
 resource "azurerm_application_gateway" "agw" {
   location = "norwayeast"
@@ -171,6 +262,129 @@ resource "azurerm_web_application_firewall_policy" "drs" {
         },
         'azurerm_web_application_firewall_policy.off': { ...WAF, policy_settings: [{ enabled: false }] },
       }),
+      plan: plan([
+        {
+          at: 'azurerm_application_gateway.std',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'agw',
+            sku: [{ name: 'Standard_v2', tier: 'Standard_v2' }],
+            ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' }],
+            http_listener: [
+              { name: 'web-https', protocol: 'Https', ssl_certificate_name: 'web' },
+              { name: 'web-http', protocol: 'Http' },
+            ],
+            redirect_configuration: [
+              { name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'web-https' },
+            ],
+            request_routing_rule: [
+              {
+                name: 'web-https',
+                rule_type: 'Basic',
+                http_listener_name: 'web-https',
+                backend_address_pool_name: 'be',
+              },
+              {
+                name: 'web-http',
+                rule_type: 'Basic',
+                http_listener_name: 'web-http',
+                redirect_configuration_name: 'to-https',
+              },
+            ],
+          },
+          unknown: { firewall_policy_id: true },
+          references: {
+            firewall_policy_id: [
+              'azurerm_web_application_firewall_policy.waf.id',
+              'azurerm_web_application_firewall_policy.waf',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_application_gateway.detect',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'agw',
+            sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }],
+            ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' }],
+            http_listener: [
+              { name: 'web-https', protocol: 'Https', ssl_certificate_name: 'web' },
+              { name: 'web-http', protocol: 'Http' },
+            ],
+            redirect_configuration: [
+              { name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'web-https' },
+            ],
+            request_routing_rule: [
+              {
+                name: 'web-https',
+                rule_type: 'Basic',
+                http_listener_name: 'web-https',
+                backend_address_pool_name: 'be',
+              },
+              {
+                name: 'web-http',
+                rule_type: 'Basic',
+                http_listener_name: 'web-http',
+                redirect_configuration_name: 'to-https',
+              },
+            ],
+            waf_configuration: [{ enabled: true, firewall_mode: 'Detection', rule_set_version: '3.2' }],
+          },
+        },
+        {
+          at: 'azurerm_application_gateway.bare',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'agw',
+            sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }],
+            ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20220101S' }],
+            http_listener: [
+              { name: 'web-https', protocol: 'Https', ssl_certificate_name: 'web' },
+              { name: 'web-http', protocol: 'Http' },
+            ],
+            redirect_configuration: [
+              { name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'web-https' },
+            ],
+            request_routing_rule: [
+              {
+                name: 'web-https',
+                rule_type: 'Basic',
+                http_listener_name: 'web-https',
+                backend_address_pool_name: 'be',
+              },
+              {
+                name: 'web-http',
+                rule_type: 'Basic',
+                http_listener_name: 'web-http',
+                redirect_configuration_name: 'to-https',
+              },
+            ],
+          },
+        },
+        {
+          at: 'azurerm_web_application_firewall_policy.old',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'waf',
+            policy_settings: [{ mode: 'Detection' }],
+            managed_rules: [{ managed_rule_set: [{ version: '3.1' }] }],
+          },
+        },
+        {
+          at: 'azurerm_web_application_firewall_policy.off',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            name: 'waf',
+            policy_settings: [{ enabled: false }],
+            managed_rules: [{ managed_rule_set: [{ type: 'OWASP', version: '3.2' }] }],
+          },
+        },
+      ]),
       hcl: `
 resource "azurerm_application_gateway" "std" {
   location = "norwayeast"

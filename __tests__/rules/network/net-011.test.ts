@@ -65,6 +65,30 @@ resource "azurerm_linux_web_app_slot" "staging" {
           site_config: [{ vnet_route_all_enabled: true }],
         },
       }),
+      plan: plan([
+        {
+          at: 'azurerm_linux_web_app.bare',
+          values: { location: 'norwayeast', resource_group_name: 'rg', site_config: [{}] },
+        },
+        {
+          at: 'azurerm_windows_web_app.partial',
+          values: {
+            location: 'norwayeast',
+            resource_group_name: 'rg',
+            virtual_network_subnet_id:
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/web',
+            site_config: [{ vnet_route_all_enabled: false }],
+          },
+        },
+        {
+          at: 'azurerm_windows_web_app_slot.staging',
+          values: { site_config: [{ vnet_route_all_enabled: true }] },
+          unknown: { app_service_id: true },
+          references: {
+            app_service_id: ['azurerm_windows_web_app.partial.id', 'azurerm_windows_web_app.partial'],
+          },
+        },
+      ]),
       hcl: `
 resource "azurerm_linux_web_app" "bare" {
   location = "norwayeast"

@@ -7,6 +7,7 @@ ruleTester(RES_011, {
     {
       name: 'no provisioners, no scripts',
       synth: tf({ 'terraform_data.marker': { input: 'x' } }),
+      plan: plan([{ at: 'terraform_data.marker', values: { input: 'x' } }]),
       hcl: 'resource "terraform_data" "marker" {\n  input = "x"\n}\n',
     },
   ],
