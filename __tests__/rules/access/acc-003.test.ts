@@ -453,5 +453,60 @@ resource "azuread_conditional_access_policy" "block_abroad" {
       errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.x']],
       message: /cannot be resolved .*so no location block can be shown to cover it/,
     },
+    {
+      name: 'in a plan, a report-only policy on the eligible group covers nobody',
+      plan: plan([
+        {
+          at: 'azuread_group.admins',
+          values: { display_name: 'platform-admins' },
+          unknown: { object_id: true },
+        },
+        {
+          at: 'azuread_named_location.norway',
+          values: {
+            display_name: 'Norway',
+            country: [{ countries_and_regions: ['NO'], include_unknown_countries_and_regions: false }],
+          },
+          unknown: { id: true },
+        },
+        {
+          at: 'azuread_conditional_access_policy.block_abroad',
+          values: {
+            state: 'enabledForReportingButNotEnforced',
+            conditions: [
+              {
+                client_app_types: ['all'],
+                applications: [{ included_applications: ['All'] }],
+                users: [{}],
+                locations: [{ included_locations: ['All'] }],
+              },
+            ],
+            grant_controls: [{ operator: 'OR', built_in_controls: ['block'] }],
+          },
+          unknown: {
+            conditions: [{ users: [{ included_groups: true }], locations: [{ excluded_locations: true }] }],
+          },
+          references: {
+            'conditions.users.included_groups': ['azuread_group.admins.object_id', 'azuread_group.admins'],
+            'conditions.locations.excluded_locations': [
+              'azuread_named_location.norway.id',
+              'azuread_named_location.norway',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_pim_eligible_role_assignment.admins_owner',
+          values: {
+            scope: SUB,
+            role_definition_id: OWNER_ID,
+            justification: 'Platform team',
+            schedule: [{ expiration: [{ duration_days: 180 }] }],
+          },
+          unknown: { principal_id: true },
+          references: { principal_id: ['azuread_group.admins.object_id', 'azuread_group.admins'] },
+        },
+      ]),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']],
+    },
   ],
 });
