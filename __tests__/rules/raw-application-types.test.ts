@@ -6,7 +6,7 @@
 import { checkModels } from '../../policies/engine/engine';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { ALL_RULES } from '../../policies/rules';
-import { PRIVATE_WEB, SUBNET } from '../helpers/fixtures/applications';
+import { PRIVATE_WEB, SUBNET } from '../helpers/rules/applications';
 import { tf } from '../helpers/rule-tester';
 
 const AT = { location: 'norwayeast', resource_group_name: 'rg' };

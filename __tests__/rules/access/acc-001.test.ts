@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ACC-001 (`policies/rules/access/acc-001-privileged-through-pim.ts`). */
 import { ACC_001 } from '../../../policies/rules/access/acc-001-privileged-through-pim';
-import { eligible, FOREIGN, group, guest, OWNER_ID, RG, SUB } from '../../helpers/fixtures/access';
+import { eligible, FOREIGN, group, guest, OWNER_ID, RG, SUB } from '../../helpers/rules/access';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ACC_001, {

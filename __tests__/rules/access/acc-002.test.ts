@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ACC-002 (`policies/rules/access/acc-002-home-tenant.ts`). */
 import { ACC_002 } from '../../../policies/rules/access/acc-002-home-tenant';
-import { FOREIGN, HOME } from '../../helpers/fixtures/access';
+import { FOREIGN, HOME } from '../../helpers/rules/access';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const settings = { homeTenantId: HOME, approvedRanges: ['203.0.113.0/24'] };

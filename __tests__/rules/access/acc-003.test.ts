@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ACC-003 (`policies/rules/access/acc-003-sign-in-from-norway.ts`). */
 import { ACC_003 } from '../../../policies/rules/access/acc-003-sign-in-from-norway';
-import { eligible, group, OWNER_ID, RG, SUB } from '../../helpers/fixtures/access';
+import { eligible, group, OWNER_ID, RG, SUB } from '../../helpers/rules/access';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const norway = {

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ACC-004 (`policies/rules/access/acc-004-no-guest-data-access.ts`). */
 import { ACC_004 } from '../../../policies/rules/access/acc-004-no-guest-data-access';
-import { FOREIGN, group, guest, HOME, RG } from '../../helpers/fixtures/access';
+import { FOREIGN, group, guest, HOME, RG } from '../../helpers/rules/access';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ACC_004, {

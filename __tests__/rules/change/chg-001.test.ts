@@ -1,6 +1,6 @@
 /** The valid and invalid cases of CHG-001 (`policies/rules/change/chg-001-data-loss.ts`). */
 import { CHG_001 } from '../../../policies/rules/change/chg-001-data-loss';
-import { PRIOR_STATE, SA } from '../../helpers/fixtures/change';
+import { PRIOR_STATE, SA } from '../../helpers/rules/change';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(CHG_001, {

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of CHG-002 (`policies/rules/change/chg-002-location-change.ts`). */
 import { CHG_002 } from '../../../policies/rules/change/chg-002-location-change';
-import { PRIOR_STATE, SA } from '../../helpers/fixtures/change';
+import { PRIOR_STATE, SA } from '../../helpers/rules/change';
 import { plan, ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(CHG_002, {

@@ -1,7 +1,7 @@
 /** The valid and invalid cases of ENC-001 (`policies/rules/encryption/enc-001-storage-transport.ts`). */
 import { ENC_001 } from '../../../policies/rules/encryption/enc-001-storage-transport';
-import { AT } from '../../helpers/fixtures/applications';
-import { SA } from '../../helpers/fixtures/encryption';
+import { AT } from '../../helpers/rules/applications';
+import { SA } from '../../helpers/rules/encryption';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const account = { ...AT, name: 'st', account_tier: 'Premium', account_kind: 'FileStorage' };

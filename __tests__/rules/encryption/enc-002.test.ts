@@ -1,7 +1,7 @@
 /** The valid and invalid cases of ENC-002 (`policies/rules/encryption/enc-002-customer-managed-keys.ts`). */
 import { ENC_002 } from '../../../policies/rules/encryption/enc-002-customer-managed-keys';
-import { ACR, AT, EH } from '../../helpers/fixtures/applications';
-import { KV, SA } from '../../helpers/fixtures/encryption';
+import { ACR, AT, EH } from '../../helpers/rules/applications';
+import { KV, SA } from '../../helpers/rules/encryption';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const CMK_SYNTH = {

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ENC-003 (`policies/rules/encryption/enc-003-disk-encryption.ts`). */
 import { ENC_003 } from '../../../policies/rules/encryption/enc-003-disk-encryption';
-import { AT } from '../../helpers/fixtures/applications';
+import { AT } from '../../helpers/rules/applications';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ENC_003, {

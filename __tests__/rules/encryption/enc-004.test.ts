@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ENC-004 (`policies/rules/encryption/enc-004-tls-endpoints.ts`). */
 import { ENC_004 } from '../../../policies/rules/encryption/enc-004-tls-endpoints';
-import { gateway } from '../../helpers/fixtures/applications';
+import { gateway } from '../../helpers/rules/applications';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ENC_004, {

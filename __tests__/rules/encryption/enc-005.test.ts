@@ -1,6 +1,6 @@
 /** The valid and invalid cases of ENC-005 (`policies/rules/encryption/enc-005-key-vault-recovery.ts`). */
 import { ENC_005 } from '../../../policies/rules/encryption/enc-005-key-vault-recovery';
-import { KV } from '../../helpers/fixtures/encryption';
+import { KV } from '../../helpers/rules/encryption';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(ENC_005, {

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of IAM-001 (`policies/rules/identity/iam-001-entra-only.ts`). */
 import { IAM_001 } from '../../../policies/rules/identity/iam-001-entra-only';
-import { AT, EH, PRIVATE_WEB } from '../../helpers/fixtures/applications';
+import { AT, EH, PRIVATE_WEB } from '../../helpers/rules/applications';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(IAM_001, {

@@ -1,7 +1,7 @@
 /** The valid and invalid cases of LOG-001 (`policies/rules/logging/log-001-diagnostic-settings.ts`). */
 import { LOG_001 } from '../../../policies/rules/logging/log-001-diagnostic-settings';
-import { ACR, AT, EH, gateway } from '../../helpers/fixtures/applications';
-import { LAW } from '../../helpers/fixtures/logging';
+import { ACR, AT, EH, gateway } from '../../helpers/rules/applications';
+import { LAW } from '../../helpers/rules/logging';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const workspace = { ...AT, name: 'log', sku: 'PerGB2018' };

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of LOG-002 (`policies/rules/logging/log-002-workspace-retention.ts`). */
 import { LOG_002 } from '../../../policies/rules/logging/log-002-workspace-retention';
-import { LAW } from '../../helpers/fixtures/logging';
+import { LAW } from '../../helpers/rules/logging';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(LOG_002, {

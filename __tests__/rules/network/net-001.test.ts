@@ -1,7 +1,7 @@
 /** The valid and invalid cases of NET-001 (`policies/rules/network/net-001-public-network-access.ts`). */
 import { NET_001 } from '../../../policies/rules/network/net-001-public-network-access';
-import { ACR, AT, EH } from '../../helpers/fixtures/applications';
-import { SA } from '../../helpers/fixtures/network';
+import { ACR, AT, EH } from '../../helpers/rules/applications';
+import { SA } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_001, {

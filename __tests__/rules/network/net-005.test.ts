@@ -1,7 +1,7 @@
 /** The valid and invalid cases of NET-005 (`policies/rules/network/net-005-private-endpoints.ts`). */
 import { NET_005 } from '../../../policies/rules/network/net-005-private-endpoints';
-import { ACR, AT, EH } from '../../helpers/fixtures/applications';
-import { SA } from '../../helpers/fixtures/network';
+import { ACR, AT, EH } from '../../helpers/rules/applications';
+import { SA } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_005, {

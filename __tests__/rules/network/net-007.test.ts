@@ -1,6 +1,6 @@
 /** The valid and invalid cases of NET-007 (`policies/rules/network/net-007-unapproved-sources.ts`). */
 import { NET_007 } from '../../../policies/rules/network/net-007-unapproved-sources';
-import { settings } from '../../helpers/fixtures/network';
+import { settings } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const inbound = (source: Record<string, unknown>, port: string | Record<string, unknown>) => ({

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of NET-008 (`policies/rules/network/net-008-firewall-ranges.ts`). */
 import { NET_008 } from '../../../policies/rules/network/net-008-firewall-ranges';
-import { settings } from '../../helpers/fixtures/network';
+import { settings } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_008, {

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of NET-009 (`policies/rules/network/net-009-remote-endpoints.ts`). */
 import { NET_009 } from '../../../policies/rules/network/net-009-remote-endpoints';
-import { settings } from '../../helpers/fixtures/network';
+import { settings } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_009, {

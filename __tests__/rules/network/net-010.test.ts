@@ -1,6 +1,6 @@
 /** The valid and invalid cases of NET-010 (`policies/rules/network/net-010-web-application-firewall.ts`). */
 import { NET_010 } from '../../../policies/rules/network/net-010-web-application-firewall';
-import { AT, gateway } from '../../helpers/fixtures/applications';
+import { AT, gateway } from '../../helpers/rules/applications';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const WAF = {

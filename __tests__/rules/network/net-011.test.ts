@@ -1,6 +1,6 @@
 /** The valid and invalid cases of NET-011 (`policies/rules/network/net-011-web-app-egress.ts`). */
 import { NET_011 } from '../../../policies/rules/network/net-011-web-app-egress';
-import { AT, PRIVATE_WEB, SUBNET } from '../../helpers/fixtures/applications';
+import { AT, PRIVATE_WEB, SUBNET } from '../../helpers/rules/applications';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(NET_011, {

@@ -1,4 +1,10 @@
-/** The valid and invalid cases of RES-001 (`policies/rules/residency/res-001-norway-location.ts`). */
+/**
+ * The valid and invalid cases of RES-001 (`policies/rules/residency/res-001-norway-location.ts`).
+ *
+ * Variables are not promises: a root variable's default (or tfvars value) proves nothing, because
+ * `-var`, `TF_VAR_<name>` or another tfvars file may set any value; only a validation that restricts
+ * it to Norway does, and a validation is read exactly.
+ */
 import { loadHclDirectory } from '../../../policies/model/load-hcl';
 import { RES_001 } from '../../../policies/rules/residency/res-001-norway-location';
 import { findingsOf, plan, RG, ruleTester, tf } from '../../helpers/rule-tester';

@@ -1,6 +1,6 @@
 /** The valid and invalid cases of RES-002 (`policies/rules/residency/res-002-global-types.ts`). */
 import { RES_002 } from '../../../policies/rules/residency/res-002-global-types';
-import { QUIET_HCL } from '../../helpers/fixtures/residency';
+import { QUIET_HCL } from '../../helpers/rules/residency';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(RES_002, {

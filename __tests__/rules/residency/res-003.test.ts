@@ -1,6 +1,6 @@
 /** The valid and invalid cases of RES-003 (`policies/rules/residency/res-003-allowed-providers.ts`). */
 import { RES_003 } from '../../../policies/rules/residency/res-003-allowed-providers';
-import { QUIET_HCL } from '../../helpers/fixtures/residency';
+import { QUIET_HCL } from '../../helpers/rules/residency';
 import { plan, RG, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(RES_003, {

@@ -1,7 +1,7 @@
 /** The valid and invalid cases of RES-004 (`policies/rules/residency/res-004-replication-targets.ts`). */
 import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
 import { RES_004 } from '../../../policies/rules/residency/res-004-replication-targets';
-import { DEPLOYMENT, SA_NL, SA_NO, SUB, TEMPLATE_HOME } from '../../helpers/fixtures/residency';
+import { DEPLOYMENT, SA_NL, SA_NO, SUB, TEMPLATE_HOME } from '../../helpers/rules/residency';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 /** Another cdktf stack that owns the replica account and exports its id. */

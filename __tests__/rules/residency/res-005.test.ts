@@ -1,6 +1,6 @@
 /** The valid and invalid cases of RES-005 (`policies/rules/residency/res-005-log-destinations.ts`). */
 import { RES_005 } from '../../../policies/rules/residency/res-005-log-destinations';
-import { SA_NL, SA_NO, SUB } from '../../helpers/fixtures/residency';
+import { SA_NL, SA_NO, SUB } from '../../helpers/rules/residency';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 const LAW_NO = { name: 'law', location: 'norwayeast' };

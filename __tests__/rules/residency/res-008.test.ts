@@ -1,6 +1,6 @@
 /** The valid and invalid cases of RES-008 (`policies/rules/residency/res-008-data-location.ts`). */
 import { RES_008 } from '../../../policies/rules/residency/res-008-data-location';
-import { SA_NO } from '../../helpers/fixtures/residency';
+import { SA_NO } from '../../helpers/rules/residency';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(RES_008, {

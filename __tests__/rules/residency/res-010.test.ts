@@ -1,6 +1,6 @@
 /** The valid and invalid cases of RES-010 (`policies/rules/residency/res-010-unseen-placement.ts`). */
 import { RES_010 } from '../../../policies/rules/residency/res-010-unseen-placement';
-import { DEPLOYMENT, TEMPLATE_HOME } from '../../helpers/fixtures/residency';
+import { DEPLOYMENT, TEMPLATE_HOME } from '../../helpers/rules/residency';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(RES_010, {

@@ -1,7 +1,7 @@
 /** The valid and invalid cases of TFS-001 (`policies/rules/state/tfs-001-state-backend.ts`). */
 import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
 import { TFS_001 } from '../../../policies/rules/state/tfs-001-state-backend';
-import { AZURERM_BACKEND, backend } from '../../helpers/fixtures/state';
+import { AZURERM_BACKEND, backend } from '../../helpers/rules/state';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 /** The state account AZURERM_BACKEND names, in Norway: the estate shows where state is kept. */

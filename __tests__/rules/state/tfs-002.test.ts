@@ -1,6 +1,6 @@
 /** The valid and invalid cases of TFS-002 (`policies/rules/state/tfs-002-no-literal-secrets.ts`). */
 import { TFS_002 } from '../../../policies/rules/state/tfs-002-no-literal-secrets';
-import { AZURERM_BACKEND, backend } from '../../helpers/fixtures/state';
+import { AZURERM_BACKEND, backend } from '../../helpers/rules/state';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
 ruleTester(TFS_002, {
