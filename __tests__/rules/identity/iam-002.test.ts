@@ -108,6 +108,7 @@ resource "azurerm_lighthouse_definition" "d" {
   ],
 });
 
+// The allow-list is the extension point: IAM-002 built by lighthouseDelegationRule with tenants on it.
 ruleTester(lighthouseDelegationRule([TENANT]), {
   valid: [
     {
