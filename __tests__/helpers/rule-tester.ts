@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadHclDirectory } from '../../policies/model/load-hcl';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import type { TfModel } from '../../policies/model/types';
+import type { DeclaredSuppression, SuppressionSpec, TfModel } from '../../policies/model/types';
 
 export type Expected = readonly (readonly [ruleId: string, address: string])[];
 
@@ -28,6 +28,8 @@ export interface RuleCase {
   readonly others?: readonly TfModel[];
   /** Home tenant and approved ranges for the check; default none (rules that need them fail closed). */
   readonly settings?: PolicySettings;
+  /** The suppressions of a policy file (`norway-policy.yaml`), as plans and plain Terraform carry them. */
+  readonly suppressions?: readonly SuppressionSpec[];
   /** Findings for every form given; default none. */
   readonly errors?: Expected;
   /** Findings for the plan form when they differ from `errors`. */
@@ -51,8 +53,13 @@ export function findingsOf(
   model: TfModel,
   others: readonly TfModel[] = [],
   settings?: PolicySettings,
+  suppressions: readonly SuppressionSpec[] = [],
 ): { pairs: [string, string][]; messages: string[] } {
   const report = checkModels([model, ...others], {
+    suppressions: suppressions.map((spec, index): DeclaredSuppression => ({
+      spec,
+      origin: { kind: 'file', where: 'norway-policy.yaml', index },
+    })),
     // A suppression may name only a rule of the check: the rule that judges them runs with the catalogue.
     rules: rule.judgesSuppressions ? ALL_RULES.map((r) => (r.id === rule.id ? rule : r)) : [rule],
     reportOn: [model],
@@ -92,7 +99,13 @@ function runCase(rule: Rule, testCase: RuleCase, invalid: boolean): void {
   if (forms.length === 0) throw new Error(`case "${testCase.name}" has no input form`);
   forms.forEach(([form, load, expected], i) => {
     it(`${testCase.name} [${form}]`, () => {
-      const { pairs, messages } = findingsOf(rule, load(), testCase.others, testCase.settings);
+      const { pairs, messages } = findingsOf(
+        rule,
+        load(),
+        testCase.others,
+        testCase.settings,
+        testCase.suppressions,
+      );
       expect(pairs).toEqual(sortPairs(expected));
       if (invalid && expected.length > 0 && testCase.message)
         for (const m of messages) expect(m).toMatch(testCase.message);

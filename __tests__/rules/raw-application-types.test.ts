@@ -6,6 +6,7 @@
 import { checkModels } from '../../policies/engine/engine';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { ALL_RULES } from '../../policies/rules';
+import { PRIVATE_WEB, SUBNET } from '../helpers/rules/applications';
 import { tf } from '../helpers/rule-tester';
 
 const AT = { location: 'norwayeast', resource_group_name: 'rg' };
@@ -272,5 +273,97 @@ describe('a raw, insecure application resource fails the guard with the expected
   test.each(CASES.map(([address, , ids]) => [address, ids] as const))('%s', (address, ids) => {
     const found = report.findings.filter((f) => f.address === address && !f.suppressed).map((f) => f.ruleId);
     expect(found.sort()).toEqual([...ids]);
+  });
+});
+
+describe('a compliant raw web app and Container App pass the whole catalogue', () => {
+  const ZONE = 'privatelink.azurewebsites.net';
+  const model = loadTerraformJson(
+    tf({
+      'azurerm_log_analytics_workspace.law': {
+        ...AT,
+        name: 'law',
+        retention_in_days: 365,
+        local_authentication_enabled: false,
+      },
+      'azurerm_private_dns_zone.web': { name: ZONE, resource_group_name: 'rg' },
+      'azurerm_service_plan.plan': {
+        ...AT,
+        name: 'plan',
+        os_type: 'Linux',
+        sku_name: 'P1v3',
+        worker_count: 3,
+        zone_balancing_enabled: true,
+      },
+      'azurerm_linux_web_app.web': {
+        ...AT,
+        ...PRIVATE_WEB,
+        name: 'web',
+        service_plan_id: '${azurerm_service_plan.plan.id}',
+        identity: [{ type: 'SystemAssigned' }],
+        site_config: [
+          {
+            vnet_route_all_enabled: true,
+            minimum_tls_version: '1.2',
+            scm_minimum_tls_version: '1.2',
+            ftps_state: 'Disabled',
+          },
+        ],
+      },
+      'azurerm_private_endpoint.web': {
+        ...AT,
+        name: 'web-pe',
+        subnet_id: SUBNET,
+        private_service_connection: [
+          {
+            name: 'web-pe',
+            private_connection_resource_id: '${azurerm_linux_web_app.web.id}',
+            subresource_names: ['sites'],
+            is_manual_connection: false,
+          },
+        ],
+        private_dns_zone_group: [
+          { name: 'default', private_dns_zone_ids: ['${azurerm_private_dns_zone.web.id}'] },
+        ],
+      },
+      'azurerm_monitor_diagnostic_setting.web': {
+        name: 'to-log-analytics',
+        target_resource_id: '${azurerm_linux_web_app.web.id}',
+        log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+        enabled_log: [{ category_group: 'allLogs' }],
+      },
+      'azurerm_container_app_environment.cae': {
+        ...AT,
+        name: 'cae',
+        infrastructure_subnet_id: SUBNET,
+        internal_load_balancer_enabled: true,
+        zone_redundancy_enabled: true,
+        logs_destination: 'log-analytics',
+        log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
+      },
+      'azurerm_container_app.app': {
+        name: 'app',
+        resource_group_name: 'rg',
+        container_app_environment_id: '${azurerm_container_app_environment.cae.id}',
+        revision_mode: 'Single',
+        ingress: [{ external_enabled: false, allow_insecure_connections: false, target_port: 8080 }],
+      },
+    }),
+    { file: 'cdk.tf.json' },
+  );
+  test('no finding on any of them', () => {
+    const report = checkModels([model], { rules: ALL_RULES, today: '2026-01-01' });
+    const on = [
+      'azurerm_service_plan.plan',
+      'azurerm_linux_web_app.web',
+      'azurerm_private_endpoint.web',
+      'azurerm_container_app_environment.cae',
+      'azurerm_container_app.app',
+    ];
+    expect(
+      report.findings
+        .filter((f) => on.includes(f.address) && !f.suppressed)
+        .map((f) => `${f.ruleId} ${f.address}`),
+    ).toEqual([]);
   });
 });

@@ -1,0 +1,512 @@
+/** The valid and invalid cases of ACC-003 (`policies/rules/access/acc-003-sign-in-from-norway.ts`). */
+import { ACC_003 } from '../../../policies/rules/access/acc-003-sign-in-from-norway';
+import { eligible, group, OWNER_ID, RG, SUB } from '../../helpers/rules/access';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
+
+const norway = {
+  'azuread_named_location.norway': {
+    display_name: 'Norway',
+    country: { countries_and_regions: ['NO'], include_unknown_countries_and_regions: false },
+  },
+};
+
+const blockAbroad = (users: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  'azuread_conditional_access_policy.block_abroad': {
+    display_name: 'Block sign-ins outside Norway',
+    state: 'enabled',
+    conditions: {
+      client_app_types: ['all'],
+      applications: { included_applications: ['All'] },
+      users,
+      locations: { included_locations: ['All'], excluded_locations: ['${azuread_named_location.norway.id}'] },
+    },
+    grant_controls: { operator: 'OR', built_in_controls: ['block'] },
+    ...extra,
+  },
+});
+
+ruleTester(ACC_003, {
+  valid: [
+    {
+      name: 'an eligible Owner group covered by an enabled Norway-only block; a managed identity needs none',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] }),
+        'azurerm_user_assigned_identity.app': { name: 'id-app', location: 'norwayeast' },
+        'azurerm_role_assignment.app': {
+          scope: RG,
+          role_definition_name: 'Owner',
+          principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
+        },
+      }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azuread_named_location" "norway" {
+  display_name = "Norway"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = false
+  }
+}
+
+resource "azurerm_pim_eligible_role_assignment" "admins_owner" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 180
+    }
+  }
+}
+
+resource "azuread_conditional_access_policy" "block_abroad" {
+  display_name = "Block sign-ins outside Norway"
+  state = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.admins.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azurerm_user_assigned_identity" "app" {
+  name = "id-app"
+  location = "norwayeast"
+}
+
+resource "azurerm_role_assignment" "app" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-app"
+  role_definition_name = "Owner"
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+`,
+    },
+    {
+      name: 'in a plan, groups and the location created in the same apply are unknown; the configuration names them',
+      plan: plan([
+        {
+          at: 'azuread_group.admins',
+          values: { display_name: 'platform-admins' },
+          unknown: { object_id: true },
+        },
+        {
+          at: 'azuread_named_location.norway',
+          values: {
+            display_name: 'Norway',
+            country: [{ countries_and_regions: ['NO'], include_unknown_countries_and_regions: false }],
+          },
+          unknown: { id: true },
+        },
+        {
+          at: 'azuread_conditional_access_policy.block_abroad',
+          values: {
+            state: 'enabled',
+            conditions: [
+              {
+                client_app_types: ['all'],
+                applications: [{ included_applications: ['All'] }],
+                users: [{}],
+                locations: [{ included_locations: ['All'] }],
+              },
+            ],
+            grant_controls: [{ operator: 'OR', built_in_controls: ['block'] }],
+          },
+          unknown: {
+            conditions: [{ users: [{ included_groups: true }], locations: [{ excluded_locations: true }] }],
+          },
+          references: {
+            'conditions.users.included_groups': ['azuread_group.admins.object_id', 'azuread_group.admins'],
+            'conditions.locations.excluded_locations': [
+              'azuread_named_location.norway.id',
+              'azuread_named_location.norway',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_pim_eligible_role_assignment.admins_owner',
+          values: {
+            scope: SUB,
+            role_definition_id: OWNER_ID,
+            justification: 'Platform team',
+            schedule: [{ expiration: [{ duration_days: 180 }] }],
+          },
+          unknown: { principal_id: true },
+          references: { principal_id: ['azuread_group.admins.object_id', 'azuread_group.admins'] },
+        },
+      ]),
+    },
+    {
+      name: 'a configured group by object id, and a directory role covered by included_roles',
+      synth: tf({
+        ...norway,
+        ...blockAbroad({
+          included_groups: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'],
+          included_roles: ['62e90394-69f5-4237-9190-012177145e10'],
+        }),
+        'azurerm_pim_eligible_role_assignment.x': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '0F6E2D4C-8A1B-4E3F-9C5D-7B2A1E0F4D61',
+        },
+        'azuread_directory_role_eligibility_schedule_request.ga': {
+          role_definition_id: '62e90394-69f5-4237-9190-012177145e10',
+          principal_id: '${azuread_group.other.object_id}',
+          directory_scope_id: '/',
+          justification: 'tenant administration',
+        },
+        'azuread_group.other': { display_name: 'other' },
+      }),
+    },
+    {
+      name: 'all users except the break-glass account cover the eligible group',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        ...blockAbroad({ included_users: ['All'], excluded_users: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'] }),
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a policy narrowed to browsers, to risky sign-ins, or excluding an application covers nobody',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        'azuread_conditional_access_policy.block_abroad': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['browser'],
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+        'azuread_conditional_access_policy.risky': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['all'],
+            sign_in_risk_levels: ['high'],
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+        'azuread_conditional_access_policy.hole': {
+          ...blockAbroad({ included_groups: ['${azuread_group.admins.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['all'],
+            applications: {
+              included_applications: ['All'],
+              excluded_applications: ['797f4846-ba00-4fd7-ba43-dac1f8f63013'],
+            },
+            users: { included_groups: ['${azuread_group.admins.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+      }),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']],
+    },
+    {
+      name: 'no policy; a report-only policy; a location that admits unknown countries; the group excluded',
+      synth: tf({
+        ...group,
+        ...eligible,
+        'azuread_group.b': { display_name: 'b' },
+        'azuread_group.c': { display_name: 'c' },
+        'azuread_group.d': { display_name: 'd' },
+        'azurerm_pim_eligible_role_assignment.b': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.b.object_id}',
+        },
+        'azurerm_pim_eligible_role_assignment.c': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.c.object_id}',
+        },
+        'azurerm_pim_eligible_role_assignment.d': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.d.object_id}',
+        },
+        'azuread_named_location.loose': {
+          display_name: 'Norway and unknown',
+          country: { countries_and_regions: ['NO'], include_unknown_countries_and_regions: true },
+        },
+        ...norway,
+        'azuread_conditional_access_policy.report_only': {
+          state: 'enabledForReportingButNotEnforced',
+          conditions: {
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.b.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+          grant_controls: { operator: 'OR', built_in_controls: ['block'] },
+        },
+        'azuread_conditional_access_policy.loose': {
+          state: 'enabled',
+          conditions: {
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.c.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.loose.id}'],
+            },
+          },
+          grant_controls: { operator: 'OR', built_in_controls: ['block'] },
+        },
+        ...blockAbroad({
+          included_groups: ['${azuread_group.d.object_id}'],
+          excluded_groups: ['${azuread_group.d.object_id}'],
+        }),
+      }),
+      hcl: `
+resource "azuread_group" "admins" {
+  display_name = "platform-admins"
+  security_enabled = true
+}
+
+resource "azuread_group" "b" {
+  display_name = "b"
+}
+
+resource "azuread_group" "c" {
+  display_name = "c"
+}
+
+resource "azuread_group" "d" {
+  display_name = "d"
+}
+
+resource "azurerm_pim_eligible_role_assignment" "admins_owner" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.admins.object_id
+  justification = "Platform team operates the hubs"
+  schedule {
+    expiration {
+      duration_days = 180
+    }
+  }
+}
+
+resource "azurerm_pim_eligible_role_assignment" "b" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.b.object_id
+}
+
+resource "azurerm_pim_eligible_role_assignment" "c" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.c.object_id
+}
+
+resource "azurerm_pim_eligible_role_assignment" "d" {
+  scope = "/subscriptions/00000000-0000-0000-0000-0000000000aa"
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id = azuread_group.d.object_id
+}
+
+resource "azuread_named_location" "loose" {
+  display_name = "Norway and unknown"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = true
+  }
+}
+
+resource "azuread_named_location" "norway" {
+  display_name = "Norway"
+  country {
+    countries_and_regions = ["NO"]
+    include_unknown_countries_and_regions = false
+  }
+}
+
+resource "azuread_conditional_access_policy" "report_only" {
+  state = "enabledForReportingButNotEnforced"
+  conditions {
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.b.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azuread_conditional_access_policy" "loose" {
+  state = "enabled"
+  conditions {
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.c.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.loose.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+
+resource "azuread_conditional_access_policy" "block_abroad" {
+  display_name = "Block sign-ins outside Norway"
+  state = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["All"]
+    }
+    users {
+      included_groups = [azuread_group.d.object_id]
+      excluded_groups = [azuread_group.d.object_id]
+    }
+    locations {
+      included_locations = ["All"]
+      excluded_locations = [azuread_named_location.norway.id]
+    }
+  }
+  grant_controls {
+    operator = "OR"
+    built_in_controls = ["block"]
+  }
+}
+`,
+      errors: [
+        ['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner'],
+        ['ACC-003', 'azurerm_pim_eligible_role_assignment.b'],
+        ['ACC-003', 'azurerm_pim_eligible_role_assignment.c'],
+        ['ACC-003', 'azurerm_pim_eligible_role_assignment.d'],
+      ],
+      message:
+        /holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway/,
+    },
+    {
+      name: 'a principal the estate cannot match fails closed',
+      synth: tf(
+        {
+          ...norway,
+          ...blockAbroad({ included_groups: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'] }),
+          'azurerm_pim_eligible_role_assignment.x': {
+            scope: SUB,
+            role_definition_id: OWNER_ID,
+            principal_id: '${var.who}',
+          },
+        },
+        { variable: { who: { type: 'string' } } },
+      ),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.x']],
+      message: /cannot be resolved .*so no location block can be shown to cover it/,
+    },
+    {
+      name: 'in a plan, a report-only policy on the eligible group covers nobody',
+      plan: plan([
+        {
+          at: 'azuread_group.admins',
+          values: { display_name: 'platform-admins' },
+          unknown: { object_id: true },
+        },
+        {
+          at: 'azuread_named_location.norway',
+          values: {
+            display_name: 'Norway',
+            country: [{ countries_and_regions: ['NO'], include_unknown_countries_and_regions: false }],
+          },
+          unknown: { id: true },
+        },
+        {
+          at: 'azuread_conditional_access_policy.block_abroad',
+          values: {
+            state: 'enabledForReportingButNotEnforced',
+            conditions: [
+              {
+                client_app_types: ['all'],
+                applications: [{ included_applications: ['All'] }],
+                users: [{}],
+                locations: [{ included_locations: ['All'] }],
+              },
+            ],
+            grant_controls: [{ operator: 'OR', built_in_controls: ['block'] }],
+          },
+          unknown: {
+            conditions: [{ users: [{ included_groups: true }], locations: [{ excluded_locations: true }] }],
+          },
+          references: {
+            'conditions.users.included_groups': ['azuread_group.admins.object_id', 'azuread_group.admins'],
+            'conditions.locations.excluded_locations': [
+              'azuread_named_location.norway.id',
+              'azuread_named_location.norway',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_pim_eligible_role_assignment.admins_owner',
+          values: {
+            scope: SUB,
+            role_definition_id: OWNER_ID,
+            justification: 'Platform team',
+            schedule: [{ expiration: [{ duration_days: 180 }] }],
+          },
+          unknown: { principal_id: true },
+          references: { principal_id: ['azuread_group.admins.object_id', 'azuread_group.admins'] },
+        },
+      ]),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']],
+    },
+  ],
+});

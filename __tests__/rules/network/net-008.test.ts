@@ -1,0 +1,239 @@
+/** The valid and invalid cases of NET-008 (`policies/rules/network/net-008-firewall-ranges.ts`). */
+import { NET_008 } from '../../../policies/rules/network/net-008-firewall-ranges';
+import { settings } from '../../helpers/rules/network';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
+
+ruleTester(NET_008, {
+  valid: [
+    {
+      name: 'private and approved firewall entries; storage with bypass None and approved ip_rules; no network_rules (NET-002)',
+      settings,
+      synth: tf({
+        'azurerm_mssql_firewall_rule.office': {
+          start_ip_address: '203.0.113.10',
+          end_ip_address: '203.0.113.20',
+        },
+        'azurerm_postgresql_flexible_server_firewall_rule.hub': {
+          start_ip_address: '10.0.0.0',
+          end_ip_address: '10.0.255.255',
+        },
+        'azurerm_redis_firewall_rule.r': { start_ip: '198.51.100.7', end_ip: '198.51.100.7' },
+        'azurerm_storage_account.sa': {
+          network_rules: { default_action: 'Deny', bypass: ['None'], ip_rules: ['203.0.113.0/28'] },
+        },
+        'azurerm_storage_account.plain': {},
+        'azurerm_key_vault.kv': {
+          network_acls: { default_action: 'Deny', bypass: 'AzureServices', ip_rules: ['203.0.113.7'] },
+        },
+        'azurerm_cosmosdb_account.c': { ip_range_filter: ['10.0.0.0/16'] },
+        'azurerm_kubernetes_cluster.aks': {
+          api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24'] },
+        },
+        'azurerm_storage_account_network_rules.n': {
+          default_action: 'Deny',
+          bypass: ['Logging'],
+          ip_rules: [],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { network_rules: [{ default_action: 'Deny', bypass: ['None'], ip_rules: [] }] },
+        },
+      ]),
+      hcl: `
+resource "azurerm_mssql_firewall_rule" "office" {
+  start_ip_address = "203.0.113.10"
+  end_ip_address = "203.0.113.20"
+}
+
+resource "azurerm_postgresql_flexible_server_firewall_rule" "hub" {
+  start_ip_address = "10.0.0.0"
+  end_ip_address = "10.0.255.255"
+}
+
+resource "azurerm_redis_firewall_rule" "r" {
+  start_ip = "198.51.100.7"
+  end_ip = "198.51.100.7"
+}
+
+resource "azurerm_storage_account" "sa" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["None"]
+    ip_rules = ["203.0.113.0/28"]
+  }
+}
+
+resource "azurerm_storage_account" "plain" {}
+
+resource "azurerm_key_vault" "kv" {
+  network_acls {
+    default_action = "Deny"
+    bypass = "AzureServices"
+    ip_rules = ["203.0.113.7"]
+  }
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  ip_range_filter = ["10.0.0.0/16"]
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  api_server_access_profile {
+    authorized_ip_ranges = ["203.0.113.0/24"]
+  }
+}
+
+resource "azurerm_storage_account_network_rules" "n" {
+  default_action = "Deny"
+  bypass = ["Logging"]
+  ip_rules = []
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'database firewall 0.0.0.0–255.255.255.255 and the Azure-services rule; public storage ip_rules; bypass AzureServices, explicit and by default',
+      settings,
+      synth: tf({
+        'azurerm_mssql_firewall_rule.all': { start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        'azurerm_mssql_firewall_rule.azure': { start_ip_address: '0.0.0.0', end_ip_address: '0.0.0.0' },
+        'azurerm_mysql_flexible_server_firewall_rule.m': {
+          start_ip_address: '203.0.113.0',
+          end_ip_address: '203.0.114.0',
+        },
+        'azurerm_storage_account.sa': {
+          network_rules: { default_action: 'Deny', bypass: ['None'], ip_rules: ['8.8.8.0/24'] },
+        },
+        'azurerm_storage_account.trusted': {
+          network_rules: { default_action: 'Deny', bypass: ['AzureServices', 'Logging'] },
+        },
+        'azurerm_storage_account_network_rules.n': { default_action: 'Deny' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_mssql_firewall_rule.all',
+          values: { start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        },
+        {
+          at: 'azurerm_mssql_firewall_rule.azure',
+          values: { start_ip_address: '0.0.0.0', end_ip_address: '0.0.0.0' },
+        },
+        {
+          at: 'azurerm_mysql_flexible_server_firewall_rule.m',
+          values: { start_ip_address: '203.0.113.0', end_ip_address: '203.0.114.0' },
+        },
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { network_rules: { default_action: 'Deny', bypass: ['None'], ip_rules: ['8.8.8.0/24'] } },
+        },
+        {
+          at: 'azurerm_storage_account.trusted',
+          values: { network_rules: { default_action: 'Deny', bypass: ['AzureServices', 'Logging'] } },
+        },
+        { at: 'azurerm_storage_account_network_rules.n', values: { default_action: 'Deny' } },
+      ]),
+      hcl: `
+resource "azurerm_mssql_firewall_rule" "all" {
+  start_ip_address = "0.0.0.0"
+  end_ip_address = "255.255.255.255"
+}
+
+resource "azurerm_mssql_firewall_rule" "azure" {
+  start_ip_address = "0.0.0.0"
+  end_ip_address = "0.0.0.0"
+}
+
+resource "azurerm_mysql_flexible_server_firewall_rule" "m" {
+  start_ip_address = "203.0.113.0"
+  end_ip_address = "203.0.114.0"
+}
+
+resource "azurerm_storage_account" "sa" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["None"]
+    ip_rules = ["8.8.8.0/24"]
+  }
+}
+
+resource "azurerm_storage_account" "trusted" {
+  network_rules {
+    default_action = "Deny"
+    bypass = ["AzureServices", "Logging"]
+  }
+}
+
+resource "azurerm_storage_account_network_rules" "n" {
+  default_action = "Deny"
+}
+`,
+      errors: [
+        ['NET-008', 'azurerm_mssql_firewall_rule.all'],
+        ['NET-008', 'azurerm_mssql_firewall_rule.azure'],
+        ['NET-008', 'azurerm_mysql_flexible_server_firewall_rule.m'],
+        ['NET-008', 'azurerm_storage_account.sa'],
+        ['NET-008', 'azurerm_storage_account.trusted'],
+        ['NET-008', 'azurerm_storage_account_network_rules.n'],
+      ],
+      messages: [
+        '0.0.0.0–255.255.255.255 is public and outside the approved ranges.',
+        '0.0.0.0–0.0.0.0 admits every Azure service, in every country.',
+        '203.0.113.0–203.0.114.0 is public and outside the approved ranges.',
+        'ip_rules admits "8.8.8.0/24" (public, outside the approved ranges).',
+        'bypass includes AzureServices (trusted services of any tenant, in any region).',
+        'bypass is not set, and the default is AzureServices (trusted services of any tenant, in any region).',
+      ],
+    },
+    {
+      name: 'Key Vault, Cosmos DB, container registry, AKS API server and Event Hubs allow-lists with public ranges',
+      settings,
+      synth: tf({
+        'azurerm_key_vault.kv': {
+          network_acls: {
+            default_action: 'Deny',
+            bypass: 'AzureServices',
+            ip_rules: ['203.0.113.0/24', '8.8.8.8/32'],
+          },
+        },
+        'azurerm_cosmosdb_account.c': { ip_range_filter: ['0.0.0.0'] },
+        'azurerm_container_registry.acr': {
+          network_rule_set: { default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '0.0.0.0/0' }] },
+        },
+        'azurerm_kubernetes_cluster.aks': {
+          api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24', '52.0.0.0/8'] },
+        },
+        'azurerm_eventhub_namespace.eh': {
+          network_rulesets: {
+            default_action: 'Deny',
+            ip_rule: [{ ip_mask: '198.51.100.7' }, { ip_mask: '1.1.1.1' }],
+          },
+        },
+      }),
+      errors: [
+        ['NET-008', 'azurerm_container_registry.acr'],
+        ['NET-008', 'azurerm_cosmosdb_account.c'],
+        ['NET-008', 'azurerm_eventhub_namespace.eh'],
+        ['NET-008', 'azurerm_key_vault.kv'],
+        ['NET-008', 'azurerm_kubernetes_cluster.aks'],
+      ],
+      messages: [
+        'network_acls.ip_rules admits "8.8.8.8/32" (public, outside the approved ranges).',
+        'ip_range_filter admits "0.0.0.0" (public, outside the approved ranges).',
+        'network_rule_set.ip_rule admits "0.0.0.0/0" (public, outside the approved ranges).',
+        'api_server_access_profile.authorized_ip_ranges admits "52.0.0.0/8" (public, outside the approved ranges).',
+        'network_rulesets.ip_rule admits "1.1.1.1" (public, outside the approved ranges).',
+      ],
+    },
+    {
+      name: 'a firewall range unknown before apply fails closed',
+      synth: tf(
+        { 'azurerm_mssql_firewall_rule.v': { start_ip_address: '${var.ip}', end_ip_address: '${var.ip}' } },
+        { variable: { ip: { type: 'string' } } },
+      ),
+      errors: [['NET-008', 'azurerm_mssql_firewall_rule.v']],
+    },
+  ],
+});

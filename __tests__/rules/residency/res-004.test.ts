@@ -1,0 +1,754 @@
+/** The valid and invalid cases of RES-004 (`policies/rules/residency/res-004-replication-targets.ts`). */
+import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
+import { RES_004 } from '../../../policies/rules/residency/res-004-replication-targets';
+import { DEPLOYMENT, SA_NL, SA_NO, SUB, TEMPLATE_HOME } from '../../helpers/rules/residency';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
+
+/** Another cdktf stack that owns the replica account and exports its id. */
+const drStack = (location: string) =>
+  loadTerraformJson(
+    {
+      '//': { metadata: { stackName: 'dr' } },
+      ...tf({ 'azurerm_storage_account.replica': { name: 'replica', location } }),
+      output: { 'replica-id': { value: '${azurerm_storage_account.replica.id}' } },
+    },
+    { file: 'dr/cdk.tf.json' },
+  );
+
+const REPLICATE_TO_DR = {
+  'azurerm_storage_account.src': { name: 'src', location: 'norwayeast' },
+  'azurerm_storage_object_replication.r': {
+    source_storage_account_id: '${azurerm_storage_account.src.id}',
+    destination_storage_account_id:
+      '${data.terraform_remote_state.cross-stack-reference-input-dr.outputs.replica-id}',
+  },
+};
+
+const OUTSIDE = '(allowed: norwayeast or norwaywest)';
+
+const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts';
+
+const NORWAY_ACCOUNT = { name: 'stnorway', location: 'norwayeast', resource_group_name: 'rg' };
+
+const ABROAD_ACCOUNT = { name: 'stabroad', location: 'westeurope', resource_group_name: 'rg' };
+
+const TEMPLATE_ABROAD = JSON.stringify({
+  resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'x', location: 'westeurope' }],
+});
+
+const ABROAD =
+  'template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).';
+
+ruleTester(RES_004, {
+  valid: [
+    {
+      name: 'Redis linked server in Norway',
+      synth: tf({
+        'azurerm_redis_cache.dr': { name: 'dr', location: 'norwaywest' },
+        'azurerm_redis_linked_server.l': {
+          target_redis_cache_name: 'primary',
+          linked_redis_cache_id: '${azurerm_redis_cache.dr.id}',
+          linked_redis_cache_location: 'norwaywest',
+          server_role: 'Secondary',
+        },
+      }),
+    },
+    {
+      name: 'an existing Cosmos account read through a data source creates no copy',
+      plan: plan([
+        {
+          at: 'data.azurerm_cosmosdb_account.shared',
+          values: {
+            location: 'westeurope',
+            geo_location: [{ location: 'westeurope', failover_priority: 0 }],
+          },
+          actions: ['read'],
+        },
+      ]),
+    },
+    {
+      name: 'object replication between two Norway accounts (references)',
+      synth: tf({
+        'azurerm_storage_account.src': SA_NO,
+        'azurerm_storage_account.dst': { ...SA_NO, name: 'dst', location: 'Norway West' },
+        'azurerm_storage_object_replication.r': {
+          source_storage_account_id: '${azurerm_storage_account.src.id}',
+          destination_storage_account_id: '${azurerm_storage_account.dst.id}',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.src', values: SA_NO },
+        { at: 'azurerm_storage_account.dst', values: { ...SA_NO, location: 'norwaywest' } },
+        {
+          at: 'azurerm_storage_object_replication.r',
+          unknown: { source_storage_account_id: true, destination_storage_account_id: true },
+          references: {
+            source_storage_account_id: ['azurerm_storage_account.src.id', 'azurerm_storage_account.src'],
+            destination_storage_account_id: ['azurerm_storage_account.dst.id'],
+          },
+        },
+      ]),
+    },
+    {
+      name: 'replication into another stack of the workspace (cdktf cross-stack reference), in Norway',
+      synth: tf(REPLICATE_TO_DR),
+      others: [drStack('norwaywest')],
+    },
+    {
+      name: 'Cosmos geo locations as one object and as an array, all in Norway',
+      synth: tf({
+        'azurerm_cosmosdb_account.one': {
+          location: 'norwayeast',
+          geo_location: { location: 'norwayeast', failover_priority: 0 },
+        },
+        'azurerm_cosmosdb_account.two': {
+          location: 'norwayeast',
+          geo_location: [
+            { location: 'norwayeast', failover_priority: 0 },
+            { location: 'Norway West', failover_priority: 1 },
+          ],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cosmosdb_account.two',
+          values: {
+            location: 'norwayeast',
+            geo_location: [{ location: 'norwayeast' }, { location: 'norwaywest' }],
+          },
+        },
+      ]),
+    },
+    {
+      name: 'SQL failover partner and secondary database in Norway (database location through its server)',
+      synth: tf({
+        'azurerm_mssql_server.primary': { location: 'norwayeast' },
+        'azurerm_mssql_server.secondary': { location: 'norwaywest' },
+        'azurerm_mssql_database.db': { server_id: '${azurerm_mssql_server.primary.id}' },
+        'azurerm_mssql_database.copy': {
+          server_id: '${azurerm_mssql_server.secondary.id}',
+          create_mode: 'Secondary',
+          creation_source_database_id: '${azurerm_mssql_database.db.id}',
+        },
+        'azurerm_mssql_failover_group.fg': {
+          partner_server: [{ id: '${azurerm_mssql_server.secondary.id}' }],
+        },
+      }),
+    },
+    {
+      name: 'existing partner in a plan: the configuration reference names it although the id is known',
+      plan: plan([
+        {
+          at: 'azurerm_eventhub_namespace.dr',
+          values: { id: `${SUB}/Microsoft.EventHub/namespaces/dr`, location: 'norwaywest' },
+          actions: ['no-op'],
+        },
+        {
+          at: 'azurerm_eventhub_namespace_disaster_recovery_config.c',
+          values: { partner_namespace_id: `${SUB}/Microsoft.EventHub/namespaces/dr` },
+          references: {
+            partner_namespace_id: ['azurerm_eventhub_namespace.dr.id', 'azurerm_eventhub_namespace.dr'],
+          },
+        },
+      ]),
+    },
+    {
+      name: 'a long-term retention backup whose id names a Norway region',
+      synth: tf({
+        'azurerm_mssql_server.s': { name: 's', location: 'norwayeast' },
+        'azurerm_mssql_database.restored': {
+          server_id: '${azurerm_mssql_server.s.id}',
+          create_mode: 'RestoreLongTermRetentionBackup',
+          restore_long_term_retention_backup_id:
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/norwayeast/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1',
+        },
+      }),
+    },
+    {
+      name: 'PostgreSQL without a source server',
+      synth: tf({ 'azurerm_postgresql_flexible_server.pg': { location: 'norwayeast' } }),
+    },
+    {
+      name: 'Norway regions at nested paths, in either spelling',
+      synth: tf({
+        'azurerm_virtual_hub_connection.c': { name: 'c', linked_hub: { location: 'Norway West' } },
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: 'norwaywest',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_virtual_hub_connection.c',
+          values: { name: 'c', linked_hub: [{ location: 'norwaywest' }] },
+        },
+        {
+          at: 'azurerm_netapp_volume.v',
+          values: { name: 'v', location: 'norwayeast', remote_volume_location: 'norwaywest' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_virtual_hub_connection" "c" {
+  name = "c"
+  linked_hub { location = "Norway West" }
+}
+resource "azurerm_netapp_volume" "v" {
+  name                   = "v"
+  location               = "norwayeast"
+  remote_volume_location = "norwaywest"
+}`,
+    },
+    {
+      name: 'a computed location-like attribute the plan leaves to the provider is no place',
+      plan: plan([
+        {
+          at: 'azurerm_storage_account.sa',
+          values: { name: 'sa', location: 'norwayeast' },
+          unknown: { primary_location: true, secondary_location: true },
+        },
+      ]),
+    },
+    {
+      name: 'region names in tags are labels, not places',
+      synth: tf({
+        'azurerm_resource_group.rg': { name: 'rg', location: 'norwayeast', tags: { mirror: 'westeurope' } },
+      }),
+    },
+    {
+      name: 'ids, endpoints and connection strings of accounts in the estate in Norway; network and identity ids',
+      synth: tf({
+        'azurerm_storage_account.norway': NORWAY_ACCOUNT,
+        'azurerm_hdinsight_hadoop_cluster.h': {
+          name: 'h',
+          location: 'norwayeast',
+          storage_account: [{ storage_resource_id: `${ACCOUNT_ID}/stnorway`, is_default: true }],
+          network: {
+            subnet_id:
+              '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/v/subnets/s',
+          },
+        },
+        'azurerm_stream_analytics_output_blob.o': {
+          name: 'o',
+          storage_account_name: 'stnorway',
+          storage_container_name: 'c',
+          path_pattern: 'x',
+        },
+        'azurerm_function_app_connection.c': {
+          name: 'c',
+          target_resource_id: '${azurerm_storage_account.norway.id}',
+        },
+        'azurerm_eventgrid_event_subscription.e': {
+          name: 'e',
+          scope: '${azurerm_storage_account.norway.id}',
+          storage_blob_dead_letter_destination: { storage_account_id: `${ACCOUNT_ID}/stnorway` },
+        },
+        'azurerm_data_factory_linked_service_azure_blob_storage.l': {
+          name: 'l',
+          connection_string:
+            'DefaultEndpointsProtocol=https;AccountName=stnorway;EndpointSuffix=core.windows.net',
+        },
+      }),
+    },
+    {
+      name: 'a template and an azapi body whose resources are in Norway',
+      synth: tf({
+        'azurerm_resource_group_template_deployment.t': { ...DEPLOYMENT, template_content: TEMPLATE_HOME },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_resource_group_template_deployment.t',
+          values: { ...DEPLOYMENT, template_content: TEMPLATE_HOME },
+        },
+      ]),
+      hcl: `
+resource "azapi_resource" "app" {
+  type      = "Microsoft.App/containerApps@2024-03-01"
+  name      = "app"
+  location  = "norwayeast"
+  parent_id = "/subscriptions/s/resourceGroups/rg"
+  body = jsonencode({
+    properties = { replicaLocations = ["norwaywest"] }
+  })
+}
+`,
+    },
+    {
+      name: 'static geo_location blocks in Norway',
+      hcl: `
+resource "azurerm_cosmosdb_account" "c" {
+  location = "norwayeast"
+  geo_location {
+    location          = "norwayeast"
+    failover_priority = 0
+  }
+  geo_location {
+    location          = "norwaywest"
+    failover_priority = 1
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'object replication to a Dutch account',
+      messages: [
+        'the location of destination_storage_account_id azurerm_storage_account.dst is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_storage_account.src': SA_NO,
+        'azurerm_storage_account.dst': SA_NL,
+        'azurerm_storage_object_replication.r': {
+          source_storage_account_id: '${azurerm_storage_account.src.id}',
+          destination_storage_account_id: '${azurerm_storage_account.dst.id}',
+        },
+      }),
+      plan: plan([
+        { at: 'module.data.azurerm_storage_account.src', values: SA_NO },
+        { at: 'module.data.azurerm_storage_account.dst', values: SA_NL },
+        {
+          at: 'module.data.azurerm_storage_object_replication.r',
+          unknown: { source_storage_account_id: true, destination_storage_account_id: true },
+          references: {
+            source_storage_account_id: ['azurerm_storage_account.src.id'],
+            destination_storage_account_id: ['azurerm_storage_account.dst.id'],
+          },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_storage_object_replication.r']],
+      planErrors: [['RES-004', 'module.data.azurerm_storage_object_replication.r']],
+      message: /westeurope/,
+    },
+    {
+      name: 'replication into another stack whose account is abroad; the same reference without that stack fails closed',
+      messages: [
+        'the location of destination_storage_account_id azurerm_storage_account.replica is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf(REPLICATE_TO_DR),
+      others: [drStack('westeurope')],
+      errors: [['RES-004', 'azurerm_storage_object_replication.r']],
+      message: /westeurope/,
+    },
+    {
+      name: 'a cross-stack reference to a stack that is not in the checked estate; pass its stack, plan or state with --context',
+      messages: [
+        'destination_storage_account_id cannot be resolved: output replica-id comes from stack dr, which is not in the checked estate; pass its stack, plan or state with --context.',
+      ],
+      synth: tf(REPLICATE_TO_DR),
+      errors: [['RES-004', 'azurerm_storage_object_replication.r']],
+      message: /not in the checked estate; pass its stack, plan or state with --context/,
+    },
+    {
+      name: 'replication target outside the configuration fails closed',
+      messages: [
+        'destination_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/b points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'source_storage_account_id /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+      ],
+      synth: tf({
+        'azurerm_storage_object_replication.r': {
+          source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`,
+          destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b`,
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_object_replication.r',
+          values: {
+            source_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/a`,
+            destination_storage_account_id: `${SUB}/Microsoft.Storage/storageAccounts/b`,
+          },
+        },
+      ]),
+      errors: [
+        ['RES-004', 'azurerm_storage_object_replication.r'],
+        ['RES-004', 'azurerm_storage_object_replication.r'],
+      ],
+      message:
+        /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
+    },
+    {
+      name: 'Cosmos DB with a second location in Sweden (object form, array form, count instances)',
+      messages: [
+        'geo_location[0].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+        'geo_location[1].location is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_cosmosdb_account.one': {
+          location: 'norwayeast',
+          geo_location: { location: 'swedencentral', failover_priority: 0 },
+        },
+        'azurerm_cosmosdb_account.two': {
+          location: 'norwayeast',
+          geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          index: 0,
+          values: { location: 'norwayeast', geo_location: [{ location: 'norwayeast' }] },
+        },
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          index: 1,
+          values: {
+            location: 'norwayeast',
+            geo_location: [{ location: 'norwayeast' }, { location: 'swedencentral' }],
+          },
+        },
+      ]),
+      errors: [
+        ['RES-004', 'azurerm_cosmosdb_account.one'],
+        ['RES-004', 'azurerm_cosmosdb_account.two'],
+      ],
+      planErrors: [['RES-004', 'azurerm_cosmosdb_account.c[1]']],
+      message: /geo_location\[\d\]\.location is "swedencentral"/,
+    },
+    {
+      name: 'geo locations built by a dynamic block, or unknown in the plan',
+      messages: [
+        'geo_location is built by a dynamic block, so the locations of the copies cannot be verified.',
+      ],
+      synth: tf({
+        'azurerm_cosmosdb_account.c': {
+          location: 'norwayeast',
+          dynamic: {
+            geo_location: { for_each: '${var.locations}', content: { location: '${geo_location.value}' } },
+          },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cosmosdb_account.c',
+          values: { location: 'norwayeast', geo_location: [{}] },
+          unknown: { geo_location: [{ location: true }] },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_cosmosdb_account.c']],
+    },
+    {
+      name: 'ACR georeplication and APIM additional location abroad',
+      messages: [
+        'additional_location[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'georeplications[0].location is "northeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_container_registry.acr': {
+          location: 'norwayeast',
+          georeplications: [{ location: 'northeurope' }],
+        },
+        'azurerm_api_management.apim': {
+          location: 'norwayeast',
+          additional_location: { location: 'westeurope' },
+        },
+      }),
+      errors: [
+        ['RES-004', 'azurerm_api_management.apim'],
+        ['RES-004', 'azurerm_container_registry.acr'],
+      ],
+    },
+    {
+      name: 'failover partner, PostgreSQL replica source and Redis linked server abroad',
+      messages: [
+        'the location of partner_server[0].id azurerm_mssql_server.partner is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'source_server_id cannot be resolved: var.source has no default and no validation that limits it.',
+        'linked_redis_cache_location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf(
+        {
+          'azurerm_mssql_server.partner': { location: 'westeurope' },
+          'azurerm_mssql_failover_group.fg': { partner_server: { id: '${azurerm_mssql_server.partner.id}' } },
+          'azurerm_postgresql_flexible_server.replica': {
+            location: 'norwayeast',
+            create_mode: 'Replica',
+            source_server_id: '${var.source}',
+          },
+          'azurerm_redis_linked_server.l': {
+            linked_redis_cache_id: '${azurerm_redis_cache.r.id}',
+            linked_redis_cache_location: 'westeurope',
+          },
+          'azurerm_redis_cache.r': { location: 'norwayeast' },
+        },
+        { variable: { source: { type: 'string' } } },
+      ),
+      errors: [
+        ['RES-004', 'azurerm_mssql_failover_group.fg'],
+        ['RES-004', 'azurerm_postgresql_flexible_server.replica'],
+        ['RES-004', 'azurerm_redis_linked_server.l'],
+      ],
+    },
+    {
+      name: 'a long-term retention backup whose id names a region abroad',
+      messages: [
+        'the region in restore_long_term_retention_backup_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1 is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      plan: plan([
+        {
+          at: 'azurerm_mssql_database.restored',
+          values: {
+            restore_long_term_retention_backup_id:
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/old/longTermRetentionDatabases/db/longTermRetentionBackups/b1',
+          },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_mssql_database.restored']],
+      message: /westeurope/,
+    },
+    {
+      name: 'Service Bus DR partner namespace in another region',
+      messages: [
+        'the location of partner_namespace_id azurerm_servicebus_namespace.dr is "swedencentral", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      plan: plan([
+        { at: 'azurerm_servicebus_namespace.dr', values: { location: 'swedencentral' } },
+        {
+          at: 'azurerm_servicebus_namespace_disaster_recovery_config.c',
+          unknown: { partner_namespace_id: true },
+          references: { partner_namespace_id: ['azurerm_servicebus_namespace.dr.id'] },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_servicebus_namespace_disaster_recovery_config.c']],
+    },
+    {
+      name: 'regions abroad at paths no rule names (NetApp, Virtual WAN, image gallery, Site Recovery)',
+      messages: [
+        `remote_volume_location is "westeurope", outside Norway ${OUTSIDE}.`,
+        `target_region[0].name is "North Europe", outside Norway ${OUTSIDE}.`,
+        `target_location is "swedencentral", outside Norway ${OUTSIDE}.`,
+      ],
+      synth: tf({
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: 'westeurope',
+        },
+        'azurerm_shared_image_version.i': {
+          name: '1.0.0',
+          location: 'norwayeast',
+          target_region: [{ name: 'North Europe', regional_replica_count: 1 }],
+        },
+        'azurerm_site_recovery_replicated_vm.r': { name: 'r', target_location: 'swedencentral' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_netapp_volume.v',
+          values: { name: 'v', location: 'norwayeast', remote_volume_location: 'westeurope' },
+        },
+        {
+          at: 'azurerm_shared_image_version.i',
+          values: {
+            name: '1.0.0',
+            location: 'norwayeast',
+            target_region: [{ name: 'North Europe', regional_replica_count: 1 }],
+          },
+        },
+        {
+          at: 'azurerm_site_recovery_replicated_vm.r',
+          values: { name: 'r', target_location: 'swedencentral' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_netapp_volume" "v" {
+  name                   = "v"
+  location               = "norwayeast"
+  remote_volume_location = "westeurope"
+}
+resource "azurerm_shared_image_version" "i" {
+  name     = "1.0.0"
+  location = "norwayeast"
+  target_region {
+    name                   = "North Europe"
+    regional_replica_count = 1
+  }
+}
+resource "azurerm_site_recovery_replicated_vm" "r" {
+  name            = "r"
+  target_location = "swedencentral"
+}`,
+      errors: [
+        ['RES-004', 'azurerm_netapp_volume.v'],
+        ['RES-004', 'azurerm_shared_image_version.i'],
+        ['RES-004', 'azurerm_site_recovery_replicated_vm.r'],
+      ],
+    },
+    {
+      name: 'a region inside an id',
+      messages: [
+        'the region in long_term_retention_backup_id /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_mssql_managed_database.db': {
+          name: 'db',
+          long_term_retention_backup_id:
+            '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d',
+        },
+      }),
+      errors: [['RES-004', 'azurerm_mssql_managed_database.db']],
+    },
+    {
+      name: 'a location-like value from a variable that can be anything, and one unknown in the plan',
+      messages: [
+        'linked_hub.location cannot be verified before apply: var.hub has no default and no validation that limits it; a value that cannot be resolved counts as outside Norway.',
+      ],
+      synth: tf(
+        { 'azurerm_virtual_hub_connection.c': { name: 'c', linked_hub: { location: '${var.hub}' } } },
+        { variable: { hub: { type: 'string' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_virtual_hub_connection.c',
+          values: { name: 'c', linked_hub: [{}] },
+          unknown: { linked_hub: [{ location: true }] },
+          references: { 'linked_hub.location': ['var.hub'] },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_virtual_hub_connection.c']],
+      message: /linked_hub(\[0\])?\.location cannot be verified before apply/,
+    },
+    {
+      name: 'deployments inside deployments: an ARM template and an azapi body with resources abroad',
+      messages: [
+        'body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
+        'template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        `template_content.resources[1].location is the template expression [parameters('where')], which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan.`,
+      ],
+      synth: tf({
+        'azurerm_resource_group_template_deployment.t': {
+          name: 't',
+          resource_group_name: 'rg',
+          deployment_mode: 'Incremental',
+          template_content: JSON.stringify({
+            resources: [
+              { type: 'Microsoft.Storage/storageAccounts', name: 'x', location: 'westeurope' },
+              { type: 'Microsoft.Storage/storageAccounts', name: 'y', location: "[parameters('where')]" },
+            ],
+          }),
+        },
+        'azapi_resource.app': {
+          type: 'Microsoft.App/containerApps@2024-03-01',
+          name: 'app',
+          location: 'norwayeast',
+          body: { properties: { replicaLocations: ['norwaywest', 'uksouth'] } },
+        },
+      }),
+      errors: [
+        ['RES-004', 'azapi_resource.app'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+      ],
+    },
+    {
+      name: 'a webhook to the internet, and endpoints, connection strings and ids of accounts outside the estate or abroad',
+      messages: [
+        `connection_string DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net names stelsewhere, which is not in the checked estate; pass its stack, plan or state with --context.`,
+        'the location of storage_blob_dead_letter_destination.storage_account_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'webhook_endpoint.url sends data to https://hooks.example.com/patient-events, a host outside Azure, so outside Norway.',
+        `storage_account[0].storage_resource_id ${ACCOUNT_ID}/stunknown points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
+        // The server it audits is outside the estate too: a data store whose place cannot be known.
+        'server_id /subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql points at a resource that is not in the checked estate; pass its stack, plan or state with --context.',
+        'the location of storage_endpoint (azurerm_storage_account.abroad) is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
+        'azurerm_hdinsight_hadoop_cluster.h': {
+          name: 'h',
+          location: 'norwayeast',
+          storage_account: [{ storage_resource_id: `${ACCOUNT_ID}/stunknown`, is_default: true }],
+        },
+        'azurerm_eventgrid_event_subscription.e': {
+          name: 'e',
+          webhook_endpoint: { url: 'https://hooks.example.com/patient-events' },
+          storage_blob_dead_letter_destination: { storage_account_id: `${ACCOUNT_ID}/stabroad` },
+        },
+        'azurerm_mssql_server_extended_auditing_policy.a': {
+          server_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql',
+          storage_endpoint: 'https://stabroad.blob.core.windows.net/',
+        },
+        'azurerm_data_factory_linked_service_azure_blob_storage.l': {
+          name: 'l',
+          connection_string:
+            'DefaultEndpointsProtocol=https;AccountName=stelsewhere;EndpointSuffix=core.windows.net',
+        },
+      }),
+      errors: [
+        ['RES-004', 'azurerm_data_factory_linked_service_azure_blob_storage.l'],
+        ['RES-004', 'azurerm_eventgrid_event_subscription.e'],
+        ['RES-004', 'azurerm_eventgrid_event_subscription.e'],
+        ['RES-004', 'azurerm_hdinsight_hadoop_cluster.h'],
+        ['RES-004', 'azurerm_mssql_server_extended_auditing_policy.a'],
+        ['RES-004', 'azurerm_mssql_server_extended_auditing_policy.a'],
+      ],
+    },
+    {
+      name: 'a template with a resource abroad: a JSON string, a plan value, an HCL heredoc',
+      messages: [`${ABROAD}`],
+      synth: tf({
+        'azurerm_resource_group_template_deployment.t': { ...DEPLOYMENT, template_content: TEMPLATE_ABROAD },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_resource_group_template_deployment.t',
+          values: { ...DEPLOYMENT, template_content: TEMPLATE_ABROAD },
+        },
+      ]),
+      hcl: `
+resource "azurerm_resource_group_template_deployment" "t" {
+  name                = "t"
+  resource_group_name = "rg"
+  deployment_mode     = "Incremental"
+  template_content    = <<TEMPLATE
+${TEMPLATE_ABROAD}
+TEMPLATE
+}
+`,
+      errors: [['RES-004', 'azurerm_resource_group_template_deployment.t']],
+    },
+    {
+      name: 'jsonencode of a literal object is read: in HCL and in synthesized JSON (Fn.jsonencode)',
+      messages: [
+        'body.properties.replicaLocations[1] is "uksouth", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azapi_resource.app': {
+          type: 'Microsoft.App/containerApps@2024-03-01',
+          name: 'app',
+          location: 'norwayeast',
+          body: '${jsonencode({"properties" = {"replicaLocations" = ["norwaywest", "uksouth"]}})}',
+        },
+      }),
+      hcl: `
+resource "azapi_resource" "app" {
+  type     = "Microsoft.App/containerApps@2024-03-01"
+  name     = "app"
+  location = "norwayeast"
+  body = jsonencode({
+    properties = { replicaLocations = ["norwaywest", "uksouth"] }
+  })
+}
+`,
+      errors: [['RES-004', 'azapi_resource.app']],
+    },
+    {
+      name: 'geo locations from a dynamic block fail closed',
+      messages: [
+        'geo_location[0].location cannot be verified before apply: geo_location.value refers to geo_location.value, which is not in this configuration; a value that cannot be resolved counts as outside Norway.',
+      ],
+      hcl: `
+variable "regions" {
+  default = ["norwayeast"]
+}
+resource "azurerm_cosmosdb_account" "c" {
+  location = "norwayeast"
+  dynamic "geo_location" {
+    for_each = var.regions
+    content {
+      location = geo_location.value
+    }
+  }
+}
+`,
+      errors: [['RES-004', 'azurerm_cosmosdb_account.c']],
+    },
+  ],
+});

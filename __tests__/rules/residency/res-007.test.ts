@@ -1,0 +1,152 @@
+/** The valid and invalid cases of RES-007 (`policies/rules/residency/res-007-norway-west-approval.ts`). */
+import { RES_007 } from '../../../policies/rules/residency/res-007-norway-west-approval';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
+
+ruleTester(RES_007, {
+  valid: [
+    {
+      name: 'a resource group in norwaywest read through a data source; a location written as a list',
+      synth: tf({ 'azurerm_resource_group.odd': { name: 'odd', location: ['norwaywest'] } }),
+      plan: plan([
+        {
+          at: 'data.azurerm_resource_group.dr',
+          values: { name: 'rg-dr', location: 'norwaywest' },
+          actions: ['read'],
+        },
+      ]),
+    },
+    {
+      name: 'norwaywest with the approval tag; norwayeast without',
+      synth: tf({
+        'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': 'CAB-2026-114' } },
+        'azurerm_resource_group.main': { location: 'norwayeast' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_resource_group.dr',
+          values: { location: 'norwaywest', tags: { 'dr-approval': 'CAB-2026-114' } },
+        },
+      ]),
+    },
+    {
+      name: 'an approval written as a number, and one from a variable whose validation admits only approvals',
+      synth: tf(
+        {
+          'azurerm_resource_group.number': { location: 'norwaywest', tags: { 'dr-approval': 2026114 } },
+          'azurerm_resource_group.variable': {
+            location: 'norwaywest',
+            tags: { 'dr-approval': '${var.approval}' },
+          },
+        },
+        {
+          variable: {
+            approval: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["CAB-2026-114", "CAB-2026-131"], var.approval)}',
+                  error_message: 'An approved change.',
+                },
+              ],
+            },
+          },
+        },
+      ),
+      hcl: `
+resource "azurerm_resource_group" "number" {
+  location = "norwaywest"
+  tags = {
+    dr-approval = 2026114
+  }
+}
+
+resource "azurerm_resource_group" "variable" {
+  location = "norwaywest"
+  tags = {
+    dr-approval = var.approval
+  }
+}
+
+variable "approval" {
+  type = string
+  validation {
+    condition = contains(["CAB-2026-114", "CAB-2026-131"], var.approval)
+    error_message = "An approved change."
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the approval tag from a variable whose validation also admits an empty value',
+      messages: ['in norwaywest, but its tags cannot be verified before apply.'],
+      synth: tf(
+        {
+          'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
+        },
+        {
+          variable: {
+            approval: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["", "CAB-2026-114"], var.approval)}', error_message: 'x' },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [['RES-007', 'azurerm_resource_group.dr']],
+    },
+    {
+      name: 'the approval tag written from a variable without a value',
+      messages: ['in norwaywest, but its tags cannot be verified before apply.'],
+      synth: tf(
+        {
+          'azurerm_resource_group.dr': { location: 'norwaywest', tags: { 'dr-approval': '${var.approval}' } },
+        },
+        { variable: { approval: { type: 'string' } } },
+      ),
+      errors: [['RES-007', 'azurerm_resource_group.dr']],
+    },
+    {
+      name: 'norwaywest without the tag, with an empty one, or with tags only known after apply',
+      messages: [
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but its tags cannot be verified before apply.',
+      ],
+      synth: tf({
+        'azurerm_resource_group.a': { location: 'norwaywest' },
+        'azurerm_resource_group.b': { location: 'Norway West', tags: { 'dr-approval': ' ' } },
+        'azurerm_resource_group.c': { location: 'norwaywest', tags: '${merge(var.tags, {})}' },
+      }),
+      plan: plan([
+        { at: 'azurerm_resource_group.a', values: { location: 'norwaywest', tags: { env: 'dr' } } },
+      ]),
+      hcl: `
+resource "azurerm_resource_group" "a" {
+  location = "norwaywest"
+}
+
+resource "azurerm_resource_group" "b" {
+  location = "Norway West"
+  tags = {
+    dr-approval = " "
+  }
+}
+
+resource "azurerm_resource_group" "c" {
+  location = "norwaywest"
+  tags = merge(var.tags, {})
+}
+`,
+      errors: [
+        ['RES-007', 'azurerm_resource_group.a'],
+        ['RES-007', 'azurerm_resource_group.b'],
+        ['RES-007', 'azurerm_resource_group.c'],
+      ],
+      planErrors: [['RES-007', 'azurerm_resource_group.a']],
+    },
+  ],
+});

@@ -1,0 +1,97 @@
+/** The valid and invalid cases of RES-012 (`policies/rules/residency/res-012-processing-location.ts`). */
+import { RES_012 } from '../../../policies/rules/residency/res-012-processing-location';
+import { plan, ruleTester, tf } from '../../helpers/rule-tester';
+
+const DEPLOYMENT_OF = (sku: string) => ({
+  name: 'gpt',
+  cognitive_account_id:
+    '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai',
+  model: { format: 'OpenAI', name: 'gpt-4o', version: '2024-08-06' },
+  sku: { name: sku },
+});
+
+ruleTester(RES_012, {
+  valid: [
+    {
+      name: 'regional Standard and ProvisionedManaged deployments',
+      synth: tf({
+        'azurerm_cognitive_deployment.a': DEPLOYMENT_OF('Standard'),
+        'azurerm_cognitive_deployment.b': DEPLOYMENT_OF('ProvisionedManaged'),
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cognitive_deployment.a',
+          values: { ...DEPLOYMENT_OF('Standard'), sku: [{ name: 'Standard' }] },
+        },
+      ]),
+      hcl: `
+resource "azurerm_cognitive_deployment" "a" {
+  name                 = "gpt"
+  cognitive_account_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai"
+  sku {
+    name = "Standard"
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Global and Data Zone SKUs, and a SKU Azure may add later',
+      messages: [
+        'sku.name is "GlobalStandard", which may process data outside the region (in the region: Standard or ProvisionedManaged).',
+        'sku.name is "DataZoneStandard", which may process data outside the region (in the region: Standard or ProvisionedManaged).',
+        'sku.name is "DeveloperTier", which may process data outside the region (in the region: Standard or ProvisionedManaged).',
+      ],
+      synth: tf({
+        'azurerm_cognitive_deployment.g': DEPLOYMENT_OF('GlobalStandard'),
+        'azurerm_cognitive_deployment.d': DEPLOYMENT_OF('DataZoneStandard'),
+        'azurerm_cognitive_deployment.n': DEPLOYMENT_OF('DeveloperTier'),
+      }),
+      errors: [
+        ['RES-012', 'azurerm_cognitive_deployment.d'],
+        ['RES-012', 'azurerm_cognitive_deployment.g'],
+        ['RES-012', 'azurerm_cognitive_deployment.n'],
+      ],
+    },
+    {
+      name: 'a Global deployment in a plan, in HCL, and through azapi',
+      synth: tf({
+        'azapi_resource.gpt': {
+          type: 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01',
+          name: 'gpt',
+          body: { sku: { name: 'GlobalBatch', capacity: 1 } },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_cognitive_deployment.g',
+          values: { ...DEPLOYMENT_OF('x'), sku: [{ name: 'GlobalStandard' }] },
+        },
+      ]),
+      hcl: `
+resource "azurerm_cognitive_deployment" "g" {
+  name                 = "gpt"
+  cognitive_account_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai"
+  sku {
+    name = "DataZoneProvisionedManaged"
+  }
+}
+`,
+      errors: [['RES-012', 'azapi_resource.gpt']],
+      planErrors: [['RES-012', 'azurerm_cognitive_deployment.g']],
+      hclErrors: [['RES-012', 'azurerm_cognitive_deployment.g']],
+      message:
+        /^(body\.)?sku\.name is "(GlobalBatch|GlobalStandard|DataZoneProvisionedManaged)", which may process data outside the region/,
+    },
+    {
+      name: 'a SKU from a variable with a default only',
+      message: /^sku\.name cannot be verified before apply \(var\.sku has a default \("Standard"\)/,
+      synth: tf(
+        { 'azurerm_cognitive_deployment.v': { ...DEPLOYMENT_OF('x'), sku: { name: '${var.sku}' } } },
+        { variable: { sku: { default: 'Standard' } } },
+      ),
+      errors: [['RES-012', 'azurerm_cognitive_deployment.v']],
+    },
+  ],
+});
