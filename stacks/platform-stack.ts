@@ -23,6 +23,7 @@ import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/sch
 import { platformNames, platformStackId, SiteRole } from './naming';
 import { NorwayStack, NorwayStackProps, StateBackendConfig } from './norway-stack';
 import { BLOB_ZONE, ESTATE_DNS_ZONES, VAULT_ZONE } from './dns-zones';
+import { approveEgressPublicIp } from './egress-approval';
 
 export {
   BLOB_ZONE,
@@ -125,6 +126,7 @@ export class PlatformStack extends NorwayStack {
       },
       diagnosticSettings,
     });
+    if (this.hub.egress) approveEgressPublicIp(this.hub.egress);
     this.dnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName,
       zones: props.dnsZones ?? PLATFORM_DNS_ZONES,

@@ -3,6 +3,7 @@ import { HubNetwork } from '../../constructs/network/hub-network';
 import { DEFAULT_EGRESS_FQDNS, NorwayHubEgress } from '../../constructs/network/hub-egress';
 import { NORWAY_EAST, NORWAY_WEST } from '../../constructs/core/region';
 import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring/log-analytics-workspace';
+import { approveEgressPublicIp } from '../../stacks/egress-approval';
 import { errorFindings, only, resourcesOf, synth, testStack } from './support';
 
 const diagnosticSettings = {
@@ -16,7 +17,7 @@ function hub(mode: 'firewall' | 'natGateway', region = NORWAY_EAST, allowedFqdns
     resourceGroupName: 'rg-logs',
     name: 'law-platform',
   });
-  new HubNetwork(stack, 'hub', {
+  const network = new HubNetwork(stack, 'hub', {
     region,
     resourceGroupName: 'rg',
     name: 'hub',
@@ -26,6 +27,8 @@ function hub(mode: 'firewall' | 'natGateway', region = NORWAY_EAST, allowedFqdns
     egress: { mode, firewallSubnetPrefix: '10.0.2.0/24', allowedFqdns },
     diagnosticSettings: { workspaceId: logs.workspaceId },
   });
+  // As a stack does: the construct leaves the NET-004 approval of its public IP to its stack.
+  approveEgressPublicIp(network.egress!);
   return stack;
 }
 

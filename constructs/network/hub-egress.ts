@@ -15,7 +15,6 @@ import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-g
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
-import { suppress } from '../../policies/cdktf/suppress';
 import type { DiagnosticSettingsOption, NorwayConstructProps } from '../core/interfaces';
 import { NorwayRegion, regionCapabilities } from '../core/region';
 import { Problems } from '../core/validation';
@@ -71,8 +70,6 @@ export interface NorwayHubEgressProps extends NorwayConstructProps {
   readonly natSubnetIds?: readonly string[];
   /** Firewall logs (which FQDN was allowed or denied, from where) to a workspace in Norway. */
   readonly diagnosticSettings?: DiagnosticSettingsOption;
-  /** The NET-004 suppression on the egress public IP. @default - the project's reason, expiring 2027-11-24 */
-  readonly publicIpApproval?: { readonly reason: string; readonly expires: string };
 }
 
 const FQDN = /^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}$/;
@@ -113,11 +110,8 @@ export class NorwayHubEgress extends Construct {
       allocationMethod: 'Static',
       zones: zones.length > 0 ? [...zones] : undefined,
     });
-    const approval = props.publicIpApproval ?? {
-      reason: EGRESS_PUBLIC_IP_REASON,
-      expires: EGRESS_PUBLIC_IP_REVIEW_UNTIL,
-    };
-    suppress(this.publicIp, { ruleId: 'NET-004', reason: approval.reason, expires: approval.expires });
+    // The stack suppresses NET-004 on this outbound-only address (constructs stay free of the policy
+    // engine): see `approveEgressPublicIp` in stacks/egress-approval.ts.
     this.allowedFqdns = [...new Set([...DEFAULT_EGRESS_FQDNS, ...(props.allowedFqdns ?? [])])];
 
     if (mode === 'natGateway') {
