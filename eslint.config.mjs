@@ -99,4 +99,48 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Constructs are the library: stacks compose them and add the policy engine's suppressions
+    // (stacks/*-approval.ts), so a construct imports neither.
+    files: ['constructs/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(policies|stacks)(/|$)',
+              message:
+                'Constructs must not import policies/** or stacks/**: the stack adds suppressions and approvals (stacks/*-approval.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Reporters only format the engine result and its analysis: they load no model code, types included.
+    files: ['policies/reporters/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)model(/|$)',
+              message: 'Reporters only format: they must not import policies/model/** (types included).',
+            },
+            {
+              // analysis/places and analysis/changes are pure; the other analysis modules and the engine
+              // load the model at run time, so reporters take only their types.
+              regex: '(^|/)(analysis/(?!(places|changes)$)[^/]+|engine/[^/]+)$',
+              allowTypeImports: true,
+              message:
+                'Reporters import the analysis and the engine as types only (import type); pure helpers live in analysis/places.ts and analysis/changes.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,8 +1,8 @@
 /**
  * Preloaded into the synth processes (`NODE_OPTIONS=--require dist/bench/guard-timer.js`) to measure,
  * from inside the cdktf app, how long the synth-time policy guard and `app.synth()` take, without
- * changing the project's code. Wraps `PolicyGuard.prototype.visit` and `App.prototype.synth` the first
- * time a module exporting them is loaded; on exit, appends one JSON line per app process to
+ * changing the project's code. Wraps `PolicyGuard.prototype.visit` and `check` and `App.prototype.synth`
+ * the first time a module exporting them is loaded; on exit, appends one JSON line per app process to
  * `BENCH_GUARD_OUT`.
  */
 import { appendFileSync } from 'node:fs';
@@ -48,6 +48,11 @@ function instrument(exports: unknown): void {
       timings.guardMs += ms;
       timings.guardVisits++;
     });
+    // The aspect only registers a custom synthesis; the (private) `check` it schedules does the work,
+    // after every aspect, just before cdktf writes the stack.
+    wrap(guard, 'check', (ms) => {
+      timings.guardMs += ms;
+    });
   }
   const app = e.App?.prototype;
   if (app && typeof app.synth === 'function' && 'TerraformStack' in e) {
@@ -59,7 +64,9 @@ function instrument(exports: unknown): void {
 }
 
 if (out) {
-  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const loader = Module as unknown as {
+    _load: (request: string, parent: unknown, isMain: boolean) => unknown;
+  };
   const load = loader._load;
   loader._load = function (request: string, parent: unknown, isMain: boolean) {
     const exports = load.call(this, request, parent, isMain);

@@ -23,7 +23,8 @@ export function runChild<T>(script: string, args: readonly string[], env: NodeJS
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${script} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   const lines = result.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as T;
 }
@@ -35,12 +36,24 @@ export interface CommandRun {
 }
 
 /** Wall time of a shell command, failing loudly when it fails. */
-export function timeCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CommandRun {
+export function timeCommand(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): CommandRun {
   const t0 = performance.now();
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} in ${cwd} failed (${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} in ${cwd} failed (${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+    );
   }
   return { ms, stdout: result.stdout, stderr: result.stderr };
 }
@@ -65,6 +78,7 @@ export function fmt(value: number, digits = 0): string {
 /** A plain-text table with right-aligned numbers. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -5,7 +5,9 @@ let cli;
 try {
   cli = require('../dist/policies/cli.js');
 } catch (error) {
-  process.stderr.write(`norway-policy: the compiled CLI is missing (${error.code || error.message}); run 'npm run build'.\n`);
+  process.stderr.write(
+    `norway-policy: the compiled CLI is missing (${error.code || error.message}); run 'npm run build'.\n`,
+  );
   process.exit(2);
 }
 // A reader that stops early (`norway-policy rules | head`) closes the pipe: stop quietly, keep the exit code.

@@ -17,38 +17,10 @@ import type { TfModel, TfResource, Workspace } from '../model/types';
 import { asBlocks, getPath, PathSegment } from '../model/values';
 import { attributePath, azureType, typesWhere } from '../azure/catalogue';
 import { isDataBearing } from '../rules/data-bearing';
+import type { CopyKind, DataCopy, DataResidency, Place, StatePlace } from './places';
 
-export type PlaceStatus = 'norway' | 'outside' | 'unknown';
-
-/** Where something lives, as far as the inputs tell. */
-export interface Place {
-  /** Normalised region name when known (`norwayeast`, `westeurope`). */
-  readonly location?: string;
-  readonly status: PlaceStatus;
-  /** Why it is unknown, or how it was derived ("paired region of norwayeast"). */
-  readonly detail?: string;
-}
-
-export type CopyKind = 'replica' | 'backup' | 'logs' | 'key';
-
-export interface DataCopy {
-  readonly kind: CopyKind;
-  /** What makes the copy: an attribute (`account_replication_type = GRS`) or a resource address. */
-  readonly via: string;
-  /** The resource (address) or external id holding the copy, when there is one. */
-  readonly target?: string;
-  readonly place: Place;
-}
-
-export interface DataResidency {
-  /** The data store's Terraform address. */
-  readonly address: string;
-  readonly type: string;
-  readonly name: string;
-  readonly primary: Place;
-  /** Sorted by kind, then target/via, so reports are stable. */
-  readonly copies: readonly DataCopy[];
-}
+export type { CopyKind, DataCopy, DataResidency, Place, PlaceStatus, StatePlace } from './places';
+export { describePlace, hasResidencyConcern } from './places';
 
 const KIND_ORDER: Record<CopyKind, number> = { replica: 0, backup: 1, logs: 2, key: 3 };
 
@@ -195,16 +167,6 @@ export function residencyByModel(
     }
   }
   return byModel;
-}
-
-/** Whether the map shows a copy (or primary) outside Norway or unresolved. */
-export function hasResidencyConcern(entry: DataResidency): boolean {
-  return entry.primary.status !== 'norway' || entry.copies.some((c) => c.place.status !== 'norway');
-}
-
-export function describePlace(place: Place): string {
-  if (place.location) return place.detail ? `${place.location} (${place.detail})` : place.location;
-  return place.detail ? `unknown (${place.detail})` : 'unknown';
 }
 
 /**
@@ -457,14 +419,6 @@ function compareCopies(a: DataCopy, b: DataCopy): number {
     (a.target ?? '').localeCompare(b.target ?? '') ||
     a.via.localeCompare(b.via)
   );
-}
-
-/** Where a stack's Terraform state lives: the state holds a copy of every attribute, secrets included. */
-export interface StatePlace {
-  readonly backend: string;
-  /** The state storage account's address when it is among the checked inputs. */
-  readonly account?: string;
-  readonly place: Place;
 }
 
 export function statePlace(

@@ -4,8 +4,8 @@
  * stack or plan sits in collapsed sections so hundreds of stacks stay readable. Every list is sorted.
  */
 import type { Analysis, InputSection } from '../analysis/analysis';
-import { CHANGE_ACTIONS, ChangeAction, PlannedChange, PlanSummary } from '../analysis/plan-summary';
-import { DataResidency, describePlace, hasResidencyConcern, Place } from '../analysis/residency-map';
+import { CHANGE_ACTIONS, ChangeAction, PlannedChange, PlanSummary } from '../analysis/changes';
+import { DataResidency, describePlace, hasResidencyConcern, Place } from '../analysis/places';
 import type { Finding, Verdict } from '../engine/result';
 import type { Severity } from '../rules/rule';
 import { ReportOptions, ruleHelpUrl } from './options';
