@@ -18,6 +18,7 @@ import { PrivateDnsZones } from '../constructs/network/private-dns-zones';
 import { NORWAY_WEST_APPROVAL_TAG } from '../policies/rules/residency/res-007-norway-west-approval';
 import { publicNetworkAccessFor, suppressBootstrapAccess } from './bootstrap-access';
 import { approveEgressPublicIp } from './egress-approval';
+import { aksEgressFqdns } from '../constructs/containers/kubernetes-cluster';
 import { planReaderAssignments } from './plan-readers';
 import { hubPlan, HubPlan, SUBNET } from './address-plan';
 import type { EnvironmentConfig, PlatformConfig, SiteConfig } from './config/schema';
@@ -109,6 +110,10 @@ export class PlatformStack extends NorwayStack {
     });
     const diagnosticSettings = { workspaceId: this.logs.workspaceId };
 
+    // Private clusters run in the primary site and send their traffic through its firewall.
+    const runsAks = config.trusts.some((t) => Object.values(t.apps).some((a) => a.kind === 'aks'));
+    const aksEgress =
+      runsAks && role === 'primary' ? aksEgressFqdns(region, this.logs.resource.workspaceId) : [];
     this.hub = new HubNetwork(this, 'Hub', {
       region,
       resourceGroupName,
@@ -122,7 +127,7 @@ export class PlatformStack extends NorwayStack {
       egress: {
         mode: config.egress.mode,
         firewallSubnetPrefix: this.plan.firewallSubnet,
-        allowedFqdns: config.egress.allowedFqdns,
+        allowedFqdns: [...config.egress.allowedFqdns, ...aksEgress],
       },
       diagnosticSettings,
     });

@@ -226,6 +226,17 @@ describe('platform stacks', () => {
       'login.microsoftonline.com',
     ])
       expect(fqdns).toContain(needed);
+    // fjellheim runs a private AKS cluster: its nodes' names, and Container Insights only to this workspace.
+    expect(fqdns).toEqual(
+      expect.arrayContaining([
+        'mcr.microsoft.com',
+        '*.data.mcr.microsoft.com',
+        'packages.aks.azure.com',
+        'norwayeast.handler.control.monitor.azure.com',
+        '${azurerm_log_analytics_workspace.Logs_6819BB44.workspace_id}.ods.opinsights.azure.com',
+      ]),
+    );
+    expect(fqdns.filter((f) => f.includes('opinsights') && f.startsWith('*'))).toEqual([]);
     expect(rules[0].rule[0].protocols).toEqual([{ type: 'Https', port: 443 }]);
     expect(only(json, 'azurerm_firewall_policy')).toMatchObject({
       threat_intelligence_mode: 'Deny',

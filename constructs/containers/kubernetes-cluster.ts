@@ -40,6 +40,29 @@ export function aksPrivateDnsZone(region: NorwayRegion): string {
   return `privatelink.${region}.azmk8s.io`;
 }
 
+/**
+ * What a private cluster's nodes must reach through the hub firewall (AKS's required outbound names):
+ * images and packages, Azure Resource Manager and Entra ID, and Container Insights' ingestion. The
+ * monitoring names are exact for the Norway workspace given (its workspace id, a GUID), never the
+ * `*.ods.opinsights.azure.com` wildcard, which would let logs reach a workspace anywhere.
+ */
+export function aksEgressFqdns(region: NorwayRegion, workspaceCustomerId: string): string[] {
+  return [
+    'mcr.microsoft.com',
+    '*.data.mcr.microsoft.com',
+    'mcr-0001.mcr-msedge.net',
+    'management.azure.com',
+    'login.microsoftonline.com',
+    'packages.microsoft.com',
+    'acs-mirror.azureedge.net',
+    'packages.aks.azure.com',
+    'global.handler.control.monitor.azure.com',
+    `${region}.handler.control.monitor.azure.com`,
+    `${workspaceCustomerId}.ods.opinsights.azure.com`,
+    `${workspaceCustomerId}.oms.opinsights.azure.com`,
+  ];
+}
+
 /** A node pool: VM size and autoscaling bounds. */
 export interface NodePoolConfig {
   /** @default 'Standard_D4ds_v5' */

@@ -6,6 +6,7 @@
  * address. `natGateway`: a NAT gateway on the hub subnets only, for a hub without a firewall; the
  * spokes' route to the firewall address then leads nowhere, so trusts keep no egress (the safe way round).
  */
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
 import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
@@ -98,7 +99,8 @@ export class NorwayHubEgress extends Construct {
         `firewallSubnetPrefix ${props.firewallSubnetPrefix} is smaller than the /26 Azure Firewall needs`,
       );
     for (const fqdn of props.allowedFqdns ?? [])
-      if (!FQDN.test(fqdn))
+      // A name built from a token (a workspace id) is checked by Azure when it is applied.
+      if (!Token.isUnresolved(fqdn) && !FQDN.test(fqdn))
         problems.add(`allowedFqdns: ${JSON.stringify(fqdn)} is not a host name (a leading *. is allowed)`);
     problems.throwIfAny();
 
