@@ -21,8 +21,8 @@ import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { DeclaredSuppression, SuppressionSpec, TfModel } from '../../policies/model/types';
+import { TODAY } from '../helpers/today';
 
-const TODAY = '2026-11-25';
 const KNOWN = [{ id: 'RES-001' }, { id: 'NET-004' }, { id: 'TFS-003', judgesSuppressions: true }];
 
 const fileSuppression = (spec: Partial<SuppressionSpec>, index = 0): DeclaredSuppression => ({

@@ -9,8 +9,9 @@ import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { fitToBudget, formatMarkdown, MARKDOWN_MARKER } from '../../policies/reporters/markdown';
 import { loadConfig } from '../../stacks/config/load';
 import { buildPlatform } from '../../stacks/platform-app';
-import { planReport, TODAY } from './inputs';
+import { planReport } from '../helpers/report-inputs';
 import { analyse } from '../../policies/analysis/analysis';
+import { TODAY } from '../helpers/today';
 
 /** GitHub rejects an issue or pull-request comment over this many characters. */
 const COMMENT_LIMIT = 65_536;

@@ -1,7 +1,7 @@
 import { formatMarkdown, MARKDOWN_MARKER } from '../../policies/reporters/markdown';
 import { REPORTERS } from '../../policies/reporters';
 import type { CheckResult } from '../../policies/engine/result';
-import { planReport, synthStack, synthStackReport } from './support';
+import { planReport, synthStack, synthStackReport } from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
 
 /** The text between a heading-like marker and the next one. */

@@ -17,7 +17,7 @@ import {
   synthStack,
   synthStackReport,
   writeTemp,
-} from './support';
+} from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
 
 const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');

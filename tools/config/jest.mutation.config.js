@@ -23,7 +23,5 @@ module.exports = {
     '<rootDir>/__tests__/model/**/*.test.ts',
     '<rootDir>/__tests__/rules/**/*.test.ts',
     '<rootDir>/__tests__/robustness/hostile-inputs.test.ts',
-    '<rootDir>/__tests__/reporters/cli-formats.test.ts',
-    '<rootDir>/__tests__/mutation/engine-*.test.ts',
   ],
 };

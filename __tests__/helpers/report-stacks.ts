@@ -22,9 +22,10 @@ import { ALL_RULES } from '../../policies/rules';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 
-import { SECRETS, TODAY } from './inputs';
+import { SECRETS } from './report-inputs';
+import { TODAY } from './today';
 
-export { FIXTURES, PLAN_FILE, planReport, POLICY_FILE, ROOT, SECRETS, TODAY } from './inputs';
+export { FIXTURES, PLAN_FILE, planReport, POLICY_FILE, ROOT, SECRETS } from './report-inputs';
 
 export const STACK_ID = 'data-noe';
 

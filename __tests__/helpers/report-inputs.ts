@@ -9,8 +9,8 @@ import { ALL_RULES } from '../../policies/rules';
 import { loadPolicyFile } from '../../policies/engine/policy-file';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadJsonFile } from '../../policies/model/load-path';
+import { TODAY } from './today';
 
-export const TODAY = '2026-11-25';
 export const ROOT = join(__dirname, '..', '..');
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'reports');
 /** Relative to the repository root, as the CLI would see it in CI. */
