@@ -6,7 +6,7 @@
 import { runCli } from '../../policies/cli';
 import { tfPlan, type StackResult } from '../../scripts/tf-plan';
 import { synthDefaultPlatform, type SynthesizedPlatform } from '../helpers/synth-default';
-import { TERRAFORM } from '../tools/tf-stand-in/support';
+import { TERRAFORM } from '../helpers/tf-stand-in';
 import { TODAY } from '../helpers/today';
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {

@@ -19,7 +19,7 @@ import { policySettings } from '../../../stacks/platform-app';
 import { findingsOf } from '../../helpers/rule-tester';
 import { planOf } from '../../helpers/platform-workspace';
 import { synthDefaultPlatform, type SynthesizedPlatform } from '../../helpers/synth-default';
-import { standInSession, synthStack, TERRAFORM, type Session } from './support';
+import { standInSession, synthStack, TERRAFORM, type Session } from '../../helpers/tf-stand-in';
 import { TODAY } from '../../helpers/today';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plan JSON is read by path in assertions
