@@ -44,7 +44,7 @@ describe('engine', () => {
         throw new Error('boom');
       },
     });
-    const report = checkModels([twoAccounts()], { rules: [broken], today: '2026-11-25' });
+    const report = checkModels([twoAccounts()], { rules: [broken], today: TODAY });
     expect(report.findings).toEqual([
       expect.objectContaining({
         ruleId: 'XXX-001',
@@ -60,7 +60,7 @@ describe('engine', () => {
   });
 
   test('findings are sorted by severity, rule id, stack and address, whatever the input order', () => {
-    const report = checkModels([twoAccounts()], { rules: [RES_001], today: '2026-11-25' });
+    const report = checkModels([twoAccounts()], { rules: [RES_001], today: TODAY });
     expect(report.findings.map((f) => f.address)).toEqual([
       'azurerm_storage_account.a',
       'azurerm_storage_account.b',
@@ -76,7 +76,7 @@ describe('engine', () => {
       );
     const report = checkModels([config('platform'), config(undefined), config('bootstrap')], {
       rules: [RES_001],
-      today: '2026-11-25',
+      today: TODAY,
     });
     expect(report.findings.map((f) => [f.stack, f.address])).toEqual([
       [undefined, 'azurerm_storage_account.a'],
@@ -88,7 +88,7 @@ describe('engine', () => {
   test('a policy-file suppression matches addresses by glob and is counted as suppressed', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, TFS_003],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [
         {
           spec: {
@@ -111,7 +111,7 @@ describe('engine', () => {
   test('TFS-003 itself cannot be suppressed', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, TFS_003],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [
         {
           spec: {
@@ -143,7 +143,7 @@ describe('engine', () => {
   test('without a rule that judges suppressions, no suppression applies (fail closed)', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
@@ -161,7 +161,7 @@ describe('engine', () => {
     });
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, broken],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
@@ -187,7 +187,7 @@ describe('engine', () => {
     });
     const report = checkModels([twoAccounts(), twoAccounts()], {
       rules: [RES_001, spy],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(seen).toEqual([
@@ -226,7 +226,7 @@ describe('plans: what exists after apply', () => {
       inputs: ['plan'],
       check: (c) => c.resources.map((resource) => ({ resource, message: 'seen' })),
     });
-    const report = checkModels([model], { rules: [RES_001, sawDeleted], today: '2026-11-25' });
+    const report = checkModels([model], { rules: [RES_001, sawDeleted], today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
       ['CHG-900', 'azurerm_storage_account.old'],
     ]);
@@ -258,7 +258,7 @@ describe('plans: what exists after apply', () => {
       });
     const report = checkModels([model], {
       rules: [seen('CHG-901', ['plan', 'synth']), seen('CHG-902'), seen('CHG-903', ['plan'])],
-      today: '2026-11-25',
+      today: TODAY,
     });
     expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
       ['CHG-901', 'azurerm_storage_account.kept'],
