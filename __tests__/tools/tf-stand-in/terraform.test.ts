@@ -321,7 +321,7 @@ describe('a small stack against the stand-in', () => {
 
     it('names the replacement in CHG-001 as the rule words it', () => {
       expect(findingsOf(CHG_001, loadPlan(real.renamed, { file: 'renamed.json' })).messages).toEqual([
-        `The plan replaces (delete, create) ${SA}, a azurerm_storage_account; the data in it would be lost.`,
+        'The plan replaces (delete, create) this azurerm_storage_account; the data in it would be lost.',
       ]);
     });
   });
