@@ -1,6 +1,6 @@
 /**
  * The reporter tests' inputs that need no cdktf: the plan fixture (a destructive change and a westeurope
- * replica), the suppression file, and the secrets no report may print. Kept apart from support.ts so
+ * replica), the suppression file, and the secrets no report may print. Kept apart from report-stacks.ts so
  * that suites using only these (the CLI format tests) load no cdktf.
  */
 import { join, relative } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Inputs for the reporter tests: those of inputs.ts, plus a synthesized stack built from raw provider
+ * Inputs for the reporter tests: those of report-inputs.ts, plus a synthesized stack built from raw provider
  * resources and the default platform, each checked once.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
