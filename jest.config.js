@@ -1,7 +1,7 @@
 /** The suites that start terraform against the stand-in provider. */
 const TERRAFORM_SUITES = [
-  '/__tests__/tools/tf-plan.test.ts',
-  '/__tests__/tools/tf-plan-policy.test.ts',
+  '/__tests__/scripts/tf-plan.test.ts',
+  '/__tests__/scripts/tf-plan.policy.test.ts',
   '/__tests__/tools/tf-stand-in/terraform.test.ts',
 ];
 

@@ -1,7 +1,7 @@
 import { inventory } from '../../policies/analysis/inventory';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { planReport } from '../reporters/support';
+import { planReport } from '../helpers/report-stacks';
 
 describe('inventory', () => {
   test('counts resources by type and by resolved location, deleted ones excluded', () => {

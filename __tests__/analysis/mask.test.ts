@@ -3,7 +3,7 @@ import type { CheckResult } from '../../policies/engine/result';
 import { REPORTERS } from '../../policies/reporters';
 import { isSecretAttributeName, MASK, maskFor, SecretMask } from '../../policies/analysis/mask';
 import { ALL_RULES } from '../../policies/rules';
-import { planReport, SECRETS, synthStack, synthStackReport } from '../reporters/support';
+import { planReport, SECRETS, synthStack, synthStackReport } from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
 
 /** A rule that quotes every value it sees, as a careless rule might: reports must still print no secret. */

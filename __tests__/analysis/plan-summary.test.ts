@@ -1,6 +1,6 @@
 import { actionOf, planSummary } from '../../policies/analysis/plan-summary';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { planReport } from '../reporters/support';
+import { planReport } from '../helpers/report-stacks';
 
 describe('plan summary', () => {
   test('counts actions as terraform plan does and lists destructive changes to data-bearing resources', () => {

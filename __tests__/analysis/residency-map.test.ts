@@ -2,7 +2,7 @@ import type { CheckResult } from '../../policies/engine/result';
 import { DataResidency, hasResidencyConcern, residencyMap } from '../../policies/analysis/residency-map';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { planReport, synthStack, synthStackReport } from '../reporters/support';
+import { planReport, synthStack, synthStackReport } from '../helpers/report-stacks';
 
 let stackReport: CheckResult;
 beforeAll(() => {

@@ -14,8 +14,8 @@ import { RES_002 } from '../../policies/rules/residency/res-002-global-types';
 import { RES_003 } from '../../policies/rules/residency/res-003-allowed-providers';
 import { TFS_001 } from '../../policies/rules/state/tfs-001-state-backend';
 import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
+import { TODAY } from '../helpers/today';
 
-const TODAY = '2026-11-25';
 // These tests are about the guard mechanism; the rule set is fixed so new catalogue rules do not change them.
 const RULES = [RES_001, RES_002, RES_003, TFS_001, TFS_003];
 const POLICY = { today: TODAY, rules: RULES };

@@ -8,8 +8,7 @@ import { NORWAY_EAST } from '../../constructs/core/region';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { loadConfig } from '../../stacks/config/load';
 import { buildPlatform } from '../../stacks/platform-app';
-import { TEST_TODAY } from '../stacks/synth-default';
-import { TODAY } from '../reporters/support';
+import { TODAY } from '../helpers/today';
 
 function stackWith(build: (stack: NorwayStack) => void): NorwayStack {
   const stack = new NorwayStack(Testing.app(), 'matchers', {
@@ -90,14 +89,14 @@ describe('Jest matchers on a stack of the default platform (references to other 
   const build = () => {
     const { config } = loadConfig({ env: {} });
     const app = Testing.app();
-    buildPlatform(app, config, { policy: { today: TEST_TODAY } });
+    buildPlatform(app, config, { policy: { today: TODAY } });
     const stack = app.node.findAll().find((c) => c.node.id === 'workload-dalen-dev');
     if (!stack || !TerraformStack.isStack(stack)) throw new Error('no workload-dalen-dev stack');
     return stack;
   };
 
   test('a compliant workload stack passes: its workspace and keys resolve in the platform stack', () => {
-    expect(build()).toComplyWithPolicies({ today: TEST_TODAY });
+    expect(build()).toComplyWithPolicies({ today: TODAY });
   });
 
   test('a broken workload stack fails with the rule and address of what broke', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../policies/cli';
 import { REPORTERS } from '../../policies/reporters';
+import { TODAY } from '../helpers/today';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 
@@ -139,16 +140,7 @@ describe('norway-policy check', () => {
         'ok.yaml',
         'suppressions:\n  - ruleId: RES-001\n    address: azurerm_storage_account.*\n    reason: Migration copy approved by the DPO\n    expires: "2026-12-31"\n',
       );
-      const { stdout } = run(
-        'check',
-        plan(),
-        '--suppressions',
-        policy,
-        '--format',
-        'json',
-        '--today',
-        '2026-11-25',
-      );
+      const { stdout } = run('check', plan(), '--suppressions', policy, '--format', 'json', '--today', TODAY);
       expect(findingsOf(stdout)).toContainEqual(['RES-001', 'azurerm_storage_account.patients', true]);
       const suppressed = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'RES-001');
       expect(suppressed.suppression).toEqual({
@@ -187,7 +179,7 @@ describe('norway-policy check', () => {
         '--format',
         'json',
         '--today',
-        '2026-11-25',
+        TODAY,
       );
       expect(code).toBe(1);
       const report = JSON.parse(stdout);

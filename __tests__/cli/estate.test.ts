@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../policies/cli';
 import { simulateEstate, type Estate } from '../helpers/estate-plans';
-import { synthDefaultPlatform, TEST_TODAY } from '../stacks/synth-default';
+import { synthDefaultPlatform } from '../helpers/synth-default';
+import { TODAY } from '../helpers/today';
 
 interface Run {
   readonly code: number;
@@ -21,7 +22,7 @@ interface Run {
 function cli(...args: string[]): Run {
   let stdout = '';
   let stderr = '';
-  const code = runCli([...args, '--today', TEST_TODAY, '--format', 'json'], {
+  const code = runCli([...args, '--today', TODAY, '--format', 'json'], {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });

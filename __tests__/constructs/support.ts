@@ -7,8 +7,10 @@ import type { Finding, CheckResult } from '../../policies/engine/result';
 import type { NorwayRegion } from '../../constructs/core/region';
 import { NorwayKeyVault } from '../../constructs/keyvault';
 import { NorwayLogAnalyticsWorkspace } from '../../constructs/monitoring';
+import { TODAY } from '../helpers/today';
 
-export const TODAY = '2026-11-25';
+export { TODAY };
+
 /** The tenant the test Key Vaults trust, and so the home tenant of the test stacks. */
 export const TEST_TENANT = '00000000-0000-0000-0000-000000000001';
 /** The database administrators' group the construct tests name: a home-tenant principal. */

@@ -1,11 +1,17 @@
+/**
+ * policies/engine/engine.ts: checkModels runs the rules it is given, turns violations into sorted
+ * findings, applies the suppressions the judging rule passed, counts the summary, and judges plans as
+ * applied.
+ */
 import { checkModels } from '../../policies/engine/engine';
-import { defineRule } from '../../policies/rules/rule';
-import { globToRegExp } from '../../policies/engine/suppressions';
-import { isIsoDate } from '../../policies/model/dates';
+import { defineRule, type Rule } from '../../policies/rules/rule';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { RES_001 } from '../../policies/rules/residency/res-001-norway-location';
 import { TFS_003 } from '../../policies/rules/state/tfs-003-valid-suppressions';
 import { loadPlan } from '../../policies/model/load-plan';
+import { ALL_RULES } from '../../policies/rules';
+import type { DeclaredSuppression, SuppressionSpec, TfModel } from '../../policies/model/types';
+import { TODAY } from '../helpers/today';
 
 const model = (resources: Record<string, Record<string, unknown>>) =>
   loadTerraformJson({ resource: resources }, { file: 'stack.tf.json', stack: 'unit' });
@@ -18,6 +24,17 @@ const twoAccounts = () =>
     },
   });
 
+const fileSuppression = (spec: Partial<SuppressionSpec>, index = 0): DeclaredSuppression => ({
+  spec: { ruleId: undefined, reason: undefined, expires: undefined, ...spec },
+  origin: { kind: 'file', where: 'policy.yaml', index },
+});
+const good = {
+  ruleId: 'NET-004',
+  address: 'azurerm_public_ip.*',
+  reason: 'Bastion is the one entry',
+  expires: '2027-01-01',
+};
+
 describe('engine', () => {
   test('a rule that throws becomes an error finding for that rule, never a pass', () => {
     const broken = defineRule({
@@ -27,7 +44,7 @@ describe('engine', () => {
         throw new Error('boom');
       },
     });
-    const report = checkModels([twoAccounts()], { rules: [broken], today: '2026-11-25' });
+    const report = checkModels([twoAccounts()], { rules: [broken], today: TODAY });
     expect(report.findings).toEqual([
       expect.objectContaining({
         ruleId: 'XXX-001',
@@ -43,7 +60,7 @@ describe('engine', () => {
   });
 
   test('findings are sorted by severity, rule id, stack and address, whatever the input order', () => {
-    const report = checkModels([twoAccounts()], { rules: [RES_001], today: '2026-11-25' });
+    const report = checkModels([twoAccounts()], { rules: [RES_001], today: TODAY });
     expect(report.findings.map((f) => f.address)).toEqual([
       'azurerm_storage_account.a',
       'azurerm_storage_account.b',
@@ -59,7 +76,7 @@ describe('engine', () => {
       );
     const report = checkModels([config('platform'), config(undefined), config('bootstrap')], {
       rules: [RES_001],
-      today: '2026-11-25',
+      today: TODAY,
     });
     expect(report.findings.map((f) => [f.stack, f.address])).toEqual([
       [undefined, 'azurerm_storage_account.a'],
@@ -71,7 +88,7 @@ describe('engine', () => {
   test('a policy-file suppression matches addresses by glob and is counted as suppressed', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, TFS_003],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [
         {
           spec: {
@@ -94,7 +111,7 @@ describe('engine', () => {
   test('TFS-003 itself cannot be suppressed', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, TFS_003],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [
         {
           spec: {
@@ -126,7 +143,7 @@ describe('engine', () => {
   test('without a rule that judges suppressions, no suppression applies (fail closed)', () => {
     const report = checkModels([twoAccounts()], {
       rules: [RES_001],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
@@ -144,7 +161,7 @@ describe('engine', () => {
     });
     const report = checkModels([twoAccounts()], {
       rules: [RES_001, broken],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
@@ -170,7 +187,7 @@ describe('engine', () => {
     });
     const report = checkModels([twoAccounts(), twoAccounts()], {
       rules: [RES_001, spy],
-      today: '2026-11-25',
+      today: TODAY,
       suppressions: [glob('RES-001')],
     });
     expect(seen).toEqual([
@@ -178,24 +195,6 @@ describe('engine', () => {
     ]);
     expect(report.summary.suppressed).toBe(2);
   });
-});
-
-describe('suppression helpers', () => {
-  test.each([
-    ['2026-02-28', true],
-    ['2026-02-29', false],
-    ['2026-2-1', false],
-    ['2026-12-31T00:00:00Z', false],
-  ])('isIsoDate(%j) is %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
-
-  test.each([
-    ['module.*.azurerm_public_ip.bastion', 'module.hub.azurerm_public_ip.bastion', true],
-    ['azurerm_storage_account.sa[*]', 'azurerm_storage_account.sa[0]', true],
-    ['azurerm_storage_account.sa', 'azurerm_storage_account.sa2', false],
-    ['azurerm_?.x', 'azurerm_a.x', true],
-  ])('glob %j vs %j → %s', (glob, address, expected) =>
-    expect(globToRegExp(glob).test(address)).toBe(expected),
-  );
 });
 
 describe('plans: what exists after apply', () => {
@@ -227,7 +226,7 @@ describe('plans: what exists after apply', () => {
       inputs: ['plan'],
       check: (c) => c.resources.map((resource) => ({ resource, message: 'seen' })),
     });
-    const report = checkModels([model], { rules: [RES_001, sawDeleted], today: '2026-11-25' });
+    const report = checkModels([model], { rules: [RES_001, sawDeleted], today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
       ['CHG-900', 'azurerm_storage_account.old'],
     ]);
@@ -259,13 +258,299 @@ describe('plans: what exists after apply', () => {
       });
     const report = checkModels([model], {
       rules: [seen('CHG-901', ['plan', 'synth']), seen('CHG-902'), seen('CHG-903', ['plan'])],
-      today: '2026-11-25',
+      today: TODAY,
     });
     expect(report.findings.map((f) => [f.ruleId, f.address])).toEqual([
       ['CHG-901', 'azurerm_storage_account.kept'],
       ['CHG-902', 'azurerm_storage_account.kept'],
       ['CHG-903', 'azurerm_storage_account.kept'],
       ['CHG-903', 'azurerm_storage_account.old'],
+    ]);
+  });
+});
+
+describe('checkModels', () => {
+  const synth = (
+    resources: Record<string, Record<string, unknown>>,
+    stack = 'unit',
+    extra: Record<string, unknown> = {},
+  ) => loadTerraformJson({ resource: resources, ...extra }, { file: `${stack}.tf.json`, stack });
+  const rule = (id: string, severity: 'error' | 'warning', inputs?: Rule['inputs']): Rule =>
+    defineRule({
+      id,
+      title: `${id} title`,
+      severity,
+      rationale: 'r',
+      anchors: {},
+      resourceTypes: ['azurerm_public_ip'],
+      inputs,
+      fix: `${id} fix`,
+      *check({ resources }) {
+        for (const resource of resources) yield { resource, message: `${id} on ${resource.address}` };
+      },
+    });
+  const ip = { azurerm_public_ip: { a: { name: 'a' }, b: { name: 'b' } } };
+
+  test('the summary counts resources, active errors and warnings, and suppressed findings', () => {
+    const model = synth(ip);
+    const report = checkModels([model], {
+      rules: [rule('NET-004', 'error'), rule('RES-007', 'warning'), TFS_003],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, address: 'azurerm_public_ip.a' })],
+    });
+    expect(report.summary).toEqual({ resources: 2, errors: 1, warnings: 2, suppressed: 1 });
+    expect(report.checkedOn).toBe(TODAY);
+    expect(report.inputs).toEqual([{ file: 'unit.tf.json', kind: 'synth', stack: 'unit', resources: 2 }]);
+    expect(report.rules.map((r) => r.id)).toEqual(['NET-004', 'RES-007', 'TFS-003']);
+    expect(report.rules[0]).not.toHaveProperty('check');
+    const suppressed = report.findings.find((f) => f.suppressed)!;
+    expect(suppressed).toMatchObject({
+      ruleId: 'NET-004',
+      address: 'azurerm_public_ip.a',
+      suppression: {
+        reason: 'Bastion is the one entry',
+        expires: '2027-01-01',
+        declaredAt: 'policy.yaml suppressions[0]',
+      },
+    });
+    expect(
+      report.findings.filter((f) => !f.suppressed).map((f) => [f.ruleId, f.severity, f.address]),
+    ).toEqual([
+      ['NET-004', 'error', 'azurerm_public_ip.b'],
+      ['RES-007', 'warning', 'azurerm_public_ip.a'],
+      ['RES-007', 'warning', 'azurerm_public_ip.b'],
+    ]);
+  });
+
+  test('a finding carries rule metadata and where the resource is', () => {
+    const report = checkModels(
+      [synth({ azurerm_public_ip: { a: { '//': { metadata: { path: 'unit/Ip/Resource' } }, name: 'a' } } })],
+      {
+        rules: [rule('NET-004', 'error')],
+        today: TODAY,
+      },
+    );
+    expect(report.findings).toEqual([
+      {
+        ruleId: 'NET-004',
+        severity: 'error',
+        title: 'NET-004 title',
+        address: 'azurerm_public_ip.a',
+        stack: 'unit',
+        constructPath: 'unit/Ip/Resource',
+        file: 'unit.tf.json',
+        line: undefined,
+        message: 'NET-004 on azurerm_public_ip.a',
+        fix: 'NET-004 fix',
+        suppressed: false,
+      },
+    ]);
+  });
+
+  test('a violation without a resource is reported at its address, or at the input', () => {
+    const backendRule = defineRule({
+      ...rule('TFS-001', 'error'),
+      resourceTypes: 'all',
+      *check() {
+        yield { address: 'terraform.backend', message: 'backend' };
+        yield { message: 'whole input' };
+      },
+    });
+    const report = checkModels([synth({})], { rules: [backendRule], today: TODAY });
+    expect(report.findings.map((f) => [f.address, f.stack, f.file])).toEqual([
+      ['terraform.backend', 'unit', 'unit.tf.json'],
+      ['unit.tf.json', 'unit', 'unit.tf.json'],
+    ]);
+  });
+
+  test('rules with inputs run only on those kinds of input', () => {
+    const plan = loadPlan(
+      {
+        format_version: '1.2',
+        planned_values: {
+          root_module: {
+            resources: [
+              {
+                address: 'azurerm_public_ip.p',
+                mode: 'managed',
+                type: 'azurerm_public_ip',
+                name: 'p',
+                values: {},
+              },
+            ],
+          },
+        },
+        resource_changes: [
+          {
+            address: 'azurerm_public_ip.p',
+            type: 'azurerm_public_ip',
+            name: 'p',
+            change: { actions: ['create'], before: null, after: {} },
+          },
+        ],
+      },
+      { file: 'plan.json', stack: 'p' },
+    );
+    const report = checkModels([synth(ip), plan], {
+      rules: [rule('CHG-001', 'error', ['plan']), rule('TFS-002', 'error', ['synth', 'hcl'])],
+      today: TODAY,
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.stack, f.address])).toEqual([
+      ['CHG-001', 'p', 'azurerm_public_ip.p'],
+      ['TFS-002', 'unit', 'azurerm_public_ip.a'],
+      ['TFS-002', 'unit', 'azurerm_public_ip.b'],
+    ]);
+  });
+
+  test('rules see only their resource types, in input order, across several types', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      ...rule('NET-004', 'error'),
+      resourceTypes: ['azurerm_public_ip', 'azurerm_network_interface'],
+      *check({ resources }) {
+        seen.push(...resources.map((r) => r.address));
+        yield* [];
+      },
+    });
+    checkModels(
+      [
+        synth({
+          azurerm_network_interface: { n: {} },
+          azurerm_public_ip: { p: {} },
+          azurerm_subnet: { s: {} },
+        }),
+      ],
+      { rules: [spy], today: TODAY },
+    );
+    expect(seen).toEqual(['azurerm_public_ip.p', 'azurerm_network_interface.n']);
+  });
+
+  test('reportOn limits findings to some models while the others still resolve references', () => {
+    const a = synth(ip, 'a');
+    const b = synth(ip, 'b');
+    const report = checkModels([a, b], { rules: [rule('NET-004', 'error')], reportOn: [b], today: TODAY });
+    expect(report.findings.map((f) => f.stack)).toEqual(['b', 'b']);
+    expect(report.summary.resources).toBe(2);
+    expect(report.workspace.models).toHaveLength(2);
+  });
+
+  test('a suppression may name only a rule of the check', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [rule('NET-004', 'error'), TFS_003],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, ruleId: 'RES-001' })],
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'RES-001 suppression at policy.yaml suppressions[0]: names unknown rule RES-001 (known: NET-004, TFS-003).',
+    ]);
+  });
+
+  test('a construct suppression holds only in its own stack, and a broken one is a TFS-003 finding there', () => {
+    const suppressed = {
+      '//': {
+        norway_policy: {
+          suppressions: [{ ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' }],
+        },
+      },
+      name: 'a',
+    };
+    const broken = {
+      '//': {
+        norway_policy: { suppressions: [{ ruleId: 'NET-004', reason: 'short', expires: '2027-01-01' }] },
+      },
+      name: 'b',
+    };
+    const one = synth({ azurerm_public_ip: { a: suppressed, b: broken } }, 'one');
+    const two = synth({ azurerm_public_ip: { a: { name: 'a' } } }, 'two');
+    const report = checkModels([one, two] as TfModel[], {
+      rules: [rule('NET-004', 'error'), TFS_003],
+      today: TODAY,
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.stack, f.address, f.suppressed])).toEqual([
+      ['NET-004', 'one', 'azurerm_public_ip.b', false],
+      ['NET-004', 'two', 'azurerm_public_ip.a', false],
+      ['TFS-003', 'one', 'azurerm_public_ip.b', false],
+      ['NET-004', 'one', 'azurerm_public_ip.a', true],
+    ]);
+    const tfs = report.findings.find((f) => f.ruleId === 'TFS-003')!;
+    expect(tfs).toMatchObject({
+      severity: 'error',
+      file: 'construct azurerm_public_ip.b',
+      constructPath: 'azurerm_public_ip.b',
+      message:
+        'NET-004 suppression at construct azurerm_public_ip.b: has a reason of 5 characters; write why, in at least 10.',
+      suppressed: false,
+    });
+  });
+
+  test('a policy-file problem without a rule id says "Suppression at …"', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [TFS_003],
+      today: TODAY,
+      suppressions: [fileSuppression({ ...good, ruleId: undefined })],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.file, f.constructPath, f.message])).toEqual([
+      [
+        'TFS-003',
+        'azurerm_public_ip.*',
+        'policy.yaml suppressions[0]',
+        undefined,
+        'Suppression at policy.yaml suppressions[0]: has no ruleId.',
+      ],
+    ]);
+  });
+
+  test('without a date the engine judges expiry against today (UTC)', () => {
+    const report = checkModels([synth(ip)], {
+      rules: [rule('NET-004', 'error'), TFS_003],
+      suppressions: [fileSuppression({ ...good, expires: '2000-01-01' })],
+    });
+    expect(report.checkedOn).toBe(new Date().toISOString().slice(0, 10));
+    expect(report.findings.filter((f) => f.ruleId === 'TFS-003').map((f) => f.message)).toEqual([
+      'NET-004 suppression at policy.yaml suppressions[0]: expired on 2000-01-01; fix the finding or renew the suppression with a new reason.',
+    ]);
+  });
+
+  test('the engine runs the rule set it is given (the callers default to the whole catalogue)', () => {
+    const report = checkModels(
+      [synth({ azurerm_resource_group: { rg: { location: 'westeurope', name: 'rg' } } })],
+      { rules: ALL_RULES, today: TODAY },
+    );
+    expect(report.rules.length).toBeGreaterThan(20);
+    expect(report.findings.map((f) => f.ruleId)).toContain('RES-001');
+  });
+
+  test('findings sort: active before suppressed, errors before warnings, then rule, stack, address, message', () => {
+    const multi = defineRule({
+      ...rule('NET-004', 'warning'),
+      *check({ resources }) {
+        for (const resource of [...resources].reverse()) {
+          yield { resource, message: 'z' };
+          yield { resource, message: 'a' };
+        }
+      },
+    });
+    const report = checkModels([synth(ip, 'y'), synth(ip, 'x')], {
+      rules: [multi, rule('RES-001', 'error')],
+      today: TODAY,
+    });
+    expect(
+      report.findings.map(
+        (f) => `${f.severity} ${f.ruleId} ${f.stack} ${f.address} ${f.message.slice(0, 1)}`,
+      ),
+    ).toEqual([
+      'error RES-001 x azurerm_public_ip.a R',
+      'error RES-001 x azurerm_public_ip.b R',
+      'error RES-001 y azurerm_public_ip.a R',
+      'error RES-001 y azurerm_public_ip.b R',
+      'warning NET-004 x azurerm_public_ip.a a',
+      'warning NET-004 x azurerm_public_ip.a z',
+      'warning NET-004 x azurerm_public_ip.b a',
+      'warning NET-004 x azurerm_public_ip.b z',
+      'warning NET-004 y azurerm_public_ip.a a',
+      'warning NET-004 y azurerm_public_ip.a z',
+      'warning NET-004 y azurerm_public_ip.b a',
+      'warning NET-004 y azurerm_public_ip.b z',
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { loadJsonFile } from '../../policies/model/load-path';
 import type { TfModel } from '../../policies/model/types';
 import { ALL_RULES } from '../../policies/rules';
 import { findingLine, formatText } from '../../policies/reporters/text';
+import { TODAY } from '../helpers/today';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const RULES_DIR = path.resolve(__dirname, '../../policies/rules');
@@ -26,7 +27,7 @@ function inputs(): TfModel[] {
 }
 
 describe('messages say the problem; the engine adds the address', () => {
-  const report = checkModels(inputs(), { rules: ALL_RULES, today: '2026-11-25' });
+  const report = checkModels(inputs(), { rules: ALL_RULES, today: TODAY });
 
   test('the fixtures give findings of many rules', () => {
     expect(new Set(report.findings.map((f) => f.ruleId)).size).toBeGreaterThan(15);

@@ -3,7 +3,7 @@
  * synthesized JSON (or a plan derived from it). Each must make exactly its rule fire on exactly the
  * mutated address — no other rule, no other resource.
  */
-import type { TerraformJson } from './platform-workspace';
+import type { TerraformJson } from '../helpers/platform-workspace';
 
 export interface Mutation {
   readonly ruleId: string;

@@ -5,7 +5,13 @@
 import type { Finding } from '../../policies/engine/result';
 import { ALL_RULES } from '../../policies/rules';
 import { Mutation, MUTATIONS, NEUTRAL_MUTATIONS } from './mutations';
-import { FindingKey, newFindings, planOf, platformWorkspace, PlatformWorkspace } from './platform-workspace';
+import {
+  FindingKey,
+  newFindings,
+  planOf,
+  platformWorkspace,
+  PlatformWorkspace,
+} from '../helpers/platform-workspace';
 
 let workspace: PlatformWorkspace;
 const baseline = new Map<string, Finding[]>();

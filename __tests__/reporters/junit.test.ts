@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { REPORTERS } from '../../policies/reporters';
 import type { CheckResult } from '../../policies/engine/result';
-import { planReport, synthStack, synthStackReport } from './support';
+import { planReport, synthStack, synthStackReport } from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

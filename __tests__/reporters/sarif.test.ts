@@ -17,7 +17,7 @@ import {
   synthStack,
   synthStackReport,
   writeTemp,
-} from './support';
+} from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
 
 const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
@@ -171,7 +171,7 @@ describe('SARIF report', () => {
     const result = stackLog.runs[0].results!.find((r) => r.ruleId === 'RES-004')!;
     const location = result.locations![0];
     // The creation site is relative to where synth ran (the project root, the usual --source-root).
-    const source = join(ROOT, '__tests__', 'reporters', 'support.ts');
+    const source = join(ROOT, '__tests__', 'helpers', 'report-stacks.ts');
     expect(location.physicalLocation!.artifactLocation).toEqual({
       uri: relative(ROOT, source),
       uriBaseId: '%SRCROOT%',

@@ -1,8 +1,9 @@
 /** The console format: one line per finding and a closing count; colour only when asked for. */
 import { formatText } from '../../policies/reporters/text';
 import { runCli } from '../../policies/cli';
-import { PLAN_FILE, planReport, POLICY_FILE, TODAY } from './inputs';
+import { PLAN_FILE, planReport, POLICY_FILE } from '../helpers/report-inputs';
 import { analyse } from '../../policies/analysis/analysis';
+import { TODAY } from '../helpers/today';
 
 const ESC = '\u001b[';
 const plain = (text: string) =>

@@ -15,6 +15,7 @@ import type { CheckResult } from '../../policies/engine/result';
 import { loadPath } from '../../policies/model/load-path';
 import { loadPlan } from '../../policies/model/load-plan';
 import type { TfModel } from '../../policies/model/types';
+import { TODAY } from '../helpers/today';
 
 const RUNS = 80;
 const AZ = 'registry.terraform.io/hashicorp/azurerm';
@@ -244,7 +245,6 @@ describe('engine verdicts', () => {
       ...loadPath(join(root, 'plan', 'plan-1.2.json')),
     ];
   });
-  const today = '2026-11-25';
 
   it('adding a non-Norway resource never reduces the findings', () => {
     const extra = fc.record({
@@ -267,11 +267,11 @@ describe('engine verdicts', () => {
         fc.pre(!specs.some((s) => addressOf(s) === addressOf(spec)));
         const before = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], {
           rules: ALL_RULES,
-          today,
+          today: TODAY,
         });
         const after = checkModels([loadPlan(planDocument([...specs, spec]), { file: 'p.json' })], {
           rules: ALL_RULES,
-          today,
+          today: TODAY,
         });
         const remaining = new Set(findingKeys(after));
         for (const key of findingKeys(before)) expect(remaining.has(key)).toBe(true);
@@ -296,11 +296,11 @@ describe('engine verdicts', () => {
         ([specs, order]) => {
           const a = checkModels([loadPlan(planDocument(specs), { file: 'p.json' })], {
             rules: ALL_RULES,
-            today,
+            today: TODAY,
           });
           const b = checkModels([loadPlan(planDocument(shuffle(specs, order)), { file: 'p.json' })], {
             rules: ALL_RULES,
-            today,
+            today: TODAY,
           });
           expect(findingKeys(b, true)).toEqual(findingKeys(a, true));
           expect(b.summary).toEqual(a.summary);
@@ -317,8 +317,8 @@ describe('engine verdicts', () => {
         fc.array(fc.nat(100), { minLength: fixtures.length + 1, maxLength: fixtures.length + 1 }),
         (specs, order) => {
           const models = [...fixtures, loadPlan(planDocument(specs), { file: 'generated.json' })];
-          const a = checkModels(models, { rules: ALL_RULES, today });
-          const b = checkModels(shuffle(models, order), { rules: ALL_RULES, today });
+          const a = checkModels(models, { rules: ALL_RULES, today: TODAY });
+          const b = checkModels(shuffle(models, order), { rules: ALL_RULES, today: TODAY });
           expect(findingKeys(b, true)).toEqual(findingKeys(a, true));
           expect(b.summary).toEqual(a.summary);
         },

@@ -4,7 +4,7 @@ import { checkStack } from '../../policies/cdktf/guard';
 import { loadConfig } from '../../stacks/config/load';
 import type { BootstrapAccess } from '../../stacks/config/schema';
 import { buildPlatform, Platform } from '../../stacks/platform-app';
-import { TEST_TODAY } from './synth-default';
+import { TODAY } from '../helpers/today';
 
 const ACCESS: BootstrapAccess = {
   allowedIpRanges: ['203.0.113.10', '198.51.100.0/28'],
@@ -32,7 +32,7 @@ describe('bootstrapAccess', () => {
     for (const stack of [platform.bootstrap, ...platform.platforms]) {
       expect(one(stack, 'azurerm_key_vault').public_network_access_enabled).toBe(false);
     }
-    const findings = checkStack(platform.bootstrap, { today: TEST_TODAY }).findings;
+    const findings = checkStack(platform.bootstrap, { today: TODAY }).findings;
     expect(findings.filter((f) => f.ruleId === 'NET-001')).toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe('bootstrapAccess', () => {
   test('suppresses NET-001 with the configured reason until the expiry, and fails once it has passed', () => {
     const platform = platformWith(ACCESS);
     for (const stack of [platform.bootstrap, platform.platforms[0]]) {
-      const report = checkStack(stack, { today: TEST_TODAY });
+      const report = checkStack(stack, { today: TODAY });
       const net001 = report.findings.filter((f) => f.ruleId === 'NET-001');
       expect(net001.length).toBeGreaterThan(0);
       for (const f of net001) {

@@ -11,7 +11,7 @@ import { loadConfig } from '../../stacks/config/load';
 import { requiredDnsZones } from '../../stacks/dns-zones';
 import { ExtensionError, extensionsDir, loadExtensions } from '../../stacks/extensions';
 import { buildPlatform, policySettings } from '../../stacks/platform-app';
-import { TEST_TODAY } from './synth-default';
+import { TODAY } from '../helpers/today';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'extensions');
@@ -32,7 +32,7 @@ describe('platform extensions', () => {
     const outdir = mkdtempSync(path.join(tmpdir(), 'norway-ext-'));
     const app = new App({ outdir, stackTraces: false });
     // WHEN
-    buildPlatform(app, config, { extensions, policy: { today: TEST_TODAY } });
+    buildPlatform(app, config, { extensions, policy: { today: TODAY } });
     app.synth();
     // THEN the team's stacks exist, depend on their platform, and the whole estate has no errors
     const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
@@ -41,7 +41,7 @@ describe('platform extensions', () => {
     expect(Object.keys(read(outdir, 'team-radiology-dev').resource.azurerm_storage_account)).toHaveLength(1);
     const report = checkModels(loadCdktfOut(outdir), {
       rules: ALL_RULES,
-      today: TEST_TODAY,
+      today: TODAY,
       settings: policySettings(config),
     });
     expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);

@@ -8,7 +8,8 @@ import { checkStack } from '../../policies/cdktf/guard';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 import { loadConfig } from '../../stacks/config/load';
 import { buildPlatform, policySettings } from '../../stacks/platform-app';
-import { synthDefaultPlatform, SynthesizedPlatform, TEST_TODAY } from './synth-default';
+import { synthDefaultPlatform, SynthesizedPlatform } from '../helpers/synth-default';
+import { TODAY } from '../helpers/today';
 
 let out: SynthesizedPlatform;
 beforeAll(() => {
@@ -75,7 +76,7 @@ describe('the identity stack of the default platform', () => {
   test('no standing privileged role for people anywhere, and the whole platform passes the access rules', () => {
     const report = checkModels(loadCdktfOut(out.outdir), {
       rules: ALL_RULES,
-      today: TEST_TODAY,
+      today: TODAY,
       settings: policySettings(out.config),
     });
     expect(report.findings.filter((f) => !f.suppressed && f.severity === 'error')).toEqual([]);
@@ -92,7 +93,7 @@ describe('the identity stack of the default platform', () => {
 describe('the guard catches access changes made in code', () => {
   function platform() {
     const { config } = loadConfig({ env: {} });
-    return buildPlatform(Testing.app() as App, config, { policy: { today: TEST_TODAY } });
+    return buildPlatform(Testing.app() as App, config, { policy: { today: TODAY } });
   }
 
   test('fails when an admin group is dropped from the location block (ACC-003)', () => {
@@ -138,7 +139,7 @@ describe("CI's workload identity", () => {
         },
       },
     };
-    const { identity } = buildPlatform(Testing.app() as App, withCi, { policy: { today: TEST_TODAY } });
+    const { identity } = buildPlatform(Testing.app() as App, withCi, { policy: { today: TODAY } });
     const json = JSON.parse(Testing.synth(identity));
     expect(json.resource.azuread_named_location.RunnerEgress.ip).toEqual({
       ip_ranges: ['203.0.113.64/28'],

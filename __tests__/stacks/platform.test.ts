@@ -11,9 +11,9 @@ import {
   resourceTypeCounts,
   SynthesizedPlatform,
   synthDefaultPlatform,
-  TEST_TODAY,
   TerraformJson,
-} from './synth-default';
+} from '../helpers/synth-default';
+import { TODAY } from '../helpers/today';
 
 let out: SynthesizedPlatform;
 let report: CheckResult;
@@ -21,7 +21,7 @@ beforeAll(() => {
   out = synthDefaultPlatform();
   report = checkModels(loadCdktfOut(out.outdir), {
     rules: ALL_RULES,
-    today: TEST_TODAY,
+    today: TODAY,
     settings: policySettings(out.config),
   });
 });
@@ -166,7 +166,7 @@ describe('the policy engine over cdktf.out', () => {
   test('every suppression has a reason and expires within a year', () => {
     for (const f of report.findings.filter((x) => x.suppressed)) {
       expect(f.suppression!.reason.length).toBeGreaterThanOrEqual(10);
-      expect(f.suppression!.expires >= TEST_TODAY && f.suppression!.expires <= '2027-11-25').toBe(true);
+      expect(f.suppression!.expires >= TODAY && f.suppression!.expires <= '2027-11-25').toBe(true);
     }
   });
 });

@@ -4,7 +4,7 @@
  * The package's public `parse()` is async only because it instantiates the WebAssembly module
  * asynchronously; the Go function it then calls answers synchronously. We instantiate the same module
  * synchronously and call that function directly, so `loadPath` and the CLI stay synchronous. The
- * package version is pinned in package.json; the tests in `__tests__/hcl` guard this contract.
+ * package version is pinned in package.json; `__tests__/model/load-hcl.test.ts` guards this contract.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -14,9 +14,4 @@ module.exports = {
     '<rootDir>/__tests__/cdktf/**/*.test.ts',
     '<rootDir>/__tests__/cli/**/*.test.ts',
   ],
-  // Workflow files are not code under test here.
-  testPathIgnorePatterns: [
-    ...(engine.testPathIgnorePatterns ?? ['/node_modules/']),
-    '/workflows\\.test\\.ts$',
-  ],
 };

@@ -8,9 +8,5 @@ const engine = require('./jest.mutation.config.js');
 
 module.exports = {
   ...engine,
-  testMatch: [
-    '<rootDir>/__tests__/rules/**/*.test.ts',
-    '<rootDir>/__tests__/engine/**/*.test.ts',
-    '<rootDir>/__tests__/mutation/engine-*.test.ts',
-  ],
+  testMatch: ['<rootDir>/__tests__/rules/**/*.test.ts', '<rootDir>/__tests__/engine/**/*.test.ts'],
 };

@@ -19,11 +19,8 @@ module.exports = {
   testMatch: [
     '<rootDir>/__tests__/cli/**/*.test.ts',
     '<rootDir>/__tests__/engine/**/*.test.ts',
-    '<rootDir>/__tests__/hcl/**/*.test.ts',
     '<rootDir>/__tests__/model/**/*.test.ts',
     '<rootDir>/__tests__/rules/**/*.test.ts',
     '<rootDir>/__tests__/robustness/hostile-inputs.test.ts',
-    '<rootDir>/__tests__/reporters/cli-formats.test.ts',
-    '<rootDir>/__tests__/mutation/engine-*.test.ts',
   ],
 };

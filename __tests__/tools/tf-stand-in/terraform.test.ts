@@ -17,9 +17,10 @@ import { tfPlan, type StackResult } from '../../../scripts/tf-plan';
 import { FAKE_SUBSCRIPTION, FAKE_TENANT } from '../../../tools/tf-stand-in/providers';
 import { policySettings } from '../../../stacks/platform-app';
 import { findingsOf } from '../../helpers/rule-tester';
-import { planOf } from '../../mutation/platform-workspace';
-import { synthDefaultPlatform, TEST_TODAY, type SynthesizedPlatform } from '../../stacks/synth-default';
-import { standInSession, synthStack, TERRAFORM, type Session } from './support';
+import { planOf } from '../../helpers/platform-workspace';
+import { synthDefaultPlatform, type SynthesizedPlatform } from '../../helpers/synth-default';
+import { standInSession, synthStack, TERRAFORM, type Session } from '../../helpers/tf-stand-in';
+import { TODAY } from '../../helpers/today';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plan JSON is read by path in assertions
 type Json = Record<string, any>;
@@ -142,7 +143,7 @@ describe('real plans of bootstrap -> platform-dev-norwayeast -> workload-dalen-d
       const settings = policySettings(platform.config);
       const errors = checkModels(estate, {
         rules: ALL_RULES,
-        today: TEST_TODAY,
+        today: TODAY,
         reportOn: [model],
         settings,
       }).findings.filter((f) => !f.suppressed && f.severity === 'error');

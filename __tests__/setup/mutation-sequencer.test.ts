@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const MutationSequencer = require('../setup/mutation-sequencer.js');
+const MutationSequencer = require('./mutation-sequencer.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'sequencer-'));
 const config = { cacheDirectory: dir, id: 'mutation', name: 'mutation' };

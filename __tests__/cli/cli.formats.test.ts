@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, runCli } from '../../policies/cli';
 import { MARKDOWN_MARKER } from '../../policies/reporters/markdown';
-import { PLAN_FILE, POLICY_FILE, SECRETS, TODAY } from './inputs';
+import { PLAN_FILE, POLICY_FILE, SECRETS } from '../helpers/report-inputs';
+import { TODAY } from '../helpers/today';
 
 function run(...argv: string[]) {
   let stdout = '';

@@ -6,9 +6,7 @@ import { App } from 'cdktf';
 import { loadConfig } from '../../stacks/config/load';
 import type { PlatformConfig } from '../../stacks/config/schema';
 import { buildPlatform, Platform } from '../../stacks/platform-app';
-
-/** The day suppression expiries are judged against in tests. */
-export const TEST_TODAY = '2026-11-25';
+import { TODAY } from './today';
 
 export interface SynthesizedPlatform {
   readonly outdir: string;
@@ -26,7 +24,7 @@ export function synthDefaultPlatform(): SynthesizedPlatform {
   const outdir = mkdtempSync(path.join(tmpdir(), 'norway-platform-'));
   const { config } = loadConfig({ env: {} });
   const app = new App({ outdir });
-  const platform = buildPlatform(app, config, { policy: { today: TEST_TODAY } });
+  const platform = buildPlatform(app, config, { policy: { today: TODAY } });
   app.synth();
   const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
   const cache = new Map<string, TerraformJson>();

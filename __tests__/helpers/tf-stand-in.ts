@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { startStandIn, terraformRunner, type Terraform } from '../../../scripts/tf-plan';
+import { startStandIn, terraformRunner, type Terraform } from '../../scripts/tf-plan';
 
 export const TERRAFORM = process.env.TERRAFORM ?? '/usr/local/bin/terraform';
 

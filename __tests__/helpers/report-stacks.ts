@@ -1,5 +1,5 @@
 /**
- * Inputs for the reporter tests: those of inputs.ts, plus a synthesized stack built from raw provider
+ * Inputs for the reporter tests: those of report-inputs.ts, plus a synthesized stack built from raw provider
  * resources and the default platform, each checked once.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,9 +22,10 @@ import { ALL_RULES } from '../../policies/rules';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
 
-import { SECRETS, TODAY } from './inputs';
+import { SECRETS } from './report-inputs';
+import { TODAY } from './today';
 
-export { FIXTURES, PLAN_FILE, planReport, POLICY_FILE, ROOT, SECRETS, TODAY } from './inputs';
+export { FIXTURES, PLAN_FILE, planReport, POLICY_FILE, ROOT, SECRETS } from './report-inputs';
 
 export const STACK_ID = 'data-noe';
 

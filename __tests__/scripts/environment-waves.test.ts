@@ -1,6 +1,6 @@
 /** scripts/environment-waves.js: the deploy workflow's dev-before-prod waves from a real cdktf.out. */
 import { deployPlan } from '../../policies/model/deploy-order';
-import { synthDefaultPlatform } from '../stacks/synth-default';
+import { synthDefaultPlatform } from '../helpers/synth-default';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { environmentWaves } = require('../../scripts/environment-waves.js');

@@ -12,9 +12,10 @@ import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import type { TfModel } from '../../policies/model/types';
 import { isRecord } from '../../policies/model/values';
-import { synthDefaultPlatform, TEST_TODAY, type TerraformJson } from '../stacks/synth-default';
+import { synthDefaultPlatform, type TerraformJson } from './synth-default';
+import { TODAY } from './today';
 
-export { TEST_TODAY, type TerraformJson };
+export type { TerraformJson };
 
 /** One finding as the table compares them: rule, stack and address. */
 export interface FindingKey {
@@ -39,7 +40,7 @@ export interface PlatformWorkspace {
 const fileOf = (stack: string) => `cdktf.out/stacks/${stack}/cdk.tf.json`;
 
 function active(models: readonly TfModel[], settings: PolicySettings): Finding[] {
-  return checkModels(models, { rules: ALL_RULES, today: TEST_TODAY, settings }).findings.filter(
+  return checkModels(models, { rules: ALL_RULES, today: TODAY, settings }).findings.filter(
     (f) => !f.suppressed,
   );
 }

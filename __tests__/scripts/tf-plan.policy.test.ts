@@ -5,13 +5,14 @@
  */
 import { runCli } from '../../policies/cli';
 import { tfPlan, type StackResult } from '../../scripts/tf-plan';
-import { synthDefaultPlatform, TEST_TODAY, type SynthesizedPlatform } from '../stacks/synth-default';
-import { TERRAFORM } from './tf-stand-in/support';
+import { synthDefaultPlatform, type SynthesizedPlatform } from '../helpers/synth-default';
+import { TERRAFORM } from '../helpers/tf-stand-in';
+import { TODAY } from '../helpers/today';
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli([...args, '--today', TEST_TODAY], {
+  const code = runCli([...args, '--today', TODAY], {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   });

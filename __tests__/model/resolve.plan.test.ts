@@ -1,16 +1,12 @@
 /**
- * Reference resolution at its edges: several instances of one resource (count, for_each, module
- * instances), module variables, the depth guard, and the instance indexes. Each result is checked
- * exactly, reason text included, since rules pass these reasons on to the user.
+ * policies/model/resolve.ts on plans: several instances of one resource (count, for_each, module
+ * instances), module variables, plan values and the depth guard. Each result is checked exactly, reason
+ * text included, since rules pass these reasons on to the user.
  */
 import { buildWorkspace } from '../../policies/model/build';
-import { instancesInModule, instancesWithKey } from '../../policies/model/indexes';
 import { loadPlan } from '../../policies/model/load-plan';
-import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { Resolver } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
-import { getStep } from '../../policies/model/values';
-import { overridable } from '../helpers/variables';
 
 interface PlannedResource {
   address: string;
@@ -122,6 +118,129 @@ function resolveAgainst(group: PlannedResource[], reference: string) {
     target: resolver.target(model, account, 'resource_group_id'),
   };
 }
+
+describe('Resolver on plans', () => {
+  const plan = (): TfModel =>
+    loadPlan(
+      {
+        format_version: '1.2',
+        planned_values: {
+          root_module: {
+            resources: [
+              {
+                address: 'azurerm_resource_group.rg',
+                mode: 'managed',
+                type: 'azurerm_resource_group',
+                name: 'rg',
+                values: { location: 'norwayeast', id: '/subscriptions/s/resourceGroups/RG' },
+              },
+              {
+                address: 'azurerm_storage_account.sa',
+                mode: 'managed',
+                type: 'azurerm_storage_account',
+                name: 'sa',
+                values: { name: 'sa', n: 3 },
+              },
+              {
+                address: 'azurerm_role_assignment.ra',
+                mode: 'managed',
+                type: 'azurerm_role_assignment',
+                name: 'ra',
+                values: { scope: '/subscriptions/s/resourcegroups/rg', other: '/x' },
+              },
+            ],
+          },
+        },
+        resource_changes: [
+          { address: 'azurerm_resource_group.rg', change: { actions: ['no-op'], before: {}, after: {} } },
+          {
+            address: 'azurerm_storage_account.sa',
+            change: {
+              actions: ['create'],
+              before: null,
+              after: {},
+              after_unknown: { location: true, id: true, tags: true },
+            },
+          },
+          {
+            address: 'azurerm_role_assignment.ra',
+            change: {
+              actions: ['create'],
+              before: null,
+              after: {},
+              after_unknown: { principal_id: true, role: true },
+            },
+          },
+        ],
+        configuration: {
+          root_module: {
+            resources: [
+              {
+                address: 'azurerm_storage_account.sa',
+                expressions: {
+                  location: {
+                    references: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'],
+                  },
+                  tags: { references: ['not a traversal'] },
+                },
+              },
+              {
+                address: 'azurerm_role_assignment.ra',
+                expressions: {
+                  principal_id: {
+                    references: ['azurerm_storage_account.sa.id', 'azurerm_storage_account.sa'],
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+      { file: 'plan.json', stack: 'p' },
+    );
+  const model = plan();
+  const resolver = new Resolver(buildWorkspace([model]));
+  const at = (address: string) => model.resources.find((r) => r.address === address)!;
+
+  test('an unknown value follows the first reference the configuration records', () => {
+    expect(resolver.value(model, at('azurerm_storage_account.sa'), 'location')).toEqual({
+      kind: 'known',
+      value: 'norwayeast',
+    });
+    expect(resolver.value(model, at('azurerm_storage_account.sa'), 'tags')).toEqual({
+      kind: 'unknown',
+      reason: 'tags of azurerm_storage_account.sa is only known after apply',
+    });
+    expect(resolver.value(model, at('azurerm_storage_account.sa'), 'id')).toEqual({
+      kind: 'unknown',
+      reason: 'id of azurerm_storage_account.sa is only known after apply',
+    });
+    expect(resolver.value(model, at('azurerm_storage_account.sa'), 'n')).toEqual({ kind: 'known', value: 3 });
+    expect(resolver.value(model, at('azurerm_storage_account.sa'), 'missing')).toEqual({ kind: 'absent' });
+  });
+
+  test('targets in a plan: by reference, by literal id (case-insensitive), unknown, absent, external', () => {
+    const ra = at('azurerm_role_assignment.ra');
+    expect(resolver.target(model, ra, 'principal_id')).toMatchObject({
+      kind: 'resource',
+      resource: { address: 'azurerm_storage_account.sa' },
+    });
+    expect(resolver.target(model, ra, 'scope')).toMatchObject({
+      kind: 'resource',
+      resource: { address: 'azurerm_resource_group.rg' },
+    });
+    expect(resolver.target(model, ra, 'role')).toEqual({
+      kind: 'unknown',
+      reason: 'role is only known after apply',
+    });
+    expect(resolver.target(model, ra, 'nothing')).toEqual({ kind: 'absent' });
+    expect(resolver.target(model, ra, 'other')).toEqual({ kind: 'external', value: '/x' });
+    expect(resolver.target(model, at('azurerm_storage_account.sa'), 'n')).toEqual({
+      kind: 'unknown',
+      reason: 'n is not a resource id',
+    });
+  });
+});
 
 describe('a reference to a resource with several instances', () => {
   test('instances that all agree give their common value; a target among them is ambiguous', () => {
@@ -534,292 +653,4 @@ describe('plan values', () => {
       resource: at(first, 'azurerm_resource_group.rg'),
     });
   });
-});
-
-describe('synthesized JSON: what each kind of reference resolves to', () => {
-  const producer = loadTerraformJson(
-    {
-      output: {
-        settings: { value: { region: 'norwayeast' } },
-        plain: { value: 'norwayeast' },
-        nothing: { value: null },
-      },
-    },
-    { file: 'platform.tf.json', stack: 'platform' },
-  );
-  const remote = (rest: string) =>
-    `\${data.terraform_remote_state.cross-stack-reference-input-platform.${rest}}`;
-  const consumer = loadTerraformJson(
-    {
-      variable: {
-        settings: { default: { region: 'norwaywest' } },
-        nullish: { default: null },
-        scope_id: { default: '/subscriptions/s/resourceGroups/shared' },
-        bounded: { validation: [{ condition: '${contains(["norwayeast"], var.bounded)}' }] },
-      },
-      locals: { region: '${lower(var.settings)}' },
-      data: {
-        azurerm_resource_group: { existing: { name: 'rg', location: 'norwayeast' } },
-        terraform_remote_state: { 'cross-stack-reference-input-platform': { backend: 'azurerm' } },
-      },
-      resource: {
-        azurerm_resource_group: {
-          literal: { id: '/subscriptions/s/resourceGroups/literal', location: 'norwayeast' },
-        },
-        azurerm_storage_account: {
-          sa: {
-            from_module: '${module.network.subnet_id}',
-            from_count: '${count.index}',
-            from_self: '${self.id}',
-            from_path: '${path.module}',
-            from_terraform: '${terraform.workspace}',
-            from_data: '${data.azurerm_resource_group.existing.location}',
-            from_missing_data: '${data.azurerm_resource_group.gone.location}',
-            remote_config: remote('config.x'),
-            remote_object: remote('outputs.settings.region'),
-            remote_literal_deeper: remote('outputs.plain.region'),
-            remote_null: remote('outputs.nothing'),
-            settings: '${var.settings}',
-            literal: 'norwayeast',
-            computed: '${upper(var.settings)}',
-            block: [{ nested: { deeper: 'x' } }],
-            nullish: '${var.nullish}',
-            bounded: '${var.bounded}',
-            literal_id: '/subscriptions/s/resourceGroups/literal',
-            numbers: [1, 2],
-            from_local: '${local.region}',
-            written_null: null,
-            id_from_var: '${var.scope_id}',
-          },
-        },
-      },
-    },
-    { file: 'workload.tf.json', stack: 'workload' },
-  );
-  const sa = at(consumer, 'azurerm_storage_account.sa');
-  const fresh = () => new Resolver(buildWorkspace([producer, consumer]));
-  const value = (path: string) => fresh().value(consumer, sa, path);
-
-  test.each([
-    ['from_module', 'module.network.subnet_id'],
-    ['from_count', 'count.index'],
-    ['from_self', 'self.id'],
-    ['from_path', 'path.module'],
-    ['from_terraform', 'terraform.workspace'],
-  ])('%s: known only at apply', (path, text) =>
-    expect(value(path)).toEqual({ kind: 'unknown', reason: `${text} is not resolvable before apply` }),
-  );
-
-  test.each([
-    ['from_data', { kind: 'known', value: 'norwayeast' }],
-    [
-      'from_missing_data',
-      {
-        kind: 'unknown',
-        reason:
-          'data.azurerm_resource_group.gone.location refers to data.azurerm_resource_group.gone, which is not in this configuration',
-      },
-    ],
-    [
-      'remote_config',
-      {
-        kind: 'unknown',
-        reason:
-          'data.terraform_remote_state.cross-stack-reference-input-platform is read from another state at apply time',
-      },
-    ],
-    ['remote_object', { kind: 'known', value: 'norwayeast' }],
-    ['remote_literal_deeper', { kind: 'absent' }],
-    ['remote_null', { kind: 'absent' }],
-    // A string part-way along the path is resolved, then the rest of the path read inside its value.
-    // ... but a root variable's default is no promise: -var may set another value.
-    ['settings.region', overridable('settings', '{"region":"norwaywest"}')],
-    ['settings.missing', overridable('settings', '{"region":"norwaywest"}')],
-    ['literal.region', { kind: 'absent' }],
-    [
-      'computed.region',
-      { kind: 'unknown', reason: 'the expression ${upper(var.settings)} is computed by Terraform' },
-    ],
-    ['block.0.nested.deeper', { kind: 'known', value: 'x' }],
-    ['nullish', overridable('nullish', 'null')],
-    ['written_null', { kind: 'absent' }],
-    // A local (like a default or a module input) may itself hold an expression Terraform computes.
-    [
-      'from_local',
-      { kind: 'unknown', reason: 'the expression ${lower(var.settings)} is computed by Terraform' },
-    ],
-  ])('%s', (path, expected) => expect(value(path)).toEqual(expected));
-
-  test('a key holding a dot is memoised apart from the nested keys it looks like', () => {
-    const tagged = loadTerraformJson(
-      {
-        resource: {
-          azurerm_resource_group: {
-            rg: { tags: { 'kubernetes.io/role': 'dotted', kubernetes: { 'io/role': 'nested' } } },
-          },
-        },
-      },
-      { file: 'tags.tf.json' },
-    );
-    const rg = at(tagged, 'azurerm_resource_group.rg');
-    const resolver = new Resolver(buildWorkspace([tagged]));
-    expect(resolver.value(tagged, rg, ['tags', 'kubernetes.io/role'])).toEqual({
-      kind: 'known',
-      value: 'dotted',
-    });
-    expect(resolver.value(tagged, rg, ['tags', 'kubernetes', 'io/role'])).toEqual({
-      kind: 'known',
-      value: 'nested',
-    });
-    expect(resolver.value(tagged, rg, 'tags.kubernetes.io/role')).toEqual({ kind: 'known', value: 'nested' });
-  });
-
-  test('paths given as segments are memoised each under their own key', () => {
-    const resolver = fresh();
-    expect(resolver.value(consumer, sa, ['literal'])).toEqual({ kind: 'known', value: 'norwayeast' });
-    expect(resolver.value(consumer, sa, ['block', 0, 'nested'])).toEqual({
-      kind: 'known',
-      value: { deeper: 'x' },
-    });
-    expect(resolver.value(consumer, sa, ['block', 0, 'nested', 'deeper'])).toEqual({
-      kind: 'known',
-      value: 'x',
-    });
-  });
-
-  test.each([
-    ['settings', overridable('settings', '{"region":"norwaywest"}')],
-    ['bounded', { kind: 'unknown', reason: 'var.bounded is limited by its validation to norwayeast' }],
-    ['nullish', overridable('nullish', 'null')],
-    ['written_null', { kind: 'absent' }],
-    ['missing', { kind: 'absent' }],
-    // A variable whose default is an id: no promise either.
-    ['id_from_var', overridable('scope_id', '"/subscriptions/s/resourceGroups/shared"')],
-    ['from_self', { kind: 'unknown', reason: 'self.id is not resolvable before apply' }],
-    // An `id` written in configuration is an argument, not the id Azure assigns: nothing is matched by it.
-    ['literal_id', { kind: 'external', value: '/subscriptions/s/resourceGroups/literal' }],
-    ['numbers.1', { kind: 'unknown', reason: 'numbers is not a resource id' }],
-    ['block.0.nested', { kind: 'unknown', reason: 'block.nested is not a resource id' }],
-  ])('target %s', (path, expected) => expect(fresh().target(consumer, sa, path)).toEqual(expected));
-
-  test('the depth guard also holds for a value asked for directly at too great a depth', () => {
-    expect(fresh().value(consumer, sa, 'literal', 32)).toEqual({ kind: 'known', value: 'norwayeast' });
-    expect(fresh().value(consumer, sa, 'literal', 33)).toEqual({
-      kind: 'unknown',
-      reason: 'references nest too deep (a cycle?)',
-    });
-  });
-
-  test.each([
-    [32, { kind: 'known', value: 'norwayeast' }],
-    [33, { kind: 'unknown', reason: 'references nest too deep (a cycle?)' }],
-  ])('a chain of %i resource references ends at the depth limit', (length, expected) => {
-    // r0.location → r1.location → … → r<length>.location = "norwayeast"
-    const groups: Record<string, unknown> = {};
-    for (let i = 0; i < length; i++)
-      groups[`r${i}`] = { location: `\${azurerm_resource_group.r${i + 1}.location}` };
-    groups[`r${length}`] = { location: 'norwayeast' };
-    const chain = loadTerraformJson(
-      { resource: { azurerm_resource_group: groups } },
-      { file: 'chain.tf.json' },
-    );
-    expect(
-      new Resolver(buildWorkspace([chain])).value(chain, at(chain, 'azurerm_resource_group.r0'), 'location'),
-    ).toEqual(expected);
-  });
-});
-
-describe('instance indexes', () => {
-  const model = plan({
-    resources: [rg(0, 'norwayeast'), rg(1, 'norwaywest'), rg('0', 'westeurope')],
-    child_modules: [
-      {
-        address: 'module.m["a"]',
-        resources: [
-          {
-            address: 'module.m["a"].azurerm_key_vault.kv',
-            type: 'azurerm_key_vault',
-            name: 'kv',
-            values: {},
-          },
-        ],
-      },
-      {
-        address: 'module.m["b"]',
-        resources: [
-          {
-            address: 'module.m["b"].azurerm_key_vault.kv[0]',
-            type: 'azurerm_key_vault',
-            name: 'kv',
-            index: 0,
-            values: {},
-          },
-          {
-            address: 'module.m["b"].azurerm_key_vault.kv[1]',
-            type: 'azurerm_key_vault',
-            name: 'kv',
-            index: 1,
-            values: {},
-          },
-        ],
-      },
-    ],
-  });
-  const addresses = (list: readonly TfResource[]) => list.map((r) => r.address);
-
-  test('instancesWithKey matches count indexes and for_each keys exactly (0 is not "0")', () => {
-    expect(addresses(instancesWithKey(model, 'azurerm_resource_group.rg', 0))).toEqual([
-      'azurerm_resource_group.rg[0]',
-    ]);
-    expect(addresses(instancesWithKey(model, 'azurerm_resource_group.rg', '0'))).toEqual([
-      'azurerm_resource_group.rg["0"]',
-    ]);
-    expect(addresses(instancesWithKey(model, 'azurerm_resource_group.rg', 1))).toEqual([
-      'azurerm_resource_group.rg[1]',
-    ]);
-    expect(instancesWithKey(model, 'azurerm_resource_group.rg', 2)).toEqual([]);
-    expect(instancesWithKey(model, 'azurerm_resource_group.rg', NaN)).toEqual([]);
-    expect(instancesWithKey(model, 'azurerm_resource_group.none', 0)).toEqual([]);
-  });
-
-  test('instancesWithKey with no key finds the instances without one, in model order', () => {
-    expect(addresses(instancesWithKey(model, 'module.m.azurerm_key_vault.kv', undefined))).toEqual([
-      'module.m["a"].azurerm_key_vault.kv',
-    ]);
-    expect(addresses(instancesWithKey(model, 'module.m.azurerm_key_vault.kv', 0))).toEqual([
-      'module.m["b"].azurerm_key_vault.kv[0]',
-    ]);
-  });
-
-  test('instancesInModule groups by module instance, in model order', () => {
-    expect(addresses(instancesInModule(model, 'module.m.azurerm_key_vault.kv', 'module.m["b"]'))).toEqual([
-      'module.m["b"].azurerm_key_vault.kv[0]',
-      'module.m["b"].azurerm_key_vault.kv[1]',
-    ]);
-    expect(addresses(instancesInModule(model, 'module.m.azurerm_key_vault.kv', 'module.m["a"]'))).toEqual([
-      'module.m["a"].azurerm_key_vault.kv',
-    ]);
-    expect(addresses(instancesInModule(model, 'azurerm_resource_group.rg', ''))).toEqual([
-      'azurerm_resource_group.rg[0]',
-      'azurerm_resource_group.rg[1]',
-      'azurerm_resource_group.rg["0"]',
-    ]);
-    expect(instancesInModule(model, 'module.m.azurerm_key_vault.kv', 'module.m["c"]')).toEqual([]);
-    expect(instancesInModule(model, 'module.m.azurerm_key_vault.nope', 'module.m["a"]')).toEqual([]);
-  });
-
-  test('each index is built once per model', () => {
-    expect(instancesInModule(model, 'azurerm_resource_group.rg', '')).toBe(
-      instancesInModule(model, 'azurerm_resource_group.rg', ''),
-    );
-    expect(instancesWithKey(model, 'azurerm_resource_group.rg', 0)).toBe(
-      instancesWithKey(model, 'azurerm_resource_group.rg', 0),
-    );
-  });
-});
-
-test('getStep reads nothing from nothing', () => {
-  expect(getStep(undefined, 'a')).toBeUndefined();
-  expect(getStep(null, 0)).toBeUndefined();
-  expect(getStep({ a: 1 }, 'a')).toBe(1);
 });

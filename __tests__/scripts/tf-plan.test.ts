@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localOverride, stackOrder, TfPlanError } from '../../scripts/tf-plan';
-import { TERRAFORM } from './tf-stand-in/support';
+import { TERRAFORM } from '../helpers/tf-stand-in';
 
 const ROOT = resolve(__dirname, '../..');
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>

@@ -1,6 +1,6 @@
 /**
  * The reporter tests' inputs that need no cdktf: the plan fixture (a destructive change and a westeurope
- * replica), the suppression file, and the secrets no report may print. Kept apart from support.ts so
+ * replica), the suppression file, and the secrets no report may print. Kept apart from report-stacks.ts so
  * that suites using only these (the CLI format tests) load no cdktf.
  */
 import { join, relative } from 'node:path';
@@ -9,8 +9,8 @@ import { ALL_RULES } from '../../policies/rules';
 import { loadPolicyFile } from '../../policies/engine/policy-file';
 import type { CheckResult } from '../../policies/engine/result';
 import { loadJsonFile } from '../../policies/model/load-path';
+import { TODAY } from './today';
 
-export const TODAY = '2026-11-25';
 export const ROOT = join(__dirname, '..', '..');
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'reports');
 /** Relative to the repository root, as the CLI would see it in CI. */
