@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  checkParsedJson,
   describeFsError,
   findDuplicateKey,
   MAX_INPUT_BYTES,
@@ -380,6 +381,34 @@ describe('read-json: duplicate keys', () => {
     it('still finds a repeat in an outer object after the inner ones closed', () => {
       const text = straddling(`{${innerKeys}}`).replace(/}$/, ',"l0k3":0}');
       expect(findDuplicateKey(text)?.key).toBe('l0k3');
+    });
+  });
+
+  describe('the check of the parsed tree answers as the scan of the text', () => {
+    it.each([
+      ['no duplicate', '{"a":1,"b":{"a":2},"c":[{"a":1},{"a":2}]}'],
+      ['colons in keys and values', '{"a:b":"c:d:e","x":["::",":"],"y":{"z":"http://h:1"}}'],
+      ['a duplicate', '{"a":1,"b":2,"a":3}'],
+      ['a nested duplicate', '{"x":[{"k":1},{"k":1,"k":2}]}'],
+      ['a duplicate whose first value held colons', '{"a":"1:2:3","a":"x"}'],
+      ['a duplicate whose last value holds colons', '{"a":"x","a":"1:2:3"}'],
+      ['a duplicate spelt with an escape', '{"a":1,"\\u0061":2}'],
+      ['an escaped colon', '{"a\\u003a":1,"b":"\\u003A"}'],
+      ['a duplicate next to an escaped colon', '{"a":"\\u003a","a":1}'],
+      ['a repeated __proto__', '{"__proto__":1,"__proto__":2}'],
+      ['one __proto__', '{"__proto__":{"a":1},"b":2}'],
+      ['white space around colons', '{ "a" : 1 ,\n "b"\t:\r\n{"a" : 2} }'],
+      ['white space around a duplicate', '{ "a" : 1 ,\n "a" : 2 }'],
+      ['a string document', '"a:b"'],
+      ['a number document', '12'],
+      ['an empty key twice', '{"":1,"":2}'],
+      ['a deep duplicate dropping a deeper subtree', `{"a":${nested(MAX_NESTING)},"a":1}`],
+      ['too deep', nested(MAX_NESTING + 1)],
+      ['exactly deep enough', nested(MAX_NESTING)],
+    ])('%s', (_name, text) => {
+      expect(checkParsedJson(text, JSON.parse(text))).toEqual(
+        JSON.parse(JSON.stringify(scanJson(text))) as unknown,
+      );
     });
   });
 

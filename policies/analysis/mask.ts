@@ -180,7 +180,8 @@ function collectByName(value: unknown, extraName: string | undefined, out: strin
     return;
   }
   if (!isRecord(value)) return;
-  for (const key of Object.keys(value)) {
+  // `for…in` rather than `Object.keys`: no array per object (values are parsed JSON: own keys only).
+  for (const key in value) {
     const inner = value[key];
     // Only objects and arrays can hold a secret-named key further down.
     if (isSecretAttributeName(key) || key === extraName) collectAll(inner, out);

@@ -24,8 +24,16 @@ export function ruleContext(
   // A resource of the judged model is read there (a plan judged as applied has its own view); any other
   // (a target in another stack) in the model it was loaded into.
   const members = membersOf(model);
-  const modelOf = (resource: TfResource): TfModel =>
-    members.has(resource) ? model : (resolver.modelOf(resource) ?? model);
+  // Rules read several attributes of one resource in a row: the last answer is kept (it never changes).
+  let lastResource: TfResource | undefined;
+  let lastModel = model;
+  const modelOf = (resource: TfResource): TfModel => {
+    if (resource !== lastResource) {
+      lastModel = members.has(resource) ? model : (resolver.modelOf(resource) ?? model);
+      lastResource = resource;
+    }
+    return lastModel;
+  };
   return {
     settings,
     model,

@@ -194,7 +194,8 @@ class Walk {
         path.pop();
       }
     else if (isRecord(value))
-      for (const key of Object.keys(value))
+      // `for…in` visits what `Object.keys` lists (parsed values have own keys only), without an array.
+      for (const key in value)
         if (!SKIPPED_KEYS.has(key)) {
           // One path array for the whole walk: copied only where a place or edge is recorded.
           path.push(key);
@@ -302,7 +303,7 @@ class Walk {
         path.pop();
       }
     else if (isRecord(unknown))
-      for (const key of Object.keys(unknown)) {
+      for (const key in unknown) {
         path.push(key);
         this.unknown(unknown[key], path);
         path.pop();

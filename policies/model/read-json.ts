@@ -91,7 +91,7 @@ export function parseJsonText(file: string, text: string): unknown {
   } catch (error) {
     throw new InputError(file, `malformed JSON ${describeJsonError(text, (error as Error).message)}`);
   }
-  const scan = scanJson(text);
+  const scan = checkParsedJson(text, document);
   if (scan.tooDeep)
     throw new InputError(
       file,
@@ -106,6 +106,74 @@ export function parseJsonText(file: string, text: string): unknown {
     );
   }
   return document;
+}
+
+/**
+ * The same answer as `scanJson(text)` for `document = JSON.parse(text)`, mostly without scanning the text.
+ *
+ * The parsed tree is walked once for its depth, its keys and the `:` in its strings. Without duplicate
+ * keys, the text's colons are exactly the tree's keys (one `:` each) plus the colons in its strings; a
+ * duplicate drops at least one key (and maybe strings) from the tree, so the tree always counts fewer.
+ * A `\u003a` escape decodes to a colon the text does not spell; texts with one take the full scan. So
+ * does a text whose counts differ, to find and place the duplicate, or whose tree is too deep (a
+ * duplicate may have dropped a deeper subtree, and a too deep text is reported first).
+ */
+export function checkParsedJson(
+  text: string,
+  document: unknown,
+): { tooDeep: boolean; duplicate?: DuplicateKey } {
+  if (text.includes('\\u003a') || text.includes('\\u003A')) return scanJson(text);
+  const tree = tallyTree(document, MAX_NESTING);
+  if (tree !== undefined && tree.keys + tree.colons === colonsIn(text)) return { tooDeep: false };
+  return scanJson(text);
+}
+
+/** Keys and colons in the strings (keys and values) of a parsed tree; undefined if it nests too deep. */
+export function tallyTree(root: unknown, maxDepth: number): { keys: number; colons: number } | undefined {
+  if (typeof root === 'string') return { keys: 0, colons: colonsIn(root) };
+  if (typeof root !== 'object' || root === null) return { keys: 0, colons: 0 };
+  let keys = 0;
+  let colons = 0;
+  // Two parallel stacks: no array per visited container.
+  const stack: object[] = [root];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const value = stack.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return undefined;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'string') {
+          if (item.includes(':')) colons += colonsIn(item);
+        } else if (typeof item === 'object' && item !== null) {
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      // JSON.parse makes every key an own enumerable property, `__proto__` too.
+      for (const key in record) {
+        keys++;
+        if (key.includes(':')) colons += colonsIn(key);
+        const item = record[key];
+        if (typeof item === 'string') {
+          if (item.includes(':')) colons += colonsIn(item);
+        } else if (typeof item === 'object' && item !== null) {
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return { keys, colons };
+}
+
+function colonsIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) count++;
+  return count;
 }
 
 export interface DuplicateKey {
