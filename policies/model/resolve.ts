@@ -57,13 +57,16 @@ interface Located {
   readonly resource: TfResource;
 }
 
+/** What `named` finds for a name the estate does not hold: one empty list, shared (read-only). */
+const NONE_NAMED: readonly Located[] = Object.freeze([]);
+
 export class Resolver {
   /** Per model and resource, path → result: keys stay short strings, not origin + address + path. */
   private readonly memo = new WeakMap<TfModel, WeakMap<TfResource, Map<string, Resolved>>>();
   private byId?: Map<string, Located>;
   private byArmName?: Map<string, Located[]>;
   private vaultObjects?: Map<string, Located[]>;
-  private byName?: Map<string, Located[]>;
+  private byName?: Map<string, Map<string, Located[]>>;
   private owners?: WeakMap<TfResource, TfModel>;
   /** Literal ids already looked up: the estate does not change during a check. */
   private readonly byIdMemo = new Map<string, Target>();
@@ -87,21 +90,25 @@ export class Resolver {
    * endpoint host (`<account>.blob.core.windows.net`) names. Indexed once, on first use.
    */
   named(type: string, name: string): readonly { readonly model: TfModel; readonly resource: TfResource }[] {
-    if (!this.byName) {
-      this.byName = new Map();
+    // Indexed per type, on the first ask for it: endpoints name a few types, so the names of the others
+    // are never resolved. Each list keeps workspace order, as one index over every type did.
+    this.byName ??= new Map();
+    let byType = this.byName.get(type);
+    if (!byType) {
+      byType = new Map();
       for (const model of this.workspace.models) {
         for (const resource of model.resources) {
-          if (resource.mode !== 'managed') continue;
+          if (resource.type !== type || resource.mode !== 'managed') continue;
           const own = this.knownString(model, resource, 'name');
           if (own === undefined) continue;
-          const key = `${resource.type}|${own}`;
-          const list = this.byName.get(key);
+          const list = byType.get(own);
           if (list) list.push({ model, resource });
-          else this.byName.set(key, [{ model, resource }]);
+          else byType.set(own, [{ model, resource }]);
         }
       }
+      this.byName.set(type, byType);
     }
-    return this.byName.get(`${type}|${name.toLowerCase()}`) ?? [];
+    return byType.get(name.toLowerCase()) ?? NONE_NAMED;
   }
 
   /**
@@ -552,7 +559,7 @@ export class Resolver {
     const attribute = path.filter((p) => typeof p === 'string').join('.');
     const references = resource.references?.get(attribute);
     if (!references || references.length === 0) return undefined;
-    let longest = longestReferences(references);
+    let longest = longestOf(references);
     // An element of a list written as `[a.id, b.id]`: Terraform lists the references in the order they
     // are written, one per element, so element i is the i-th.
     const last = path[path.length - 1];
@@ -560,7 +567,7 @@ export class Resolver {
       const list = getPath(resource.change?.afterUnknown, path.slice(0, -1));
       if (Array.isArray(list) && list.length === longest.length) longest = [longest[last]];
     }
-    const traversals = longest.map(parseTraversal).filter((t): t is PathSegment[] => t !== undefined);
+    const traversals = longest.map(traversalOf).filter((t): t is readonly PathSegment[] => t !== undefined);
     if (traversals.length === 0) return undefined;
     const hops = traversals.map((traversal) =>
       this.follow(model, resource.source.module, traversal, depth + 1),
@@ -887,6 +894,35 @@ export class Resolver {
 }
 
 /** Terraform lists a reference and its prefixes (`azurerm_x.y.id`, `azurerm_x.y`); the longest stand for the value. */
+/**
+ * `longestReferences` of a plan resource's references to one attribute, kept per references list: the
+ * lists belong to the loaded input and never change, and RES-004 and the other rules that follow the same
+ * attribute ask again. Read-only, like the lists themselves.
+ */
+const LONGEST = new WeakMap<readonly string[], readonly string[]>();
+
+function longestOf(references: readonly string[]): readonly string[] {
+  let longest = LONGEST.get(references);
+  if (!longest) LONGEST.set(references, (longest = Object.freeze(longestReferences(references))));
+  return longest;
+}
+
+/**
+ * Plan references parsed once: the same few (`azurerm_resource_group.rg`, a shared workspace) recur on
+ * thousands of resources. Shared, so read-only; a cap keeps it bounded, as the references come from input.
+ */
+const PARSED_TRAVERSALS = new Map<string, readonly PathSegment[] | null>();
+
+function traversalOf(text: string): readonly PathSegment[] | undefined {
+  let traversal = PARSED_TRAVERSALS.get(text);
+  if (traversal === undefined) {
+    const parsed = parseTraversal(text);
+    traversal = parsed ? Object.freeze(parsed) : null;
+    if (PARSED_TRAVERSALS.size < 100_000) PARSED_TRAVERSALS.set(text, traversal);
+  }
+  return traversal ?? undefined;
+}
+
 function longestReferences(references: readonly string[]): string[] {
   return references.filter(
     (r) =>

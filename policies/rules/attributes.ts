@@ -12,8 +12,19 @@ export type Path = string | readonly PathSegment[];
 
 const segmentsOf = (path: Path): PathSegment[] => (typeof path === 'string' ? parsePath(path) : [...path]);
 /** `['blob_properties', 0, 'versioning_enabled']` → `blob_properties.versioning_enabled`; other indexes as `[n]`. */
-const nameOf = (path: Path): string =>
-  (typeof path === 'string' ? parsePath(path) : path)
+const nameOf = (path: Path): string => {
+  if (typeof path !== 'string') return nameOfSegments(path);
+  // Rules name the same few dotted paths on every resource (`firstSet` on each call): named once.
+  let name = NAMES.get(path);
+  if (name === undefined) {
+    name = nameOfSegments(parsePath(path));
+    if (NAMES.size < 10_000) NAMES.set(path, name);
+  }
+  return name;
+};
+const NAMES = new Map<string, string>();
+const nameOfSegments = (path: readonly PathSegment[]): string =>
+  path
     .map((p, i) => (typeof p === 'number' ? (p === 0 ? '' : `[${p}]`) : `${i === 0 ? '' : '.'}${p}`))
     .join('');
 
