@@ -6,7 +6,7 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { NorwayWindowsVirtualMachine } from '../constructs/compute/windows-virtual-machine';
-import type { DiagnosticSettingsConfig } from '../constructs/core/interfaces';
+import type { DiagnosticSettingsConfig, PrivateEndpointConfig } from '../constructs/core/interfaces';
 import { NorwayPostgresqlFlexibleServer } from '../constructs/database/postgresql-flexible-server';
 import { NorwaySqlServer } from '../constructs/database/sql-server';
 import { NorwayFileShareAccount } from '../constructs/storage/file-share-account';
@@ -125,10 +125,7 @@ function postgresql(
         },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      server: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [platform.dnsZones.zoneId(POSTGRESQL_ZONE)],
-      },
+      server: endpointIn(context, POSTGRESQL_ZONE),
     },
   });
 }
@@ -153,7 +150,7 @@ function sql(
     customerManagedKey: { keyVault: platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      server: { subnetId: context.endpointSubnetId, privateDnsZoneIds: [platform.dnsZones.zoneId(SQL_ZONE)] },
+      server: endpointIn(context, SQL_ZONE),
     },
   });
 }
@@ -197,10 +194,7 @@ function files(
     customerManagedKey: { keyVault: context.platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      file: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [context.platform.dnsZones.zoneId(FILE_ZONE)],
-      },
+      file: endpointIn(context, FILE_ZONE),
     },
   });
 }
@@ -222,10 +216,7 @@ function healthData(
     customerManagedKey: { keyVault: context.platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      workspace: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: HEALTH_DATA_ZONES.map((zone) => context.platform.dnsZones.zoneId(zone)),
-      },
+      workspace: endpointIn(context, ...HEALTH_DATA_ZONES),
     },
   });
 }
@@ -255,12 +246,17 @@ function messaging(
     customerManagedKey: { keyVault: context.platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      namespace: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [context.platform.dnsZones.zoneId(SERVICE_BUS_ZONE)],
-      },
+      namespace: endpointIn(context, SERVICE_BUS_ZONE),
     },
   });
+}
+
+/** A private endpoint in the spoke's endpoint subnet, registered in the platform's zones. */
+function endpointIn(context: AppContext, ...zones: readonly string[]): PrivateEndpointConfig {
+  return {
+    subnetId: context.endpointSubnetId,
+    privateDnsZoneIds: zones.map((zone) => context.platform.dnsZones.zoneId(zone)),
+  };
 }
 
 /** The subnet a kind needs, which the workload stack creates for it. */
@@ -289,10 +285,7 @@ function webApp(
     healthCheckPath: app.healthCheckPath,
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      sites: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [context.platform.dnsZones.zoneId(WEB_APP_ZONE)],
-      },
+      sites: endpointIn(context, WEB_APP_ZONE),
     },
   });
 }
@@ -324,10 +317,7 @@ function registry(
     customerManagedKey: { keyVault: platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      registry: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [platform.dnsZones.zoneId(CONTAINER_REGISTRY_ZONE)],
-      },
+      registry: endpointIn(context, CONTAINER_REGISTRY_ZONE),
     },
   });
 }
@@ -350,10 +340,7 @@ function eventHubs(
     customerManagedKey: { keyVault: context.platform.keyVault },
     diagnosticSettings: context.diagnosticSettings,
     privateEndpoints: {
-      namespace: {
-        subnetId: context.endpointSubnetId,
-        privateDnsZoneIds: [context.platform.dnsZones.zoneId(EVENT_HUBS_ZONE)],
-      },
+      namespace: endpointIn(context, EVENT_HUBS_ZONE),
     },
   });
 }
