@@ -18,12 +18,8 @@ export const RES_001 = defineRule({
     for (const resource of resources) {
       if (resource.mode !== 'managed') continue;
       if (!context.isWritten(resource, 'location')) continue;
-      const own = context.read(resource, 'location');
-      // A location the provider computes (unknown in a plan, never configured) is where its parent is.
-      const resolved =
-        own.kind === 'unknown' && !context.isConfigured(resource, 'location')
-          ? context.locationOf(resource)
-          : own;
+      // Its own location; one the provider computes (unknown in a plan, never configured) is its parent's.
+      const resolved = context.locationOf(resource);
       if (
         resolved.kind === 'known' &&
         typeof resolved.value === 'string' &&
