@@ -101,6 +101,24 @@ describe('SecretMask', () => {
     );
   });
 
+  test.each([
+    ['pwd=hunter2-long at the start', `pwd=${MASK} at the start`],
+    ['a=1 b=2 SHAREDACCESSKEY=Zm9vYmFy c=3', `a=1 b=2 SHAREDACCESSKEY=${MASK} c=3`],
+    ['x?SIG=abc&y=1', `x?SIG=${MASK}&y=1`],
+    [
+      'condition = a == b; key=value; password_enabled = true',
+      'condition = a == b; key=value; password_enabled = true',
+    ],
+    ['no equals sign at all', 'no equals sign at all'],
+  ])('masks secret shapes in any case wherever a = follows their name: %s', (text, masked) => {
+    expect(new SecretMask([]).text(text)).toBe(masked);
+  });
+
+  test('masks a PEM private key in a text with no = at all', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----';
+    expect(new SecretMask([]).text(`key: ${pem} end`)).toBe(`key: ${MASK} end`);
+  });
+
   test('references are not secrets, and very short values are not masked in free text', () => {
     const mask = new SecretMask(['${azurerm_key_vault_secret.x.value}', 'abc']);
     expect(mask.size).toBe(1);

@@ -26,6 +26,16 @@ const SECRET_SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
 
+/**
+ * What a text must contain for a SECRET_SHAPES pattern to match: a shape's name just before a `=`, or a
+ * PEM header. Whole reports are tens of megabytes with few `=`: finding those with the engine's string
+ * search and looking back is far cheaper than running case-insensitive patterns over every character.
+ */
+const SHAPE_NAME_BEFORE_EQUALS =
+  /(?:accountkey|sharedaccesskey|sharedaccesssignature|password|pwd|[?&]sig)$/i;
+const LONGEST_SHAPE_NAME = 'SharedAccessSignature'.length;
+const PEM_HEADER = '-----BEGIN ';
+
 /** Masked texts remembered per mask: up to this length, up to this many. */
 const MEMO_TEXT_LENGTH = 4096;
 const MEMO_ENTRIES = 100_000;
@@ -100,6 +110,7 @@ export class SecretMask {
       for (const forms of this.forms)
         for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
     }
+    if (!mayHoldShape(out)) return out;
     for (const shape of SECRET_SHAPES) {
       out = out.replace(shape, (match: string, name?: string) =>
         typeof name === 'string' && match.startsWith(name) ? `${name}${MASK}` : MASK,
@@ -219,6 +230,13 @@ function collectAll(value: unknown, out: string[]): void {
     if (String(value).length >= MIN_SECRET_LENGTH) out.push(String(value));
   } else if (Array.isArray(value)) for (const item of value) collectAll(item, out);
   else if (isRecord(value)) for (const inner of Object.values(value)) collectAll(inner, out);
+}
+
+function mayHoldShape(text: string): boolean {
+  if (text.includes(PEM_HEADER)) return true;
+  for (let at = text.indexOf('='); at >= 0; at = text.indexOf('=', at + 1))
+    if (SHAPE_NAME_BEFORE_EQUALS.test(text.slice(Math.max(0, at - LONGEST_SHAPE_NAME), at))) return true;
+  return false;
 }
 
 function pairKey(first: number, second: number): number {
