@@ -103,6 +103,12 @@ export const DOCUMENT_ATTRIBUTES = new Set([
   'parameter_values',
   'body',
 ]);
+/**
+ * The resource's own identity: its `id` names the resource itself, not a path to another one (where
+ * the resource lives is its location's question, RES-001's). Only at the top level: a nested `id`
+ * (`subnet[0].id`, a template's `properties.subnet.id`) points elsewhere.
+ */
+const OWN_ID = 'id';
 /** Metadata, not placement. */
 const SKIPPED_KEYS = new Set(['tags', '//']);
 const MAX_DOCUMENT = 4 * 1024 * 1024;
@@ -247,6 +253,7 @@ class Walk {
         this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
       return;
     }
+    if (path.length === 1 && key === OWN_ID) return;
     this.edge(text, path, key, expression, doc);
   }
 
@@ -288,7 +295,7 @@ class Walk {
         this.out.unreadable.push({ path: [...path], problem: 'is known only after apply' });
         return;
       }
-      if (key === undefined) return;
+      if (key === undefined || (path.length === 1 && key === OWN_ID)) return;
       // The key is tested first: most unknowns (ids, names, fqdns) are neither, and need no references.
       if (LOCATION_KEY.test(key)) {
         if (this.hasReferences(path)) this.out.places.push({ path: [...path], kind: 'to-resolve' });

@@ -1,0 +1,118 @@
+import { edgesOf, placesOf, unreadableDocumentsOf } from '../../policies/model/data-flow';
+import type { ResourceChange, TfResource } from '../../policies/model/types';
+
+const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
+const SUBNET =
+  '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s';
+
+function resource(
+  values: Record<string, unknown>,
+  extra: {
+    type?: string;
+    expressions?: boolean;
+    change?: ResourceChange;
+    references?: Record<string, string[]>;
+  } = {},
+): TfResource {
+  const type = extra.type ?? 'azurerm_storage_account';
+  return {
+    address: `${type}.r`,
+    configAddress: `${type}.r`,
+    type,
+    name: 'r',
+    mode: 'managed',
+    provider: 'azurerm',
+    values,
+    valuesAreExpressions: extra.expressions ?? false,
+    references: extra.references ? new Map(Object.entries(extra.references)) : undefined,
+    change: extra.change,
+    source: { file: 'plan.json', module: '' },
+  };
+}
+
+const planChange = (afterUnknown: unknown): ResourceChange => ({ actions: ['create'], afterUnknown });
+
+describe('data flow: the places a resource names and the paths data can take', () => {
+  test('a region name anywhere is a place, its own location included', () => {
+    const places = placesOf(resource({ location: 'norwayeast', replica: [{ region: 'West Europe' }] }));
+    expect(places.map((p) => [p.path, p.kind, p.region])).toEqual([
+      [['location'], 'region', 'norwayeast'],
+      [['replica', 0, 'region'], 'region', 'westeurope'],
+    ]);
+  });
+
+  test('a region inside an id places the id, with no edge to resolve', () => {
+    const id = '/subscriptions/0000/providers/Microsoft.Sql/locations/westeurope/longTermRetentionServers/s';
+    const flow = resource({ restore_source_id: id });
+    expect(placesOf(flow).map((p) => [p.path, p.kind, p.region])).toEqual([
+      [['restore_source_id'], 'in-id', 'westeurope'],
+    ]);
+    expect(edgesOf(flow)).toEqual([]);
+  });
+
+  test("the resource's own id is no path to another resource; a nested id is", () => {
+    const edges = edgesOf(resource({ id: ID, network_rules: [{ subnet: [{ id: SUBNET }] }] }));
+    expect(edges.map((e) => [e.path, e.kind, e.text])).toEqual([
+      [['network_rules', 0, 'subnet', 0, 'id'], 'resource', SUBNET],
+    ]);
+  });
+
+  test("a plan's own id unknown until apply is no edge; a configured id-like attribute is", () => {
+    const edges = edgesOf(
+      resource(
+        { name: 'st' },
+        {
+          change: planChange({ id: true, backup_vault_id: true }),
+          references: { id: ['x.y.id'], backup_vault_id: ['azurerm_data_protection_backup_vault.v.id'] },
+        },
+      ),
+    );
+    expect(edges.map((e) => [e.path, e.kind])).toEqual([[['backup_vault_id'], 'resource']]);
+  });
+
+  test('endpoints name the resource behind the host; URLs outside Azure are data leaving', () => {
+    const edges = edgesOf(
+      resource({
+        blob_endpoint: 'https://archive01.blob.core.windows.net/',
+        webhook_url: 'https://hooks.example.com/x',
+        docs_url: 'https://learn.microsoft.com/azure',
+      }),
+    );
+    expect(edges.map((e) => [e.path, e.kind, e.service])).toEqual([
+      [['blob_endpoint'], 'endpoint', { type: 'azurerm_storage_account', name: 'archive01' }],
+      [['webhook_url'], 'internet', undefined],
+    ]);
+  });
+
+  test('in synthesized JSON a reference to an id is an edge, a location expression a place to resolve', () => {
+    const flow = resource(
+      {
+        location: '${var.location}',
+        key_vault_id: '${azurerm_key_vault.kv.id}',
+        id: '${azurerm_storage_account.other.id}',
+      },
+      { expressions: true },
+    );
+    expect(placesOf(flow).map((p) => [p.path, p.kind])).toEqual([[['location'], 'to-resolve']]);
+    expect(edgesOf(flow).map((e) => e.path)).toEqual([['key_vault_id']]);
+  });
+
+  test('a deployment template is read as a document; one that is not JSON cannot be judged', () => {
+    const template = JSON.stringify({ resources: [{ id: ID, location: 'westeurope' }] });
+    const deployment = resource(
+      { template_content: template },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(placesOf(deployment).map((p) => [p.path, p.region, p.inDocument])).toEqual([
+      [['template_content', 'resources', 0, 'location'], 'westeurope', true],
+    ]);
+    expect(edgesOf(deployment).map((e) => [e.path, e.inDocument])).toEqual([
+      [['template_content', 'resources', 0, 'id'], true],
+    ]);
+    const broken = resource(
+      { template_content: '{ not json' },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(unreadableDocumentsOf(broken).map((d) => d.path)).toEqual([['template_content']]);
+  });
+});
