@@ -30,7 +30,12 @@ function resource(
   };
 }
 
-const planChange = (afterUnknown: unknown): ResourceChange => ({ actions: ['create'], afterUnknown });
+const planChange = (afterUnknown: unknown): ResourceChange => ({
+  actions: ['create'],
+  before: null,
+  after: {},
+  afterUnknown,
+});
 
 describe('data flow: the places a resource names and the paths data can take', () => {
   test('a region name anywhere is a place, its own location included', () => {

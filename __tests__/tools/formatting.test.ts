@@ -78,13 +78,20 @@ test('npm test runs prettier --check over the whole project', () => {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  expect(pkg.scripts['format:check']).toBe('prettier --check .');
-  expect(pkg.scripts.test.split(' && ')).toEqual([
-    'npm run typecheck',
-    'npm run lint',
-    'npm run format:check',
-    'jest',
-  ]);
+  expect(pkg.scripts['format:check']).toBe('prettier --check --cache .');
+  expect(pkg.scripts.test).toBe('npm run checks && jest');
+  expect(pkg.scripts.checks).toBe('node scripts/static-checks.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(require('../../scripts/static-checks.js').CHECKS).toEqual(['typecheck', 'lint', 'format:check']);
+});
+
+test('the side-by-side checks fail when one check fails, and say which', () => {
+  const child = spawnSync(process.execPath, ['scripts/static-checks.js', 'no-such-check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(child.status).not.toBe(0);
+  expect(child.stderr).toContain('checks: npm run no-such-check failed');
 });
 
 test("the project's configuration is the one resolved", () => {
