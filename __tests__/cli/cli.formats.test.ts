@@ -91,3 +91,79 @@ describe('norway-policy stacks', () => {
     expect(run('stacks', dir, '--max-waves', '1').code).toBe(EXIT_UNUSABLE);
   });
 });
+
+describe('norway-policy check: colour and the size of a markdown report', () => {
+  const ESC = '\u001b[';
+  const plain = (text: string) =>
+    text
+      .split(ESC)
+      .map((part, i) => (i === 0 ? part : part.replace(/^\d+m/, '')))
+      .join('');
+
+  test.each([
+    ['a terminal outside CI', { isTTY: true, env: {} }, [], true],
+    ['a terminal in CI', { isTTY: true, env: { CI: 'true' } }, [], false],
+    ['a terminal with NO_COLOR', { isTTY: true, env: { NO_COLOR: '' } }, [], false],
+    ['a terminal writing to a file', { isTTY: true, env: {} }, ['--output', '/dev/null'], false],
+    ['a pipe', { isTTY: false, env: {} }, [], false],
+    ['a pipe with --color', { isTTY: false, env: {} }, ['--color'], true],
+    ['a terminal with --no-color', { isTTY: true, env: {} }, ['--no-color'], false],
+  ])('on %s the text report is coloured accordingly', (_, io, flags, coloured) => {
+    let stdout = '';
+    runCli([...CHECK, ...(flags as string[])], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      ...io,
+    });
+    expect(stdout.includes(ESC)).toBe(coloured);
+    if (!(flags as string[]).includes('--output')) expect(plain(stdout)).toMatch(/\n(PASS|FAIL): /);
+  });
+
+  test("without an environment of its own the CLI reads the process's (NO_COLOR here)", () => {
+    const saved = process.env.NO_COLOR;
+    process.env.NO_COLOR = '1';
+    try {
+      let stdout = '';
+      runCli(CHECK, { stdout: (t) => (stdout += t), stderr: () => undefined, isTTY: true });
+      expect(stdout.includes(ESC)).toBe(false);
+      stdout = '';
+      runCli(CHECK, { stdout: (t) => (stdout += t), stderr: () => undefined, isTTY: true, env: {} });
+      expect(stdout.includes(ESC)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
+
+  test('--max-bytes shortens the markdown report to that size', () => {
+    const { code, stdout } = run(...CHECK, '--format', 'markdown', '--max-bytes', '1000');
+    expect(code).toBe(EXIT_FINDINGS);
+    expect(Buffer.byteLength(stdout)).toBeLessThanOrEqual(1000);
+    expect(Buffer.byteLength(run(...CHECK, '--format', 'markdown').stdout)).toBeGreaterThan(1000);
+  });
+
+  test.each(['999', '1000.5', 'many'])('--max-bytes %s is a usage error', (value) => {
+    const { code, stdout, stderr } = run(...CHECK, '--format', 'markdown', '--max-bytes', value);
+    expect({ code, stdout }).toEqual({ code: EXIT_UNUSABLE, stdout: '' });
+    expect(stderr).toBe(
+      `norway-policy: option '--max-bytes <n>' argument '${value}' is invalid. expected a whole number of at least 1000, got ${JSON.stringify(value)}. See 'norway-policy --help'.\n`,
+    );
+  });
+
+  test('valid approved ranges and home principals are taken, an invalid one after them is refused', () => {
+    const GUID = '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13';
+    const ok = run(...CHECK, '--approved-range', '203.0.113.0/24', '--home-principal', GUID);
+    expect(ok.code).toBe(EXIT_FINDINGS);
+    expect(ok.stderr).not.toContain('is not');
+    const range = run(...CHECK, '--approved-range', '203.0.113.0/24', '--approved-range', 'internet');
+    expect(range).toMatchObject({
+      code: EXIT_UNUSABLE,
+      stderr: 'norway-policy: --approved-range internet is not an IPv4 address or CIDR range.\n',
+    });
+    const principal = run(...CHECK, '--home-principal', GUID, '--home-principal', 'admins');
+    expect(principal).toMatchObject({
+      code: EXIT_UNUSABLE,
+      stderr: 'norway-policy: --home-principal admins is not a GUID.\n',
+    });
+  });
+});

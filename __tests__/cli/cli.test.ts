@@ -375,6 +375,15 @@ describe('norway-policy rules, stacks, --output and rule links', () => {
       /--today <date>\s+judge suppression expiry against this date \(YYYY-MM-DD\) instead of today/,
       /--docs-url <url>\s+base URL of the repository files for rule help links/,
       /--source-root <dir>\s+directory SARIF file locations are relative to/,
+      /-c, --context <path>\s+inputs that only resolve references \(the other stacks of the estate: cdktf\.out, plans, state JSON\); not reported on; repeatable/,
+      /--home-tenant <id>\s+the Entra ID tenant every tenant id and authority must be \(policy setting homeTenantId\)/,
+      /--approved-range <cidr>\s+one of the organisation's approved public ranges; repeatable/,
+      /--home-principal <id>\s+an object id known to be a home-tenant identity; repeatable/,
+      /--no-project-policy\s+do not read norway-policy\.yaml from the working directory/,
+      /--color\s+colour the text format \(default: on a terminal, off in CI or when NO_COLOR is set\)/,
+      /--no-color\s+never colour the text format/,
+      /--max-bytes <n>\s+markdown: shorten the report to at most n bytes \(a PR comment takes 65536\)/,
+      /--report-url <url>\s+markdown: where the full report is, linked from a shortened one/,
     ])
       expect(flat(check)).toMatch(line);
     const stacks = run('stacks', '--help');

@@ -267,6 +267,58 @@ describe('plans: what exists after apply', () => {
       ['CHG-903', 'azurerm_storage_account.old'],
     ]);
   });
+
+  test("a configuration rule's model after apply indexes only what is kept", () => {
+    const change = (
+      address: string,
+      type: string,
+      name: string,
+      index: number | undefined,
+      deleted: boolean,
+    ) => ({
+      address,
+      mode: 'managed',
+      type,
+      name,
+      index,
+      provider_name: 'registry.terraform.io/hashicorp/azurerm',
+      change: deleted
+        ? { actions: ['delete'], before: { name }, after: null, after_unknown: {} }
+        : { actions: ['create'], before: null, after: { name }, after_unknown: {} },
+    });
+    const model = loadPlan(
+      {
+        ...plan,
+        resource_changes: [
+          change('azurerm_storage_account.sa[0]', 'azurerm_storage_account', 'sa', 0, false),
+          change('azurerm_storage_account.sa[1]', 'azurerm_storage_account', 'sa', 1, true),
+          change('azurerm_key_vault.kv', 'azurerm_key_vault', 'kv', undefined, true),
+        ],
+      },
+      { file: 'plan.json' },
+    );
+    let seen: TfModel | undefined;
+    const look = defineRule({
+      ...RES_001,
+      id: 'CHG-904',
+      check: (c) => {
+        seen = c.model;
+        return [];
+      },
+    });
+    checkModels([model], { rules: [look], today: TODAY });
+    const addresses = (list: readonly { address: string }[] | undefined) => list?.map((r) => r.address);
+    expect(addresses(seen!.resources)).toEqual(['azurerm_storage_account.sa[0]']);
+    expect([...seen!.byAddress.keys()]).toEqual(['azurerm_storage_account.sa[0]']);
+    expect(addresses(seen!.byType.get('azurerm_storage_account'))).toEqual(['azurerm_storage_account.sa[0]']);
+    expect(seen!.byType.has('azurerm_key_vault')).toBe(false);
+    expect(addresses(seen!.byConfigAddress.get('azurerm_storage_account.sa'))).toEqual([
+      'azurerm_storage_account.sa[0]',
+    ]);
+    expect(seen!.byConfigAddress.has('azurerm_key_vault.kv')).toBe(false);
+    // The plan's own model is untouched.
+    expect(model.byType.get('azurerm_storage_account')).toHaveLength(2);
+  });
 });
 
 describe('checkModels', () => {

@@ -106,3 +106,44 @@ describe('loadPolicyFile', () => {
     expect(() => loadPolicyFile(write(name, text))).toThrow(message);
   });
 });
+
+describe('mergeSettings', () => {
+  const TENANT = '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13';
+
+  test('lists add up, one home tenant in any case, the strictest suppression limit wins', () => {
+    expect(
+      mergeSettings(
+        { homeTenantId: TENANT.toUpperCase(), approvedRanges: ['203.0.113.0/24'], maxSuppressionMonths: 6 },
+        { homeTenantId: TENANT, homePrincipals: ['a'], bootstrapStack: 'bootstrap' },
+        {
+          approvedRanges: ['198.51.100.7'],
+          homePrincipals: ['b'],
+          bootstrapStack: 'bootstrap',
+          maxSuppressionMonths: 9,
+        },
+      ),
+    ).toEqual({
+      homeTenantId: TENANT,
+      bootstrapStack: 'bootstrap',
+      approvedRanges: ['203.0.113.0/24', '198.51.100.7'],
+      homePrincipals: ['a', 'b'],
+      maxSuppressionMonths: 6,
+    });
+  });
+
+  test('nothing set: no tenant, empty lists, twelve months', () => {
+    expect(mergeSettings({}, {})).toEqual({
+      homeTenantId: undefined,
+      bootstrapStack: undefined,
+      approvedRanges: [],
+      homePrincipals: [],
+      maxSuppressionMonths: 12,
+    });
+  });
+
+  test('two bootstrap stacks are refused, naming both', () => {
+    expect(() => mergeSettings({ bootstrapStack: 'a' }, { bootstrapStack: 'b' })).toThrow(
+      'policy settings: two bootstrap stacks are named (a, b); exactly one may keep local state',
+    );
+  });
+});

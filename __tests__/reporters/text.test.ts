@@ -1,9 +1,7 @@
 /** The console format: one line per finding and a closing count; colour only when asked for. */
 import { formatText } from '../../policies/reporters/text';
-import { runCli } from '../../policies/cli';
-import { PLAN_FILE, planReport, POLICY_FILE } from '../helpers/report-inputs';
+import { planReport } from '../helpers/report-inputs';
 import { analyse } from '../../policies/analysis/analysis';
-import { TODAY } from '../helpers/today';
 
 const ESC = '\u001b[';
 const plain = (text: string) =>
@@ -44,23 +42,5 @@ describe('text reporter', () => {
     const coloured = formatText(analyse(report), { color: true });
     expect(coloured).toContain(`${ESC}31mERROR${ESC}0m`);
     expect(plain(coloured)).toBe(formatText(analyse(report)));
-  });
-
-  test.each([
-    ['a terminal outside CI', { isTTY: true, env: {} }, [], true],
-    ['a terminal in CI', { isTTY: true, env: { CI: 'true' } }, [], false],
-    ['a terminal with NO_COLOR', { isTTY: true, env: { NO_COLOR: '' } }, [], false],
-    ['a pipe', { isTTY: false, env: {} }, [], false],
-    ['a pipe with --color', { isTTY: false, env: {} }, ['--color'], true],
-    ['a terminal with --no-color', { isTTY: true, env: {} }, ['--no-color'], false],
-  ])('the CLI on %s chooses colour accordingly', (_, io, flags, coloured) => {
-    let stdout = '';
-    runCli(['check', PLAN_FILE, '--suppressions', POLICY_FILE, '--today', TODAY, ...flags], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      ...io,
-    });
-    expect(stdout.includes(ESC)).toBe(coloured);
-    expect(plain(stdout)).toMatch(/\n(PASS|FAIL): /);
   });
 });
