@@ -25,6 +25,28 @@ const blockAbroad = (users: Record<string, unknown>, extra: Record<string, unkno
   },
 });
 
+const ADMINS = ['${azuread_group.admins.object_id}'];
+const GA = '62e90394-69f5-4237-9190-012177145e10';
+
+/** The covered eligible Owner group, with the block policy's conditions and body changed. */
+const coveredWith = (conditions: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+  const policy = blockAbroad({ included_groups: ADMINS })['azuread_conditional_access_policy.block_abroad'];
+  return tf({
+    ...group,
+    ...norway,
+    ...eligible,
+    'azuread_conditional_access_policy.block_abroad': {
+      ...policy,
+      conditions: { ...(policy.conditions as Record<string, unknown>), ...conditions },
+      ...extra,
+    },
+  });
+};
+const norwayEast = (locations: Record<string, unknown>) => ({
+  locations: { included_locations: ['All'], ...locations },
+});
+const OWNER_GROUP: [string, string][] = [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']];
+
 ruleTester(ACC_003, {
   valid: [
     {
@@ -184,6 +206,52 @@ resource "azurerm_role_assignment" "app" {
         ...norway,
         ...eligible,
         ...blockAbroad({ included_users: ['All'], excluded_users: ['0f6e2d4c-8a1b-4e3f-9c5d-7b2a1e0f4d61'] }),
+      }),
+    },
+    {
+      name: 'a narrowing condition that is empty or null narrows nothing; an unset unknown-countries flag admits none',
+      synth: tf({
+        ...group,
+        ...eligible,
+        'azuread_named_location.norway': {
+          display_name: 'Norway',
+          country: { countries_and_regions: ['NO'] },
+        },
+        ...blockAbroad({ included_groups: ADMINS }, {}),
+        'azuread_conditional_access_policy.block_abroad': {
+          ...blockAbroad({ included_groups: ADMINS })['azuread_conditional_access_policy.block_abroad'],
+          conditions: {
+            client_app_types: ['all'],
+            sign_in_risk_levels: [],
+            user_risk_levels: null,
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ADMINS },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['${azuread_named_location.norway.id}'],
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: 'roles that are not privileged need no location block: Reader, a data role, a directory reader',
+      synth: tf({
+        ...group,
+        'azurerm_role_assignment.reader': {
+          scope: SUB,
+          role_definition_name: 'Reader',
+          principal_id: ADMINS[0],
+        },
+        'azurerm_role_assignment.blob': {
+          scope: SUB,
+          role_definition_name: 'Storage Blob Data Reader',
+          principal_id: ADMINS[0],
+        },
+        'azuread_directory_role_assignment.readers': {
+          role_id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+          principal_object_id: ADMINS[0],
+        },
       }),
     },
   ],
@@ -507,6 +575,134 @@ resource "azuread_conditional_access_policy" "block_abroad" {
         },
       ]),
       errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']],
+    },
+    {
+      name: 'a policy that only asks for MFA blocks nothing',
+      synth: coveredWith({}, { grant_controls: { operator: 'OR', built_in_controls: ['mfa'] } }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a disabled policy covers nobody',
+      synth: coveredWith({}, { state: 'disabled' }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a policy for one application leaves the others open',
+      synth: coveredWith({
+        applications: { included_applications: ['797f4846-ba00-4fd7-ba43-dac1f8f63013'] },
+      }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a policy without client app types leaves legacy clients open',
+      synth: coveredWith({ client_app_types: ['browser', 'mobileAppsAndDesktopClients'] }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a policy on one location only, or excluding no location, is no Norway-only block',
+      synth: coveredWith(
+        norwayEast({ included_locations: ['${azuread_named_location.norway.id}'], excluded_locations: [] }),
+      ),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'an empty list of excluded locations blocks Norway too and is no Norway-only block',
+      synth: coveredWith(norwayEast({ excluded_locations: [] })),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'an excluded location that also admits Sweden is not Norway only',
+      synth: tf({
+        ...group,
+        ...eligible,
+        'azuread_named_location.norway': {
+          display_name: 'Nordics',
+          country: { countries_and_regions: ['NO', 'SE'], include_unknown_countries_and_regions: false },
+        },
+        ...blockAbroad({ included_groups: ADMINS }),
+      }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'an excluded IP-range location, or an excluded location id outside the estate, is not shown to be Norway',
+      synth: tf({
+        ...group,
+        ...eligible,
+        'azuread_named_location.norway': { display_name: 'Office', ip: { ip_ranges: ['203.0.113.0/24'] } },
+        ...blockAbroad({ included_groups: ADMINS }),
+        'azuread_group.b': { display_name: 'b' },
+        'azurerm_pim_eligible_role_assignment.b': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: '${azuread_group.b.object_id}',
+        },
+        'azuread_conditional_access_policy.by_id': {
+          ...blockAbroad({ included_groups: ['${azuread_group.b.object_id}'] })[
+            'azuread_conditional_access_policy.block_abroad'
+          ],
+          conditions: {
+            client_app_types: ['all'],
+            applications: { included_applications: ['All'] },
+            users: { included_groups: ['${azuread_group.b.object_id}'] },
+            locations: {
+              included_locations: ['All'],
+              excluded_locations: ['00000000-0000-4000-8000-00000000000a'],
+            },
+          },
+        },
+      }),
+      errors: [...OWNER_GROUP, ['ACC-003', 'azurerm_pim_eligible_role_assignment.b']],
+    },
+    {
+      name: 'an unknown-countries flag that is not false is no Norway-only location',
+      synth: tf({
+        ...group,
+        ...eligible,
+        'azuread_named_location.norway': {
+          display_name: 'Norway',
+          country: { countries_and_regions: ['NO'], include_unknown_countries_and_regions: '${var.unknown}' },
+        },
+        ...blockAbroad({ included_groups: ADMINS }),
+      }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'all users but the admins group leaves that group open',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        ...blockAbroad({ included_users: ['All'], excluded_groups: ADMINS }),
+      }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a directory role both included and excluded is not covered',
+      synth: tf({
+        ...norway,
+        ...blockAbroad({ included_roles: [GA], excluded_roles: [GA] }),
+        'azuread_directory_role_assignment.ga': {
+          role_id: GA,
+          principal_object_id: '${azuread_group.other.object_id}',
+        },
+        'azuread_group.other': { display_name: 'other' },
+      }),
+      errors: [['ACC-003', 'azuread_directory_role_assignment.ga']],
+    },
+    {
+      name: 'an Owner granted to a single user outside any policy is reported with the principal named',
+      synth: tf({
+        'azuread_user.ola': { user_principal_name: 'ola@hospital.no', display_name: 'Ola' },
+        'azurerm_role_assignment.ola': {
+          scope: SUB,
+          role_definition_name: 'Owner',
+          principal_id: '${azuread_user.ola.object_id}',
+        },
+      }),
+      errors: [['ACC-003', 'azurerm_role_assignment.ola']],
+      messages: [
+        'azuread_user.ola holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.',
+      ],
     },
   ],
 });
