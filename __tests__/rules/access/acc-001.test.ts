@@ -3,6 +3,19 @@ import { ACC_001 } from '../../../policies/rules/access/acc-001-privileged-throu
 import { eligible, FOREIGN, group, guest, OWNER_ID, RG, SUB } from '../../helpers/rules/access';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
+const ADMINS = '${azuread_group.admins.object_id}';
+const GA = '62e90394-69f5-4237-9190-012177145e10';
+
+/** The eligible Owner group with its schedule (or justification) replaced. */
+const eligibleWith = (body: Record<string, unknown>) => ({
+  ...group,
+  'azurerm_pim_eligible_role_assignment.admins_owner': {
+    ...eligible['azurerm_pim_eligible_role_assignment.admins_owner'],
+    ...body,
+  },
+});
+const ELIGIBLE: [string, string][] = [['ACC-001', 'azurerm_pim_eligible_role_assignment.admins_owner']];
+
 ruleTester(ACC_001, {
   valid: [
     {
@@ -85,6 +98,35 @@ resource "azuread_directory_role_assignment" "readers" {
   principal_object_id = azuread_group.admins.object_id
 }
 `,
+    },
+    {
+      name: 'an eligibility of a year, of 24 hours, or until a date; an unprivileged directory role; a data role',
+      synth: tf({
+        ...eligibleWith({ schedule: { expiration: { duration_days: 365 } } }),
+        'azurerm_pim_eligible_role_assignment.hours': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: ADMINS,
+          justification: 'on call',
+          schedule: { expiration: { duration_hours: 24 } },
+        },
+        'azurerm_pim_eligible_role_assignment.until': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: ADMINS,
+          justification: 'project',
+          schedule: { expiration: { end_date_time: '2027-06-30T00:00:00Z' } },
+        },
+        'azuread_directory_role_assignment.readers': {
+          role_id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+          principal_object_id: ADMINS,
+        },
+        'azurerm_role_assignment.blob': {
+          scope: RG,
+          role_definition_name: 'Storage Blob Data Reader',
+          principal_id: ADMINS,
+        },
+      }),
     },
   ],
   invalid: [
@@ -264,6 +306,99 @@ resource "azuread_directory_role_member" "m" {
       errors: [
         ['ACC-001', 'azuread_directory_role_assignment.ga'],
         ['ACC-001', 'azurerm_role_assignment.unknown'],
+      ],
+    },
+    {
+      name: 'an eligibility of no days, of more than a year, or of more than a year in hours',
+      synth: tf({
+        ...eligibleWith({ schedule: { expiration: { duration_days: 0 } } }),
+        'azurerm_pim_eligible_role_assignment.long': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: ADMINS,
+          justification: 'x',
+          schedule: { expiration: { duration_days: 366 } },
+        },
+        'azurerm_pim_eligible_role_assignment.hours': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: ADMINS,
+          justification: 'x',
+          schedule: { expiration: { duration_hours: 8761 } },
+        },
+        'azurerm_pim_eligible_role_assignment.no_hours': {
+          scope: SUB,
+          role_definition_id: OWNER_ID,
+          principal_id: ADMINS,
+          justification: 'x',
+          schedule: { expiration: { duration_hours: 0 } },
+        },
+      }),
+      errors: [
+        ...ELIGIBLE,
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.hours'],
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.long'],
+        ['ACC-001', 'azurerm_pim_eligible_role_assignment.no_hours'],
+      ],
+      messages: [
+        'schedule.expiration.duration_days is 0; an eligibility lasts 1-365 days.',
+        'schedule.expiration.duration_days is 366; an eligibility lasts 1-365 days.',
+        'schedule.expiration.duration_hours is 8761; an eligibility lasts at most 365 days.',
+        'schedule.expiration.duration_hours is 0; an eligibility lasts at most 365 days.',
+      ],
+    },
+    {
+      name: 'an expiration computed from a variable cannot be verified',
+      synth: tf(eligibleWith({ schedule: { expiration: { duration_days: '${var.days}' } } })),
+      errors: ELIGIBLE,
+      messages: ['its expiration cannot be verified before apply.'],
+    },
+    {
+      name: 'standing directory roles: Global Administrator, and a role id unknown before apply',
+      synth: tf({
+        ...group,
+        'azuread_directory_role_assignment.ga': { role_id: GA.toUpperCase(), principal_object_id: ADMINS },
+        'azuread_directory_role_assignment.unknown': { role_id: '${var.role}', principal_object_id: ADMINS },
+      }),
+      errors: [
+        ['ACC-001', 'azuread_directory_role_assignment.ga'],
+        ['ACC-001', 'azuread_directory_role_assignment.unknown'],
+      ],
+      messages: [
+        'the assignment gives the directory role Global Administrator standing to azuread_group.admins.',
+        'the assignment gives a directory role that cannot be verified before apply standing to azuread_group.admins.',
+      ],
+    },
+    {
+      name: 'a standing role that cannot be read, an active PIM Owner, and a managed identity as Owner at " / "',
+      synth: tf({
+        ...group,
+        'azurerm_role_assignment.computed': {
+          scope: SUB,
+          role_definition_id: '${var.role}',
+          principal_id: ADMINS,
+        },
+        'azurerm_pim_active_role_assignment.owner': {
+          scope: SUB,
+          role_definition_name: 'Owner',
+          principal_id: ADMINS,
+        },
+        'azurerm_user_assigned_identity.app': { name: 'id-app', location: 'norwayeast' },
+        'azurerm_role_assignment.root': {
+          scope: ' / ',
+          role_definition_name: 'Owner',
+          principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
+        },
+      }),
+      errors: [
+        ['ACC-001', 'azurerm_pim_active_role_assignment.owner'],
+        ['ACC-001', 'azurerm_role_assignment.computed'],
+        ['ACC-001', 'azurerm_role_assignment.root'],
+      ],
+      messages: [
+        'the assignment gives a role that may be privileged (the role cannot be verified before apply) standing to azuread_group.admins.',
+        'a standing (active) assignment of Owner to azuread_group.admins.',
+        'the assignment gives Owner standing to azurerm_user_assigned_identity.app (a managed identity).',
       ],
     },
   ],
