@@ -235,5 +235,104 @@ resource "azurerm_storage_account_network_rules" "n" {
       ),
       errors: [['NET-008', 'azurerm_mssql_firewall_rule.v']],
     },
+    {
+      name: 'allow-lists of every shape: registry and Event Hubs rule blocks, Service Bus, Search, Key Vault',
+      settings,
+      synth: tf({
+        'azurerm_container_registry.acr': {
+          network_rule_set: {
+            default_action: 'Deny',
+            ip_rule: [{ action: 'Allow', ip_range: '8.8.8.0/24' }],
+          },
+        },
+        'azurerm_eventhub_namespace.eh': {
+          network_rulesets: {
+            default_action: 'Deny',
+            ip_rule: [{ ip_mask: '203.0.113.0/24' }, { ip_mask: '0.0.0.0/0' }],
+          },
+        },
+        'azurerm_servicebus_namespace.sb': { network_rule_set: { ip_rules: ['2001:db8::/32'] } },
+        'azurerm_search_service.s': { allowed_ips: ['203.0.113.7, 192.0.2.1'] },
+        'azurerm_key_vault.kv': {
+          network_acls: { default_action: 'Deny', bypass: 'None', ip_rules: ['AzureCloud'] },
+        },
+      }),
+      errors: [
+        ['NET-008', 'azurerm_container_registry.acr'],
+        ['NET-008', 'azurerm_eventhub_namespace.eh'],
+        ['NET-008', 'azurerm_key_vault.kv'],
+        ['NET-008', 'azurerm_search_service.s'],
+        ['NET-008', 'azurerm_servicebus_namespace.sb'],
+      ],
+      messages: [
+        'allowed_ips admits "192.0.2.1" (public, outside the approved ranges).',
+        'network_acls.ip_rules admits "AzureCloud" (a service tag spanning addresses outside the hospital, e.g. Azure worldwide).',
+        'network_rule_set.ip_rule admits "8.8.8.0/24" (public, outside the approved ranges).',
+        'network_rule_set.ip_rules admits "2001:db8::/32" (IPv6 is not in the approved ranges).',
+        'network_rulesets.ip_rule admits "0.0.0.0/0" (public, outside the approved ranges).',
+      ],
+    },
+    {
+      name: 'storage: bypass left to its default, bypass with AzureServices, ip rules and bypass unknown before apply',
+      settings,
+      synth: tf({
+        'azurerm_storage_account.default': { network_rules: { default_action: 'Deny', ip_rules: [] } },
+        'azurerm_storage_account.trusted': {
+          network_rules: { default_action: 'Deny', bypass: ['Logging', 'AzureServices'] },
+        },
+        'azurerm_storage_account_network_rules.computed': {
+          default_action: 'Deny',
+          bypass: '${var.bypass}',
+          ip_rules: '${var.ranges}',
+        },
+      }),
+      errors: [
+        ['NET-008', 'azurerm_storage_account.default'],
+        ['NET-008', 'azurerm_storage_account.trusted'],
+        ['NET-008', 'azurerm_storage_account_network_rules.computed'],
+        ['NET-008', 'azurerm_storage_account_network_rules.computed'],
+      ],
+      messages: [
+        'bypass cannot be verified before apply.',
+        'bypass includes AzureServices (trusted services of any tenant, in any region).',
+        'bypass is not set, and the default is AzureServices (trusted services of any tenant, in any region).',
+        'ip_rules cannot be verified before apply.',
+      ],
+    },
+    {
+      name: 'firewall rules: an interval unknown before apply, a reversed interval, an allow list unknown before apply',
+      settings,
+      synth: tf({
+        'azurerm_mysql_flexible_server_firewall_rule.computed': {
+          start_ip_address: '${var.start}',
+          end_ip_address: '203.0.113.9',
+        },
+        'azurerm_mssql_firewall_rule.reversed': {
+          start_ip_address: '203.0.113.9',
+          end_ip_address: '203.0.113.1',
+        },
+        'azurerm_kubernetes_cluster.aks': {
+          api_server_access_profile: { authorized_ip_ranges: '${var.ranges}' },
+        },
+        'azurerm_container_registry.acr': {
+          network_rule_set: {
+            default_action: 'Deny',
+            ip_rule: [{ action: 'Allow', ip_range: '${var.range}' }],
+          },
+        },
+      }),
+      errors: [
+        ['NET-008', 'azurerm_container_registry.acr'],
+        ['NET-008', 'azurerm_kubernetes_cluster.aks'],
+        ['NET-008', 'azurerm_mssql_firewall_rule.reversed'],
+        ['NET-008', 'azurerm_mysql_flexible_server_firewall_rule.computed'],
+      ],
+      messages: [
+        '203.0.113.9–203.0.113.1 is not an address range.',
+        'api_server_access_profile.authorized_ip_ranges cannot be verified before apply.',
+        'network_rule_set.ip_rule cannot be verified before apply.',
+        'the address range cannot be verified before apply.',
+      ],
+    },
   ],
 });
