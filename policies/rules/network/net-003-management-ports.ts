@@ -60,7 +60,9 @@ function ruleProblem(
   resource: TfResource,
   prefix: readonly (string | number)[],
 ): string | undefined {
-  const read = (name: string) => context.read(resource, at(prefix, name) as (string | number)[]);
+  // A top-level attribute is read by name: the resolver's one-step path for plan values.
+  const read = (name: string) =>
+    context.read(resource, prefix.length === 0 ? name : (at(prefix, name) as (string | number)[]));
   const direction = strings(read('direction'));
   const access = strings(read('access'));
   if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))

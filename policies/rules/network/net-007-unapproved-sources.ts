@@ -94,7 +94,8 @@ function ruleProblem(
   prefix: readonly (string | number)[],
   approved: readonly Interval[],
 ): string | undefined {
-  const read = (name: string) => context.read(resource, [...prefix, name]);
+  // A top-level attribute is read by name: the resolver's one-step path for plan values.
+  const read = (name: string) => context.read(resource, prefix.length === 0 ? name : [...prefix, name]);
   const direction = strings(read('direction'));
   const access = strings(read('access'));
   if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
