@@ -142,6 +142,25 @@ resource "azurerm_network_security_rule" "asg" {
         ),
       }),
     },
+    {
+      name: 'port ranges that stop short of every management and data port; a DNAT rule to a web port',
+      settings,
+      synth: tf({
+        'azurerm_network_security_rule.below': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '1434-1500'),
+          network_security_group_name: 'nsg',
+        },
+        'azurerm_network_security_rule.above': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '10251-10300'),
+          network_security_group_name: 'nsg',
+        },
+        'azurerm_firewall_nat_rule_collection.web': {
+          rule: [
+            { name: 'web', source_addresses: ['*'], destination_ports: ['443'], translated_port: '8443' },
+          ],
+        },
+      }),
+    },
   ],
   invalid: [
     {
@@ -535,6 +554,97 @@ resource "azurerm_network_security_group" "nsg" {
         'azurerm_network_security_rule.r': inbound({ source_address_prefix: '203.0.113.5' }, '22'),
       }),
       errors: [['NET-007', 'azurerm_network_security_rule.r']],
+    },
+    {
+      name: 'port ranges that reach a port at either end, with spaces, and a wildcard port listing the first four',
+      settings,
+      synth: tf({
+        'azurerm_network_security_rule.sql': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '1430-1433'),
+          network_security_group_name: 'nsg',
+        },
+        'azurerm_network_security_rule.winrm': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '5986 - 5990'),
+          network_security_group_name: 'nsg',
+        },
+        'azurerm_network_security_rule.all': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '*'),
+          network_security_group_name: 'nsg',
+        },
+      }),
+      errors: [
+        ['NET-007', 'azurerm_network_security_rule.all'],
+        ['NET-007', 'azurerm_network_security_rule.sql'],
+        ['NET-007', 'azurerm_network_security_rule.winrm'],
+      ],
+      messages: [
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 1433 (SQL Server).',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH), 445 (SMB), 1433 (SQL Server), 2375 (Docker) and 11 more.',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 5986 (WinRM).',
+      ],
+    },
+    {
+      name: 'DNAT rules: any source, no source, IP groups, an unknown source; a policy whose collections are dynamic',
+      settings,
+      synth: tf({
+        'azurerm_firewall_policy_rule_collection_group.dnat': {
+          nat_rule_collection: [
+            {
+              name: 'in',
+              rule: [
+                {
+                  name: 'any',
+                  source_addresses: ['*'],
+                  translated_port: '3389',
+                  destination_ports: ['50000'],
+                },
+                { name: 'none', source_addresses: [], translated_port: '22', destination_ports: ['50001'] },
+                {
+                  name: 'groups',
+                  source_ip_groups: ['${azurerm_ip_group.partners.id}'],
+                  translated_port: '1433',
+                  destination_ports: ['50002'],
+                },
+                {
+                  name: 'unknown',
+                  source_addresses: '${var.sources}',
+                  translated_port: '5432',
+                  destination_ports: ['50003'],
+                },
+              ],
+            },
+          ],
+        },
+        'azurerm_firewall_policy_rule_collection_group.dynamic': {
+          dynamic: { nat_rule_collection: { for_each: '${var.collections}', content: { name: 'x' } } },
+        },
+        'azurerm_firewall_nat_rule_collection.classic': {
+          rule: [
+            {
+              name: 'smb',
+              source_addresses: ['192.0.2.0/24'],
+              destination_ports: ['445'],
+              translated_port: '445',
+            },
+          ],
+        },
+      }),
+      errors: [
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.classic'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.dnat'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.dnat'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.dnat'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.dnat'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.dynamic'],
+      ],
+      messages: [
+        'nat_rule_collection is built by a dynamic block, so its DNAT rules cannot be checked.',
+        'nat_rule_collection[0].rule[0] translates inbound from "*" (the internet) to 3389 (RDP).',
+        'nat_rule_collection[0].rule[1] translates inbound from no source (anyone) to 22 (SSH).',
+        'nat_rule_collection[0].rule[2] translates inbound from IP groups whose ranges are not checked here to 1433 (SQL Server).',
+        'nat_rule_collection[0].rule[3] translates inbound from a source unknown before apply to 5432 (PostgreSQL).',
+        'rule[0] translates inbound from "192.0.2.0/24" (public, outside the approved ranges) to 445 (SMB).',
+      ],
     },
   ],
 });
