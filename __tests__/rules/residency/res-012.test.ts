@@ -34,6 +34,39 @@ resource "azurerm_cognitive_deployment" "a" {
 }
 `,
     },
+    {
+      name: 'a SKU bounded to regional ones by validation; azapi deployments of a regional SKU; other azapi types',
+      synth: tf(
+        {
+          'azurerm_cognitive_deployment.v': { ...DEPLOYMENT_OF('x'), sku: { name: '${var.sku}' } },
+          'azapi_resource.gpt': {
+            type: 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01',
+            name: 'gpt',
+            body: { sku: { name: 'Standard', capacity: 1 } },
+          },
+          'azapi_resource.vnet': {
+            type: 'Microsoft.Network/virtualNetworks@2024-01-01',
+            name: 'vnet',
+            body: { sku: { name: 'GlobalStandard' } },
+          },
+          'azapi_update_resource.computed': { type: '${var.type}', body: {} },
+        },
+        {
+          variable: {
+            sku: {
+              type: 'string',
+              validation: [
+                {
+                  condition: '${contains(["Standard", "ProvisionedManaged"], var.sku)}',
+                  error_message: 'regional only',
+                },
+              ],
+            },
+            type: { type: 'string' },
+          },
+        },
+      ),
+    },
   ],
   invalid: [
     {
@@ -92,6 +125,40 @@ resource "azurerm_cognitive_deployment" "g" {
         { variable: { sku: { default: 'Standard' } } },
       ),
       errors: [['RES-012', 'azurerm_cognitive_deployment.v']],
+    },
+    {
+      name: 'a SKU not set, a SKU bounded to one that is not regional, and an azapi SKU not set',
+      synth: tf(
+        {
+          'azurerm_cognitive_deployment.none': { ...DEPLOYMENT_OF('x'), sku: {} },
+          'azurerm_cognitive_deployment.v': { ...DEPLOYMENT_OF('x'), sku: { name: '${var.sku}' } },
+          'azapi_resource.gpt': {
+            type: 'microsoft.cognitiveservices/accounts/deployments@2024-10-01',
+            name: 'gpt',
+            body: {},
+          },
+        },
+        {
+          variable: {
+            sku: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["Standard", "GlobalStandard"], var.sku)}', error_message: 'x' },
+              ],
+            },
+          },
+        },
+      ),
+      errors: [
+        ['RES-012', 'azapi_resource.gpt'],
+        ['RES-012', 'azurerm_cognitive_deployment.none'],
+        ['RES-012', 'azurerm_cognitive_deployment.v'],
+      ],
+      messages: [
+        'body.sku.name cannot be verified before apply (it is not set); only Standard or ProvisionedManaged process data in the region.',
+        'sku.name cannot be verified before apply (it is not set); only Standard or ProvisionedManaged process data in the region.',
+        'sku.name cannot be verified before apply (var.sku is limited by its validation to Standard, GlobalStandard); only Standard or ProvisionedManaged process data in the region.',
+      ],
     },
   ],
 });
