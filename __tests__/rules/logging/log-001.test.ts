@@ -491,5 +491,50 @@ resource "azurerm_application_gateway" "agw" {
         ['LOG-001', 'azurerm_container_app_environment.none'],
       ],
     },
+    {
+      name: 'AKS oms_agent: from a dynamic block, to a storage account, to an id outside the estate, unresolvable',
+      synth: tf({
+        'azurerm_log_analytics_workspace.log': workspace,
+        'azurerm_storage_account.sa': SA,
+        'azurerm_monitor_diagnostic_setting.sa': diagnostics('azurerm_storage_account.sa'),
+        'azurerm_kubernetes_cluster.dynamic': {
+          ...AT,
+          dynamic: { oms_agent: { for_each: '${var.agents}', content: { log_analytics_workspace_id: 'x' } } },
+        },
+        'azurerm_kubernetes_cluster.storage': {
+          ...AT,
+          oms_agent: [{ log_analytics_workspace_id: '${azurerm_storage_account.sa.id}' }],
+        },
+        'azurerm_kubernetes_cluster.external': {
+          ...AT,
+          oms_agent: [
+            {
+              log_analytics_workspace_id:
+                '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/other',
+            },
+          ],
+        },
+        'azurerm_kubernetes_cluster.computed': {
+          ...AT,
+          oms_agent: [{ log_analytics_workspace_id: '${var.workspace}' }],
+        },
+        'azurerm_monitor_diagnostic_setting.dynamic': diagnostics('azurerm_kubernetes_cluster.dynamic'),
+        'azurerm_monitor_diagnostic_setting.storage': diagnostics('azurerm_kubernetes_cluster.storage'),
+        'azurerm_monitor_diagnostic_setting.external': diagnostics('azurerm_kubernetes_cluster.external'),
+        'azurerm_monitor_diagnostic_setting.computed': diagnostics('azurerm_kubernetes_cluster.computed'),
+      }),
+      errors: [
+        ['LOG-001', 'azurerm_kubernetes_cluster.computed'],
+        ['LOG-001', 'azurerm_kubernetes_cluster.dynamic'],
+        ['LOG-001', 'azurerm_kubernetes_cluster.external'],
+        ['LOG-001', 'azurerm_kubernetes_cluster.storage'],
+      ],
+      messages: [
+        'oms_agent is built by a dynamic block, so Container Insights cannot be verified.',
+        'oms_agent: oms_agent.log_analytics_workspace_id is /subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/other, which is not in the checked estate; pass its stack, plan or state with --context.',
+        'oms_agent: oms_agent.log_analytics_workspace_id is not resolvable to a workspace.',
+        'oms_agent: oms_agent.log_analytics_workspace_id points at azurerm_storage_account.sa, not a Log Analytics workspace.',
+      ],
+    },
   ],
 });
