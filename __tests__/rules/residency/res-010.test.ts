@@ -31,6 +31,23 @@ resource "azurerm_storage_account" "sa" {
 }
 `,
     },
+    {
+      name: 'ignore_changes on attributes that name no place or path, written as a list or a single name',
+      synth: tf({
+        'azurerm_storage_account.a': {
+          name: 'a',
+          location: 'norwayeast',
+          key_vault_id: '${azurerm_key_vault.kv.id}',
+          lifecycle: { ignore_changes: ['tags["owner"]', '${name}', 7] },
+        },
+        'azurerm_storage_account.b': {
+          name: 'b',
+          location: 'norwayeast',
+          lifecycle: { ignore_changes: 'tags' },
+        },
+        'azurerm_key_vault.kv': { name: 'kv', location: 'norwayeast' },
+      }),
+    },
   ],
   invalid: [
     {
@@ -135,6 +152,39 @@ resource "azurerm_cosmosdb_account" "c" {
 }
 `,
       errors: [['RES-010', 'azurerm_cosmosdb_account.c']],
+    },
+    {
+      name: 'entries as interpolations and indexed paths, several hidden attributes named in order, all as an interpolation',
+      synth: tf({
+        'azurerm_storage_account.a': {
+          name: 'a',
+          location: 'norwayeast',
+          key_vault_id: '${azurerm_key_vault.kv.id}',
+          lifecycle: { ignore_changes: ['${ key_vault_id }', '${location}'] },
+        },
+        'azurerm_cosmosdb_account.c': {
+          name: 'c',
+          location: 'norwayeast',
+          geo_location: [{ location: 'norwaywest', failover_priority: 1 }],
+          lifecycle: { ignore_changes: ['geo_location[0].location'] },
+        },
+        'azurerm_storage_account.b': {
+          name: 'b',
+          location: 'norwayeast',
+          lifecycle: { ignore_changes: ['${all}'] },
+        },
+        'azurerm_key_vault.kv': { name: 'kv', location: 'norwayeast' },
+      }),
+      errors: [
+        ['RES-010', 'azurerm_cosmosdb_account.c'],
+        ['RES-010', 'azurerm_storage_account.a'],
+        ['RES-010', 'azurerm_storage_account.b'],
+      ],
+      messages: [
+        'lifecycle.ignore_changes includes geo_location, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+        'lifecycle.ignore_changes includes key_vault_id, location, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+        'lifecycle.ignore_changes is all, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+      ],
     },
   ],
 });
