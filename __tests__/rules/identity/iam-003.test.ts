@@ -2,6 +2,16 @@
 import { IAM_003 } from '../../../policies/rules/identity/iam-003-privileged-roles';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
+const SUB = '/subscriptions/00000000-0000-4000-8000-000000000001';
+const MG = '/providers/Microsoft.Management/managementGroups/hospital/';
+const broad = (body: Record<string, unknown>) => ({ scope: SUB, principal_id: 'p', ...body });
+const custom = (permissions: unknown) => ({
+  name: 'custom',
+  scope: SUB,
+  permissions,
+});
+const PRIVILEGED = 'a privileged role (Owner, Contributor or User Access Administrator)';
+
 ruleTester(IAM_003, {
   valid: [
     {
@@ -136,6 +146,32 @@ resource "azurerm_role_definition" "r" {
         },
       }),
     },
+    {
+      name: 'Reader at a broad scope; Owner on a referenced resource group; custom roles whose not-actions take the danger away',
+      synth: tf({
+        'azurerm_role_assignment.reader': broad({ role_definition_name: 'Reader' }),
+        'azurerm_role_assignment.unnamed': broad({}),
+        'azurerm_resource_group.rg': { name: 'rg', location: 'norwayeast' },
+        'azurerm_role_assignment.rg': {
+          scope: '${azurerm_resource_group.rg.id}',
+          role_definition_name: 'Owner',
+          principal_id: 'p',
+        },
+        'azurerm_role_definition.taken': custom({
+          actions: ['Microsoft.Authorization/*', 'Microsoft.Storage/storageAccounts/read'],
+          not_actions: ['microsoft.authorization/*/write'],
+        }),
+        'azurerm_role_assignment.taken': broad({
+          role_definition_id: '${azurerm_role_definition.taken.role_definition_resource_id}',
+        }),
+        'azurerm_role_definition.narrow': custom({
+          data_actions: ['Microsoft.Storage/storageAccounts/queueServices/*'],
+        }),
+        'azurerm_role_assignment.narrow': broad({
+          role_definition_id: '${azurerm_role_definition.narrow.role_definition_resource_id}',
+        }),
+      }),
+    },
   ],
   invalid: [
     {
@@ -144,7 +180,7 @@ resource "azurerm_role_definition" "r" {
         'the assignment grants custom role azurerm_role_definition.everything, which allows Microsoft.Authorization/roleAssignments/write, at subscription or management-group scope.',
         'the assignment grants custom role azurerm_role_definition.keys, which allows Microsoft.Storage/storageAccounts/listKeys/action, at subscription or management-group scope.',
         'the assignment grants custom role azurerm_role_definition.blobs, which allows Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read, at subscription or management-group scope.',
-        'the assignment grants custom role azurerm_role_definition.variable, whose permissions cannot be verified before apply (permissions.0.actions: var.actions has no default and no validation that limits it), at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.variable, whose permissions cannot be verified before apply (permissions[0].actions: var.actions has no default and no validation that limits it), at subscription or management-group scope.',
       ],
       synth: tf(
         {
@@ -437,6 +473,87 @@ variable "actions" {
         ['IAM-003', 'azurerm_role_assignment.mg'],
         ['IAM-003', 'azurerm_role_assignment.role'],
         ['IAM-003', 'azurerm_role_assignment.sub'],
+      ],
+    },
+    {
+      name: 'built-in roles by name in any case and by id in any case, at a subscription and a management group',
+      synth: tf({
+        'azurerm_role_assignment.name': broad({ role_definition_name: ' OWNER ' }),
+        'azurerm_role_assignment.id': {
+          scope: MG,
+          principal_id: 'p',
+          role_definition_id: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/18D7D88D-D35E-4FB5-A5C3-7773C20A72D9`,
+        },
+      }),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.id'],
+        ['IAM-003', 'azurerm_role_assignment.name'],
+      ],
+      messages: [
+        `the assignment grants ${PRIVILEGED} at subscription or management-group scope.`,
+        `the assignment grants ${PRIVILEGED} at subscription or management-group scope.`,
+      ],
+    },
+    {
+      name: 'roles and scopes that cannot be verified: a role from a variable, a reference to no role definition, a scope from a variable',
+      synth: tf({
+        'azurerm_role_assignment.var_role': broad({ role_definition_name: '${var.role}' }),
+        'azurerm_resource_group.rg': { name: 'rg', location: 'norwayeast' },
+        'azurerm_role_assignment.not_a_role': broad({
+          role_definition_id: '${azurerm_resource_group.rg.id}',
+        }),
+        'azurerm_role_assignment.var_scope': {
+          scope: '${var.scope}',
+          role_definition_name: 'Contributor',
+          principal_id: 'p',
+        },
+      }),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.not_a_role'],
+        ['IAM-003', 'azurerm_role_assignment.var_role'],
+        ['IAM-003', 'azurerm_role_assignment.var_scope'],
+      ],
+      messages: [
+        'the assignment grants a role that cannot be verified before apply at subscription or management-group scope.',
+        'the assignment grants a role that cannot be verified before apply at subscription or management-group scope.',
+        `the assignment grants ${PRIVILEGED} at a scope that cannot be verified before apply.`,
+      ],
+    },
+    {
+      name: 'custom roles: a wildcard action, a data action, permissions from a dynamic block, an action that is a reference',
+      synth: tf({
+        'azurerm_role_definition.star': custom({ actions: ['*'] }),
+        'azurerm_role_assignment.star': broad({
+          role_definition_id: '${azurerm_role_definition.star.role_definition_resource_id}',
+        }),
+        'azurerm_role_definition.data': custom({ data_actions: ['Microsoft.KeyVault/vaults/secrets/*'] }),
+        'azurerm_role_assignment.data': broad({
+          role_definition_id: '${azurerm_role_definition.data.role_definition_resource_id}',
+        }),
+        'azurerm_role_definition.dynamic': {
+          name: 'dynamic',
+          scope: SUB,
+          dynamic: { permissions: { for_each: '${var.permissions}', content: { actions: ['*'] } } },
+        },
+        'azurerm_role_assignment.dynamic': broad({
+          role_definition_id: '${azurerm_role_definition.dynamic.role_definition_resource_id}',
+        }),
+        'azurerm_role_definition.ref': custom({ actions: ['${var.action}'] }),
+        'azurerm_role_assignment.ref': broad({
+          role_definition_id: '${azurerm_role_definition.ref.role_definition_resource_id}',
+        }),
+      }),
+      errors: [
+        ['IAM-003', 'azurerm_role_assignment.data'],
+        ['IAM-003', 'azurerm_role_assignment.dynamic'],
+        ['IAM-003', 'azurerm_role_assignment.ref'],
+        ['IAM-003', 'azurerm_role_assignment.star'],
+      ],
+      messages: [
+        'the assignment grants custom role azurerm_role_definition.data, which allows Microsoft.KeyVault/vaults/secrets/getSecret/action, at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.dynamic, whose permissions cannot be verified before apply (permissions is built by a dynamic block), at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.ref, whose permissions cannot be verified before apply (permissions[0].actions[0] is not a known string), at subscription or management-group scope.',
+        'the assignment grants custom role azurerm_role_definition.star, which allows Microsoft.Authorization/roleAssignments/write, at subscription or management-group scope.',
       ],
     },
   ],

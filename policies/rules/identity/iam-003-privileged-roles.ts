@@ -150,14 +150,15 @@ function actionList(
   path: readonly (string | number)[],
 ): readonly string[] | string {
   const list = context.read(role, path);
+  // `permissions[0].actions`, as the configuration writes it.
+  const name = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
   if (list.kind === 'absent') return [];
-  if (list.kind !== 'known') return `${path.join('.')}: ${list.reason}`;
-  if (!Array.isArray(list.value)) return `${path.join('.')} is not a list`;
+  if (list.kind !== 'known') return `${name}: ${list.reason}`;
+  if (!Array.isArray(list.value)) return `${name} is not a list`;
   const actions: string[] = [];
   for (let j = 0; j < list.value.length; j++) {
     const item = context.read(role, [...path, j]);
-    if (item.kind !== 'known' || typeof item.value !== 'string')
-      return `${path.join('.')}[${j}] is not a known string`;
+    if (item.kind !== 'known' || typeof item.value !== 'string') return `${name}[${j}] is not a known string`;
     actions.push(item.value);
   }
   return actions;
