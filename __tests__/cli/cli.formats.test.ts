@@ -5,6 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, runCli } from '../../policies/cl
 import { MARKDOWN_MARKER } from '../../policies/reporters/markdown';
 import { PLAN_FILE, POLICY_FILE, SECRETS } from '../helpers/report-inputs';
 import { TODAY } from '../helpers/today';
+import { ESC, plain } from '../helpers/ansi';
 
 function run(...argv: string[]) {
   let stdout = '';
@@ -93,13 +94,6 @@ describe('norway-policy stacks', () => {
 });
 
 describe('norway-policy check: colour and the size of a markdown report', () => {
-  const ESC = '\u001b[';
-  const plain = (text: string) =>
-    text
-      .split(ESC)
-      .map((part, i) => (i === 0 ? part : part.replace(/^\d+m/, '')))
-      .join('');
-
   test.each([
     ['a terminal outside CI', { isTTY: true, env: {} }, [], true],
     ['a terminal in CI', { isTTY: true, env: { CI: 'true' } }, [], false],

@@ -2,13 +2,7 @@
 import { formatText } from '../../policies/reporters/text';
 import { planReport } from '../helpers/report-inputs';
 import { analyse } from '../../policies/analysis/analysis';
-
-const ESC = '\u001b[';
-const plain = (text: string) =>
-  text
-    .split(ESC)
-    .map((part, i) => (i === 0 ? part : part.replace(/^\d+m/, '')))
-    .join('');
+import { ESC, plain } from '../helpers/ansi';
 
 describe('text reporter', () => {
   test('prints exactly one line per finding, then the count', () => {
