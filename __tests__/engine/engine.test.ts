@@ -535,6 +535,69 @@ describe('checkModels', () => {
     });
   });
 
+  test("a stack's plan keeps the suppressions written in that stack's code, and only that stack's", () => {
+    const code = (stack: string) =>
+      synth(
+        {
+          azurerm_public_ip: {
+            a: {
+              '//': {
+                norway_policy: {
+                  suppressions: [
+                    { ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' },
+                  ],
+                },
+              },
+              name: 'a',
+            },
+          },
+        },
+        stack,
+      );
+    const planOf = (stack: string | undefined) =>
+      loadPlan(
+        {
+          format_version: '1.2',
+          planned_values: {
+            root_module: {
+              resources: [
+                {
+                  address: 'azurerm_public_ip.a',
+                  mode: 'managed',
+                  type: 'azurerm_public_ip',
+                  name: 'a',
+                  provider_name: 'registry.terraform.io/hashicorp/azurerm',
+                  values: { name: 'a' },
+                },
+              ],
+            },
+          },
+          resource_changes: [
+            {
+              address: 'azurerm_public_ip.a',
+              mode: 'managed',
+              type: 'azurerm_public_ip',
+              name: 'a',
+              provider_name: 'registry.terraform.io/hashicorp/azurerm',
+              change: { actions: ['create'], before: null, after: { name: 'a' }, after_unknown: {} },
+            },
+          ],
+        },
+        { file: `${stack ?? 'none'}.json`, stack },
+      );
+    const judged = (plan: TfModel, context: TfModel[]) =>
+      checkModels([plan, ...context], {
+        rules: [rule('NET-004', 'error'), TFS_003],
+        today: TODAY,
+        reportOn: [plan],
+      }).findings.map((f) => [f.ruleId, f.stack, f.suppressed]);
+    expect(judged(planOf('one'), [code('one')])).toEqual([['NET-004', 'one', true]]);
+    expect(judged(planOf('one'), [code('two')])).toEqual([['NET-004', 'one', false]]);
+    expect(judged(planOf(undefined), [code('one')])).toEqual([['NET-004', undefined, false]]);
+    // Another plan of the stack carries no code suppressions of its own to lend.
+    expect(judged(planOf('one'), [planOf('one')])).toEqual([['NET-004', 'one', false]]);
+  });
+
   test('a policy-file problem without a rule id says "Suppression at …"', () => {
     const report = checkModels([synth(ip)], {
       rules: [TFS_003],
