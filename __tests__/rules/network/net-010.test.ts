@@ -235,6 +235,28 @@ resource "azurerm_web_application_firewall_policy" "drs" {
 }
 `,
     },
+    {
+      name: 'a rule set without a type is OWASP; OWASP 3.2 beside a set unknown before apply; the WAF tier',
+      synth: tf({
+        'azurerm_web_application_firewall_policy.untyped': {
+          ...AT,
+          name: 'untyped',
+          managed_rules: [{ managed_rule_set: [{ version: '3.2' }] }],
+        },
+        'azurerm_web_application_firewall_policy.mixed': {
+          ...AT,
+          name: 'mixed',
+          managed_rules: [
+            {
+              managed_rule_set: [
+                { type: '${var.type}', version: '3.2' },
+                { type: 'owasp', version: '3.3' },
+              ],
+            },
+          ],
+        },
+      }),
+    },
   ],
   invalid: [
     // application gateways filter every request with a WAF in Prevention mode
@@ -548,6 +570,56 @@ resource "azurerm_web_application_firewall_policy" "off" {
         ['NET-010', 'azurerm_web_application_firewall_policy.off'],
         ['NET-010', 'azurerm_web_application_firewall_policy.old'],
         ['NET-010', 'azurerm_web_application_firewall_policy.old'],
+      ],
+    },
+    {
+      name: 'rule sets too old, a rule set unknown before apply, rule sets from a dynamic block, an inline WAF from a dynamic block',
+      synth: tf({
+        'azurerm_web_application_firewall_policy.old': {
+          ...AT,
+          name: 'old',
+          managed_rules: [
+            {
+              managed_rule_set: [
+                { type: 'OWASP', version: '3.1' },
+                { type: 'Microsoft_DefaultRuleSet', version: '2.0' },
+                { type: 'Microsoft_BotManagerRuleSet', version: '1.0' },
+              ],
+            },
+          ],
+        },
+        'azurerm_web_application_firewall_policy.unknown': {
+          ...AT,
+          name: 'unknown',
+          managed_rules: [{ managed_rule_set: [{ type: 'OWASP', version: '${var.version}' }] }],
+        },
+        'azurerm_web_application_firewall_policy.dynamic': {
+          ...AT,
+          name: 'dynamic',
+          managed_rules: [
+            {
+              dynamic: {
+                managed_rule_set: { for_each: '${var.sets}', content: { type: 'OWASP', version: '3.2' } },
+              },
+            },
+          ],
+        },
+        'azurerm_application_gateway.inline': gateway({
+          firewall_policy_id: undefined,
+          dynamic: { waf_configuration: { for_each: '${var.waf}', content: { enabled: true } } },
+        }),
+      }),
+      errors: [
+        ['NET-010', 'azurerm_application_gateway.inline'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.dynamic'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.old'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.unknown'],
+      ],
+      messages: [
+        'managed_rule_set[0] cannot be verified before apply, and no other managed rule set is OWASP 3.2+ or Microsoft_DefaultRuleSet 2.1+.',
+        'managed_rules.managed_rule_set is built by a dynamic block, so the managed rules cannot be verified.',
+        'no managed_rule_set is OWASP 3.2+ or Microsoft_DefaultRuleSet 2.1+.',
+        'waf_configuration is built by a dynamic block, so the WAF cannot be verified.',
       ],
     },
   ],
