@@ -76,6 +76,21 @@ variable "approval" {
 }
 `,
     },
+    {
+      name: 'the region in any spelling with a boolean approval; a data source in norwaywest; a location from a variable',
+      synth: tf(
+        {
+          'azurerm_storage_account.dr': {
+            name: 'dr',
+            location: 'Norway West',
+            tags: { 'dr-approval': true },
+          },
+          'data.azurerm_resource_group.dr': { name: 'rg-dr', location: 'norwaywest' },
+          'azurerm_storage_account.var': { name: 'var', location: '${var.location}' },
+        },
+        { variable: { location: { type: 'string' } } },
+      ),
+    },
   ],
   invalid: [
     {
@@ -147,6 +162,28 @@ resource "azurerm_resource_group" "c" {
         ['RES-007', 'azurerm_resource_group.c'],
       ],
       planErrors: [['RES-007', 'azurerm_resource_group.a']],
+    },
+    {
+      name: 'a spaced region spelling with a blank approval, and with no tags at all',
+      synth: tf({
+        'azurerm_storage_account.blank': {
+          name: 'blank',
+          location: 'NORWAY WEST',
+          tags: { 'dr-approval': '  ' },
+        },
+        'azurerm_storage_account.none': { name: 'none', location: 'norwaywest' },
+        'azurerm_storage_account.tags': { name: 'tags', location: 'norwaywest', tags: '${var.tags}' },
+      }),
+      errors: [
+        ['RES-007', 'azurerm_storage_account.blank'],
+        ['RES-007', 'azurerm_storage_account.none'],
+        ['RES-007', 'azurerm_storage_account.tags'],
+      ],
+      messages: [
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but it has no non-empty "dr-approval" tag.',
+        'in norwaywest, but its tags cannot be verified before apply.',
+      ],
     },
   ],
 });
