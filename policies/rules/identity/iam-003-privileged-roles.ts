@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
+import { describePlacePath } from '../../model/data-flow';
 import type { RuleContext } from '../rule';
 
 /** Built-in roles that can read all data or grant access to it, by name and by role definition GUID. */
@@ -151,7 +152,7 @@ function actionList(
 ): readonly string[] | string {
   const list = context.read(role, path);
   // `permissions[0].actions`, as the configuration writes it.
-  const name = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  const name = describePlacePath(path);
   if (list.kind === 'absent') return [];
   if (list.kind !== 'known') return `${name}: ${list.reason}`;
   if (!Array.isArray(list.value)) return `${name} is not a list`;

@@ -2,6 +2,7 @@ import { defineRule, RuleContext } from '../rule';
 import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
+import { describePlacePath } from '../../model/data-flow';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
 import { MANAGEMENT_PORTS } from './net-003-management-ports';
 
@@ -152,10 +153,7 @@ function dnatProblems(context: RuleContext, resource: TfResource, approved: read
     for (let r = 0; r < rules.count; r++) {
       const at = [...collection, 'rule', r];
       const read = (name: string) => strings(context.read(resource, [...at, name]));
-      const where = at
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-        .join('')
-        .replace(/^\./, '');
+      const where = describePlacePath(at);
       const sources = read('source_addresses');
       const groups = read('source_ip_groups');
       const reasons = sources === undefined ? ['a source unknown before apply'] : [];
