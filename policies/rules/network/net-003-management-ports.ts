@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from '../rule';
-import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount, Path } from '../attributes';
+import { coversPort, resolvedStrings } from './ranges';
 
 /** Ports that give an administrator a shell or a desktop. */
 export const MANAGEMENT_PORTS: readonly number[] = [22, 3389];
@@ -44,17 +44,6 @@ export const NET_003 = defineRule({
 
 const at = (prefix: readonly (string | number)[], name: string): Path => [...prefix, name];
 
-/** Strings of a resolved value that may be a string or a list; undefined when unknown. */
-function strings(resolved: Resolved): string[] | undefined {
-  if (resolved.kind === 'absent') return [];
-  if (resolved.kind === 'oneOf') return resolved.values.map(String);
-  if (resolved.kind === 'unknown') return undefined;
-  const value = resolved.value;
-  if (Array.isArray(value))
-    return value.every((v) => typeof v === 'string' || typeof v === 'number') ? value.map(String) : undefined;
-  return typeof value === 'string' || typeof value === 'number' ? [String(value)] : undefined;
-}
-
 function ruleProblem(
   context: RuleContext,
   resource: TfResource,
@@ -63,18 +52,18 @@ function ruleProblem(
   // A top-level attribute is read by name: the resolver's one-step path for plan values.
   const read = (name: string) =>
     context.read(resource, prefix.length === 0 ? name : (at(prefix, name) as (string | number)[]));
-  const direction = strings(read('direction'));
-  const access = strings(read('access'));
+  const direction = resolvedStrings(read('direction'));
+  const access = resolvedStrings(read('access'));
   if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
     return undefined;
   if (access && access.length > 0 && access.every((a) => a.toLowerCase() === 'deny')) return undefined;
-  const protocol = strings(read('protocol'));
+  const protocol = resolvedStrings(read('protocol'));
   if (protocol && protocol.length > 0 && protocol.every((p) => NON_PORT_PROTOCOLS.has(p.toLowerCase())))
     return undefined;
 
   const sources = [
-    ...(strings(read('source_address_prefix')) ?? ['<unknown>']),
-    ...(strings(read('source_address_prefixes')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('source_address_prefix')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('source_address_prefixes')) ?? ['<unknown>']),
   ];
   const fromInternet = sources.filter(
     (s) => s === '<unknown>' || INTERNET_SOURCES.has(s.trim().toLowerCase()),
@@ -82,25 +71,11 @@ function ruleProblem(
   if (fromInternet.length === 0) return undefined;
 
   const ports = [
-    ...(strings(read('destination_port_range')) ?? ['<unknown>']),
-    ...(strings(read('destination_port_ranges')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('destination_port_range')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('destination_port_ranges')) ?? ['<unknown>']),
   ];
-  const exposed = MANAGEMENT_PORTS.filter((port) => ports.some((range) => covers(range, port)));
+  const exposed = MANAGEMENT_PORTS.filter((port) => ports.some((range) => coversPort(range, port)));
   if (exposed.length === 0) return undefined;
   const unknownParts = [...fromInternet, ...ports].includes('<unknown>') || !direction || !access;
   return `allows inbound from ${fromInternet.map((s) => (s === '<unknown>' ? 'a source unknown before apply' : JSON.stringify(s))).join(', ')} to port ${exposed.join(' and ')}${unknownParts ? ' (values unknown before apply count as open)' : ''}`;
-}
-
-/** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */
-function covers(range: string, port: number): boolean {
-  const text = range.trim();
-  // Plans list both the single and the list attribute; the unused one is an empty string.
-  if (text === '') return false;
-  if (text === '*' || text === '<unknown>') return true;
-  const single = /^(\d+)$/.exec(text);
-  if (single) return Number(single[1]) === port;
-  const span = /^(\d+)\s*-\s*(\d+)$/.exec(text);
-  if (span) return Number(span[1]) <= port && port <= Number(span[2]);
-  // Anything else is not a port range Azure accepts; treat it as open rather than guess.
-  return true;
 }

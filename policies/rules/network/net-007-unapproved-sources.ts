@@ -1,9 +1,8 @@
 import { defineRule, RuleContext } from '../rule';
-import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { describePlacePath } from '../../model/data-flow';
-import { approvedIntervals, Interval, unapprovedSource } from './ranges';
+import { approvedIntervals, coversPort, Interval, resolvedStrings, unapprovedSource } from './ranges';
 import { MANAGEMENT_PORTS } from './net-003-management-ports';
 
 /** Ports that administer a system or reach its data directly. */
@@ -78,17 +77,6 @@ export const NET_007 = defineRule({
   },
 });
 
-/** Strings of a value that may be a string or a list; undefined when unknown. */
-function strings(resolved: Resolved): string[] | undefined {
-  if (resolved.kind === 'absent') return [];
-  if (resolved.kind === 'oneOf') return resolved.values.map(String);
-  if (resolved.kind === 'unknown') return undefined;
-  const value = resolved.value;
-  if (Array.isArray(value))
-    return value.every((v) => typeof v === 'string' || typeof v === 'number') ? value.map(String) : undefined;
-  return typeof value === 'string' || typeof value === 'number' ? [String(value)] : undefined;
-}
-
 function ruleProblem(
   context: RuleContext,
   resource: TfResource,
@@ -97,17 +85,17 @@ function ruleProblem(
 ): string | undefined {
   // A top-level attribute is read by name: the resolver's one-step path for plan values.
   const read = (name: string) => context.read(resource, prefix.length === 0 ? name : [...prefix, name]);
-  const direction = strings(read('direction'));
-  const access = strings(read('access'));
+  const direction = resolvedStrings(read('direction'));
+  const access = resolvedStrings(read('access'));
   if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
     return undefined;
   if (access && access.length > 0 && access.every((a) => a.toLowerCase() === 'deny')) return undefined;
-  const protocol = strings(read('protocol'));
+  const protocol = resolvedStrings(read('protocol'));
   if (protocol && protocol.length > 0 && protocol.every((p) => NON_PORT_PROTOCOLS.has(p.toLowerCase())))
     return undefined;
 
-  const single = strings(read('source_address_prefix'));
-  const list = strings(read('source_address_prefixes'));
+  const single = resolvedStrings(read('source_address_prefix'));
+  const list = resolvedStrings(read('source_address_prefixes'));
   const sources: { text: string; why: string; internet: boolean }[] = [];
   if (!single || !list)
     sources.push({ text: '<unknown>', why: 'a source unknown before apply', internet: true });
@@ -120,10 +108,10 @@ function ruleProblem(
   if (sources.length === 0) return undefined;
 
   const ports = [
-    ...(strings(read('destination_port_range')) ?? ['<unknown>']),
-    ...(strings(read('destination_port_ranges')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('destination_port_range')) ?? ['<unknown>']),
+    ...(resolvedStrings(read('destination_port_ranges')) ?? ['<unknown>']),
   ];
-  const exposed = PORTS.filter((port) => ports.some((range) => covers(range, port)));
+  const exposed = PORTS.filter((port) => ports.some((range) => coversPort(range, port)));
   // The internet to SSH or RDP is NET-003's finding; NET-007 reports every other source and port.
   const reported = sources.filter((s) => !s.internet || exposed.some((p) => !NET_003_PORTS.has(p)));
   const reportedPorts = exposed.filter((p) => reported.some((s) => !s.internet || !NET_003_PORTS.has(p)));
@@ -152,7 +140,7 @@ function dnatProblems(context: RuleContext, resource: TfResource, approved: read
     }
     for (let r = 0; r < rules.count; r++) {
       const at = [...collection, 'rule', r];
-      const read = (name: string) => strings(context.read(resource, [...at, name]));
+      const read = (name: string) => resolvedStrings(context.read(resource, [...at, name]));
       const where = describePlacePath(at);
       const sources = read('source_addresses');
       const groups = read('source_ip_groups');
@@ -169,7 +157,7 @@ function dnatProblems(context: RuleContext, resource: TfResource, approved: read
         ...(read('translated_port') ?? ['<unknown>']),
         ...(read('destination_ports') ?? ['<unknown>']),
       ];
-      const exposed = PORTS.filter((port) => ports.some((range) => covers(range, port)));
+      const exposed = PORTS.filter((port) => ports.some((range) => coversPort(range, port)));
       if (exposed.length === 0) continue;
       problems.push(
         `${where} translates inbound from ${reasons.join(', ')} to ${exposed.map((p) => `${p} (${MANAGEMENT_AND_DATA_PORTS[p]})`).join(', ')}`,
@@ -177,16 +165,4 @@ function dnatProblems(context: RuleContext, resource: TfResource, approved: read
     }
   }
   return problems;
-}
-
-/** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */
-function covers(range: string, port: number): boolean {
-  const text = range.trim();
-  if (text === '') return false;
-  if (text === '*' || text === '<unknown>') return true;
-  const single = /^(\d+)$/.exec(text);
-  if (single) return Number(single[1]) === port;
-  const span = /^(\d+)\s*-\s*(\d+)$/.exec(text);
-  if (span) return Number(span[1]) <= port && port <= Number(span[2]);
-  return true;
 }

@@ -1,8 +1,10 @@
 /**
  * Network sources as the access rules judge them: private space and the approved public ranges are
  * admitted; every other public address, `*`, `Internet` and service tags that span Azure are not.
- * Plain IPv4 arithmetic over address intervals (no cdktf, no configuration module).
+ * Plain IPv4 arithmetic over address intervals (no cdktf, no configuration module), and the port
+ * ranges of security rules.
  */
+import type { Resolved } from '../../model/resolve';
 
 export interface Interval {
   readonly start: number;
@@ -83,4 +85,29 @@ export function unapprovedInterval(
   if (PRIVATE_RANGES.some((p) => inside(interval, p))) return undefined;
   if (approved.some((r) => inside(interval, r))) return undefined;
   return `${start}–${end} is public and outside the approved ranges`;
+}
+
+/** Strings of a value that may be a string or a list (a rule's prefixes, ports); undefined when unknown. */
+export function resolvedStrings(resolved: Resolved): string[] | undefined {
+  if (resolved.kind === 'absent') return [];
+  if (resolved.kind === 'oneOf') return resolved.values.map(String);
+  if (resolved.kind === 'unknown') return undefined;
+  const value = resolved.value;
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string' || typeof v === 'number') ? value.map(String) : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? [String(value)] : undefined;
+}
+
+/** Whether a port range expression (`22`, `20-30`, `*`, unknown) includes `port`. */
+export function coversPort(range: string, port: number): boolean {
+  const text = range.trim();
+  // Plans list both the single and the list attribute; the unused one is an empty string.
+  if (text === '') return false;
+  if (text === '*' || text === '<unknown>') return true;
+  const single = /^(\d+)$/.exec(text);
+  if (single) return Number(single[1]) === port;
+  const span = /^(\d+)\s*-\s*(\d+)$/.exec(text);
+  if (span) return Number(span[1]) <= port && port <= Number(span[2]);
+  // Anything else is not a port range Azure accepts; treat it as open rather than guess.
+  return true;
 }
