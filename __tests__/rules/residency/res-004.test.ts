@@ -274,6 +274,97 @@ resource "azapi_resource" "app" {
 `,
     },
     {
+      name: 'a Redis linked server that leaves linked_redis_cache_location to the provider',
+      synth: tf({
+        'azurerm_redis_cache.dr': { name: 'dr', location: 'norwaywest' },
+        'azurerm_redis_linked_server.l': {
+          target_redis_cache_name: 'primary',
+          linked_redis_cache_id: '${azurerm_redis_cache.dr.id}',
+          server_role: 'Secondary',
+        },
+      }),
+    },
+    {
+      name: 'a location-like reference to an attribute that is not set is no place',
+      synth: tf({
+        'azurerm_netapp_volume.a': { name: 'a', location: 'norwayeast' },
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: '${azurerm_netapp_volume.a.remote_volume_location}',
+        },
+      }),
+    },
+    {
+      name: 'paths to what holds no data: a user-assigned identity, a function (placed by its app), ids inside a template',
+      synth: tf({
+        'azurerm_linux_web_app.w': {
+          name: 'w',
+          location: 'norwayeast',
+          identity: {
+            type: 'UserAssigned',
+            identity_ids: [
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1',
+            ],
+          },
+        },
+        'azurerm_communication_service.c': { name: 'c', resource_group_name: 'rg', data_location: 'Norway' },
+        'azurerm_email_communication_service.e': {
+          name: 'e',
+          resource_group_name: 'rg',
+          data_location: 'Norway',
+        },
+        'azurerm_communication_service_email_domain_association.a': {
+          communication_service_id: '${azurerm_communication_service.c.id}',
+          email_service_domain_id: '${azurerm_email_communication_service.e.id}',
+        },
+        'azurerm_resource_group_template_deployment.t': {
+          ...DEPLOYMENT,
+          template_content: JSON.stringify({
+            resources: [
+              {
+                type: 'Microsoft.Web/sites',
+                name: 's',
+                location: 'norwayeast',
+                properties: { serverFarmId: `${SUB}/Microsoft.Web/serverfarms/elsewhere` },
+              },
+            ],
+          }),
+        },
+      }),
+    },
+    {
+      name: 'destinations other rules judge: diagnostic settings, flow-log analytics, customer-managed keys',
+      synth: tf({
+        'azurerm_log_analytics_workspace.w': { name: 'w', location: 'westeurope' },
+        'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
+        'azurerm_monitor_diagnostic_setting.d': {
+          name: 'd',
+          target_resource_id: '${azurerm_storage_account.abroad.id}',
+          log_analytics_workspace_id: '${azurerm_log_analytics_workspace.w.id}',
+          partner_solution_id: `${SUB}/Microsoft.Datadog/monitors/dd`,
+        },
+        'azurerm_network_watcher_flow_log.f': {
+          name: 'f',
+          traffic_analytics: {
+            enabled: true,
+            workspace_resource_id: '${azurerm_log_analytics_workspace.w.id}',
+            workspace_region: 'westeurope',
+          },
+        },
+        'azurerm_linux_virtual_machine_scale_set.s': {
+          name: 's',
+          location: 'norwayeast',
+          os_disk: { disk_encryption_set_id: '${data.terraform_remote_state.platform.outputs.des_id}' },
+          // Eleven disks: the eleventh is data_disk[10].
+          data_disk: Array.from({ length: 11 }, (_, lun) => ({
+            lun,
+            disk_encryption_set_id: '${data.terraform_remote_state.platform.outputs.des_id}',
+          })),
+        },
+      }),
+    },
+    {
       name: 'static geo_location blocks in Norway',
       hcl: `
 resource "azurerm_cosmosdb_account" "c" {
@@ -749,6 +840,111 @@ resource "azurerm_cosmosdb_account" "c" {
 }
 `,
       errors: [['RES-004', 'azurerm_cosmosdb_account.c']],
+    },
+    {
+      name: 'a Redis linked server location the plan knows only after apply, with no reference',
+      messages: [
+        'linked_redis_cache_location cannot be verified before apply: linked_redis_cache_location of azurerm_redis_linked_server.l is only known after apply; a value that cannot be resolved counts as outside Norway.',
+      ],
+      plan: plan([
+        { at: 'azurerm_redis_cache.dr', values: { name: 'dr', location: 'norwaywest' } },
+        {
+          at: 'azurerm_redis_linked_server.l',
+          unknown: { linked_redis_cache_id: true, linked_redis_cache_location: true },
+          references: { linked_redis_cache_id: ['azurerm_redis_cache.dr.id'] },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_redis_linked_server.l']],
+    },
+    {
+      name: 'a dynamic partner_server is one finding; another dynamic block is judged place by place',
+      messages: [
+        'partner_server is built by a dynamic block, so the locations of the copies cannot be verified.',
+        'dynamic.target_region.content.name is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of dynamic.target_region.content.disk_encryption_set_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_mssql_server.abroad': { name: 'abroad', location: 'westeurope' },
+        'azurerm_mssql_failover_group.fg': {
+          dynamic: {
+            partner_server: {
+              for_each: '${var.partners}',
+              content: { id: '${azurerm_mssql_server.abroad.id}' },
+            },
+          },
+        },
+        'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
+        'azurerm_shared_image_version.i': {
+          name: '1.0.0',
+          location: 'norwayeast',
+          dynamic: {
+            target_region: {
+              for_each: '${var.regions}',
+              content: { name: 'westeurope', disk_encryption_set_id: '${azurerm_storage_account.abroad.id}' },
+            },
+          },
+        },
+      }),
+      errors: [
+        ['RES-004', 'azurerm_mssql_failover_group.fg'],
+        ['RES-004', 'azurerm_shared_image_version.i'],
+        ['RES-004', 'azurerm_shared_image_version.i'],
+      ],
+    },
+    {
+      name: 'ids of an unknown ARM type, from a remote state not in the estate (network ids excepted), and of an uncatalogued type',
+      messages: [
+        `target_resource_id ${SUB}/Microsoft.Foo/bars/x points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
+        'target_resource_id cannot be resolved: output sa_id comes from the state data.terraform_remote_state.x reads, which is not in the checked estate; pass its stack, plan or state with --context.',
+        'the location of input.target_id azurerm_storage_account.abroad is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      synth: tf({
+        'azurerm_function_app_connection.foo': {
+          name: 'foo',
+          target_resource_id: `${SUB}/Microsoft.Foo/bars/x`,
+        },
+        'azurerm_function_app_connection.remote': {
+          name: 'remote',
+          target_resource_id: '${data.terraform_remote_state.x.outputs.sa_id}',
+          subnet_id: '${data.terraform_remote_state.x.outputs.subnet_id}',
+        },
+        'azurerm_storage_account.abroad': ABROAD_ACCOUNT,
+        'terraform_data.x': { input: { target_id: '${azurerm_storage_account.abroad.id}' } },
+      }),
+      errors: [
+        ['RES-004', 'azurerm_function_app_connection.foo'],
+        ['RES-004', 'azurerm_function_app_connection.remote'],
+        ['RES-004', 'terraform_data.x'],
+      ],
+    },
+    {
+      name: 'ids of a data source abroad and of a data store that has no data source',
+      messages: [
+        'the location of target_resource_id azurerm_hdinsight_hadoop_cluster.h is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+        'the location of target_resource_id data.azurerm_hdinsight_cluster.h is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',
+      ],
+      plan: plan([
+        {
+          at: 'data.azurerm_hdinsight_cluster.h',
+          values: { name: 'h', location: 'westeurope' },
+          actions: ['read'],
+        },
+        { at: 'azurerm_hdinsight_hadoop_cluster.h', values: { name: 'h', location: 'westeurope' } },
+        {
+          at: 'azurerm_function_app_connection.data',
+          unknown: { target_resource_id: true },
+          references: { target_resource_id: ['data.azurerm_hdinsight_cluster.h.id'] },
+        },
+        {
+          at: 'azurerm_function_app_connection.managed',
+          unknown: { target_resource_id: true },
+          references: { target_resource_id: ['azurerm_hdinsight_hadoop_cluster.h.id'] },
+        },
+      ]),
+      errors: [
+        ['RES-004', 'azurerm_function_app_connection.data'],
+        ['RES-004', 'azurerm_function_app_connection.managed'],
+      ],
     },
   ],
 });
