@@ -186,5 +186,34 @@ resource "azurerm_cosmosdb_account" "c" {
         'lifecycle.ignore_changes is all, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
       ],
     },
+    {
+      name: 'an imported resource whose location is written nowhere but ignored; entries with stray spaces',
+      synth: tf({
+        'azurerm_storage_account.imported': {
+          name: 'imported',
+          lifecycle: { ignore_changes: ['location'] },
+        },
+        'azurerm_storage_account.spaced': {
+          name: 'spaced',
+          location: 'norwayeast',
+          lifecycle: { ignore_changes: [' location '] },
+        },
+        'azurerm_storage_account.all': {
+          name: 'all',
+          location: 'norwayeast',
+          lifecycle: { ignore_changes: 'all ' },
+        },
+      }),
+      errors: [
+        ['RES-010', 'azurerm_storage_account.all'],
+        ['RES-010', 'azurerm_storage_account.imported'],
+        ['RES-010', 'azurerm_storage_account.spaced'],
+      ],
+      messages: [
+        'lifecycle.ignore_changes includes location, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+        'lifecycle.ignore_changes includes location, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+        'lifecycle.ignore_changes is all, so the configuration proves nothing about where the resource and its data are; check the plan, whose state shows them.',
+      ],
+    },
   ],
 });
