@@ -67,6 +67,27 @@ resource "azurerm_cognitive_deployment" "a" {
         },
       ),
     },
+    {
+      name: 'an existing Global deployment read through a data source deploys nothing',
+      synth: tf({
+        'data.azapi_resource.gpt': {
+          type: 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01',
+          name: 'gpt',
+          parent_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'data.azapi_resource.gpt',
+          values: {
+            type: 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01',
+            name: 'gpt',
+            output: { sku: { name: 'GlobalStandard' } },
+          },
+          actions: ['read'],
+        },
+      ]),
+    },
   ],
   invalid: [
     {
