@@ -61,8 +61,9 @@ export const RES_004 = defineRule({
       // Most types have no replica attributes: they judge nothing here, and need no set of their own.
       const judged = judgesReplicas(resource.type) ? new Set<string>() : NOTHING_JUDGED;
       if (judged !== NOTHING_JUDGED) yield* checkResource(context, resource, judged);
-      yield* placesAnywhere(context, resource, judged);
-      yield* pathsAnywhere(context, resource, judged);
+      // A resource that names no place or no path needs no generator for it (most name no path).
+      if (placesOf(resource).length > 0) yield* placesAnywhere(context, resource, judged);
+      if (edgesOf(resource).length > 0) yield* pathsAnywhere(context, resource, judged);
     }
   },
 });
