@@ -461,6 +461,56 @@ resource "azurerm_eventhub_namespace_customer_managed_key" "abroad" {
       message: /^key_vault_key_ids\[1\] https:\/\/elsewhere/,
     },
     {
+      name: 'the first key of a list outside the estate is named by its index',
+      messages: [
+        'key_vault_key_ids[0] https://elsewhere.vault.azure.net/keys/k points at a key that is not in the checked estate; pass its stack, plan or state with --context.',
+      ],
+      synth: tf({
+        ...KEY,
+        'azurerm_eventhub_namespace.eh': EH,
+        'azurerm_eventhub_namespace_customer_managed_key.eh': {
+          eventhub_namespace_id: '${azurerm_eventhub_namespace.eh.id}',
+          key_vault_key_ids: [
+            'https://elsewhere.vault.azure.net/keys/k',
+            '${azurerm_key_vault_key.k.versionless_id}',
+          ],
+        },
+      }),
+      errors: [['ENC-002', 'azurerm_eventhub_namespace.eh']],
+    },
+    {
+      name: 'a key id written as a local that is null configures no key',
+      messages: ['key_vault_key_id resolves to null, so no customer-managed key is configured.'],
+      synth: tf(
+        { 'azurerm_cosmosdb_account.c': { location: 'norwayeast', key_vault_key_id: '${local.cmk}' } },
+        { locals: { cmk: null } },
+      ),
+      hcl: `
+locals {
+  cmk = null
+}
+
+resource "azurerm_cosmosdb_account" "c" {
+  location = "norwayeast"
+  key_vault_key_id = local.cmk
+}
+`,
+      errors: [['ENC-002', 'azurerm_cosmosdb_account.c']],
+    },
+    {
+      name: 'a data source of a key-attachment type attaches no key to the store it names',
+      messages: ['encrypted with platform-managed keys only; no customer-managed key is configured.'],
+      synth: tf({
+        ...CMK_SYNTH,
+        'azurerm_storage_account.sa': { ...SA, infrastructure_encryption_enabled: true },
+        'data.azurerm_storage_account_customer_managed_key.cmk': {
+          storage_account_id: '${azurerm_storage_account.sa.id}',
+          key_vault_key_id: '${azurerm_key_vault_key.k.id}',
+        },
+      }),
+      errors: [['ENC-002', 'azurerm_storage_account.sa']],
+    },
+    {
       name: 'a container registry (a network store with an inline key) without a customer-managed key',
       messages: ['encrypted with platform-managed keys only; no customer-managed key is configured.'],
       synth: tf({ 'azurerm_container_registry.acr': { name: 'acr', location: 'norwayeast' } }),
