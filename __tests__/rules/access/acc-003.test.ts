@@ -47,6 +47,20 @@ const norwayEast = (locations: Record<string, unknown>) => ({
 });
 const OWNER_GROUP: [string, string][] = [['ACC-003', 'azurerm_pim_eligible_role_assignment.admins_owner']];
 
+/** The eligible Owner group under the block policy, with the Norway location's country block replaced. */
+const norwayCountry = (country: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  tf(
+    {
+      ...group,
+      ...eligible,
+      'azuread_named_location.norway': { display_name: 'Norway', country },
+      ...blockAbroad({ included_groups: ADMINS }),
+    },
+    extra,
+  );
+const NOT_COVERED =
+  'azuread_group.admins holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.';
+
 ruleTester(ACC_003, {
   valid: [
     {
@@ -251,6 +265,83 @@ resource "azurerm_role_assignment" "app" {
         'azuread_directory_role_assignment.readers': {
           role_id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
           principal_object_id: ADMINS[0],
+        },
+      }),
+    },
+    {
+      name: 'a directory role activated in the configuration, assigned and included by reference to its template id',
+      synth: tf({
+        ...norway,
+        'azuread_directory_role.ga': { template_id: GA },
+        ...blockAbroad({ included_roles: ['${azuread_directory_role.ga.template_id}'] }),
+        'azuread_directory_role_assignment.ga': {
+          role_id: '${azuread_directory_role.ga.template_id}',
+          principal_object_id: '${azuread_group.other.object_id}',
+        },
+        'azuread_group.other': { display_name: 'other' },
+      }),
+    },
+    {
+      name: 'in a plan, included groups that are unknown name a data-source group read at apply; a variable names none',
+      plan: plan([
+        {
+          at: 'data.azuread_group.ops',
+          actions: ['read'],
+          values: { display_name: 'ops' },
+          unknown: { object_id: true },
+        },
+        {
+          at: 'azuread_named_location.norway',
+          values: {
+            display_name: 'Norway',
+            country: [{ countries_and_regions: ['NO'], include_unknown_countries_and_regions: false }],
+          },
+        },
+        {
+          at: 'azuread_conditional_access_policy.block_abroad',
+          values: {
+            state: 'enabled',
+            conditions: [
+              {
+                client_app_types: ['all'],
+                applications: [{ included_applications: ['All'] }],
+                users: [{}],
+                locations: [{ included_locations: ['All'] }],
+              },
+            ],
+            grant_controls: [{ operator: 'OR', built_in_controls: ['block'] }],
+          },
+          unknown: {
+            conditions: [{ users: [{ included_groups: true }], locations: [{ excluded_locations: true }] }],
+          },
+          references: {
+            'conditions.users.included_groups': [
+              'var.extra_groups',
+              'data.azuread_group.ops.object_id',
+              'data.azuread_group.ops',
+            ],
+            'conditions.locations.excluded_locations': [
+              'azuread_named_location.norway.id',
+              'azuread_named_location.norway',
+            ],
+          },
+        },
+        {
+          at: 'azurerm_pim_eligible_role_assignment.ops_owner',
+          values: { scope: SUB, role_definition_id: OWNER_ID },
+          unknown: { principal_id: true },
+          references: { principal_id: ['data.azuread_group.ops.object_id', 'data.azuread_group.ops'] },
+        },
+      ]),
+    },
+    {
+      name: 'a role assignment read as a data source grants nothing to cover',
+      synth: tf({
+        ...group,
+        'data.azurerm_role_assignment.owner': {
+          scope: SUB,
+          role_definition_name: 'Owner',
+          principal_id: ADMINS[0],
         },
       }),
     },
@@ -703,6 +794,149 @@ resource "azuread_conditional_access_policy" "block_abroad" {
       messages: [
         'azuread_user.ola holds a privileged role, and no enabled Conditional Access policy in the estate blocks its sign-ins outside Norway.',
       ],
+    },
+    {
+      name: 'a principal that cannot be resolved is not covered by a policy for all users',
+      synth: tf(
+        {
+          ...norway,
+          ...blockAbroad({ included_users: ['All'] }),
+          'azurerm_pim_eligible_role_assignment.x': {
+            scope: SUB,
+            role_definition_id: OWNER_ID,
+            principal_id: '${var.who}',
+          },
+        },
+        { variable: { who: { type: 'string' } } },
+      ),
+      errors: [['ACC-003', 'azurerm_pim_eligible_role_assignment.x']],
+      message: /^a principal that cannot be resolved .*, so no location block can be shown to cover it\.$/,
+    },
+    {
+      name: 'included_roles names directory roles: the Owner role GUID there does not cover an Owner assignment',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...blockAbroad({ included_roles: ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635'] }),
+        'azurerm_role_assignment.owner': {
+          scope: SUB,
+          role_definition_id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          principal_id: ADMINS[0],
+        },
+      }),
+      errors: [['ACC-003', 'azurerm_role_assignment.owner']],
+      messages: [NOT_COVERED],
+    },
+    {
+      name: 'a directory role assignment whose role cannot be resolved is judged as privileged',
+      synth: tf(
+        {
+          ...group,
+          'azuread_directory_role_assignment.x': { role_id: '${var.role}', principal_object_id: ADMINS[0] },
+        },
+        { variable: { role: { type: 'string' } } },
+      ),
+      errors: [['ACC-003', 'azuread_directory_role_assignment.x']],
+      messages: [NOT_COVERED],
+    },
+    {
+      name: 'a Conditional Access policy read as a data source covers nobody',
+      synth: tf({
+        ...group,
+        ...norway,
+        ...eligible,
+        'data.azuread_conditional_access_policy.block_abroad': blockAbroad({ included_groups: ADMINS })[
+          'azuread_conditional_access_policy.block_abroad'
+        ],
+      }),
+      errors: OWNER_GROUP,
+      messages: [NOT_COVERED],
+    },
+    {
+      name: 'all users except the user who holds Owner leaves that user open',
+      synth: tf({
+        ...norway,
+        'azuread_user.ola': { user_principal_name: 'ola@hospital.no', display_name: 'Ola' },
+        ...blockAbroad({ included_users: ['All'], excluded_users: ['${azuread_user.ola.object_id}'] }),
+        'azurerm_role_assignment.ola': {
+          scope: SUB,
+          role_definition_name: 'Owner',
+          principal_id: '${azuread_user.ola.object_id}',
+        },
+      }),
+      errors: [['ACC-003', 'azurerm_role_assignment.ola']],
+    },
+    {
+      name: 'grant controls from a variable cannot be shown to block',
+      synth: {
+        ...coveredWith({}, { grant_controls: { operator: 'OR', built_in_controls: '${var.controls}' } }),
+        variable: { controls: { type: 'list(string)' } },
+      },
+      errors: OWNER_GROUP,
+      messages: [NOT_COVERED],
+    },
+    {
+      name: 'included applications from a variable cannot be shown to be all applications',
+      synth: {
+        ...coveredWith({ applications: { included_applications: '${var.apps}' } }),
+        variable: { apps: { type: 'list(string)' } },
+      },
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'included locations from a variable cannot be shown to be all locations',
+      synth: {
+        ...coveredWith(
+          norwayEast({
+            included_locations: '${var.locations}',
+            excluded_locations: ['${azuread_named_location.norway.id}'],
+          }),
+        ),
+        variable: { locations: { type: 'list(string)' } },
+      },
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a block on one named location, with Norway excluded, leaves the rest of the world open',
+      synth: coveredWith(
+        norwayEast({
+          included_locations: ['00000000-0000-4000-8000-00000000000b'],
+          excluded_locations: ['${azuread_named_location.norway.id}'],
+        }),
+      ),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'excluding another location besides Norway leaves sign-ins from there unblocked',
+      synth: coveredWith(
+        norwayEast({
+          excluded_locations: ['${azuread_named_location.norway.id}', '00000000-0000-4000-8000-00000000000c'],
+        }),
+      ),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'an excluded location that is not a named location (a group by mistake) is no Norway location',
+      synth: coveredWith(norwayEast({ excluded_locations: ['${azuread_group.admins.object_id}'] })),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a country location that lists no country is not Norway only',
+      synth: norwayCountry({ countries_and_regions: [], include_unknown_countries_and_regions: false }),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a country location whose countries come from a variable is not shown to be Norway only',
+      synth: norwayCountry(
+        { countries_and_regions: '${var.countries}', include_unknown_countries_and_regions: false },
+        { variable: { countries: { type: 'list(string)' } } },
+      ),
+      errors: OWNER_GROUP,
+    },
+    {
+      name: 'a Norway location that also admits unknown countries is not Norway only',
+      synth: norwayCountry({ countries_and_regions: ['NO'], include_unknown_countries_and_regions: true }),
+      errors: OWNER_GROUP,
     },
   ],
 });
