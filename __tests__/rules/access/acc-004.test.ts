@@ -111,6 +111,47 @@ resource "azurerm_role_assignment" "guest_reader" {
 }
 `,
     },
+    {
+      name: 'a principal_type other than ForeignGroup marks nothing; an unmatched principal with Owner is ACC-001 and ACC-003',
+      synth: tf({
+        ...group,
+        'azurerm_role_assignment.blob': {
+          scope: RG,
+          role_definition_name: 'Storage Blob Data Reader',
+          principal_id: '${azuread_group.admins.object_id}',
+          principal_type: 'Group',
+        },
+        'azurerm_role_assignment.owner': { scope: RG, role_definition_name: 'Owner', principal_id: FOREIGN },
+      }),
+    },
+    {
+      name: 'grants to home principals: a vault access policy block for a group, a separate one for a managed identity',
+      synth: tf({
+        ...group,
+        'azurerm_user_assigned_identity.app': { name: 'id-app', location: 'norwayeast' },
+        'azurerm_key_vault.kv': {
+          name: 'kv',
+          location: 'norwayeast',
+          tenant_id: HOME,
+          access_policy: [{ tenant_id: HOME, object_id: '${azuread_group.admins.object_id}' }],
+        },
+        'azurerm_key_vault_access_policy.app': {
+          key_vault_id: '${azurerm_key_vault.kv.id}',
+          tenant_id: HOME,
+          object_id: '${azurerm_user_assigned_identity.app.principal_id}',
+        },
+      }),
+    },
+    {
+      name: "an existing vault read as a data source is not this configuration's grant",
+      synth: tf({
+        'data.azurerm_key_vault.shared': {
+          name: 'kv-shared',
+          resource_group_name: 'rg-shared',
+          access_policy: [{ tenant_id: HOME, object_id: FOREIGN }],
+        },
+      }),
+    },
   ],
   invalid: [
     {
@@ -333,6 +374,80 @@ data "azuread_user" "ext" {
         'azuread_administrator[0].object_id gives data access to data.azuread_user.ext (a guest user).',
         'object_id gives data access to azuread_service_principal.vendor (an application registered outside this estate).',
       ],
+    },
+    {
+      name: 'a role that cannot be verified (a custom role) granted to a guest is reported with the reason',
+      synth: tf({
+        ...guest,
+        'azurerm_role_definition.custom': {
+          name: 'custom',
+          scope: RG,
+          permissions: { actions: ['Microsoft.Storage/*'] },
+        },
+        'azurerm_role_assignment.custom': {
+          scope: RG,
+          role_definition_id: '${azurerm_role_definition.custom.role_definition_resource_id}',
+          principal_id: '${azuread_invitation.supplier.user_id}',
+        },
+      }),
+      errors: [['ACC-004', 'azurerm_role_assignment.custom']],
+      messages: [
+        'the assignment grants a role that cannot be verified (custom role azurerm_role_definition.custom) to azuread_invitation.supplier (an invited guest).',
+      ],
+    },
+    {
+      name: 'a SQL administrator from a variable gives data access to a principal nobody can check',
+      synth: tf(
+        {
+          'azurerm_mssql_server.sql': {
+            azuread_administrator: { login_username: 'dba', object_id: '${var.dba}' },
+          },
+        },
+        { variable: { dba: { type: 'string' } } },
+      ),
+      errors: [['ACC-004', 'azurerm_mssql_server.sql']],
+      messages: [
+        'azuread_administrator[0].object_id gives data access to a principal that cannot be resolved (var.dba has no default and no validation that limits it).',
+      ],
+    },
+    {
+      name: 'vault access policies built by a dynamic block name principals nobody can check (fail closed)',
+      synth: tf(
+        {
+          'azurerm_key_vault.kv': {
+            name: 'kv',
+            location: 'norwayeast',
+            tenant_id: HOME,
+            dynamic: {
+              access_policy: {
+                for_each: '${var.readers}',
+                content: { tenant_id: HOME, object_id: '${access_policy.value}' },
+              },
+            },
+          },
+        },
+        { variable: { readers: { type: 'list(string)' } } },
+      ),
+      hcl: `
+variable "readers" {
+  type = list(string)
+}
+
+resource "azurerm_key_vault" "kv" {
+  name = "kv"
+  location = "norwayeast"
+  tenant_id = "${HOME}"
+  dynamic "access_policy" {
+    for_each = var.readers
+    content {
+      tenant_id = "${HOME}"
+      object_id = access_policy.value
+    }
+  }
+}
+`,
+      errors: [['ACC-004', 'azurerm_key_vault.kv']],
+      messages: ['access_policy is built by a dynamic block, so who gets data access cannot be verified.'],
     },
   ],
 });

@@ -51,7 +51,13 @@ export const ACC_004 = defineRule({
         };
         continue;
       }
-      for (const [path, name] of grantPaths(context, resource)) {
+      const grants = grantPaths(context, resource);
+      // Blocks built by a dynamic block (or otherwise unknown) name principals nobody can check: fail closed.
+      if ('unknown' in grants) {
+        yield { resource, message: `${grants.unknown}, so who gets data access cannot be verified.` };
+        continue;
+      }
+      for (const [path, name] of grants) {
         const principal = principalAt(context, resource, path);
         if (isOutsider(principal) || isUnmatched(principal))
           yield { resource, message: `${name} gives data access to ${principal.text}.` };
@@ -64,13 +70,16 @@ const isOutsider = (principal: Principal) => principal.kind === 'guest' || princ
 /** Failing closed: ids the estate cannot match to a home-tenant identity. */
 const isUnmatched = (principal: Principal) => principal.kind === 'literal' || principal.kind === 'unknown';
 
-function grantPaths(context: RuleContext, resource: TfResource): [(string | number)[], string][] {
+function grantPaths(
+  context: RuleContext,
+  resource: TfResource,
+): [(string | number)[], string][] | { readonly unknown: string } {
   const spec = DATA_GRANTS[resource.type];
   if (!spec) return [];
   if (spec.block === undefined) return [[[spec.attribute], spec.attribute]];
   const blocks = blockCount(context, resource, spec.block);
-  const count = blocks.kind === 'count' ? blocks.count : 0;
-  return Array.from({ length: count }, (_, i) => [
+  if (blocks.kind === 'unknown') return { unknown: blocks.reason };
+  return Array.from({ length: blocks.count }, (_, i) => [
     [spec.block as string, i, spec.attribute],
     `${spec.block}[${i}].${spec.attribute}`,
   ]);
