@@ -3,6 +3,9 @@ import { NET_009 } from '../../../policies/rules/network/net-009-remote-endpoint
 import { settings } from '../../helpers/rules/network';
 import { plan, ruleTester, tf } from '../../helpers/rule-tester';
 
+const ER_PORT =
+  '/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/rg/providers/Microsoft.Network/expressRoutePorts/port-oslo';
+
 ruleTester(NET_009, {
   valid: [
     {
@@ -94,6 +97,50 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
   local_network_gateway_id = azurerm_local_network_gateway.office.id
 }
 `,
+    },
+    {
+      name: 'a gateway data source is not judged; Entra ID by tenant alone; ExpressRoute Direct; Oslo spelled loosely; a peering to a null local',
+      settings,
+      synth: tf(
+        {
+          'data.azurerm_local_network_gateway.remote': { name: 'lgw-supplier', resource_group_name: 'rg' },
+          'azurerm_virtual_network_gateway.tenant': {
+            vpn_client_configuration: {
+              address_space: ['172.16.0.0/24'],
+              aad_tenant: 'https://login.microsoftonline.com/5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13/',
+            },
+          },
+          'azurerm_express_route_circuit.direct': { express_route_port_id: ER_PORT, bandwidth_in_gbps: 10 },
+          'azurerm_express_route_circuit.oslo': { peering_location: ' OSLO ' },
+          'azurerm_express_route_circuit.stavanger': { peering_location: 'stavanger' },
+          'azurerm_virtual_network_peering.none': { remote_virtual_network_id: '${local.none}' },
+        },
+        { locals: { none: null } },
+      ),
+      plan: plan([
+        {
+          at: 'data.azurerm_local_network_gateway.remote',
+          values: { name: 'lgw-supplier', resource_group_name: 'rg' },
+          actions: ['read'],
+        },
+        {
+          at: 'azurerm_virtual_network_gateway.tenant',
+          values: {
+            vpn_client_configuration: [
+              {
+                address_space: ['172.16.0.0/24'],
+                aad_tenant: 'https://login.microsoftonline.com/5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13/',
+              },
+            ],
+          },
+        },
+        {
+          at: 'azurerm_express_route_circuit.direct',
+          values: { express_route_port_id: ER_PORT, bandwidth_in_gbps: 10 },
+        },
+        { at: 'azurerm_express_route_circuit.oslo', values: { peering_location: ' OSLO ' } },
+        { at: 'azurerm_express_route_circuit.stavanger', values: { peering_location: 'stavanger' } },
+      ]),
     },
   ],
   invalid: [
@@ -257,6 +304,11 @@ resource "azurerm_express_route_circuit" "er" {
         ['NET-009', 'azurerm_vpn_site.supplier'],
         ['NET-009', 'azurerm_vpn_site.supplier'],
       ],
+      messages: [
+        'link[0].ip_address is "52.174.0.1" (public, outside the approved ranges).',
+        'link[1].fqdn names the on-premises end by DNS, which cannot be checked against the approved ranges.',
+        "remote_virtual_network_id /subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v is outside the estate (it may be another tenant's network).",
+      ],
     },
     {
       name: 'a shareable link and a gateway address unknown before apply fail closed',
@@ -270,6 +322,127 @@ resource "azurerm_express_route_circuit" "er" {
       errors: [
         ['NET-009', 'azurerm_bastion_host.b'],
         ['NET-009', 'azurerm_local_network_gateway.g'],
+      ],
+      messages: [
+        'shareable_link_enabled cannot be verified before apply.',
+        'gateway_address cannot be verified before apply.',
+      ],
+    },
+    {
+      name: 'point-to-site from a dynamic block, auth types written as a string, neither auth types nor a tenant',
+      settings,
+      synth: tf(
+        {
+          'azurerm_virtual_network_gateway.dynamic': {
+            dynamic: {
+              vpn_client_configuration: {
+                for_each: '${var.p2s}',
+                content: { address_space: ['172.16.0.0/24'], vpn_auth_types: ['AAD'] },
+              },
+            },
+          },
+          'azurerm_virtual_network_gateway.string': {
+            vpn_client_configuration: { address_space: ['172.16.0.0/24'], vpn_auth_types: 'AAD' },
+          },
+          'azurerm_virtual_network_gateway.bare': {
+            vpn_client_configuration: { address_space: ['172.16.0.0/24'] },
+          },
+        },
+        { variable: { p2s: { type: 'list(string)' } } },
+      ),
+      errors: [
+        ['NET-009', 'azurerm_virtual_network_gateway.bare'],
+        ['NET-009', 'azurerm_virtual_network_gateway.dynamic'],
+        ['NET-009', 'azurerm_virtual_network_gateway.string'],
+      ],
+      messages: [
+        'vpn_client_configuration is built by a dynamic block, so point-to-site access cannot be checked.',
+        'point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"]).',
+        'point-to-site VPN authentication is not Entra ID only (vpn_auth_types = ["AAD"]).',
+      ],
+    },
+    {
+      name: 'a local gateway with no address at all, or with an address that is not a string',
+      settings,
+      synth: tf({
+        'azurerm_local_network_gateway.none': { address_space: ['192.168.0.0/16'] },
+        'azurerm_local_network_gateway.list': { gateway_address: ['203.0.113.1'] },
+      }),
+      plan: plan([
+        { at: 'azurerm_local_network_gateway.none', values: { address_space: ['192.168.0.0/16'] } },
+        { at: 'azurerm_local_network_gateway.list', values: { gateway_address: ['203.0.113.1'] } },
+      ]),
+      errors: [
+        ['NET-009', 'azurerm_local_network_gateway.list'],
+        ['NET-009', 'azurerm_local_network_gateway.none'],
+      ],
+      messages: ['has no gateway_address.', 'gateway_address cannot be verified before apply.'],
+    },
+    {
+      name: 'VPN site links from a dynamic block; a link address unknown, missing, not a string or a service tag',
+      settings,
+      synth: tf(
+        {
+          'azurerm_vpn_site.dynamic': {
+            dynamic: {
+              link: { for_each: '${var.links}', content: { name: 'l', ip_address: '203.0.113.1' } },
+            },
+          },
+          'azurerm_vpn_site.mixed': {
+            link: [
+              { name: 'unknown', ip_address: '${var.ip}' },
+              { name: 'missing' },
+              { name: 'approved', ip_address: '198.51.100.7' },
+              { name: 'tag', ip_address: 'AzureCloud' },
+              { name: 'list', ip_address: ['203.0.113.1'] },
+            ],
+          },
+        },
+        { variable: { links: { type: 'list(string)' }, ip: { type: 'string' } } },
+      ),
+      errors: [
+        ['NET-009', 'azurerm_vpn_site.dynamic'],
+        ['NET-009', 'azurerm_vpn_site.mixed'],
+        ['NET-009', 'azurerm_vpn_site.mixed'],
+        ['NET-009', 'azurerm_vpn_site.mixed'],
+        ['NET-009', 'azurerm_vpn_site.mixed'],
+      ],
+      messages: [
+        'link is built by a dynamic block, so its endpoints cannot be checked.',
+        'link[0].ip_address cannot be verified before apply.',
+        'link[1].ip_address cannot be verified before apply.',
+        'link[3].ip_address is "AzureCloud" (a service tag spanning addresses outside the hospital, e.g. Azure worldwide).',
+        'link[4].ip_address cannot be verified before apply.',
+      ],
+    },
+    {
+      name: 'ExpressRoute with a peering location unknown, missing or not a string; remote ends that cannot be resolved',
+      settings,
+      synth: tf(
+        {
+          'azurerm_express_route_circuit.unknown': { peering_location: '${var.where}' },
+          'azurerm_express_route_circuit.none': { service_provider_name: 'Telenor' },
+          'azurerm_express_route_circuit.number': { peering_location: 42 },
+          'azurerm_virtual_network_peering.var': { remote_virtual_network_id: '${var.vnet}' },
+          'azurerm_express_route_connection.c': {
+            express_route_circuit_peering_id: '${data.azurerm_express_route_circuit_peering.x.id}',
+          },
+        },
+        { variable: { where: { type: 'string' }, vnet: { type: 'string' } } },
+      ),
+      errors: [
+        ['NET-009', 'azurerm_express_route_circuit.none'],
+        ['NET-009', 'azurerm_express_route_circuit.number'],
+        ['NET-009', 'azurerm_express_route_circuit.unknown'],
+        ['NET-009', 'azurerm_express_route_connection.c'],
+        ['NET-009', 'azurerm_virtual_network_peering.var'],
+      ],
+      messages: [
+        'peering_location cannot be verified before apply.',
+        'peering_location cannot be verified before apply.',
+        'peering_location cannot be verified before apply.',
+        'express_route_circuit_peering_id cannot be resolved to a resource in the estate (data.azurerm_express_route_circuit_peering.x.id refers to data.azurerm_express_route_circuit_peering.x, which is not in this configuration).',
+        'remote_virtual_network_id cannot be resolved to a resource in the estate (var.vnet has no default and no validation that limits it).',
       ],
     },
   ],
