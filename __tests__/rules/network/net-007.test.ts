@@ -15,6 +15,10 @@ const inbound = (source: Record<string, unknown>, port: string | Record<string, 
   ...source,
 });
 
+/** Every management and data port, as a message lists them. */
+const ALL_PORTS =
+  '22 (SSH), 445 (SMB), 1433 (SQL Server), 2375 (Docker), 2376 (Docker), 3306 (MySQL), 3389 (RDP), 5432 (PostgreSQL), 5985 (WinRM), 5986 (WinRM), 6379 (Redis), 6380 (Redis), 9200 (Elasticsearch), 10250 (kubelet), 27017 (MongoDB)';
+
 ruleTester(NET_007, {
   valid: [
     {
@@ -160,6 +164,77 @@ resource "azurerm_network_security_rule" "asg" {
           ],
         },
       }),
+    },
+    {
+      name: 'outbound, deny and ICMP rules from a public source in any spelling; a data source is not judged',
+      settings,
+      synth: tf({
+        'azurerm_network_security_rule.outbound': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+          direction: 'OUTBOUND',
+        },
+        'azurerm_network_security_rule.deny': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '*'),
+          access: 'deny',
+        },
+        'azurerm_network_security_rule.icmp': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '*'),
+          protocol: 'Icmp',
+        },
+        'azurerm_network_security_rule.esp': {
+          ...inbound({ source_address_prefix: '8.8.8.8' }, '*'),
+          protocol: 'ESP',
+        },
+        'data.azurerm_network_security_group.shared': {
+          name: 'nsg-shared',
+          resource_group_name: 'rg',
+          security_rule: [inbound({ source_address_prefix: '8.8.8.8' }, '1433')],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_network_security_rule.outbound',
+          values: { ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'), direction: 'OUTBOUND' },
+        },
+        {
+          at: 'azurerm_network_security_rule.icmp',
+          values: { ...inbound({ source_address_prefix: '8.8.8.8' }, '*'), protocol: 'Icmp' },
+        },
+        {
+          at: 'data.azurerm_network_security_group.shared',
+          actions: ['read'],
+          values: {
+            name: 'nsg-shared',
+            resource_group_name: 'rg',
+            security_rule: [inbound({ source_address_prefix: '8.8.8.8' }, '1433')],
+          },
+        },
+      ]),
+    },
+    {
+      name: "the internet spelled with spaces, or a source unknown before apply, to SSH is NET-003's finding",
+      settings,
+      synth: tf(
+        {
+          'azurerm_network_security_rule.spaced': inbound({ source_address_prefix: ' Internet ' }, '22'),
+          'azurerm_network_security_rule.unknown': inbound({ source_address_prefix: '${var.src}' }, '22'),
+        },
+        { variable: { src: { type: 'string' } } },
+      ),
+    },
+    {
+      name: 'a plan lists the unused source attribute as an empty or blank string',
+      settings,
+      plan: plan([
+        {
+          at: 'azurerm_network_security_rule.empty',
+          values: inbound({ source_address_prefix: '', source_address_prefixes: ['10.0.0.0/8'] }, '1433'),
+        },
+        {
+          at: 'azurerm_network_security_rule.blank',
+          values: inbound({ source_address_prefix: ' ', source_address_prefixes: ['10.0.0.0/8'] }, '1433'),
+        },
+      ]),
     },
   ],
   invalid: [
@@ -644,6 +719,230 @@ resource "azurerm_network_security_group" "nsg" {
         'nat_rule_collection[0].rule[2] translates inbound from IP groups whose ranges are not checked here to 1433 (SQL Server).',
         'nat_rule_collection[0].rule[3] translates inbound from a source unknown before apply to 5432 (PostgreSQL).',
         'rule[0] translates inbound from "192.0.2.0/24" (public, outside the approved ranges) to 445 (SMB).',
+      ],
+    },
+    {
+      name: 'direction, access or protocol missing, unknown or possibly inbound, allow or TCP',
+      settings,
+      synth: tf(
+        {
+          'azurerm_network_security_rule.no_direction': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            direction: undefined,
+          },
+          'azurerm_network_security_rule.either_direction': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            direction: '${var.direction}',
+          },
+          'azurerm_network_security_rule.no_access': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            access: undefined,
+          },
+          'azurerm_network_security_rule.unknown_access': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            access: '${var.free}',
+          },
+          'azurerm_network_security_rule.either_access': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            access: '${var.access}',
+          },
+          'azurerm_network_security_rule.no_protocol': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            protocol: undefined,
+          },
+          'azurerm_network_security_rule.unknown_protocol': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            protocol: '${var.free}',
+          },
+          'azurerm_network_security_rule.either_protocol': {
+            ...inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            protocol: '${var.protocol}',
+          },
+        },
+        {
+          variable: {
+            free: { type: 'string' },
+            direction: {
+              type: 'string',
+              validation: [
+                { condition: '${contains(["Inbound", "Outbound"], var.direction)}', error_message: 'x' },
+              ],
+            },
+            access: {
+              type: 'string',
+              validation: [{ condition: '${contains(["Allow", "Deny"], var.access)}', error_message: 'x' }],
+            },
+            protocol: {
+              type: 'string',
+              validation: [{ condition: '${contains(["Icmp", "Tcp"], var.protocol)}', error_message: 'x' }],
+            },
+          },
+        },
+      ),
+      errors: [
+        ['NET-007', 'azurerm_network_security_rule.either_access'],
+        ['NET-007', 'azurerm_network_security_rule.either_direction'],
+        ['NET-007', 'azurerm_network_security_rule.either_protocol'],
+        ['NET-007', 'azurerm_network_security_rule.no_access'],
+        ['NET-007', 'azurerm_network_security_rule.no_direction'],
+        ['NET-007', 'azurerm_network_security_rule.no_protocol'],
+        ['NET-007', 'azurerm_network_security_rule.unknown_access'],
+        ['NET-007', 'azurerm_network_security_rule.unknown_protocol'],
+      ],
+      message:
+        /^allows inbound from "8\.8\.8\.8" \(public, outside the approved ranges\) to 1433 \(SQL Server\)\.$/,
+    },
+    {
+      name: 'inline rules name their index; rules from a dynamic block cannot be checked',
+      settings,
+      synth: tf(
+        {
+          'azurerm_network_security_group.nsg': {
+            security_rule: [
+              inbound({ source_address_prefix: '10.0.0.0/8' }, '1433'),
+              inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            ],
+          },
+          'azurerm_network_security_group.dynamic': {
+            dynamic: {
+              security_rule: {
+                for_each: '${var.rules}',
+                content: inbound({ source_address_prefix: '10.0.0.0/8' }, '22'),
+              },
+            },
+          },
+        },
+        { variable: { rules: { type: 'list(string)' } } },
+      ),
+      plan: plan([
+        {
+          at: 'azurerm_network_security_group.nsg',
+          values: {
+            security_rule: [
+              inbound({ source_address_prefix: '10.0.0.0/8' }, '1433'),
+              inbound({ source_address_prefix: '8.8.8.8' }, '1433'),
+            ],
+          },
+        },
+      ]),
+      errors: [
+        ['NET-007', 'azurerm_network_security_group.dynamic'],
+        ['NET-007', 'azurerm_network_security_group.nsg'],
+      ],
+      planErrors: [['NET-007', 'azurerm_network_security_group.nsg']],
+      messages: [
+        'security_rule is built by a dynamic block, so its sources cannot be checked.',
+        'security_rule[1] allows inbound from "8.8.8.8" (public, outside the approved ranges) to 1433 (SQL Server).',
+      ],
+    },
+    {
+      name: 'the internet with a public range to SSH and SQL names both ports; four ports are listed in full; unknown lists and ports',
+      settings,
+      synth: tf(
+        {
+          'azurerm_network_security_rule.both': inbound(
+            { source_address_prefixes: ['*', '8.8.8.8'] },
+            { destination_port_ranges: ['22', '1433'] },
+          ),
+          'azurerm_network_security_rule.four': inbound(
+            { source_address_prefix: '8.8.8.8' },
+            { destination_port_ranges: ['445', '1433', '3306', '5432'] },
+          ),
+          'azurerm_network_security_rule.list': inbound(
+            { source_address_prefixes: '${var.sources}' },
+            '1433',
+          ),
+          'azurerm_network_security_rule.port': inbound({ source_address_prefix: '8.8.8.8' }, '${var.port}'),
+          'azurerm_network_security_rule.ports': inbound(
+            { source_address_prefix: '8.8.8.8' },
+            { destination_port_ranges: '${var.ports}' },
+          ),
+        },
+        {
+          variable: {
+            sources: { type: 'list(string)' },
+            port: { type: 'string' },
+            ports: { type: 'list(string)' },
+          },
+        },
+      ),
+      errors: [
+        ['NET-007', 'azurerm_network_security_rule.both'],
+        ['NET-007', 'azurerm_network_security_rule.four'],
+        ['NET-007', 'azurerm_network_security_rule.list'],
+        ['NET-007', 'azurerm_network_security_rule.port'],
+        ['NET-007', 'azurerm_network_security_rule.ports'],
+      ],
+      messages: [
+        'allows inbound from "*" (the internet), "8.8.8.8" (public, outside the approved ranges) to 22 (SSH), 1433 (SQL Server).',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 445 (SMB), 1433 (SQL Server), 3306 (MySQL), 5432 (PostgreSQL).',
+        'allows inbound from a source unknown before apply to 1433 (SQL Server).',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH), 445 (SMB), 1433 (SQL Server), 2375 (Docker) and 11 more.',
+        'allows inbound from "8.8.8.8" (public, outside the approved ranges) to 22 (SSH), 445 (SMB), 1433 (SQL Server), 2375 (Docker) and 11 more.',
+      ],
+    },
+    {
+      name: 'DNAT rules from a dynamic block; several sources to several ports; ports unknown before apply',
+      settings,
+      synth: tf(
+        {
+          'azurerm_firewall_policy_rule_collection_group.g': {
+            nat_rule_collection: [
+              {
+                name: 'dnat',
+                dynamic: {
+                  rule: { for_each: '${var.rules}', content: { name: 'r', source_addresses: ['*'] } },
+                },
+              },
+            ],
+          },
+          'azurerm_firewall_nat_rule_collection.classic': {
+            dynamic: { rule: { for_each: '${var.rules}', content: { name: 'r', source_addresses: ['*'] } } },
+          },
+          'azurerm_firewall_nat_rule_collection.c': {
+            rule: [
+              {
+                name: 'two',
+                source_addresses: ['8.8.8.8', '192.0.2.1'],
+                destination_ports: ['1433'],
+                translated_port: '22',
+              },
+              {
+                name: 'translated',
+                source_addresses: ['8.8.8.8'],
+                destination_ports: ['50000'],
+                translated_port: '${var.port}',
+              },
+              {
+                name: 'destination',
+                source_addresses: ['8.8.8.8'],
+                destination_ports: '${var.ports}',
+                translated_port: '8443',
+              },
+            ],
+          },
+        },
+        {
+          variable: {
+            rules: { type: 'list(string)' },
+            port: { type: 'string' },
+            ports: { type: 'list(string)' },
+          },
+        },
+      ),
+      errors: [
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.c'],
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.c'],
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.c'],
+        ['NET-007', 'azurerm_firewall_nat_rule_collection.classic'],
+        ['NET-007', 'azurerm_firewall_policy_rule_collection_group.g'],
+      ],
+      messages: [
+        'nat_rule_collection.rule is built by a dynamic block, so its DNAT rules cannot be checked.',
+        'rule is built by a dynamic block, so its DNAT rules cannot be checked.',
+        'rule[0] translates inbound from "8.8.8.8" (public, outside the approved ranges), "192.0.2.1" (public, outside the approved ranges) to 22 (SSH), 1433 (SQL Server).',
+        `rule[1] translates inbound from "8.8.8.8" (public, outside the approved ranges) to ${ALL_PORTS}.`,
+        `rule[2] translates inbound from "8.8.8.8" (public, outside the approved ranges) to ${ALL_PORTS}.`,
       ],
     },
   ],
