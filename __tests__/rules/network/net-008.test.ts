@@ -92,6 +92,35 @@ resource "azurerm_storage_account_network_rules" "n" {
 }
 `,
     },
+    {
+      name: 'comma-separated allow-lists with blanks and trailing commas; a Key Vault data source is not judged',
+      settings,
+      synth: tf({
+        'azurerm_cosmosdb_account.legacy': { ip_range_filter: '10.0.0.0/16, 203.0.113.7, ' },
+        'azurerm_search_service.s': { allowed_ips: ['203.0.113.7,', ' ', '198.51.100.7 , 10.1.0.0/16'] },
+        'data.azurerm_key_vault.shared': {
+          name: 'kv-shared',
+          resource_group_name: 'rg',
+          network_acls: { default_action: 'Allow', bypass: 'AzureServices', ip_rules: ['8.8.8.8'] },
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_cosmosdb_account.legacy', values: { ip_range_filter: '10.0.0.0/16, 203.0.113.7, ' } },
+        {
+          at: 'azurerm_search_service.s',
+          values: { allowed_ips: ['203.0.113.7,', ' ', '198.51.100.7 , 10.1.0.0/16'] },
+        },
+        {
+          at: 'data.azurerm_key_vault.shared',
+          actions: ['read'],
+          values: {
+            name: 'kv-shared',
+            resource_group_name: 'rg',
+            network_acls: [{ default_action: 'Allow', bypass: 'AzureServices', ip_rules: ['8.8.8.8'] }],
+          },
+        },
+      ]),
+    },
   ],
   invalid: [
     {
@@ -331,6 +360,103 @@ resource "azurerm_storage_account_network_rules" "n" {
         '203.0.113.9–203.0.113.1 is not an address range.',
         'api_server_access_profile.authorized_ip_ranges cannot be verified before apply.',
         'network_rule_set.ip_rule cannot be verified before apply.',
+        'the address range cannot be verified before apply.',
+      ],
+    },
+    {
+      name: 'an explicit bypass of AzureServices alone, in any case',
+      settings,
+      synth: tf({
+        'azurerm_storage_account_network_rules.n': {
+          default_action: 'Deny',
+          bypass: ['azureservices'],
+          ip_rules: ['203.0.113.7'],
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_storage_account_network_rules.n',
+          values: { default_action: 'Deny', bypass: ['azureservices'], ip_rules: ['203.0.113.7'] },
+        },
+      ]),
+      errors: [['NET-008', 'azurerm_storage_account_network_rules.n']],
+      messages: ['bypass includes AzureServices (trusted services of any tenant, in any region).'],
+    },
+    {
+      name: 'firewalls and allow-lists from dynamic blocks cannot be checked',
+      settings,
+      synth: tf(
+        {
+          'azurerm_storage_account.sa': {
+            dynamic: {
+              network_rules: {
+                for_each: '${var.rules}',
+                content: { default_action: 'Deny', bypass: ['None'] },
+              },
+            },
+          },
+          'azurerm_key_vault.kv': {
+            dynamic: {
+              network_acls: { for_each: '${var.rules}', content: { default_action: 'Deny', bypass: 'None' } },
+            },
+          },
+          'azurerm_container_registry.acr': {
+            network_rule_set: {
+              default_action: 'Deny',
+              dynamic: {
+                ip_rule: { for_each: '${var.rules}', content: { action: 'Allow', ip_range: '10.0.0.1' } },
+              },
+            },
+          },
+        },
+        { variable: { rules: { type: 'list(string)' } } },
+      ),
+      errors: [
+        ['NET-008', 'azurerm_container_registry.acr'],
+        ['NET-008', 'azurerm_key_vault.kv'],
+        ['NET-008', 'azurerm_storage_account.sa'],
+      ],
+      messages: [
+        'network_rule_set.ip_rule cannot be verified before apply.',
+        'network_acls is built by a dynamic block, so its allowed addresses cannot be checked.',
+        'network_rules is built by a dynamic block, so its firewall cannot be checked.',
+      ],
+    },
+    {
+      name: 'an end address unknown before apply; addresses, lists and list entries that are not strings; a comma-separated filter',
+      settings,
+      synth: tf(
+        {
+          'azurerm_mssql_firewall_rule.end': {
+            start_ip_address: '203.0.113.1',
+            end_ip_address: '${var.end}',
+          },
+          'azurerm_mssql_firewall_rule.number': { start_ip_address: 42, end_ip_address: '203.0.113.1' },
+          'azurerm_kubernetes_cluster.aks': {
+            api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24', 42] },
+          },
+          'azurerm_eventhub_namespace.eh': {
+            network_rulesets: { default_action: 'Deny', ip_rule: [{ ip_mask: ['203.0.113.7'] }] },
+          },
+          'azurerm_search_service.s': { allowed_ips: 42 },
+          'azurerm_cosmosdb_account.legacy': { ip_range_filter: '10.0.0.0/16,8.8.8.8' },
+        },
+        { variable: { end: { type: 'string' } } },
+      ),
+      errors: [
+        ['NET-008', 'azurerm_cosmosdb_account.legacy'],
+        ['NET-008', 'azurerm_eventhub_namespace.eh'],
+        ['NET-008', 'azurerm_kubernetes_cluster.aks'],
+        ['NET-008', 'azurerm_mssql_firewall_rule.end'],
+        ['NET-008', 'azurerm_mssql_firewall_rule.number'],
+        ['NET-008', 'azurerm_search_service.s'],
+      ],
+      messages: [
+        'ip_range_filter admits "8.8.8.8" (public, outside the approved ranges).',
+        'allowed_ips cannot be verified before apply.',
+        'network_rulesets.ip_rule cannot be verified before apply.',
+        'api_server_access_profile.authorized_ip_ranges cannot be verified before apply.',
+        'the address range cannot be verified before apply.',
         'the address range cannot be verified before apply.',
       ],
     },
