@@ -50,7 +50,15 @@ export interface Edge {
  * as Conditional Access `included_locations` names named locations, not regions; literal regions in
  * lists are places anyway.)
  */
-const LOCATION_KEY = /(^|_)(location|region)$/;
+function isLocationKey(key: string): boolean {
+  return endsWithWord(key, 'location') || endsWithWord(key, 'region');
+}
+
+/** `key` is `word` or ends in `_word`. */
+function endsWithWord(key: string, word: string): boolean {
+  const before = key.length - word.length - 1;
+  return key.endsWith(word) && (before < 0 || key.charCodeAt(before) === 0x5f) /* _ */;
+}
 /** Attributes holding another resource's id. */
 const ID_KEY = /(^|_)ids?$/;
 /** Attributes holding a URL that data is sent to. */
@@ -109,8 +117,8 @@ export const DOCUMENT_ATTRIBUTES = new Set([
  * (`subnet[0].id`, a template's `properties.subnet.id`) points elsewhere.
  */
 const OWN_ID = 'id';
-/** Metadata, not placement. */
-const SKIPPED_KEYS = new Set(['tags', '//']);
+/** Metadata, not placement: `tags` and cdktf's `//` are not walked. */
+const isSkippedKey = (key: string): boolean => key === 'tags' || key === '//';
 const MAX_DOCUMENT = 4 * 1024 * 1024;
 /** Spread into places and edges found outside (and inside) a parsed document; one object each, not one per string. */
 const OUTSIDE: { inDocument?: true } = Object.freeze({});
@@ -202,7 +210,7 @@ class Walk {
     else if (isRecord(value))
       // `for…in` visits what `Object.keys` lists (parsed values have own keys only), without an array.
       for (const key in value)
-        if (!SKIPPED_KEYS.has(key)) {
+        if (!isSkippedKey(key)) {
           // One path array for the whole walk: copied only where a place or edge is recorded.
           path.push(key);
           this.value(value[key], path, inDocument);
@@ -213,14 +221,15 @@ class Walk {
   private string(text: string, path: PathSegment[], inDocument: boolean): void {
     const key = lastKey(path);
     const doc = inDocument ? INSIDE : OUTSIDE;
-    if (REGION_LIKE.test(text)) {
+    // Cheap tests first: this runs for every string of every resource, and most are neither.
+    if (text.length >= 3 && text.length <= 31 && REGION_LIKE.test(text)) {
       const region = regionNamed(text);
       if (region) {
         this.out.places.push({ path: [...path], kind: 'region', region: region.name, text, ...doc });
         return;
       }
     }
-    if (text.includes('/locations/') || text.includes('/Locations/')) {
+    if (text.includes('ocations/') && (text.includes('/locations/') || text.includes('/Locations/'))) {
       const match = LOCATION_IN_ID.exec(text);
       const region = match ? azureRegion(match[1]) : undefined;
       // An id that names its region (a long-term retention backup) is placed by it: no edge to resolve.
@@ -247,7 +256,7 @@ class Walk {
         return;
       }
     }
-    if (key !== undefined && LOCATION_KEY.test(key)) {
+    if (key !== undefined && isLocationKey(key)) {
       // An expression (synth/HCL), or an ARM template expression (`[parameters('location')]`).
       if (expression || ((inDocument || this.deploys) && text.startsWith('[')))
         this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
@@ -269,7 +278,7 @@ class Walk {
         this.out.edges.push({ path: [...path], kind: 'resource', text });
       return;
     }
-    if (ARM_RESOURCE_ID.test(text)) {
+    if (text.charCodeAt(0) === 0x2f /* / */ && ARM_RESOURCE_ID.test(text)) {
       this.out.edges.push({ path: [...path], kind: 'resource', text, ...doc });
       return;
     }
@@ -297,7 +306,7 @@ class Walk {
       }
       if (key === undefined || (path.length === 1 && key === OWN_ID)) return;
       // The key is tested first: most unknowns (ids, names, fqdns) are neither, and need no references.
-      if (LOCATION_KEY.test(key)) {
+      if (isLocationKey(key)) {
         if (this.hasReferences(path)) this.out.places.push({ path: [...path], kind: 'to-resolve' });
       } else if (ID_KEY.test(key) && this.hasReferences(path))
         this.out.edges.push({ path: [...path], kind: 'resource' });
