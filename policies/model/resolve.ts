@@ -321,7 +321,7 @@ export class Resolver {
   }
 
   private computeTargetById(id: string): Target {
-    const lower = id.toLowerCase().replace(/\/+$/, '');
+    const lower = normaliseId(id);
     const exact = this.idIndex().get(lower) ?? this.idIndex().get(lower.replace(/\/[^/]*$/, ''));
     if (exact) return { kind: 'resource', model: exact.model, resource: exact.resource };
     const arm = parseArmId(id);
@@ -365,7 +365,7 @@ export class Resolver {
         for (const attribute of ID_ATTRIBUTES) {
           const own = resource.values[attribute];
           if (typeof own !== 'string') continue;
-          const key = own.toLowerCase().replace(/\/+$/, '');
+          const key = normaliseId(own);
           if (!index.has(key)) index.set(key, { model, resource });
         }
       }
@@ -1040,6 +1040,12 @@ export function isUnknownAt(afterUnknown: unknown, path: readonly PathSegment[])
 function configPrefix(modulePath: string): string {
   if (!modulePath) return '';
   return `${modulePath.replace(/\[[^\]]*\]/g, '')}.`;
+}
+
+/** An id as the index keys it: lower case, without trailing slashes (the test first: ids rarely have one). */
+function normaliseId(id: string): string {
+  const lower = id.toLowerCase();
+  return lower.endsWith('/') ? lower.replace(/\/+$/, '') : lower;
 }
 
 /** Dotted paths parsed once: rules ask for the same few paths on every resource. Shared, so read-only. */

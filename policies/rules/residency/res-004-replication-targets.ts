@@ -139,6 +139,8 @@ function* placesAnywhere(
 ): Iterable<Violation> {
   let reported: Set<string> | undefined;
   for (const place of placesOf(resource)) {
+    // Most places are a Norway region (every resource's own location): nothing to judge or describe.
+    if (place.kind === 'region' && isNorwayLocation(place.region!)) continue;
     const name = describePlacePath(place.path);
     const key = pathKey(name);
     if (JUDGED_ELSEWHERE.has(key) || judged.has(key) || reported?.has(key)) continue;
