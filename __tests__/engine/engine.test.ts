@@ -668,4 +668,126 @@ describe('checkModels', () => {
       'warning NET-004 y azurerm_public_ip.b z',
     ]);
   });
+  test('rules that judge resources see the rules and day of the check, and no suppressions', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      ...rule('NET-004', 'error'),
+      *check({ rules, today, suppressions }) {
+        seen.push(`${rules.map((r) => r.id).join(',')} ${today} ${suppressions.length}`);
+        yield* [];
+      },
+    });
+    checkModels([synth(ip)], { rules: [spy, TFS_003], today: TODAY, suppressions: [fileSuppression(good)] });
+    expect(seen).toEqual(['NET-004,TFS-003 2026-11-25 0']);
+  });
+
+  test('the judging rule gets the settings, the month limit from the options before the settings', () => {
+    const seen: unknown[] = [];
+    const spy = defineRule({
+      ...TFS_003,
+      check({ settings }) {
+        seen.push([settings.homeTenantId, settings.maxSuppressionMonths]);
+        return [];
+      },
+    });
+    const settings = { homeTenantId: 'tenant', maxSuppressionMonths: 3 };
+    checkModels([synth(ip)], { rules: [spy], today: TODAY, settings });
+    checkModels([synth(ip)], { rules: [spy], today: TODAY, settings, maxSuppressionMonths: 6 });
+    expect(seen).toEqual([
+      ['tenant', 3],
+      ['tenant', 6],
+    ]);
+  });
+
+  test("a judging rule's finding about no suppression is never suppressed, and the valid ones still apply", () => {
+    const judge = defineRule({
+      ...TFS_003,
+      check: () => [{ address: 'azurerm_public_ip.a', message: 'the suppressions are incomplete.' }],
+    });
+    const report = checkModels([synth(ip)], {
+      rules: [rule('NET-004', 'error'), judge],
+      today: TODAY,
+      suppressions: [
+        fileSuppression({ ...good, address: 'azurerm_public_ip.b' }),
+        fileSuppression({ ...good, ruleId: 'TFS-003', address: 'azurerm_public_ip.a' }, 1),
+      ],
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
+      ['NET-004', 'azurerm_public_ip.a', false],
+      ['TFS-003', 'azurerm_public_ip.a', false],
+      ['NET-004', 'azurerm_public_ip.b', true],
+    ]);
+  });
+
+  test('a rule of several types sees nothing for a type the input lacks', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      ...rule('NET-004', 'error'),
+      resourceTypes: ['azurerm_subnet', 'azurerm_public_ip'],
+      *check({ resources }) {
+        seen.push(...resources.map((r) => r.address));
+        yield* [];
+      },
+    });
+    checkModels([synth(ip)], { rules: [spy], today: TODAY });
+    expect(seen).toEqual(['azurerm_public_ip.a', 'azurerm_public_ip.b']);
+  });
+
+  describe('which code lends its suppressions to a reported input of the same stack', () => {
+    const suppressed = {
+      azurerm_public_ip: {
+        a: {
+          '//': {
+            norway_policy: {
+              suppressions: [
+                { ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' },
+              ],
+            },
+          },
+          name: 'a',
+        },
+      },
+    };
+    const judged = (reported: TfModel, context: TfModel[]) => {
+      const seen: string[] = [];
+      const spy = defineRule({
+        ...TFS_003,
+        check(ctx) {
+          seen.push(...ctx.suppressions.map((s) => `${s.declaredAt} ${s.origin}`));
+          return TFS_003.check(ctx);
+        },
+      });
+      const report = checkModels([reported, ...context], {
+        rules: [rule('NET-004', 'error'), spy],
+        today: TODAY,
+        reportOn: [reported],
+      });
+      return { seen, suppressed: report.findings.filter((f) => f.suppressed).map((f) => f.address) };
+    };
+    const as = (kind: TfModel['kind'], model: TfModel, stack?: string): TfModel => ({
+      ...model,
+      kind,
+      stack,
+      origin: `${kind}.json`,
+    });
+    // These inputs are stand-ins: whether a lent suppression applies is pinned with a real plan above.
+    const lent = ['construct azurerm_public_ip.a plan.json'];
+    const none = { seen: [], suppressed: [] };
+
+    test("a plan of the stack gets the stack's synthesized code's suppressions", () => {
+      expect(judged(as('plan', synth(ip), 'one'), [synth(suppressed, 'one')]).seen).toEqual(lent);
+    });
+
+    test('a synthesized stack gets none from other synthesized code of the same stack', () => {
+      expect(judged(synth(ip, 'one'), [synth(suppressed, 'one')])).toEqual(none);
+    });
+
+    test('only synthesized code lends: a plan or HCL input of the stack lends nothing', () => {
+      expect(judged(as('plan', synth(ip), 'one'), [as('hcl', synth(suppressed), 'one')])).toEqual(none);
+    });
+
+    test('code without a stack lends nothing to an input without a stack', () => {
+      expect(judged(as('plan', synth(ip)), [as('synth', synth(suppressed))])).toEqual(none);
+    });
+  });
 });

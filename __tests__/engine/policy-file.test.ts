@@ -81,7 +81,9 @@ describe('loadPolicyFile', () => {
         { homeTenantId: '5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13' },
         { homeTenantId: '11111111-2222-4333-8444-555555555555' },
       ),
-    ).toThrow(/two home tenants are configured/);
+    ).toThrow(
+      'policy settings: two home tenants are configured (5b2c6a1e-0d3f-4c8e-9a71-2f4e6d8b0c13, 11111111-2222-4333-8444-555555555555); name one',
+    );
   });
 
   test.each([
