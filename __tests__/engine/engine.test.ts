@@ -686,7 +686,7 @@ describe('checkModels', () => {
     const spy = defineRule({
       ...TFS_003,
       check({ settings }) {
-        seen.push([settings.homeTenantId, settings.maxSuppressionMonths]);
+        seen.push([settings?.homeTenantId, settings?.maxSuppressionMonths]);
         return [];
       },
     });
@@ -753,7 +753,7 @@ describe('checkModels', () => {
       const spy = defineRule({
         ...TFS_003,
         check(ctx) {
-          seen.push(...ctx.suppressions.map((s) => `${s.declaredAt} ${s.origin}`));
+          seen.push(...ctx.suppressions.map((s) => `${s.declaredAt} ${s.stack}`));
           return TFS_003.check(ctx);
         },
       });
@@ -771,7 +771,7 @@ describe('checkModels', () => {
       origin: `${kind}.json`,
     });
     // These inputs are stand-ins: whether a lent suppression applies is pinned with a real plan above.
-    const lent = ['construct azurerm_public_ip.a plan.json'];
+    const lent = ['construct azurerm_public_ip.a one'];
     const none = { seen: [], suppressed: [] };
 
     test("a plan of the stack gets the stack's synthesized code's suppressions", () => {

@@ -57,7 +57,7 @@ function isLocationKey(key: string): boolean {
 /** `key` is `word` or ends in `_word`. */
 function endsWithWord(key: string, word: string): boolean {
   const before = key.length - word.length - 1;
-  return key.endsWith(word) && (before < 0 || key.charCodeAt(before) === 0x5f) /* _ */;
+  return key.endsWith(word) && (before < 0 || key.charCodeAt(before) === 0x5f); /* _ */
 }
 /** Attributes holding another resource's id. */
 const ID_KEY = /(^|_)ids?$/;
