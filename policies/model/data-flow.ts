@@ -57,8 +57,9 @@ function isLocationKey(key: string): boolean {
 /** `key` is `word` or ends in `_word`. */
 function endsWithWord(key: string, word: string): boolean {
   const before = key.length - word.length - 1;
-  return key.endsWith(word) && (before < 0 || key.charCodeAt(before) === 0x5f); /* _ */
+  return key.endsWith(word) && (before < 0 || key[before] === '_');
 }
+
 /** Attributes holding another resource's id. */
 const ID_KEY = /(^|_)ids?$/;
 /** Attributes holding a URL that data is sent to. */
