@@ -455,26 +455,33 @@ describe('checkModels', () => {
   });
 
   test('rules see only their resource types, in input order, across several types', () => {
-    const seen: string[] = [];
-    const spy = defineRule({
-      ...rule('NET-004', 'error'),
-      resourceTypes: ['azurerm_public_ip', 'azurerm_network_interface'],
-      *check({ resources }) {
-        seen.push(...resources.map((r) => r.address));
-        yield* [];
-      },
-    });
-    checkModels(
-      [
-        synth({
-          azurerm_network_interface: { n: {} },
-          azurerm_public_ip: { p: {} },
-          azurerm_subnet: { s: {} },
-        }),
-      ],
-      { rules: [spy], today: TODAY },
-    );
-    expect(seen).toEqual(['azurerm_public_ip.p', 'azurerm_network_interface.n']);
+    const seenBy = (resourceTypes: string[], resources: Record<string, Record<string, unknown>>) => {
+      const seen: string[] = [];
+      const spy = defineRule({
+        ...rule('NET-004', 'error'),
+        resourceTypes,
+        *check(context) {
+          seen.push(...context.resources.map((r) => r.address));
+          yield* [];
+        },
+      });
+      checkModels([synth(resources)], { rules: [spy], today: TODAY });
+      return seen;
+    };
+    const inputs = {
+      azurerm_network_interface: { n: {} },
+      azurerm_public_ip: { p: {} },
+      azurerm_subnet: { s: {} },
+    };
+    expect(seenBy(['azurerm_public_ip', 'azurerm_network_interface'], inputs)).toEqual([
+      'azurerm_public_ip.p',
+      'azurerm_network_interface.n',
+    ]);
+    // A type the input lacks adds nothing.
+    expect(seenBy(['azurerm_subnet', 'azurerm_public_ip'], ip)).toEqual([
+      'azurerm_public_ip.a',
+      'azurerm_public_ip.b',
+    ]);
   });
 
   test('reportOn limits findings to some models while the others still resolve references', () => {
@@ -717,20 +724,6 @@ describe('checkModels', () => {
       ['TFS-003', 'azurerm_public_ip.a', false],
       ['NET-004', 'azurerm_public_ip.b', true],
     ]);
-  });
-
-  test('a rule of several types sees nothing for a type the input lacks', () => {
-    const seen: string[] = [];
-    const spy = defineRule({
-      ...rule('NET-004', 'error'),
-      resourceTypes: ['azurerm_subnet', 'azurerm_public_ip'],
-      *check({ resources }) {
-        seen.push(...resources.map((r) => r.address));
-        yield* [];
-      },
-    });
-    checkModels([synth(ip)], { rules: [spy], today: TODAY });
-    expect(seen).toEqual(['azurerm_public_ip.a', 'azurerm_public_ip.b']);
   });
 
   describe('which code lends its suppressions to a reported input of the same stack', () => {
