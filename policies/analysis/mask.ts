@@ -216,7 +216,8 @@ function collectMarked(value: unknown, marks: unknown, out: string[]): void {
     }
   } else if (!Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(marks)) {
+    // `for…in`: no array per marks object (marks are parsed JSON: own keys only).
+    for (const key in marks) {
       const m = (marks as Record<string, unknown>)[key];
       if (typeof m === 'object' ? m !== null : m === true) collectMarked(record[key], m, out);
     }

@@ -195,32 +195,32 @@ class Walk {
   }
 
   run(): void {
-    this.value(this.resource.values, [], false);
+    this.value(this.resource.values, [], undefined, false);
     if (!this.resource.valuesAreExpressions && this.resource.change)
       this.unknown(this.resource.change.afterUnknown, []);
   }
 
-  private value(value: unknown, path: PathSegment[], inDocument: boolean): void {
-    if (typeof value === 'string') this.string(value, path, inDocument);
+  /** `key` is the path's last attribute name (`lastKey(path)`), carried down rather than searched for. */
+  private value(value: unknown, path: PathSegment[], key: string | undefined, inDocument: boolean): void {
+    if (typeof value === 'string') this.string(value, path, key, inDocument);
     else if (Array.isArray(value))
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        this.value(value[i], path, inDocument);
+        this.value(value[i], path, key, inDocument);
         path.pop();
       }
     else if (isRecord(value))
       // `for…in` visits what `Object.keys` lists (parsed values have own keys only), without an array.
-      for (const key in value)
-        if (!isSkippedKey(key)) {
+      for (const inner in value)
+        if (!isSkippedKey(inner)) {
           // One path array for the whole walk: copied only where a place or edge is recorded.
-          path.push(key);
-          this.value(value[key], path, inDocument);
+          path.push(inner);
+          this.value(value[inner], path, inner, inDocument);
           path.pop();
         }
   }
 
-  private string(text: string, path: PathSegment[], inDocument: boolean): void {
-    const key = lastKey(path);
+  private string(text: string, path: PathSegment[], key: string | undefined, inDocument: boolean): void {
     const doc = inDocument ? INSIDE : OUTSIDE;
     // Cheap tests first: this runs for every string of every resource, and most are neither.
     if (text.length >= 3 && text.length <= 31 && REGION_LIKE.test(text)) {
@@ -248,7 +248,7 @@ class Walk {
       }
       const document = parseDocument(text);
       if (document?.ok) {
-        this.value(document.value, path, true);
+        this.value(document.value, path, key, true);
         return;
       }
       if (isDocument) {
