@@ -605,6 +605,76 @@ describe('checkModels', () => {
     expect(judged(planOf('one'), [planOf('one')])).toEqual([['NET-004', 'one', false]]);
   });
 
+  test("a stack's code and its plan, both reported, share the code's suppressions, judged once", () => {
+    const code = synth(
+      {
+        azurerm_public_ip: {
+          a: {
+            '//': {
+              norway_policy: {
+                suppressions: [
+                  { ruleId: 'NET-004', reason: 'Bastion is the one entry', expires: '2027-01-01' },
+                  { ruleId: 'NET-004', reason: 'short', expires: '2027-01-01' },
+                ],
+              },
+            },
+            name: 'a',
+          },
+        },
+      },
+      'one',
+    );
+    const plan = loadPlan(
+      {
+        format_version: '1.2',
+        planned_values: {
+          root_module: {
+            resources: [
+              {
+                address: 'azurerm_public_ip.a',
+                mode: 'managed',
+                type: 'azurerm_public_ip',
+                name: 'a',
+                provider_name: 'registry.terraform.io/hashicorp/azurerm',
+                values: { name: 'a' },
+              },
+            ],
+          },
+        },
+        resource_changes: [
+          {
+            address: 'azurerm_public_ip.a',
+            mode: 'managed',
+            type: 'azurerm_public_ip',
+            name: 'a',
+            provider_name: 'registry.terraform.io/hashicorp/azurerm',
+            change: { actions: ['create'], before: null, after: { name: 'a' }, after_unknown: {} },
+          },
+        ],
+      },
+      { file: 'one.plan.json', stack: 'one' },
+    );
+    for (const reportOn of [
+      [code, plan],
+      [plan, code],
+    ]) {
+      const report = checkModels([code, plan], {
+        rules: [rule('NET-004', 'error'), TFS_003],
+        today: TODAY,
+        reportOn,
+      });
+      // The two NET-004 findings tie in the report's order; they are compared by file.
+      const byFile = report.findings
+        .map((f) => [f.ruleId, f.file, f.suppressed])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+      expect(byFile).toEqual([
+        ['TFS-003', 'construct azurerm_public_ip.a', false],
+        ['NET-004', 'one.plan.json', true],
+        ['NET-004', 'one.tf.json', true],
+      ]);
+    }
+  });
+
   test('a policy-file problem without a rule id says "Suppression at …"', () => {
     const report = checkModels([synth(ip)], {
       rules: [TFS_003],

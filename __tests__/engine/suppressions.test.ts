@@ -72,13 +72,13 @@ describe('toValidSuppression (the engine applies what TFS-003 passed)', () => {
     const declared = fileSuppression({ ...good, reason: '  Bastion is the one entry  ' });
     // THEN it is valid, exactly as written
     expect(judgeSuppression(declared, KNOWN, TODAY)).toEqual([]);
-    const valid = toValidSuppression(declared, 'plan.json');
+    const valid = toValidSuppression(declared, ['plan.json']);
     expect(valid).toMatchObject({
       ruleId: 'NET-004',
       reason: 'Bastion is the one entry',
       expires: '2027-01-01',
       declaredAt: 'policy.yaml suppressions[0]',
-      origin: 'plan.json',
+      origins: ['plan.json'],
     });
     expect(valid!.matches('azurerm_public_ip.bastion')).toBe(true);
     expect(valid!.matches('azurerm_public_ipx.bastion')).toBe(false);

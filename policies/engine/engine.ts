@@ -33,9 +33,9 @@ export interface CheckOptions {
   readonly reportOn?: readonly TfModel[];
 }
 
-/** A collected suppression and the input it applies to. */
+/** A collected suppression and the inputs it applies to (undefined: every input, as a policy file's). */
 interface Collected extends CheckedSuppression {
-  readonly origin?: string;
+  readonly origins?: string[];
 }
 
 export function checkModels(models: readonly TfModel[], options: CheckOptions): CheckResult {
@@ -50,22 +50,36 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions): 
 
   const raw: Finding[] = [];
   const collected: Collected[] = [];
+  const byDeclared = new Map<DeclaredSuppression, Collected>();
+  // Each suppression is collected once, so TFS-003 judges it once, with every input it applies to: a
+  // stack's code and its plan, both reported, share the suppressions written in the code.
   const collect = (declared: DeclaredSuppression, origin?: string, stack?: string) => {
+    const known = byDeclared.get(declared);
+    if (known) {
+      if (origin !== undefined && !known.origins?.includes(origin)) known.origins?.push(origin);
+      return;
+    }
     const declaredAt = describeOrigin(declared);
     const { spec } = declared;
     const address = declared.address ?? (typeof spec.address === 'string' ? spec.address : declaredAt);
     // The stack names where a construct suppression lives: the same address exists in many stacks.
-    collected.push({ declared, declaredAt, address, stack, origin });
+    const entry = {
+      declared,
+      declaredAt,
+      address,
+      stack,
+      origins: origin === undefined ? undefined : [origin],
+    };
+    collected.push(entry);
+    byDeclared.set(declared, entry);
   };
   for (const declared of options.suppressions ?? []) collect(declared);
 
-  const reported = new Set(reportOn);
   for (const model of reportOn) {
     for (const declared of model.suppressions) collect(declared, model.origin, model.stack);
     // A plan or state of a stack whose code is in the estate keeps the suppressions written in that code.
     for (const code of models) {
       if (
-        reported.has(code) ||
         code.kind !== 'synth' ||
         model.kind === 'synth' ||
         code.stack === undefined ||
@@ -193,7 +207,7 @@ function judgeSuppressions(
   if (!judged) return [];
   const rejected = new Set(violations.map((v) => v.suppression?.declared));
   return collected.flatMap((s) =>
-    rejected.has(s.declared) ? [] : (toValidSuppression(s.declared, s.origin) ?? []),
+    rejected.has(s.declared) ? [] : (toValidSuppression(s.declared, s.origins) ?? []),
   );
 }
 
@@ -286,7 +300,7 @@ function applySuppressions(finding: Finding, suppressions: readonly ValidSuppres
     (s) =>
       s.ruleId === finding.ruleId &&
       s.matches(finding.address) &&
-      (s.origin === undefined || s.origin === finding.file),
+      (s.origins === undefined || s.origins.includes(finding.file)),
   );
   if (!match) return finding;
   return {

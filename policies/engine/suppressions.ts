@@ -12,8 +12,11 @@ export interface ValidSuppression {
   readonly declaredAt: string;
   /** Exact address (construct suppressions) or glob (policy files). */
   readonly matches: (address: string) => boolean;
-  /** For construct suppressions: the stack/file the resource is in, so two stacks do not share one. */
-  readonly origin?: string;
+  /**
+   * For construct suppressions: the files they apply to (the stack's code, and its plan), so two stacks
+   * do not share one. Undefined for policy-file suppressions, which apply to every input.
+   */
+  readonly origins?: readonly string[];
 }
 
 export function describeOrigin(s: DeclaredSuppression): string {
@@ -28,7 +31,7 @@ export function describeOrigin(s: DeclaredSuppression): string {
  */
 export function toValidSuppression(
   declared: DeclaredSuppression,
-  origin?: string,
+  origins?: readonly string[],
 ): ValidSuppression | undefined {
   const { spec } = declared;
   if (typeof spec.ruleId !== 'string' || typeof spec.expires !== 'string') return undefined;
@@ -39,7 +42,7 @@ export function toValidSuppression(
     reason: typeof spec.reason === 'string' ? spec.reason.trim() : '',
     expires: spec.expires,
     declaredAt: describeOrigin(declared),
-    origin,
+    origins,
     matches: pattern ? (a) => pattern.test(a) : (a) => a === declared.address,
   };
 }
