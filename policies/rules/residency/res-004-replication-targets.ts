@@ -61,9 +61,11 @@ export const RES_004 = defineRule({
       // Most types have no replica attributes: they judge nothing here, and need no set of their own.
       const judged = judgesReplicas(resource.type) ? new Set<string>() : NOTHING_JUDGED;
       if (judged !== NOTHING_JUDGED) yield* checkResource(context, resource, judged);
-      // A resource that names no place or no path needs no generator for it (most name no path).
-      if (placesOf(resource).length > 0) yield* placesAnywhere(context, resource, judged);
-      if (edgesOf(resource).length > 0) yield* pathsAnywhere(context, resource, judged);
+      // Most resources name places and paths and break no rule: a list is made only for a problem.
+      const places = placesAnywhere(context, resource, judged);
+      if (places) yield* places;
+      const paths = pathsAnywhere(context, resource, judged);
+      if (paths) yield* paths;
     }
   },
 });
@@ -132,11 +134,12 @@ function* checkResource(
  * or a location-like value (an expression, a plan value unknown until apply) that does not resolve to
  * Norway. Inside an ARM template or azapi body, an unresolved template expression fails closed.
  */
-function* placesAnywhere(
+function placesAnywhere(
   context: RuleContext,
   resource: TfResource,
   judged: Set<string>,
-): Iterable<Violation> {
+): Violation[] | undefined {
+  let found: Violation[] | undefined;
   let reported: Set<string> | undefined;
   for (const place of placesOf(resource)) {
     // Most places are a Norway region (every resource's own location): nothing to judge or describe.
@@ -148,8 +151,9 @@ function* placesAnywhere(
     const problem = placeProblem(context, resource, place, name);
     if (!problem) continue;
     (reported ??= new Set()).add(key);
-    yield { resource, message: `${problem}.` };
+    (found ??= []).push({ resource, message: `${problem}.` });
   }
+  return found;
 }
 
 function placeProblem(
@@ -208,14 +212,15 @@ function judgedByOtherRulesOfType(resource: TfResource): Set<string> {
  * resource in Norway (types that live nowhere or globally are not places: RES-002 judges global ones);
  * an endpoint must name a resource of the estate in Norway; a URL outside Azure is data leaving.
  */
-function* pathsAnywhere(
+function pathsAnywhere(
   context: RuleContext,
   resource: TfResource,
   judged: Set<string>,
-): Iterable<Violation> {
+): Violation[] | undefined {
   const edges = edgesOf(resource);
-  if (edges.length === 0) return;
+  if (edges.length === 0) return undefined;
   const elsewhere = judgedByOtherRules(resource);
+  let found: Violation[] | undefined;
   let reported: Set<string> | undefined;
   for (const edge of edges) {
     const name = describePlacePath(edge.path);
@@ -226,8 +231,9 @@ function* pathsAnywhere(
     const problem = edgeProblem(context, resource, edge, name);
     if (!problem) continue;
     (reported ??= new Set()).add(key);
-    yield { resource, message: `${problem}.` };
+    (found ??= []).push({ resource, message: `${problem}.` });
   }
+  return found;
 }
 
 function edgeProblem(
