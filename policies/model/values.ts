@@ -33,13 +33,7 @@ export function getStep(current: unknown, segment: PathSegment): unknown {
     return segment === 0 && isRecord(current) ? current : undefined;
   }
   const inner = Array.isArray(current) ? (current.length === 1 ? current[0] : undefined) : current;
-  if (!isRecord(inner)) return undefined;
-  // One property load, not an own-property test and a load: this runs for every attribute read. Input
-  // values are plain data, so only an inherited member (a method, `__proto__`) needs the own test.
-  const found = inner[segment];
-  if (typeof found === 'function' || found === Object.prototype)
-    return Object.prototype.hasOwnProperty.call(inner, segment) ? found : undefined;
-  return found;
+  return isRecord(inner) && Object.prototype.hasOwnProperty.call(inner, segment) ? inner[segment] : undefined;
 }
 
 /** `['network_rules', 0, 'default_action']` → `network_rules.0.default_action`. */
