@@ -164,6 +164,22 @@ resource "azurerm_resource_group" "c" {
       planErrors: [['RES-007', 'azurerm_resource_group.a']],
     },
     {
+      name: 'a tag key written as an expression, which may or may not be the approval tag',
+      messages: ['in norwaywest, but its tags cannot be verified before apply.'],
+      synth: tf({
+        'azurerm_resource_group.dr': { location: 'norwaywest', tags: { '${var.tag_name}': 'CAB-2026-114' } },
+      }),
+      hcl: `
+resource "azurerm_resource_group" "dr" {
+  location = "norwaywest"
+  tags = {
+    (var.tag_name) = "CAB-2026-114"
+  }
+}
+`,
+      errors: [['RES-007', 'azurerm_resource_group.dr']],
+    },
+    {
       name: 'a spaced region spelling with a blank approval, and with no tags at all',
       synth: tf({
         'azurerm_storage_account.blank': {

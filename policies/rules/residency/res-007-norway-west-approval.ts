@@ -33,11 +33,12 @@ export const RES_007 = defineRule({
       // A variable whose validation admits only non-empty values always yields an approval.
       if (tag.kind === 'oneOf' && tag.values.every(isApproval)) continue;
       const tags = context.read(resource, 'tags');
+      const written = resource.values.tags;
       const why =
         tag.kind === 'unknown' ||
         tag.kind === 'oneOf' ||
-        (tags.kind === 'unknown' &&
-          !(isRecord(resource.values.tags) && NORWAY_WEST_APPROVAL_TAG in resource.values.tags))
+        (tags.kind === 'unknown' && !(isRecord(written) && NORWAY_WEST_APPROVAL_TAG in written)) ||
+        hasExpressionKey(resource.valuesAreExpressions, written)
           ? `its tags cannot be verified before apply`
           : `it has no non-empty "${NORWAY_WEST_APPROVAL_TAG}" tag`;
       yield { resource, message: `in norwaywest, but ${why}.` };
@@ -49,4 +50,9 @@ export const RES_007 = defineRule({
 function isApproval(value: unknown): boolean {
   if (typeof value === 'number' || typeof value === 'boolean') return true;
   return typeof value === 'string' && value.trim() !== '';
+}
+
+/** A key written as an expression (`"${var.name}" = …`) may turn out to be the approval tag. */
+function hasExpressionKey(valuesAreExpressions: boolean, tags: unknown): boolean {
+  return valuesAreExpressions && isRecord(tags) && Object.keys(tags).some((key) => key.includes('${'));
 }
