@@ -195,7 +195,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
     );
   try {
     const context: TfModel[] = flags.context.flatMap((p) => loadPath(p));
-    const knownStacks = new Set(context.flatMap((m) => (m.stack === undefined ? [] : [m.stack])));
+    const knownStacks = new Set(context.flatMap((m) => m.stack ?? []));
     const models: TfModel[] = paths.flatMap((p) => loadPath(p, { knownStacks }));
     const files = [
       ...(flags.projectPolicy && existsSync(PROJECT_POLICY_FILE) ? [PROJECT_POLICY_FILE] : []),
@@ -249,7 +249,7 @@ function check(paths: readonly string[], flags: CheckFlags, io: CliIo): number {
 function stacks(dir: string, flags: { githubOutput?: boolean; maxWaves?: number }, io: CliIo): number {
   try {
     const plan = deployPlan(dir);
-    if (flags.maxWaves !== undefined && plan.waves.length > flags.maxWaves) {
+    if (plan.waves.length > (flags.maxWaves ?? Infinity)) {
       io.stderr(
         `norway-policy: the stacks need ${plan.waves.length} deployment waves; the workflow runs at most ${flags.maxWaves}. Add wave jobs to the workflow.\n`,
       );

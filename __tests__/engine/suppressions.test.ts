@@ -72,13 +72,13 @@ describe('toValidSuppression (the engine applies what TFS-003 passed)', () => {
     const declared = fileSuppression({ ...good, reason: '  Bastion is the one entry  ' });
     // THEN it is valid, exactly as written
     expect(judgeSuppression(declared, KNOWN, TODAY)).toEqual([]);
-    const valid = toValidSuppression(declared, ['plan.json']);
+    const valid = toValidSuppression(declared, new Set(['plan.json']));
     expect(valid).toMatchObject({
       ruleId: 'NET-004',
       reason: 'Bastion is the one entry',
       expires: '2027-01-01',
       declaredAt: 'policy.yaml suppressions[0]',
-      origins: ['plan.json'],
+      origins: new Set(['plan.json']),
     });
     expect(valid!.matches('azurerm_public_ip.bastion')).toBe(true);
     expect(valid!.matches('azurerm_public_ipx.bastion')).toBe(false);
@@ -92,6 +92,12 @@ describe('toValidSuppression (the engine applies what TFS-003 passed)', () => {
     expect(valid!.matches('azurerm_public_ip.a')).toBe(true);
     expect(valid!.matches('azurerm_public_ip.ab')).toBe(false);
     expect(valid!.matches('azurerm_public_ip.*')).toBe(false);
+  });
+
+  test('a reason that is not text applies as an empty reason, never as a crash', () => {
+    // TFS-003 rejects such a suppression; applying it must still not throw when no judge ran.
+    expect(toValidSuppression(fileSuppression({ ...good, reason: undefined }))?.reason).toBe('');
+    expect(toValidSuppression(fileSuppression({ ...good, reason: 7 }))?.reason).toBe('');
   });
 
   test.each([[{ ...good, ruleId: 42 }], [{ ...good, expires: 20270101 }], [{ ...good, address: undefined }]])(

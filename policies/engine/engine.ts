@@ -35,7 +35,19 @@ export interface CheckOptions {
 
 /** A collected suppression and the inputs it applies to (undefined: every input, as a policy file's). */
 interface Collected extends CheckedSuppression {
-  readonly origins?: string[];
+  readonly origins?: ReadonlySet<string>;
+}
+
+function collectedEntry(
+  declared: DeclaredSuppression,
+  stack?: string,
+  origins?: ReadonlySet<string>,
+): Collected {
+  const declaredAt = describeOrigin(declared);
+  const { spec } = declared;
+  const address = declared.address ?? (typeof spec.address === 'string' ? spec.address : declaredAt);
+  // The stack names where a construct suppression lives: the same address exists in many stacks.
+  return { declared, declaredAt, address, stack, origins };
 }
 
 export function checkModels(models: readonly TfModel[], options: CheckOptions): CheckResult {
@@ -49,31 +61,21 @@ export function checkModels(models: readonly TfModel[], options: CheckOptions): 
   const modelScope = { rules: metas, today, suppressions: [] };
 
   const raw: Finding[] = [];
-  const collected: Collected[] = [];
-  const byDeclared = new Map<DeclaredSuppression, Collected>();
-  // Each suppression is collected once, so TFS-003 judges it once, with every input it applies to: a
-  // stack's code and its plan, both reported, share the suppressions written in the code.
-  const collect = (declared: DeclaredSuppression, origin?: string, stack?: string) => {
-    const known = byDeclared.get(declared);
-    if (known) {
-      if (origin !== undefined && !known.origins?.includes(origin)) known.origins?.push(origin);
+  // A policy file's suppressions apply to every input.
+  const collected: Collected[] = (options.suppressions ?? []).map((declared) => collectedEntry(declared));
+  // Each suppression in code is collected once, so TFS-003 judges it once, with every input it applies
+  // to: a stack's code and its plan, both reported, share the suppressions written in the code.
+  const originsOf = new Map<DeclaredSuppression, Set<string>>();
+  const collect = (declared: DeclaredSuppression, origin: string, stack?: string) => {
+    const origins = originsOf.get(declared);
+    if (origins) {
+      origins.add(origin);
       return;
     }
-    const declaredAt = describeOrigin(declared);
-    const { spec } = declared;
-    const address = declared.address ?? (typeof spec.address === 'string' ? spec.address : declaredAt);
-    // The stack names where a construct suppression lives: the same address exists in many stacks.
-    const entry = {
-      declared,
-      declaredAt,
-      address,
-      stack,
-      origins: origin === undefined ? undefined : [origin],
-    };
-    collected.push(entry);
-    byDeclared.set(declared, entry);
+    const first = new Set([origin]);
+    originsOf.set(declared, first);
+    collected.push(collectedEntry(declared, stack, first));
   };
-  for (const declared of options.suppressions ?? []) collect(declared);
 
   for (const model of reportOn) {
     for (const declared of model.suppressions) collect(declared, model.origin, model.stack);
@@ -300,7 +302,7 @@ function applySuppressions(finding: Finding, suppressions: readonly ValidSuppres
     (s) =>
       s.ruleId === finding.ruleId &&
       s.matches(finding.address) &&
-      (s.origins === undefined || s.origins.includes(finding.file)),
+      (s.origins === undefined || s.origins.has(finding.file)),
   );
   if (!match) return finding;
   return {

@@ -16,7 +16,7 @@ export interface ValidSuppression {
    * For construct suppressions: the files they apply to (the stack's code, and its plan), so two stacks
    * do not share one. Undefined for policy-file suppressions, which apply to every input.
    */
-  readonly origins?: readonly string[];
+  readonly origins?: ReadonlySet<string>;
 }
 
 export function describeOrigin(s: DeclaredSuppression): string {
@@ -31,7 +31,7 @@ export function describeOrigin(s: DeclaredSuppression): string {
  */
 export function toValidSuppression(
   declared: DeclaredSuppression,
-  origins?: readonly string[],
+  origins?: ReadonlySet<string>,
 ): ValidSuppression | undefined {
   const { spec } = declared;
   if (typeof spec.ruleId !== 'string' || typeof spec.expires !== 'string') return undefined;
