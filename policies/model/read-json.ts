@@ -113,19 +113,29 @@ export function parseJsonText(file: string, text: string): unknown {
  *
  * The parsed tree is walked once for its depth, its keys and the `:` in its strings. Without duplicate
  * keys, the text's colons are exactly the tree's keys (one `:` each) plus the colons in its strings; a
- * duplicate drops at least one key (and maybe strings) from the tree, so the tree always counts fewer.
- * A `\u003a` escape decodes to a colon the text does not spell; texts with one take the full scan. So
- * does a text whose counts differ, to find and place the duplicate, or whose tree is too deep (a
+ * duplicate drops at least one key (and maybe strings) from the tree, so the tree counts fewer. Only a
+ * `\u003a` escape, which decodes to a colon the text does not spell, can make up for a dropped key; so
+ * a tree with colons in its strings is trusted only if the text spells no such escape. A text whose
+ * counts differ takes the full scan, to find and place the duplicate, as does a tree too deep (a
  * duplicate may have dropped a deeper subtree, and a too deep text is reported first).
  */
 export function checkParsedJson(
   text: string,
   document: unknown,
 ): { tooDeep: boolean; duplicate?: DuplicateKey } {
-  if (text.includes('\\u003a') || text.includes('\\u003A')) return scanJson(text);
   const tree = tallyTree(document, MAX_NESTING);
-  if (tree !== undefined && tree.keys + tree.colons === colonsIn(text)) return { tooDeep: false };
-  return scanJson(text);
+  if (tree === undefined || tree.keys + tree.colons !== colonsIn(text)) return scanJson(text);
+  if (tree.colons > 0 && spellsEscapedColon(text)) return scanJson(text);
+  return { tooDeep: false };
+}
+
+/** Whether `text` holds `\u003a` or `\u003A`, in one search (Terraform writes `<` and `>` as `\u003c`, `\u003e`). */
+function spellsEscapedColon(text: string): boolean {
+  for (let at = text.indexOf('\\u003'); at >= 0; at = text.indexOf('\\u003', at + 5)) {
+    const next = text.charCodeAt(at + 5);
+    if (next === 0x61 /* a */ || next === 0x41 /* A */) return true;
+  }
+  return false;
 }
 
 /** Keys and colons in the strings (keys and values) of a parsed tree; undefined if it nests too deep. */
