@@ -468,3 +468,24 @@ describe('a data source attribute the configuration does not write', () => {
     expect(tenant([])).toEqual({ kind: 'absent' });
   });
 });
+
+describe('the model a resource was loaded into', () => {
+  const storage = platform.byAddress.get('azurerm_storage_account.sa') as TfResource;
+
+  it('is the model whose index holds that very resource', () => {
+    const other = loadTerraformJson(tf({ 'azurerm_storage_account.sa': { name: 'stother' } }), {
+      file: 'other/cdk.tf.json',
+    });
+    // The other model has a resource at the same address: it is not the one asked about.
+    const resolver = new Resolver(buildWorkspace([other, platform]));
+    expect(resolver.modelOf(storage)).toBe(platform);
+    expect(resolver.modelOf(other.byAddress.get('azurerm_storage_account.sa') as TfResource)).toBe(other);
+  });
+
+  it('is the first of the estate when two inputs share the resource, and none outside it', () => {
+    const copy: TfModel = { ...platform, origin: 'copy/cdk.tf.json' };
+    expect(new Resolver(buildWorkspace([copy, platform])).modelOf(storage)).toBe(copy);
+    expect(new Resolver(buildWorkspace([platform, copy])).modelOf(storage)).toBe(platform);
+    expect(new Resolver(buildWorkspace([])).modelOf(storage)).toBeUndefined();
+  });
+});

@@ -67,7 +67,6 @@ export class Resolver {
   private byArmName?: Map<string, Located[]>;
   private vaultObjects?: Map<string, Located[]>;
   private byName?: Map<string, Map<string, Located[]>>;
-  private owners?: WeakMap<TfResource, TfModel>;
   /** Literal ids already looked up: the estate does not change during a check. */
   private readonly byIdMemo = new Map<string, Target>();
   /** Per model, where each resource lives (asked by many rules, for targets again and again). */
@@ -75,14 +74,13 @@ export class Resolver {
 
   constructor(private readonly workspace: Workspace) {}
 
-  /** The model a resource was loaded into (the first, when two inputs share one). */
+  /**
+   * The model a resource was loaded into (the first, when two inputs share one). Each model's own index
+   * answers: an estate has a few dozen models, and a table of every resource would cost more to build
+   * than the few resources asked about (targets in other stacks, what a plan deletes) ever save.
+   */
   modelOf(resource: TfResource): TfModel | undefined {
-    if (!this.owners) {
-      this.owners = new WeakMap();
-      for (const model of this.workspace.models)
-        for (const r of model.resources) if (!this.owners.has(r)) this.owners.set(r, model);
-    }
-    return this.owners.get(resource);
+    return this.workspace.models.find((model) => model.byAddress.get(resource.address) === resource);
   }
 
   /**
