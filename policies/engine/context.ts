@@ -21,16 +21,15 @@ export function ruleContext(
   settings: PolicySettings = {},
   scope: CheckScope = NO_SCOPE,
 ): RuleContext {
-  // A resource of the judged model is read there (a plan judged as applied has its own view, without
-  // what the plan deletes); any other (a target in another stack) in the model it was loaded into. The
-  // model's own index tells membership: no set of its resources is built per model.
+  // A resource of the judged model is read there (a plan judged as applied has its own view); any other
+  // (a target in another stack) in the model it was loaded into.
+  const members = membersOf(model);
   // Rules read several attributes of one resource in a row: the last answer is kept (it never changes).
   let lastResource: TfResource | undefined;
   let lastModel = model;
   const modelOf = (resource: TfResource): TfModel => {
     if (resource !== lastResource) {
-      lastModel =
-        model.byAddress.get(resource.address) === resource ? model : (resolver.modelOf(resource) ?? model);
+      lastModel = members.has(resource) ? model : (resolver.modelOf(resource) ?? model);
       lastResource = resource;
     }
     return lastModel;
@@ -52,4 +51,13 @@ export function ruleContext(
     today: scope.today,
     suppressions: scope.suppressions,
   };
+}
+
+/** The resources of a model as an identity set: one per model, shared by every rule's context. */
+const MEMBERS = new WeakMap<TfModel, ReadonlySet<TfResource>>();
+
+function membersOf(model: TfModel): ReadonlySet<TfResource> {
+  let members = MEMBERS.get(model);
+  if (!members) MEMBERS.set(model, (members = new Set(model.byAddress.values())));
+  return members;
 }
