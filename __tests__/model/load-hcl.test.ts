@@ -214,7 +214,10 @@ describe('HCL parser bridge failures, with a stand-in for the Go program', () =>
   it('blocks nested 256 levels are read, 257 are refused', () => {
     expect(parserWith(answering(null, JSON.stringify(nested(256))))('x.tf', '')).toEqual(nested(256));
     expect(() => parserWith(answering(null, JSON.stringify(nested(257))))('x.tf', '')).toThrow(
-      inputError('x.tf', 'blocks nest deeper than 256 levels'),
+      inputError(
+        'x.tf',
+        'lists, objects and blocks nest deeper than 256 levels (the file counts as one level, each list or object as one, each block as two: its list and its body); nest them less deeply',
+      ),
     );
   });
 
@@ -603,6 +606,8 @@ describe('plain Terraform that cannot be read fails with file and position', () 
         overridable('region', '"norwayeast"'),
       );
       expect(rg.source.file).toBe(join(dir, 'extra.tf.json'));
+      // Lines of .tf.json blocks are not tracked: none is given, rather than a line 0 no editor has.
+      expect(rg.source.line).toBeUndefined();
     });
   });
 });

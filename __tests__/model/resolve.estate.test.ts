@@ -118,6 +118,11 @@ describe('a known ARM id resolves to the resource of the estate with that type, 
       `external ${WORKSPACE_ID.replace('Microsoft.OperationalInsights/workspaces', 'Microsoft.Insights/components')}`,
     ],
     [
+      'a child whose name has a malformed escape is no id of the estate, not even its ancestor',
+      `/subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.Storage/storageAccounts/stplatform/blobServices/default/containers/bad%zz`,
+      `external /subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.Storage/storageAccounts/stplatform/blobServices/default/containers/bad%zz`,
+    ],
+    [
       'a key in another vault',
       'https://kv-abroad.vault.azure.net/keys/cmk/1',
       'external https://kv-abroad.vault.azure.net/keys/cmk/1',
@@ -171,6 +176,46 @@ describe('a known ARM id resolves to the resource of the estate with that type, 
     expect(
       targetIn(
         [state],
+        consumerPlan(WORKSPACE_ID),
+        'azurerm_monitor_diagnostic_setting.d',
+        'log_analytics_workspace_id',
+      ),
+    ).toBe('azurerm_log_analytics_workspace.logs');
+  });
+});
+
+describe('ids and types the estate cannot read fail closed, without an exception', () => {
+  const BAD_ACCOUNT = `/subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.Storage/storageAccounts/bad%zz`;
+
+  test('a child whose parent id has a malformed escape has a location that is not known', () => {
+    const consumer = loadTerraformJson(
+      tf({ 'azurerm_storage_container.c': { name: 'c', storage_account_id: BAD_ACCOUNT } }),
+      { file: 'cdk.tf.json' },
+    );
+    const resolver = new Resolver(buildWorkspace([consumer, platform]));
+    const container = consumer.byAddress.get('azurerm_storage_container.c')!;
+    expect(targetText(resolver.target(consumer, container, 'storage_account_id'))).toBe(
+      `external ${BAD_ACCOUNT}`,
+    );
+    expect(resolver.locationOf(consumer, container)).toEqual({
+      kind: 'unknown',
+      reason: `the parent of azurerm_storage_container.c (${BAD_ACCOUNT}) is not in the checked estate; pass its stack, plan or state with --context`,
+    });
+  });
+
+  test('resources of types named like inherited properties (constructor, toString, __proto__) do not stop the lookup by ARM id parts', () => {
+    const body = JSON.stringify({ name: 'log-platform', resource_group_name: 'rg-platform' });
+    // Parsed, as an input is: in an object literal `__proto__` would be the prototype, not a type.
+    const odd = loadTerraformJson(
+      JSON.parse(
+        `{"resource": {"constructor": {"a": ${body}}, "toString": {"b": ${body}}, "__proto__": {"c": ${body}}}}`,
+      ) as Record<string, unknown>,
+      { file: 'odd/cdk.tf.json' },
+    );
+    expect(odd.resources.map((r) => r.address)).toEqual(['constructor.a', 'toString.b', '__proto__.c']);
+    expect(
+      targetIn(
+        [odd, platform],
         consumerPlan(WORKSPACE_ID),
         'azurerm_monitor_diagnostic_setting.d',
         'log_analytics_workspace_id',

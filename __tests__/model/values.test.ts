@@ -1,5 +1,13 @@
 /** policies/model/values.ts: value paths and steps, each with exact results. */
-import { asBlocks, getPath, isRecord, parsePath, pathToString, getStep } from '../../policies/model/values';
+import {
+  asBlocks,
+  getPath,
+  isRecord,
+  ownEntry,
+  parsePath,
+  pathToString,
+  getStep,
+} from '../../policies/model/values';
 
 describe('values', () => {
   test.each([
@@ -48,4 +56,30 @@ test('getStep reads nothing from nothing', () => {
   expect(getStep(undefined, 'a')).toBeUndefined();
   expect(getStep(null, 0)).toBeUndefined();
   expect(getStep({ a: 1 }, 'a')).toBe(1);
+});
+
+describe('ownEntry', () => {
+  const TABLE: Readonly<Record<string, string>> = { azurerm_key_vault_secret: 'value', constructor: 'own' };
+
+  test.each([
+    ['an entry of the table', 'azurerm_key_vault_secret', 'value'],
+    ['an own entry named like an inherited one', 'constructor', 'own'],
+    ['a name the table does not have', 'azurerm_storage_account', undefined],
+    ['an inherited method', 'toString', undefined],
+    ['another inherited method', 'hasOwnProperty', undefined],
+    ['the prototype accessor', '__proto__', undefined],
+    ['the empty string', '', undefined],
+  ])('gives %s: %j is %j', (_what, key, expected) => {
+    expect(ownEntry(TABLE, key)).toBe(expected);
+  });
+
+  test('gives nothing inherited from a table without own entries', () => {
+    expect(ownEntry({}, 'constructor')).toBeUndefined();
+    expect(ownEntry({}, 'valueOf')).toBeUndefined();
+  });
+
+  test('reads an own __proto__ entry, as JSON.parse makes one', () => {
+    const parsed = JSON.parse('{"__proto__": "own"}') as Record<string, string>;
+    expect(ownEntry(parsed, '__proto__')).toBe('own');
+  });
 });

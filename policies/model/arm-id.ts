@@ -20,8 +20,10 @@ const GROUP = /^\/resourceGroups\/([^/]+)(.*)$/i;
 
 /**
  * The resource an id names. For an extension resource (`<scope>/providers/Microsoft.Insights/
- * diagnosticSettings/x`) this is the innermost `/providers/` part; `scopeOf` gives the scope it hangs on.
- * undefined when the text is not an ARM id.
+ * diagnosticSettings/x`) this is the innermost `/providers/` part, with the subscription and resource
+ * group of the scope it hangs on; the rest of that scope is dropped. undefined when the text is not an
+ * ARM id, or names a resource it cannot read (a name with a malformed percent escape, `bad%zz`): such an
+ * id matches no resource of the estate, so what it points at stays unplaced.
  */
 export function parseArmId(text: string): ArmId | undefined {
   const subscription = SUBSCRIPTION.exec(text);
@@ -59,8 +61,10 @@ export function parseArmId(text: string): ArmId | undefined {
   const types: string[] = [];
   const names: string[] = [];
   for (let i = 0; i < pairs.length; i += 2) {
+    const name = decodedName(pairs[i + 1]);
+    if (name === undefined) return undefined;
     types.push(pairs[i].toLowerCase());
-    names.push(decodeURIComponent(pairs[i + 1]).toLowerCase());
+    names.push(name.toLowerCase());
   }
   return {
     subscription: subscription[1].toLowerCase(),
@@ -68,6 +72,15 @@ export function parseArmId(text: string): ArmId | undefined {
     armType: `${namespace.toLowerCase()}/${types.join('/')}`,
     names,
   };
+}
+
+/** A percent-encoded name decoded (`My%20App` → `My App`); undefined for a malformed escape (`%zz`, `%E0%A4`). */
+function decodedName(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The id without its last child: the parent a child resource lives in; undefined at the top. */

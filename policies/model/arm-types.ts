@@ -5,6 +5,7 @@
  * ARM type for). A type known to neither is matched by its exact id only.
  */
 import { azureType, CATALOGUE_RESOURCE_TYPES, type AzureType } from '../azure/catalogue';
+import { ownEntry } from './values';
 
 export interface ArmTypeFact {
   /** Lower-cased ARM type, children joined: `microsoft.network/virtualnetworks/subnets`. */
@@ -44,9 +45,12 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeFact>> = {
   azurerm_container_app_environment: top('Microsoft.App/managedEnvironments'),
 };
 
-/** The ARM type and name attributes of a Terraform type, or undefined when neither source knows it. */
+/**
+ * The ARM type and name attributes of a Terraform type, or undefined when neither source knows it (a
+ * type from the input named like something every object inherits, `constructor`, included).
+ */
 export function armTypeOf(type: string): ArmTypeFact | undefined {
-  const own = ARM_TYPES[type];
+  const own = ownEntry(ARM_TYPES, type);
   if (own) return own;
   const arm = azureType(type)?.arm;
   // A child type in the catalogue (`…/vaults/keys`) names its parent by id, not by name: matched by ancestor.

@@ -85,19 +85,30 @@ export function parseHcl(file: string, text: string): Record<string, unknown> {
     throw new InputError(file, 'the HCL parser returned no configuration');
   }
   if (nestingDepth(parsed) > MAX_NESTING)
-    throw new InputError(file, `blocks nest deeper than ${MAX_NESTING} levels`);
+    throw new InputError(
+      file,
+      `lists, objects and blocks nest deeper than ${MAX_NESTING} levels (the file counts as one level, each list or object as one, each block as two: its list and its body); nest them less deeply`,
+    );
   return parsed as Record<string, unknown>;
 }
 
+/** A position in the parsed text as the parser writes it: `input.tf:2,6`, then `-9` or `-3,1` for its end. */
+const POSITION = String.raw`input\.tf:(\d+),(\d+)(?:-\d+(?:,\d+)?)?`;
+/** The first diagnostic, up to the next one (a position followed by `: `), the closing bracket or the end. */
+const FIRST_DIAGNOSTIC = new RegExp(String.raw`${POSITION}: (.*?)(?= ${POSITION}: |\]$|$)`, 's');
+/** A position the detail mentions (`was already set at input.tf:1,1-2`). */
+const MENTIONED_POSITION = new RegExp(POSITION, 'g');
+
 /**
  * `parse config: [input.tf:2,6-3,1: Invalid expression; Expected the start of an expression…]`
- * → `line 2, column 6: Invalid expression: Expected the start of an expression…` (the first diagnostic).
+ * → `line 2, column 6: Invalid expression (Expected the start of an expression…)` (the first diagnostic).
+ * Positions the detail mentions are written the same way: `…already set at line 1, column 1. …`.
  */
 export function describeSyntaxError(message: string): string {
-  const match = /input\.tf:(\d+),(\d+)(?:-[\d,]+)?: (.*?)(?= input\.tf:\d|\]$|$)/s.exec(message);
+  const match = FIRST_DIAGNOSTIC.exec(message);
   if (!match) return `syntax error: ${message.replace(/^parse config: /, '')}`;
   const [, line, column, text] = match;
   const [summary, ...detail] = text.split('; ');
-  const more = detail.join('; ').trim();
+  const more = detail.join('; ').trim().replace(MENTIONED_POSITION, 'line $1, column $2');
   return `line ${line}, column ${column}: ${summary.trim()}${more ? ` (${more.replace(/\.$/, '')})` : ''}`;
 }

@@ -28,7 +28,8 @@ const NAMED = ['variable', 'output', 'module', 'provider'] as const;
 
 interface Location {
   readonly file: string;
-  readonly line: number;
+  /** 1-based; absent for a block of a .tf.json file, whose lines are not tracked. */
+  readonly line?: number;
 }
 
 interface MergedModule {
@@ -58,8 +59,8 @@ export function loadHclDirectory(dir: string): TfModel {
 }
 
 /** `module "m" (line 4)`; a module declared in .tf.json has no line to name. */
-function moduleCall(name: string, line: number): string {
-  return line > 0 ? `module "${name}" (line ${line})` : `module "${name}"`;
+function moduleCall(name: string, line: number | undefined): string {
+  return line !== undefined ? `module "${name}" (line ${line})` : `module "${name}"`;
 }
 
 function loadModule(
@@ -211,7 +212,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
           for (const [name, bodies] of Object.entries(named)) {
             const relativeAddress = `${key === 'data' ? 'data.' : ''}${type}.${name}`;
             const list = Array.isArray(bodies) ? bodies : [bodies];
-            const line = headers.get(`${key} ${type} ${name}`) ?? 0;
+            const line = headers.get(`${key} ${type} ${name}`);
             const previous = declaredAt.get(relativeAddress);
             if (list.length === 1 && !isRecord(list[0]))
               throw new InputError(file, `${relativeAddress} must be a block`);
@@ -272,7 +273,7 @@ function mergeDirectory(dir: string, modulePath: string): MergedModule {
           }
           section[name] = list[0];
           if (key === 'module')
-            calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) ?? 0 } });
+            calls.set(name, { body: list[0], at: { file, line: headers.get(`module ${name}`) } });
         }
       } else if (key === 'locals') {
         const section = (document.locals ??= dict()) as Record<string, unknown>;

@@ -425,7 +425,7 @@ function readPlanVariables(
   const out = new Map<string, VariableDecl>();
   const values = isRecord(variables) ? variables : {};
   for (const name of new Set([...Object.keys(values), ...declared.keys()])) {
-    const v = values[name];
+    const v = Object.hasOwn(values, name) ? values[name] : undefined;
     const d = declared.get(name);
     out.set(name, {
       name,

@@ -41,7 +41,7 @@ export interface TerraformJsonOptions {
   readonly stack?: string;
   readonly sourceFile?: string;
   /** Line numbers per resource address, when the source format has them (HCL). */
-  readonly lines?: ReadonlyMap<string, { file: string; line: number }>;
+  readonly lines?: ReadonlyMap<string, { file: string; line?: number }>;
   /** Module path of this configuration inside a larger one (`module.network`); empty for the root. */
   readonly modulePath?: string;
 }

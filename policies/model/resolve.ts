@@ -57,6 +57,13 @@ interface Located {
   readonly resource: TfResource;
 }
 
+/** Key Vault object types by the kind their URLs name (`https://<vault>.vault.azure.net/<kind>/<name>`). */
+const VAULT_OBJECT_KINDS: ReadonlyMap<string, string> = new Map([
+  ['azurerm_key_vault_key', 'keys'],
+  ['azurerm_key_vault_secret', 'secrets'],
+  ['azurerm_key_vault_certificate', 'certificates'],
+]);
+
 /** What `named` finds for a name the estate does not hold: one empty list, shared (read-only). */
 const NONE_NAMED: readonly Located[] = Object.freeze([]);
 
@@ -422,15 +429,10 @@ export class Resolver {
   /** Key Vault keys, secrets and certificates by kind and lower-cased name. */
   private vaultObjectIndex(): Map<string, Located[]> {
     if (this.vaultObjects) return this.vaultObjects;
-    const kinds: Record<string, string> = {
-      azurerm_key_vault_key: 'keys',
-      azurerm_key_vault_secret: 'secrets',
-      azurerm_key_vault_certificate: 'certificates',
-    };
     const index = new Map<string, Located[]>();
     for (const model of this.workspace.models) {
       for (const resource of model.resources) {
-        const kind = resource.mode === 'managed' ? kinds[resource.type] : undefined;
+        const kind = resource.mode === 'managed' ? VAULT_OBJECT_KINDS.get(resource.type) : undefined;
         const name = kind ? this.knownString(model, resource, 'name') : undefined;
         if (!kind || name === undefined) continue;
         const key = `${kind}|${name}`;

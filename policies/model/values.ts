@@ -9,6 +9,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A fixed table's entry for a name the input gives (a resource type, a role name): only the table's own
+ * entries, never what every object inherits (`constructor`, `toString`, `__proto__`).
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** A nested block value as an array of block bodies: `undefined`/`null` → `[]`, an object → `[object]`. */
 export function asBlocks(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.filter(isRecord);
