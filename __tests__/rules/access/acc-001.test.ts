@@ -128,6 +128,22 @@ resource "azuread_directory_role_assignment" "readers" {
         },
       }),
     },
+    {
+      name: 'a directory role id and a role name spelt like inherited properties (constructor, __proto__) are no privileged role',
+      synth: tf({
+        ...group,
+        'azuread_directory_role_assignment.constructor': {
+          role_id: 'constructor',
+          principal_object_id: ADMINS,
+        },
+        'azuread_directory_role_assignment.proto': { role_id: '__proto__', principal_object_id: ADMINS },
+        'azurerm_role_assignment.constructor': {
+          scope: SUB,
+          role_definition_name: 'Constructor',
+          principal_id: ADMINS,
+        },
+      }),
+    },
   ],
   invalid: [
     {

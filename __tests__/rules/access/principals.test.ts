@@ -73,6 +73,10 @@ describe('roleByName', () => {
     ['Network Contributor', 'other'],
     ['Monitoring Metrics Publisher', 'other'],
     ['Database Reader', 'other'],
+    // Names every object inherits are no entry of the privileged roles.
+    ['constructor', 'other'],
+    ['Constructor', 'other'],
+    ['__proto__', 'other'],
   ])('%s is %s', (name, kind) => {
     expect(roleByName(name)).toEqual({ kind, name });
   });

@@ -172,6 +172,13 @@ resource "azurerm_role_definition" "r" {
         }),
       }),
     },
+    {
+      name: 'role names spelt like inherited properties (constructor, __proto__) on the subscription are no privileged role',
+      synth: tf({
+        'azurerm_role_assignment.constructor': broad({ role_definition_name: 'Constructor' }),
+        'azurerm_role_assignment.proto': broad({ role_definition_name: '__proto__' }),
+      }),
+    },
   ],
   invalid: [
     {

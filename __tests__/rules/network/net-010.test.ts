@@ -622,5 +622,26 @@ resource "azurerm_web_application_firewall_policy" "off" {
         'waf_configuration is built by a dynamic block, so the WAF cannot be verified.',
       ],
     },
+    {
+      name: 'a managed rule set whose type is named like an inherited property (constructor, __proto__) covers nothing',
+      synth: tf({
+        'azurerm_web_application_firewall_policy.constructor': {
+          ...WAF,
+          managed_rules: [{ managed_rule_set: [{ type: 'Constructor', version: '3.2' }] }],
+        },
+        'azurerm_web_application_firewall_policy.proto': {
+          ...WAF,
+          managed_rules: [{ managed_rule_set: [{ type: '__proto__', version: '3.2' }] }],
+        },
+      }),
+      errors: [
+        ['NET-010', 'azurerm_web_application_firewall_policy.constructor'],
+        ['NET-010', 'azurerm_web_application_firewall_policy.proto'],
+      ],
+      messages: [
+        'no managed_rule_set is OWASP 3.2+ or Microsoft_DefaultRuleSet 2.1+.',
+        'no managed_rule_set is OWASP 3.2+ or Microsoft_DefaultRuleSet 2.1+.',
+      ],
+    },
   ],
 });

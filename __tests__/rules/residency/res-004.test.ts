@@ -39,6 +39,22 @@ const TEMPLATE_ABROAD = JSON.stringify({
 const ABROAD =
   'template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).';
 
+/** An account id whose name has a malformed percent escape: no id the estate can read. */
+const BAD_ACCOUNT_ID = `${ACCOUNT_ID}/bad%zz`;
+
+/** Resources whose types are named like inherited properties, as parsed from an input (`__proto__` included). */
+const ODD_TYPES = (() => {
+  const body = JSON.stringify({
+    name: 'x',
+    resource_group_name: 'rg',
+    storage_account_id: `${ACCOUNT_ID}/stnorway`,
+  });
+  return JSON.parse(
+    `{"resource": {"azurerm_storage_account": {"norway": ${JSON.stringify(NORWAY_ACCOUNT)}}, ` +
+      `"constructor": {"a": ${body}}, "toString": {"b": ${body}}, "__proto__": {"c": ${body}}}}`,
+  ) as Record<string, unknown>;
+})();
+
 ruleTester(RES_004, {
   valid: [
     {
@@ -380,6 +396,10 @@ resource "azurerm_cosmosdb_account" "c" {
 }
 `,
     },
+    {
+      name: 'resources of types named like inherited properties (constructor, toString, __proto__) pointing at a Norway account',
+      synth: ODD_TYPES,
+    },
   ],
   invalid: [
     {
@@ -455,6 +475,23 @@ resource "azurerm_cosmosdb_account" "c" {
         ['RES-004', 'azurerm_storage_object_replication.r'],
         ['RES-004', 'azurerm_storage_object_replication.r'],
       ],
+      message:
+        /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
+    },
+    {
+      name: 'a storage container whose account id has a malformed percent escape cannot be placed',
+      messages: [
+        `storage_account_id ${BAD_ACCOUNT_ID} points at a resource that is not in the checked estate; pass its stack, plan or state with --context.`,
+      ],
+      synth: tf({
+        'azurerm_storage_account.norway': NORWAY_ACCOUNT,
+        'azurerm_storage_container.c': { name: 'c', storage_account_id: BAD_ACCOUNT_ID },
+      }),
+      plan: plan([
+        { at: 'azurerm_storage_account.norway', values: NORWAY_ACCOUNT },
+        { at: 'azurerm_storage_container.c', values: { name: 'c', storage_account_id: BAD_ACCOUNT_ID } },
+      ]),
+      errors: [['RES-004', 'azurerm_storage_container.c']],
       message:
         /points at a resource that is not in the checked estate; pass its stack, plan or state with --context/,
     },

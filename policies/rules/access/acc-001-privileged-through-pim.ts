@@ -38,7 +38,7 @@ export const ACC_001 = defineRule({
         const role = context.read(resource, 'role_id');
         const id =
           role.kind === 'known' && typeof role.value === 'string' ? role.value.toLowerCase() : undefined;
-        if (id !== undefined && !(id in PRIVILEGED_DIRECTORY_ROLES)) continue;
+        if (id !== undefined && !Object.hasOwn(PRIVILEGED_DIRECTORY_ROLES, id)) continue;
         const principal = principalAt(context, resource, 'principal_object_id');
         yield {
           resource,

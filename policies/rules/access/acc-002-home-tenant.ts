@@ -2,6 +2,7 @@ import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { ACCESS_ANCHORS } from './anchors';
+import { ownEntry } from '../../model/values';
 
 /** Where a tenant id or an authority URL sits: a top-level attribute, or one inside each block of a kind. */
 interface TenantAttribute {
@@ -85,7 +86,7 @@ export const ACC_002 = defineRule({
     }
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      for (const spec of TENANT_ATTRIBUTES[resource.type] ?? []) {
+      for (const spec of ownEntry(TENANT_ATTRIBUTES, resource.type) ?? []) {
         for (const problem of problemsAt(context, resource, spec, home))
           yield { resource, message: `${problem}.` };
       }

@@ -3,6 +3,7 @@ import type { TfModel, TfResource } from '../../model/types';
 import { asBoolean, blockCount, resourceKey } from '../attributes';
 import { ACCESS_ANCHORS } from './anchors';
 import { PRIVILEGED_DIRECTORY_ROLES, principalAt, roleOf } from './principals';
+import { ownEntry } from '../../model/values';
 
 /** Assignments that make a principal privileged, and the attribute naming the principal. */
 const PRINCIPAL_ATTRIBUTE: Readonly<Record<string, string>> = {
@@ -46,16 +47,17 @@ export const ACC_003 = defineRule({
   *check(context) {
     let coverage: Coverage | undefined;
     for (const resource of context.resources) {
-      if (resource.mode !== 'managed') continue;
+      const principalAttribute = ownEntry(PRINCIPAL_ATTRIBUTE, resource.type);
+      if (resource.mode !== 'managed' || !principalAttribute) continue;
       const directoryRole = directoryRoleOf(context, resource);
       if (resource.type.startsWith('azuread_')) {
         // An unknown directory role ('') may be privileged: judged as one.
-        if (directoryRole && !(directoryRole in PRIVILEGED_DIRECTORY_ROLES)) continue;
+        if (directoryRole && !Object.hasOwn(PRIVILEGED_DIRECTORY_ROLES, directoryRole)) continue;
       } else {
         const role = roleOf(context, resource);
         if (role.kind === 'other' || role.kind === 'data-plane') continue;
       }
-      const principal = principalAt(context, resource, PRINCIPAL_ATTRIBUTE[resource.type]);
+      const principal = principalAt(context, resource, principalAttribute);
       if (principal.kind === 'managed-identity') continue;
       coverage ??= coverageOf(context);
       const covered =

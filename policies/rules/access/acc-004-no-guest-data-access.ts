@@ -4,6 +4,7 @@ import { blockCount } from '../attributes';
 import type { RuleContext } from '../rule';
 import { ACCESS_ANCHORS } from './anchors';
 import { Principal, principalAt, roleOf } from './principals';
+import { ownEntry } from '../../model/values';
 
 /** Role assignments: judged by their role. */
 const ROLE_ASSIGNMENTS = new Set([
@@ -74,7 +75,7 @@ function grantPaths(
   context: RuleContext,
   resource: TfResource,
 ): [(string | number)[], string][] | { readonly unknown: string } {
-  const spec = DATA_GRANTS[resource.type];
+  const spec = ownEntry(DATA_GRANTS, resource.type);
   if (!spec) return [];
   if (spec.block === undefined) return [[[spec.attribute], spec.attribute]];
   const blocks = blockCount(context, resource, spec.block);

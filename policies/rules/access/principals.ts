@@ -50,7 +50,7 @@ const DATA_PLANE_ROLE =
 /** A role by name: privileged, data-plane (reads or writes data: `… Data …`, Key Vault, FHIR) or other. */
 export function roleByName(name: string): RoleVerdict {
   const lower = name.trim().toLowerCase();
-  if (lower in PRIVILEGED_ROLES) return { kind: 'privileged', name };
+  if (Object.hasOwn(PRIVILEGED_ROLES, lower)) return { kind: 'privileged', name };
   if (DATA_PLANE_ROLE.test(lower)) return { kind: 'data-plane', name };
   return { kind: 'other', name };
 }

@@ -4,6 +4,7 @@ import type { TfResource } from '../../model/types';
 import { boolProblem, resourceKey } from '../attributes';
 import { attributePath, azureType, typesWhere } from '../../azure/catalogue';
 import { locationProblem } from '../location';
+import { ownEntry } from '../../model/values';
 
 /** Where each network-reachable data store names its customer-managed key, inline (from the catalogue). */
 const INLINE_KEY: Readonly<Record<string, readonly (readonly (string | number)[])[]>> = Object.fromEntries(
@@ -38,7 +39,7 @@ export const ENC_002 = defineRule({
     // One pass over the attachment resources: store → the attachments that point at it.
     const attachments = new Map<string, TfResource[]>();
     for (const resource of context.resources) {
-      const spec = KEY_ATTACHMENTS[resource.type];
+      const spec = ownEntry(KEY_ATTACHMENTS, resource.type);
       if (!spec || resource.mode !== 'managed') continue;
       const store = context.target(resource, spec.store);
       if (store.kind !== 'resource') continue;
@@ -46,7 +47,7 @@ export const ENC_002 = defineRule({
       attachments.set(key, [...(attachments.get(key) ?? []), resource]);
     }
     for (const resource of context.resources) {
-      if (resource.mode !== 'managed' || !INLINE_KEY[resource.type]) continue;
+      if (resource.mode !== 'managed' || !Object.hasOwn(INLINE_KEY, resource.type)) continue;
       yield* checkStore(context, resource, attachments.get(resourceKey(context.model, resource)) ?? []);
     }
   },
@@ -65,11 +66,11 @@ function* checkStore(
     if (problem) yield { resource, message: `${problem}.` };
   }
   const keys: { owner: TfResource; path: readonly (string | number)[] }[] = [];
-  for (const path of INLINE_KEY[resource.type]) {
+  for (const path of ownEntry(INLINE_KEY, resource.type) ?? []) {
     if (context.isWritten(resource, path)) keys.push({ owner: resource, path });
   }
   for (const attachment of attached) {
-    for (const name of KEY_ATTACHMENTS[attachment.type].keys) {
+    for (const name of ownEntry(KEY_ATTACHMENTS, attachment.type)?.keys ?? []) {
       if (!context.isWritten(attachment, name)) continue;
       // A list of keys (`key_vault_key_ids` of an Event Hubs namespace): every one must be in Norway.
       const list = context.read(attachment, name);

@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount, boolProblem, firstSet, stringProblem } from '../attributes';
+import { ownEntry } from '../../model/values';
 
 const WEB_APPS = [
   'azurerm_linux_web_app',
@@ -65,7 +66,7 @@ export const ENC_004 = defineRule({
 
 function problemsOf(context: RuleContext, resource: TfResource): (string | undefined)[] {
   if (resource.type === 'azurerm_application_gateway') return gatewayProblems(context, resource);
-  const tls = MINIMUM_TLS[resource.type];
+  const tls = ownEntry(MINIMUM_TLS, resource.type);
   if (tls) {
     const problems = [
       stringProblem(context, resource, tls.names, {

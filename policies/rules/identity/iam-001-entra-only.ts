@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, boolProblem } from '../attributes';
+import { ownEntry } from '../../model/values';
 
 /** Web apps and slots: publishing with a user name and password (FTP, Web Deploy/SCM) bypasses Entra ID. */
 const WEB_PUBLISHING = (c: RuleContext, r: TfResource) => [
@@ -134,7 +135,7 @@ export const IAM_001 = defineRule({
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      for (const problem of CHECKS[resource.type](context, resource))
+      for (const problem of ownEntry(CHECKS, resource.type)?.(context, resource) ?? [])
         if (problem) yield { resource, message: `${problem}.` };
     }
   },

@@ -81,7 +81,7 @@ export const IAM_003 = defineRule({
 
 function privilegedRole(name: Resolved, id: Resolved): Verdict {
   if (name.kind === 'known')
-    return typeof name.value === 'string' && name.value.trim().toLowerCase() in PRIVILEGED_ROLES
+    return typeof name.value === 'string' && Object.hasOwn(PRIVILEGED_ROLES, name.value.trim().toLowerCase())
       ? 'yes'
       : 'no';
   if (id.kind === 'known') {
@@ -89,7 +89,7 @@ function privilegedRole(name: Resolved, id: Resolved): Verdict {
     return guid && PRIVILEGED_GUIDS.has(guid) ? 'yes' : 'no';
   }
   if (name.kind === 'oneOf')
-    return name.values.some((v) => typeof v === 'string' && v.toLowerCase() in PRIVILEGED_ROLES)
+    return name.values.some((v) => typeof v === 'string' && Object.hasOwn(PRIVILEGED_ROLES, v.toLowerCase()))
       ? 'yes'
       : 'no';
   return name.kind === 'absent' && id.kind === 'absent' ? 'no' : 'unknown';

@@ -3,6 +3,7 @@ import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { locationProblem } from '../location';
+import { ownEntry } from '../../model/values';
 
 /** Resources whose access logs must reach a Norway workspace. */
 const LOGGED_TYPES = [
@@ -49,7 +50,7 @@ export const LOG_001 = defineRule({
     const settings = indexSettings(context);
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const own = WORKSPACE_ATTRIBUTE[resource.type];
+      const own = ownEntry(WORKSPACE_ATTRIBUTE, resource.type);
       if (own && context.isWritten(resource, own)) {
         const problem = workspaceProblem(context, resource, own, own);
         if (problem) yield { resource, message: `${problem}.` };

@@ -2,6 +2,7 @@ import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, stringProblem } from '../attributes';
 import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
+import { ownEntry } from '../../model/values';
 
 /**
  * Every type here defaults public_network_access_enabled to true in azurerm 4.x. Web app slots are
@@ -50,7 +51,7 @@ export const NET_001 = defineRule({
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const flag = EXPOSURE_FLAGS[resource.type];
+      const flag = ownEntry(EXPOSURE_FLAGS, resource.type);
       if (flag) {
         const problem = boolProblem(context, resource, [flag.path], flag);
         if (problem) yield { resource, message: `${problem}; ${flag.risk}.` };
@@ -65,7 +66,7 @@ export const NET_001 = defineRule({
         }
         continue;
       }
-      const injectedWith = VNET_INJECTED_WITH[resource.type];
+      const injectedWith = ownEntry(VNET_INJECTED_WITH, resource.type);
       // A server injected into a delegated subnet has no public endpoint at all.
       if (!(injectedWith && context.isWritten(resource, injectedWith))) {
         const problem = boolProblem(context, resource, ['public_network_access_enabled'], {

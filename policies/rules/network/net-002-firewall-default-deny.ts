@@ -2,6 +2,7 @@ import { NOT_IN_ESTATE } from '../../model/resolve';
 import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, resourceKey, stringProblem } from '../attributes';
+import { ownEntry } from '../../model/values';
 
 /** Where each type keeps its firewall: the block, and a separate resource that may replace it. */
 const FIREWALLS: Readonly<Record<string, { block: string; separate?: { type: string; attribute: string } }>> =
@@ -35,7 +36,7 @@ export const NET_002 = defineRule({
         };
     }
     for (const resource of context.resources) {
-      const spec = FIREWALLS[resource.type];
+      const spec = ownEntry(FIREWALLS, resource.type);
       if (resource.mode !== 'managed' || !spec) continue;
       const blocks = blockCount(context, resource, spec.block);
       const external = separate.get(resourceKey(context.model, resource)) ?? [];

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { blockCount, resourceKey, unresolvedNote } from '../attributes';
 import { DATA_STORE_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
+import { ownEntry } from '../../model/values';
 
 export const NET_005 = defineRule({
   id: 'NET-005',
@@ -40,7 +41,7 @@ export const NET_005 = defineRule({
     }
     for (const resource of context.resources) {
       if (resource.mode !== 'managed' || resource.type === 'azurerm_private_endpoint') continue;
-      const injectedWith = VNET_INJECTED_WITH[resource.type];
+      const injectedWith = ownEntry(VNET_INJECTED_WITH, resource.type);
       if (injectedWith && context.isWritten(resource, injectedWith)) continue;
       if (reached.has(resourceKey(context.model, resource))) continue;
       yield {

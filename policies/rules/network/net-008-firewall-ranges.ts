@@ -3,6 +3,7 @@ import type { Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedInterval, unapprovedSource } from './ranges';
+import { ownEntry } from '../../model/values';
 
 /** Database and cache firewall rules: one address interval each. */
 const INTERVAL_RULES = new Set([
@@ -65,7 +66,7 @@ export const NET_008 = defineRule({
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
       if (INTERVAL_RULES.has(resource.type)) {
-        const [startName, endName] = INTERVAL_ATTRIBUTES[resource.type] ?? [
+        const [startName, endName] = ownEntry(INTERVAL_ATTRIBUTES, resource.type) ?? [
           'start_ip_address',
           'end_ip_address',
         ];
@@ -82,7 +83,7 @@ export const NET_008 = defineRule({
         if (why) yield { resource, message: `${why}.` };
         continue;
       }
-      if (resource.type in ALLOW_LISTS) {
+      if (Object.hasOwn(ALLOW_LISTS, resource.type)) {
         for (const problem of allowListProblems(context, resource, approved))
           yield { resource, message: `${problem}.` };
         continue;
@@ -138,7 +139,7 @@ function allowListProblems(
   approved: readonly Interval[],
 ): string[] {
   const problems: string[] = [];
-  for (const spec of ALLOW_LISTS[resource.type] ?? []) {
+  for (const spec of ownEntry(ALLOW_LISTS, resource.type) ?? []) {
     const prefix: (string | number)[] = spec.block ? [spec.block, 0] : [];
     if (spec.block) {
       const blocks = blockCount(context, resource, spec.block);

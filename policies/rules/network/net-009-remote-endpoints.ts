@@ -2,6 +2,7 @@ import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
+import { ownEntry } from '../../model/values';
 
 /** ExpressRoute peering locations in Norway (where the circuit meets Microsoft's network). */
 const NORWAY_PEERING_LOCATIONS = new Set(['oslo', 'stavanger']);
@@ -127,7 +128,7 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
         : ['peering_location cannot be verified before apply'];
     }
     default:
-      return (REMOTE_ENDS[resource.type] ?? []).flatMap((attribute) => {
+      return (ownEntry(REMOTE_ENDS, resource.type) ?? []).flatMap((attribute) => {
         if (!context.isWritten(resource, attribute)) return [];
         const target = context.target(resource, attribute);
         if (target.kind === 'resource' || target.kind === 'absent') return [];

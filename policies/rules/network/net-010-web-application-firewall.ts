@@ -1,6 +1,7 @@
 import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
 import { blockCount, boolProblem, firstSet, stringProblem } from '../attributes';
+import { ownEntry } from '../../model/values';
 
 /** Managed rule sets that cover the OWASP top ten at a supported version. */
 const RULE_SETS: Readonly<Record<string, (version: string) => boolean>> = {
@@ -78,7 +79,7 @@ function policyProblems(context: RuleContext, resource: TfResource): (string | u
       unknown.push(`managed_rule_set[${i}]`);
       continue;
     }
-    if (RULE_SETS[typeName.toLowerCase()]?.(String(version.value))) covered = true;
+    if (ownEntry(RULE_SETS, typeName.toLowerCase())?.(String(version.value))) covered = true;
   }
   if (!covered)
     problems.push(

@@ -10,6 +10,7 @@ import { LOG_DESTINATIONS, PARTNER_ATTRIBUTES } from './res-005-log-destinations
 import type { TfResource } from '../../model/types';
 import { blockCount } from '../attributes';
 import { locationProblem, targetLocationProblem } from '../location';
+import { ownEntry } from '../../model/values';
 
 /** Attributes that hold the id of the resource data is copied to or from. */
 const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -74,9 +75,9 @@ const NOTHING_JUDGED: Set<string> = new Set();
 
 function judgesReplicas(type: string): boolean {
   return (
-    Object.prototype.hasOwnProperty.call(TARGET_ATTRIBUTES, type) ||
-    Object.prototype.hasOwnProperty.call(LOCATION_ATTRIBUTES, type) ||
-    Object.prototype.hasOwnProperty.call(LOCATION_BLOCKS, type)
+    Object.hasOwn(TARGET_ATTRIBUTES, type) ||
+    Object.hasOwn(LOCATION_ATTRIBUTES, type) ||
+    Object.hasOwn(LOCATION_BLOCKS, type)
   );
 }
 
@@ -88,19 +89,19 @@ function* checkResource(
   resource: TfResource,
   judged: Set<string>,
 ): Iterable<Violation> {
-  for (const attribute of TARGET_ATTRIBUTES[resource.type] ?? []) {
+  for (const attribute of ownEntry(TARGET_ATTRIBUTES, resource.type) ?? []) {
     const problem = targetLocationProblem(context, resource, attribute, attribute);
     if (problem) yield { resource, message: `${problem}.` };
     judged.add(attribute);
   }
-  for (const attribute of LOCATION_ATTRIBUTES[resource.type] ?? []) {
+  for (const attribute of ownEntry(LOCATION_ATTRIBUTES, resource.type) ?? []) {
     judged.add(attribute);
     const resolved = context.read(resource, attribute);
     if (resolved.kind === 'absent') continue;
     const problem = locationProblem(resolved, attribute);
     if (problem) yield { resource, message: `${problem}.` };
   }
-  for (const spec of LOCATION_BLOCKS[resource.type] ?? []) {
+  for (const spec of ownEntry(LOCATION_BLOCKS, resource.type) ?? []) {
     const blocks = blockCount(context, resource, spec.block);
     if (blocks.kind === 'unknown') {
       // What the dynamic block generates is this finding, not another one per place inside it.
@@ -196,13 +197,15 @@ const JUDGED_BY_TYPE = new Map<string, ReadonlySet<string>>();
 
 function judgedByOtherRulesOfType(resource: TfResource): Set<string> {
   const entry = azureType(resource.type);
+  const destinations = ownEntry(LOG_DESTINATIONS, resource.type);
+  const partner = ownEntry(PARTNER_ATTRIBUTES, resource.type);
   const paths = [
     ...(entry?.keys ?? []),
     ...(entry?.keyAttachment?.keys ?? []),
-    ...(LOG_DESTINATIONS[resource.type] ?? []).map((p) => (typeof p === 'string' ? p : describePlacePath(p))),
-    ...(PARTNER_ATTRIBUTES[resource.type] ? [PARTNER_ATTRIBUTES[resource.type]] : []),
+    ...(destinations ?? []).map((p) => (typeof p === 'string' ? p : describePlacePath(p))),
+    ...(partner ? [partner] : []),
     // The monitored resource is where logs come from; LOG-001 pairs it with its settings.
-    ...(LOG_DESTINATIONS[resource.type] ? ['target_resource_id'] : []),
+    ...(destinations ? ['target_resource_id'] : []),
   ];
   return new Set(paths.map(pathKey));
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { locationProblem, targetLocationProblem } from '../location';
+import { ownEntry } from '../../model/values';
 
 /** Attributes that send logs or telemetry to another resource. */
 export const LOG_DESTINATIONS: Readonly<Record<string, readonly (string | readonly (string | number)[])[]>> =
@@ -39,14 +40,14 @@ export const RES_005 = defineRule({
   *check(context) {
     for (const resource of context.resources) {
       if (resource.mode !== 'managed') continue;
-      const partner = PARTNER_ATTRIBUTES[resource.type];
+      const partner = ownEntry(PARTNER_ATTRIBUTES, resource.type);
       if (partner && context.isWritten(resource, partner)) {
         yield {
           resource,
           message: `${partner} sends logs to a partner solution outside our control.`,
         };
       }
-      for (const path of LOG_DESTINATIONS[resource.type]) {
+      for (const path of ownEntry(LOG_DESTINATIONS, resource.type) ?? []) {
         const name = typeof path === 'string' ? path : path.filter((p) => typeof p === 'string').join('.');
         const problem = targetLocationProblem(context, resource, path, name);
         if (problem) yield { resource, message: `${problem}.` };

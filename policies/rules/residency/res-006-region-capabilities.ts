@@ -9,6 +9,7 @@ import { isWrittenAttribute, type Resolved } from '../../model/resolve';
 import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { parentAttributeOf } from '../../model/parents';
+import { ownEntry } from '../../model/values';
 
 /** Attribute values that need availability zones in the resource's region. */
 const ZONE_VALUES: Readonly<
@@ -112,7 +113,7 @@ function mayHave(resource: TfResource, attribute: string): boolean {
 /** What the resource asks of zones; an unknown value the user wrote counts as asking. */
 function zoneRequests(context: RuleContext, resource: TfResource): string[] {
   const out: string[] = [];
-  for (const { path, values } of ZONE_VALUES[resource.type] ?? []) {
+  for (const { path, values } of ownEntry(ZONE_VALUES, resource.type) ?? []) {
     const resolved = read(context, resource, path);
     if (
       resolved.kind === 'known' &&
@@ -160,7 +161,7 @@ function read(context: RuleContext, resource: TfResource, path: readonly (string
 
 /** Zone flags on blocks that carry their own location (Cosmos geo locations, ACR replicas). */
 function locatedBlockProblems(context: RuleContext, resource: TfResource): string[] {
-  const spec = LOCATED_ZONE_BLOCKS[resource.type];
+  const spec = ownEntry(LOCATED_ZONE_BLOCKS, resource.type);
   if (!spec) return [];
   const blocks = blockCount(context, resource, spec.block);
   if (blocks.kind === 'unknown') return [];
