@@ -190,3 +190,72 @@ describe('residency map of types the catalogue has not classified', () => {
     expect(hasResidencyConcern(map[0])).toBe(true);
   });
 });
+
+describe('residency map of a primary known only to be one of several regions', () => {
+  /** A GRS account whose location is a variable its validation limits to `regions`. */
+  const limitedTo = (...regions: string[]): DataResidency => {
+    const model = loadTerraformJson(
+      {
+        resource: {
+          azurerm_storage_account: {
+            sa: { name: 'stlimited', location: '${var.location}', account_replication_type: 'GRS' },
+          },
+        },
+        variable: {
+          location: {
+            type: 'string',
+            validation: [
+              { condition: `\${contains([${regions.map((r) => `"${r}"`).join(', ')}], var.location)}` },
+            ],
+          },
+        },
+      },
+      { file: 'main.tf.json' },
+    );
+    const [only, ...rest] = residencyMap(buildWorkspace([model]));
+    expect(rest).toEqual([]);
+    return only;
+  };
+
+  test('either Norway region: the geo copy goes to the other one, so it stays in Norway', () => {
+    const sa = limitedTo('norwayeast', 'norwaywest');
+    expect(sa.primary).toEqual({ status: 'norway', detail: 'one of norwayeast, norwaywest' });
+    expect(sa.copies).toEqual([
+      {
+        kind: 'replica',
+        via: 'account_replication_type = GRS',
+        place: { status: 'norway', detail: 'paired region of one of norwayeast, norwaywest' },
+      },
+    ]);
+    expect(hasResidencyConcern(sa)).toBe(false);
+  });
+
+  test('a Norway region or one abroad: where the geo copy goes is not known', () => {
+    const sa = limitedTo('norwayeast', 'westeurope');
+    expect(sa.primary).toEqual({ status: 'outside', detail: 'one of norwayeast, westeurope' });
+    expect(sa.copies).toEqual([
+      {
+        kind: 'replica',
+        via: 'account_replication_type = GRS',
+        place: { status: 'unknown', detail: 'paired region of an unknown primary' },
+      },
+    ]);
+  });
+});
+
+describe('residency map of types named like inherited properties', () => {
+  test('resources of type constructor, toString or __proto__ leave the map of the others as it was', () => {
+    // Parsed, as an input is: in an object literal `__proto__` would be the prototype, not a type.
+    const model = loadTerraformJson(
+      JSON.parse(
+        '{"resource": {"constructor": {"a": {"name": "a"}}, "toString": {"b": {"name": "b"}}, "__proto__": {"c": {"name": "c"}}, ' +
+          '"azurerm_storage_account": {"sa": {"name": "sa", "location": "norwayeast", "account_replication_type": "LRS"}}}}',
+      ) as Record<string, unknown>,
+      { file: 'main.tf.json' },
+    );
+    const map = residencyMap(buildWorkspace([model]));
+    expect(map.map((e) => [e.address, e.primary, copies(e)])).toEqual([
+      ['azurerm_storage_account.sa', { location: 'norwayeast', status: 'norway' }, []],
+    ]);
+  });
+});

@@ -1,7 +1,17 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { REPORTERS } from '../../policies/reporters';
 import type { CheckResult } from '../../policies/engine/result';
+import { checkModels } from '../../policies/engine/engine';
+import { loadHclDirectory } from '../../policies/model/load-hcl';
+import { loadJsonFile } from '../../policies/model/load-path';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import { ALL_RULES } from '../../policies/rules';
 import { planReport, synthStack, synthStackReport } from '../helpers/report-stacks';
+import { plan, tf } from '../helpers/rule-tester';
+import { TODAY } from '../helpers/today';
 import { analyse } from '../../policies/analysis/analysis';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -101,5 +111,58 @@ describe('JUnit report', () => {
       'policy files',
     ]);
     expect(Number(suites.failures)).toBe(expectedFailures(base) + 1);
+  });
+
+  test('a broken suppression in a stack’s code fails in the stack’s suite; a state and nested directories have suites of their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'junit-'));
+    const code = loadTerraformJson(
+      {
+        '//': { metadata: { stackName: 'web' } },
+        ...tf({
+          'azurerm_resource_group.web': {
+            name: 'rg-web',
+            location: 'norwayeast',
+            '//': {
+              metadata: { path: 'web/rg' },
+              norway_policy: {
+                suppressions: [{ ruleId: 'RES-001', reason: 'later', expires: '2026-12-20' }],
+              },
+            },
+          },
+        }),
+      },
+      { file: join(dir, 'web', 'cdk.tf.json') },
+    );
+    const { planned_values: values } = plan([
+      { at: 'azurerm_resource_group.web', values: { name: 'rg-web', location: 'norwayeast' } },
+    ]) as { planned_values: unknown };
+    writeFileSync(join(dir, 'web.tfstate.json'), JSON.stringify({ format_version: '1.0', values }));
+    for (const sub of ['nested', join('nested', 'sub')]) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(
+        join(dir, sub, 'main.tf'),
+        'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n',
+      );
+    }
+    const models = [
+      code,
+      loadJsonFile(join(dir, 'web.tfstate.json')),
+      loadHclDirectory(join(dir, 'nested')),
+      loadHclDirectory(join(dir, 'nested', 'sub')),
+    ];
+    const rules = ALL_RULES.filter((r) => r.id === 'RES-001' || r.id === 'TFS-003');
+    const suites = parse(checkModels(models, { rules, today: TODAY }));
+    const failures = Object.fromEntries(
+      suites.testsuite.map((s: Xml) => [
+        s.name,
+        s.testcase.filter((c: Xml) => c.failure).map((c: Xml) => `${c.failure.type}: ${c.failure.message}`),
+      ]),
+    );
+    expect(failures).toEqual({
+      'stack web': ['TFS-003: 1 finding: azurerm_resource_group.web'],
+      [`state web (${join(dir, 'web.tfstate.json')})`]: [],
+      [`terraform ${join(dir, 'nested')}`]: ['RES-001: 1 finding: azurerm_resource_group.rg'],
+      [`terraform ${join(dir, 'nested', 'sub')}`]: ['RES-001: 1 finding: azurerm_resource_group.rg'],
+    });
   });
 });

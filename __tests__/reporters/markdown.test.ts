@@ -3,13 +3,16 @@ import { REPORTERS } from '../../policies/reporters';
 import type { CheckResult } from '../../policies/engine/result';
 import { planReport, synthStack, synthStackReport } from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { checkModels } from '../../policies/engine/engine';
 import { ALL_RULES } from '../../policies/rules';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
+import { loadJsonFile } from '../../policies/model/load-path';
+import { loadTerraformJson } from '../../policies/model/load-terraform-json';
+import { plan, tf } from '../helpers/rule-tester';
 import { loadConfig } from '../../stacks/config/load';
 import { buildPlatform } from '../../stacks/platform-app';
 import { TODAY } from '../helpers/today';
@@ -162,6 +165,72 @@ describe('Markdown report of a synthesized stack', () => {
     expect(markdown).not.toContain('RULES.md');
     expect(markdown).toContain(
       '**RES-004** Replicas, copies and every other place a resource names resolve to Norway',
+    );
+  });
+});
+
+describe('Markdown report of a stack, its state, and places known without a region', () => {
+  let stateFile: string;
+  let markdown: string;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'markdown-'));
+    const code = loadTerraformJson(
+      {
+        '//': { metadata: { stackName: 'web' } },
+        ...tf(
+          {
+            'azurerm_storage_account.abroad': {
+              name: 'stabroad',
+              location: 'westeurope',
+              account_replication_type: 'GRS',
+              // No reason: a TFS-003 finding on `construct web/abroad`.
+              '//': {
+                metadata: { path: 'web/abroad' },
+                norway_policy: { suppressions: [{ ruleId: 'RES-001', reason: '', expires: '2026-12-20' }] },
+              },
+            },
+            'azurerm_storage_account.limited': {
+              name: 'stlimited',
+              location: '${var.location}',
+              account_replication_type: 'GRS',
+            },
+          },
+          {
+            variable: {
+              location: {
+                type: 'string',
+                validation: [{ condition: '${contains(["norwayeast", "norwaywest"], var.location)}' }],
+              },
+            },
+          },
+        ),
+      },
+      { file: join(dir, 'web', 'cdk.tf.json') },
+    );
+    const { planned_values: values } = plan([
+      { at: 'azurerm_resource_group.web', values: { name: 'rg-web', location: 'norwayeast' } },
+    ]) as { planned_values: unknown };
+    stateFile = join(dir, 'web.tfstate.json');
+    writeFileSync(stateFile, JSON.stringify({ format_version: '1.0', values }));
+    const rules = ALL_RULES.filter((r) => r.id === 'RES-001' || r.id === 'TFS-003');
+    markdown = formatMarkdown(analyse(checkModels([code, loadJsonFile(stateFile)], { rules, today: TODAY })));
+  });
+
+  test('counts a broken suppression in the stack’s code with the stack, none outside any stack', () => {
+    expect(markdown).not.toContain('Findings outside any stack or plan');
+    expect(markdown).toContain('| stack web | synth | 2 | 2 | 0 | 0 | — |');
+  });
+
+  test('names the state apart from the stack’s code', () => {
+    expect(markdown).toContain(`| state web (${stateFile}) | state | 1 | 0 | 0 | 0 | — |`);
+  });
+
+  test('says what is known of a place without a region: in Norway, outside Norway', () => {
+    expect(markdown).toContain(
+      '- `azurerm_storage_account.abroad`: replica in **outside Norway (paired region of westeurope)** ❌ outside Norway via account_replication_type = GRS',
+    );
+    expect(markdown).toContain(
+      '| `azurerm_storage_account.limited` | in Norway (one of norwayeast, norwaywest) | replica: in Norway (paired region of one of norwayeast, norwaywest) via account_replication_type = GRS |',
     );
   });
 });

@@ -19,6 +19,12 @@ import {
   writeTemp,
 } from '../helpers/report-stacks';
 import { analyse } from '../../policies/analysis/analysis';
+import { checkModels } from '../../policies/engine/engine';
+import { loadJsonFile } from '../../policies/model/load-path';
+import { ALL_RULES } from '../../policies/rules';
+import { defineRule } from '../../policies/rules/rule';
+import { plan as planDocument, tf } from '../helpers/rule-tester';
+import { TODAY } from '../helpers/today';
 
 const MULTITOOL = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 const DOCS = 'https://github.com/hospital/norway-iac/blob/abc123/';
@@ -190,6 +196,57 @@ describe('SARIF report', () => {
     expect(location.logicalLocations).toEqual([
       { fullyQualifiedName: 'azurerm_cosmosdb_account.journal', kind: 'resource' },
       { fullyQualifiedName: 'data-noe/journal', kind: 'module' },
+    ]);
+  });
+
+  test('points a finding in a state at its address, and one on a data source at its own block', () => {
+    const { planned_values: values } = planDocument([
+      { at: 'azurerm_resource_group.abroad', values: { name: 'rg-abroad', location: 'westeurope' } },
+    ]) as { planned_values: unknown };
+    const state = writeTemp(
+      dir,
+      'prod.tfstate.json',
+      `${JSON.stringify({ format_version: '1.0', terraform_version: '1.9.8', values }, null, 2)}\n`,
+    );
+    const config = writeTemp(
+      dir,
+      'same-names.tf.json',
+      `${JSON.stringify(
+        tf({
+          'azurerm_resource_group.rg': { name: 'rg-app', location: 'norwayeast' },
+          'data.azurerm_resource_group.rg': { name: 'rg-shared' },
+        }),
+        null,
+        2,
+      )}\n`,
+    );
+    // Names every data source it is given.
+    const dataSources = defineRule({
+      id: 'TST-913',
+      title: 'Names data sources',
+      severity: 'warning',
+      rationale: 'Exercises source lines.',
+      anchors: {},
+      resourceTypes: ['azurerm_resource_group'],
+      fix: 'None.',
+      *check({ resources }) {
+        for (const resource of resources)
+          if (resource.mode === 'data') yield { resource, message: `${resource.address} is read.` };
+      },
+    });
+    const rules = [...ALL_RULES.filter((r) => r.id === 'RES-001'), dataSources];
+    const report = checkModels([loadJsonFile(state), loadJsonFile(config)], { rules, today: TODAY });
+    const log = JSON.parse(REPORTERS.sarif(analyse(report), { sourceRoot: dir })) as Sarif.Log;
+    expect(
+      log.runs[0].results!.map((r) => [
+        r.ruleId,
+        r.properties?.address,
+        r.locations![0].physicalLocation!.artifactLocation!.uri,
+        r.locations![0].physicalLocation!.region?.startLine,
+      ]),
+    ).toEqual([
+      ['RES-001', 'azurerm_resource_group.abroad', 'prod.tfstate.json', 8],
+      ['TST-913', 'data.azurerm_resource_group.rg', 'same-names.tf.json', 12],
     ]);
   });
 

@@ -152,6 +152,7 @@ function findLine(finding: Finding, model: TfModel | undefined): number | undefi
   if (!model || !finding.file.endsWith('.json')) return undefined;
   const resource = model.byAddress.get(finding.address);
   if (!resource) return undefined;
-  if (model.kind === 'plan') return planJsonLine(finding.file, finding.address);
-  return terraformJsonLine(finding.file, resource.type, resource.name);
+  // A state (`terraform show -json` of it) lists its resources by address, as a plan does.
+  if (model.kind === 'plan' || model.kind === 'state') return planJsonLine(finding.file, finding.address);
+  return terraformJsonLine(finding.file, resource.type, resource.name, resource.mode);
 }

@@ -6,7 +6,7 @@
  */
 import type { Finding, Verdict } from '../engine/result';
 import type { TfModel, TfResource } from '../model/types';
-import { isRecord } from '../model/values';
+import { isRecord, ownEntry } from '../model/values';
 
 export const MASK = '(sensitive value)';
 
@@ -171,7 +171,7 @@ export function maskFor(models: readonly TfModel[]): SecretMask {
 }
 
 function collectResource(resource: TfResource, out: string[]): void {
-  const secretAttribute = SECRET_VALUE_ATTRIBUTE[resource.type];
+  const secretAttribute = ownEntry(SECRET_VALUE_ATTRIBUTE, resource.type);
   collectByName(resource.values, secretAttribute, out);
   collectMarked(resource.values, resource.sensitive, out);
   if (resource.change) {
@@ -219,7 +219,7 @@ function collectMarked(value: unknown, marks: unknown, out: string[]): void {
     // `for…in`: no array per marks object (marks are parsed JSON: own keys only).
     for (const key in marks) {
       const m = (marks as Record<string, unknown>)[key];
-      if (typeof m === 'object' ? m !== null : m === true) collectMarked(record[key], m, out);
+      if (typeof m === 'object' ? m !== null : m === true) collectMarked(ownEntry(record, key), m, out);
     }
   }
 }

@@ -48,7 +48,15 @@ export function hasResidencyConcern(entry: DataResidency): boolean {
   return entry.primary.status !== 'norway' || entry.copies.some((c) => c.place.status !== 'norway');
 }
 
+/** Without a region, what the status says: known to be in Norway, known to be outside, or not known. */
+const STATUS_TEXT: Record<PlaceStatus, string> = {
+  norway: 'in Norway',
+  outside: 'outside Norway',
+  unknown: 'unknown',
+};
+
+/** `norwaywest (paired region of norwayeast)`; without a region, the status (`in Norway (one of …)`). */
 export function describePlace(place: Place): string {
-  if (place.location) return place.detail ? `${place.location} (${place.detail})` : place.location;
-  return place.detail ? `unknown (${place.detail})` : 'unknown';
+  const where = place.location || STATUS_TEXT[place.status];
+  return place.detail ? `${where} (${place.detail})` : where;
 }

@@ -14,7 +14,7 @@ import {
 import { NOT_IN_ESTATE } from '../model/resolve';
 import { Resolved, Resolver, Target } from '../model/resolve';
 import type { TfModel, TfResource, Workspace } from '../model/types';
-import { asBlocks, getPath, PathSegment } from '../model/values';
+import { asBlocks, getPath, PathSegment, ownEntry } from '../model/values';
 import { attributePath, azureType, typesWhere } from '../azure/catalogue';
 import { isDataBearing } from '../rules/data-bearing';
 import type { CopyKind, DataCopy, DataResidency, Place, StatePlace } from './places';
@@ -91,14 +91,14 @@ export function residencyByModel(
   for (const model of workspace.models) {
     for (const resource of model.resources) {
       if (resource.mode !== 'managed' || isDeleted(resource)) continue;
-      const link = COPY_LINKS[resource.type];
+      const link = ownEntry(COPY_LINKS, resource.type);
       if (link) {
         const [sourcePath, destinationPath, kind] = link;
         const owner = ownerResource(resolver.target(model, resource, sourcePath));
         const destination = places.ofTarget(model, resource, attributePath(destinationPath));
         add(owner, { kind, via: resource.address, target: destination.target, place: destination.place });
       }
-      const attachment = KEY_ATTACHMENTS[resource.type];
+      const attachment = ownEntry(KEY_ATTACHMENTS, resource.type);
       if (attachment) {
         const owner = ownerResource(resolver.target(model, resource, attachment[0]));
         const keyPath = attachment[1].find((p) => resolver.isWritten(resource, p));
@@ -107,7 +107,7 @@ export function residencyByModel(
           add(owner, { kind: 'key', via: resource.address, target: key.target, place: key.place });
         }
       }
-      const copyOf = COPY_OF[resource.type];
+      const copyOf = ownEntry(COPY_OF, resource.type);
       if (
         copyOf &&
         copyOf.createModes.test(knownString(resolver.value(model, resource, 'create_mode')) ?? '')
@@ -256,7 +256,7 @@ function ownCopies(
       });
       break;
   }
-  for (const path of KEY_PATHS[resource.type] ?? []) {
+  for (const path of ownEntry(KEY_PATHS, resource.type) ?? []) {
     if (!resolver.isWritten(resource, attributePath(path))) continue;
     const key = places.ofTarget(
       model,
@@ -344,13 +344,19 @@ export function placeOf(resolved: Resolved): Place {
   }
 }
 
-/** Geo-redundant copies go to the primary's paired region; a Norway primary's pair is in Norway. */
+/**
+ * Geo-redundant copies go to the primary's paired region; a Norway primary's pair is in Norway, even when
+ * which Norway region the primary is in is not known (`one of norwayeast, norwaywest`): every Norway
+ * region pairs with a Norway region (`REGION_CAPABILITIES[…].pair` is a `NorwayRegion`).
+ */
 function pairOf(primary: Place): Place {
   if (primary.location && (NORWAY_REGIONS as readonly string[]).includes(primary.location)) {
     const pair = REGION_CAPABILITIES[primary.location as NorwayRegion].pair;
     return { location: pair, status: 'norway', detail: `paired region of ${primary.location}` };
   }
   if (primary.location) return { status: 'outside', detail: `paired region of ${primary.location}` };
+  if (primary.status === 'norway')
+    return { status: 'norway', detail: `paired region of ${primary.detail || 'a primary in Norway'}` };
   return { status: 'unknown', detail: 'paired region of an unknown primary' };
 }
 
