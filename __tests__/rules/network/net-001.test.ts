@@ -95,9 +95,10 @@ data "azurerm_key_vault" "shared" {
     },
     // web app slots and Container Apps environments are not public
     {
-      name: 'a private slot; internal environments with public access unset or disabled',
+      name: 'private web and function app slots; internal environments with public access unset or disabled',
       synth: tf({
         'azurerm_linux_web_app_slot.staging': { public_network_access_enabled: false },
+        'azurerm_linux_function_app_slot.staging': { public_network_access_enabled: false },
         'azurerm_container_app_environment.a': { ...AT, internal_load_balancer_enabled: true },
         'azurerm_container_app_environment.b': {
           ...AT,
@@ -329,9 +330,10 @@ variable "public" {
     },
     // web app slots and Container Apps environments are not public
     {
-      name: 'a slot by default; an internal environment that enables public access',
+      name: 'a web app slot by default, a function app slot that enables it; an internal environment that enables public access',
       synth: tf({
         'azurerm_windows_web_app_slot.staging': {},
+        'azurerm_windows_function_app_slot.staging': { public_network_access_enabled: true },
         'azurerm_container_app_environment.open': {
           ...AT,
           internal_load_balancer_enabled: true,
@@ -340,6 +342,7 @@ variable "public" {
       }),
       errors: [
         ['NET-001', 'azurerm_container_app_environment.open'],
+        ['NET-001', 'azurerm_windows_function_app_slot.staging'],
         ['NET-001', 'azurerm_windows_web_app_slot.staging'],
       ],
     },

@@ -1,14 +1,19 @@
 import { defineRule, RuleContext, Violation } from '../rule';
 import type { TfResource } from '../../model/types';
 import { boolProblem, stringProblem } from '../attributes';
-import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH } from '../data-stores';
+import { PUBLIC_ACCESS_TYPES, VNET_INJECTED_WITH, WEB_APP_TYPES } from '../data-stores';
+import { azureType } from '../../azure/catalogue';
 import { ownEntry } from '../../model/values';
 
 /**
- * Every type here defaults public_network_access_enabled to true in azurerm 4.x. Web app slots are
- * reached like their app (their own sites-<slot> endpoint), so they are judged alike.
+ * Every type here defaults public_network_access_enabled to true in azurerm 4.x. The slots of web and
+ * function apps are reached like their app (their own sites-<slot> endpoint), so they are judged alike:
+ * every `<app type>_slot` the provider has.
  */
-const TYPES = [...PUBLIC_ACCESS_TYPES, 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot'];
+const TYPES = [
+  ...PUBLIC_ACCESS_TYPES,
+  ...WEB_APP_TYPES.map((type) => `${type}_slot`).filter((slot) => azureType(slot) !== undefined),
+];
 
 /**
  * Types whose exposure is a flag of its own rather than public_network_access_enabled: the flag, the
