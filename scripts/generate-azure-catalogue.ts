@@ -35,6 +35,28 @@ const NOT_A_PARENT =
   /(^|_)(sku|display|friendly|computer|host|dns|admin|login|user|username|tier|family|version)_name$/;
 /** Ids of identities and tenants, not of resources: who, not where. */
 const IDENTITY = /(^|_)(tenant|client|principal|object|application|app)_id$/;
+/** The identity words that Azure also gives to resources: an app registration's id, or a function app's. */
+const APP_ID = /_(app|application)_id$/;
+
+/** Whether an attribute (its last name) holds the id of an identity rather than of a resource. */
+type IsIdentity = (name: string) => boolean;
+
+/**
+ * Identity ids, told from resource ids by the types of the bindings. An `…_app_id` or `…_application_id`
+ * whose stem names a kind of resource the bindings have (a type named so, or types named as its parts)
+ * is that resource's id: `function_app_id` (`azurerm_function_app`), `logic_app_id`
+ * (`azurerm_logic_app_workflow`), `web_app_id` (`azurerm_web_app_hybrid_connection`),
+ * `gallery_application_id`. A bare `app_id`, or one qualified by whose app it is (`microsoft_app_id`,
+ * `client_application_id`), stays an identity, as do every tenant, client, principal and object id.
+ */
+function identityTest(resourceTypes: readonly string[]): IsIdentity {
+  const kinds = new Set<string>();
+  for (const type of resourceTypes) {
+    const words = type.split('_').slice(1);
+    for (let i = 2; i <= words.length; i++) kinds.add(words.slice(0, i).join('_'));
+  }
+  return (name) => IDENTITY.test(name) && !(APP_ID.test(name) && kinds.has(name.replace(/_id$/, '')));
+}
 /** Arguments that name a customer-managed key (or the disk encryption set that holds one). */
 const KEY_REFERENCE =
   /(^|\.|_)(key_vault_key_id|managed_hsm_key_id|key_versionless_id|disk_encryption_set_id)$/;
@@ -45,9 +67,10 @@ const OWN_ENDPOINT = /(endpoints?|_urls?|_uris?|connection_strings?|_host|fqdn|h
 export function buildCatalogue(bindings: ProviderBindings): CatalogueData {
   const resources: Record<string, AzureType> = {};
   const dataSources: Record<string, AzureType> = {};
+  const isIdentity = identityTest(bindings.types.filter((t) => t.kind === 'resource').map((t) => t.type));
   for (const binding of bindings.types) {
-    if (binding.kind === 'data') dataSources[binding.type] = dataSourceEntry(binding);
-    else resources[binding.type] = resourceEntry(binding);
+    if (binding.kind === 'data') dataSources[binding.type] = dataSourceEntry(binding, isIdentity);
+    else resources[binding.type] = resourceEntry(binding, isIdentity);
   }
   for (const [type, decision] of Object.entries(EXTRA_TYPES)) {
     if (resources[type]) throw new Error(`${type} is in the bindings; move its decision to TYPE_DECISIONS`);
@@ -69,7 +92,7 @@ export function buildCatalogue(bindings: ProviderBindings): CatalogueData {
   };
 }
 
-function resourceEntry(binding: BindingType): AzureType {
+function resourceEntry(binding: BindingType, isIdentity: IsIdentity): AzureType {
   const decision: TypeDecision = TYPE_DECISIONS[binding.type] ?? {};
   const family = FAMILY_DECISIONS.find((f) => f.pattern.test(binding.type));
   const role: DataRole = decision.role ?? family?.role ?? 'unclassified';
@@ -77,7 +100,7 @@ function resourceEntry(binding: BindingType): AzureType {
   const own = binding.attributes.some((a) => a.path === 'location');
   // An own location the provider may compute from a parent (a Container App's from its environment) keeps
   // the decided parents too.
-  const parents = decision.parents ? [...decision.parents] : own ? [] : deriveParents(binding);
+  const parents = decision.parents ? [...decision.parents] : own ? [] : deriveParents(binding, isIdentity);
   const location =
     decision.global === 'always' || GLOBAL_FAMILIES.some((p) => p.test(binding.type))
       ? 'global'
@@ -97,9 +120,9 @@ function resourceEntry(binding: BindingType): AzureType {
       ? {}
       : list(
           'keys',
-          references(binding).filter((r) => KEY_REFERENCE.test(r)),
+          references(binding, isIdentity).filter((r) => KEY_REFERENCE.test(r)),
         )),
-    ...list('refs', references(binding)),
+    ...list('refs', references(binding, isIdentity)),
     ...list('endpoints', ownEndpoints(binding)),
     ...(binding.attributes.some((a) => a.path === 'public_network_access_enabled' && a.argument)
       ? { publicNetworkAccess: true as const }
@@ -108,13 +131,13 @@ function resourceEntry(binding: BindingType): AzureType {
   return entry;
 }
 
-function dataSourceEntry(binding: BindingType): AzureType {
+function dataSourceEntry(binding: BindingType, isIdentity: IsIdentity): AzureType {
   const own = binding.attributes.some((a) => a.path === 'location');
   return {
     role: 'read',
     decided: 'type',
     location: own ? 'own' : 'none',
-    ...list('refs', references(binding)),
+    ...list('refs', references(binding, isIdentity)),
   };
 }
 
@@ -128,9 +151,10 @@ function facts(decision: TypeDecision): Partial<AzureType> {
 /**
  * The attributes a location-less type names its parent by: its required top-level `…_id` or `…_name`
  * arguments, the one that shares most words with the type's name first (`azurerm_subnet` →
- * `virtual_network_name`, `azurerm_mssql_database` → `server_id`), ids before names.
+ * `virtual_network_name`, `azurerm_mssql_database` → `server_id`), ids before names. Not identities:
+ * a function app slot lives in its `function_app_id`, a key vault access policy not in its `tenant_id`.
  */
-function deriveParents(binding: BindingType): string[] {
+function deriveParents(binding: BindingType, isIdentity: IsIdentity): string[] {
   const words = new Set(binding.type.split('_').slice(1));
   const candidates = binding.attributes.filter(
     (a) =>
@@ -140,7 +164,7 @@ function deriveParents(binding: BindingType): string[] {
       /_(id|name)$/.test(a.path) &&
       a.path !== 'resource_group_name' &&
       !NOT_A_PARENT.test(a.path) &&
-      !IDENTITY.test(a.path),
+      !isIdentity(a.path),
   );
   const score = (a: BindingAttribute) => {
     const stem = a.path.replace(/_(id|name)$/, '').split('_');
@@ -149,7 +173,7 @@ function deriveParents(binding: BindingType): string[] {
   return candidates.sort((a, b) => score(b) - score(a) || a.path.localeCompare(b.path)).map((a) => a.path);
 }
 
-function references(binding: BindingType): string[] {
+function references(binding: BindingType, isIdentity: IsIdentity): string[] {
   return binding.attributes
     .filter(
       (a) =>
@@ -158,7 +182,7 @@ function references(binding: BindingType): string[] {
         !a.scalar &&
         a.path !== 'id' &&
         REFERENCE.test(a.path) &&
-        !IDENTITY.test(leaf(a)),
+        !isIdentity(leaf(a)),
     )
     .map((a) => a.path);
 }

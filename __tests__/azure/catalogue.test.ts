@@ -179,6 +179,36 @@ describe('facts derived from the bindings', () => {
     expect(azureDataSource('azurerm_storage_account')).toMatchObject({ role: 'read', location: 'own' });
   });
 
+  test('a slot lives in its app: a function app slot in its function_app_id, as a web app slot in its app_service_id', () => {
+    for (const type of ['azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot']) {
+      expect(azureType(type)?.location).toBe('inherited');
+      expect(azureType(type)?.parents).toEqual(['function_app_id']);
+      expect(azureType(type)?.refs).toContain('function_app_id');
+    }
+    expect(azureType('azurerm_linux_web_app_slot')?.location).toBe('inherited');
+    expect(azureType('azurerm_linux_web_app_slot')?.parents).toEqual(['app_service_id']);
+  });
+
+  test('ids named for a kind of app of the bindings are parents; app registrations and tenants stay identities', () => {
+    // `azurerm_logic_app_workflow`, `azurerm_spring_cloud_app`, `azurerm_iotcentral_application`…
+    expect(azureType('azurerm_function_app_function')?.parents).toEqual(['function_app_id']);
+    expect(azureType('azurerm_logic_app_trigger_recurrence')?.parents).toEqual(['logic_app_id']);
+    expect(azureType('azurerm_spring_cloud_java_deployment')?.parents).toEqual(['spring_cloud_app_id']);
+    expect(azureType('azurerm_container_app_custom_domain')?.parents).toEqual(['container_app_id']);
+    expect(azureType('azurerm_iotcentral_application_network_rule_set')?.parents).toEqual([
+      'iotcentral_application_id',
+    ]);
+    expect(azureType('azurerm_web_app_hybrid_connection')?.parents).toEqual(['web_app_id', 'relay_id']);
+    // A bare `app_id` (a Facebook app's here), an Entra application id, a tenant and a principal say who.
+    expect(azureType('azurerm_api_management_identity_provider_facebook')?.refs ?? []).not.toContain(
+      'app_id',
+    );
+    expect(azureType('azurerm_graph_services_account')).toMatchObject({ location: 'none' });
+    expect(azureType('azurerm_bot_service_azure_bot')?.refs ?? []).not.toContain('microsoft_app_id');
+    expect(azureType('azurerm_lighthouse_definition')?.location).toBe('none');
+    expect(azureType('azurerm_role_assignment')?.refs ?? []).not.toContain('principal_id');
+  });
+
   test('references and endpoints are the attributes named like ids, URIs, URLs, endpoints and connection strings', () => {
     const diagnostic = azureType('azurerm_monitor_diagnostic_setting')!;
     expect(diagnostic.refs).toEqual([

@@ -55,6 +55,33 @@ const ODD_TYPES = (() => {
   ) as Record<string, unknown>;
 })();
 
+/**
+ * A Linux and a Windows function app and a web app in `location`, each with a staging slot and the active
+ * slot set to it. A slot has no location of its own: it lives where its app does (`function_app_id`,
+ * `app_service_id`), so a path to the slot is a path to its app's region.
+ */
+const slotsIn = (location: string) =>
+  tf({
+    'azurerm_linux_function_app.fn': { name: 'fn', location },
+    'azurerm_linux_function_app_slot.staging': {
+      name: 'staging',
+      function_app_id: '${azurerm_linux_function_app.fn.id}',
+    },
+    'azurerm_function_app_active_slot.fn': { slot_id: '${azurerm_linux_function_app_slot.staging.id}' },
+    'azurerm_windows_function_app.win': { name: 'win', location },
+    'azurerm_windows_function_app_slot.staging': {
+      name: 'staging',
+      function_app_id: '${azurerm_windows_function_app.win.id}',
+    },
+    'azurerm_function_app_active_slot.win': { slot_id: '${azurerm_windows_function_app_slot.staging.id}' },
+    'azurerm_linux_web_app.web': { name: 'web', location },
+    'azurerm_linux_web_app_slot.staging': {
+      name: 'staging',
+      app_service_id: '${azurerm_linux_web_app.web.id}',
+    },
+    'azurerm_web_app_active_slot.web': { slot_id: '${azurerm_linux_web_app_slot.staging.id}' },
+  });
+
 ruleTester(RES_004, {
   valid: [
     {
@@ -397,11 +424,35 @@ resource "azurerm_cosmosdb_account" "c" {
 `,
     },
     {
+      name: 'function app and web app slots of apps in Norway, and the active slots pointing at them',
+      synth: slotsIn('norwayeast'),
+    },
+    {
       name: 'resources of types named like inherited properties (constructor, toString, __proto__) pointing at a Norway account',
       synth: ODD_TYPES,
     },
   ],
   invalid: [
+    {
+      name: 'function app and web app slots of apps abroad: each slot, and each active slot through its slot, is abroad',
+      messages: [
+        `the location of function_app_id azurerm_linux_function_app.fn is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the location of function_app_id azurerm_windows_function_app.win is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the location of app_service_id azurerm_linux_web_app.web is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the location of slot_id azurerm_linux_function_app_slot.staging is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the location of slot_id azurerm_windows_function_app_slot.staging is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the location of slot_id azurerm_linux_web_app_slot.staging is "westeurope", outside Norway ${OUTSIDE}.`,
+      ],
+      synth: slotsIn('westeurope'),
+      errors: [
+        ['RES-004', 'azurerm_linux_function_app_slot.staging'],
+        ['RES-004', 'azurerm_windows_function_app_slot.staging'],
+        ['RES-004', 'azurerm_linux_web_app_slot.staging'],
+        ['RES-004', 'azurerm_function_app_active_slot.fn'],
+        ['RES-004', 'azurerm_function_app_active_slot.win'],
+        ['RES-004', 'azurerm_web_app_active_slot.web'],
+      ],
+    },
     {
       name: 'object replication to a Dutch account',
       messages: [
