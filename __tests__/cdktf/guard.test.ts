@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Aspects, TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { NorwayStack } from '../../stacks/norway-stack';
 import { checkStack, PolicyGuard } from '../../policies/cdktf/guard';
 import { suppress } from '../../policies/cdktf/suppress';
@@ -105,6 +106,35 @@ describe('synth-time guard', () => {
     expect(synthError(app)).toContain(
       '[guarded/sa] [TFS-003] guarded/sa: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark).',
     );
+  });
+
+  test('fails synth when the stack’s overrides write a suppression into a block’s policy metadata by hand', () => {
+    const app = newApp();
+    stackWithStorage(app, ({ stack, sa }) => {
+      sa.addOverride('location', 'westeurope');
+      stack.addOverride('resource.azurerm_storage_account.sa.//.norway_policy.suppressions', [
+        { ruleId: 'RES-001', reason: 'Looks like a real suppression', expires: '2027-01-01' },
+      ]);
+    });
+    expect(synthError(app)).toContain(
+      '[guarded/sa] [TFS-003] guarded/sa: addOverride("//…") rewrites the policy metadata (suppressions, the bootstrap mark).',
+    );
+  });
+
+  test('a suppression on a data source passes the guard and reaches cdk.tf.json', () => {
+    const app = newApp();
+    stackWithStorage(app, ({ stack }) => {
+      suppress(new DataAzurermClientConfig(stack, 'cc'), {
+        ruleId: 'RES-001',
+        reason: 'Reads the client of the deployment',
+        expires: '2027-01-01',
+      });
+    });
+    expect(() => app.synth()).not.toThrow();
+    const json = JSON.parse(readFileSync(join(app.outdir, 'stacks/guarded/cdk.tf.json'), 'utf8'));
+    expect(json.data.azurerm_client_config.cc['//'].norway_policy.suppressions).toEqual([
+      { ruleId: 'RES-001', reason: 'Reads the client of the deployment', expires: '2027-01-01' },
+    ]);
   });
 
   test('fails synth when a stack marks itself bootstrap by addOverride', () => {

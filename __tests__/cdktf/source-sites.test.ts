@@ -223,6 +223,71 @@ describe('recordCreationSites', () => {
   });
 });
 
+// Anonymous construct classes, created from anonymous arrow functions (the callbacks of map).
+const ANONYMOUS_FILE = `${ROOT}/stacks/anonymous.js`;
+const ANONYMOUS_JS = `(({ Construct, ResourceGroup }) => {
+  const Spare = [class extends Construct {
+    constructor(scope, id) {
+      super(scope, id);
+    }
+  }][0];
+  const Named = class Named extends Construct {};
+  return {
+    inline: (stack, id) => [id].map((i) => new (class extends Construct {})(stack, i))[0], // site: inline
+    elsewhere: (stack, id) => [id].map((i) => new Spare(stack, i))[0], // site: elsewhere
+    overNamed: (stack, id) => [id].map((i) => new (class extends Named {})(stack, i))[0], // site: overNamed
+    namedOver: (stack, id) => [id].map((i) => new (class Outer extends Spare {})(stack, i))[0], // site: namedOver
+    twoAnonymous: (stack, id) => [id].map((i) => new (class extends Spare {})(stack, i))[0],
+    fromAnonymous: (stack, id) =>
+      [id].map(
+        (i) =>
+          new (class extends Construct {
+            constructor(scope, inner) {
+              super(scope, inner + '-group');
+              new ResourceGroup(stack, inner, { name: 'rg-' + inner, location: 'norwayeast' }); // site: fromAnonymous
+            }
+          })(stack, i),
+      )[0],
+  };
+})`;
+const anonymous = (
+  runInThisContext(ANONYMOUS_JS, { filename: ANONYMOUS_FILE }) as (c: object) => Record<string, Factory>
+)(classes);
+const anonymousLine = (marker: string) =>
+  ANONYMOUS_JS.split('\n').findIndex((line) => line.endsWith(`// site: ${marker}`)) + 1;
+
+describe('recordCreationSites with anonymous construct classes', () => {
+  const app = Testing.app();
+  const ANONYMOUS = 'stacks/anonymous.js';
+
+  test.each([
+    ['an anonymous class created where it is written', 'inline'],
+    ['an anonymous class written elsewhere: the line of the new, not of the class', 'elsewhere'],
+    ['an anonymous class extending a named one', 'overNamed'],
+    ['a named class extending an anonymous one', 'namedOver'],
+  ])('records the line of the new for %s', (_, factory) => {
+    const stack = recordedStack(app, `anonymous-${factory}`);
+    expect(creationSite(anonymous[factory](stack, 'x'))).toEqual({
+      file: ANONYMOUS,
+      line: anonymousLine(factory),
+    });
+  });
+
+  test('records nothing for an anonymous class extending another anonymous one: its frames cannot be told from a caller’s', () => {
+    const stack = recordedStack(app, 'anonymous-two');
+    expect(creationSite(anonymous.twoAnonymous(stack, 'x'))).toBeUndefined();
+  });
+
+  test('a construct created in an anonymous class’s constructor is recorded there, and the anonymous one at its new', () => {
+    const stack = recordedStack(app, 'anonymous-caller');
+    const outer = anonymous.fromAnonymous(stack, 'x');
+    expect([creationSite(outer), creationSite(stack.node.findChild('x'))]).toEqual([
+      { file: ANONYMOUS, line: anonymousLine('fromAnonymous') - 3 },
+      { file: ANONYMOUS, line: anonymousLine('fromAnonymous') },
+    ]);
+  });
+});
+
 describe('creationSite', () => {
   const app = Testing.app();
 
@@ -277,6 +342,16 @@ describe('useSourceMapper', () => {
       { file: 'my stacks/data.ts', line: 7 },
     ],
     [
+      'a path with parentheses',
+      `Error\n    at build (/src/app (copy)/stacks/data.ts:42:7)`,
+      { file: '../app (copy)/stacks/data.ts', line: 42 },
+    ],
+    [
+      'an anonymous frame in a path with parentheses',
+      `Error\n    at /src/app (copy)/stacks/data.ts:42:7`,
+      { file: '../app (copy)/stacks/data.ts', line: 42 },
+    ],
+    [
       'a frame after a message line',
       `Error: mapped\n    at build (${ROOT}/stacks/data.ts:120:5)`,
       { file: 'stacks/data.ts', line: 120 },
@@ -296,6 +371,12 @@ describe('useSourceMapper', () => {
       file: WORKLOAD,
       line: lineOf('resourceGroup'),
     });
+  });
+
+  test('with the root holding parentheses, a mapped frame there is recorded relative to it', () => {
+    useSourceMapper(() => 'Error\n    at build (/src/app (copy)/stacks/data.ts:42:7)');
+    const stack = recordedStack(app, 'mapper-copy', '/src/app (copy)');
+    expect(creationSite(workloads.resourceGroup(stack, 'rg'))).toEqual({ file: 'stacks/data.ts', line: 42 });
   });
 
   test('records nothing when the mapped position has no line', () => {
@@ -385,6 +466,23 @@ describe('writeCreationSites', () => {
     ]);
   });
 
+  test('writes a data source’s site into its "//" too, and the loader reads it', () => {
+    const stack = recordedStack(app, 'data');
+    workloads.clientConfig(stack, 'cc');
+    workloads.resourceGroup(stack, 'rg');
+    writeCreationSites(stack);
+    const json = stack.toTerraform();
+    expect(sourcesByPath(json)).toEqual({
+      'data/cc': { file: WORKLOAD, line: lineOf('clientConfig') },
+      'data/rg': { file: WORKLOAD, line: lineOf('resourceGroup') },
+    });
+    const model = loadTerraformJson(json, { file: 'stack data', stack: 'data' });
+    expect(model.resources.map((r) => [r.address, r.source.constructPath, r.source.creation])).toEqual([
+      ['azurerm_resource_group.rg', 'data/rg', { file: WORKLOAD, line: lineOf('resourceGroup') }],
+      ['data.azurerm_client_config.cc', 'data/cc', { file: WORKLOAD, line: lineOf('clientConfig') }],
+    ]);
+  });
+
   test('writing twice leaves the same JSON', () => {
     const stack = recordedStack(app, 'twice');
     workloads.workload(stack, 'app');
@@ -411,6 +509,7 @@ describe('creation sites through NorwayStack and synth', () => {
     });
     inProject.resourceGroup(stack, 'abroad', 'westeurope');
     inProject.workload(stack, 'app');
+    inProject.clientConfig(stack, 'cc');
     app.synth();
 
     const site = (marker: string) => ({ file: 'stacks/synth-workload.js', line: lineOf(marker) });
@@ -419,7 +518,12 @@ describe('creation sites through NorwayStack and synth', () => {
       'sited/abroad': site('resourceGroup'),
       'sited/app/rg': site('workload'),
       'sited/app/sa': site('workload'),
+      'sited/cc': site('clientConfig'),
     });
+    expect(
+      loadCdktfOut(outdir)[0].resources.find((r) => r.address === 'data.azurerm_client_config.cc')?.source
+        .creation,
+    ).toEqual(site('clientConfig'));
     const report = checkModels(loadCdktfOut(outdir), { rules: [RES_001], today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.creation])).toEqual([
       ['RES-001', 'azurerm_resource_group.abroad', site('resourceGroup')],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { applySuppressions, suppress, Suppression, writtenMetadata } from '../../policies/cdktf/suppress';
@@ -206,7 +207,8 @@ describe('suppress', () => {
     ]);
   });
 
-  test('a suppression on a construct with no resource below it suppresses nothing, not even its siblings', () => {
+  // Updated: this test asserted bug 2 (the two suppressions vanished without a TFS-003 finding).
+  test('a suppression on a construct with no resource below it suppresses nothing, not even its siblings, and TFS-003 reports it', () => {
     const stack = new TerraformStack(app, 'empty');
     suppress(new Construct(stack, 'nothing-here'), MIGRATION);
     suppress(new TerraformOutput(stack, 'out', { value: 'x' }), MIGRATION);
@@ -216,7 +218,151 @@ describe('suppress', () => {
     const report = checkModels([model], { rules: RULES, today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.address, f.suppressed])).toEqual([
       ['RES-001', 'azurerm_storage_account.sa', false],
+      ['TFS-003', 'construct empty/nothing-here', false],
+      ['TFS-003', 'construct empty/out', false],
     ]);
+  });
+
+  test('a suppression on an output, an empty group or a provider is written into the stack’s "//" and is a TFS-003 finding at its construct', () => {
+    const stack = new TerraformStack(app, 'nothing');
+    const provider = new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    suppress(provider, MIGRATION);
+    suppress(new Construct(stack, 'group'), MIGRATION, { ...MIGRATION, reason: 'short' });
+    suppress(new TerraformOutput(stack, 'out', { value: 'x' }), { ...MIGRATION, ruleId: 'RES-999' });
+    const model = modelOf(stack);
+    expect(stack.toTerraform()['//'].norway_policy).toEqual({
+      unattached: {
+        'nothing/azurerm': [MIGRATION],
+        'nothing/group': [MIGRATION, { ...MIGRATION, reason: 'short' }],
+        'nothing/out': [{ ...MIGRATION, ruleId: 'RES-999' }],
+      },
+    });
+    expect(model.suppressions).toEqual([
+      { spec: MIGRATION, origin: { kind: 'construct', where: 'nothing/azurerm', index: 0 } },
+      { spec: MIGRATION, origin: { kind: 'construct', where: 'nothing/group', index: 0 } },
+      {
+        spec: { ...MIGRATION, reason: 'short' },
+        origin: { kind: 'construct', where: 'nothing/group', index: 1 },
+      },
+      {
+        spec: { ...MIGRATION, ruleId: 'RES-999' },
+        origin: { kind: 'construct', where: 'nothing/out', index: 0 },
+      },
+    ]);
+    const nothing = (path: string) =>
+      `suppression at construct ${path}: applies to nothing: construct ${path} has no Terraform resource or data source at or below it; attach it to the construct that holds the resources.`;
+    const report = checkModels([model], { rules: RULES, today: TODAY });
+    expect(
+      report.findings.map((f) => [f.ruleId, f.address, f.constructPath, f.message, f.suppressed]),
+    ).toEqual([
+      [
+        'TFS-003',
+        'construct nothing/azurerm',
+        'nothing/azurerm',
+        `RES-001 ${nothing('nothing/azurerm')}`,
+        false,
+      ],
+      ['TFS-003', 'construct nothing/group', 'nothing/group', `RES-001 ${nothing('nothing/group')}`, false],
+      ['TFS-003', 'construct nothing/group', 'nothing/group', `RES-001 ${nothing('nothing/group')}`, false],
+      [
+        'TFS-003',
+        'construct nothing/group',
+        'nothing/group',
+        'RES-001 suppression at construct nothing/group: has a reason of 5 characters; write why, in at least 10.',
+        false,
+      ],
+      ['TFS-003', 'construct nothing/out', 'nothing/out', `RES-999 ${nothing('nothing/out')}`, false],
+      [
+        'TFS-003',
+        'construct nothing/out',
+        'nothing/out',
+        'RES-999 suppression at construct nothing/out: names unknown rule RES-999 (known: RES-001, TFS-003).',
+        false,
+      ],
+    ]);
+    expect(metadataOverrides(stack)).toEqual([]);
+  });
+
+  test('a suppression that applied to nothing is cleared once the construct holds a resource', () => {
+    const stack = new TerraformStack(app, 'filled');
+    const group = new Construct(stack, 'group');
+    suppress(group, MIGRATION);
+    expect(declared(modelOf(stack))).toEqual([
+      ['RES-001', undefined, { kind: 'construct', where: 'filled/group', index: 0 }],
+    ]);
+    storageAccount(group, 'sa');
+    const model = modelOf(stack);
+    // addOverride cannot delete a key: the list is cleared to nothing, which JSON leaves as {}.
+    expect(stack.toTerraform()['//'].norway_policy).toEqual({});
+    expect(declared(model)).toEqual([
+      [
+        'RES-001',
+        'azurerm_storage_account.group_sa_15F99D28',
+        { kind: 'construct', where: 'filled/group/sa', index: 0 },
+      ],
+    ]);
+    expect(metadataOverrides(stack)).toEqual([]);
+  });
+
+  test('a suppression on an output of a NorwayStack fails synth and travels into cdk.tf.json for the CLI', () => {
+    const synthed = (rules: typeof RULES) => {
+      const outdir = mkdtempSync(join(tmpdir(), 'suppress-nothing-'));
+      const synthApp = new App({ outdir, stackTraces: false });
+      const stack = new NorwayStack(synthApp, 'bare', {
+        region: 'norwayeast',
+        bootstrap: true,
+        policy: { today: TODAY, rules },
+      });
+      suppress(new TerraformOutput(stack, 'out', { value: 'x' }), MIGRATION);
+      return synthApp;
+    };
+    expect(() => synthed(RULES).synth()).toThrow(
+      '[bare/out] [TFS-003] construct bare/out: RES-001 suppression at construct bare/out: applies to nothing: construct bare/out has no Terraform resource or data source at or below it; attach it to the construct that holds the resources.',
+    );
+    // Without the guard's rules synth writes the stack; the CLI then reports what the guard would have.
+    const unguarded = synthed([]);
+    unguarded.synth();
+    const json = JSON.parse(readFileSync(join(unguarded.outdir, 'stacks/bare/cdk.tf.json'), 'utf8'));
+    expect(json['//'].norway_policy).toEqual({ bootstrap: true, unattached: { 'bare/out': [MIGRATION] } });
+    const report = checkModels(loadCdktfOut(unguarded.outdir), { rules: RULES, today: TODAY });
+    expect(report.findings.map((f) => [f.ruleId, f.address, f.stack, f.constructPath, f.suppressed])).toEqual(
+      [['TFS-003', 'construct bare/out', 'bare', 'bare/out', false]],
+    );
+  });
+
+  test('a suppression on a data source reaches its "//" in cdk.tf.json and the model, as a resource’s does', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'suppress-data-'));
+    const synthApp = new App({ outdir, stackTraces: false });
+    const stack = new NorwayStack(synthApp, 'reads', {
+      region: 'norwayeast',
+      bootstrap: true,
+      policy: { today: TODAY, rules: RULES },
+    });
+    const cc = new DataAzurermClientConfig(stack, 'cc');
+    suppress(cc, MIGRATION);
+    const STORAGE = { ...MIGRATION, reason: 'Storage account of the migration copy' };
+    suppress(storageAccount(stack, 'sa', 'norwayeast'), STORAGE);
+    // The guard's view: stack.toTerraform().
+    const guarded = modelOf(stack);
+    synthApp.synth();
+
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks/reads/cdk.tf.json'), 'utf8'));
+    expect(json.data.azurerm_client_config.cc['//'].norway_policy).toEqual({
+      suppressions: [MIGRATION],
+      source: { file: '__tests__/cdktf/suppress.test.ts', line: expect.any(Number) },
+    });
+    expect(json.resource.azurerm_storage_account.sa['//'].norway_policy.suppressions).toEqual([STORAGE]);
+    const [fromDisk] = loadCdktfOut(outdir);
+    for (const model of [guarded, fromDisk])
+      expect(declared(model)).toEqual([
+        ['RES-001', 'azurerm_storage_account.sa', { kind: 'construct', where: 'reads/sa', index: 0 }],
+        ['RES-001', 'data.azurerm_client_config.cc', { kind: 'construct', where: 'reads/cc', index: 0 }],
+      ]);
+    const data = fromDisk.resources.find((r) => r.address === 'data.azurerm_client_config.cc');
+    expect(data?.source.creation).toEqual({
+      file: '__tests__/cdktf/suppress.test.ts',
+      line: expect.any(Number),
+    });
   });
 
   test('only the rule id, reason and expiry are written; other fields of the object are left behind', () => {

@@ -498,7 +498,7 @@ describe('load-terraform-json', () => {
     });
   });
 
-  it('reads construct suppressions, the bootstrap marker and ignores metadata that is not an object', () => {
+  it('reads construct suppressions and the bootstrap marker; policy metadata of the wrong shape is a broken suppression', () => {
     const model = load({
       '//': { norway_policy: { bootstrap: true } },
       resource: {
@@ -534,11 +534,55 @@ describe('load-terraform-json', () => {
         origin: { kind: 'construct', where: 'azurerm_x.b', index: 0 },
         address: 'azurerm_x.b',
       },
+      // Not an object, and suppressions that are not a list: one suppression of no shape each, for TFS-003.
+      {
+        spec: { ruleId: undefined, reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: 'azurerm_x.c', index: 0 },
+        address: 'azurerm_x.c',
+      },
+      {
+        spec: { ruleId: undefined, reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: 'azurerm_x.d', index: 0 },
+        address: 'azurerm_x.d',
+      },
     ]);
     expect(must(model, 'azurerm_x.c').source.constructPath).toBeUndefined();
     expect(load({ '//': { norway_policy: { bootstrap: 'yes' } } }).bootstrap).toBe(false);
     expect(load({ '//': 'x' }).bootstrap).toBe(false);
     expect(load({ resource: {} }).kind).toBe('synth');
+  });
+
+  it('reads suppressions on constructs with nothing below them from the top-level "//", without an address', () => {
+    const model = load({
+      '//': {
+        norway_policy: {
+          unattached: {
+            'st/out': [{ ruleId: 'R-1', reason: 'why not here', expires: '2030-01-01', extra: 1 }, 'junk'],
+            'st/group': { ruleId: 'R-2' },
+          },
+        },
+      },
+    });
+    expect(model.suppressions).toEqual([
+      {
+        spec: { ruleId: 'R-1', reason: 'why not here', expires: '2030-01-01' },
+        origin: { kind: 'construct', where: 'st/out', index: 0 },
+      },
+      {
+        spec: { ruleId: undefined, reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: 'st/out', index: 1 },
+      },
+      {
+        spec: { ruleId: 'R-2', reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: 'st/group', index: 0 },
+      },
+    ]);
+    expect(load({ '//': { norway_policy: { unattached: 'x' } } }).suppressions).toEqual([
+      {
+        spec: { ruleId: undefined, reason: undefined, expires: undefined },
+        origin: { kind: 'construct', where: '?', index: 0 },
+      },
+    ]);
   });
 
   it('returns the parts without indexes for the HCL loader to combine', () => {

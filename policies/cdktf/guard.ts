@@ -10,9 +10,10 @@ import { checkModels, CheckOptions } from '../engine/engine';
 import type { Finding, CheckResult } from '../engine/result';
 import { ALL_RULES } from '../rules';
 import type { PolicySettings, Rule } from '../rules/rule';
-import { loadTerraformJson, POLICY_METADATA_KEY } from '../model/load-terraform-json';
+import { loadTerraformJson, POLICY_METADATA_KEY, UNATTACHED_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
-import { applySuppressions, writtenMetadata } from './suppress';
+import { applySuppressions, writtenUnattached } from './suppress';
+import { blockBodyPath, isTerraformBlock, writtenBlockMetadata } from './block-metadata';
 import { maskFor } from '../analysis/mask';
 
 /** cdktf names the remote state behind a cross-stack reference `cross-stack-reference-input-<stack>`. */
@@ -147,22 +148,60 @@ export function markBootstrapStack(stack: TerraformStack): void {
 /**
  * Construct paths whose `"//"` (the guard's metadata: suppressions, the bootstrap mark) was overridden
  * by anything but `suppress()` and `markBootstrapStack`: a hand-written suppression or bootstrap mark
- * would bypass the construct API the guard and reviewers rely on.
+ * would bypass the construct API the guard and reviewers rely on. The policy metadata of a block is
+ * written through the stack's overrides (see block-metadata.ts), so an element's own `"//"` override
+ * is never ours, and a block's `"//"` among the stack's overrides must be exactly what was written.
  */
 export function metadataOverrides(stack: TerraformStack): string[] {
   // The creation site (`source`, written by NorwayStack) points reviewers at code; it decides nothing.
-  const raw = (element: IConstruct) =>
-    withoutSource((element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.['//']);
+  const overrides = (element: IConstruct) =>
+    (element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides ?? {};
+  const raw = (element: IConstruct) => withoutSource(overrides(element)['//']);
   const found: string[] = [];
-  const expectStack = BOOTSTRAP_MARKED.has(stack)
-    ? { [POLICY_METADATA_KEY]: { bootstrap: true } }
-    : undefined;
-  if (!sameJson(raw(stack), expectStack)) found.push(stack.node.path);
+  const unattached = writtenUnattached(stack);
+  const expectStack =
+    BOOTSTRAP_MARKED.has(stack) || unattached
+      ? {
+          [POLICY_METADATA_KEY]: {
+            ...(BOOTSTRAP_MARKED.has(stack) ? { bootstrap: true } : {}),
+            ...(unattached ? { [UNATTACHED_KEY]: unattached } : {}),
+          },
+        }
+      : undefined;
+  if (!sameJson(pruned(raw(stack)), expectStack)) found.push(stack.node.path);
+  const blocks = new Map<string, IConstruct>();
   for (const node of stack.node.findAll()) {
     if (node === stack || !(node instanceof TerraformElement)) continue;
-    if (!sameJson(raw(node), writtenMetadata(node))) found.push(node.node.path);
+    if (!sameJson(pruned(raw(node)), undefined)) found.push(node.node.path);
+    if (isTerraformBlock(node)) blocks.set(blockBodyPath(node), node);
+  }
+  for (const section of ['resource', 'data'] as const) {
+    for (const [type, byName] of Object.entries(asRecord(overrides(stack)[section]))) {
+      for (const [name, body] of Object.entries(asRecord(byName))) {
+        const at = `${section}.${type}.${name}`;
+        const written = withoutSource(writtenBlockMetadata(stack, at));
+        if (sameJson(pruned(withoutSource(asRecord(body)['//'])), pruned(written))) continue;
+        const path = blocks.get(at)?.node.path ?? stack.node.path;
+        if (!found.includes(path)) found.push(path);
+      }
+    }
   }
   return found;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** `value` without undefined entries and the objects they leave empty: what JSON would carry. */
+function pruned(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const kept = Object.entries(value)
+    .map(([k, v]) => [k, pruned(v)] as const)
+    .filter(([, v]) => v !== undefined);
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

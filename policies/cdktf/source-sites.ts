@@ -2,13 +2,13 @@
  * Where in the TypeScript a stack's constructs were created, so SARIF and the guard point reviewers at
  * `stacks/workload-stack.ts:120` rather than at generated JSON. Captured once per top-level construct
  * of a stack, as it is added (one stack trace, one mapped frame); every resource below inherits the
- * site of its top-level construct. Written into each resource's `"//"` metadata at synth, where the
- * loader reads it like any other input's source location.
+ * site of its top-level construct. Written into each resource's and data source's `"//"` metadata at
+ * synth, where the loader reads it like any other input's source location.
  */
 import * as path from 'node:path';
-import { TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { POLICY_METADATA_KEY } from '../model/load-terraform-json';
+import { isTerraformBlock, writeBlockMetadata } from './block-metadata';
 
 export interface SourceSite {
   readonly file: string;
@@ -46,11 +46,24 @@ export function recordCreationSites(stack: TerraformStack, root: string = proces
   };
 }
 
-/** The first frame outside node_modules and outside the constructors of the child's own classes. */
+/**
+ * The frame that called `new` for the child: the first frame outside node_modules past the constructors
+ * of the child's own classes. Those constructors run innermost first and end with the most derived
+ * class's (the one `new` named, always on the stack); the caller is the frame after it. Frames are told
+ * apart by name. An anonymous class's name is `''`, as is every anonymous function's, and its frame may
+ * carry another (the variable holding the class), so a name is trusted only when it is a named class's
+ * of the chain: a frame of the run named otherwise is an anonymous class's. When that cannot tell the
+ * most derived constructor (it and another class of its chain are anonymous, and V8 leaves out default
+ * constructors called through `super`), no site is recorded rather than a wrong one.
+ */
 function siteOf(child: IConstruct, root: string): SourceSite | undefined {
-  const classes = new Set<string>();
+  const chain: string[] = [];
   for (let p = Object.getPrototypeOf(child); p && p !== Object.prototype; p = Object.getPrototypeOf(p))
-    classes.add(p.constructor.name);
+    chain.push(typeof p.constructor === 'function' ? p.constructor.name : '');
+  const mostDerived = chain[0] ?? '';
+  const named = new Set(chain.filter((name) => name !== ''));
+  const anonymous = chain.filter((name) => name === '').length;
+  if (mostDerived === '' && anonymous > 1) return undefined;
   const saved = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
   let frames: NodeJS.CallSite[] = [];
@@ -64,17 +77,35 @@ function siteOf(child: IConstruct, root: string): SourceSite | undefined {
     Error.prepareStackTrace = saved;
     Error.stackTraceLimit = limit;
   }
-  const frame = frames.find((f) => {
+  const outside = (f: NodeJS.CallSite) => {
     const file = f.getFileName();
     return (
       file !== undefined &&
       file !== null &&
       !file.startsWith('node:') &&
       !/[\\/]node_modules[\\/]/.test(file) &&
-      file !== __filename &&
-      !classes.has(f.getFunctionName() ?? '')
+      file !== __filename
     );
-  });
+  };
+  // The child's constructor frames run from the base-most class's (`Construct`) to the most derived's.
+  // Before them: the hook and the constructor of the child's node.
+  const start = frames.findIndex((f) => f.isConstructor() && named.has(f.getFunctionName() ?? ''));
+  if (start < 0) return undefined;
+  let end = -1;
+  for (let i = start; i < frames.length && end < 0; i++) {
+    const f = frames[i];
+    const name = f.getFunctionName() ?? '';
+    if (mostDerived !== '') {
+      if (f.isConstructor() && name === mostDerived) end = i;
+    } else if (!f.isConstructor()) {
+      return undefined;
+    } else if (!named.has(name)) {
+      // The one anonymous class of the chain, the most derived: V8 may give its frame the name of the
+      // variable that holds it, so any name but a named class's is its.
+      end = i;
+    }
+  }
+  const frame = end < 0 ? undefined : frames.slice(end + 1).find(outside);
   if (!frame) return undefined;
   const [file, line] = mapped(frame);
   if (!file || !line) return undefined;
@@ -85,27 +116,30 @@ function siteOf(child: IConstruct, root: string): SourceSite | undefined {
 function mapped(frame: NodeJS.CallSite): [string | undefined, number | undefined] {
   const prepare = mapper ?? (Error.prepareStackTrace as PrepareStackTrace | undefined);
   if (prepare) {
-    // `    at fn (file:line:col)` or, for an anonymous frame, `    at file:line:col`.
+    // `    at fn (file:line:col)` or, for an anonymous frame, `    at file:line:col`. The file may hold
+    // parentheses (`/src/app (copy)/x.ts`); a function name holds no ` (`, and an anonymous frame ends
+    // with its column, never with `)`.
     const last = (
       String(prepare(new Error(), [frame]))
         .split('\n')
         .pop() ?? ''
-    ).trim();
-    const location = /\(([^()]+)\)$/.exec(last)?.[1] ?? last.replace(/^at\s+/, '');
+    )
+      .trim()
+      .replace(/^at\s+/, '');
+    const open = last.indexOf(' (');
+    const location = last.endsWith(')') && open >= 0 ? last.slice(open + 2, -1) : last;
     const match = /^(.+):(\d+):\d+$/.exec(location);
     if (match) return [match[1], Number(match[2])];
   }
   return [frame.getFileName() ?? undefined, frame.getLineNumber() ?? undefined];
 }
 
-/** Write each resource's site (its top-level construct's) into its `"//"` metadata. */
+/** Write each resource's and data source's site (its top-level construct's) into its `"//"` metadata. */
 export function writeCreationSites(stack: TerraformStack): void {
   for (const child of stack.node.children) {
     const site = sites.get(child);
     if (!site) continue;
-    for (const c of child.node.findAll()) {
-      if (c instanceof TerraformResource || c instanceof TerraformDataSource)
-        c.addOverride(`//.${POLICY_METADATA_KEY}.source`, { ...site });
-    }
+    for (const c of child.node.findAll())
+      if (isTerraformBlock(c)) writeBlockMetadata(c, 'source', { ...site });
   }
 }

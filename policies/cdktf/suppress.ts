@@ -1,11 +1,14 @@
 /**
- * Suppressions attached to constructs in code. They apply to every Terraform resource at or below the
- * construct and travel into cdk.tf.json (under `"//".norway_policy`), so the CLI sees exactly what the
- * synth-time guard saw.
+ * Suppressions attached to constructs in code. They apply to every Terraform resource and data source at
+ * or below the construct and travel into cdk.tf.json (under each block's `"//".norway_policy`), so the
+ * CLI sees exactly what the synth-time guard saw. A suppression on a construct with no block below it
+ * (an output, a provider, an empty group) is written into the stack's `"//".norway_policy.unattached`,
+ * where the loader reads it and TFS-003 reports that it applies to nothing.
  */
-import { TerraformResource, TerraformDataSource, TerraformElement } from 'cdktf';
+import { TerraformElement, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { POLICY_METADATA_KEY } from '../model/load-terraform-json';
+import { POLICY_METADATA_KEY, UNATTACHED_KEY } from '../model/load-terraform-json';
+import { isTerraformBlock, TerraformBlock, writeBlockMetadata } from './block-metadata';
 
 export interface Suppression {
   /** The rule to suppress, e.g. `NET-004`. */
@@ -24,31 +27,59 @@ export function suppress(scope: IConstruct, ...suppressions: Suppression[]): voi
     scope.node.addMetadata(METADATA_TYPE, { ruleId: s.ruleId, reason: s.reason, expires: s.expires });
 }
 
-function isTerraformBlock(node: IConstruct): node is TerraformElement {
-  return node instanceof TerraformResource || node instanceof TerraformDataSource;
-}
-
-/** Write every construct's suppressions onto the Terraform resources below it. Idempotent. */
+/** Write every construct's suppressions onto the Terraform resources and data sources below it. Idempotent. */
 export function applySuppressions(root: IConstruct): void {
-  const collected = new Map<TerraformElement, Suppression[]>();
+  const collected = new Map<TerraformBlock, Suppression[]>();
+  const unattached = new Map<TerraformStack, Record<string, Suppression[]>>();
   for (const node of root.node.findAll()) {
     const own = node.node.metadata.filter((m) => m.type === METADATA_TYPE).map((m) => m.data as Suppression);
     if (own.length === 0) continue;
-    for (const target of node.node.findAll().filter(isTerraformBlock)) {
-      collected.set(target, [...(collected.get(target) ?? []), ...own]);
-    }
+    const targets = node.node.findAll().filter(isTerraformBlock);
+    for (const target of targets) collected.set(target, [...(collected.get(target) ?? []), ...own]);
+    if (targets.length > 0) continue;
+    // Nothing below to suppress (an output, a provider, an empty group): kept for TFS-003 to report.
+    const stack = stackOf(node);
+    unattached.set(stack, { ...unattached.get(stack), [node.node.path]: own });
   }
   for (const [element, list] of collected) {
-    element.addOverride(`//.${POLICY_METADATA_KEY}.suppressions`, list);
+    writeBlockMetadata(element, 'suppressions', list);
     WRITTEN.set(element, list);
+  }
+  const stacks = new Set([...unattached.keys(), ...root.node.findAll().filter(TerraformStack.isStack)]);
+  for (const node of root.node.scopes) if (TerraformStack.isStack(node)) stacks.add(node);
+  for (const stack of stacks) {
+    const list = unattached.get(stack);
+    if (!list && !UNATTACHED.has(stack)) continue;
+    // undefined clears an earlier run's list once the constructs hold resources after all.
+    stack.addOverride(`//.${POLICY_METADATA_KEY}.${UNATTACHED_KEY}`, list);
+    if (list) UNATTACHED.set(stack, list);
+    else UNATTACHED.delete(stack);
+  }
+}
+
+function stackOf(node: IConstruct): TerraformStack {
+  try {
+    return TerraformStack.of(node);
+  } catch {
+    throw new Error(
+      `suppress(): ${node.node.path || 'the app'} has no Terraform resource or data source below it and is in no stack, so its suppression applies to nothing and cannot be reported; attach it to the construct that holds the resources`,
+    );
   }
 }
 
 /** What `applySuppressions` wrote onto each element: anything else under `"//"` was written by someone else. */
 const WRITTEN = new WeakMap<TerraformElement, Suppression[]>();
 
-/** The `"//"` override `applySuppressions` put on `element`, or undefined when it put none. */
+/** Per stack: the suppressions on constructs with nothing below them, by construct path. */
+const UNATTACHED = new WeakMap<TerraformStack, Record<string, Suppression[]>>();
+
+/** The `"//".norway_policy` of its block that `applySuppressions` wrote for `element`, or undefined when it wrote none. */
 export function writtenMetadata(element: TerraformElement): unknown {
   const list = WRITTEN.get(element);
   return list ? { [POLICY_METADATA_KEY]: { suppressions: list } } : undefined;
+}
+
+/** The suppressions `applySuppressions` wrote into the stack's `"//"` because they apply to nothing. */
+export function writtenUnattached(stack: TerraformStack): Record<string, Suppression[]> | undefined {
+  return UNATTACHED.get(stack);
 }

@@ -35,6 +35,8 @@ export function toValidSuppression(
 ): ValidSuppression | undefined {
   const { spec } = declared;
   if (typeof spec.ruleId !== 'string' || typeof spec.expires !== 'string') return undefined;
+  // A construct suppression without an address applies to nothing; it never becomes a glob.
+  if (declared.origin.kind === 'construct' && declared.address === undefined) return undefined;
   if (declared.address === undefined && typeof spec.address !== 'string') return undefined;
   const pattern = declared.address !== undefined ? undefined : globToRegExp(String(spec.address));
   return {

@@ -33,6 +33,11 @@ const PROVISIONING = ['connection', 'provisioner'];
 
 /** The key under `"//"` where our cdktf bridge writes policy metadata (suppressions, bootstrap marker). */
 export const POLICY_METADATA_KEY = 'norway_policy';
+/**
+ * The key under the top-level `"//".norway_policy` for suppressions on constructs with no Terraform
+ * resource or data source below them, by construct path: they apply to nothing, and TFS-003 says so.
+ */
+export const UNATTACHED_KEY = 'unattached';
 
 export interface TerraformJsonOptions {
   readonly file: string;
@@ -151,21 +156,20 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
             creation: creationSite(meta[POLICY_METADATA_KEY]),
           },
         });
-        const policy = isRecord(meta[POLICY_METADATA_KEY]) ? meta[POLICY_METADATA_KEY] : undefined;
-        if (policy && Array.isArray(policy.suppressions)) {
-          policy.suppressions.forEach((spec, index) => {
-            // Wrong shapes are TFS-003 findings, reported with the suppression's place.
-            const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
-            suppressions.push({
-              spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
-              origin: { kind: 'construct', where: constructPath ?? address, index },
-              address,
-            });
+        for (const [index, spec] of policySuppressions(meta[POLICY_METADATA_KEY]).entries()) {
+          // Wrong shapes are TFS-003 findings, reported with the suppression's place.
+          const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
+          suppressions.push({
+            spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
+            origin: { kind: 'construct', where: constructPath ?? address, index },
+            address,
           });
         }
       }
     }
   }
+
+  suppressions.push(...unattachedSuppressions(policyMeta[UNATTACHED_KEY]));
 
   return {
     kind: options.kind ?? 'synth',
@@ -181,6 +185,37 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
     bootstrap: policyMeta.bootstrap === true,
     suppressions,
   };
+}
+
+/**
+ * The suppressions in a block's `"//".norway_policy`. Policy metadata of the wrong shape (not an object,
+ * or suppressions that are not a list) is one suppression of no shape: TFS-003 reports it rather than
+ * the check passing over it.
+ */
+function policySuppressions(policy: unknown): readonly unknown[] {
+  if (policy === undefined) return [];
+  if (!isRecord(policy)) return [undefined];
+  if (policy.suppressions === undefined) return [];
+  return Array.isArray(policy.suppressions) ? policy.suppressions : [undefined];
+}
+
+/**
+ * Suppressions on constructs with nothing below them (`"//".norway_policy.unattached`, by construct
+ * path): declared without an address, so they suppress nothing and TFS-003 reports them. Wrong shapes
+ * are read as empty suppressions, which TFS-003 reports too.
+ */
+function unattachedSuppressions(section: unknown): DeclaredSuppression[] {
+  if (section === undefined) return [];
+  const byPath = isRecord(section) ? Object.entries(section) : [['?', section] as const];
+  return byPath.flatMap(([where, list]) =>
+    (Array.isArray(list) ? list : [list]).map((spec, index): DeclaredSuppression => {
+      const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
+      return {
+        spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
+        origin: { kind: 'construct', where, index },
+      };
+    }),
+  );
 }
 
 /** `provider "azurerm" { … }` blocks: one object per block, aliases side by side. */

@@ -64,7 +64,10 @@ export interface SuppressionOrigin {
 export interface DeclaredSuppression {
   readonly spec: SuppressionSpec;
   readonly origin: SuppressionOrigin;
-  /** For construct suppressions: the resource address it is attached to. */
+  /**
+   * For construct suppressions: the resource address it is attached to. A construct suppression without
+   * one was declared on a construct with no resource or data source below it: it applies to nothing.
+   */
   readonly address?: string;
 }
 

@@ -50,6 +50,27 @@ ruleTester(TFS_003, {
   ],
   invalid: [
     {
+      name: 'a valid suppression on a construct with no resource or data source below it',
+      messages: [
+        'NET-004 suppression at construct app/Bastion/Outputs: applies to nothing: construct app/Bastion/Outputs has no Terraform resource or data source at or below it; attach it to the construct that holds the resources.',
+      ],
+      synth: tf(
+        { 'azurerm_public_ip.bastion': { location: 'norwayeast' } },
+        {
+          '//': {
+            norway_policy: {
+              unattached: {
+                'app/Bastion/Outputs': [
+                  { ruleId: 'NET-004', reason: 'Azure Bastion needs a public IP', expires: '2026-06-30' },
+                ],
+              },
+            },
+          },
+        },
+      ),
+      errors: [['TFS-003', 'construct app/Bastion/Outputs']],
+    },
+    {
       name: 'unknown rule, short reason, past expiry',
       messages: [
         'NET-999 suppression at construct app/Bastion/Ip: expired on 2025-12-31; fix the finding or renew the suppression with a new reason.',

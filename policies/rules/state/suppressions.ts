@@ -1,7 +1,7 @@
 /**
  * What makes a suppression valid: a known rule, a reason, an expiry not past and not too far ahead, and
- * (in a policy file) an address that names something. TFS-003 judges every suppression with this; the
- * engine applies only those it found nothing against.
+ * an address that names something (in a policy file) or a construct with resources below it (in code).
+ * TFS-003 judges every suppression with this; the engine applies only those it found nothing against.
  */
 import { isIsoDate, monthsAfter } from '../../model/dates';
 import type { DeclaredSuppression } from '../../model/types';
@@ -31,6 +31,10 @@ export function judgeSuppression(
   const ruleId = typeof spec.ruleId === 'string' ? spec.ruleId : undefined;
   const named = rules.find((r) => r.id === ruleId);
   const problems: string[] = [];
+  if (declared.origin.kind === 'construct' && declared.address === undefined)
+    problems.push(
+      `applies to nothing: construct ${declared.origin.where} has no Terraform resource or data source at or below it; attach it to the construct that holds the resources`,
+    );
   if (!ruleId) problems.push('has no ruleId');
   else if (!named)
     problems.push(
