@@ -179,6 +179,13 @@ describe('facts derived from the bindings', () => {
     expect(azureDataSource('azurerm_storage_account')).toMatchObject({ role: 'read', location: 'own' });
   });
 
+  test('a file or directory of a file share lives in its share (storage_share_id), as a container in its account', () => {
+    for (const type of ['azurerm_storage_share_file', 'azurerm_storage_share_directory']) {
+      expect(azureType(type)).toMatchObject({ role: 'data-store', child: true, location: 'inherited' });
+      expect(azureType(type)?.parents).toEqual(['storage_share_id']);
+    }
+  });
+
   test('a slot lives in its app: a function app slot in its function_app_id, as a web app slot in its app_service_id', () => {
     for (const type of ['azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot']) {
       expect(azureType(type)?.location).toBe('inherited');
