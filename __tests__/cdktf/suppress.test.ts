@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { applySuppressions, suppress, Suppression, writtenMetadata } from '../../policies/cdktf/suppress';
+import { applySuppressions, suppress, Suppression } from '../../policies/cdktf/suppress';
+import { blockBodyPath, isTerraformBlock, writtenBlockMetadata } from '../../policies/cdktf/block-metadata';
 import { metadataOverrides } from '../../policies/cdktf/guard';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
 import { loadCdktfOut } from '../../policies/model/load-cdktf-out';
@@ -519,7 +520,14 @@ describe('applySuppressions', () => {
   });
 });
 
-describe('writtenMetadata', () => {
+/** What applySuppressions recorded as written for an element's block (the guard compares the JSON with it). */
+function writtenMetadata(element: IConstruct): unknown {
+  return isTerraformBlock(element)
+    ? writtenBlockMetadata(TerraformStack.of(element), blockBodyPath(element))
+    : undefined;
+}
+
+describe('what applySuppressions records as written', () => {
   const app = Testing.app();
 
   test('is undefined for an element applySuppressions has not written to', () => {

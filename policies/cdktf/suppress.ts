@@ -5,7 +5,7 @@
  * (an output, a provider, an empty group) is written into the stack's `"//".norway_policy.unattached`,
  * where the loader reads it and TFS-003 reports that it applies to nothing.
  */
-import { TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { POLICY_METADATA_KEY, UNATTACHED_KEY } from '../model/load-terraform-json';
 import { isTerraformBlock, TerraformBlock, writeBlockMetadata } from './block-metadata';
@@ -41,10 +41,7 @@ export function applySuppressions(root: IConstruct): void {
     const stack = stackOf(node);
     unattached.set(stack, { ...unattached.get(stack), [node.node.path]: own });
   }
-  for (const [element, list] of collected) {
-    writeBlockMetadata(element, 'suppressions', list);
-    WRITTEN.set(element, list);
-  }
+  for (const [element, list] of collected) writeBlockMetadata(element, 'suppressions', list);
   const stacks = new Set([...unattached.keys(), ...root.node.findAll().filter(TerraformStack.isStack)]);
   for (const node of root.node.scopes) if (TerraformStack.isStack(node)) stacks.add(node);
   for (const stack of stacks) {
@@ -67,17 +64,8 @@ function stackOf(node: IConstruct): TerraformStack {
   }
 }
 
-/** What `applySuppressions` wrote onto each element: anything else under `"//"` was written by someone else. */
-const WRITTEN = new WeakMap<TerraformElement, Suppression[]>();
-
 /** Per stack: the suppressions on constructs with nothing below them, by construct path. */
 const UNATTACHED = new WeakMap<TerraformStack, Record<string, Suppression[]>>();
-
-/** The `"//".norway_policy` of its block that `applySuppressions` wrote for `element`, or undefined when it wrote none. */
-export function writtenMetadata(element: TerraformElement): unknown {
-  const list = WRITTEN.get(element);
-  return list ? { [POLICY_METADATA_KEY]: { suppressions: list } } : undefined;
-}
 
 /** The suppressions `applySuppressions` wrote into the stack's `"//"` because they apply to nothing. */
 export function writtenUnattached(stack: TerraformStack): Record<string, Suppression[]> | undefined {
