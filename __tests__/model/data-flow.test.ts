@@ -1,4 +1,10 @@
-import { edgesOf, placesOf, unreadableDocumentsOf } from '../../policies/model/data-flow';
+import {
+  edgesOf,
+  lastKey,
+  parseDocument,
+  placesOf,
+  unreadableDocumentsOf,
+} from '../../policies/model/data-flow';
 import type { ResourceChange, TfResource } from '../../policies/model/types';
 
 const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
@@ -120,4 +126,54 @@ describe('data flow: the places a resource names and the paths data can take', (
     );
     expect(unreadableDocumentsOf(broken).map((d) => d.path)).toEqual([['template_content']]);
   });
+
+  test.each<[string, Record<string, unknown>, { expressions?: boolean; change?: ResourceChange }, string]>([
+    [
+      'written as an expression in synthesized JSON',
+      { template_content: '${data.local_file.template.content}' },
+      { expressions: true },
+      'is computed by Terraform',
+    ],
+    [
+      'known only after apply in a plan',
+      {},
+      { change: planChange({ template_content: true }) },
+      'is known only after apply',
+    ],
+    [
+      'larger than the walk reads',
+      { template_content: `{"resources": [], "pad": "${'x'.repeat(4 * 1024 * 1024)}"}` },
+      {},
+      'is not valid JSON (it is larger than 4194304 bytes)',
+    ],
+    ['text that is no document', { template_content: 'resources: []' }, {}, 'is not a JSON document'],
+  ])('a deployment template %s cannot be judged, and says why', (_name, values, extra, problem) => {
+    const deployment = resource(values, { type: 'azurerm_resource_group_template_deployment', ...extra });
+    expect(unreadableDocumentsOf(deployment)).toEqual([{ path: ['template_content'], problem }]);
+    expect(placesOf(deployment)).toEqual([]);
+  });
+});
+
+describe('parseDocument', () => {
+  test.each<[string, ReturnType<typeof parseDocument>]>([
+    ['  {"a": 1}', { ok: true, value: { a: 1 } }],
+    ['[1, 2]', { ok: true, value: [1, 2] }],
+    ['norwayeast', undefined],
+    ['', undefined],
+  ])('%j', (text, expected) => expect(parseDocument(text)).toEqual(expected));
+
+  test("a document that is not JSON carries the parser's reason", () => {
+    const parsed = parseDocument('{ not json');
+    expect(parsed?.ok).toBe(false);
+    expect(parsed?.error).toMatch(/JSON/);
+  });
+});
+
+describe('lastKey', () => {
+  test.each<[(string | number)[], string | undefined]>([
+    [['storage_account', 0, 'storage_resource_id'], 'storage_resource_id'],
+    [['replica', 2], 'replica'],
+    [[0, 1], undefined],
+    [[], undefined],
+  ])('%j gives %j', (path, expected) => expect(lastKey(path)).toBe(expected));
 });
