@@ -405,3 +405,68 @@ describe('synthesized JSON: what each kind of reference resolves to', () => {
     ).toEqual(expected);
   });
 });
+
+describe('locationOf a resource that lives in its parent', () => {
+  const ACCOUNT_ID =
+    '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/elsewhere';
+  const model = loadTerraformJson(
+    {
+      variable: { account: {}, nothing: { default: null } },
+      resource: {
+        azurerm_storage_account: { sa: { name: 'sa', location: 'norwaywest' } },
+        azurerm_storage_container: {
+          inEstate: { name: 'a', storage_account_id: '${azurerm_storage_account.sa.id}' },
+          outside: { name: 'b', storage_account_id: ACCOUNT_ID },
+          unresolved: { name: 'c', storage_account_id: '${var.account}' },
+          nullDefault: { name: 'd', storage_account_id: '${var.nothing}' },
+          unnamed: { name: 'e' },
+        },
+        azurerm_future_thing: { x: { name: 'x' } },
+      },
+    },
+    { file: 'cdk.tf.json', stack: 'app' },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const locationOf = (name: string) =>
+    resolver.locationOf(model, at(model, `azurerm_storage_container.${name}`));
+
+  test.each([
+    [
+      'whose account is in the estate is where the account is',
+      'inEstate',
+      { kind: 'known', value: 'norwaywest' },
+    ],
+    [
+      'whose account id is outside the estate cannot be placed, and says where to look',
+      'outside',
+      {
+        kind: 'unknown',
+        reason: `the parent of azurerm_storage_container.outside (${ACCOUNT_ID}) is not in the checked estate; pass its stack, plan or state with --context`,
+      },
+    ],
+    [
+      'that names no account cannot be placed',
+      'unnamed',
+      { kind: 'unknown', reason: 'azurerm_storage_container.unnamed names no parent (storage_account_id)' },
+    ],
+  ])('a container %s', (_description, name, expected) => {
+    expect(locationOf(name)).toEqual(expected);
+  });
+
+  test('a parent that cannot be resolved is no place: the reason says why', () => {
+    for (const name of ['unresolved', 'nullDefault']) {
+      const location = locationOf(name);
+      expect(location.kind).toBe('unknown');
+      expect(location.kind === 'unknown' && location.reason).toMatch(
+        new RegExp(`^the parent of azurerm_storage_container\\.${name} cannot be resolved: var\\.`),
+      );
+    }
+  });
+
+  test('a type with no location and no parent it could name has no location to verify', () => {
+    expect(resolver.locationOf(model, at(model, 'azurerm_future_thing.x'))).toEqual({
+      kind: 'unknown',
+      reason: 'azurerm_future_thing.x has no location to verify',
+    });
+  });
+});
