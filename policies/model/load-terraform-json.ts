@@ -156,15 +156,9 @@ export function readTerraformJsonParts(document: unknown, options: TerraformJson
             creation: creationSite(meta[POLICY_METADATA_KEY]),
           },
         });
-        for (const [index, spec] of policySuppressions(meta[POLICY_METADATA_KEY]).entries()) {
-          // Wrong shapes are TFS-003 findings, reported with the suppression's place.
-          const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
-          suppressions.push({
-            spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
-            origin: { kind: 'construct', where: constructPath ?? address, index },
-            address,
-          });
-        }
+        policySuppressions(meta[POLICY_METADATA_KEY]).forEach((spec, index) =>
+          suppressions.push(declaredInCode(spec, constructPath ?? address, index, address)),
+        );
       }
     }
   }
@@ -208,14 +202,21 @@ function unattachedSuppressions(section: unknown): DeclaredSuppression[] {
   if (section === undefined) return [];
   const byPath = isRecord(section) ? Object.entries(section) : [['?', section] as const];
   return byPath.flatMap(([where, list]) =>
-    (Array.isArray(list) ? list : [list]).map((spec, index): DeclaredSuppression => {
-      const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
-      return {
-        spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
-        origin: { kind: 'construct', where, index },
-      };
-    }),
+    (Array.isArray(list) ? list : [list]).map((spec, index) => declaredInCode(spec, where, index)),
   );
+}
+
+/**
+ * A suppression written in code, as declared at `where` (a construct path), on the block at `address`
+ * (none: it applies to nothing). A spec of the wrong shape keeps its place and is judged by TFS-003.
+ */
+function declaredInCode(spec: unknown, where: string, index: number, address?: string): DeclaredSuppression {
+  const entry: Record<string, unknown> = isRecord(spec) ? spec : {};
+  return {
+    spec: { ruleId: entry.ruleId, reason: entry.reason, expires: entry.expires },
+    origin: { kind: 'construct', where, index },
+    ...(address !== undefined ? { address } : {}),
+  };
 }
 
 /** `provider "azurerm" { … }` blocks: one object per block, aliases side by side. */
