@@ -12,6 +12,7 @@ import { ALL_RULES } from '../rules';
 import type { PolicySettings, Rule } from '../rules/rule';
 import { loadTerraformJson, POLICY_METADATA_KEY, UNATTACHED_KEY } from '../model/load-terraform-json';
 import type { TfModel } from '../model/types';
+import { isRecord } from '../model/values';
 import { applySuppressions, writtenUnattached } from './suppress';
 import { blockBodyPath, isTerraformBlock, writtenBlockMetadata } from './block-metadata';
 import { maskFor } from '../analysis/mask';
@@ -190,9 +191,7 @@ export function metadataOverrides(stack: TerraformStack): string[] {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }
 
 /** `value` without undefined entries and the objects they leave empty: what JSON would carry. */
