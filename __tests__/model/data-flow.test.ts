@@ -1,4 +1,5 @@
 import {
+  describePlacePath,
   edgesOf,
   lastKey,
   parseDocument,
@@ -152,9 +153,151 @@ describe('data flow: the places a resource names and the paths data can take', (
     expect(unreadableDocumentsOf(deployment)).toEqual([{ path: ['template_content'], problem }]);
     expect(placesOf(deployment)).toEqual([]);
   });
+
+  test('in synthesized JSON an ARM id built with an expression is an edge at an id attribute only', () => {
+    const built =
+      '/subscriptions/${var.subscription}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
+    const flow = resource(
+      { backup_storage_id: built, description: built, vault: '${azurerm_key_vault.kv.id}' },
+      { expressions: true },
+    );
+    expect(edgesOf(flow).map((e) => [e.path, e.kind, e.text])).toEqual([
+      [['backup_storage_id'], 'resource', built],
+      [['vault'], 'resource', '${azurerm_key_vault.kv.id}'],
+    ]);
+  });
+
+  test('an attribute known only after apply is a place or an edge only where the configuration names something', () => {
+    const flow = resource(
+      { name: 'st' },
+      {
+        change: planChange({
+          location: true,
+          backup_location: true,
+          network: [{ id: true }],
+          vault_id: true,
+        }),
+        references: {
+          location: ['azurerm_resource_group.rg.location'],
+          'network.id': ['azurerm_subnet.s.id'],
+        },
+      },
+    );
+    expect(placesOf(flow).map((p) => [p.path, p.kind])).toEqual([[['location'], 'to-resolve']]);
+    expect(edgesOf(flow).map((e) => [e.path, e.kind])).toEqual([[['network', 0, 'id'], 'resource']]);
+  });
+
+  test('only deployment types have their JSON strings read as documents', () => {
+    const flow = resource({ settings_json: JSON.stringify({ location: 'westeurope' }) });
+    expect(placesOf(flow)).toEqual([]);
+    expect(unreadableDocumentsOf(flow)).toEqual([]);
+  });
+
+  test("in a plan, text that spells '${' is a literal, not an expression to resolve", () => {
+    expect(placesOf(resource({ backup_location: '${var.location}' }))).toEqual([]);
+  });
+
+  test.each<[string, boolean]>([
+    ['location', true],
+    ['region', true],
+    ['backup_location', true],
+    ['replica_region', true],
+    ['relocation', false],
+    ['xlocation', false],
+    ['subregion', false],
+    ['location_mode', false],
+    ['region_suffix', false],
+  ])('an expression at %s is a place to resolve: %s', (key, isPlace) => {
+    const flow = resource({ [key]: '${var.somewhere}' }, { expressions: true });
+    expect(placesOf(flow).map((p) => [p.path, p.kind])).toEqual(isPlace ? [[[key], 'to-resolve']] : []);
+  });
+
+  test('tags and the cdktf metadata block are not walked: a region there places nothing', () => {
+    const flow = resource({
+      tags: { region: 'westeurope', backup: ID },
+      '//': { metadata: { region: 'westeurope' } },
+    });
+    expect(placesOf(flow)).toEqual([]);
+    expect(edgesOf(flow)).toEqual([]);
+  });
+
+  test('a resource is walked once: asking again gives the same lists', () => {
+    const flow = resource({ location: 'norwayeast', backup_id: ID });
+    expect(placesOf(flow)).toBe(placesOf(flow));
+    expect(edgesOf(flow)).toBe(edgesOf(flow));
+  });
+
+  test('an id whose locations segment names no region is a path to resolve, not a place', () => {
+    const id = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/locations/atlantis/x/y';
+    const flow = resource({ source_id: id });
+    expect(placesOf(flow)).toEqual([]);
+    expect(edgesOf(flow).map((e) => [e.path, e.kind, e.text])).toEqual([[['source_id'], 'resource', id]]);
+  });
+
+  test('a storage connection string names its account, lower-cased', () => {
+    const text =
+      'DefaultEndpointsProtocol=https;AccountName=Archive01;AccountKey=abc;EndpointSuffix=core.windows.net';
+    expect(edgesOf(resource({ primary_connection_string: text })).map((e) => [e.kind, e.service])).toEqual([
+      ['endpoint', { type: 'azurerm_storage_account', name: 'archive01' }],
+    ]);
+  });
+
+  test('a template expression at a location inside a document is a place to resolve; elsewhere it is text', () => {
+    const template = JSON.stringify({ resources: [{ location: "[parameters('location')]" }] });
+    const deployment = resource(
+      { template_content: template },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(placesOf(deployment).map((p) => [p.path, p.kind, p.text, p.inDocument])).toEqual([
+      [['template_content', 'resources', 0, 'location'], 'to-resolve', "[parameters('location')]", true],
+    ]);
+    const atTop = resource(
+      { location: '[resourceGroup().location]' },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(placesOf(atTop).map((p) => [p.path, p.kind, p.inDocument])).toEqual([
+      [['location'], 'to-resolve', undefined],
+    ]);
+    // Outside a deployment, a location in brackets is no template expression.
+    expect(placesOf(resource({ location: '[norwayeast]' }))).toEqual([]);
+  });
+
+  test('only a top-level document attribute of a deployment type is a document that must be read', () => {
+    const deployment = resource(
+      { name: 'not json', settings: [{ template_content: 'not json either' }] },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(unreadableDocumentsOf(deployment)).toEqual([]);
+    const computedName = resource(
+      { name: '${var.name}', template_content: '{}' },
+      { type: 'azurerm_resource_group_template_deployment', expressions: true },
+    );
+    expect(unreadableDocumentsOf(computedName)).toEqual([]);
+  });
+
+  test('a document attribute unknown until apply is unreadable only at the top level of a deployment type', () => {
+    const nested = resource(
+      {},
+      {
+        type: 'azurerm_resource_group_template_deployment',
+        change: planChange({ settings: [{ template_content: true }] }),
+      },
+    );
+    expect(unreadableDocumentsOf(nested)).toEqual([]);
+    const notADeployment = resource({}, { change: planChange({ template_content: true }) });
+    expect(unreadableDocumentsOf(notADeployment)).toEqual([]);
+  });
 });
 
 describe('parseDocument', () => {
+  test('a document of exactly the largest size read is parsed', () => {
+    const largest = 4 * 1024 * 1024;
+    const text = `["${'x'.repeat(largest - 4)}"]`;
+    expect(text.length).toBe(largest);
+    expect(parseDocument(text)?.ok).toBe(true);
+    expect(parseDocument(`${text} `)).toEqual({ ok: false, error: 'it is larger than 4194304 bytes' });
+  });
+
   test.each<[string, ReturnType<typeof parseDocument>]>([
     ['  {"a": 1}', { ok: true, value: { a: 1 } }],
     ['[1, 2]', { ok: true, value: [1, 2] }],
@@ -176,4 +319,18 @@ describe('lastKey', () => {
     [[0, 1], undefined],
     [[], undefined],
   ])('%j gives %j', (path, expected) => expect(lastKey(path)).toBe(expected));
+});
+
+describe('describePlacePath', () => {
+  test.each<[(string | number)[], string]>([
+    [['location'], 'location'],
+    [['geo_location', 0, 'location'], 'geo_location[0].location'],
+    [
+      ['template_content', 'resources', 2, 'properties', 'location'],
+      'template_content.resources[2].properties.location',
+    ],
+    [[0, 'id'], '[0].id'],
+  ])('%j is written %s', (path, text) => {
+    expect(describePlacePath(path)).toBe(text);
+  });
 });
