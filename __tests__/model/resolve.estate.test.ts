@@ -11,7 +11,7 @@ import { buildWorkspace } from '../../policies/model/build';
 import { loadHclDirectory } from '../../policies/model/load-hcl';
 import { loadPlan, loadState } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { Resolver, type Target } from '../../policies/model/resolve';
+import { NOT_IN_ESTATE, Resolver, type Target } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
 import { plan, priorStateWithData, tf } from '../helpers/rule-tester';
 
@@ -264,6 +264,114 @@ describe('remote state resolves to the producing stack', () => {
     );
   });
 
+  test('by a backend key that is not the stack name, or by a stack named like the key', () => {
+    const logs = loadTerraformJson(
+      tf(
+        { 'azurerm_log_analytics_workspace.logs': { name: 'log-prod', location: 'norwayeast' } },
+        {
+          terraform: { backend: { azurerm: { key: 'env/prod-logs.tfstate' } } },
+          output: { workspace_id: { value: '${azurerm_log_analytics_workspace.logs.id}' } },
+        },
+      ),
+      { file: 'cdktf.out/stacks/logs/cdk.tf.json', stack: 'logs' },
+    );
+    const shared = loadTerraformJson(
+      tf(
+        { 'azurerm_log_analytics_workspace.shared': { name: 'log-shared', location: 'norwayeast' } },
+        { output: { workspace_id: { value: '${azurerm_log_analytics_workspace.shared.id}' } } },
+      ),
+      { file: 'cdktf.out/stacks/shared/cdk.tf.json', stack: 'shared' },
+    );
+    const read = (key: string) =>
+      targetIn(
+        [logs, shared],
+        consumerSynth('remote', { key }),
+        'azurerm_monitor_diagnostic_setting.d',
+        'log_analytics_workspace_id',
+      );
+    expect(read('env/prod-logs.tfstate')).toBe('azurerm_log_analytics_workspace.logs');
+    expect(read('shared.tfstate')).toBe('azurerm_log_analytics_workspace.shared');
+  });
+
+  test('in a plan, an output the remote state did not hold while planning is read from the producer', () => {
+    const consumer = loadPlan(
+      plan(
+        [
+          {
+            at: 'azurerm_monitor_diagnostic_setting.d',
+            values: { name: 'd' },
+            unknown: { log_analytics_workspace_id: true },
+            references: {
+              log_analytics_workspace_id: [
+                'data.terraform_remote_state.platform.outputs.workspace_id',
+                'data.terraform_remote_state.platform',
+              ],
+            },
+          },
+        ],
+        {
+          prior_state: priorStateWithData('data.terraform_remote_state.platform', {
+            backend: 'azurerm',
+            config: { key: 'platform.tfstate' },
+            outputs: {},
+          }),
+        },
+      ),
+      { file: 'plan.json' },
+    );
+    expect(
+      targetIn([platform], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
+    ).toBe('azurerm_log_analytics_workspace.logs');
+  });
+
+  test('in a plan, a known id the estate does not hold is not replaced by the resource another stack outputs', () => {
+    const renamed = WORKSPACE_ID.replace('rg-platform', 'rg-gone');
+    const consumer = loadPlan(
+      plan(
+        [
+          {
+            at: 'azurerm_monitor_diagnostic_setting.d',
+            values: { name: 'd', log_analytics_workspace_id: renamed },
+            references: {
+              log_analytics_workspace_id: [
+                'data.terraform_remote_state.platform.outputs.workspace_id',
+                'data.terraform_remote_state.platform',
+              ],
+            },
+          },
+        ],
+        {
+          prior_state: priorStateWithData('data.terraform_remote_state.platform', {
+            backend: 'azurerm',
+            config: { key: 'platform.tfstate' },
+            outputs: {},
+          }),
+        },
+      ),
+      { file: 'plan.json' },
+    );
+    expect(
+      targetIn([platform], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
+    ).toBe(`external ${renamed}`);
+  });
+
+  test('a remote state the configuration does not declare fails closed', () => {
+    const consumer = loadTerraformJson(
+      tf({
+        'azurerm_monitor_diagnostic_setting.d': {
+          name: 'd',
+          log_analytics_workspace_id: '${data.terraform_remote_state.undeclared.outputs.workspace_id}',
+        },
+      }),
+      { file: 'workload/cdk.tf.json', stack: 'workload' },
+    );
+    expect(
+      targetIn([platform], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
+    ).toBe(
+      `unknown: output workspace_id comes from the state data.terraform_remote_state.undeclared reads, which is ${NOT_IN_ESTATE}`,
+    );
+  });
+
   test('in a plan, the outputs the remote state read while planning are the value', () => {
     const consumer = loadPlan(
       plan(
@@ -370,6 +478,28 @@ resource "azurerm_resource_group" "rg" {
       'region/main.tf': `
 locals { primary = "norwayeast" }
 output "primary" { value = local.primary }`,
+    });
+    expect(read(model, 'azurerm_resource_group.rg', 'location')).toEqual({
+      kind: 'known',
+      value: 'norwayeast',
+    });
+  });
+
+  test('plain Terraform: an output of a nested module is read in the scope of the nested module', () => {
+    const model = hcl({
+      'main.tf': `
+locals { region = "westeurope" }
+module "outer" { source = "./outer" }
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-app"
+  location = module.outer.region
+}`,
+      'outer/main.tf': `
+module "inner" { source = "./inner" }
+output "region" { value = module.inner.region }`,
+      'outer/inner/main.tf': `
+locals { region = "norwayeast" }
+output "region" { value = local.region }`,
     });
     expect(read(model, 'azurerm_resource_group.rg', 'location')).toEqual({
       kind: 'known',
@@ -509,6 +639,78 @@ describe('a data source attribute the configuration does not write', () => {
     expect(tenant([read])).toEqual({ kind: 'known', value: 'home-tenant' });
   });
 
+  test('is what a state of the same stack holds', () => {
+    const state = loadState(
+      {
+        format_version: '1.0',
+        values: {
+          root_module: {
+            resources: [
+              {
+                address: 'data.azurerm_client_config.current',
+                mode: 'data',
+                type: 'azurerm_client_config',
+                name: 'current',
+                values: { tenant_id: 'state-tenant' },
+              },
+            ],
+          },
+        },
+      },
+      { file: 'state/app.json', stack: 'app' },
+    );
+    expect(tenant([state])).toEqual({ kind: 'known', value: 'state-tenant' });
+  });
+
+  test('is absent when the plan of the same stack did not read it', () => {
+    const other = loadPlan(plan([{ at: 'azurerm_resource_group.rg', values: { name: 'rg' } }]), {
+      file: 'plans/app.json',
+      stack: 'app',
+    });
+    expect(tenant([other])).toEqual({ kind: 'absent' });
+  });
+
+  test('is not read from a plan of an input that names no stack', () => {
+    const unnamed = loadTerraformJson(
+      tf({
+        'data.azurerm_client_config.current': {},
+        'azurerm_key_vault.kv': { name: 'kv', tenant_id: '${data.azurerm_client_config.current.tenant_id}' },
+      }),
+      { file: 'main.tf.json' },
+    );
+    const read = loadPlan(
+      plan([], {
+        prior_state: priorStateWithData('data.azurerm_client_config.current', { tenant_id: 'home-tenant' }),
+      }),
+      { file: 'plan.json' },
+    );
+    expect(
+      new Resolver(buildWorkspace([unnamed, read])).value(
+        unnamed,
+        unnamed.byAddress.get('azurerm_key_vault.kv')!,
+        'tenant_id',
+      ),
+    ).toEqual({ kind: 'absent' });
+  });
+
+  test("a managed resource's attribute the configuration does not write stays absent, whatever its plan says", () => {
+    const written = loadTerraformJson(tf({ 'azurerm_storage_account.sa': { name: 'sa' } }), {
+      file: 'cdktf.out/stacks/app/cdk.tf.json',
+      stack: 'app',
+    });
+    const planned = loadPlan(
+      plan([{ at: 'azurerm_storage_account.sa', values: { name: 'sa', min_tls_version: 'TLS1_2' } }]),
+      { file: 'plans/app.json', stack: 'app' },
+    );
+    expect(
+      new Resolver(buildWorkspace([written, planned])).value(
+        written,
+        written.byAddress.get('azurerm_storage_account.sa')!,
+        'min_tls_version',
+      ),
+    ).toEqual({ kind: 'absent' });
+  });
+
   test('is absent without one (the rules fail closed on it)', () => {
     expect(tenant([])).toEqual({ kind: 'absent' });
   });
@@ -532,5 +734,196 @@ describe('the model a resource was loaded into', () => {
     expect(new Resolver(buildWorkspace([copy, platform])).modelOf(storage)).toBe(copy);
     expect(new Resolver(buildWorkspace([platform, copy])).modelOf(storage)).toBe(platform);
     expect(new Resolver(buildWorkspace([])).modelOf(storage)).toBeUndefined();
+  });
+});
+
+describe('ids the estate holds more than once, or names no resource of', () => {
+  const synth = (stack: string, resources: Record<string, Record<string, unknown>>) =>
+    loadTerraformJson(tf(resources), { file: `cdktf.out/stacks/${stack}/cdk.tf.json`, stack });
+  const target = (models: readonly TfModel[], id: string) =>
+    targetIn(models, consumerPlan(id), 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id');
+
+  test('an ARM id that matches resources of two stacks is ambiguous, naming both', () => {
+    const id = `/subscriptions/${SUB}/resourceGroups/rg-shared`;
+    const a = synth('a', { 'azurerm_resource_group.a': { name: 'rg-shared', location: 'norwayeast' } });
+    const b = synth('b', { 'azurerm_resource_group.b': { name: 'RG-Shared', location: 'westeurope' } });
+    expect(target([a, b], id)).toBe(
+      `unknown: the id ${id} matches 2 resources of the estate (azurerm_resource_group.a, azurerm_resource_group.b)`,
+    );
+  });
+
+  test('a data source reading a resource of the estate does not make its ARM id ambiguous', () => {
+    const reader = synth('reader', {
+      'data.azurerm_resource_group.platform': { name: 'rg-platform' },
+    });
+    expect(target([platform, reader], `/subscriptions/${SUB}/resourceGroups/rg-platform`)).toBe(
+      'azurerm_resource_group.rg',
+    );
+  });
+
+  test('a Key Vault key is found by its vault when several vaults hold a key of that name', () => {
+    const other = synth('other', {
+      'azurerm_key_vault.kv': { name: 'kv-other', location: 'norwayeast', resource_group_name: 'rg-other' },
+      'azurerm_key_vault_key.k': { name: 'cmk', key_vault_id: '${azurerm_key_vault.kv.id}' },
+    });
+    const consumer = consumerPlan('https://kv-other.vault.azure.net/keys/cmk');
+    expect(
+      new Resolver(buildWorkspace([consumer, platform, other])).target(
+        consumer,
+        consumer.byAddress.get('azurerm_monitor_diagnostic_setting.d')!,
+        'log_analytics_workspace_id',
+      ),
+    ).toEqual({ kind: 'resource', model: other, resource: other.byAddress.get('azurerm_key_vault_key.k') });
+    expect(target([platform, other], 'https://kv-platform.vault.azure.net/keys/cmk')).toBe(
+      'azurerm_key_vault_key.k',
+    );
+  });
+
+  test('a managed key, not a data source reading a key of that name, is what a Key Vault URL names', () => {
+    const reader = synth('reader', {
+      'data.azurerm_key_vault_key.k': {
+        name: 'cmk',
+        key_vault_id: `/subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.KeyVault/vaults/kv-platform`,
+      },
+    });
+    expect(target([platform, reader], 'https://kv-platform.vault.azure.net/keys/cmk')).toBe(
+      'azurerm_key_vault_key.k',
+    );
+  });
+
+  test('a Key Vault URL naming a key the estate does not hold is external', () => {
+    expect(target([platform], 'https://kv-platform.vault.azure.net/keys/missing')).toBe(
+      'external https://kv-platform.vault.azure.net/keys/missing',
+    );
+  });
+
+  test('a key whose vault is outside the estate is not matched by a URL naming that vault', () => {
+    const orphan = synth('orphan', {
+      'azurerm_key_vault_key.orphan': {
+        name: 'orphan',
+        key_vault_id: `/subscriptions/${SUB}/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/kv-orphan`,
+      },
+    });
+    expect(target([orphan], 'https://kv-orphan.vault.azure.net/keys/orphan')).toBe(
+      'external https://kv-orphan.vault.azure.net/keys/orphan',
+    );
+  });
+});
+
+describe('a known subscription and the ids that name the resource', () => {
+  const state = loadState(
+    {
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            {
+              address: 'azurerm_log_analytics_workspace.logs',
+              mode: 'managed',
+              type: 'azurerm_log_analytics_workspace',
+              name: 'logs',
+              values: {
+                id: WORKSPACE_ID,
+                name: 'log-platform',
+                resource_group_name: 'rg-platform',
+                location: 'norwayeast',
+              },
+            },
+          ],
+        },
+      },
+    },
+    { file: 'state/platform.json', stack: 'platform' },
+  );
+  test('a child id in the same subscription lives in the resource', () => {
+    expect(
+      targetIn(
+        [state],
+        consumerPlan(`${WORKSPACE_ID}/tables/AppLogs`),
+        'azurerm_monitor_diagnostic_setting.d',
+        'log_analytics_workspace_id',
+      ),
+    ).toBe('azurerm_log_analytics_workspace.logs');
+  });
+
+  test('an id template leaving the subscription to Terraform matches the resource in any subscription', () => {
+    const consumer = loadTerraformJson(
+      tf({
+        'data.azurerm_client_config.c': {},
+        'azurerm_monitor_diagnostic_setting.d': {
+          name: 'd',
+          log_analytics_workspace_id:
+            '/subscriptions/${data.azurerm_client_config.c.subscription_id}/resourceGroups/rg-platform/providers/Microsoft.OperationalInsights/workspaces/log-platform',
+        },
+      }),
+      { file: 'workload/cdk.tf.json', stack: 'workload' },
+    );
+    expect(
+      targetIn([state], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
+    ).toBe('azurerm_log_analytics_workspace.logs');
+  });
+});
+
+describe('an id template with more left to Terraform than the subscription', () => {
+  const templated = (id: string) =>
+    loadTerraformJson(
+      tf(
+        {
+          'data.azurerm_client_config.c': {},
+          'azurerm_monitor_diagnostic_setting.d': { name: 'd', log_analytics_workspace_id: id },
+        },
+        { variable: { base: {}, name: {} } },
+      ),
+      { file: 'workload/cdk.tf.json', stack: 'workload' },
+    );
+  const SUBSCRIPTION = '/subscriptions/${data.azurerm_client_config.c.subscription_id}';
+
+  test.each([
+    `\${var.base}${SUBSCRIPTION}/resourceGroups/rg-platform/providers/Microsoft.OperationalInsights/workspaces/log-platform`,
+    `${SUBSCRIPTION}/resourceGroups/rg-platform/providers/Microsoft.OperationalInsights/workspaces/\${var.name}`,
+  ])('%s is a computed expression', (id) => {
+    expect(
+      targetIn(
+        [platform],
+        templated(id),
+        'azurerm_monitor_diagnostic_setting.d',
+        'log_analytics_workspace_id',
+      ),
+    ).toBe(`unknown: log_analytics_workspace_id is a computed expression (${id})`);
+  });
+});
+
+describe('resources of the estate by name', () => {
+  const other = loadTerraformJson(
+    tf(
+      {
+        'azurerm_storage_account.copy': {
+          name: 'STPLATFORM',
+          location: 'norwayeast',
+          resource_group_name: 'rg-x',
+        },
+        'azurerm_storage_account.open': { name: '${var.open}', location: 'norwayeast' },
+        'data.azurerm_storage_account.read': { name: 'stplatform', resource_group_name: 'rg-platform' },
+        'azurerm_key_vault.stplatform': { name: 'stplatform', location: 'norwayeast' },
+      },
+      { variable: { open: {} } },
+    ),
+    { file: 'cdktf.out/stacks/other/cdk.tf.json', stack: 'other' },
+  );
+  const resolver = new Resolver(buildWorkspace([platform, other]));
+
+  test('are the managed resources of that type with that name, in any letter case, in workspace order', () => {
+    expect(resolver.named('azurerm_storage_account', 'StPlatform')).toEqual([
+      { model: platform, resource: platform.byAddress.get('azurerm_storage_account.sa') },
+      { model: other, resource: other.byAddress.get('azurerm_storage_account.copy') },
+    ]);
+    expect(resolver.named('azurerm_key_vault', 'kv-platform')).toEqual([
+      { model: platform, resource: platform.byAddress.get('azurerm_key_vault.kv') },
+    ]);
+  });
+
+  test('a name nothing of that type has names nothing', () => {
+    expect(resolver.named('azurerm_storage_account', 'nothing')).toEqual([]);
+    expect(resolver.named('azurerm_storage_account', 'kv-platform')).toEqual([]);
   });
 });

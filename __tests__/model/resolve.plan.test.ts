@@ -591,6 +591,23 @@ describe('plan values', () => {
     expect(new Resolver(buildWorkspace([model])).value(model, sa, path)).toEqual(expected),
   );
 
+  test('a resource the plan marks unknown as a whole has no attribute known before apply', () => {
+    const whole = plan({
+      resources: [
+        {
+          address: 'azurerm_resource_group.rg',
+          type: 'azurerm_resource_group',
+          name: 'rg',
+          values: {},
+          unknown: true as unknown as Record<string, unknown>,
+        },
+      ],
+    });
+    expect(
+      new Resolver(buildWorkspace([whole])).value(whole, at(whole, 'azurerm_resource_group.rg'), 'location'),
+    ).toEqual({ kind: 'unknown', reason: 'location of azurerm_resource_group.rg is only known after apply' });
+  });
+
   test('a data source read while planning has no change and reads directly', () => {
     const resolver = new Resolver(buildWorkspace([model]));
     const existing = at(model, 'data.azurerm_resource_group.existing');
@@ -651,6 +668,416 @@ describe('plan values', () => {
       kind: 'resource',
       model: first,
       resource: at(first, 'azurerm_resource_group.rg'),
+    });
+  });
+});
+
+describe('whether a plan configures a value itself', () => {
+  const model = plan(
+    {
+      resources: [
+        {
+          address: 'azurerm_storage_account.sa',
+          type: 'azurerm_storage_account',
+          name: 'sa',
+          values: { name: 'sa', tags: null, network_rules: [{ default_action: null, ip_rules: null }] },
+          unknown: { location: true, identity: true, network_rules: [{ default_action: true }] },
+        },
+        {
+          address: 'data.azurerm_resource_group.existing',
+          mode: 'data',
+          type: 'azurerm_resource_group',
+          name: 'existing',
+          values: { location: 'norwayeast' },
+        },
+      ],
+    },
+    {
+      resources: [
+        {
+          address: 'azurerm_storage_account.sa',
+          expressions: {
+            location: { references: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'] },
+            network_rules: [{ default_action: { references: ['var.action'] } }],
+          },
+        },
+      ],
+    },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const sa = at(model, 'azurerm_storage_account.sa');
+
+  test.each([
+    ['name', true],
+    ['location', true],
+    ['network_rules.0.default_action', true],
+    // Known only after apply with nothing in the configuration behind it: the provider computes it.
+    ['identity', false],
+    ['tags', false],
+    ['missing', false],
+  ])('%s of a planned resource: %s', (path, expected) => {
+    expect(resolver.isConfigured(sa, path)).toBe(expected);
+  });
+
+  test.each([
+    ['name', true],
+    ['location', true],
+    // Known only after apply, computed by the provider: still set by the time it applies.
+    ['identity', true],
+    ['network_rules.0.default_action', true],
+    ['tags', false],
+    ['network_rules.0.bypass', false],
+    ['network_rules.0.ip_rules', false],
+    ['missing', false],
+  ])('%s of a planned resource is written: %s', (path, expected) => {
+    expect(resolver.isWritten(sa, path)).toBe(expected);
+  });
+
+  test('a plan holds no literals or dynamic blocks, only values', () => {
+    expect(resolver.isLiteral(sa, 'name')).toBe(false);
+    expect(resolver.isDynamicBlock(sa, 'network_rules')).toBe(false);
+  });
+
+  test('a data source read while planning (no change) configures what it holds', () => {
+    const existing = at(model, 'data.azurerm_resource_group.existing');
+    expect(resolver.isConfigured(existing, 'location')).toBe(true);
+    expect(resolver.isConfigured(existing, 'tags')).toBe(false);
+    expect(resolver.isWritten(existing, 'location')).toBe(true);
+    expect(resolver.isWritten(existing, 'tags.env')).toBe(false);
+  });
+});
+
+describe('a known id in a plan and the reference behind it', () => {
+  const VAULT = '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults';
+  const refs = (...references: string[]) => ({ references });
+  const model = plan(
+    {
+      resources: [
+        {
+          address: 'azurerm_key_vault.new',
+          type: 'azurerm_key_vault',
+          name: 'new',
+          values: { name: 'kv-new' },
+          unknown: { id: true },
+        },
+        {
+          address: 'azurerm_key_vault.second',
+          type: 'azurerm_key_vault',
+          name: 'second',
+          values: { name: 'kv-second' },
+          unknown: { id: true },
+        },
+        {
+          address: 'azurerm_key_vault.existing',
+          type: 'azurerm_key_vault',
+          name: 'existing',
+          values: { name: 'kv-existing', id: `${VAULT}/kv-existing` },
+        },
+        ...[0, 1].map((index) => ({
+          address: `azurerm_key_vault.many[${index}]`,
+          type: 'azurerm_key_vault',
+          name: 'many',
+          index,
+          values: { name: `kv-many-${index}` },
+          unknown: { id: true },
+        })),
+        {
+          address: 'azurerm_monitor_diagnostic_setting.d',
+          type: 'azurerm_monitor_diagnostic_setting',
+          name: 'd',
+          values: {
+            name: 'd',
+            to_new: `${VAULT}/kv-new`,
+            to_new_whole: `${VAULT}/kv-new`,
+            known_elsewhere: `${VAULT}/kv-existing`,
+            contradicted: `${VAULT}/elsewhere`,
+            contradicted_whole: `${VAULT}/elsewhere`,
+            to_many: `${VAULT}/kv-many`,
+            trailing: `${VAULT.toUpperCase()}/KV-EXISTING///`,
+          },
+          unknown: {
+            composed: true,
+            mixed: true,
+            mixed_unknown: true,
+            of_many: true,
+            one_then_all: true,
+            all_then_one: true,
+            ids: [true, true],
+            uneven: [true, true, true],
+          },
+        },
+      ],
+    },
+    {
+      resources: [
+        {
+          address: 'azurerm_monitor_diagnostic_setting.d',
+          expressions: {
+            to_new: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.new'),
+            to_new_whole: refs('azurerm_key_vault.new'),
+            known_elsewhere: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.new'),
+            contradicted: refs('azurerm_key_vault.existing.id', 'azurerm_key_vault.existing'),
+            contradicted_whole: refs('azurerm_key_vault.existing'),
+            to_many: refs('azurerm_key_vault.many.id', 'azurerm_key_vault.many'),
+            composed: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.new.name', 'azurerm_key_vault.new'),
+            mixed: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.existing.name'),
+            mixed_unknown: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.second.id'),
+            of_many: refs('azurerm_key_vault.many.id', 'azurerm_key_vault.many.name'),
+            one_then_all: refs('azurerm_key_vault.many[0].id', 'azurerm_key_vault.many.name'),
+            all_then_one: refs('azurerm_key_vault.many.name', 'azurerm_key_vault.many[0].id'),
+            ids: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.existing.id'),
+            uneven: refs('azurerm_key_vault.new.id', 'azurerm_key_vault.existing.id'),
+          },
+        },
+      ],
+    },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const d = at(model, 'azurerm_monitor_diagnostic_setting.d');
+  const target = (path: string) => resolver.target(model, d, path);
+
+  test('an id the plan does not show for the referenced resource is that resource', () => {
+    const vault = { kind: 'resource', model, resource: at(model, 'azurerm_key_vault.new') };
+    expect(target('to_new')).toEqual(vault);
+    // A reference to the whole resource reads its id.
+    expect(target('to_new_whole')).toEqual(vault);
+  });
+
+  test('a known id held by a resource of the estate is that resource, whatever the reference says', () => {
+    expect(target('known_elsewhere')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault.existing'),
+    });
+  });
+
+  test('a reference whose id contradicts the known id does not name the target', () => {
+    expect(target('contradicted')).toEqual({ kind: 'external', value: `${VAULT}/elsewhere` });
+    expect(target('contradicted_whole')).toEqual({ kind: 'external', value: `${VAULT}/elsewhere` });
+  });
+
+  test('a reference to several instances does not name the target of a known id', () => {
+    expect(target('to_many')).toEqual({ kind: 'external', value: `${VAULT}/kv-many` });
+  });
+
+  test('an unknown id composed from several attributes of one resource is that resource', () => {
+    expect(target('composed')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault.new'),
+    });
+  });
+
+  test('an unknown id composed from attributes of different resources or instances names none of them', () => {
+    for (const [path, from] of [
+      ['mixed', 'azurerm_key_vault.new.id, azurerm_key_vault.existing.name'],
+      ['mixed_unknown', 'azurerm_key_vault.new.id, azurerm_key_vault.second.id'],
+      ['of_many', 'azurerm_key_vault.many.id, azurerm_key_vault.many.name'],
+      ['one_then_all', 'azurerm_key_vault.many[0].id, azurerm_key_vault.many.name'],
+      ['all_then_one', 'azurerm_key_vault.many.name, azurerm_key_vault.many[0].id'],
+    ]) {
+      expect(target(path)).toEqual({
+        kind: 'unknown',
+        reason: `${path} of azurerm_monitor_diagnostic_setting.d is computed from ${from}`,
+      });
+    }
+  });
+
+  test('each element of a list of references is the resource written at its place', () => {
+    expect(target('ids.0')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault.new'),
+    });
+    expect(target('ids.1')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault.existing'),
+    });
+    // More elements than references: which reference an element holds is not known.
+    expect(target('uneven.0')).toEqual({
+      kind: 'unknown',
+      reason:
+        'uneven of azurerm_monitor_diagnostic_setting.d is computed from azurerm_key_vault.new.id, azurerm_key_vault.existing.id',
+    });
+  });
+
+  test('a known id with trailing slashes is the resource holding it', () => {
+    expect(target('trailing')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault.existing'),
+    });
+  });
+});
+
+describe('a Key Vault key by another version of its id', () => {
+  test('is the key whose versionless id it extends', () => {
+    const KEY = 'https://kv-app.vault.azure.net/keys/cmk';
+    const model = plan({
+      resources: [
+        {
+          address: 'azurerm_key_vault_key.k',
+          type: 'azurerm_key_vault_key',
+          name: 'k',
+          values: {
+            name: 'cmk',
+            id: `${KEY}/0123456789abcdef`,
+            versionless_id: KEY,
+            key_vault_id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/elsewhere',
+          },
+        },
+        {
+          address: 'azurerm_storage_account.sa',
+          type: 'azurerm_storage_account',
+          name: 'sa',
+          values: {
+            name: 'sa',
+            key_id: `${KEY}/fedcba9876543210`,
+            other_key_id: `${KEY}-other/fedcba9876543210`,
+          },
+        },
+      ],
+    });
+    const resolver = new Resolver(buildWorkspace([model]));
+    const sa = at(model, 'azurerm_storage_account.sa');
+    expect(resolver.target(model, sa, 'key_id')).toEqual({
+      kind: 'resource',
+      model,
+      resource: at(model, 'azurerm_key_vault_key.k'),
+    });
+    expect(resolver.target(model, sa, 'other_key_id')).toEqual({
+      kind: 'external',
+      value: `${KEY}-other/fedcba9876543210`,
+    });
+  });
+});
+
+describe('a plan resource whose location the provider computes', () => {
+  const ENV_ID = '/subscriptions/s/resourceGroups/r/providers/Microsoft.App/managedEnvironments/env';
+  const app = (name: string, values: Record<string, unknown>, unknown: Record<string, unknown>) => ({
+    address: `azurerm_container_app.${name}`,
+    type: 'azurerm_container_app',
+    name,
+    values: { name, ...values },
+    unknown,
+  });
+  const model = plan(
+    {
+      resources: [
+        {
+          address: 'azurerm_container_app_environment.env',
+          type: 'azurerm_container_app_environment',
+          name: 'env',
+          values: { name: 'env', location: 'norwayeast', id: ENV_ID },
+        },
+        {
+          address: 'azurerm_resource_group.rg',
+          type: 'azurerm_resource_group',
+          name: 'rg',
+          values: { name: 'rg', location: 'westeurope' },
+        },
+        app('computed', { container_app_environment_id: ENV_ID }, { location: true }),
+        app('referenced', { container_app_environment_id: ENV_ID }, { location: true }),
+        app('own', { container_app_environment_id: ENV_ID, location: 'swedencentral' }, {}),
+      ],
+    },
+    {
+      resources: [
+        {
+          address: 'azurerm_container_app.referenced',
+          expressions: {
+            location: { references: ['azurerm_resource_group.rg.location', 'azurerm_resource_group.rg'] },
+          },
+        },
+      ],
+    },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const location = (name: string) => resolver.locationOf(model, at(model, `azurerm_container_app.${name}`));
+
+  test('is where its parent is', () => {
+    expect(location('computed')).toEqual({ kind: 'known', value: 'norwayeast' });
+  });
+
+  test('a location the configuration sets is its own, known or followed', () => {
+    expect(location('own')).toEqual({ kind: 'known', value: 'swedencentral' });
+    expect(location('referenced')).toEqual({ kind: 'known', value: 'westeurope' });
+  });
+});
+
+describe('a module output in a plan', () => {
+  test('computed from several references is unknown, naming them; one without references is not resolvable', () => {
+    const model = plan(
+      {
+        resources: [
+          {
+            address: 'azurerm_storage_account.sa',
+            type: 'azurerm_storage_account',
+            name: 'sa',
+            values: { name: 'sa' },
+            unknown: { location: true, kind: true, tier: true },
+          },
+        ],
+        child_modules: [
+          {
+            address: 'module.region',
+            resources: [
+              {
+                address: 'module.region.azurerm_resource_group.rg',
+                type: 'azurerm_resource_group',
+                name: 'rg',
+                values: { name: 'rg', location: 'norwayeast' },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        resources: [
+          {
+            address: 'azurerm_storage_account.sa',
+            expressions: {
+              location: { references: ['module.region.location', 'module.region'] },
+              kind: { references: ['module.region.kind', 'module.region'] },
+              tier: { references: ['module.gone.tier', 'module.gone'] },
+            },
+          },
+        ],
+        module_calls: {
+          region: {
+            module: {
+              outputs: {
+                location: {
+                  expression: {
+                    references: [
+                      'azurerm_resource_group.rg.location',
+                      'azurerm_resource_group.rg',
+                      'var.fallback',
+                    ],
+                  },
+                },
+                kind: { expression: { references: [] } },
+              },
+            },
+          },
+        },
+      },
+    );
+    const value = (path: string) =>
+      new Resolver(buildWorkspace([model])).value(model, at(model, 'azurerm_storage_account.sa'), path);
+    expect(value('location')).toEqual({
+      kind: 'unknown',
+      reason: 'module.region.location is computed from azurerm_resource_group.rg.location, var.fallback',
+    });
+    // No references to follow, or no such module call: nothing to resolve before apply.
+    expect(value('kind')).toEqual({
+      kind: 'unknown',
+      reason: 'module.region.kind is not resolvable before apply',
+    });
+    expect(value('tier')).toEqual({
+      kind: 'unknown',
+      reason: 'module.gone.tier is not resolvable before apply',
     });
   });
 });

@@ -6,7 +6,7 @@
 import { overridable } from '../helpers/variables';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { boundByValidation, isUnknownAt, Resolver } from '../../policies/model/resolve';
+import { boundByValidation, isUnknownAt, Resolver, validationHint } from '../../policies/model/resolve';
 import type { TfModel, TfResource } from '../../policies/model/types';
 
 function at(model: TfModel, address: string): TfResource {
@@ -420,6 +420,7 @@ describe('locationOf a resource that lives in its parent', () => {
           unresolved: { name: 'c', storage_account_id: '${var.account}' },
           nullDefault: { name: 'd', storage_account_id: '${var.nothing}' },
           unnamed: { name: 'e' },
+          byName: { name: 'f', storage_account_name: '${azurerm_storage_account.sa.name}' },
         },
         azurerm_future_thing: { x: { name: 'x' } },
       },
@@ -445,6 +446,11 @@ describe('locationOf a resource that lives in its parent', () => {
       },
     ],
     [
+      'that names its account by name is where the account is',
+      'byName',
+      { kind: 'known', value: 'norwaywest' },
+    ],
+    [
       'that names no account cannot be placed',
       'unnamed',
       { kind: 'unknown', reason: 'azurerm_storage_container.unnamed names no parent (storage_account_id)' },
@@ -463,10 +469,280 @@ describe('locationOf a resource that lives in its parent', () => {
     }
   });
 
+  test('parents that refer to each other in a cycle nest too deep', () => {
+    const cycle = loadTerraformJson(
+      {
+        resource: {
+          azurerm_future_thing: {
+            a: { name: 'a', storage_account_id: '${azurerm_future_thing.b.id}' },
+            b: { name: 'b', storage_account_id: '${azurerm_future_thing.a.id}' },
+          },
+        },
+      },
+      { file: 'cycle.tf.json', stack: 'cycle' },
+    );
+    expect(
+      new Resolver(buildWorkspace([cycle])).locationOf(cycle, at(cycle, 'azurerm_future_thing.a')),
+    ).toEqual({
+      kind: 'unknown',
+      reason: 'the parents of azurerm_future_thing.a nest too deep',
+    });
+  });
+
   test('a type with no location and no parent it could name has no location to verify', () => {
     expect(resolver.locationOf(model, at(model, 'azurerm_future_thing.x'))).toEqual({
       kind: 'unknown',
       reason: 'azurerm_future_thing.x has no location to verify',
     });
+  });
+});
+
+describe('validations that bound a variable exactly', () => {
+  const zones = (condition: string, rest: (string | number)[]) =>
+    boundByValidation('zones', [{ condition }], rest);
+
+  test('alltrue over contains() bounds each element of a list variable, and nothing else', () => {
+    const condition = '${alltrue([for z in var.zones : contains(["1", "2"], z) ])}';
+    expect(zones(condition, [0])).toEqual({
+      kind: 'oneOf',
+      values: ['1', '2'],
+      reason: 'var.zones (each element) is limited by its validation to 1, 2',
+    });
+    // An attribute of an element, or the whole list, is not what the validation bounds.
+    expect(zones(condition, ['name'])).toBeUndefined();
+    expect(zones(condition, [])).toBeUndefined();
+  });
+
+  test('alltrue bounds only its own variable, and only when contains() tests the loop variable', () => {
+    expect(zones('alltrue([for z in var.other : contains(["1"], z)])', [0])).toBeUndefined();
+    expect(zones('alltrue([for z in var.zones : contains(["1"], y)])', [0])).toBeUndefined();
+    expect(zones('alltrue([for z in var.zones : contains(["1"], z) || true])', [0])).toBeUndefined();
+  });
+
+  test('an equality with a literal bounds its own variable to that one value', () => {
+    expect(boundByValidation('sku', [{ condition: '${var.sku == "Premium"}' }])).toEqual({
+      kind: 'oneOf',
+      values: ['Premium'],
+      reason: 'var.sku is limited by its validation to Premium',
+    });
+    expect(boundByValidation('replicas', [{ condition: 'var.replicas == 3' }])).toEqual({
+      kind: 'oneOf',
+      values: [3],
+      reason: 'var.replicas is limited by its validation to 3',
+    });
+    expect(boundByValidation('sku', [{ condition: 'var.other == "Premium"' }])).toBeUndefined();
+  });
+
+  test('the hint for a string is a contains() validation, for a region the Norway regions', () => {
+    expect(validationHint('sku', 'Premium')).toBe(
+      'validation { condition = contains(["Premium"], var.sku) }',
+    );
+    expect(validationHint('location', 'westeurope')).toBe(
+      'validation { condition = contains(["norwayeast", "norwaywest"], var.location) }',
+    );
+    expect(validationHint('tags', { env: 'prod' })).toBe(
+      'a validation block whose condition limits var.tags to allowed values',
+    );
+  });
+
+  test('the hint for a number or a boolean is an equality validation', () => {
+    expect(validationHint('replicas', 3)).toBe('validation { condition = var.replicas == 3 }');
+    expect(validationHint('enabled', true)).toBe('validation { condition = var.enabled == true }');
+  });
+});
+
+describe('synthesized JSON: each, module instances and values that are no id', () => {
+  const long = 'x'.repeat(70);
+  const model = loadTerraformJson(
+    {
+      variable: {
+        open: {},
+        long: { default: long },
+        bounded: { validation: [{ condition: 'contains(["norwayeast"], var.bounded)' }] },
+      },
+      locals: { n: 5, nothing: null, where: { region: 'norwayeast' } },
+      resource: {
+        azurerm_resource_group: {
+          unknownEach: { for_each: '${var.open}', name: 'rg', location: '${each.value}' },
+          emptyEach: { for_each: '${local.nothing}', name: 'rg', location: '${each.value}' },
+          numberEach: { for_each: '${local.n}', name: 'rg', location: '${each.value}' },
+          keys: {
+            for_each: { east: 'norwayeast', west: 'norwaywest' },
+            name: '${each.key}',
+            location: '${each.key.region}',
+          },
+          partial: {
+            for_each: { a: { region: 'norwayeast' }, b: {} },
+            name: 'rg',
+            location: '${each.value.region}',
+          },
+          expressions: {
+            for_each: { a: '${var.open}', b: 'norwayeast' },
+            name: 'rg',
+            location: '${each.value}',
+          },
+          moduleInstance: { name: 'rg', location: '${module.m[0].location}' },
+          boundedEach: { for_each: '${var.bounded}', name: 'rg', location: '${each.value}' },
+          nullRegion: {
+            for_each: { a: { region: 'norwayeast' }, b: { region: null } },
+            name: 'rg',
+            location: '${each.value.region}',
+          },
+          numbers: { for_each: { a: 1, b: 2 }, name: 'rg', location: '${each.value}' },
+          otherEach: { for_each: { a: 'norwayeast' }, name: 'rg', location: '${each.other}' },
+          object: { name: 'rg', location: '${local.where}' },
+          longDefault: { name: 'rg', location: '${var.long}' },
+        },
+        azurerm_monitor_diagnostic_setting: {
+          ds: {
+            name: 'ds',
+            target_resource_id: '${local.n}',
+            storage_account_id: '${local.nothing}',
+            eventhub_authorization_rule_id: '${var.open}/authorizationRules/send',
+          },
+        },
+      },
+    },
+    { file: 'each.tf.json', stack: 'each' },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const value = (address: string, path: string) => resolver.value(model, at(model, address), path);
+
+  test.each([
+    [
+      'unknownEach',
+      'each.value: the for_each of azurerm_resource_group.unknownEach is not known (var.open has no default and no validation that limits it)',
+    ],
+    ['emptyEach', 'each.value: the for_each of azurerm_resource_group.emptyEach is not known (empty)'],
+    ['numberEach', 'each.value: the for_each of azurerm_resource_group.numberEach is not a collection'],
+    ['keys', 'each.key.region is not set for every key of the for_each of azurerm_resource_group.keys'],
+    [
+      'partial',
+      'each.value.region is not set for every key of the for_each of azurerm_resource_group.partial',
+    ],
+    ['expressions', 'each.value holds expressions'],
+    [
+      'boundedEach',
+      'each.value: the for_each of azurerm_resource_group.boundedEach is not known (var.bounded is limited by its validation to norwayeast)',
+    ],
+    ['otherEach', 'each.other is not resolvable before apply'],
+    [
+      'nullRegion',
+      'each.value.region is not set for every key of the for_each of azurerm_resource_group.nullRegion',
+    ],
+  ])('each in %s cannot be bounded: the reason says why', (name, reason) => {
+    expect(value(`azurerm_resource_group.${name}`, 'location')).toEqual({ kind: 'unknown', reason });
+  });
+
+  test('each.key ranges over the keys of a literal for_each', () => {
+    expect(value('azurerm_resource_group.keys', 'name')).toEqual({
+      kind: 'oneOf',
+      values: ['east', 'west'],
+      reason: 'each.key ranges over the for_each of azurerm_resource_group.keys',
+    });
+  });
+
+  test('each.value over values that are not strings ranges over them', () => {
+    expect(value('azurerm_resource_group.numbers', 'location')).toEqual({
+      kind: 'oneOf',
+      values: [1, 2],
+      reason: 'each.value ranges over the for_each of azurerm_resource_group.numbers',
+    });
+  });
+
+  test('an output of one instance of a module is not resolvable before apply', () => {
+    expect(value('azurerm_resource_group.moduleInstance', 'location')).toEqual({
+      kind: 'unknown',
+      reason: 'module.m.0.location is not resolvable before apply (a module instance)',
+    });
+  });
+
+  test('a long default is shortened in the reason, the hint names it whole', () => {
+    expect(value('azurerm_resource_group.longDefault', 'location')).toEqual({
+      kind: 'unknown',
+      reason:
+        `var.long has a default (${JSON.stringify(long).slice(0, 57)}...), but -var, TF_VAR_long or another ` +
+        `tfvars file may set any value; only a validation restricts it: validation { condition = contains(["${long}"], var.long) }`,
+    });
+  });
+
+  test('a path inside a reference to an object reads into the object', () => {
+    expect(value('azurerm_resource_group.object', 'location.region')).toEqual({
+      kind: 'known',
+      value: 'norwayeast',
+    });
+  });
+
+  test('an id suffix after a reference that cannot be resolved leaves the reason of the reference', () => {
+    expect(
+      resolver.target(
+        model,
+        at(model, 'azurerm_monitor_diagnostic_setting.ds'),
+        'eventhub_authorization_rule_id',
+      ),
+    ).toEqual({ kind: 'unknown', reason: 'var.open has no default and no validation that limits it' });
+  });
+
+  test('a target that resolves to null is absent', () => {
+    expect(
+      resolver.target(model, at(model, 'azurerm_monitor_diagnostic_setting.ds'), 'storage_account_id'),
+    ).toEqual({
+      kind: 'absent',
+    });
+  });
+
+  test('a target that resolves to a number is no resource id', () => {
+    expect(
+      resolver.target(model, at(model, 'azurerm_monitor_diagnostic_setting.ds'), 'target_resource_id'),
+    ).toEqual({
+      kind: 'unknown',
+      reason: 'it is not a resource id',
+    });
+  });
+});
+
+describe('how synthesized JSON writes a value', () => {
+  const model = loadTerraformJson(
+    {
+      variable: { open: {} },
+      resource: {
+        azurerm_linux_web_app: {
+          app: {
+            name: 'app',
+            location: '${var.open}',
+            https_only: true,
+            site_config: [
+              {
+                always_on: true,
+                dynamic: { ip_restriction: { for_each: '${var.open}', content: { action: 'Allow' } } },
+              },
+            ],
+            dynamic: { storage_account: { for_each: '${var.open}', content: { name: 's' } } },
+          },
+        },
+      },
+    },
+    { file: 'app.tf.json', stack: 'app' },
+  );
+  const resolver = new Resolver(buildWorkspace([model]));
+  const app = at(model, 'azurerm_linux_web_app.app');
+
+  test.each([
+    ['name', true],
+    ['https_only', true],
+    ['location', false],
+    ['missing', false],
+  ])('%s is written as a literal: %s', (path, expected) => {
+    expect(resolver.isLiteral(app, path)).toBe(expected);
+  });
+
+  test.each([
+    ['storage_account', true],
+    ['site_config.0.ip_restriction', true],
+    ['site_config', false],
+    ['site_config.0.always_on', false],
+    ['ip_restriction', false],
+  ])('blocks at %s are generated by a dynamic block: %s', (path, expected) => {
+    expect(resolver.isDynamicBlock(app, path)).toBe(expected);
   });
 });
