@@ -18,6 +18,34 @@ import { plan, priorStateWithData, tf } from '../helpers/rule-tester';
 const SUB = '11111111-1111-4111-8111-111111111111';
 const WORKSPACE_ID = `/subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.OperationalInsights/workspaces/log-platform`;
 
+/** The platform stack's state: one Log Analytics workspace with its known id, in norwayeast. */
+function platformState(): TfModel {
+  return loadState(
+    {
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            {
+              address: 'azurerm_log_analytics_workspace.logs',
+              mode: 'managed',
+              type: 'azurerm_log_analytics_workspace',
+              name: 'logs',
+              values: {
+                id: WORKSPACE_ID,
+                name: 'log-platform',
+                resource_group_name: 'rg-platform',
+                location: 'norwayeast',
+              },
+            },
+          ],
+        },
+      },
+    },
+    { file: 'state/platform.json', stack: 'platform' },
+  );
+}
+
 /** The producing stack, as cdktf.out holds it. */
 const platform = loadTerraformJson(
   tf(
@@ -140,30 +168,7 @@ describe('a known ARM id resolves to the resource of the estate with that type, 
   });
 
   test('a subscription both sides know must agree', () => {
-    const state = loadState(
-      {
-        format_version: '1.0',
-        values: {
-          root_module: {
-            resources: [
-              {
-                address: 'azurerm_log_analytics_workspace.logs',
-                mode: 'managed',
-                type: 'azurerm_log_analytics_workspace',
-                name: 'logs',
-                values: {
-                  id: WORKSPACE_ID,
-                  name: 'log-platform',
-                  resource_group_name: 'rg-platform',
-                  location: 'norwayeast',
-                },
-              },
-            ],
-          },
-        },
-      },
-      { file: 'state/platform.json', stack: 'platform' },
-    );
+    const state = platformState();
     const other = WORKSPACE_ID.replace(SUB, '22222222-2222-4222-8222-222222222222');
     expect(
       targetIn(
@@ -811,30 +816,7 @@ describe('ids the estate holds more than once, or names no resource of', () => {
 });
 
 describe('a known subscription and the ids that name the resource', () => {
-  const state = loadState(
-    {
-      format_version: '1.0',
-      values: {
-        root_module: {
-          resources: [
-            {
-              address: 'azurerm_log_analytics_workspace.logs',
-              mode: 'managed',
-              type: 'azurerm_log_analytics_workspace',
-              name: 'logs',
-              values: {
-                id: WORKSPACE_ID,
-                name: 'log-platform',
-                resource_group_name: 'rg-platform',
-                location: 'norwayeast',
-              },
-            },
-          ],
-        },
-      },
-    },
-    { file: 'state/platform.json', stack: 'platform' },
-  );
+  const state = platformState();
   test('a child id in the same subscription lives in the resource', () => {
     expect(
       targetIn(
