@@ -298,14 +298,15 @@ describe('remote state resolves to the producing stack', () => {
     expect(read('shared.tfstate')).toBe('azurerm_log_analytics_workspace.shared');
   });
 
-  test('in a plan, an output the remote state did not hold while planning is read from the producer', () => {
-    const consumer = loadPlan(
+  /** A plan whose diagnostic setting takes its workspace from the platform's remote state, which held no outputs. */
+  const remoteStateConsumer = (values: Record<string, unknown>, unknown?: Record<string, unknown>) =>
+    loadPlan(
       plan(
         [
           {
             at: 'azurerm_monitor_diagnostic_setting.d',
-            values: { name: 'd' },
-            unknown: { log_analytics_workspace_id: true },
+            values,
+            unknown,
             references: {
               log_analytics_workspace_id: [
                 'data.terraform_remote_state.platform.outputs.workspace_id',
@@ -324,6 +325,9 @@ describe('remote state resolves to the producing stack', () => {
       ),
       { file: 'plan.json' },
     );
+
+  test('in a plan, an output the remote state did not hold while planning is read from the producer', () => {
+    const consumer = remoteStateConsumer({ name: 'd' }, { log_analytics_workspace_id: true });
     expect(
       targetIn([platform], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
     ).toBe('azurerm_log_analytics_workspace.logs');
@@ -331,30 +335,7 @@ describe('remote state resolves to the producing stack', () => {
 
   test('in a plan, a known id the estate does not hold is not replaced by the resource another stack outputs', () => {
     const renamed = WORKSPACE_ID.replace('rg-platform', 'rg-gone');
-    const consumer = loadPlan(
-      plan(
-        [
-          {
-            at: 'azurerm_monitor_diagnostic_setting.d',
-            values: { name: 'd', log_analytics_workspace_id: renamed },
-            references: {
-              log_analytics_workspace_id: [
-                'data.terraform_remote_state.platform.outputs.workspace_id',
-                'data.terraform_remote_state.platform',
-              ],
-            },
-          },
-        ],
-        {
-          prior_state: priorStateWithData('data.terraform_remote_state.platform', {
-            backend: 'azurerm',
-            config: { key: 'platform.tfstate' },
-            outputs: {},
-          }),
-        },
-      ),
-      { file: 'plan.json' },
-    );
+    const consumer = remoteStateConsumer({ name: 'd', log_analytics_workspace_id: renamed });
     expect(
       targetIn([platform], consumer, 'azurerm_monitor_diagnostic_setting.d', 'log_analytics_workspace_id'),
     ).toBe(`external ${renamed}`);
