@@ -194,7 +194,80 @@ describe('data flow: the places a resource names and the paths data can take', (
   });
 
   test("in a plan, text that spells '${' is a literal, not an expression to resolve", () => {
-    expect(placesOf(resource({ backup_location: '${var.location}' }))).toEqual([]);
+    expect(placesOf(resource({ backup_location: '${var.location}' }))).toEqual([
+      { path: ['backup_location'], kind: 'unrecognised', text: '${var.location}' },
+    ]);
+  });
+
+  test.each<[string, string]>([
+    ['remote_volume_location', 'atlantisnorth'],
+    ['region', 'global'],
+    ['location', 'Norway Central'],
+    ['replica_region', 'norway-east'],
+    ['cache_location', 'eastus-3'],
+    ['data_residency_location', 'Europe'],
+  ])('a literal at %s that names no known region (%j) is a place that cannot be verified', (key, text) => {
+    expect(placesOf(resource({ [key]: text }))).toEqual([{ path: [key], kind: 'unrecognised', text }]);
+  });
+
+  test.each<[string, string]>([
+    ['store_location', 'LocalMachine'],
+    ['certificate_location', 'CurrentUserMy'],
+    ['fabric_location', 'Primary'],
+    [
+      'custom_location',
+      '/subscriptions/0/resourceGroups/rg/providers/Microsoft.ExtendedLocation/customLocations/c',
+    ],
+    ['usage_location', 'NO'],
+    ['office_location', 'Ullevål, bygg 4'],
+    ['data_location', 'Norway'],
+    ['peering_location', 'Amsterdam'],
+    ['cache_location', 'default'],
+    ['replication_region', 'Default'],
+    ['replication_region', 'None'],
+    ['remote_volume_location', ''],
+    ['region', '  '],
+  ])('%s = %j names no place to judge here', (key, text) => {
+    expect(placesOf(resource({ [key]: text }))).toEqual([]);
+  });
+
+  test('a region attribute is judged by the block it stands in: a gateway’s description of itself is no place', () => {
+    const gateway = resource(
+      { name: 'gw', location_data: [{ name: 'Ullevål', city: 'Oslo', region: 'Oslo' }] },
+      { type: 'azurerm_api_management_gateway' },
+    );
+    expect(placesOf(gateway)).toEqual([]);
+    const actions = resource(
+      { itsm_receiver: [{ name: 'itsm', region: 'Oslo' }] },
+      { type: 'azurerm_monitor_action_group' },
+    );
+    expect(placesOf(actions)).toEqual([
+      { path: ['itsm_receiver', 0, 'region'], kind: 'unrecognised', text: 'Oslo' },
+    ]);
+  });
+
+  test('a known region at a location-like attribute stays a region, in either spelling', () => {
+    expect(placesOf(resource({ remote_volume_location: 'Sweden Central' }))).toEqual([
+      { path: ['remote_volume_location'], kind: 'region', region: 'swedencentral', text: 'Sweden Central' },
+    ]);
+  });
+
+  test('inside an ARM template, a literal location that names no region (`global`) cannot be verified', () => {
+    const template = JSON.stringify({
+      resources: [{ type: 'Microsoft.Network/frontDoors', location: 'global' }],
+    });
+    const deployment = resource(
+      { template_content: template },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(placesOf(deployment)).toEqual([
+      {
+        path: ['template_content', 'resources', 0, 'location'],
+        kind: 'unrecognised',
+        text: 'global',
+        inDocument: true,
+      },
+    ]);
   });
 
   test.each<[string, boolean]>([
@@ -258,8 +331,10 @@ describe('data flow: the places a resource names and the paths data can take', (
     expect(placesOf(atTop).map((p) => [p.path, p.kind, p.inDocument])).toEqual([
       [['location'], 'to-resolve', undefined],
     ]);
-    // Outside a deployment, a location in brackets is no template expression.
-    expect(placesOf(resource({ location: '[norwayeast]' }))).toEqual([]);
+    // Outside a deployment, a location in brackets is no template expression: a literal naming no region.
+    expect(placesOf(resource({ location: '[norwayeast]' })).map((p) => [p.path, p.kind])).toEqual([
+      [['location'], 'unrecognised'],
+    ]);
   });
 
   test('only a top-level document attribute of a deployment type is a document that must be read', () => {

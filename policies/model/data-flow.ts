@@ -5,13 +5,15 @@
  * - A place is a region-valued string at any attribute path (either spelling: `westeurope`, `West
  *   Europe`), a region inside an id (`/locations/<region>/`), or a location-like attribute
  *   (`remote_volume_location`, `linked_hub[].location`) whose value is an expression or unknown until
- *   apply and so must be resolved.
+ *   apply and so must be resolved, or a literal that names no region the tool knows (`global`, a region
+ *   added after the table) and so cannot be verified.
  * - An edge is a value that points at another resource or endpoint: an ARM id, a reference to another
  *   resource's id, an Azure service endpoint or connection string, a URL to a host outside Azure.
  *
  * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
  * their resources carry places and edges of their own.
  */
+import { holdsRegion } from '../azure/location-attributes';
 import { azureRegion, type AzureRegion } from '../azure/regions';
 import type { TfResource } from './types';
 import { isRecord, type PathSegment } from './values';
@@ -19,8 +21,11 @@ import { isRecord, type PathSegment } from './values';
 export interface Place {
   /** Where the place stands; a parsed JSON string is entered as its attribute followed by the document's path. */
   readonly path: readonly PathSegment[];
-  /** `region`: a literal region name; `in-id`: a region inside an id; `to-resolve`: an expression or unknown. */
-  readonly kind: 'region' | 'in-id' | 'to-resolve';
+  /**
+   * `region`: a literal region name; `in-id`: a region inside an id; `to-resolve`: an expression or
+   * unknown; `unrecognised`: a literal at a location-like attribute that names no known region.
+   */
+  readonly kind: 'region' | 'in-id' | 'to-resolve' | 'unrecognised';
   /** The region named (normalised), for `region` and `in-id`. */
   readonly region?: string;
   /** The text as written, for messages. */
@@ -261,6 +266,9 @@ class Walk {
       // An expression (synth/HCL), or an ARM template expression (`[parameters('location')]`).
       if (expression || ((inDocument || this.deploys) && text.startsWith('[')))
         this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
+      // A region literal was recognised above; any other literal (but none at all) cannot be verified.
+      else if (text.trim() !== '' && holdsRegion(key, text, enclosingKey(path)))
+        this.out.places.push({ path: [...path], kind: 'unrecognised', text, ...doc });
       return;
     }
     if (path.length === 1 && key === OWN_ID) return;
@@ -368,6 +376,17 @@ function endpointOf(text: string): { type: string; name: string } | undefined {
 /** The last attribute name of a path (`storage_account[0].storage_resource_id` → `storage_resource_id`). */
 export function lastKey(path: readonly PathSegment[]): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+/** The attribute name before the last one (`location_data[0].region` → `location_data`). */
+function enclosingKey(path: readonly PathSegment[]): string | undefined {
+  let last = true;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] !== 'string') continue;
+    if (!last) return path[i] as string;
+    last = false;
+  }
   return undefined;
 }
 

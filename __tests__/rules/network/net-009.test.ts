@@ -113,6 +113,7 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
           'azurerm_express_route_circuit.direct': { express_route_port_id: ER_PORT, bandwidth_in_gbps: 10 },
           'azurerm_express_route_circuit.oslo': { peering_location: ' OSLO ' },
           'azurerm_express_route_circuit.stavanger': { peering_location: 'stavanger' },
+          'azurerm_express_route_port.oslo': { peering_location: 'Oslo', bandwidth_in_gbps: 10 },
           'azurerm_virtual_network_peering.none': { remote_virtual_network_id: '${local.none}' },
         },
         { locals: { none: null } },
@@ -140,10 +141,54 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
         },
         { at: 'azurerm_express_route_circuit.oslo', values: { peering_location: ' OSLO ' } },
         { at: 'azurerm_express_route_circuit.stavanger', values: { peering_location: 'stavanger' } },
+        {
+          at: 'azurerm_express_route_port.oslo',
+          values: { peering_location: 'Oslo', bandwidth_in_gbps: 10 },
+        },
       ]),
     },
   ],
   invalid: [
+    {
+      name: 'an ExpressRoute Direct port abroad, or at a peering location unknown until apply',
+      settings,
+      synth: tf({
+        'azurerm_express_route_port.ams': {
+          peering_location: 'Equinix-Amsterdam-AM5',
+          bandwidth_in_gbps: 10,
+        },
+        'azurerm_express_route_port.var': { peering_location: '${var.peering}', bandwidth_in_gbps: 10 },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_express_route_port.ams',
+          values: { peering_location: 'Equinix-Amsterdam-AM5', bandwidth_in_gbps: 10 },
+        },
+        {
+          at: 'azurerm_express_route_port.var',
+          values: { bandwidth_in_gbps: 10 },
+          unknown: { peering_location: true },
+        },
+      ]),
+      hcl: `
+variable "peering" {}
+resource "azurerm_express_route_port" "ams" {
+  peering_location  = "Equinix-Amsterdam-AM5"
+  bandwidth_in_gbps = 10
+}
+resource "azurerm_express_route_port" "var" {
+  peering_location  = var.peering
+  bandwidth_in_gbps = 10
+}`,
+      errors: [
+        ['NET-009', 'azurerm_express_route_port.ams'],
+        ['NET-009', 'azurerm_express_route_port.var'],
+      ],
+      messages: [
+        'peering_location "Equinix-Amsterdam-AM5" is outside Norway (Oslo, Stavanger).',
+        'peering_location cannot be verified before apply.',
+      ],
+    },
     {
       name: 'shareable links; a VPN gateway abroad; a peering and a VNet-to-VNet connection to ids outside the estate; ExpressRoute in Amsterdam',
       settings,

@@ -36,6 +36,11 @@ const TEMPLATE_ABROAD = JSON.stringify({
   resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'x', location: 'westeurope' }],
 });
 
+/** Front Door is global: its ARM location says so, and names no region. */
+const TEMPLATE_GLOBAL = JSON.stringify({
+  resources: [{ type: 'Microsoft.Network/frontDoors', name: 'fd', location: 'global' }],
+});
+
 const ABROAD =
   'template_content.resources[0].location is "westeurope", outside Norway (allowed: norwayeast or norwaywest).';
 
@@ -240,6 +245,60 @@ resource "azurerm_netapp_volume" "v" {
   name                   = "v"
   location               = "norwayeast"
   remote_volume_location = "norwaywest"
+}`,
+    },
+    {
+      name: 'location-like attributes that hold no region, or name the resource’s own one',
+      synth: tf({
+        'azurerm_api_management_redis_cache.c': {
+          name: 'c',
+          api_management_id: '${azurerm_api_management.a.id}',
+          connection_string: 'x',
+          cache_location: 'default',
+        },
+        'azurerm_api_management.a': { name: 'a', location: 'norwayeast' },
+        'azurerm_notification_hub_namespace.n': {
+          name: 'n',
+          location: 'norwayeast',
+          replication_region: 'Default',
+        },
+        'azurerm_app_service_public_certificate.p': {
+          certificate_name: 'p',
+          certificate_location: 'LocalMachineMy',
+        },
+      }),
+      plan: plan([
+        { at: 'azurerm_api_management.a', values: { name: 'a', location: 'norwayeast' } },
+        {
+          at: 'azurerm_api_management_redis_cache.c',
+          values: { name: 'c', connection_string: 'x', cache_location: 'default' },
+          unknown: { api_management_id: true },
+          references: { api_management_id: ['azurerm_api_management.a.id', 'azurerm_api_management.a'] },
+        },
+        {
+          at: 'azurerm_notification_hub_namespace.n',
+          values: { name: 'n', location: 'norwayeast', replication_region: 'None' },
+        },
+        {
+          at: 'azurerm_app_service_public_certificate.p',
+          values: { certificate_name: 'p', certificate_location: 'CurrentUserMy' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_api_management" "a" {
+  name     = "a"
+  location = "norwayeast"
+}
+resource "azurerm_api_management_redis_cache" "c" {
+  name              = "c"
+  api_management_id = azurerm_api_management.a.id
+  connection_string = "x"
+  cache_location    = "default"
+}
+resource "azurerm_notification_hub_namespace" "n" {
+  name               = "n"
+  location           = "norwayeast"
+  replication_region = "Default"
 }`,
     },
     {
@@ -750,6 +809,75 @@ resource "azurerm_site_recovery_replicated_vm" "r" {
         ['RES-004', 'azurerm_shared_image_version.i'],
         ['RES-004', 'azurerm_site_recovery_replicated_vm.r'],
       ],
+    },
+    {
+      name: 'a literal at a location-like attribute that names no known region (a new region, a typo, global)',
+      messages: [
+        `remote_volume_location is "norwaynorth", which names no Azure region this tool knows, so it cannot be verified to be in Norway ${OUTSIDE}.`,
+        // An attribute the rule names for the type is judged as any location: not a Norway region.
+        `linked_redis_cache_location is "norway-east", outside Norway ${OUTSIDE}.`,
+      ],
+      synth: tf({
+        'azurerm_netapp_volume.v': {
+          name: 'v',
+          location: 'norwayeast',
+          remote_volume_location: 'norwaynorth',
+        },
+        'azurerm_redis_cache.r': { name: 'r', location: 'norwayeast' },
+        'azurerm_redis_linked_server.l': {
+          target_redis_cache_name: 'r',
+          linked_redis_cache_id: '${azurerm_redis_cache.r.id}',
+          linked_redis_cache_location: 'norway-east',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_netapp_volume.v',
+          values: { name: 'v', location: 'norwayeast', remote_volume_location: 'norwaynorth' },
+        },
+        { at: 'azurerm_redis_cache.r', values: { name: 'r', location: 'norwayeast' } },
+        {
+          at: 'azurerm_redis_linked_server.l',
+          values: { target_redis_cache_name: 'r', linked_redis_cache_location: 'norway-east' },
+          unknown: { linked_redis_cache_id: true },
+          references: { linked_redis_cache_id: ['azurerm_redis_cache.r.id', 'azurerm_redis_cache.r'] },
+        },
+      ]),
+      hcl: `
+resource "azurerm_netapp_volume" "v" {
+  name                   = "v"
+  location               = "norwayeast"
+  remote_volume_location = "norwaynorth"
+}
+resource "azurerm_redis_cache" "r" {
+  name     = "r"
+  location = "norwayeast"
+}
+resource "azurerm_redis_linked_server" "l" {
+  target_redis_cache_name     = "r"
+  linked_redis_cache_id       = azurerm_redis_cache.r.id
+  linked_redis_cache_location = "norway-east"
+}`,
+      errors: [
+        ['RES-004', 'azurerm_netapp_volume.v'],
+        ['RES-004', 'azurerm_redis_linked_server.l'],
+      ],
+    },
+    {
+      name: 'a global resource inside an ARM template',
+      messages: [
+        `template_content.resources[0].location is "global", which names no Azure region this tool knows, so it cannot be verified to be in Norway ${OUTSIDE}.`,
+      ],
+      synth: tf({
+        'azurerm_resource_group_template_deployment.t': { ...DEPLOYMENT, template_content: TEMPLATE_GLOBAL },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_resource_group_template_deployment.t',
+          values: { ...DEPLOYMENT, template_content: TEMPLATE_GLOBAL },
+        },
+      ]),
+      errors: [['RES-004', 'azurerm_resource_group_template_deployment.t']],
     },
     {
       name: 'a region inside an id',

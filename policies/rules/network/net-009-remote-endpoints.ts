@@ -3,9 +3,7 @@ import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
 import { ownEntry } from '../../model/values';
-
-/** ExpressRoute peering locations in Norway (where the circuit meets Microsoft's network). */
-const NORWAY_PEERING_LOCATIONS = new Set(['oslo', 'stavanger']);
+import { NORWAY_PEERING_LOCATIONS } from '../../azure/location-attributes';
 
 /** Attributes that name the other end of a tunnel, circuit or peering: it must be in the estate. */
 const REMOTE_ENDS: Readonly<Record<string, readonly string[]>> = {
@@ -32,9 +30,10 @@ export const NET_009 = defineRule({
     'azurerm_local_network_gateway',
     'azurerm_vpn_site',
     'azurerm_express_route_circuit',
+    'azurerm_express_route_port',
     ...Object.keys(REMOTE_ENDS),
   ],
-  fix: "Turn Bastion shareable links off; point VPN gateways only at the hospital's approved addresses; peer and connect only to networks, gateways and circuits this configuration (or a stack checked with it) defines.",
+  fix: "Turn Bastion shareable links off; point VPN gateways only at the hospital's approved addresses; peer and connect only to networks, gateways and circuits this configuration (or a stack checked with it) defines; place ExpressRoute circuits and ports at a peering location in Norway (Oslo, Stavanger).",
   *check(context) {
     const approved = approvedIntervals(context.settings?.approvedRanges);
     for (const resource of context.resources) {
@@ -116,14 +115,17 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
       }
       return problems;
     }
-    case 'azurerm_express_route_circuit': {
+    case 'azurerm_express_route_circuit':
+    case 'azurerm_express_route_port': {
       const where = read('peering_location');
       if (where.kind === 'known' && typeof where.value === 'string') {
         return NORWAY_PEERING_LOCATIONS.has(where.value.trim().toLowerCase())
           ? []
           : [`peering_location ${JSON.stringify(where.value)} is outside Norway (Oslo, Stavanger)`];
       }
-      return context.isWritten(resource, 'express_route_port_id')
+      // A circuit on a port of its own is placed by the port, judged here too.
+      return resource.type === 'azurerm_express_route_circuit' &&
+        context.isWritten(resource, 'express_route_port_id')
         ? []
         : ['peering_location cannot be verified before apply'];
     }

@@ -1,4 +1,4 @@
-import { isNorwayLocation } from '../../../constructs/core/region';
+import { isNorwayLocation, NORWAY_REGIONS } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
 import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
@@ -172,6 +172,8 @@ function placeProblem(
       return isNorwayLocation(place.region!)
         ? undefined
         : locationProblem({ kind: 'known', value: place.region }, `the region in ${name} ${place.text}`);
+    case 'unrecognised':
+      return `${name} is ${JSON.stringify(place.text)}, which names no Azure region this tool knows, so it cannot be verified to be in Norway (allowed: ${NORWAY_REGIONS.join(' or ')})`;
     case 'to-resolve': {
       if (place.inDocument)
         return `${name} is the template expression ${place.text}, which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan`;

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import {
+  holdsRegion,
+  NORWAY_PEERING_LOCATIONS,
+  NOT_A_REGION,
+  OWN_VOCABULARY,
+  REGION_ATTRIBUTES,
+} from '../../policies/azure/location-attributes';
+import { readProviderBindings } from '../../scripts/read-provider-bindings';
+
+const PROVIDERS = ['@cdktf/provider-azurerm', '@cdktf/provider-azuread'].map((name) =>
+  join(__dirname, '..', '..', 'node_modules', name),
+);
+
+/** What the data flow treats as one place: `location`, `*_location`, `region`, `*_region`. */
+const LOCATION_LIKE = /(^|_)(location|region)$/;
+
+describe('attributes named like a place', () => {
+  test.each<[string, string, string | undefined, boolean]>([
+    ['remote_volume_location', 'westeurope', undefined, true],
+    ['region', 'Oslo', 'itsm_receiver', true],
+    ['region', 'Oslo', 'location_data', false],
+    ['store_location', 'LocalMachine', undefined, false],
+    ['usage_location', 'NO', undefined, false],
+    ['data_location', 'Europe', undefined, false],
+    ['peering_location', 'Amsterdam', undefined, false],
+    ['cache_location', 'default', undefined, false],
+    ['cache_location', ' Default ', undefined, false],
+    ['cache_location', 'westeurope', undefined, true],
+    ['replication_region', 'None', undefined, false],
+    ['replication_region', 'NorthEurope', undefined, true],
+    ['location', 'default', undefined, true],
+  ])('%s = %j (in block %s) should name a region: %s', (key, text, block, expected) => {
+    expect(holdsRegion(key, text, block)).toBe(expected);
+  });
+
+  test('ExpressRoute peering locations in Norway are Oslo and Stavanger', () => {
+    expect([...NORWAY_PEERING_LOCATIONS].sort()).toEqual(['oslo', 'stavanger']);
+  });
+
+  test('every location-like argument of the provider bindings is decided: a region, or listed with what it holds', () => {
+    const decided = new Set([
+      ...REGION_ATTRIBUTES,
+      ...Object.keys(NOT_A_REGION).map((name) => name.split('.').pop()!),
+      ...Object.keys(OWN_VOCABULARY),
+    ]);
+    const undecided = new Set<string>();
+    const seen = new Set<string>();
+    for (const dir of PROVIDERS)
+      for (const type of readProviderBindings(dir).types)
+        for (const attribute of type.attributes) {
+          const name = attribute.path.split('.').pop()!;
+          // Blocks (`geo_location { … }`) hold attributes, not a value: the walk looks inside them.
+          if (!attribute.argument || attribute.block || !LOCATION_LIKE.test(name)) continue;
+          seen.add(name);
+          if (!decided.has(name)) undecided.add(`${type.type}.${attribute.path}`);
+        }
+    expect([...undecided]).toEqual([]);
+    // Each listed attribute is one the bindings have: a renamed or removed one shows here.
+    const listed = [
+      ...REGION_ATTRIBUTES,
+      ...Object.keys(NOT_A_REGION).map((name) => name.split('.').pop()!),
+      ...Object.keys(OWN_VOCABULARY),
+    ];
+    expect(listed.filter((name) => !seen.has(name))).toEqual([]);
+  });
+});
