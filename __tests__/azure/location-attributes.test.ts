@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import {
-  holdsRegion,
+  literalPlace,
   NORWAY_PEERING_LOCATIONS,
   NOT_A_REGION,
   OWN_VOCABULARY,
@@ -16,22 +16,30 @@ const PROVIDERS = ['@cdktf/provider-azurerm', '@cdktf/provider-azuread'].map((na
 const LOCATION_LIKE = /(^|_)(location|region)$/;
 
 describe('attributes named like a place', () => {
-  test.each<[string, string, string | undefined, boolean]>([
-    ['remote_volume_location', 'westeurope', undefined, true],
-    ['region', 'Oslo', 'itsm_receiver', true],
-    ['region', 'Oslo', 'location_data', false],
-    ['store_location', 'LocalMachine', undefined, false],
-    ['usage_location', 'NO', undefined, false],
-    ['data_location', 'Europe', undefined, false],
-    ['peering_location', 'Amsterdam', undefined, false],
-    ['cache_location', 'default', undefined, false],
-    ['cache_location', ' Default ', undefined, false],
-    ['cache_location', 'westeurope', undefined, true],
-    ['replication_region', 'None', undefined, false],
-    ['replication_region', 'NorthEurope', undefined, true],
-    ['location', 'default', undefined, true],
-  ])('%s = %j (in block %s) should name a region: %s', (key, text, block, expected) => {
-    expect(holdsRegion(key, text, block)).toBe(expected);
+  const REGION = {};
+  test.each<[string, string, string | undefined, { allowed?: string[] } | undefined]>([
+    ['remote_volume_location', 'atlantis', undefined, REGION],
+    ['region', 'Oslo', 'itsm_receiver', REGION],
+    ['region', 'Oslo', 'location_data', undefined],
+    ['region', 'Oslo', 'locationData', undefined],
+    ['store_location', 'LocalMachine', undefined, undefined],
+    ['storeLocation', 'LocalMachine', undefined, undefined],
+    ['usage_location', 'NO', undefined, undefined],
+    ['data_location', 'Norway', undefined, undefined],
+    ['dataLocation', ' norway ', undefined, undefined],
+    ['data_location', 'Europe', undefined, { allowed: ['Norway'] }],
+    ['peering_location', 'Stavanger', undefined, undefined],
+    ['peeringLocation', 'Amsterdam', undefined, { allowed: ['Oslo', 'Stavanger'] }],
+    ['cache_location', 'default', undefined, undefined],
+    ['cache_location', ' Default ', undefined, undefined],
+    ['cache_location', 'atlantis', undefined, REGION],
+    ['replication_region', 'None', undefined, undefined],
+    ['replicationRegion', 'Default', undefined, undefined],
+    ['replication_region', 'atlantis', undefined, REGION],
+    ['location', 'default', undefined, REGION],
+    ['secondaryLocation', 'global', undefined, REGION],
+  ])('%s = %j (in block %s) leaves to judge: %j', (key, text, block, expected) => {
+    expect(literalPlace(key, text, block)).toEqual(expected);
   });
 
   test('ExpressRoute peering locations in Norway are Oslo and Stavanger', () => {

@@ -221,7 +221,8 @@ describe('data flow: the places a resource names and the paths data can take', (
     ['usage_location', 'NO'],
     ['office_location', 'Ullevål, bygg 4'],
     ['data_location', 'Norway'],
-    ['peering_location', 'Amsterdam'],
+    ['peering_location', 'Oslo'],
+    ['dataLocation', 'Norway'],
     ['cache_location', 'default'],
     ['replication_region', 'Default'],
     ['replication_region', 'None'],
@@ -243,6 +244,36 @@ describe('data flow: the places a resource names and the paths data can take', (
     );
     expect(placesOf(actions)).toEqual([
       { path: ['itsm_receiver', 0, 'region'], kind: 'unrecognised', text: 'Oslo' },
+    ]);
+  });
+
+  test('a place of another kind outside Norway is a place with what is allowed there', () => {
+    expect(
+      placesOf(resource({ peering_location: 'Amsterdam' }, { type: 'azurerm_express_route_port' })),
+    ).toEqual([
+      { path: ['peering_location'], kind: 'unrecognised', text: 'Amsterdam', allowed: ['Oslo', 'Stavanger'] },
+    ]);
+  });
+
+  test('in an azapi body and an ARM template, camelCase location keys are places', () => {
+    const body = {
+      properties: { secondaryLocation: '${var.where}', failoverRegion: 'atlantis', storeLocation: 'My' },
+    };
+    const azapi = resource({ body }, { type: 'azapi_resource', expressions: true });
+    expect(placesOf(azapi).map((p) => [p.path, p.kind, p.text])).toEqual([
+      [['body', 'properties', 'secondaryLocation'], 'to-resolve', '${var.where}'],
+      [['body', 'properties', 'failoverRegion'], 'unrecognised', 'atlantis'],
+    ]);
+    const template = JSON.stringify({
+      resources: [{ location: 'norwayeast', properties: { replicaLocation: "[parameters('replica')]" } }],
+    });
+    const deployment = resource(
+      { template_content: template },
+      { type: 'azurerm_resource_group_template_deployment' },
+    );
+    expect(placesOf(deployment).map((p) => [p.path, p.kind])).toEqual([
+      [['template_content', 'resources', 0, 'location'], 'region'],
+      [['template_content', 'resources', 0, 'properties', 'replicaLocation'], 'to-resolve'],
     ]);
   });
 
@@ -280,6 +311,12 @@ describe('data flow: the places a resource names and the paths data can take', (
     ['subregion', false],
     ['location_mode', false],
     ['region_suffix', false],
+    // Keys of ARM and azapi bodies are camelCase.
+    ['replicaLocation', true],
+    ['failoverRegion', true],
+    ['Location', false],
+    ['_Location', false],
+    ['locationName', false],
   ])('an expression at %s is a place to resolve: %s', (key, isPlace) => {
     const flow = resource({ [key]: '${var.somewhere}' }, { expressions: true });
     expect(placesOf(flow).map((p) => [p.path, p.kind])).toEqual(isPlace ? [[[key], 'to-resolve']] : []);

@@ -1,8 +1,9 @@
 /**
  * What the attributes named like a place hold. The data flow treats every attribute named `location`,
- * `*_location`, `region` or `*_region` as a place, and a literal there that names no region it knows as
- * a place it cannot verify (a region added after the table, `global` inside an ARM template). A few
- * such attributes hold something else; they are listed here, each with what it holds.
+ * `*_location`, `region` or `*_region` (or, in ARM and azapi bodies, `*Location`, `*Region`) as a place,
+ * and a literal there that names no region it knows as a place it cannot verify (a region added after
+ * the table, `global` inside an ARM template). A few such attributes hold something else; they are
+ * listed here by their Terraform (snake_case) name, each with what it holds.
  */
 
 /**
@@ -21,10 +22,19 @@ export const NOT_A_REGION: Readonly<Record<string, string>> = {
   usage_location: 'the country code for an Entra ID user’s licences',
 };
 
-/** Attributes with a vocabulary of their own, judged by the rule named. */
-export const OWN_VOCABULARY: Readonly<Record<string, string>> = {
-  data_location: 'RES-008',
-  peering_location: 'NET-009',
+/** A vocabulary of places other than regions: the values that mean Norway, as the provider spells them. */
+export interface PlaceVocabulary {
+  /** The rule that judges the Terraform attribute (inside ARM and azapi bodies the data flow does). */
+  readonly judgedBy: string;
+  readonly norway: readonly string[];
+}
+
+/** Attributes whose values are places of another kind than a region. */
+export const OWN_VOCABULARY: Readonly<Record<string, PlaceVocabulary>> = {
+  // Communication services keep data in a geography: `Europe`, `Norway`, `United States`, …
+  data_location: { judgedBy: 'RES-008', norway: ['Norway'] },
+  // Where an ExpressRoute circuit or port meets Microsoft's network.
+  peering_location: { judgedBy: 'NET-009', norway: ['Oslo', 'Stavanger'] },
 };
 
 /**
@@ -59,17 +69,39 @@ const OWN_REGION_VALUES: Readonly<Record<string, readonly string[]>> = {
   replication_region: ['default', 'none'],
 };
 
-/** ExpressRoute peering locations in Norway (where a circuit or port meets Microsoft's network), lower-cased. */
-export const NORWAY_PEERING_LOCATIONS: ReadonlySet<string> = new Set(['oslo', 'stavanger']);
+/** ExpressRoute peering locations in Norway, lower-cased. */
+export const NORWAY_PEERING_LOCATIONS: ReadonlySet<string> = new Set(
+  OWN_VOCABULARY.peering_location.norway.map((name) => name.toLowerCase()),
+);
+
+/** What a literal at a location-like attribute names that must be judged: a region, or a place of a vocabulary. */
+export interface LiteralPlace {
+  /** For a vocabulary's value outside Norway: the values allowed. Undefined: the literal should be a region. */
+  readonly allowed?: readonly string[];
+}
+
+const REGION: LiteralPlace = Object.freeze({});
 
 /**
- * Whether a literal `text` at the attribute `key` (inside the block `block`, if any) should name an
- * Azure region: not for attributes that hold something else or have their own vocabulary, nor for values
- * that name the resource's own region.
+ * What the literal `text` (which names no known region) at the attribute `key`, inside the block `block`
+ * if any, leaves to judge: undefined when it names no place (the attribute holds something else, the
+ * value means the resource's own region, or a vocabulary's value in Norway); else a region the tool
+ * cannot verify, or a vocabulary's place outside Norway. Keys of ARM and azapi bodies are camelCase.
  */
-export function holdsRegion(key: string, text: string, block?: string): boolean {
-  if (Object.hasOwn(NOT_A_REGION, key) || Object.hasOwn(OWN_VOCABULARY, key)) return false;
-  if (block !== undefined && Object.hasOwn(NOT_A_REGION, `${block}.${key}`)) return false;
-  const own = Object.hasOwn(OWN_REGION_VALUES, key) ? OWN_REGION_VALUES[key] : undefined;
-  return !own?.includes(text.trim().toLowerCase());
+export function literalPlace(key: string, text: string, block?: string): LiteralPlace | undefined {
+  const name = snakeCase(key);
+  if (Object.hasOwn(NOT_A_REGION, name)) return undefined;
+  if (block !== undefined && Object.hasOwn(NOT_A_REGION, `${snakeCase(block)}.${name}`)) return undefined;
+  const value = text.trim().toLowerCase();
+  if (Object.hasOwn(OWN_VOCABULARY, name)) {
+    const { norway } = OWN_VOCABULARY[name];
+    return norway.some((place) => place.toLowerCase() === value) ? undefined : { allowed: norway };
+  }
+  const own = Object.hasOwn(OWN_REGION_VALUES, name) ? OWN_REGION_VALUES[name] : undefined;
+  return own?.includes(value) ? undefined : REGION;
+}
+
+/** `replicaLocation` → `replica_location`; snake_case stays as it is. */
+function snakeCase(key: string): string {
+  return /[A-Z]/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
 }

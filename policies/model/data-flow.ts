@@ -13,7 +13,7 @@
  * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
  * their resources carry places and edges of their own.
  */
-import { holdsRegion } from '../azure/location-attributes';
+import { literalPlace } from '../azure/location-attributes';
 import { azureRegion, type AzureRegion } from '../azure/regions';
 import type { TfResource } from './types';
 import { isRecord, type PathSegment } from './values';
@@ -30,6 +30,8 @@ export interface Place {
   readonly region?: string;
   /** The text as written, for messages. */
   readonly text?: string;
+  /** For `unrecognised`: the values allowed when the attribute names a place of another kind (a peering location). */
+  readonly allowed?: readonly string[];
   /** Inside a parsed JSON document (an ARM template, an azapi body): not resolvable by the resolver. */
   readonly inDocument?: true;
 }
@@ -51,18 +53,21 @@ export interface Edge {
 }
 
 /**
- * Attributes whose value is one location: `location`, `*_location`, `region`, `*_region`. (A list such
- * as Conditional Access `included_locations` names named locations, not regions; literal regions in
- * lists are places anyway.)
+ * Attributes whose value is one location: `location`, `*_location`, `region`, `*_region`, and in ARM
+ * and azapi bodies `*Location`, `*Region`. (A list such as Conditional Access `included_locations` names
+ * named locations, not regions; literal regions in lists are places anyway.)
  */
 function isLocationKey(key: string): boolean {
-  return endsWithWord(key, 'location') || endsWithWord(key, 'region');
+  // Both words end in `n`: most keys are told apart by their last letter.
+  if (key.charCodeAt(key.length - 1) !== 0x6e /* n */) return false;
+  return endsWithWord(key, 'location', 'Location') || endsWithWord(key, 'region', 'Region');
 }
 
-/** `key` is `word` or ends in `_word`. */
-function endsWithWord(key: string, word: string): boolean {
+/** `key` is `word`, ends in `_word`, or ends in `Word` after a lower-case letter or digit. */
+function endsWithWord(key: string, word: string, camel: string): boolean {
   const before = key.length - word.length - 1;
-  return key.endsWith(word) && (before < 0 || key[before] === '_');
+  if (key.endsWith(word)) return before < 0 || key[before] === '_';
+  return before >= 0 && key.endsWith(camel) && /[a-z0-9]/.test(key[before]);
 }
 
 /** Attributes holding another resource's id. */
@@ -267,8 +272,10 @@ class Walk {
       if (expression || ((inDocument || this.deploys) && text.startsWith('[')))
         this.out.places.push({ path: [...path], kind: 'to-resolve', text, ...doc });
       // A region literal was recognised above; any other literal (but none at all) cannot be verified.
-      else if (text.trim() !== '' && holdsRegion(key, text, enclosingKey(path)))
-        this.out.places.push({ path: [...path], kind: 'unrecognised', text, ...doc });
+      else if (text.trim() !== '') {
+        const place = literalPlace(key, text, enclosingKey(path));
+        if (place) this.out.places.push({ path: [...path], kind: 'unrecognised', text, ...place, ...doc });
+      }
       return;
     }
     if (path.length === 1 && key === OWN_ID) return;

@@ -302,6 +302,29 @@ resource "azurerm_notification_hub_namespace" "n" {
 }`,
     },
     {
+      name: 'places other rules judge: a communication service’s geography (RES-008), a peering location (NET-009)',
+      synth: tf({
+        'azurerm_communication_service.c': { name: 'c', data_location: '${var.geography}' },
+        'azurerm_email_communication_service.e': { name: 'e', data_location: 'Europe' },
+        'azurerm_express_route_circuit.er': { name: 'er', peering_location: 'Amsterdam' },
+      }),
+      plan: plan([
+        { at: 'azurerm_communication_service.c', values: { name: 'c', data_location: 'Norway' } },
+        { at: 'azurerm_email_communication_service.e', values: { name: 'e', data_location: 'Europe' } },
+        { at: 'azurerm_express_route_circuit.er', values: { name: 'er', peering_location: 'Amsterdam' } },
+      ]),
+      hcl: `
+variable "geography" {}
+resource "azurerm_communication_service" "c" {
+  name          = "c"
+  data_location = var.geography
+}
+resource "azurerm_express_route_circuit" "er" {
+  name             = "er"
+  peering_location = "Amsterdam"
+}`,
+    },
+    {
       name: 'a computed location-like attribute the plan leaves to the provider is no place',
       plan: plan([
         {
@@ -878,6 +901,46 @@ resource "azurerm_redis_linked_server" "l" {
         },
       ]),
       errors: [['RES-004', 'azurerm_resource_group_template_deployment.t']],
+    },
+    {
+      name: 'camelCase places in an azapi body and an ARM template: an expression, a literal naming no region, a peering abroad',
+      messages: [
+        `body.properties.failoverRegion is "atlantis", which names no Azure region this tool knows, so it cannot be verified to be in Norway ${OUTSIDE}.`,
+        'template_content.resources[0].properties.serviceProviderProperties.peeringLocation is "Amsterdam", outside Norway (allowed: Oslo or Stavanger).',
+        "template_content.resources[1].properties.replicaLocation is the template expression [parameters('replica')], which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan.",
+      ],
+      synth: tf({
+        'azapi_resource.pg': {
+          type: 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01',
+          name: 'pg',
+          location: 'norwayeast',
+          body: { properties: { failoverRegion: 'atlantis', dataLocation: 'Norway' } },
+        },
+        'azurerm_resource_group_template_deployment.t': {
+          ...DEPLOYMENT,
+          template_content: JSON.stringify({
+            resources: [
+              {
+                type: 'Microsoft.Network/expressRouteCircuits',
+                name: 'er',
+                location: 'norwayeast',
+                properties: { serviceProviderProperties: { peeringLocation: 'Amsterdam' } },
+              },
+              {
+                type: 'Microsoft.DBforPostgreSQL/flexibleServers',
+                name: 'pg',
+                location: 'norwayeast',
+                properties: { replicaLocation: "[parameters('replica')]" },
+              },
+            ],
+          }),
+        },
+      }),
+      errors: [
+        ['RES-004', 'azapi_resource.pg'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+        ['RES-004', 'azurerm_resource_group_template_deployment.t'],
+      ],
     },
     {
       name: 'a region inside an id',

@@ -3,7 +3,7 @@ import type { TfResource } from '../../model/types';
 import { asBoolean, blockCount } from '../attributes';
 import { approvedIntervals, Interval, unapprovedSource } from './ranges';
 import { ownEntry } from '../../model/values';
-import { NORWAY_PEERING_LOCATIONS } from '../../azure/location-attributes';
+import { NORWAY_PEERING_LOCATIONS, OWN_VOCABULARY } from '../../azure/location-attributes';
 
 /** Attributes that name the other end of a tunnel, circuit or peering: it must be in the estate. */
 const REMOTE_ENDS: Readonly<Record<string, readonly string[]>> = {
@@ -121,7 +121,9 @@ function problemsOf(context: RuleContext, resource: TfResource, approved: readon
       if (where.kind === 'known' && typeof where.value === 'string') {
         return NORWAY_PEERING_LOCATIONS.has(where.value.trim().toLowerCase())
           ? []
-          : [`peering_location ${JSON.stringify(where.value)} is outside Norway (Oslo, Stavanger)`];
+          : [
+              `peering_location ${JSON.stringify(where.value)} is outside Norway (${OWN_VOCABULARY.peering_location.norway.join(', ')})`,
+            ];
       }
       // A circuit on a port of its own is placed by the port, judged here too.
       return resource.type === 'azurerm_express_route_circuit' &&

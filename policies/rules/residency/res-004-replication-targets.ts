@@ -1,6 +1,7 @@
 import { isNorwayLocation, NORWAY_REGIONS } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
+import { OWN_VOCABULARY } from '../../azure/location-attributes';
 import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
 import { parseArmId } from '../../model/arm-id';
 import { azureTypeOfArm } from '../../model/arm-types';
@@ -44,8 +45,15 @@ const LOCATION_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_redis_linked_server: ['linked_redis_cache_location'],
 };
 
-/** Places other rules judge: the resource's own location (RES-001), flow-log analytics (RES-005). */
-const JUDGED_ELSEWHERE = new Set(['location', 'traffic_analytics.workspace_region']);
+/**
+ * Places other rules judge: the resource's own location (RES-001), flow-log analytics (RES-005), a
+ * communication service's geography (RES-008), an ExpressRoute peering location (NET-009).
+ */
+const JUDGED_ELSEWHERE = new Set([
+  'location',
+  'traffic_analytics.workspace_region',
+  ...Object.keys(OWN_VOCABULARY),
+]);
 
 export const RES_004 = defineRule({
   id: 'RES-004',
@@ -173,7 +181,9 @@ function placeProblem(
         ? undefined
         : locationProblem({ kind: 'known', value: place.region }, `the region in ${name} ${place.text}`);
     case 'unrecognised':
-      return `${name} is ${JSON.stringify(place.text)}, which names no Azure region this tool knows, so it cannot be verified to be in Norway (allowed: ${NORWAY_REGIONS.join(' or ')})`;
+      return place.allowed
+        ? `${name} is ${JSON.stringify(place.text)}, outside Norway (allowed: ${place.allowed.join(' or ')})`
+        : `${name} is ${JSON.stringify(place.text)}, which names no Azure region this tool knows, so it cannot be verified to be in Norway (allowed: ${NORWAY_REGIONS.join(' or ')})`;
     case 'to-resolve': {
       if (place.inDocument)
         return `${name} is the template expression ${place.text}, which cannot be verified to be a Norway region; write the region as a literal or check the deployment's plan`;
