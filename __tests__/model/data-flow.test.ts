@@ -277,6 +277,32 @@ describe('data flow: the places a resource names and the paths data can take', (
     ]);
   });
 
+  test('a regional endpoint names its region in the host: a place recorded by the host alone', () => {
+    const flow = resource({
+      site_config: [{ cognitive: 'https://westeurope.api.cognitive.microsoft.com/' }],
+      app_settings: {
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=00000000;IngestionEndpoint=https://norwayeast-0.in.applicationinsights.azure.com/;LiveEndpoint=https://NorthEurope.livediagnostics.monitor.azure.com/',
+        PLAIN: 'https://app.example.org/eastus/hook',
+      },
+    });
+    expect(placesOf(flow).map((p) => [p.path, p.kind, p.region, p.text])).toEqual([
+      [['site_config', 0, 'cognitive'], 'in-host', 'westeurope', 'westeurope.api.cognitive.microsoft.com'],
+      [
+        ['app_settings', 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
+        'in-host',
+        'norwayeast',
+        'norwayeast-0.in.applicationinsights.azure.com',
+      ],
+      [
+        ['app_settings', 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
+        'in-host',
+        'northeurope',
+        'northeurope.livediagnostics.monitor.azure.com',
+      ],
+    ]);
+  });
+
   test('a known region at a location-like attribute stays a region, in either spelling', () => {
     expect(placesOf(resource({ remote_volume_location: 'Sweden Central' }))).toEqual([
       { path: ['remote_volume_location'], kind: 'region', region: 'swedencentral', text: 'Sweden Central' },

@@ -22,11 +22,12 @@ export interface Place {
   /** Where the place stands; a parsed JSON string is entered as its attribute followed by the document's path. */
   readonly path: readonly PathSegment[];
   /**
-   * `region`: a literal region name; `in-id`: a region inside an id; `to-resolve`: an expression or
-   * unknown; `unrecognised`: a literal at a location-like attribute that names no known region.
+   * `region`: a literal region name; `in-id`: a region inside an id; `in-host`: a region in the host of
+   * a URL (the text is the host); `to-resolve`: an expression or unknown; `unrecognised`: a literal at a
+   * location-like attribute that names no known region.
    */
-  readonly kind: 'region' | 'in-id' | 'to-resolve' | 'unrecognised';
-  /** The region named (normalised), for `region` and `in-id`. */
+  readonly kind: 'region' | 'in-id' | 'in-host' | 'to-resolve' | 'unrecognised';
+  /** The region named (normalised), for `region`, `in-id` and `in-host`. */
   readonly region?: string;
   /** The text as written, for messages. */
   readonly text?: string;
@@ -96,6 +97,10 @@ const ENDPOINT_HOSTS: readonly (readonly [RegExp, string])[] = [
   [/^([a-z0-9]+)\.azurecr\.io$/, 'azurerm_container_registry'],
   [/^([a-z0-9-]+)\.documents\.azure\.com$/, 'azurerm_cosmosdb_account'],
 ];
+/** Every host of a URL or connection string: `scheme://host`. */
+const HOSTS = /[a-z][a-z0-9+.-]*:\/\/([^/:?#;\s"']+)/gi;
+/** A numbered front end of a region: `westeurope-5`. */
+const NUMBERED = /-\d{1,3}$/;
 /** Azure's and Microsoft's own hosts (sign-in, management, service front ends): no destination outside Azure. */
 const AZURE_HOST =
   /(^|\.)(azure\.com|azure\.net|windows\.net|azurecr\.io|microsoft\.com|microsoftonline\.com)$/;
@@ -300,6 +305,7 @@ class Walk {
     }
     // Endpoints and URLs have a scheme, connection strings `Key=value`: most strings have neither.
     if (!text.includes('://') && !text.includes('=')) return;
+    if (text.includes('://')) this.regionsInHosts(text, path, doc);
     const service = endpointOf(text);
     if (service) {
       this.out.edges.push({ path: [...path], kind: 'endpoint', text, service, ...doc });
@@ -309,6 +315,24 @@ class Walk {
       const host = hostOf(text);
       if (host && !AZURE_HOST.test(host))
         this.out.edges.push({ path: [...path], kind: 'internet', text, ...doc });
+    }
+  }
+
+  /**
+   * Regional endpoints name their region in the host (`westeurope.api.cognitive.microsoft.com`,
+   * `IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/`): each such host is a
+   * place, recorded by its host alone (the rest of a connection string may hold a key).
+   */
+  private regionsInHosts(text: string, path: PathSegment[], doc: { inDocument?: true }): void {
+    for (const match of text.matchAll(HOSTS)) {
+      const host = match[1].toLowerCase();
+      for (const label of host.split('.')) {
+        const region = label.length >= 6 ? regionNamed(label.replace(NUMBERED, '')) : undefined;
+        if (region) {
+          this.out.places.push({ path: [...path], kind: 'in-host', region: region.name, text: host, ...doc });
+          break;
+        }
+      }
     }
   }
 

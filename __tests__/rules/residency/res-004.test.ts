@@ -943,6 +943,44 @@ resource "azurerm_redis_linked_server" "l" {
       ],
     },
     {
+      name: 'a regional endpoint abroad, named in a URL or a connection string',
+      messages: [
+        `the region in app_settings.AI_ENDPOINT (host westeurope.api.cognitive.microsoft.com) is "westeurope", outside Norway ${OUTSIDE}.`,
+        `the region in app_settings.APPLICATIONINSIGHTS_CONNECTION_STRING (host swedencentral-1.in.applicationinsights.azure.com) is "swedencentral", outside Norway ${OUTSIDE}.`,
+      ],
+      synth: tf({
+        'azurerm_linux_web_app.web': {
+          name: 'web',
+          location: 'norwayeast',
+          app_settings: {
+            AI_ENDPOINT: 'https://westeurope.api.cognitive.microsoft.com/',
+            APPLICATIONINSIGHTS_CONNECTION_STRING:
+              'InstrumentationKey=0;IngestionEndpoint=https://swedencentral-1.in.applicationinsights.azure.com/',
+            OWN: 'https://norwayeast.api.cognitive.microsoft.com/',
+          },
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_linux_web_app.web',
+          values: {
+            name: 'web',
+            location: 'norwayeast',
+            app_settings: {
+              AI_ENDPOINT: 'https://westeurope.api.cognitive.microsoft.com/',
+              APPLICATIONINSIGHTS_CONNECTION_STRING:
+                'InstrumentationKey=0;IngestionEndpoint=https://swedencentral-1.in.applicationinsights.azure.com/',
+              OWN: 'https://norwayeast.api.cognitive.microsoft.com/',
+            },
+          },
+        },
+      ]),
+      errors: [
+        ['RES-004', 'azurerm_linux_web_app.web'],
+        ['RES-004', 'azurerm_linux_web_app.web'],
+      ],
+    },
+    {
       name: 'a region inside an id',
       messages: [
         'the region in long_term_retention_backup_id /subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations/westeurope/longTermRetentionManagedInstances/m/longTermRetentionDatabases/d is "westeurope", outside Norway (allowed: norwayeast or norwaywest).',

@@ -180,6 +180,13 @@ function placeProblem(
       return isNorwayLocation(place.region!)
         ? undefined
         : locationProblem({ kind: 'known', value: place.region }, `the region in ${name} ${place.text}`);
+    case 'in-host':
+      return isNorwayLocation(place.region!)
+        ? undefined
+        : locationProblem(
+            { kind: 'known', value: place.region },
+            `the region in ${name} (host ${place.text})`,
+          );
     case 'unrecognised':
       return place.allowed
         ? `${name} is ${JSON.stringify(place.text)}, outside Norway (allowed: ${place.allowed.join(' or ')})`
