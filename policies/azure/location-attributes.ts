@@ -15,6 +15,8 @@ export const NOT_A_REGION: Readonly<Record<string, string>> = {
   'location_data.region': 'free text describing where a self-hosted gateway runs',
   store_location: 'a certificate store on the machine (CurrentUser, LocalMachine)',
   certificate_location: 'a certificate store (CurrentUserMy, LocalMachineMy)',
+  // azurerm 4.5x and later (Managed DevOps Pools): where a pool's machines keep fetched certificates.
+  certificate_store_location: 'a certificate store on the machine',
   fabric_location: 'the side of a recovery plan a script runs on (Primary, Recovery)',
   secrets_location: 'the URI of the key vault holding deployment secrets',
   custom_location: 'the id of an Azure Arc custom location',
