@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  judgedByOwnRule,
   literalPlace,
   NORWAY_PEERING_LOCATIONS,
   NOT_A_REGION,
@@ -40,6 +41,18 @@ describe('attributes named like a place', () => {
     ['secondaryLocation', 'global', undefined, REGION],
   ])('%s = %j (in block %s) leaves to judge: %j', (key, text, block, expected) => {
     expect(literalPlace(key, text, block)).toEqual(expected);
+  });
+
+  test.each<[string, string, boolean]>([
+    ['azurerm_communication_service', 'data_location', true],
+    ['azurerm_email_communication_service', 'data_location', true],
+    ['azurerm_express_route_port', 'peering_location', true],
+    // Another type with such an attribute is left to RES-004: no rule would judge it otherwise.
+    ['azurerm_some_new_service', 'data_location', false],
+    ['azurerm_express_route_circuit', 'data_location', false],
+    ['azurerm_communication_service', 'location', false],
+  ])('%s.%s is judged by its own rule: %s', (type, attribute, expected) => {
+    expect(judgedByOwnRule(type, attribute)).toBe(expected);
   });
 
   test('ExpressRoute peering locations in Norway are Oslo and Stavanger', () => {

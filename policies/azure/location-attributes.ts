@@ -26,17 +26,26 @@ export const NOT_A_REGION: Readonly<Record<string, string>> = {
 
 /** A vocabulary of places other than regions: the values that mean Norway, as the provider spells them. */
 export interface PlaceVocabulary {
-  /** The rule that judges the Terraform attribute (inside ARM and azapi bodies the data flow does). */
-  readonly judgedBy: string;
+  /** The rule that judges the attribute at the top level of these Terraform types (elsewhere RES-004 does). */
+  readonly judgedBy: { readonly rule: string; readonly types: readonly string[] };
   readonly norway: readonly string[];
 }
 
 /** Attributes whose values are places of another kind than a region. */
 export const OWN_VOCABULARY: Readonly<Record<string, PlaceVocabulary>> = {
   // Communication services keep data in a geography: `Europe`, `Norway`, `United States`, …
-  data_location: { judgedBy: 'RES-008', norway: ['Norway'] },
+  data_location: {
+    judgedBy: {
+      rule: 'RES-008',
+      types: ['azurerm_communication_service', 'azurerm_email_communication_service'],
+    },
+    norway: ['Norway'],
+  },
   // Where an ExpressRoute circuit or port meets Microsoft's network.
-  peering_location: { judgedBy: 'NET-009', norway: ['Oslo', 'Stavanger'] },
+  peering_location: {
+    judgedBy: { rule: 'NET-009', types: ['azurerm_express_route_circuit', 'azurerm_express_route_port'] },
+    norway: ['Oslo', 'Stavanger'],
+  },
 };
 
 /**
@@ -70,6 +79,11 @@ const OWN_REGION_VALUES: Readonly<Record<string, readonly string[]>> = {
   // Notification Hubs: `Default` replicates to the namespace's paired region, `None` nowhere.
   replication_region: ['default', 'none'],
 };
+
+/** Whether another rule judges `attribute` at the top level of a resource of `type`. */
+export function judgedByOwnRule(type: string, attribute: string): boolean {
+  return Object.hasOwn(OWN_VOCABULARY, attribute) && OWN_VOCABULARY[attribute].judgedBy.types.includes(type);
+}
 
 /** ExpressRoute peering locations in Norway, lower-cased. */
 export const NORWAY_PEERING_LOCATIONS: ReadonlySet<string> = new Set(

@@ -29,11 +29,10 @@ export const NET_009 = defineRule({
     'azurerm_virtual_network_gateway',
     'azurerm_local_network_gateway',
     'azurerm_vpn_site',
-    'azurerm_express_route_circuit',
-    'azurerm_express_route_port',
+    ...OWN_VOCABULARY.peering_location.judgedBy.types,
     ...Object.keys(REMOTE_ENDS),
   ],
-  fix: "Turn Bastion shareable links off; point VPN gateways only at the hospital's approved addresses; peer and connect only to networks, gateways and circuits this configuration (or a stack checked with it) defines; place ExpressRoute circuits and ports at a peering location in Norway (Oslo, Stavanger).",
+  fix: `Turn Bastion shareable links off; point VPN gateways only at the hospital's approved addresses; peer and connect only to networks, gateways and circuits this configuration (or a stack checked with it) defines; place ExpressRoute circuits and ports at a peering location in Norway (${OWN_VOCABULARY.peering_location.norway.join(', ')}).`,
   *check(context) {
     const approved = approvedIntervals(context.settings?.approvedRanges);
     for (const resource of context.resources) {

@@ -1,7 +1,7 @@
 import { isNorwayLocation, NORWAY_REGIONS } from '../../../constructs/core/region';
 import { defineRule, RuleContext, Violation } from '../rule';
 import { azureDataSource, azureType } from '../../azure/catalogue';
-import { OWN_VOCABULARY } from '../../azure/location-attributes';
+import { judgedByOwnRule } from '../../azure/location-attributes';
 import { describePlacePath, edgesOf, lastKey, placesOf, type Edge, type Place } from '../../model/data-flow';
 import { parseArmId } from '../../model/arm-id';
 import { azureTypeOfArm } from '../../model/arm-types';
@@ -46,14 +46,11 @@ const LOCATION_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Places other rules judge: the resource's own location (RES-001), flow-log analytics (RES-005), a
- * communication service's geography (RES-008), an ExpressRoute peering location (NET-009).
+ * Places other rules judge: the resource's own location (RES-001), flow-log analytics (RES-005); and,
+ * on the types those rules read, a communication service's geography (RES-008) and an ExpressRoute
+ * peering location (NET-009).
  */
-const JUDGED_ELSEWHERE = new Set([
-  'location',
-  'traffic_analytics.workspace_region',
-  ...Object.keys(OWN_VOCABULARY),
-]);
+const JUDGED_ELSEWHERE = new Set(['location', 'traffic_analytics.workspace_region']);
 
 export const RES_004 = defineRule({
   id: 'RES-004',
@@ -156,6 +153,7 @@ function placesAnywhere(
     const name = describePlacePath(place.path);
     const key = pathKey(name);
     if (JUDGED_ELSEWHERE.has(key) || judged.has(key) || reported?.has(key)) continue;
+    if (judgedByOwnRule(resource.type, key)) continue;
     if (place.path[0] === 'dynamic' && judged.has(`dynamic.${String(place.path[1])}`)) continue;
     const problem = placeProblem(context, resource, place, name);
     if (!problem) continue;

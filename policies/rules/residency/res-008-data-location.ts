@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
 import { boolProblem, stringProblem } from '../attributes';
+import { OWN_VOCABULARY } from '../../azure/location-attributes';
 
-const COMMUNICATION_TYPES = ['azurerm_communication_service', 'azurerm_email_communication_service'];
+const COMMUNICATION_TYPES = OWN_VOCABULARY.data_location.judgedBy.types;
 
 export const RES_008 = defineRule({
   id: 'RES-008',
