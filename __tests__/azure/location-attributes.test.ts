@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   judgedByOwnRule,
   literalPlace,
+  GEOGRAPHY_WITHOUT_NORWAY,
   NORWAY_PEERING_LOCATIONS,
   NOT_A_REGION,
   OWN_VOCABULARY,
@@ -18,7 +19,7 @@ const LOCATION_LIKE = /(^|_)(location|region)$/;
 
 describe('attributes named like a place', () => {
   const REGION = {};
-  test.each<[string, string, string | undefined, { allowed?: string[] } | undefined]>([
+  test.each<[string, string, string | undefined, { allowed?: string[]; noNorway?: string } | undefined]>([
     ['remote_volume_location', 'atlantis', undefined, REGION],
     ['region', 'Oslo', 'itsm_receiver', REGION],
     ['region', 'Oslo', 'location_data', undefined],
@@ -39,6 +40,18 @@ describe('attributes named like a place', () => {
     ['replication_region', 'atlantis', undefined, REGION],
     ['location', 'default', undefined, REGION],
     ['secondaryLocation', 'global', undefined, REGION],
+    [
+      'data_residency_location',
+      'Europe',
+      undefined,
+      { noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location },
+    ],
+    [
+      'dataResidencyLocation',
+      'Norway',
+      undefined,
+      { noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location },
+    ],
   ])('%s = %j (in block %s) leaves to judge: %j', (key, text, block, expected) => {
     expect(literalPlace(key, text, block)).toEqual(expected);
   });
@@ -64,6 +77,7 @@ describe('attributes named like a place', () => {
       ...REGION_ATTRIBUTES,
       ...Object.keys(NOT_A_REGION).map((name) => name.split('.').pop()!),
       ...Object.keys(OWN_VOCABULARY),
+      ...Object.keys(GEOGRAPHY_WITHOUT_NORWAY),
     ]);
     const undecided = new Set<string>();
     const seen = new Set<string>();
@@ -83,6 +97,7 @@ describe('attributes named like a place', () => {
       ...REGION_ATTRIBUTES,
       ...Object.keys(NOT_A_REGION).map((name) => name.split('.').pop()!),
       ...Object.keys(OWN_VOCABULARY),
+      ...Object.keys(GEOGRAPHY_WITHOUT_NORWAY),
     ];
     expect(listed.filter((name) => !LOCATION_LIKE.test(name))).toEqual([]);
     expect(seen.size).toBeGreaterThan(20);

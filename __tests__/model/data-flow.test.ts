@@ -7,6 +7,7 @@ import {
   unreadableDocumentsOf,
 } from '../../policies/model/data-flow';
 import type { ResourceChange, TfResource } from '../../policies/model/types';
+import { GEOGRAPHY_WITHOUT_NORWAY } from '../../policies/azure/location-attributes';
 
 const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st';
 const SUBNET =
@@ -205,9 +206,19 @@ describe('data flow: the places a resource names and the paths data can take', (
     ['location', 'Norway Central'],
     ['replica_region', 'norway-east'],
     ['cache_location', 'eastus-3'],
-    ['data_residency_location', 'Europe'],
   ])('a literal at %s that names no known region (%j) is a place that cannot be verified', (key, text) => {
     expect(placesOf(resource({ [key]: text }))).toEqual([{ path: [key], kind: 'unrecognised', text }]);
+  });
+
+  test('a geography of a service that offers none in Norway is a place outside Norway, whatever its value', () => {
+    expect(placesOf(resource({ data_residency_location: 'Europe' }))).toEqual([
+      {
+        path: ['data_residency_location'],
+        kind: 'unrecognised',
+        text: 'Europe',
+        noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location,
+      },
+    ]);
   });
 
   test.each<[string, string]>([

@@ -49,9 +49,18 @@ export const OWN_VOCABULARY: Readonly<Record<string, PlaceVocabulary>> = {
 };
 
 /**
- * The attributes of the provider bindings named like a place that were looked at and hold a region (or
- * a geography none of whose values is Norway, `data_residency_location`): any literal there that is not
- * a Norway region is a finding. The data flow needs no list of them (it judges every such name by
+ * Attributes that hold a geography of a service that offers none in Norway: every value is outside
+ * Norway, and the finding says which geographies there are.
+ */
+export const GEOGRAPHY_WITHOUT_NORWAY: Readonly<Record<string, string>> = {
+  // azurerm_aadb2c_directory: `United States`, `Europe`, `Asia Pacific`, `Australia`.
+  data_residency_location:
+    'an Azure AD B2C directory keeps its data in the United States, Europe, Asia Pacific or Australia, none of them in Norway',
+};
+
+/**
+ * The attributes of the provider bindings named like a place that were looked at and hold a region: any
+ * literal there that is not a Norway region is a finding. The data flow needs no list of them (it judges every such name by
  * default); this one lets a test show which attributes a provider upgrade adds, each needing a decision.
  */
 export const REGION_ATTRIBUTES: readonly string[] = [
@@ -60,7 +69,6 @@ export const REGION_ATTRIBUTES: readonly string[] = [
   'app_location',
   'cache_location',
   'cognitive_service_location',
-  'data_residency_location',
   'endpoint_location',
   'firewall_location',
   'linked_redis_cache_location',
@@ -94,6 +102,8 @@ export const NORWAY_PEERING_LOCATIONS: ReadonlySet<string> = new Set(
 export interface LiteralPlace {
   /** For a vocabulary's value outside Norway: the values allowed. Undefined: the literal should be a region. */
   readonly allowed?: readonly string[];
+  /** For a geography of a service that offers none in Norway: which geographies it offers. */
+  readonly noNorway?: string;
 }
 
 const REGION: LiteralPlace = Object.freeze({});
@@ -108,6 +118,7 @@ export function literalPlace(key: string, text: string, block?: string): Literal
   const name = snakeCase(key);
   if (Object.hasOwn(NOT_A_REGION, name)) return undefined;
   if (block !== undefined && Object.hasOwn(NOT_A_REGION, `${snakeCase(block)}.${name}`)) return undefined;
+  if (Object.hasOwn(GEOGRAPHY_WITHOUT_NORWAY, name)) return { noNorway: GEOGRAPHY_WITHOUT_NORWAY[name] };
   const value = text.trim().toLowerCase();
   if (Object.hasOwn(OWN_VOCABULARY, name)) {
     const { norway } = OWN_VOCABULARY[name];

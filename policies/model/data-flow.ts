@@ -33,6 +33,8 @@ export interface Place {
   readonly text?: string;
   /** For `unrecognised`: the values allowed when the attribute names a place of another kind (a peering location). */
   readonly allowed?: readonly string[];
+  /** For `unrecognised`: why no value of the attribute is in Norway (a service's geographies). */
+  readonly noNorway?: string;
   /** Inside a parsed JSON document (an ARM template, an azapi body): not resolvable by the resolver. */
   readonly inDocument?: true;
 }

@@ -887,6 +887,27 @@ resource "azurerm_redis_linked_server" "l" {
       ],
     },
     {
+      name: 'a geography of a service that offers none in Norway (an Azure AD B2C directory)',
+      messages: [
+        'data_residency_location is "Europe", outside Norway: an Azure AD B2C directory keeps its data in the United States, Europe, Asia Pacific or Australia, none of them in Norway.',
+      ],
+      synth: tf({
+        'azurerm_aadb2c_directory.b': { domain_name: 'b.onmicrosoft.com', data_residency_location: 'Europe' },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_aadb2c_directory.b',
+          values: { domain_name: 'b.onmicrosoft.com', data_residency_location: 'Europe' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_aadb2c_directory" "b" {
+  domain_name             = "b.onmicrosoft.com"
+  data_residency_location = "Europe"
+}`,
+      errors: [['RES-004', 'azurerm_aadb2c_directory.b']],
+    },
+    {
       name: 'a global resource inside an ARM template',
       messages: [
         `template_content.resources[0].location is "global", which names no Azure region this tool knows, so it cannot be verified to be in Norway ${OUTSIDE}.`,
