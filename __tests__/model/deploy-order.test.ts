@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from '../../policies/model/types';
 import { deployWaves, readStacks, StackInfo } from '../../policies/model/deploy-order';
 
 describe('deployment waves', () => {
@@ -38,5 +41,58 @@ describe('deployment waves', () => {
       { name: 'workload', directory: 'stacks/workload', dependencies: ['platform'], bootstrap: false },
     ]);
     expect(deployWaves(stacks)).toEqual([['platform'], ['workload']]);
+  });
+
+  test('a manifest in any order: stacks and dependencies sorted, bootstrap from the stack’s own marker', () => {
+    const out = mkdtempSync(join(tmpdir(), 'waves-'));
+    try {
+      const write = (name: string, bootstrap: boolean) => {
+        mkdirSync(join(out, 'stacks', name), { recursive: true });
+        const meta = bootstrap ? { '//': { norway_policy: { bootstrap: true } } } : {};
+        writeFileSync(join(out, 'stacks', name, 'cdk.tf.json'), JSON.stringify(meta));
+      };
+      const entry = (name: string, dependencies: string[]) => ({
+        name,
+        dependencies,
+        synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
+      });
+      write('zeta', false);
+      write('base', true);
+      write('alpha', false);
+      writeFileSync(
+        join(out, 'manifest.json'),
+        JSON.stringify({
+          version: '0.21.0',
+          stacks: {
+            zeta: entry('zeta', ['base', 'alpha']),
+            base: entry('base', []),
+            alpha: entry('alpha', ['base']),
+          },
+        }),
+      );
+      const stacks = readStacks(out);
+      expect(stacks).toEqual([
+        { name: 'alpha', directory: 'stacks/alpha', dependencies: ['base'], bootstrap: false },
+        { name: 'base', directory: 'stacks/base', dependencies: [], bootstrap: true },
+        { name: 'zeta', directory: 'stacks/zeta', dependencies: ['alpha', 'base'], bootstrap: false },
+      ]);
+      expect(deployWaves(stacks)).toEqual([['alpha'], ['zeta']]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('the errors name the manifest they are about and every stack of a cycle, sorted', () => {
+    expect(() =>
+      deployWaves([stack('c', ['a']), stack('a', ['b']), stack('b', ['c'])], 'out/manifest.json'),
+    ).toThrow(
+      new InputError(
+        'out/manifest.json',
+        'stacks a, b, c depend on each other in a cycle; no deployment order exists',
+      ),
+    );
+    expect(() => deployWaves([stack('a', ['ghost', 'spook'])])).toThrow(
+      new InputError('cdktf.out', 'stack a depends on ghost, spook, which the manifest does not contain'),
+    );
   });
 });

@@ -24,6 +24,14 @@ describe('decodeJsonencode', () => {
     ['an argument over several lines', '${jsonencode({\n  a = 1\n  b = 2\n})}', { a: 1, b: 2 }],
     ['a closing brace inside a string', '${jsonencode({ a = "}" })}', { a: '}' }],
     ['an escaped quote before a closing brace inside a string', '${jsonencode({ a = "\\"}" })}', { a: '"}' }],
+    ['a function call inside the document', '${jsonencode({ n = max(1, 2) })}', { n: '${max(1, 2)}' }],
+    [
+      'lists and calls nested inside a list',
+      '${jsonencode([[1], { a = [2] }, min(3, 4)])}',
+      [[1], { a: [2] }, '${min(3, 4)}'],
+    ],
+    ['brackets and parentheses inside a string', '${jsonencode({ a = "([{" })}', { a: '([{' }],
+    ['a string after an escaped backslash', '${jsonencode({ a = "\\\\", b = "}" })}', { a: '\\', b: '}' }],
     // Expressions inside the document stay expressions, as elsewhere in the model.
     [
       'a reference, kept as an expression',

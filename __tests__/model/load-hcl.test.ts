@@ -628,6 +628,87 @@ describe('merging module directories', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a data source inside a check block is a data source of the module, with its values', () => {
+    write(
+      'main.tf',
+      [
+        'check "health" {',
+        '  data "http" "probe" {',
+        '    url = "https://status.example.com"',
+        '  }',
+        '  assert {',
+        '    condition     = data.http.probe.status_code == 200',
+        '    error_message = "down"',
+        '  }',
+        '}',
+        'check "no_data" {',
+        '  assert {',
+        '    condition     = true',
+        '    error_message = "never"',
+        '  }',
+        '}',
+        'data "azurerm_client_config" "current" {}',
+      ].join('\n'),
+    );
+    const loaded = loadHclDirectory(dir);
+    expect(loaded.resources.map((r) => [r.mode, r.address])).toEqual([
+      ['data', 'data.azurerm_client_config.current'],
+      ['data', 'data.http.probe'],
+    ]);
+    expect(must(loaded, 'data.http.probe').values).toEqual({ url: 'https://status.example.com' });
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'two checks with the same data source',
+      'check "a" {\n  data "http" "p" {\n    url = "https://a"\n  }\n}\ncheck "b" {\n  data "http" "p" {\n    url = "https://b"\n  }\n}\n',
+      'data.http.p in check "b" is declared twice; every data source needs a unique address',
+    ],
+    [
+      'a check data source named like a module data source',
+      'data "http" "p" {\n  url = "https://a"\n}\ncheck "a" {\n  data "http" "p" {\n    url = "https://b"\n  }\n}\n',
+      'data.http.p in check "a" is declared twice; every data source needs a unique address',
+    ],
+  ])('%s is one clear error naming the address', (_name, text, message) => {
+    write('main.tf', text);
+    expect(() => loadHclDirectory(dir)).toThrow(new InputError(join(dir, 'main.tf'), message));
+  });
+
+  it.each<[string, unknown, string]>([
+    ['check is not an object of named blocks', [], '"check" must be an object of named blocks'],
+    ['a check is not a block', { c: 'x' }, 'check "c" must be a block'],
+    [
+      "a check's data is not an object of types",
+      { c: { data: [] } },
+      'check "c": "data" must be an object of types',
+    ],
+    [
+      "a check's data type does not map names",
+      { c: { data: { http: 'x' } } },
+      'check "c": data http must map names to bodies',
+    ],
+  ])('in a .tf.json file, %s: one clear error', (_name, check, message) => {
+    write('main.tf.json', JSON.stringify({ check }));
+    expect(() => loadHclDirectory(dir)).toThrow(new InputError(join(dir, 'main.tf.json'), message));
+  });
+
+  it("in a .tf.json file, a check block given as a list of bodies lifts each body's data sources", () => {
+    write(
+      'main.tf.json',
+      JSON.stringify({
+        check: {
+          c: [
+            { data: { http: { p: { url: 'https://a' } } } },
+            { data: { http: { q: [{ url: 'https://b' }] } } },
+          ],
+        },
+      }),
+    );
+    const loaded = loadHclDirectory(dir);
+    expect(loaded.resources.map((r) => r.address)).toEqual(['data.http.p', 'data.http.q']);
+    expect(must(loaded, 'data.http.q').values).toEqual({ url: 'https://b' });
+  });
+
   it('a directory that cannot be listed names the directory and the reason', () => {
     expect(() => loadHclDirectory(join(dir, 'absent'))).toThrow(
       new InputError(join(dir, 'absent'), 'cannot list the directory (ENOENT)'),
@@ -859,6 +940,48 @@ describe('merging module directories', () => {
         join(dir, 'override.tf'),
         'variable "region" overrides a block that no other file of the module declares',
       ),
+    );
+  });
+
+  it('an override file that gives one block twice is refused, as two declarations are', () => {
+    write(
+      'main.tf',
+      'variable "region" {\n  default = "norwayeast"\n}\nresource "azurerm_resource_group" "rg" {\n  location = var.region\n}\n',
+    );
+    write(
+      'override.tf.json',
+      JSON.stringify({
+        resource: {
+          azurerm_resource_group: { rg: [{ location: 'westeurope' }, { location: 'norwayeast' }] },
+        },
+      }),
+    );
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(
+        join(dir, 'override.tf.json'),
+        `azurerm_resource_group.rg is declared twice (first at ${join(dir, 'main.tf')}:4); every resource needs a unique address`,
+      ),
+    );
+    write('override.tf.json', JSON.stringify({ variable: { region: [{ default: 'westeurope' }, {}] } }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'override.tf.json'), 'variable "region" is declared more than once'),
+    );
+  });
+
+  it('overriding a variable named like a module call leaves the call as it is', () => {
+    write(
+      'main.tf',
+      'variable "net" {\n  default = "norwayeast"\n}\nmodule "net" {\n  source = "./net"\n  region = var.net\n}\n',
+    );
+    write('override.tf', 'variable "net" {\n  default = "westeurope"\n}\n');
+    write(
+      'net/main.tf',
+      'variable "region" {}\nresource "azurerm_resource_group" "rg" {\n  location = var.region\n}\n',
+    );
+    const loaded = loadHclDirectory(dir);
+    expect(loaded.resources.map((r) => r.address)).toEqual(['module.net.azurerm_resource_group.rg']);
+    expect(resolveIn(loaded, 'module.net.azurerm_resource_group.rg', 'location')).toEqual(
+      overridable('net', '"westeurope"'),
     );
   });
 

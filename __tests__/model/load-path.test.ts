@@ -183,4 +183,50 @@ describe('load-path', () => {
       expect(inputError(() => loadJsonFile(path))).toBe(`${path}: expected a JSON object, got ${what}`);
     }
   });
+
+  const state = JSON.stringify({
+    format_version: '1.0',
+    terraform_version: '1.9.8',
+    values: { root_module: {} },
+  });
+  const plan = JSON.stringify({
+    format_version: '1.2',
+    planned_values: { root_module: {} },
+    resource_changes: [],
+  });
+
+  it.each<[string, string | undefined, string]>([
+    ['workload-a.tfstate.json', undefined, 'workload-a'],
+    ['Platform.TFSTATE.JSON', undefined, 'Platform'],
+    ['identity.json', undefined, 'identity'],
+    ['state.tfstate.json.json', undefined, 'state.tfstate.json'],
+    ['identity.json', 'named', 'named'],
+  ])('a state file %s (stack given: %s) is the state of stack %s', (name, stack, expected) => {
+    const path = join(subdir('states'), name);
+    writeFileSync(path, state);
+    expect(loadJsonFile(path, stack)).toMatchObject({ kind: 'state', stack: expected, origin: path });
+  });
+
+  it('a directory of plan and state files is every one of them, in name order; hidden files are passed over', () => {
+    const plans = subdir('plans');
+    writeFileSync(join(plans, 'b.json'), plan);
+    writeFileSync(join(plans, 'a.tfstate.json'), state);
+    writeFileSync(join(plans, '.keep'), '');
+    expect(loadPath(plans).map((m) => [basename(m.origin), m.kind])).toEqual([
+      ['a.tfstate.json', 'state'],
+      ['b.json', 'plan'],
+    ]);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['an empty directory', []],
+    ['a directory with only hidden files', ['.keep']],
+    ['plans beside a file of another kind', ['a.json', 'notes.txt']],
+  ])('%s is refused, naming what was looked for', (_name, entries) => {
+    const mixed = subdir('mixed');
+    for (const entry of entries) writeFileSync(join(mixed, entry), entry.endsWith('.json') ? plan : '');
+    expect(inputError(() => loadPath(mixed))).toBe(
+      `${mixed}: found no manifest.json (cdktf.out), cdk.tf.json (stack directory), .tf files or only plan/state JSON files here`,
+    );
+  });
 });

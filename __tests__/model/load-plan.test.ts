@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadPath } from '../../policies/model/load-path';
-import { loadPlan } from '../../policies/model/load-plan';
+import { isStateDocument, loadPlan, loadState } from '../../policies/model/load-plan';
 import { readJson } from '../../policies/model/read-json';
 import { isUnknownAt, Resolver } from '../../policies/model/resolve';
 import { InputError, TfModel } from '../../policies/model/types';
@@ -840,6 +840,11 @@ describe('load-plan: shapes the fixtures do not have', () => {
                   resources: [
                     { address: 'azurerm_x.hub', expressions: { location: { references: ['var.location'] } } },
                   ],
+                  outputs: {
+                    hub_id: { expression: { references: ['azurerm_x.hub.id', 7, 'azurerm_x.hub'] } },
+                    fixed: { expression: { constant_value: 'x' } },
+                    broken: 'x',
+                  },
                   module_calls: { fw: { expressions: { name: { constant_value: 'fw' } }, module: {} } },
                 },
               },
@@ -863,6 +868,10 @@ describe('load-plan: shapes the fixtures do not have', () => {
       ]);
       expect(model.moduleInputs?.get('module.net')?.get('location')).toEqual(['var.region']);
       expect(model.moduleInputs?.get('module.net.module.fw')?.size).toBe(0);
+      // What each output of a module is made of (the strings only); an output of constants names nothing.
+      expect(model.moduleOutputs && Object.fromEntries(model.moduleOutputs.get('module.net') ?? [])).toEqual({
+        hub_id: ['azurerm_x.hub.id', 'azurerm_x.hub'],
+      });
       const hub = must(model, 'module.net[0].azurerm_x.hub');
       expect(hub.configAddress).toBe('module.net.azurerm_x.hub');
       expect(hub.references?.get('location')).toEqual(['var.location']);
@@ -901,5 +910,50 @@ describe('load-plan: shapes the fixtures do not have', () => {
         `plan.json: configuration.root_module${'.module_calls.m.module'.repeat(101)}: modules nest more than 100 levels deep`,
       );
     });
+  });
+});
+
+describe('load-plan: the output values of a state', () => {
+  const state = (outputs: unknown) =>
+    loadState({ format_version: '1.0', values: { root_module: {}, outputs } }, { file: 'state.json' });
+
+  it('keeps the outputs whose value is known; null, missing and malformed values are left out', () => {
+    const model = state({
+      id: { value: '/subscriptions/0/resourceGroups/rg', type: 'string' },
+      empty: { value: '' },
+      unknown: { value: null },
+      secret: { sensitive: true },
+      odd: 'x',
+    });
+    expect(Object.fromEntries(model.outputs)).toEqual({
+      id: '/subscriptions/0/resourceGroups/rg',
+      empty: '',
+    });
+  });
+
+  it('a state without outputs has none; outputs that are not an object are one clear error', () => {
+    expect(state(undefined).outputs.size).toBe(0);
+    expect(state(null).outputs.size).toBe(0);
+    expect(inputError(() => state(['x']))).toBe('state.json: values.outputs must be an object, got an array');
+  });
+});
+
+describe('load-plan: telling a state from a plan', () => {
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['format_version and values', { format_version: '1.0', values: {} }, true],
+    ['values without format_version', { values: {} }, false],
+    ['format_version without values', { format_version: '1.0' }, false],
+    [
+      'values beside planned_values (a plan)',
+      { format_version: '1.2', values: {}, planned_values: {} },
+      false,
+    ],
+    [
+      'values beside resource_changes (a plan)',
+      { format_version: '1.2', values: {}, resource_changes: [] },
+      false,
+    ],
+  ])('%s: state %s', (_name, document, expected) => {
+    expect(isStateDocument(document)).toBe(expected);
   });
 });

@@ -376,6 +376,70 @@ describe('load-terraform-json', () => {
     expect(must(model, 'random_id.i')).toMatchObject({ provider: 'random', providerSource: undefined });
   });
 
+  it.each(['${az2.dr}', '${ az2.dr }', 'az2.dr', 'az2'])(
+    'a resource with provider %j takes the source of that provider, not of its type’s prefix',
+    (provider) => {
+      const model = load({
+        terraform: {
+          required_providers: {
+            azurerm: { source: 'hashicorp/azurerm' },
+            az2: { source: 'hospital/azurerm' },
+          },
+        },
+        resource: { azurerm_x: { a: { provider } } },
+      });
+      expect(must(model, 'azurerm_x.a').providerSource).toBe('hospital/azurerm');
+    },
+  );
+
+  it('jsonencode documents of a deployment are read back; other attributes and other types keep their text', () => {
+    const encoded = '${jsonencode({ resources = [{ location = "westeurope" }] })}';
+    const model = load({
+      resource: {
+        azurerm_resource_group_template_deployment: {
+          d: { name: encoded, template_content: encoded, parameters_content: '${var.parameters}' },
+        },
+        azurerm_x: { a: { template_content: encoded } },
+      },
+    });
+    expect(must(model, 'azurerm_resource_group_template_deployment.d').values).toEqual({
+      name: encoded,
+      template_content: { resources: [{ location: 'westeurope' }] },
+      parameters_content: '${var.parameters}',
+    });
+    expect(must(model, 'azurerm_x.a').values).toEqual({ template_content: encoded });
+  });
+
+  it.each<[string, unknown, string | undefined]>([
+    [
+      'a registry module',
+      { vnet: { source: 'Azure/vnet/azurerm' } },
+      'module "vnet" comes from "Azure/vnet/azurerm" and',
+    ],
+    [
+      'a module as a list of bodies',
+      { vnet: [{ source: './vnet' }] },
+      'module "vnet" comes from "./vnet" and',
+    ],
+    [
+      'a module whose source is an expression',
+      { vnet: { source: '${var.src}x', n: 1 } },
+      'module "vnet" comes from "${var.src}x" and',
+    ],
+    ['a module whose source is no string', { vnet: { source: 3 } }, 'module "vnet"'],
+    ['a module section that is no object', ['x'], 'module "?"'],
+    ['an empty module section', {}, undefined],
+  ])('%s: refused, as its resources would go unchecked', (_name, module, start) => {
+    const read = () => load({ module, resource: { azurerm_x: { a: {} } } });
+    if (start === undefined) {
+      expect(read().resources.map((r) => r.address)).toEqual(['azurerm_x.a']);
+      return;
+    }
+    expect(inputError(read)).toBe(
+      `main.tf.json: ${start} holds resources this file does not show, so they would go unchecked; check the plan (terraform show -json) instead`,
+    );
+  });
+
   it('reads the backend: the first one written, cloud, else local', () => {
     expect(load({ terraform: { backend: { azurerm: [{ key: 'k' }] } } }).backend).toEqual({
       type: 'azurerm',

@@ -170,6 +170,14 @@ describe('read-json: reading the bytes', () => {
     expect(readText(file('{"a":"\ufeff"}'))).toBe('{"a":"\ufeff"}');
     expect(readJson(file('\ufeff{"a":1}'))).toEqual({ a: 1 });
   });
+
+  it.each([
+    ['U+1EFF (E1 BB BF)', '\u1eff'],
+    ['U+FFFF (EF BF BF)', '\uffff'],
+    ['U+FEFE (EF BB BE)', '\ufefe'],
+  ])('keeps a leading %s, which shares two bytes with the mark', (_name, char) => {
+    expect(readText(file(`${char}{"a":1}`))).toBe(`${char}{"a":1}`);
+  });
 });
 
 describe('read-json: parsing', () => {
