@@ -985,6 +985,20 @@ describe('merging module directories', () => {
     );
   });
 
+  it('a block given twice in a .tf.json list is declared twice, whatever the first body is', () => {
+    write('main.tf.json', JSON.stringify({ resource: { azurerm_resource_group: { rg: ['x', {}] } } }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(
+        join(dir, 'main.tf.json'),
+        `azurerm_resource_group.rg is declared twice (first at ${join(dir, 'main.tf.json')}); every resource needs a unique address`,
+      ),
+    );
+    write('main.tf.json', JSON.stringify({ variable: { region: ['x', {}] } }));
+    expect(() => loadHclDirectory(dir)).toThrow(
+      new InputError(join(dir, 'main.tf.json'), 'variable "region" is declared more than once'),
+    );
+  });
+
   it('an override that is not a block is refused, not merged', () => {
     write(
       'main.tf',

@@ -229,4 +229,35 @@ describe('load-path', () => {
       `${mixed}: found no manifest.json (cdktf.out), cdk.tf.json (stack directory), .tf files or only plan/state JSON files here`,
     );
   });
+
+  it.each<[string, string]>([
+    ['manifest.json', '{"version":"0.21.0","stacks":{}}'],
+    ['cdk.tf.json', '{}'],
+  ])('a directory with %s beside .tf files is refused: Terraform would read both', (name, content) => {
+    const both = subdir('both');
+    writeFileSync(join(both, name), content);
+    writeFileSync(
+      join(both, 'main.tf'),
+      'resource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n}\n',
+    );
+    expect(inputError(() => loadPath(both))).toBe(
+      `${both}: holds both synthesized cdktf output (manifest.json or cdk.tf.json) and .tf files; Terraform would read the .tf files too, so pass one kind per directory`,
+    );
+  });
+
+  it('only .tofu and .tofu.json files are OpenTofu files; a backup named after one is not', () => {
+    const tf = subdir('tofu');
+    writeFileSync(
+      join(tf, 'main.tf'),
+      'resource "azurerm_resource_group" "rg" {\n  location = "norwayeast"\n}\n',
+    );
+    writeFileSync(join(tf, 'main.tofu.orig'), '');
+    expect(loadPath(tf).map((m) => m.resources.map((r) => r.address))).toEqual([
+      ['azurerm_resource_group.rg'],
+    ]);
+    writeFileSync(join(tf, 'extra.tofu.json'), '{}');
+    expect(inputError(() => loadPath(tf))).toBe(
+      `${join(tf, 'extra.tofu.json')}: OpenTofu files (.tofu) are not read, and they replace the .tf files of the same name; check the plan (tofu show -json) instead`,
+    );
+  });
 });

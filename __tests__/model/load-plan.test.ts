@@ -931,6 +931,22 @@ describe('load-plan: the output values of a state', () => {
     });
   });
 
+  it('a state without a root module has no resources; it is never a bootstrap state', () => {
+    const model = loadState({ format_version: '1.0', values: {} }, { file: 'state.json' });
+    expect(model).toMatchObject({ kind: 'state', bootstrap: false, formatVersion: '1.0' });
+    expect(model.resources).toEqual([]);
+  });
+
+  it('a state’s errors name the part that is wrong', () => {
+    const read = (document: Record<string, unknown>) => () => loadState(document, { file: 'state.json' });
+    expect(inputError(read({ format_version: '2.0', values: {} }))).toBe(
+      'state.json: state format_version 2.0 is not supported (supported: 0.1 to 1.x); upgrade norway-policy',
+    );
+    expect(inputError(read({ format_version: '1.0', values: { root_module: 'x' } }))).toBe(
+      'state.json: values.root_module must be an object, got a string',
+    );
+  });
+
   it('a state without outputs has none; outputs that are not an object are one clear error', () => {
     expect(state(undefined).outputs.size).toBe(0);
     expect(state(null).outputs.size).toBe(0);
