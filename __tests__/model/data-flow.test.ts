@@ -389,6 +389,33 @@ describe('data flow: the places a resource names and the paths data can take', (
     ]);
   });
 
+  test.each<[string, string, { type: string; name: string }]>([
+    [
+      'an account name first',
+      'AccountName=archive02;AccountKey=abc;EndpointSuffix=core.windows.net',
+      { type: 'azurerm_storage_account', name: 'archive02' },
+    ],
+    [
+      'an account name with spaces around it, last',
+      'DefaultEndpointsProtocol=https; AccountName=Archive03 ',
+      { type: 'azurerm_storage_account', name: 'archive03' },
+    ],
+    [
+      'a Service Bus endpoint first',
+      'Endpoint=sb://hub-bus.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc',
+      { type: 'azurerm_servicebus_namespace', name: 'hub-bus' },
+    ],
+    [
+      'a Service Bus endpoint after a space',
+      'SharedAccessKeyName=send; Endpoint=sb://hub-bus2.servicebus.windows.net/;SharedAccessKey=abc',
+      { type: 'azurerm_servicebus_namespace', name: 'hub-bus2' },
+    ],
+  ])('a connection string with %s names its resource', (_name, text, service) => {
+    expect(edgesOf(resource({ primary_connection_string: text })).map((e) => [e.kind, e.service])).toEqual([
+      ['endpoint', service],
+    ]);
+  });
+
   test('a template expression at a location inside a document is a place to resolve; elsewhere it is text', () => {
     const template = JSON.stringify({ resources: [{ location: "[parameters('location')]" }] });
     const deployment = resource(
