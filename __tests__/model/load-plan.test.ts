@@ -973,3 +973,25 @@ describe('load-plan: telling a state from a plan', () => {
     expect(isStateDocument(document)).toBe(expected);
   });
 });
+
+describe('load-plan: parts a plan may leave out or get wrong', () => {
+  const base = { format_version: '1.2', planned_values: { root_module: {} }, resource_changes: [] };
+  const read = (document: Record<string, unknown>) => () => loadPlan(document, { file: 'plan.json' });
+
+  it('a configuration without a root module, or a module call without its module, reads as nothing', () => {
+    expect(read({ ...base, configuration: {} })().resources).toEqual([]);
+    const model = read({
+      ...base,
+      configuration: {
+        root_module: { module_calls: { remote: { source: 'x/y/azurerm', expressions: {} } } },
+      },
+    })();
+    expect(model.moduleInputs && [...model.moduleInputs.keys()]).toEqual(['module.remote']);
+  });
+
+  it('planned output values that are not an object are one clear error naming them', () => {
+    expect(inputError(read({ ...base, planned_values: { root_module: {}, outputs: ['x'] } }))).toBe(
+      'plan.json: planned_values.outputs must be an object, got an array',
+    );
+  });
+});
