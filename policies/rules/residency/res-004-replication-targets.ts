@@ -186,7 +186,8 @@ function placeProblem(
             `the region in ${name} (host ${place.text})`,
           );
     case 'unrecognised':
-      if (place.noNorway) return `${name} is ${JSON.stringify(place.text)}, outside Norway: ${place.noNorway}`;
+      if (place.noNorway)
+        return `${name} is ${JSON.stringify(place.text)}, outside Norway: ${place.noNorway}`;
       return place.allowed
         ? `${name} is ${JSON.stringify(place.text)}, outside Norway (allowed: ${place.allowed.join(' or ')})`
         : `${name} is ${JSON.stringify(place.text)}, which names no Azure region this tool knows, so it cannot be verified to be in Norway (allowed: ${NORWAY_REGIONS.join(' or ')})`;
