@@ -381,15 +381,12 @@ describe('data flow: the places a resource names and the paths data can take', (
     expect(edgesOf(flow).map((e) => [e.path, e.kind, e.text])).toEqual([[['source_id'], 'resource', id]]);
   });
 
-  test('a storage connection string names its account, lower-cased', () => {
-    const text =
-      'DefaultEndpointsProtocol=https;AccountName=Archive01;AccountKey=abc;EndpointSuffix=core.windows.net';
-    expect(edgesOf(resource({ primary_connection_string: text })).map((e) => [e.kind, e.service])).toEqual([
-      ['endpoint', { type: 'azurerm_storage_account', name: 'archive01' }],
-    ]);
-  });
-
   test.each<[string, string, { type: string; name: string }]>([
+    [
+      'a storage account name, lower-cased',
+      'DefaultEndpointsProtocol=https;AccountName=Archive01;AccountKey=abc;EndpointSuffix=core.windows.net',
+      { type: 'azurerm_storage_account', name: 'archive01' },
+    ],
     [
       'an account name first',
       'AccountName=archive02;AccountKey=abc;EndpointSuffix=core.windows.net',
