@@ -60,8 +60,9 @@ export const GEOGRAPHY_WITHOUT_NORWAY: Readonly<Record<string, string>> = {
 
 /**
  * The attributes of the provider bindings named like a place that were looked at and hold a region: any
- * literal there that is not a Norway region is a finding. The data flow needs no list of them (it judges every such name by
- * default); this one lets a test show which attributes a provider upgrade adds, each needing a decision.
+ * literal there that is not a Norway region is a finding. The data flow needs no list of them (it judges
+ * every such name by default); this one lets a test show which attributes a provider upgrade adds, each
+ * needing a decision.
  */
 export const REGION_ATTRIBUTES: readonly string[] = [
   'location',
