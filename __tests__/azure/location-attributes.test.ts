@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  geographyWithoutNorway,
   judgedByOwnRule,
   literalPlace,
   GEOGRAPHY_WITHOUT_NORWAY,
@@ -54,6 +55,15 @@ describe('attributes named like a place', () => {
     ],
   ])('%s = %j (in block %s) leaves to judge: %j', (key, text, block, expected) => {
     expect(literalPlace(key, text, block)).toEqual(expected);
+  });
+
+  test.each<[string, { noNorway: string } | undefined]>([
+    ['data_residency_location', { noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location }],
+    ['dataResidencyLocation', { noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location }],
+    ['location', undefined],
+    ['data_location', undefined],
+  ])('%s holds a geography without Norway: %j', (key, expected) => {
+    expect(geographyWithoutNorway(key)).toEqual(expected);
   });
 
   test.each<[string, string, boolean]>([

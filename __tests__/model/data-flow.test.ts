@@ -210,16 +210,19 @@ describe('data flow: the places a resource names and the paths data can take', (
     expect(placesOf(resource({ [key]: text }))).toEqual([{ path: [key], kind: 'unrecognised', text }]);
   });
 
-  test('a geography of a service that offers none in Norway is a place outside Norway, whatever its value', () => {
-    expect(placesOf(resource({ data_residency_location: 'Europe' }))).toEqual([
-      {
-        path: ['data_residency_location'],
-        kind: 'unrecognised',
-        text: 'Europe',
-        noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location,
-      },
-    ]);
-  });
+  test.each(['Europe', 'norwayeast', 'Norway East'])(
+    'a geography of a service that offers none in Norway (%j) is a place outside Norway, whatever its value',
+    (text) => {
+      expect(placesOf(resource({ data_residency_location: text }))).toEqual([
+        {
+          path: ['data_residency_location'],
+          kind: 'unrecognised',
+          text,
+          noNorway: GEOGRAPHY_WITHOUT_NORWAY.data_residency_location,
+        },
+      ]);
+    },
+  );
 
   test.each<[string, string]>([
     ['store_location', 'LocalMachine'],

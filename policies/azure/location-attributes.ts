@@ -119,7 +119,8 @@ export function literalPlace(key: string, text: string, block?: string): Literal
   const name = snakeCase(key);
   if (Object.hasOwn(NOT_A_REGION, name)) return undefined;
   if (block !== undefined && Object.hasOwn(NOT_A_REGION, `${snakeCase(block)}.${name}`)) return undefined;
-  if (Object.hasOwn(GEOGRAPHY_WITHOUT_NORWAY, name)) return { noNorway: GEOGRAPHY_WITHOUT_NORWAY[name] };
+  const geography = geographyWithoutNorway(name);
+  if (geography) return geography;
   const value = text.trim().toLowerCase();
   if (Object.hasOwn(OWN_VOCABULARY, name)) {
     const { norway } = OWN_VOCABULARY[name];
@@ -127,6 +128,17 @@ export function literalPlace(key: string, text: string, block?: string): Literal
   }
   const own = Object.hasOwn(OWN_REGION_VALUES, name) ? OWN_REGION_VALUES[name] : undefined;
   return own?.includes(value) ? undefined : REGION;
+}
+
+/**
+ * For an attribute holding a geography of a service that offers none in Norway, what it leaves to judge
+ * whatever its value: even a Norway region's name there places no data in Norway.
+ */
+export function geographyWithoutNorway(key: string): LiteralPlace | undefined {
+  const name = snakeCase(key);
+  return Object.hasOwn(GEOGRAPHY_WITHOUT_NORWAY, name)
+    ? { noNorway: GEOGRAPHY_WITHOUT_NORWAY[name] }
+    : undefined;
 }
 
 /** `replicaLocation` → `replica_location`; snake_case stays as it is. */

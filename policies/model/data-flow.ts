@@ -13,7 +13,7 @@
  * Deployments inside deployments (ARM templates, azapi bodies) are walked as well, JSON strings parsed:
  * their resources carry places and edges of their own.
  */
-import { literalPlace } from '../azure/location-attributes';
+import { geographyWithoutNorway, literalPlace } from '../azure/location-attributes';
 import { azureRegion, type AzureRegion } from '../azure/regions';
 import type { TfResource } from './types';
 import { isRecord, type PathSegment } from './values';
@@ -242,6 +242,11 @@ class Walk {
     // Cheap tests first: this runs for every string of every resource, and most are neither.
     if (text.length >= 3 && text.length <= 31 && REGION_LIKE.test(text)) {
       const region = regionNamed(text);
+      const geography = region && key !== undefined ? geographyWithoutNorway(key) : undefined;
+      if (geography) {
+        this.out.places.push({ path: [...path], kind: 'unrecognised', text, ...geography, ...doc });
+        return;
+      }
       if (region) {
         this.out.places.push({ path: [...path], kind: 'region', region: region.name, text, ...doc });
         return;

@@ -908,6 +908,30 @@ resource "azurerm_aadb2c_directory" "b" {
       errors: [['RES-004', 'azurerm_aadb2c_directory.b']],
     },
     {
+      name: 'a Norway region named where a service offers only geographies without Norway',
+      messages: [
+        'data_residency_location is "norwayeast", outside Norway: an Azure AD B2C directory keeps its data in the United States, Europe, Asia Pacific or Australia, none of them in Norway.',
+      ],
+      synth: tf({
+        'azurerm_aadb2c_directory.b': {
+          domain_name: 'b.onmicrosoft.com',
+          data_residency_location: 'norwayeast',
+        },
+      }),
+      plan: plan([
+        {
+          at: 'azurerm_aadb2c_directory.b',
+          values: { domain_name: 'b.onmicrosoft.com', data_residency_location: 'norwayeast' },
+        },
+      ]),
+      hcl: `
+resource "azurerm_aadb2c_directory" "b" {
+  domain_name             = "b.onmicrosoft.com"
+  data_residency_location = "norwayeast"
+}`,
+      errors: [['RES-004', 'azurerm_aadb2c_directory.b']],
+    },
+    {
       name: 'a global resource inside an ARM template',
       messages: [
         `template_content.resources[0].location is "global", which names no Azure region this tool knows, so it cannot be verified to be in Norway ${OUTSIDE}.`,
