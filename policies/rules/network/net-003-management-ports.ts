@@ -1,13 +1,11 @@
 import { defineRule, RuleContext } from '../rule';
 import type { TfResource } from '../../model/types';
-import { blockCount, Path } from '../attributes';
-import { coversPort, resolvedStrings } from './ranges';
+import { blockCount } from '../attributes';
+import { coversPort } from './ranges';
+import { inboundRule, isInternetSource } from './security-rules';
 
 /** Ports that give an administrator a shell or a desktop. */
 export const MANAGEMENT_PORTS: readonly number[] = [22, 3389];
-/** Source prefixes that mean "anyone on the internet". */
-const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0', '::']);
-const NON_PORT_PROTOCOLS = new Set(['icmp', 'esp', 'ah']);
 
 export const NET_003 = defineRule({
   id: 'NET-003',
@@ -42,40 +40,19 @@ export const NET_003 = defineRule({
   },
 });
 
-const at = (prefix: readonly (string | number)[], name: string): Path => [...prefix, name];
-
 function ruleProblem(
   context: RuleContext,
   resource: TfResource,
   prefix: readonly (string | number)[],
 ): string | undefined {
-  // A top-level attribute is read by name: the resolver's one-step path for plan values.
-  const read = (name: string) =>
-    context.read(resource, prefix.length === 0 ? name : (at(prefix, name) as (string | number)[]));
-  const direction = resolvedStrings(read('direction'));
-  const access = resolvedStrings(read('access'));
-  if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
-    return undefined;
-  if (access && access.length > 0 && access.every((a) => a.toLowerCase() === 'deny')) return undefined;
-  const protocol = resolvedStrings(read('protocol'));
-  if (protocol && protocol.length > 0 && protocol.every((p) => NON_PORT_PROTOCOLS.has(p.toLowerCase())))
-    return undefined;
-
-  const sources = [
-    ...(resolvedStrings(read('source_address_prefix')) ?? ['<unknown>']),
-    ...(resolvedStrings(read('source_address_prefixes')) ?? ['<unknown>']),
-  ];
-  const fromInternet = sources.filter(
-    (s) => s === '<unknown>' || INTERNET_SOURCES.has(s.trim().toLowerCase()),
-  );
+  const rule = inboundRule(context, resource, prefix);
+  if (!rule) return undefined;
+  const sources = [...(rule.sourcePrefix ?? ['<unknown>']), ...(rule.sourcePrefixes ?? ['<unknown>'])];
+  const fromInternet = sources.filter((s) => s === '<unknown>' || isInternetSource(s));
   if (fromInternet.length === 0) return undefined;
-
-  const ports = [
-    ...(resolvedStrings(read('destination_port_range')) ?? ['<unknown>']),
-    ...(resolvedStrings(read('destination_port_ranges')) ?? ['<unknown>']),
-  ];
-  const exposed = MANAGEMENT_PORTS.filter((port) => ports.some((range) => coversPort(range, port)));
+  const exposed = MANAGEMENT_PORTS.filter((port) => rule.ports.some((range) => coversPort(range, port)));
   if (exposed.length === 0) return undefined;
-  const unknownParts = [...fromInternet, ...ports].includes('<unknown>') || !direction || !access;
+  const unknownParts =
+    [...fromInternet, ...rule.ports].includes('<unknown>') || !rule.directionAndAccessKnown;
   return `allows inbound from ${fromInternet.map((s) => (s === '<unknown>' ? 'a source unknown before apply' : JSON.stringify(s))).join(', ')} to port ${exposed.join(' and ')}${unknownParts ? ' (values unknown before apply count as open)' : ''}`;
 }

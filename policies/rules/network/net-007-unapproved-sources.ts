@@ -4,6 +4,7 @@ import { blockCount } from '../attributes';
 import { describePlacePath } from '../../model/data-flow';
 import { approvedIntervals, coversPort, Interval, resolvedStrings, unapprovedSource } from './ranges';
 import { MANAGEMENT_PORTS } from './net-003-management-ports';
+import { inboundRule, isInternetSource } from './security-rules';
 
 /** Ports that administer a system or reach its data directly. */
 export const MANAGEMENT_AND_DATA_PORTS: Readonly<Record<number, string>> = {
@@ -24,9 +25,7 @@ export const MANAGEMENT_AND_DATA_PORTS: Readonly<Record<number, string>> = {
   10250: 'kubelet',
 };
 const PORTS = Object.keys(MANAGEMENT_AND_DATA_PORTS).map(Number);
-const NON_PORT_PROTOCOLS = new Set(['icmp', 'esp', 'ah']);
 /** NET-003 already reports these sources to these ports: one finding per mistake. */
-const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0', '::']);
 const NET_003_PORTS = new Set(MANAGEMENT_PORTS);
 
 export const NET_007 = defineRule({
@@ -83,19 +82,9 @@ function ruleProblem(
   prefix: readonly (string | number)[],
   approved: readonly Interval[],
 ): string | undefined {
-  // A top-level attribute is read by name: the resolver's one-step path for plan values.
-  const read = (name: string) => context.read(resource, prefix.length === 0 ? name : [...prefix, name]);
-  const direction = resolvedStrings(read('direction'));
-  const access = resolvedStrings(read('access'));
-  if (direction && direction.length > 0 && direction.every((d) => d.toLowerCase() === 'outbound'))
-    return undefined;
-  if (access && access.length > 0 && access.every((a) => a.toLowerCase() === 'deny')) return undefined;
-  const protocol = resolvedStrings(read('protocol'));
-  if (protocol && protocol.length > 0 && protocol.every((p) => NON_PORT_PROTOCOLS.has(p.toLowerCase())))
-    return undefined;
-
-  const single = resolvedStrings(read('source_address_prefix'));
-  const list = resolvedStrings(read('source_address_prefixes'));
+  const rule = inboundRule(context, resource, prefix);
+  if (!rule) return undefined;
+  const { sourcePrefix: single, sourcePrefixes: list } = rule;
   const sources: { text: string; why: string; internet: boolean }[] = [];
   if (!single || !list)
     sources.push({ text: '<unknown>', why: 'a source unknown before apply', internet: true });
@@ -103,15 +92,11 @@ function ruleProblem(
     // Plans list both the single and the list attribute; the unused one is an empty string.
     if (source.trim() === '') continue;
     const why = unapprovedSource(source, approved);
-    if (why) sources.push({ text: source, why, internet: INTERNET_SOURCES.has(source.trim().toLowerCase()) });
+    if (why) sources.push({ text: source, why, internet: isInternetSource(source) });
   }
   if (sources.length === 0) return undefined;
 
-  const ports = [
-    ...(resolvedStrings(read('destination_port_range')) ?? ['<unknown>']),
-    ...(resolvedStrings(read('destination_port_ranges')) ?? ['<unknown>']),
-  ];
-  const exposed = PORTS.filter((port) => ports.some((range) => coversPort(range, port)));
+  const exposed = PORTS.filter((port) => rule.ports.some((range) => coversPort(range, port)));
   // The internet to SSH or RDP is NET-003's finding; NET-007 reports every other source and port.
   const reported = sources.filter((s) => !s.internet || exposed.some((p) => !NET_003_PORTS.has(p)));
   const reportedPorts = exposed.filter((p) => reported.some((s) => !s.internet || !NET_003_PORTS.has(p)));
