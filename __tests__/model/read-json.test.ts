@@ -17,6 +17,7 @@ import {
   readJson,
   readText,
   scanJson,
+  tallyTree,
 } from '../../policies/model/read-json';
 import { InputError } from '../../policies/model/types';
 
@@ -421,6 +422,37 @@ describe('read-json: duplicate keys', () => {
       expect(checkParsedJson(text, JSON.parse(text))).toEqual(
         JSON.parse(JSON.stringify(scanJson(text))) as unknown,
       );
+    });
+  });
+
+  describe('the tally of a parsed tree: its keys and the colons in its strings', () => {
+    it.each<[string, unknown, { keys: number; colons: number }]>([
+      ['a string document', 'a:b:c', { keys: 0, colons: 2 }],
+      ['a number document', 12, { keys: 0, colons: 0 }],
+      ['null', null, { keys: 0, colons: 0 }],
+      ['an empty object', {}, { keys: 0, colons: 0 }],
+      ['nested objects', { a: 1, b: { c: 'x:y' } }, { keys: 3, colons: 1 }],
+      [
+        'colons in keys, values and lists',
+        { 'a:b': 'c:d:e', x: ['::', ':'], y: { z: 'http://h:1' } },
+        { keys: 4, colons: 8 },
+      ],
+      ['objects and strings inside lists', [[{ a: '1:2' }], 'x:y', null, 3], { keys: 1, colons: 2 }],
+      ['a key with a colon and no string value', { 'k:': null }, { keys: 1, colons: 1 }],
+      ['strings without colons', { a: 'abc', b: ['def'] }, { keys: 2, colons: 0 }],
+    ])('%s', (_name, tree, tally) => {
+      expect(tallyTree(tree, MAX_NESTING)).toEqual(tally);
+    });
+
+    it('counts to the depth limit and no further; null and strings open no level', () => {
+      expect(tallyTree({ a: {} }, 2)).toEqual({ keys: 1, colons: 0 });
+      expect(tallyTree({ a: {} }, 1)).toBeUndefined();
+      expect(tallyTree([[]], 2)).toEqual({ keys: 0, colons: 0 });
+      expect(tallyTree([[]], 1)).toBeUndefined();
+      expect(tallyTree({ a: null, b: 'x:y' }, 1)).toEqual({ keys: 2, colons: 1 });
+      expect(tallyTree([null, 'x:y'], 1)).toEqual({ keys: 0, colons: 1 });
+      expect(tallyTree(JSON.parse(nested(MAX_NESTING)), MAX_NESTING)).toEqual({ keys: 0, colons: 0 });
+      expect(tallyTree(JSON.parse(nested(MAX_NESTING + 1)), MAX_NESTING)).toBeUndefined();
     });
   });
 
