@@ -7,7 +7,7 @@ import type { RuleContext } from '../rule';
 import { resolvedStrings } from './ranges';
 
 /** Source prefixes that mean "anyone on the internet". */
-export const INTERNET_SOURCES: ReadonlySet<string> = new Set([
+const INTERNET_SOURCES: ReadonlySet<string> = new Set([
   '*',
   'internet',
   'any',
