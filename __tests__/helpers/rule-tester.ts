@@ -5,7 +5,10 @@
  */
 import { checkModels } from '../../policies/engine/engine';
 import { ALL_RULES } from '../../policies/rules';
-import type { PolicySettings, Rule } from '../../policies/rules/rule';
+import type { PolicySettings, Rule, RuleContext } from '../../policies/rules/rule';
+import { ruleContext } from '../../policies/engine/context';
+import { buildWorkspace } from '../../policies/model/build';
+import { Resolver } from '../../policies/model/resolve';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +142,12 @@ export function ruleTester(rule: Rule, table: RuleTable): void {
       for (const c of table.invalid) runCase(rule, c, true);
     });
   });
+}
+
+/** The context a rule gets for `model`, with `others` in the estate: for unit tests of rule helpers. */
+export function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
+  const workspace = buildWorkspace([model, ...others]);
+  return ruleContext(model, workspace, new Resolver(workspace), model.resources);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,8 +2,7 @@
  * The helpers every rule reads attributes through. Their sentences end up verbatim in findings that
  * reviewers read, so each case pins the exact message, and each fail-closed branch is a problem, not a pass.
  */
-import { ruleContext } from '../../policies/engine/context';
-import type { AttributePath, RuleContext } from '../../policies/rules/rule';
+import type { AttributePath } from '../../policies/rules/rule';
 import { buildWorkspace } from '../../policies/model/build';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
@@ -19,12 +18,7 @@ import {
   unresolvedNote,
 } from '../../policies/rules/attributes';
 import { locationProblem, targetLocationProblem } from '../../policies/rules/location';
-import { plan, tf, priorStateWithData } from '../helpers/rule-tester';
-
-function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
-  const workspace = buildWorkspace([model, ...others]);
-  return ruleContext(model, workspace, new Resolver(workspace), model.resources);
-}
+import { contextOf, plan, tf, priorStateWithData } from '../helpers/rule-tester';
 
 /** Questions about how the configuration writes an attribute need no estate. */
 const shapes = new Resolver(buildWorkspace([]));

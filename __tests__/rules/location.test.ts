@@ -1,23 +1,15 @@
 /** policies/rules/location.ts: the residency rules' location sentences, for resolved values and for the resources ids point at. */
-import { ruleContext } from '../../policies/engine/context';
-import { buildWorkspace } from '../../policies/model/build';
 import { loadPlan } from '../../policies/model/load-plan';
 import { loadTerraformJson } from '../../policies/model/load-terraform-json';
-import { Resolver, type Resolved } from '../../policies/model/resolve';
-import type { TfModel, TfResource } from '../../policies/model/types';
+import type { Resolved } from '../../policies/model/resolve';
+import type { TfResource } from '../../policies/model/types';
 import { locationProblem, targetLocationProblem } from '../../policies/rules/location';
-import type { RuleContext } from '../../policies/rules/rule';
-import { plan, tf } from '../helpers/rule-tester';
+import { contextOf, plan, tf } from '../helpers/rule-tester';
 
 const OUTSIDE = 'outside Norway (allowed: norwayeast or norwaywest)';
 const NOT_IN_ESTATE = 'not in the checked estate; pass its stack, plan or state with --context';
 const SERVERS = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/servers';
 const LTR = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Sql/locations';
-
-function contextOf(model: TfModel, others: readonly TfModel[] = []): RuleContext {
-  const workspace = buildWorkspace([model, ...others]);
-  return ruleContext(model, workspace, new Resolver(workspace), model.resources);
-}
 
 function synth(resources: Record<string, Record<string, unknown>>, extra: Record<string, unknown> = {}) {
   const model = loadTerraformJson(tf(resources, extra), { file: 'cdk.tf.json' });

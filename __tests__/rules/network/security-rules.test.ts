@@ -2,18 +2,15 @@
  * policies/rules/network/security-rules.ts: how NET-003 and NET-007 read one network security rule, a
  * standalone resource or a group's block, from synthesized JSON and from a plan.
  */
-import { ruleContext } from '../../../policies/engine/context';
-import { buildWorkspace } from '../../../policies/model/build';
 import { loadPlan } from '../../../policies/model/load-plan';
 import { loadTerraformJson } from '../../../policies/model/load-terraform-json';
-import { Resolver } from '../../../policies/model/resolve';
 import type { TfModel } from '../../../policies/model/types';
 import {
   inboundRule,
   isInternetSource,
   type InboundRule,
 } from '../../../policies/rules/network/security-rules';
-import { plan, tf } from '../../helpers/rule-tester';
+import { contextOf, plan, tf } from '../../helpers/rule-tester';
 
 const OPEN = {
   direction: 'Inbound',
@@ -24,9 +21,7 @@ const OPEN = {
 };
 
 function read(model: TfModel, address: string, prefix: readonly (string | number)[] = []) {
-  const workspace = buildWorkspace([model]);
-  const context = ruleContext(model, workspace, new Resolver(workspace), model.resources);
-  return inboundRule(context, model.byAddress.get(address)!, prefix);
+  return inboundRule(contextOf(model), model.byAddress.get(address)!, prefix);
 }
 
 const synthRule = (body: Record<string, unknown>) =>
