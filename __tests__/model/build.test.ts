@@ -75,6 +75,11 @@ describe('build', () => {
     expect(
       inputError(() => buildModel({ ...parts, resources: [...parts.resources, resource('b', 'b', 't3')] })),
     ).toBe('p.json: the address b appears twice; every resource needs a unique address');
+    // A loader that has indexed the resources by address hands its index over instead.
+    const indexed = new Map(parts.resources.map((r) => [r.address, r]));
+    const fromIndex = buildModel(parts, indexed);
+    expect(fromIndex.byAddress).toBe(indexed);
+    expect(fromIndex.byType.get('t1')?.map((r) => r.address)).toEqual(['a[0]', 'b']);
   });
 
   it('keeps the first model of each named stack in a workspace and skips unnamed ones', () => {

@@ -721,6 +721,34 @@ describe('load-plan: shapes the fixtures do not have', () => {
     );
   });
 
+  it('counts neither data sources nor resources only in resource_changes as planned resources with a change', () => {
+    const planned = (...extra: string[]) =>
+      plan({
+        planned_values: {
+          root_module: {
+            resources: [
+              resource('azurerm_resource_group.rg'),
+              resource('data.azurerm_x.d'),
+              ...extra.map((address) => resource(address)),
+            ],
+          },
+        },
+        resource_changes: [
+          change('azurerm_resource_group.rg'),
+          change('data.azurerm_x.d', ['read']),
+          change('azurerm_x.gone', ['delete']),
+        ],
+      });
+    expect(load(planned()).resources.map((r) => r.address)).toEqual([
+      'azurerm_resource_group.rg',
+      'data.azurerm_x.d',
+      'azurerm_x.gone',
+    ]);
+    expect(inputError(() => load(planned('azurerm_x.b')))).toBe(
+      'plan.json: azurerm_x.b is in planned_values but has no entry in resource_changes, so its unknown values cannot be told apart from absent ones',
+    );
+  });
+
   describe('configuration', () => {
     const withConfig = (configuration: unknown, extra: Json = {}) => load(plan({ configuration, ...extra }));
 

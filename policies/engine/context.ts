@@ -58,6 +58,6 @@ const MEMBERS = new WeakMap<TfModel, ReadonlySet<TfResource>>();
 
 function membersOf(model: TfModel): ReadonlySet<TfResource> {
   let members = MEMBERS.get(model);
-  if (!members) MEMBERS.set(model, (members = new Set(model.byAddress.values())));
+  if (!members) MEMBERS.set(model, (members = new Set(model.resources)));
   return members;
 }

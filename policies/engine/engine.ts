@@ -230,8 +230,6 @@ function afterApplyView(model: TfModel): TfModel {
   // The model's indexes less what is deleted: what buildModel of the kept resources gives, in the same
   // order, without indexing every resource again.
   const gone = new Set(deleted);
-  const byAddress = new Map(model.byAddress);
-  for (const resource of deleted) byAddress.delete(resource.address);
   const without = (index: ReadonlyMap<string, readonly TfResource[]>, keys: Iterable<string>) => {
     const copy = new Map(index);
     for (const key of new Set(keys)) {
@@ -241,10 +239,20 @@ function afterApplyView(model: TfModel): TfModel {
     }
     return copy;
   };
+  // Rules look resources up by type and configuration address; the address index is copied (every
+  // resource of a plan) only if something asks for it.
+  let byAddress: ReadonlyMap<string, TfResource> | undefined;
   return {
     ...model,
     resources: model.resources.filter((r) => !gone.has(r)),
-    byAddress,
+    get byAddress() {
+      if (!byAddress) {
+        const copy = new Map(model.byAddress);
+        for (const resource of deleted) copy.delete(resource.address);
+        byAddress = copy;
+      }
+      return byAddress;
+    },
     byConfigAddress: without(
       model.byConfigAddress,
       deleted.map((r) => r.configAddress),

@@ -3,10 +3,23 @@ import { InputError, TfModel, TfResource, Workspace } from './types';
 
 export type ModelParts = Omit<TfModel, 'byAddress' | 'byConfigAddress' | 'byType'>;
 
-export function buildModel(parts: ModelParts): TfModel {
-  const byAddress = new Map<string, TfResource>();
+/**
+ * `indexed`, when given, is `parts.resources` by address as the loader already built it (and checked for
+ * repeated addresses): a plan's resources are not indexed twice.
+ */
+export function buildModel(parts: ModelParts, indexed?: ReadonlyMap<string, TfResource>): TfModel {
+  const byAddress = indexed ?? indexByAddress(parts);
   const byConfigAddress = new Map<string, TfResource[]>();
   const byType = new Map<string, TfResource[]>();
+  for (const resource of parts.resources) {
+    push(byConfigAddress, resource.configAddress, resource);
+    push(byType, resource.type, resource);
+  }
+  return { ...parts, byAddress, byConfigAddress, byType };
+}
+
+function indexByAddress(parts: ModelParts): Map<string, TfResource> {
+  const byAddress = new Map<string, TfResource>();
   for (const resource of parts.resources) {
     if (byAddress.has(resource.address)) {
       throw new InputError(
@@ -15,10 +28,8 @@ export function buildModel(parts: ModelParts): TfModel {
       );
     }
     byAddress.set(resource.address, resource);
-    push(byConfigAddress, resource.configAddress, resource);
-    push(byType, resource.type, resource);
   }
-  return { ...parts, byAddress, byConfigAddress, byType };
+  return byAddress;
 }
 
 export function buildWorkspace(models: readonly TfModel[]): Workspace {

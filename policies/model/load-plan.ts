@@ -53,19 +53,22 @@ export function loadState(document: Record<string, unknown>, options: PlanOption
   const resources = new Map<string, MutableResource>();
   if (document.values.root_module !== undefined)
     walkModule(file, document.values.root_module, 'values.root_module', resources, config, options, 0);
-  return buildModel({
-    kind: 'state',
-    origin: file,
-    stack: options.stack,
-    resources: [...resources.values()],
-    backend: undefined,
-    variables: new Map(),
-    locals: new Map(),
-    outputs: readOutputValues(file, document.values.outputs, 'values.outputs'),
-    bootstrap: false,
-    suppressions: [],
-    formatVersion,
-  });
+  return buildModel(
+    {
+      kind: 'state',
+      origin: file,
+      stack: options.stack,
+      resources: [...resources.values()],
+      backend: undefined,
+      variables: new Map(),
+      locals: new Map(),
+      outputs: readOutputValues(file, document.values.outputs, 'values.outputs'),
+      bootstrap: false,
+      suppressions: [],
+      formatVersion,
+    },
+    resources,
+  );
 }
 
 /** Output values a plan or state knows (`{ name: { value, sensitive } }`); unknown ones are left out. */
@@ -124,7 +127,8 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   const resources = new Map<string, MutableResource>();
 
   walkModule(file, planned.root_module, 'planned_values.root_module', resources, config, options, 0);
-  const plannedAddresses = [...resources.values()].filter((r) => r.mode === 'managed').map((r) => r.address);
+  let plannedManaged = 0;
+  for (const resource of resources.values()) if (resource.mode === 'managed') plannedManaged++;
 
   const priorState =
     isRecord(document.prior_state) && isRecord(document.prior_state.values)
@@ -138,6 +142,7 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     for (const [address, resource] of prior) if (!resources.has(address)) resources.set(address, resource);
   }
 
+  let changedManaged = 0;
   (Array.isArray(changes) ? changes : []).forEach((raw, i) => {
     // Where an error points is spelled only when there is an error: this runs for every resource.
     const where = (): string => `resource_changes[${i}]`;
@@ -164,6 +169,8 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
       if (existing.change)
         throw new InputError(file, `${where()}: the address ${address} appears twice in resource_changes`);
       existing.change = resourceChange;
+      // Every managed resource known before this loop is from planned_values (prior_state gives data sources).
+      if (existing.mode === 'managed') changedManaged++;
       return;
     }
     // Deleted (or only-read) resources appear in resource_changes alone; their values are what is lost.
@@ -191,7 +198,10 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
   });
 
   // planned_values leaves out what is only known after apply; that is recorded in resource_changes alone.
-  const missing = plannedAddresses.find((address) => resources.get(address)?.change === undefined);
+  const missing =
+    changedManaged === plannedManaged
+      ? undefined
+      : [...resources.values()].find((r) => r.mode === 'managed' && r.change === undefined)?.address;
   if (missing !== undefined) {
     throw new InputError(
       file,
@@ -199,21 +209,24 @@ export function loadPlan(document: unknown, options: PlanOptions): TfModel {
     );
   }
 
-  return buildModel({
-    kind: 'plan',
-    origin: file,
-    stack: options.stack,
-    resources: [...resources.values()],
-    backend: undefined,
-    variables: readPlanVariables(document.variables, config.rootVariables),
-    locals: new Map(),
-    outputs: readOutputValues(file, planned.outputs, 'planned_values.outputs'),
-    moduleInputs: config.moduleInputs,
-    moduleOutputs: config.moduleOutputs,
-    bootstrap: false,
-    suppressions: [],
-    formatVersion,
-  });
+  return buildModel(
+    {
+      kind: 'plan',
+      origin: file,
+      stack: options.stack,
+      resources: [...resources.values()],
+      backend: undefined,
+      variables: readPlanVariables(document.variables, config.rootVariables),
+      locals: new Map(),
+      outputs: readOutputValues(file, planned.outputs, 'planned_values.outputs'),
+      moduleInputs: config.moduleInputs,
+      moduleOutputs: config.moduleOutputs,
+      bootstrap: false,
+      suppressions: [],
+      formatVersion,
+    },
+    resources,
+  );
 }
 
 type MutableResource = { -readonly [K in keyof TfResource]: TfResource[K] };

@@ -78,12 +78,15 @@ export const RES_004 = defineRule({
 
 const NOTHING_JUDGED: Set<string> = new Set();
 
+/** The types with replica attributes, blocks or location attributes: one lookup per resource. */
+const REPLICA_TYPES: ReadonlySet<string> = new Set([
+  ...Object.keys(TARGET_ATTRIBUTES),
+  ...Object.keys(LOCATION_ATTRIBUTES),
+  ...Object.keys(LOCATION_BLOCKS),
+]);
+
 function judgesReplicas(type: string): boolean {
-  return (
-    Object.hasOwn(TARGET_ATTRIBUTES, type) ||
-    Object.hasOwn(LOCATION_ATTRIBUTES, type) ||
-    Object.hasOwn(LOCATION_BLOCKS, type)
-  );
+  return REPLICA_TYPES.has(type);
 }
 
 /** Compare place paths across input shapes: a single block is `x.y` in synth and `x[0].y` in a plan. */
